@@ -1,0 +1,103 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/core/qos_class.h"
+#include "engine/exec/executor_spec.h"
+#include "engine/pool/router_config.h"
+#include "engine/sched/scheduler_config.h"
+
+namespace headroom::engine {
+
+// Arrival processes. Rates are requests per second.
+//  poisson: exponential gaps. gamma: gamma gaps with coefficient of variation `cv` (burstiness; cv 1
+//  is Poisson). constant: evenly spaced.
+enum class ArrivalKind : std::uint8_t { Poisson, Gamma, Constant };
+
+// A stretch of time with its own rate. Step: the rate holds from `startS` until the next phase.
+// Ramp: the rate moves linearly from the previous phase's rate (at startS) to `ratePerS` at `endS`,
+// then holds. Phases are sorted by startS; before the first phase the base rate holds.
+enum class PhaseShape : std::uint8_t { Step, Ramp };
+
+struct RatePhase {
+  double startS = 0.0;
+  double endS = 0.0;  // ramps only
+  double ratePerS = 0.0;
+  PhaseShape shape = PhaseShape::Step;
+};
+
+struct ArrivalSpec {
+  ArrivalKind kind = ArrivalKind::Poisson;
+  double ratePerS = 0.0;
+  double cv = 1.0;  // gamma only
+  std::vector<RatePhase> phases;
+};
+
+// Token-length distributions for prompts and outputs (values are token counts >= 1).
+//  fixed: `value`. uniform: integers in [min, max]. lognormal: by median and p90, clipped to max.
+//  empirical: one of `values`, uniformly.
+enum class LengthKind : std::uint8_t { Fixed, Uniform, Lognormal, Empirical };
+
+struct LengthSpec {
+  LengthKind kind = LengthKind::Fixed;
+  std::int32_t value = 1;
+  std::int32_t min = 1;
+  std::int32_t max = 1;
+  double median = 1.0;
+  double p90 = 1.0;
+  std::vector<std::int32_t> values;
+};
+
+struct ClassSpec {
+  QosClass qos;
+  ArrivalSpec arrival;  // unused with a trace
+  LengthSpec promptTokens;
+  LengthSpec outputTokens;
+};
+
+enum class TraceFormat : std::uint8_t { Azure, BurstGpt, Headroom };
+
+// Arrivals and lengths from a CSV trace instead of the classes' own processes. `classMix` maps class
+// names to shares (used when the format has no class column). `path` is absolute once loaded.
+struct TraceSpec {
+  std::filesystem::path path;
+  TraceFormat format = TraceFormat::Headroom;
+  std::map<std::string, double> classMix;
+};
+
+// A whole replayable setup, as loaded from resources/scenarios/*.json.
+struct Scenario {
+  std::string name;
+  std::filesystem::path file;  // where it was loaded from; empty when built in code
+  std::uint64_t seed = 1;
+  double durationS = 60.0;
+  ExecutorSpec executor;
+  PoolConfig pool;
+  SchedulerConfig scheduler;
+  std::vector<ClassSpec> classes;
+  std::optional<TraceSpec> trace;
+};
+
+// Bad scenario input: names the file, the JSON path (e.g. "/classes/1/slo/ttft_s") and what is allowed.
+class ScenarioError : public std::runtime_error {
+ public:
+  ScenarioError(std::filesystem::path file, std::string jsonPath, const std::string& problem);
+  const std::filesystem::path& file() const { return file_; }
+  const std::string& jsonPath() const { return jsonPath_; }
+
+ private:
+  std::filesystem::path file_;
+  std::string jsonPath_;
+};
+
+// Reads and validates a scenario file. Throws ScenarioError on any problem, including a trace file
+// that is missing (relative trace paths resolve against the scenario's folder).
+Scenario loadScenario(const std::filesystem::path& file);
+
+}  // namespace headroom::engine
