@@ -1,7 +1,71 @@
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 
+#include "app/cli/commands.h"
+#include "app/cli/logging.h"
+#include "engine/workload/scenario.h"
+
+namespace {
+
+// Exit codes: 0 success, 1 a failure while running, 2 bad input (flags or files).
+constexpr int kExitFailure = 1;
+constexpr int kExitBadInput = 2;
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  CLI::App app{"headroom-cli: replay scenarios headless"};
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  using namespace headroom::cli;
+  CLI::App app{"headroom-cli: replay load scenarios against a modeled GPU pool and find its capacity"};
+  app.require_subcommand(1);
+  std::string logLevel;
+  app.add_option("--log-level", logLevel, std::string("Log level: ") + kLogLevels + " (default: $HEADROOM_LOG_LEVEL or warn)");
+
+  ReplayArgs replayArgs;
+  CLI::App* replay = app.add_subcommand("replay", "Replay a scenario on the virtual clock and print per-class metrics");
+  replay->add_option("scenario", replayArgs.scenarioPath, "Scenario JSON file")->required();
+  replayArgs.overrides.addTo(*replay);
+  replay->add_option("--rate-scale", replayArgs.rateScale, "Multiply every arrival rate by this factor")
+      ->check(CLI::PositiveNumber);
+  replay->add_option("--json", replayArgs.jsonPath, "Also write the metrics as JSON to PATH ('-' = stdout only)");
+  replay->add_flag("--progress", replayArgs.progress, "Show progress on stderr");
+  replay->add_flag("--no-drain", replayArgs.noDrain, "Stop at the scenario's end instead of finishing requests in flight");
+
+  CapacityArgs capacityArgs;
+  CLI::App* capacity = app.add_subcommand(
+      "capacity", "Find the highest rate scale at which every class keeps its attainment target");
+  capacity->add_option("scenario", capacityArgs.scenarioPath, "Scenario JSON file")->required();
+  capacityArgs.overrides.addTo(*capacity);
+  capacity->add_option("--target", capacityArgs.targetAttainment, "Attainment every class must keep (default 0.99)")
+      ->check(CLI::Range(0.0, 1.0));
+  capacity->add_option("--tolerance", capacityArgs.tolerance, "Relative precision of the search (default 0.02)")
+      ->check(CLI::Range(0.001, 0.5));
+  capacity->add_option("--json", capacityArgs.jsonPath, "Also write the result as JSON to PATH ('-' = stdout only)");
+  capacity->add_flag("--progress", capacityArgs.progress, "Show each probe on stderr");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : kExitBadInput;
+  }
+
+  try {
+    configureLogging(logLevel);
+    if (*replay) return runReplay(replayArgs);
+    if (*capacity) return runCapacity(capacityArgs);
+  } catch (const headroom::engine::ScenarioError& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitBadInput;
+  } catch (const CLI::ValidationError& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitBadInput;
+  } catch (const std::invalid_argument& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitBadInput;
+  } catch (const std::exception& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitFailure;
+  }
+  return kExitFailure;
 }

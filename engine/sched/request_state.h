@@ -32,7 +32,9 @@ struct RequestState {
 
   bool prefilling() const { return cachedTokens < prefillTarget; }
   bool decoding() const { return !prefilling() && generatedTokens > 0; }
-  std::int32_t remainingPrefill() const { return static_cast<std::int32_t>(prefillTarget - cachedTokens); }
+  std::int32_t remainingPrefill() const {
+    return prefilling() ? static_cast<std::int32_t>(prefillTarget - cachedTokens) : 0;
+  }
   std::int32_t remainingDecode() const { return request.outputTokens - generatedTokens; }
   bool finished() const { return generatedTokens >= request.outputTokens; }
 };

@@ -1,0 +1,89 @@
+#include "engine/pool/router.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace headroom::engine {
+
+Router::Router(const PoolConfig& config, const std::vector<QosClass>& classes)
+    : kind_(config.router), instances_(config.instances) {
+  if (instances_ < 1) throw std::invalid_argument("a pool needs at least one instance");
+  classNext_.assign(classes.size(), 0);
+  topClass_.assign(classes.size(), false);
+  if (!classes.empty()) {
+    const auto best = std::min_element(classes.begin(), classes.end(),
+                                       [](const QosClass& a, const QosClass& b) { return a.rank < b.rank; });
+    for (std::size_t c = 0; c < classes.size(); ++c) topClass_[c] = classes[c].rank == best->rank;
+  }
+  if (kind_ == RouterKind::Weighted) {
+    if (config.weights.size() != classes.size()) {
+      throw std::invalid_argument("weighted router: expected weights for " + std::to_string(classes.size()) +
+                                  " classes, got " + std::to_string(config.weights.size()));
+    }
+    setWeights(config.weights);
+  }
+}
+
+void Router::setWeights(std::vector<std::vector<double>> weights) {
+  for (std::size_t c = 0; c < weights.size(); ++c) {
+    const auto& row = weights[c];
+    if (row.size() != static_cast<std::size_t>(instances_)) {
+      throw std::invalid_argument("weighted router: class " + std::to_string(c) + " has " +
+                                  std::to_string(row.size()) + " shares for " + std::to_string(instances_) +
+                                  " instances");
+    }
+    double sum = 0.0;
+    for (const double share : row) {
+      if (share < 0.0) throw std::invalid_argument("weighted router: shares must be >= 0");
+      sum += share;
+    }
+    if (sum <= 0.0) throw std::invalid_argument("weighted router: class " + std::to_string(c) + " has no positive share");
+  }
+  weights_ = std::move(weights);
+  current_.assign(weights_.size(), std::vector<double>(static_cast<std::size_t>(instances_), 0.0));
+}
+
+std::int32_t Router::leastLoaded(std::span<const std::int64_t> outstandingTokens) const {
+  const auto it = std::min_element(outstandingTokens.begin(), outstandingTokens.end());
+  return static_cast<std::int32_t>(it - outstandingTokens.begin());
+}
+
+std::int32_t Router::weightedPick(ClassId classId) {
+  // Smooth weighted round-robin: every share accrues its weight, the largest is picked and pays the total.
+  const auto& weights = weights_[classId];
+  auto& current = current_[classId];
+  double total = 0.0;
+  std::size_t pick = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    current[i] += weights[i];
+    total += weights[i];
+    if (current[i] > current[pick]) pick = i;
+  }
+  current[pick] -= total;
+  return static_cast<std::int32_t>(pick);
+}
+
+std::int32_t Router::route(const Request& request, std::span<const std::int64_t> outstandingTokens) {
+  switch (kind_) {
+    case RouterKind::RoundRobin: {
+      const std::int32_t pick = next_;
+      next_ = (next_ + 1) % instances_;
+      return pick;
+    }
+    case RouterKind::LeastLoaded: return leastLoaded(outstandingTokens);
+    case RouterKind::ClassPriority: {
+      if (request.classId < topClass_.size() && topClass_[request.classId]) {
+        std::int32_t& next = classNext_[request.classId];
+        const std::int32_t pick = next;
+        next = (next + 1) % instances_;
+        return pick;
+      }
+      return leastLoaded(outstandingTokens);
+    }
+    case RouterKind::Weighted: return weightedPick(request.classId);
+  }
+  return 0;
+}
+
+}  // namespace headroom::engine

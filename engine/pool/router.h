@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/core/qos_class.h"
+#include "engine/core/request.h"
+#include "engine/pool/router_config.h"
+
+namespace headroom::engine {
+
+// Picks the instance for each arrival (see RouterKind). Deterministic: the same arrivals and loads give
+// the same choices. Not thread-safe; owned by its Pool.
+class Router {
+ public:
+  // Throws std::invalid_argument when weights do not match the classes and instance count.
+  Router(const PoolConfig& config, const std::vector<QosClass>& classes);
+
+  // `outstandingTokens[i]` is instance i's outstanding work; only read by load-aware kinds.
+  std::int32_t route(const Request& request, std::span<const std::int64_t> outstandingTokens);
+
+  bool needsLoad() const { return kind_ == RouterKind::LeastLoaded || kind_ == RouterKind::ClassPriority; }
+  RouterKind kind() const { return kind_; }
+  std::int32_t instances() const { return instances_; }
+
+  // Replaces the weighted router's shares ([class][instance]); the rotation restarts.
+  void setWeights(std::vector<std::vector<double>> weights);
+
+ private:
+  std::int32_t leastLoaded(std::span<const std::int64_t> outstandingTokens) const;
+  std::int32_t weightedPick(ClassId classId);
+
+  RouterKind kind_;
+  std::int32_t instances_;
+  std::int32_t next_ = 0;                       // round-robin
+  std::vector<std::int32_t> classNext_;         // class-priority: rotation per top class
+  std::vector<bool> topClass_;                  // class-priority: classes with the best rank
+  std::vector<std::vector<double>> weights_;    // weighted: [class][instance]
+  std::vector<std::vector<double>> current_;    // weighted: smooth weighted round-robin state
+};
+
+}  // namespace headroom::engine

@@ -1,0 +1,119 @@
+#include "engine/sim/simulation.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "engine/exec/executor_factory.h"
+#include "engine/exec/modeled/kv_capacity.h"
+
+namespace headroom::engine {
+
+namespace {
+
+constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
+
+std::int64_t kvBlocksOf(const Scenario& scenario) {
+  if (scenario.scheduler.kvBlocksOverride) return *scenario.scheduler.kvBlocksOverride;
+  return kvBlocksFor(scenario.executor, scenario.scheduler.kvBlockTokens).value_or(BlockManager::kUnbounded);
+}
+
+}  // namespace
+
+std::vector<QosClass> qosClasses(const Scenario& scenario) {
+  std::vector<QosClass> classes;
+  classes.reserve(scenario.classes.size());
+  for (const ClassSpec& spec : scenario.classes) classes.push_back(spec.qos);
+  return classes;
+}
+
+Simulation::Simulation(const Scenario& scenario, const ReplayOptions& options)
+    : scenario_(scenario), options_(options) {
+  const std::vector<QosClass> classes = qosClasses(scenario_);
+  metrics_ = std::make_unique<MetricsCollector>(classes, options_.metricsWindow);
+  workload_ = std::make_unique<Workload>(scenario_, WorkloadOptions{options_.rateScale, options_.seed});
+  durationS_ = workload_->durationS();
+  arrivalEnd_ = timeFromSeconds(durationS_);
+  const std::int64_t kvBlocks = kvBlocksOf(scenario_);
+  pool_ = std::make_unique<Pool>(scenario_.pool, classes, [&](std::int32_t id) {
+    return std::make_unique<Instance>(id, classes, scenario_.scheduler, makeExecutor(scenario_.executor), kvBlocks,
+                                      *metrics_);
+  });
+  nextArrival_ = workload_->next();
+}
+
+double Simulation::progress() const {
+  if (finished_) return 1.0;
+  if (durationS_ <= 0.0) return 0.0;
+  return std::clamp(toSeconds(clock_.now()) / durationS_, 0.0, 1.0);
+}
+
+void Simulation::startIfIdle(std::int32_t index, TimePoint now) {
+  Instance& instance = pool_->instance(index);
+  if (const auto duration = instance.startIteration(now)) {
+    completions_.emplace((now + *duration).time_since_epoch().count(), index);
+    ++iterations_;
+  }
+}
+
+bool Simulation::step(TimePoint until) {
+  const std::int64_t completionUs = completions_.empty() ? kNever : completions_.top().first;
+  const std::int64_t arrivalUs = nextArrival_ ? nextArrival_->arrival.time_since_epoch().count() : kNever;
+  const std::int64_t nextUs = std::min(completionUs, arrivalUs);
+  if (nextUs == kNever || (!options_.drain && nextUs > arrivalEnd_.time_since_epoch().count())) {
+    finished_ = true;
+    metrics_->advanceTo(clock_.now());
+    return false;
+  }
+  if (nextUs > until.time_since_epoch().count()) return false;
+  const TimePoint now{Duration{nextUs}};
+  clock_.advanceTo(now);
+  if (completionUs <= arrivalUs) {
+    const std::int32_t index = completions_.top().second;
+    completions_.pop();
+    pool_->instance(index).finishIteration(now);
+    startIfIdle(index, now);
+  } else {
+    const std::int32_t index = pool_->submit(*nextArrival_, now);
+    nextArrival_ = workload_->next();
+    startIfIdle(index, now);
+  }
+  return true;
+}
+
+bool Simulation::runUntil(TimePoint until) {
+  while (!finished_ && step(until)) {
+  }
+  if (!finished_) {
+    clock_.advanceTo(until);
+    metrics_->advanceTo(until);
+  }
+  return !finished_;
+}
+
+void Simulation::run(const std::function<void(double)>& progress) {
+  constexpr std::int64_t kEventsPerReport = 1 << 16;
+  const TimePoint forever{Duration{kNever}};
+  std::int64_t events = 0;
+  while (!finished_ && step(forever)) {
+    if (progress && ++events % kEventsPerReport == 0) progress(this->progress());
+  }
+  if (progress) progress(1.0);
+}
+
+std::shared_ptr<const Snapshot> Simulation::snapshot() const {
+  return std::make_shared<const Snapshot>(metrics_->snapshot(clock_.now()));
+}
+
+ReplayOutcome replay(const Scenario& scenario, const ReplayOptions& options,
+                     const std::function<void(double)>& progress) {
+  Simulation simulation(scenario, options);
+  simulation.run(progress);
+  ReplayOutcome outcome;
+  outcome.snapshot = simulation.snapshot();
+  outcome.durationS = simulation.durationS();
+  outcome.simulatedS = toSeconds(simulation.now());
+  outcome.iterations = simulation.iterations();
+  return outcome;
+}
+
+}  // namespace headroom::engine

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <queue>
+#include <utility>
+#include <vector>
+
+#include "engine/core/clock.h"
+#include "engine/metrics/metrics_collector.h"
+#include "engine/metrics/snapshot.h"
+#include "engine/pool/pool.h"
+#include "engine/workload/scenario.h"
+#include "engine/workload/workload.h"
+
+namespace headroom::engine {
+
+// Overrides applied on top of a scenario for one replay.
+struct ReplayOptions {
+  double rateScale = 1.0;
+  std::optional<std::uint64_t> seed;
+  bool drain = true;  // run requests still in flight at the end to completion
+  Duration metricsWindow = std::chrono::seconds(1);
+};
+
+// A discrete-event replay of a scenario on a virtual clock: arrivals from the scenario's workload,
+// routed by the pool, each instance advancing by its executor's iteration time. Deterministic: the same
+// scenario, options and seed give identical metrics. Single-threaded; drive it from one thread.
+class Simulation {
+ public:
+  // Throws ScenarioError-free std::runtime_error for resources it cannot load (model, hardware).
+  Simulation(const Scenario& scenario, const ReplayOptions& options);
+
+  // Processes events up to and including virtual time `until`; returns false once the replay is over.
+  bool runUntil(TimePoint until);
+  // Runs to the end; `progress` (optional) hears the fraction of the arrival window done.
+  void run(const std::function<void(double)>& progress = {});
+
+  bool finished() const { return finished_; }
+  TimePoint now() const { return clock_.now(); }
+  // Length of the arrival window in seconds (the scenario's duration over the rate scale for traces).
+  double durationS() const { return durationS_; }
+  double progress() const;
+  std::int64_t iterations() const { return iterations_; }
+  std::shared_ptr<const Snapshot> snapshot() const;
+  Pool& pool() { return *pool_; }
+  const Scenario& scenario() const { return scenario_; }
+
+ private:
+  using Completion = std::pair<std::int64_t, std::int32_t>;  // (end time in us, instance index)
+
+  void startIfIdle(std::int32_t index, TimePoint now);
+  bool step(TimePoint until);
+
+  Scenario scenario_;
+  ReplayOptions options_;
+  VirtualClock clock_;
+  std::unique_ptr<MetricsCollector> metrics_;
+  std::unique_ptr<Workload> workload_;
+  std::unique_ptr<Pool> pool_;
+  std::priority_queue<Completion, std::vector<Completion>, std::greater<>> completions_;
+  std::optional<Request> nextArrival_;
+  double durationS_ = 0.0;
+  TimePoint arrivalEnd_{};
+  std::int64_t iterations_ = 0;
+  bool finished_ = false;
+};
+
+// Everything a finished replay reports.
+struct ReplayOutcome {
+  std::shared_ptr<const Snapshot> snapshot;
+  double durationS = 0.0;   // arrival window
+  double simulatedS = 0.0;  // virtual time when the last request finished
+  std::int64_t iterations = 0;
+};
+
+ReplayOutcome replay(const Scenario& scenario, const ReplayOptions& options,
+                     const std::function<void(double)>& progress = {});
+
+std::vector<QosClass> qosClasses(const Scenario& scenario);
+
+}  // namespace headroom::engine
