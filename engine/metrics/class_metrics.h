@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+
+#include "engine/metrics/log_histogram.h"
+
+namespace headroom::engine {
+
+// What one QoS class has seen over some span (a whole run, or one time-series window). Counters are
+// exact; latencies are microsecond histograms: queue = first scheduled - arrival, ttft = first token -
+// arrival, tbt = every gap between consecutive tokens of a request, ttlt = last token - arrival.
+// A plain value, fixed in size (no heap), not thread-safe.
+struct ClassMetrics {
+  std::int64_t arrived = 0;
+  std::int64_t completed = 0;
+  std::int64_t relegated = 0;
+  std::int64_t preempted = 0;  // preemption events, not distinct requests
+  std::int64_t sloMet = 0;     // completed requests that met every bound of their class
+  std::int64_t tokensOut = 0;
+  LogHistogram queue;
+  LogHistogram ttft;
+  LogHistogram tbt;
+  LogHistogram ttlt;
+
+  void merge(const ClassMetrics& other) {
+    arrived += other.arrived;
+    completed += other.completed;
+    relegated += other.relegated;
+    preempted += other.preempted;
+    sloMet += other.sloMet;
+    tokensOut += other.tokensOut;
+    queue.merge(other.queue);
+    ttft.merge(other.ttft);
+    tbt.merge(other.tbt);
+    ttlt.merge(other.ttlt);
+  }
+
+  void reset() {
+    arrived = completed = relegated = preempted = sloMet = tokensOut = 0;
+    queue.reset();
+    ttft.reset();
+    tbt.reset();
+    ttlt.reset();
+  }
+};
+
+}  // namespace headroom::engine

@@ -1,0 +1,82 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+#include "engine/core/qos_class.h"
+#include "engine/metrics/class_metrics.h"
+#include "engine/metrics/snapshot.h"
+#include "engine/sched/request_state.h"
+
+namespace headroom::engine {
+
+// Turns request events into per-class metrics: run totals, latency histograms, SLO attainment, and a
+// time series of fixed windows (aligned to time zero) for the live console. A request meets its SLO
+// when every bound of its class holds (see metSlo); relegated requests are counted as relegated and
+// judged the same way when they finish.
+//
+// Memory is flat: per class two fixed-size ClassMetrics (run and current window), and at most
+// maxWindows closed windows; when the series would exceed that, neighbouring windows are merged in
+// pairs and later windows are closed at the doubled resolution. An idle gap of more than
+// kMaxEmptyEntries windows becomes one empty window. Event callbacks never allocate unless they close a
+// window.
+//
+// Not thread-safe: feed it and take snapshots on one thread (an instance's or the simulation's), then
+// publish the Snapshot. Events must come in time order; one earlier than the current window counts
+// in the current window.
+class MetricsCollector final : public RequestObserver {
+ public:
+  static constexpr std::size_t kDefaultMaxWindows = 3600;
+  static constexpr std::int64_t kMaxEmptyEntries = 64;
+
+  // Throws std::invalid_argument when windowLength is not positive or maxWindows is below 2.
+  explicit MetricsCollector(std::vector<QosClass> classes, Duration windowLength = std::chrono::seconds{1},
+                            std::size_t maxWindows = kDefaultMaxWindows);
+
+  // Throw std::out_of_range for a class id the collector was not built with.
+  void onArrival(const Request& request, TimePoint now) override;
+  void onFirstScheduled(const RequestState& state, TimePoint now) override;
+  void onToken(const RequestState& state, TimePoint now, Duration gap) override;
+  void onRelegated(const RequestState& state, TimePoint now) override;
+  void onPreempted(const RequestState& state, TimePoint now) override;
+  void onFinished(const RequestState& state, TimePoint now) override;
+
+  // Closes every window that ends at or before `now`.
+  void advanceTo(TimePoint now);
+
+  // Run totals as of the last event, plus the closed windows; `now` is only stamped on it.
+  Snapshot snapshot(TimePoint now) const;
+
+  const std::vector<QosClass>& classes() const { return classes_; }
+  const ClassMetrics& classMetrics(ClassId id) const { return total_.at(id); }
+  Duration windowLength() const { return windowLength_; }
+  // How many base windows one series entry spans now (doubles at every downsampling).
+  std::int64_t windowsPerEntry() const { return stride_; }
+  const MetricsSeries& series() const { return series_; }
+
+ private:
+  std::size_t checkedIndex(ClassId id) const;
+  void closeWindowsBefore(TimePoint now) {
+    if (now >= windowEnd_) closeWindowsSlow(now);
+  }
+  void closeWindowsSlow(TimePoint now);
+  void appendEntry(SeriesWindow window);
+  void appendEmpty(TimePoint start, std::int64_t windows);
+  void downsample();
+  std::int64_t spanOf(const SeriesWindow& window) const;
+
+  std::vector<QosClass> classes_;
+  Duration windowLength_;
+  std::size_t maxWindows_;
+  std::vector<ClassMetrics> total_;
+  std::vector<ClassMetrics> window_;
+  TimePoint windowStart_{};
+  TimePoint windowEnd_{};
+  std::int64_t stride_ = 1;
+  MetricsSeries series_;
+  mutable std::shared_ptr<const MetricsSeries> published_;
+};
+
+}  // namespace headroom::engine
