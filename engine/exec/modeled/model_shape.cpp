@@ -1,0 +1,82 @@
+#include "engine/exec/modeled/model_shape.h"
+
+#include <stdexcept>
+#include <string>
+
+#include "engine/exec/modeled/resource_json.h"
+
+namespace headroom::engine {
+
+std::int64_t ModelShape::linearParametersPerLayer() const {
+  const std::int64_t hidden = hiddenSize;
+  return hidden * qkvWidth() + attentionWidth() * hidden + 3 * hidden * intermediateSize;
+}
+
+std::int64_t ModelShape::parameterCount() const {
+  const std::int64_t hidden = hiddenSize;
+  const std::int64_t embedding = static_cast<std::int64_t>(vocabSize) * hidden;
+  const std::int64_t perLayer = linearParametersPerLayer() + 2 * hidden;
+  return embedding * (tiedEmbeddings ? 1 : 2) + perLayer * layers + hidden;
+}
+
+namespace {
+
+std::int32_t smallPositive(const ResourceJson& json, const char* field) {
+  const auto value = json.positiveInteger(field);
+  if (value > (std::int64_t{1} << 30)) {
+    throw std::runtime_error(json.path().string() + ": field '" + field +
+                             "' must be a positive integer below 2^30, got " + std::to_string(value));
+  }
+  return static_cast<std::int32_t>(value);
+}
+
+}  // namespace
+
+ModelShape loadModelShape(std::string_view name) {
+  const auto json = ResourceJson::load("models", name, "model shape");
+  ModelShape shape;
+  shape.name = std::string(name);
+  shape.source = json.text("source");
+  shape.layers = smallPositive(json, "layers");
+  shape.hiddenSize = smallPositive(json, "hidden_size");
+  shape.attentionHeads = smallPositive(json, "attention_heads");
+  shape.kvHeads = smallPositive(json, "kv_heads");
+  shape.headDim = smallPositive(json, "head_dim");
+  shape.intermediateSize = smallPositive(json, "intermediate_size");
+  shape.vocabSize = smallPositive(json, "vocab_size");
+  shape.tiedEmbeddings = json.boolean("tied_embeddings");
+  shape.bytesPerParameter = smallPositive(json, "bytes_per_parameter");
+  shape.defaultTensorParallel = smallPositive(json, "default_tensor_parallel");
+
+  const auto where = json.path().string();
+  if (shape.attentionHeads % shape.kvHeads != 0) {
+    throw std::runtime_error(where + ": field 'kv_heads' must divide attention_heads (" +
+                             std::to_string(shape.attentionHeads) + "), got " +
+                             std::to_string(shape.kvHeads));
+  }
+  try {
+    checkTensorParallel(shape, shape.defaultTensorParallel);
+  } catch (const std::invalid_argument& error) {
+    throw std::runtime_error(where + ": field 'default_tensor_parallel': " + error.what());
+  }
+  return shape;
+}
+
+void checkTensorParallel(const ModelShape& shape, int tensorParallel) {
+  const auto fail = [&](const std::string& why) {
+    throw std::invalid_argument("tensor parallel degree " + std::to_string(tensorParallel) +
+                                " does not fit " + shape.name + ": " + why);
+  };
+  if (tensorParallel < 1) fail("it must be at least 1");
+  if (shape.attentionHeads % tensorParallel != 0) {
+    fail("it must divide the " + std::to_string(shape.attentionHeads) + " attention heads");
+  }
+  if (shape.kvHeads % tensorParallel != 0 && tensorParallel % shape.kvHeads != 0) {
+    fail("it must divide, or be a multiple of, the " + std::to_string(shape.kvHeads) + " KV heads");
+  }
+  if (shape.intermediateSize % tensorParallel != 0) {
+    fail("it must divide the MLP width " + std::to_string(shape.intermediateSize));
+  }
+}
+
+}  // namespace headroom::engine

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace headroom::engine {
+
+// One JSON document from resources/<kind>/<name>.json with checked field access. Every failure throws
+// std::runtime_error naming the file, the field and what the field allows. A value type; not shared
+// between threads while being read.
+class ResourceJson {
+ public:
+  // `what` names the document in messages ("model shape", "hardware profile"). An unknown name lists
+  // the files that do exist under resources/<kind>/.
+  static ResourceJson load(std::string_view kind, std::string_view name, std::string_view what);
+
+  const std::filesystem::path& path() const { return path_; }
+
+  std::int64_t positiveInteger(const char* field) const;
+  std::int64_t nonNegativeInteger(const char* field) const;
+  double positiveNumber(const char* field) const;
+  double nonNegativeNumber(const char* field) const;
+  // A share in (0, 1].
+  double fraction(const char* field) const;
+  bool boolean(const char* field) const;
+  std::string text(const char* field) const;
+
+ private:
+  ResourceJson(std::filesystem::path path, nlohmann::json doc);
+  const nlohmann::json& field(const char* field, std::string_view allowed) const;
+  [[noreturn]] void fail(const char* field, std::string_view allowed, const nlohmann::json& got) const;
+
+  std::filesystem::path path_;
+  nlohmann::json doc_;
+};
+
+// Names (file stems) of the .json files under resources/<kind>/, sorted.
+std::vector<std::string> availableResources(std::string_view kind);
+// The same, comma-separated, or "(none)".
+std::string availableNames(std::string_view kind);
+
+}  // namespace headroom::engine
