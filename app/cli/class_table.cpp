@@ -20,7 +20,7 @@ namespace {
 
 std::string percentiles(const engine::LatencyStats& stats) {
   if (stats.count == 0) return "-";
-  return formatSeconds(stats.p50) + " / " + formatSeconds(stats.p95) + " / " + formatSeconds(stats.p99);
+  return formatSeconds(stats.p50S) + " / " + formatSeconds(stats.p95S) + " / " + formatSeconds(stats.p99S);
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ int runReplay(const ReplayArgs& args) {
   }
   if (!jsonToStdout) {
     std::cout << fmt::format("{}: {} requests over {:.0f} s, {} instance(s), policy {}, chunking {}, relegation {}\n",
-                             scenario.name, snapshot.totals.arrived, outcome.durationS, scenario.pool.instances,
+                             scenario.name, snapshot.arrived, outcome.durationS, scenario.pool.instances,
                              engine::toString(scenario.scheduler.policy), engine::toString(scenario.scheduler.chunking),
                              scenario.scheduler.relegation == engine::Relegation::On ? "on" : "off");
     printClassTable(std::cout, snapshot);

@@ -14,6 +14,8 @@ constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
 
 std::int64_t kvBlocksOf(const Scenario& scenario) {
   if (scenario.scheduler.kvBlocksOverride) return *scenario.scheduler.kvBlocksOverride;
+  // A constant executor models no memory: its KV cache is unbounded unless the scenario fixes it.
+  if (scenario.executor.kind == ExecutorKind::Constant) return BlockManager::kUnbounded;
   return kvBlocksFor(scenario.executor, scenario.scheduler.kvBlockTokens).value_or(BlockManager::kUnbounded);
 }
 
@@ -31,7 +33,8 @@ Simulation::Simulation(const Scenario& scenario, const ReplayOptions& options)
   const std::vector<QosClass> classes = qosClasses(scenario_);
   metrics_ = std::make_unique<MetricsCollector>(classes, options_.metricsWindow);
   workload_ = std::make_unique<Workload>(scenario_, WorkloadOptions{options_.rateScale, options_.seed});
-  durationS_ = workload_->durationS();
+  // A trace's arrival times are divided by the rate scale, so its window shrinks with it.
+  durationS_ = scenario_.trace ? scenario_.durationS / options_.rateScale : scenario_.durationS;
   arrivalEnd_ = timeFromSeconds(durationS_);
   const std::int64_t kvBlocks = kvBlocksOf(scenario_);
   pool_ = std::make_unique<Pool>(scenario_.pool, classes, [&](std::int32_t id) {
