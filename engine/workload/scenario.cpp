@@ -73,14 +73,6 @@ std::string formatNumber(double value) {
   return out.str();
 }
 
-std::optional<RouterKind> parseRouterKind(std::string_view text) {
-  if (text == "round-robin") return RouterKind::RoundRobin;
-  if (text == "least-loaded") return RouterKind::LeastLoaded;
-  if (text == "class-priority") return RouterKind::ClassPriority;
-  if (text == "weighted") return RouterKind::Weighted;
-  return std::nullopt;
-}
-
 std::optional<ArrivalKind> parseArrivalKind(std::string_view text) {
   if (text == "poisson") return ArrivalKind::Poisson;
   if (text == "gamma") return ArrivalKind::Gamma;
@@ -479,7 +471,7 @@ class ScenarioParser {
       pool.instances = static_cast<std::int32_t>(integer(*instances, "/pool/instances", 1, 100000));
     }
     if (const json* router = field(*object, "router")) {
-      pool.router = choice(*router, "/pool/router", kRouterNames, parseRouterKind);
+      pool.router = choice(*router, "/pool/router", kRouterNames, routerKindFromString);
     }
     const json* weights = field(*object, "weights");
     if (pool.router != RouterKind::Weighted) {

@@ -113,7 +113,7 @@ class TestScenario : public QObject {
     QCOMPARE(demo.executor.hardware, std::string("a100-80g"));
     const double total = demo.classes[0].arrival.ratePerS + demo.classes[1].arrival.ratePerS +
                          demo.classes[2].arrival.ratePerS;
-    QVERIFY(std::abs(total - 3.0) < 1e-6);
+    QVERIFY(std::abs(total - 14.0) < 1e-6);
     QVERIFY(std::abs(demo.classes[0].arrival.ratePerS / demo.classes[2].arrival.ratePerS - 15.0 / 9.0) <
             1e-6);
     QCOMPARE(demo.classes[0].qos.slo.tbt, std::optional<Duration>(Duration{100'000}));
