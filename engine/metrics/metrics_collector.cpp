@@ -257,4 +257,12 @@ Snapshot MetricsCollector::snapshot(TimePoint now) const {
   return snap;
 }
 
+void MetricsCollector::setClasses(std::vector<QosClass> classes) {
+  if (classes.size() != classes_.size()) {
+    throw std::invalid_argument("metrics: expected " + std::to_string(classes_.size()) + " classes, got " +
+                                std::to_string(classes.size()));
+  }
+  classes_ = std::move(classes);
+}
+
 }  // namespace headroom::engine

@@ -50,6 +50,9 @@ class MetricsCollector final : public RequestObserver {
   Snapshot snapshot(TimePoint now) const;
 
   const std::vector<QosClass>& classes() const { return classes_; }
+  // Replaces the classes' names, ranks and SLOs (same classes, same order) for requests finishing from
+  // now on, e.g. when an operator tunes an SLO live. Throws std::invalid_argument on a count mismatch.
+  void setClasses(std::vector<QosClass> classes);
   const ClassMetrics& classMetrics(ClassId id) const { return total_.at(id); }
   Duration windowLength() const { return windowLength_; }
   // How many base windows one series entry spans now (doubles at every downsampling).

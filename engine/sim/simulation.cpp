@@ -103,6 +103,12 @@ void Simulation::run(const std::function<void(double)>& progress) {
   if (progress) progress(1.0);
 }
 
+void Simulation::setClasses(const std::vector<QosClass>& classes) {
+  metrics_->setClasses(classes);
+  for (std::int32_t i = 0; i < pool_->size(); ++i) pool_->instance(i).scheduler().setClasses(classes);
+  for (std::size_t c = 0; c < classes.size() && c < scenario_.classes.size(); ++c) scenario_.classes[c].qos = classes[c];
+}
+
 std::shared_ptr<const Snapshot> Simulation::snapshot() const {
   return std::make_shared<const Snapshot>(metrics_->snapshot(clock_.now()));
 }

@@ -46,6 +46,10 @@ class Simulation {
   std::int64_t iterations() const { return iterations_; }
   std::shared_ptr<const Snapshot> snapshot() const;
   Pool& pool() { return *pool_; }
+  const Pool& pool() const { return *pool_; }
+  // Applies edited classes (same classes, same order) to every instance's scheduler and to the
+  // metrics, from the current virtual time on: how an operator tunes SLOs while a replay runs.
+  void setClasses(const std::vector<QosClass>& classes);
   const Scenario& scenario() const { return scenario_; }
 
  private:
