@@ -275,7 +275,9 @@ Plan solvePlan(const PlanningInput& input, Discipline discipline, const PlanOpti
   for (const InstanceMode& mode : input.modes) plan.modeNames.push_back(mode.name);
   plan.instancesPerMode.assign(input.modes.size(), 0);
   plan.predictedLatencyS.assign(input.classes.size(), std::nullopt);
-  plan.formulation = "aggregated";
+  const bool perInstance = discipline == Discipline::Priority &&
+                           (options.formulation == Formulation::PerInstance || !problem.capacitiesFollowRank());
+  plan.formulation = perInstance ? "per-instance" : "aggregated";
   if (problem.active.empty()) {
     plan.status = PlanStatus::Optimal;
     plan.solutionFound = true;
@@ -291,12 +293,8 @@ Plan solvePlan(const PlanningInput& input, Discipline discipline, const PlanOpti
   ModelSolution solution;
   switch (discipline) {
     case Discipline::Priority:
-      if (options.formulation == Formulation::Auto && problem.capacitiesFollowRank()) {
-        solution = detail::solvePriorityAggregated(problem);
-      } else {
-        plan.formulation = "per-instance";
-        solution = detail::solvePriorityPerInstance(problem, slotLimits(problem));
-      }
+      solution = perInstance ? detail::solvePriorityPerInstance(problem, slotLimits(problem))
+                             : detail::solvePriorityAggregated(problem);
       break;
     case Discipline::Fcfs: solution = detail::solveFcfs(problem); break;
     case Discipline::Siloed: solution = detail::solveSiloed(problem); break;
