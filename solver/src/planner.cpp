@@ -198,6 +198,11 @@ void takeSolution(const PlanProblem& problem, const ModelSolution& solution, Pla
   plan.solutionFound = true;
   const double objective = solution.mip.objective;
   plan.relativeGap = std::max(0.0, (objective - solution.mip.bestBound) / std::max(std::abs(objective), 1e-9));
+  // Counting instances, the objective is an integer: a bound within 1 of it proves it optimal.
+  if (problem.options.objective == Objective::Instances &&
+      std::ceil(solution.mip.bestBound - 1e-6) >= objective - 1e-6) {
+    plan.status = PlanStatus::Optimal;
+  }
   if (plan.status == PlanStatus::Optimal) plan.relativeGap = 0.0;
   if (plan.status == PlanStatus::FeasibleWithGap && plan.relativeGap <= 1e-9) plan.status = PlanStatus::Optimal;
   for (const InstanceGroup& group : solution.groups) {
