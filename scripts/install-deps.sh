@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libbenchmark-dev
+  coinor-libcbc-dev
 )
 
 missing=()

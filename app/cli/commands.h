@@ -28,8 +28,22 @@ struct CapacityArgs {
   bool progress = false;
 };
 
+// Flags of `headroom-cli plan`.
+struct PlanArgs {
+  std::string inputPath;
+  std::string objective = "instances";
+  double timeLimitS = 10.0;
+  double relativeGap = 0.0;
+  std::string jsonPath;
+  bool verify = false;
+  bool progress = false;
+  bool noCache = false;
+};
+
 // Each returns the process exit code; bad input throws (see main.cpp for the mapping).
 int runReplay(const ReplayArgs& args);
 int runCapacity(const CapacityArgs& args);
+// 0: a plan; 3: infeasible (with its explanation); 1: no plan within the time limit.
+int runPlan(const PlanArgs& args);
 
 }  // namespace headroom::cli

@@ -5,10 +5,11 @@
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
 #include "engine/workload/scenario.h"
+#include "solver/planning_file.h"
 
 namespace {
 
-// Exit codes: 0 success, 1 a failure while running, 2 bad input (flags or files).
+// Exit codes: 0 success, 1 a failure while running, 2 bad input (flags or files), 3 no feasible plan.
 constexpr int kExitFailure = 1;
 constexpr int kExitBadInput = 2;
 
@@ -16,7 +17,7 @@ constexpr int kExitBadInput = 2;
 
 int main(int argc, char** argv) {
   using namespace headroom::cli;
-  CLI::App app{"headroom-cli: replay load scenarios against a modeled GPU pool and find its capacity"};
+  CLI::App app{"headroom-cli: replay load scenarios against a modeled GPU pool, find its capacity and plan instances"};
   app.require_subcommand(1);
   std::string logLevel;
   app.add_option("--log-level", logLevel, std::string("Log level: ") + kLogLevels + " (default: $HEADROOM_LOG_LEVEL or warn)");
@@ -43,6 +44,21 @@ int main(int argc, char** argv) {
   capacity->add_option("--json", capacityArgs.jsonPath, "Also write the result as JSON to PATH ('-' = stdout only)");
   capacity->add_flag("--progress", capacityArgs.progress, "Show each probe on stderr");
 
+  PlanArgs planArgs;
+  CLI::App* plan = app.add_subcommand(
+      "plan", "Recommend instances per mode and per-class rate shares (CBC), beside the FCFS and siloed baselines");
+  plan->add_option("input", planArgs.inputPath, "Planning file or scenario (JSON)")->required();
+  plan->add_option("--objective", planArgs.objective, "What to minimise: instances or cost (default instances)")
+      ->check(CLI::IsMember({"instances", "cost"}));
+  plan->add_option("--time-limit", planArgs.timeLimitS, "Seconds CBC may spend on each model (default 10)")
+      ->check(CLI::Range(0.01, 86400.0));
+  plan->add_option("--gap", planArgs.relativeGap, "Relative optimality gap at which to stop (default 0)")
+      ->check(CLI::Range(0.0, 1.0));
+  plan->add_option("--json", planArgs.jsonPath, "Also write the plan as JSON to PATH ('-' = stdout only)");
+  plan->add_flag("--verify", planArgs.verify, "Replay the plan (scenario input) and compare each class with its bound");
+  plan->add_flag("--progress", planArgs.progress, "Show curve measurement and verification on stderr");
+  plan->add_flag("--no-cache", planArgs.noCache, "Measure latency curves again instead of reading the cache");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -54,7 +70,11 @@ int main(int argc, char** argv) {
     configureLogging(logLevel);
     if (*replay) return runReplay(replayArgs);
     if (*capacity) return runCapacity(capacityArgs);
+    if (*plan) return runPlan(planArgs);
   } catch (const headroom::engine::ScenarioError& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitBadInput;
+  } catch (const headroom::solver::PlanningFileError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
   } catch (const CLI::ValidationError& error) {

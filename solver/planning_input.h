@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "solver/latency_curve.h"
+
+namespace headroom::solver {
+
+// Which latency a class's bound applies to: queue = first scheduled - arrival, ttft = first token -
+// arrival, ttlt = last token - arrival.
+enum class LatencyMetric : std::uint8_t { Queue, Ttft, Ttlt };
+
+std::string_view toString(LatencyMetric metric);
+std::optional<LatencyMetric> latencyMetricFromString(std::string_view text);
+inline constexpr std::string_view kLatencyMetricNames = "ttft, ttlt, queue";
+
+// A QoS class as the planner sees it: its demand, its bound and its rank (0 = most urgent; classes of
+// equal rank share a priority level).
+struct PlanningClass {
+  std::string name;
+  double ratePerS = 0.0;
+  double boundS = 0.0;
+  LatencyMetric metric = LatencyMetric::Ttlt;
+  double percentile = 95.0;
+  int rank = 0;
+};
+
+// A kind of instance (hardware x model x engine settings) the plan may use. `curve` applies to every
+// class unless `classCurves` holds one curve per class (same order as PlanningInput::classes), as
+// measured curves do: there class u's curve gives its latency against the summed rate of the classes
+// ranked at or above it.
+struct InstanceMode {
+  std::string name;
+  double cost = 1.0;
+  std::int32_t maxInstances = 64;
+  LatencyCurve curve;
+  std::vector<LatencyCurve> classCurves;
+
+  const LatencyCurve& curveFor(std::size_t classIndex) const {
+    return classCurves.empty() ? curve : classCurves.at(classIndex);
+  }
+};
+
+enum class Objective : std::uint8_t { Instances, Cost };
+
+std::string_view toString(Objective objective);
+std::optional<Objective> objectiveFromString(std::string_view text);
+inline constexpr std::string_view kObjectiveNames = "instances, cost";
+
+// Which MILP the priority plan uses. Auto: the aggregated model (an integer count per mode) whenever it
+// is exact, that is when in every mode a class's capacity never falls below that of a class ranked
+// above it; otherwise one slot per possible instance with symmetry breaking. PerInstance forces the
+// latter (for comparison and tests).
+enum class Formulation : std::uint8_t { Auto, PerInstance };
+
+// Limits of one solve. `timeLimitS` and `relativeGap` apply to each MILP (the plan and each baseline).
+struct PlanOptions {
+  Objective objective = Objective::Instances;
+  double timeLimitS = 10.0;
+  double relativeGap = 0.0;
+  Formulation formulation = Formulation::Auto;
+};
+
+// Everything one plan is computed from. A plain value.
+struct PlanningInput {
+  std::vector<PlanningClass> classes;
+  std::vector<InstanceMode> modes;
+};
+
+}  // namespace headroom::solver

@@ -1,0 +1,277 @@
+#include "solver/planning_scenario.h"
+
+#include <algorithm>
+#include <fstream>
+#include <random>
+
+#include <nlohmann/json.hpp>
+#include <spdlog/fmt/fmt.h>
+
+#include "engine/core/resource_paths.h"
+#include "engine/sim/simulation.h"
+
+namespace headroom::solver {
+
+using json = nlohmann::json;
+
+namespace {
+
+std::string shown(const json& value) {
+  if (value.is_object()) return "an object";
+  if (value.is_array()) return "an array";
+  std::string text = value.dump();
+  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
+}
+
+std::string available(std::string_view kind) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(engine::resourceDir() / kind, error)) {
+    if (entry.path().extension() == ".json") names.push_back(entry.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  std::string text;
+  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  return text.empty() ? "none found" : text;
+}
+
+std::string defaultModeName(const engine::ExecutorSpec& executor) {
+  if (executor.kind == engine::ExecutorKind::Constant) {
+    return fmt::format("constant-{:g}s", std::chrono::duration<double>(executor.iteration).count());
+  }
+  return executor.model + "@" + executor.hardware;
+}
+
+std::vector<ScenarioMode> parseModes(const json& modes, const engine::Scenario& scenario,
+                                     const std::filesystem::path& file) {
+  auto fail = [&](const std::string& path, const std::string& problem) -> void {
+    throw engine::ScenarioError(file, path, problem);
+  };
+  if (!modes.is_array() || modes.empty()) fail("/modes", "must be a non-empty array of instance modes, got " + shown(modes));
+  std::vector<ScenarioMode> result;
+  for (std::size_t i = 0; i < modes.size(); ++i) {
+    const std::string path = "/modes/" + std::to_string(i);
+    const json& object = modes[i];
+    if (!object.is_object()) fail(path, "must be an object with name, hardware, ..., got " + shown(object));
+    for (const auto& [key, value] : object.items()) {
+      static const std::vector<std::string> kAllowed{"name", "model", "hardware", "tensor_parallel", "iteration_s",
+                                                     "cost", "max_instances"};
+      if (std::find(kAllowed.begin(), kAllowed.end(), key) == kAllowed.end()) {
+        fail(path + "/" + key, "unknown field; allowed here: name, model, hardware, tensor_parallel, iteration_s, "
+                               "cost, max_instances");
+      }
+    }
+    ScenarioMode mode;
+    mode.executor = scenario.executor;
+    if (!object.contains("name") || !object.at("name").is_string() || object.at("name").get<std::string>().empty()) {
+      fail(path + "/name", "required: a non-empty string");
+    }
+    mode.name = object.at("name").get<std::string>();
+    for (const ScenarioMode& other : result) {
+      if (other.name == mode.name) fail(path + "/name", "mode names must be unique; \"" + mode.name + "\" appears twice");
+    }
+    const bool constant = scenario.executor.kind == engine::ExecutorKind::Constant;
+    for (const char* key : {"model", "hardware"}) {
+      if (!object.contains(key)) continue;
+      const json& value = object.at(key);
+      if (constant && std::string(key) == "hardware") fail(path + "/hardware", "not allowed with a constant executor");
+      if (!value.is_string() || value.get<std::string>().empty()) fail(path + "/" + key, "must be a non-empty string");
+      const std::string kind = std::string(key) == "model" ? "models" : "hardware";
+      if (!std::filesystem::is_regular_file(engine::resourceFile(kind, value.get<std::string>()))) {
+        fail(path + "/" + key, "no " + std::string(key) + " named " + shown(value) + "; available: " + available(kind));
+      }
+      (std::string(key) == "model" ? mode.executor.model : mode.executor.hardware) = value.get<std::string>();
+    }
+    if (object.contains("tensor_parallel")) {
+      const json& value = object.at("tensor_parallel");
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > 64) {
+        fail(path + "/tensor_parallel", "must be an integer in [1, 64], got " + shown(value));
+      }
+      mode.executor.tensorParallel = static_cast<std::int32_t>(value.get<std::int64_t>());
+    }
+    if (object.contains("iteration_s")) {
+      const json& value = object.at("iteration_s");
+      if (!constant) fail(path + "/iteration_s", "only allowed with a constant executor");
+      if (!value.is_number() || value.get<double>() <= 0.0 || value.get<double>() > 3600.0) {
+        fail(path + "/iteration_s", "must be a number in (0, 3600], seconds, got " + shown(value));
+      }
+      mode.executor.iteration = engine::durationFromSeconds(value.get<double>());
+    }
+    if (object.contains("cost")) {
+      const json& value = object.at("cost");
+      if (!value.is_number() || !(value.get<double>() > 0.0)) fail(path + "/cost", "must be a number > 0, got " + shown(value));
+      mode.cost = value.get<double>();
+    }
+    if (object.contains("max_instances")) {
+      const json& value = object.at("max_instances");
+      if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 100000) {
+        fail(path + "/max_instances", "must be an integer in [0, 100000], got " + shown(value));
+      }
+      mode.maxInstances = static_cast<std::int32_t>(value.get<std::int64_t>());
+    }
+    result.push_back(std::move(mode));
+  }
+  return result;
+}
+
+// Loads the scenario part of a file that also holds "modes" (a field the scenario reader does not
+// know): the rest is written to a private temporary file and read by the engine's own reader, and its
+// errors are reported against the original file.
+engine::Scenario loadWithoutModes(json root, const std::filesystem::path& file) {
+  root.erase("modes");
+  const std::filesystem::path temporary =
+      std::filesystem::temp_directory_path() / fmt::format("headroom-plan-{:016x}.json", std::random_device{}() * 65536ULL + std::random_device{}());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << root.dump();
+    if (!out) throw engine::ScenarioError(file, "", "cannot write a temporary copy to " + temporary.string());
+  }
+  try {
+    engine::Scenario scenario = engine::loadScenario(temporary);
+    std::filesystem::remove(temporary);
+    scenario.file = file;
+    return scenario;
+  } catch (const engine::ScenarioError& error) {
+    std::filesystem::remove(temporary);
+    const std::string prefix = temporary.string() + ": " + (error.jsonPath().empty() ? "" : error.jsonPath() + ": ");
+    std::string problem = error.what();
+    if (problem.rfind(prefix, 0) == 0) problem = problem.substr(prefix.size());
+    throw engine::ScenarioError(file, error.jsonPath(), problem);
+  }
+}
+
+const engine::LatencyStats& statsOf(const engine::ClassSnapshot& cls, LatencyMetric metric) {
+  switch (metric) {
+    case LatencyMetric::Queue: return cls.queue;
+    case LatencyMetric::Ttft: return cls.ttft;
+    case LatencyMetric::Ttlt: return cls.ttlt;
+  }
+  return cls.ttlt;
+}
+
+}  // namespace
+
+PlanningScenario loadPlanningScenario(const std::filesystem::path& file) {
+  json root;
+  {
+    std::ifstream in(file, std::ios::binary);
+    root = json::parse(in, nullptr, false);
+  }
+  PlanningScenario planning;
+  if (root.is_object() && root.contains("trace")) {
+    throw engine::ScenarioError(file, "/trace", "a plan needs each class's own arrival rate; replace the trace by "
+                                                "per-class \"arrival\" processes to plan this scenario");
+  }
+  if (root.is_object() && root.contains("modes")) {
+    planning.scenario = loadWithoutModes(root, file);
+    planning.modes = parseModes(root.at("modes"), planning.scenario, file);
+  } else {
+    planning.scenario = engine::loadScenario(file);
+    planning.modes.push_back({defaultModeName(planning.scenario.executor), planning.scenario.executor, 1.0, 64});
+  }
+  return planning;
+}
+
+std::vector<PlanningClass> planningClasses(const PlanningScenario& planning) {
+  const engine::Scenario& scenario = planning.scenario;
+  if (scenario.trace) {
+    throw engine::ScenarioError(scenario.file, "/trace", "a plan needs each class's own arrival rate, not a trace");
+  }
+  std::vector<PlanningClass> classes;
+  for (std::size_t i = 0; i < scenario.classes.size(); ++i) {
+    const engine::ClassSpec& spec = scenario.classes[i];
+    PlanningClass cls;
+    cls.name = spec.qos.name;
+    cls.rank = spec.qos.rank;
+    cls.percentile = spec.qos.slo.percentile;
+    cls.ratePerS = spec.arrival.ratePerS;
+    for (const engine::RatePhase& phase : spec.arrival.phases) cls.ratePerS = std::max(cls.ratePerS, phase.ratePerS);
+    if (spec.qos.slo.ttft) {
+      cls.metric = LatencyMetric::Ttft;
+      cls.boundS = engine::toSeconds(*spec.qos.slo.ttft);
+    } else if (spec.qos.slo.ttlt) {
+      cls.metric = LatencyMetric::Ttlt;
+      cls.boundS = engine::toSeconds(*spec.qos.slo.ttlt);
+    } else {
+      throw engine::ScenarioError(scenario.file, "/classes/" + std::to_string(i) + "/slo",
+                                  "the planner needs a ttft_s or ttlt_s bound for class \"" + cls.name + "\"");
+    }
+    classes.push_back(cls);
+  }
+  return classes;
+}
+
+PlanningInput planningInputFromScenario(const PlanningScenario& planning, const CurveSweepOptions& options,
+                                        const CurveProgress& progress, std::int32_t* replays) {
+  PlanningInput input;
+  input.classes = planningClasses(planning);
+  for (const ScenarioMode& scenarioMode : planning.modes) {
+    MeasuredCurves measured = measureClassCurves(planning.scenario, scenarioMode, input.classes, options, progress);
+    if (replays != nullptr) *replays += measured.replays;
+    InstanceMode mode;
+    mode.name = scenarioMode.name;
+    mode.cost = scenarioMode.cost;
+    mode.maxInstances = scenarioMode.maxInstances;
+    mode.classCurves = std::move(measured.classCurves);
+    input.modes.push_back(std::move(mode));
+  }
+  return input;
+}
+
+Verification verifyPlan(const PlanningScenario& planning, const PlanningInput& input, const Plan& plan,
+                        const CurveProgress& progress) {
+  if (!plan.solutionFound) throw std::invalid_argument("there is no plan to verify");
+  const engine::Scenario& base = planning.scenario;
+  const std::size_t classes = base.classes.size();
+  Verification verification;
+  std::vector<std::optional<double>> replayed(classes);
+  for (std::size_t mode = 0; mode < planning.modes.size(); ++mode) {
+    std::vector<const PlannedInstance*> instances;
+    for (const PlannedInstance& instance : plan.instances) {
+      if (instance.modeIndex == mode) instances.push_back(&instance);
+    }
+    if (instances.empty()) continue;
+    engine::Scenario scenario = base;
+    scenario.executor = planning.modes[mode].executor;
+    scenario.scheduler.policy = engine::OrderingPolicy::Priority;
+    scenario.pool.instances = static_cast<std::int32_t>(instances.size());
+    scenario.pool.router = engine::RouterKind::Weighted;
+    scenario.pool.weights.assign(classes, std::vector<double>(instances.size(), 0.0));
+    for (std::size_t cls = 0; cls < classes; ++cls) {
+      double modeRate = 0.0;
+      for (std::size_t k = 0; k < instances.size(); ++k) {
+        scenario.pool.weights[cls][k] = instances[k]->ratePerS[cls];
+        modeRate += instances[k]->ratePerS[cls];
+      }
+      if (modeRate <= 0.0) std::fill(scenario.pool.weights[cls].begin(), scenario.pool.weights[cls].end(), 1.0);
+      const double share = input.classes[cls].ratePerS > 0.0 ? std::min(1.0, modeRate / input.classes[cls].ratePerS) : 0.0;
+      engine::ArrivalSpec& arrival = scenario.classes[cls].arrival;
+      arrival.ratePerS *= share;
+      for (engine::RatePhase& phase : arrival.phases) phase.ratePerS *= share;
+    }
+    if (progress) progress(fmt::format("verifying: {} x {}", instances.size(), planning.modes[mode].name));
+    const engine::ReplayOutcome outcome = engine::replay(scenario, engine::ReplayOptions{});
+    ++verification.replays;
+    for (std::size_t cls = 0; cls < classes; ++cls) {
+      const engine::LatencyStats& stats = statsOf(outcome.snapshot->classes[cls], input.classes[cls].metric);
+      if (stats.empty()) continue;
+      if (!replayed[cls] || stats.watchedS > *replayed[cls]) replayed[cls] = stats.watchedS;
+    }
+  }
+  for (std::size_t cls = 0; cls < classes; ++cls) {
+    ClassVerification item;
+    item.name = input.classes[cls].name;
+    item.metric = input.classes[cls].metric;
+    item.percentile = input.classes[cls].percentile;
+    item.boundS = input.classes[cls].boundS;
+    item.predictedS = plan.predictedLatencyS[cls];
+    item.replayedS = replayed[cls];
+    item.held = !replayed[cls] || *replayed[cls] <= item.boundS;
+    item.missedByS = item.held ? 0.0 : *replayed[cls] - item.boundS;
+    verification.allHeld = verification.allHeld && item.held;
+    verification.classes.push_back(item);
+  }
+  return verification;
+}
+
+}  // namespace headroom::solver

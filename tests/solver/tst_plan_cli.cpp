@@ -1,0 +1,198 @@
+// headroom-cli plan driven like a user would: real processes, real files, exit codes and JSON.
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct RunResult {
+  int exitCode = -1;
+  QByteArray out;
+  QByteArray err;
+};
+
+RunResult runCli(const QStringList& arguments, const QString& cacheHome) {
+  QProcess process;
+  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+  environment.insert("XDG_CACHE_HOME", cacheHome);
+  process.setProcessEnvironment(environment);
+  process.start(QStringLiteral(HEADROOM_CLI_PATH), arguments);
+  if (!process.waitForFinished(300000)) {
+    process.kill();
+    return {};
+  }
+  return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QString seedExample() { return QStringLiteral(HEADROOM_RESOURCE_DIR_FOR_TESTS) + "/plans/seed-example.json"; }
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
+  const QString path = dir.filePath(name);
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return {};
+  file.write(content);
+  return path;
+}
+
+QByteArray planningFile(const QByteArray& firstRate, const QByteArray& firstBound = "10") {
+  return R"({"classes": [{"name": "a", "rate_per_s": )" + firstRate + R"(, "bound_s": )" + firstBound + R"(},
+                         {"name": "b", "rate_per_s": 1, "bound_s": 20}],
+             "modes": [{"name": "m", "max_instances": 4, "curve": [[0, 2], [1, 8], [2, 30]]}]})";
+}
+
+}  // namespace
+
+class TestPlanCli : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void seedExamplePrintsPlanAndBaselines() {
+    QTemporaryDir dir;
+    const RunResult result = runCli({"plan", seedExample()}, dir.path());
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.out.contains("optimal, 3 instance(s)"));
+    QVERIFY(result.out.contains("fcfs"));
+    QVERIFY(result.out.contains("siloed"));
+  }
+
+  void jsonHasTheDocumentedShape() {
+    QTemporaryDir dir;
+    const QString output = dir.filePath("plan.json");
+    const RunResult result = runCli({"plan", seedExample(), "--json", output}, dir.path());
+    QCOMPARE(result.exitCode, 0);
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(json["status"].toString(), QString("optimal"));
+    QCOMPARE(json["instances_total"].toInt(), 3);
+    QCOMPARE(json["cost"].toDouble(), 3.0);
+    QVERIFY(json["solve_time_s"].isDouble());
+    const QJsonArray instances = json["instances"].toArray();
+    QCOMPARE(instances.size(), 3);
+    double user1 = 0.0;
+    for (const QJsonValue& instance : instances) {
+      QCOMPARE(instance["mode"].toString(), QString("gpu"));
+      user1 += instance["rates_per_s"]["user1"].toDouble();
+      QVERIFY(instance["predicted_latency_s"]["user1"].toDouble() <= 204.0);
+    }
+    QVERIFY(qAbs(user1 - 0.25) < 1e-9);
+    QCOMPARE(json["baselines"]["fcfs"]["status"].toString(), QString("optimal"));
+    QCOMPARE(json["baselines"]["fcfs"]["instances_total"].toInt(), 5);
+    QCOMPARE(json["baselines"]["siloed"]["instances_total"].toInt(), 6);
+    QVERIFY(!json.contains("verification"));
+  }
+
+  void jsonToStdoutIsOnlyJson() {
+    QTemporaryDir dir;
+    const RunResult result = runCli({"plan", seedExample(), "--json", "-", "--objective", "cost"}, dir.path());
+    QCOMPARE(result.exitCode, 0);
+    QJsonParseError error{};
+    const QJsonObject json = QJsonDocument::fromJson(result.out, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(json["objective"].toString(), QString("cost"));
+  }
+
+  void infeasibleExitsThreeWithItsReason() {
+    QTemporaryDir dir;
+    const QString input = writeFile(dir, "tight.json", planningFile("1", "1"));
+    const QString output = dir.filePath("plan.json");
+    const RunResult result = runCli({"plan", input, "--json", output}, dir.path());
+    QCOMPARE(result.exitCode, 3);
+    QVERIFY(result.err.contains("below the latency at zero load"));
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(json["status"].toString(), QString("infeasible"));
+    QCOMPARE(json["infeasible_classes"].toArray().at(0).toObject()["name"].toString(), QString("a"));
+  }
+
+  void badInputExitsTwoNamingTheField_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("negative rate") << planningFile("-1") << QStringList{} << "/classes/0/rate_per_s";
+    QTest::newRow("no modes") << QByteArray(R"({"classes": [{"name": "a", "rate_per_s": 1, "bound_s": 3}], "modes": []})")
+                              << QStringList{} << "/modes";
+    QTest::newRow("curve not a list") << QByteArray(R"({"classes": [{"name": "a", "rate_per_s": 1, "bound_s": 3}],
+        "modes": [{"name": "m", "curve": 5}]})") << QStringList{} << "/modes/0/curve";
+    QTest::newRow("not JSON") << QByteArray("{") << QStringList{} << "not valid JSON";
+    QTest::newRow("unknown objective") << planningFile("1") << QStringList{"--objective", "speed"} << "speed";
+    QTest::newRow("verify without a scenario") << planningFile("1") << QStringList{"--verify"} << "needs a scenario";
+  }
+
+  void badInputExitsTwoNamingTheField() {
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, extra);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString input = writeFile(dir, "input.json", content);
+    const QString output = dir.filePath("plan.json");
+    const RunResult result = runCli(QStringList{"plan", input, "--json", output} + extra, dir.path());
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(expected.toUtf8()), result.err.constData());
+    QVERIFY(!QFile::exists(output));
+  }
+
+  void verifyOnScenarioReportsEveryClass_data() {
+    QTest::addColumn<QByteArray>("batchPromptTokens");
+    QTest::addColumn<bool>("allHeld");
+    // Curves are measured against the summed request rate of the classes ranked at or above a class,
+    // in the scenario's mix. With alike requests the plan holds; when batch alone on an instance
+    // brings 4x longer prompts than the mix it was measured in, the replay shows the miss.
+    QTest::newRow("alike requests") << QByteArray("100") << true;
+    QTest::newRow("batch prompts 4x longer") << QByteArray("400") << false;
+  }
+
+  void verifyOnScenarioReportsEveryClass() {
+    QFETCH(QByteArray, batchPromptTokens);
+    QFETCH(bool, allHeld);
+    QTemporaryDir dir;
+    const QString input = writeFile(dir, "scenario.json", R"({
+      "name": "small", "seed": 3, "duration_s": 300,
+      "executor": {"kind": "constant", "iteration_s": 0.05},
+      "scheduler": {"policy": "priority", "chunking": "fixed:256"},
+      "classes": [
+        {"name": "chat", "rank": 0, "slo": {"ttft_s": 1.0, "percentile": 95},
+         "arrival": {"process": "poisson", "rate_per_s": 30}, "prompt_tokens": 100, "output_tokens": 8},
+        {"name": "batch", "rank": 1, "slo": {"ttlt_s": 30, "percentile": 95},
+         "arrival": {"process": "poisson", "rate_per_s": 20}, "prompt_tokens": )" + batchPromptTokens + R"(,
+         "output_tokens": 8}
+      ]})");
+    const QString output = dir.filePath("plan.json");
+    const RunResult result = runCli({"plan", input, "--verify", "--progress", "--json", output}, dir.path());
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.err.contains("class chat"));  // curve progress
+    QVERIFY(result.out.contains("verification by replay"));
+    QCOMPARE(result.out.contains("missed by"), !allHeld);
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject verification = json["verification"].toObject();
+    const QJsonArray classes = verification["classes"].toArray();
+    QCOMPARE(classes.size(), 2);
+    bool every = true;
+    for (const QJsonValue& item : classes) {
+      const double replayed = item["replayed_s"].toDouble();
+      const double bound = item["bound_s"].toDouble();
+      QVERIFY(item["replayed_s"].isDouble());
+      QVERIFY(item["predicted_s"].toDouble() <= bound);
+      QCOMPARE(item["held"].toBool(), replayed <= bound);
+      QCOMPARE(item["missed_by_s"].toDouble(), item["held"].toBool() ? 0.0 : replayed - bound);
+      every = every && item["held"].toBool();
+    }
+    QCOMPARE(verification["all_held"].toBool(), every);
+    QCOMPARE(every, allHeld);
+    // The curves are cached under XDG_CACHE_HOME: a second plan replays nothing for them.
+    QVERIFY(!QDir(dir.filePath("headroom/curves")).entryList(QDir::Files).isEmpty());
+    const RunResult second = runCli({"plan", input, "--progress"}, dir.path());
+    QCOMPARE(second.exitCode, 0);
+    QVERIFY(second.err.contains("curves from the cache"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPlanCli)
+#include "tst_plan_cli.moc"
