@@ -108,9 +108,11 @@ class ScenarioParser {
 
   Scenario parse(const json& root) {
     if (!root.is_object()) fail("", "the top level must be a JSON object, got " + shown(root));
+    // "modes" lists the instance modes the capacity planner may choose from; the planner reads and
+    // validates it, a replay has no use for it.
     checkFields(root, "",
                 {"name", "seed", "duration_s", "model", "tensor_parallel", "hardware", "executor", "pool",
-                 "scheduler", "classes", "trace"});
+                 "scheduler", "classes", "trace", "modes"});
     Scenario scenario;
     scenario.file = file_;
     scenario.name = nonEmptyString(required(root, "", "name", "a non-empty string"), "/name");

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <random>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/fmt/fmt.h>
@@ -114,32 +113,6 @@ std::vector<ScenarioMode> parseModes(const json& modes, const engine::Scenario& 
   return result;
 }
 
-// Loads the scenario part of a file that also holds "modes" (a field the scenario reader does not
-// know): the rest is written to a private temporary file and read by the engine's own reader, and its
-// errors are reported against the original file.
-engine::Scenario loadWithoutModes(json root, const std::filesystem::path& file) {
-  root.erase("modes");
-  const std::filesystem::path temporary =
-      std::filesystem::temp_directory_path() / fmt::format("headroom-plan-{:016x}.json", std::random_device{}() * 65536ULL + std::random_device{}());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << root.dump();
-    if (!out) throw engine::ScenarioError(file, "", "cannot write a temporary copy to " + temporary.string());
-  }
-  try {
-    engine::Scenario scenario = engine::loadScenario(temporary);
-    std::filesystem::remove(temporary);
-    scenario.file = file;
-    return scenario;
-  } catch (const engine::ScenarioError& error) {
-    std::filesystem::remove(temporary);
-    const std::string prefix = temporary.string() + ": " + (error.jsonPath().empty() ? "" : error.jsonPath() + ": ");
-    std::string problem = error.what();
-    if (problem.rfind(prefix, 0) == 0) problem = problem.substr(prefix.size());
-    throw engine::ScenarioError(file, error.jsonPath(), problem);
-  }
-}
-
 const engine::LatencyStats& statsOf(const engine::ClassSnapshot& cls, LatencyMetric metric) {
   switch (metric) {
     case LatencyMetric::Queue: return cls.queue;
@@ -162,11 +135,10 @@ PlanningScenario loadPlanningScenario(const std::filesystem::path& file) {
     throw engine::ScenarioError(file, "/trace", "a plan needs each class's own arrival rate; replace the trace by "
                                                 "per-class \"arrival\" processes to plan this scenario");
   }
+  planning.scenario = engine::loadScenario(file);
   if (root.is_object() && root.contains("modes")) {
-    planning.scenario = loadWithoutModes(root, file);
     planning.modes = parseModes(root.at("modes"), planning.scenario, file);
   } else {
-    planning.scenario = engine::loadScenario(file);
     planning.modes.push_back({defaultModeName(planning.scenario.executor), planning.scenario.executor, 1.0, 64});
   }
   return planning;
