@@ -47,8 +47,9 @@ using CurveProgress = std::function<void(const std::string&)>;
 // $XDG_CACHE_HOME/headroom/curves, else ~/.cache/headroom/curves.
 std::filesystem::path defaultCurveCacheDir();
 
-// Measures f(r) for each class with a positive rate: replays the classes ranked at or above it (their
-// rates in the scenario's proportions, summing to r) on one instance of `mode`, and reads the class's
+// Measures f(r) for each class with a positive rate: replays the scenario's whole mix in its own
+// proportions, scaled so that the classes ranked at or above the class sum to r (lower classes ride
+// along: their decodes share the batches), on one instance of `mode`, and reads the class's
 // watched percentile of its metric. The rate is doubled until the class misses its bound or the instance
 // saturates (its backlog outgrows the window), then bisected on the bound. Curves are cached on disk,
 // keyed by the scenario's content, the mode and the sweep; a cached answer is returned unchanged.

@@ -49,7 +49,7 @@ std::string fileText(const std::filesystem::path& path) {
 // Everything a measured curve depends on, as text: the hash of this is the cache key.
 std::string sweepDescription(const engine::Scenario& scenario, const ScenarioMode& mode,
                              const std::vector<PlanningClass>& classes, const CurveSweepOptions& options) {
-  std::string text = "headroom-curves-v1\n";
+  std::string text = "headroom-curves-v2\n";
   text += fmt::format("seed {}\n", scenario.seed);
   const engine::ExecutorSpec& ex = mode.executor;
   text += fmt::format("executor {} {} {} {} {}\n", static_cast<int>(ex.kind), ex.model, ex.hardware,
@@ -95,15 +95,18 @@ class ClassSweep {
     base_.scheduler.policy = engine::OrderingPolicy::Priority;
     base_.trace.reset();
     base_.classes.clear();
+    // The whole mix is replayed: under priority ordering lower classes do not delay admission, but
+    // their running decodes still share every batch, so they ride along in the scenario's proportions.
+    // The curve's rate is that of the classes ranked at or above the target, as the plan's model uses it.
     for (std::size_t i = 0; i < scenario.classes.size(); ++i) {
-      if (classes[i].ratePerS <= 0.0 || classes[i].rank > classes[target].rank) continue;
+      if (classes[i].ratePerS <= 0.0) continue;
       engine::ClassSpec spec = scenario.classes[i];
       spec.arrival.phases.clear();
       spec.qos.slo.percentile = classes[i].percentile;
       if (i == target) targetIndex_ = base_.classes.size();
       base_.classes.push_back(spec);
       shares_.push_back(classes[i].ratePerS);
-      prefixRatePerS_ += classes[i].ratePerS;
+      if (classes[i].rank <= classes[target].rank) prefixRatePerS_ += classes[i].ratePerS;
     }
     for (double& share : shares_) share /= prefixRatePerS_;
     label_ = fmt::format("mode {} class {}", mode.name, classes[target].name);

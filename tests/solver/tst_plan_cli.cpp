@@ -140,11 +140,12 @@ class TestPlanCli : public QObject {
   void verifyOnScenarioReportsEveryClass_data() {
     QTest::addColumn<QByteArray>("batchPromptTokens");
     QTest::addColumn<bool>("allHeld");
-    // Curves are measured against the summed request rate of the classes ranked at or above a class,
-    // in the scenario's mix. With alike requests the plan holds; when batch alone on an instance
-    // brings 4x longer prompts than the mix it was measured in, the replay shows the miss.
+    // Curves are measured on the scenario's whole mix (lower classes riding along), indexed by the
+    // summed rate of the classes ranked at or above a class: the plan holds with alike requests and when
+    // the lower class brings 4x longer prompts. (A plan that fails its replay is checked in
+    // tst_curve_measurement.)
     QTest::newRow("alike requests") << QByteArray("100") << true;
-    QTest::newRow("batch prompts 4x longer") << QByteArray("400") << false;
+    QTest::newRow("batch prompts 4x longer") << QByteArray("400") << true;
   }
 
   void verifyOnScenarioReportsEveryClass() {
