@@ -70,11 +70,11 @@ void EngineBridge::setScenario(const engine::Scenario& scenario) {
   runner_->setSpeed(speedFactor(speed_));
   restartPending_ = false;
   latest_.reset();
-  pullLatest();
-  frameTimer_.start();
   emit scenarioChanged();
   emit classSpecsChanged();
   emit restartPendingChanged(false);
+  pullLatest();
+  frameTimer_.start();
 }
 
 void EngineBridge::rebuild() {

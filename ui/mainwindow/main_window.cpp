@@ -125,10 +125,7 @@ void MainWindow::createActions() {
   restart_ = new QAction(style()->standardIcon(QStyle::SP_MediaSkipBackward), tr("&Restart"), this);
   restart_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
   restart_->setToolTip(tr("Rebuild the replay from the start with the current classes (Ctrl+R)"));
-  connect(restart_, &QAction::triggered, bridge_, [this] {
-    bridge_->restart();
-    dashboard_->clear();
-  });
+  connect(restart_, &QAction::triggered, bridge_, &EngineBridge::restart);
 
   speedGroup_ = new QActionGroup(this);
   const std::pair<ReplaySpeed, QString> speeds[] = {
