@@ -138,6 +138,11 @@ void ClassLatencyChart::clearData() {
   boundS_ = 0.0;
 }
 
+void ClassLatencyChart::setCompact(bool compact) {
+  axisX_->setTitleVisible(!compact);
+  axisY_->setTitleVisible(!compact);
+}
+
 int ClassLatencyChart::p50Count() const { return static_cast<int>(p50_->count()); }
 int ClassLatencyChart::watchedCount() const { return static_cast<int>(watched_->count()); }
 QString ClassLatencyChart::titleText() const { return chart_->title(); }

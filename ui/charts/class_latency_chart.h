@@ -28,6 +28,8 @@ class ClassLatencyChart : public QChartView {
   // Shows class `classIndex` of `snapshot` over (nowS - windowS, nowS].
   void update(const engine::Snapshot& snapshot, std::size_t classIndex, LatencyMetric metric, double windowS);
   void clearData();
+  // Compact charts (many classes on screen) drop the axis titles to leave room for the plot.
+  void setCompact(bool compact);
 
   int p50Count() const;
   int watchedCount() const;

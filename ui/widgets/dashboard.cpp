@@ -68,6 +68,7 @@ void Dashboard::ensureCharts(std::size_t classCount) {
                                       : (classCount == 4 ? 2 : static_cast<int>((classCount + 1) / 2));
   for (std::size_t i = 0; i < classCount; ++i) {
     auto* chart = new ClassLatencyChart(chartArea_);
+    chart->setCompact(classCount > 4);
     charts_.push_back(chart);
     chartGrid_->addWidget(chart, static_cast<int>(i) / columns, static_cast<int>(i) % columns);
   }
