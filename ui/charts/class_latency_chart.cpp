@@ -1,0 +1,150 @@
+#include "ui/charts/class_latency_chart.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPen>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+
+namespace headroom::ui {
+
+namespace {
+
+// A "nice" upper bound for the y axis: 1, 2 or 5 times a power of ten, at least `value`.
+double niceCeiling(double value) {
+  if (value <= 0.0) return 1.0;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+  for (double factor : {1.0, 2.0, 5.0, 10.0}) {
+    if (factor * magnitude >= value) return factor * magnitude;
+  }
+  return 10.0 * magnitude;
+}
+
+// A tick step of 1, 2 or 5 times a power of ten giving at most about `ticks` intervals over `span`.
+double niceStep(double span, int ticks) {
+  return niceCeiling(span / ticks);
+}
+
+QString percentileLabel(double percentile) {
+  return ClassLatencyChart::tr("p%1").arg(QLocale().toString(percentile, 'g', 5));
+}
+
+}  // namespace
+
+QString metricName(LatencyMetric metric) {
+  switch (metric) {
+    case LatencyMetric::Queue: return ClassLatencyChart::tr("queue time");
+    case LatencyMetric::Ttft: return ClassLatencyChart::tr("TTFT");
+    case LatencyMetric::Tbt: return ClassLatencyChart::tr("TBT");
+    case LatencyMetric::Ttlt: return ClassLatencyChart::tr("TTLT");
+  }
+  return {};
+}
+
+ClassLatencyChart::ClassLatencyChart(QWidget* parent)
+    : QChartView(parent),
+      chart_(new QChart),
+      p50_(new QLineSeries),
+      watched_(new QLineSeries),
+      bound_(new QLineSeries),
+      axisX_(new QValueAxis),
+      axisY_(new QValueAxis) {
+  chart_->setMargins(QMargins(4, 4, 4, 4));
+  chart_->setBackgroundRoundness(0);
+  chart_->legend()->setAlignment(Qt::AlignBottom);
+  QFont legendFont = chart_->legend()->font();
+  legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+  chart_->legend()->setFont(legendFont);
+  QFont titleFont = chart_->titleFont();
+  titleFont.setBold(true);
+  chart_->setTitleFont(titleFont);
+
+  p50_->setName(tr("p50"));
+  p50_->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 1.5));
+  watched_->setPen(QPen(QColor(0xff, 0x7f, 0x0e), 2.0));
+  QPen boundPen(QColor(0xc6, 0x28, 0x28), 1.5, Qt::DashLine);
+  bound_->setPen(boundPen);
+  bound_->setName(tr("SLO"));
+  for (auto* series : {p50_, watched_, bound_}) {
+    series->setUseOpenGL(false);
+    chart_->addSeries(series);
+  }
+  axisX_->setTitleText(tr("virtual time (s)"));
+  axisX_->setLabelFormat(QStringLiteral("%.0f"));
+  axisX_->setTickType(QValueAxis::TicksDynamic);
+  axisX_->setTickAnchor(0.0);
+  axisY_->setTitleText(tr("seconds"));
+  axisY_->setLabelFormat(QStringLiteral("%.3g"));
+  axisY_->setTickType(QValueAxis::TicksDynamic);
+  axisY_->setTickAnchor(0.0);
+  QFont axisFont = axisX_->labelsFont();
+  axisFont.setPointSizeF(axisFont.pointSizeF() * 0.85);
+  for (auto* axis : {axisX_, axisY_}) {
+    axis->setLabelsFont(axisFont);
+    axis->setTitleFont(axisFont);
+  }
+  chart_->addAxis(axisX_, Qt::AlignBottom);
+  chart_->addAxis(axisY_, Qt::AlignLeft);
+  for (auto* series : {p50_, watched_, bound_}) {
+    series->attachAxis(axisX_);
+    series->attachAxis(axisY_);
+  }
+  setChart(chart_);
+  setRenderHint(QPainter::Antialiasing, true);
+  setMinimumSize(220, 160);
+}
+
+void ClassLatencyChart::update(const engine::Snapshot& snapshot, std::size_t classIndex, LatencyMetric metric,
+                               double windowS) {
+  if (classIndex >= snapshot.classes.size()) {
+    clearData();
+    return;
+  }
+  const auto& cls = snapshot.classes[classIndex];
+  const double nowS = engine::toSeconds(snapshot.time);
+  const double fromS = std::max(0.0, nowS - windowS);
+  const double toS = std::max(nowS, fromS + 1.0);
+  const auto points = sampleLatency(*snapshot.series, classIndex, metric, fromS, nowS, kMaxPoints);
+
+  chart_->setTitle(tr("%1 — %2").arg(QString::fromStdString(cls.name), metricName(metric)));
+  watched_->setName(percentileLabel(cls.slo.percentile));
+  p50_->replace(points.p50);
+  watched_->replace(points.watched);
+  const auto bound = boundS(cls.slo, metric);
+  boundS_ = bound.value_or(0.0);
+  if (bound) {
+    bound_->replace(QList<QPointF>{QPointF(fromS, *bound), QPointF(toS, *bound)});
+  } else {
+    bound_->replace(QList<QPointF>{});
+  }
+  bound_->setVisible(bound.has_value());
+  chart_->legend()->markers(bound_).value(0)->setVisible(bound.has_value());
+  const double stepX = niceStep(toS - fromS, 5);
+  if (axisX_->tickInterval() != stepX) axisX_->setTickInterval(stepX);
+  axisX_->setRange(fromS, toS);
+  const double topY = niceCeiling(std::max(points.maxS, bound.value_or(0.0)) * 1.1);
+  const double stepY = niceStep(topY, 5);
+  if (axisY_->tickInterval() != stepY) axisY_->setTickInterval(stepY);
+  axisY_->setRange(0.0, topY);
+}
+
+void ClassLatencyChart::clearData() {
+  for (auto* series : {p50_, watched_, bound_}) series->replace(QList<QPointF>{});
+  boundS_ = 0.0;
+}
+
+void ClassLatencyChart::setCompact(bool compact) {
+  axisX_->setTitleVisible(!compact);
+  axisY_->setTitleVisible(!compact);
+}
+
+int ClassLatencyChart::p50Count() const { return static_cast<int>(p50_->count()); }
+int ClassLatencyChart::watchedCount() const { return static_cast<int>(watched_->count()); }
+QString ClassLatencyChart::titleText() const { return chart_->title(); }
+
+}  // namespace headroom::ui

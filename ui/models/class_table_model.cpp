@@ -1,0 +1,340 @@
+#include "ui/models/class_table_model.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace headroom::ui {
+
+namespace {
+
+constexpr int kMaxNameLength = 64;
+constexpr int kMaxRank = 99;
+constexpr double kMaxBoundS = 86400.0;
+constexpr double kMaxRatePerS = 100000.0;
+
+QString importanceText(engine::Importance importance) {
+  switch (importance) {
+    case engine::Importance::High: return ClassTableModel::tr("high");
+    case engine::Importance::Normal: return ClassTableModel::tr("normal");
+    case engine::Importance::Low: return ClassTableModel::tr("low");
+  }
+  return ClassTableModel::tr("normal");
+}
+
+std::optional<engine::Importance> importanceFromValue(const QVariant& value) {
+  bool ok = false;
+  const int index = value.toInt(&ok);
+  if (ok && value.typeId() != QMetaType::QString) {
+    if (index >= 0 && index <= 2) return static_cast<engine::Importance>(index);
+    return std::nullopt;
+  }
+  const QString text = value.toString().trimmed();
+  for (auto candidate : {engine::Importance::High, engine::Importance::Normal, engine::Importance::Low}) {
+    if (text.compare(importanceText(candidate), Qt::CaseInsensitive) == 0 ||
+        text.compare(QString::fromLatin1(engine::toString(candidate).data()), Qt::CaseInsensitive) == 0) {
+      return candidate;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<engine::Duration>& boundOf(engine::Slo& slo, int column) {
+  if (column == ClassTableModel::Ttft) return slo.ttft;
+  if (column == ClassTableModel::Tbt) return slo.tbt;
+  return slo.ttlt;
+}
+
+const std::optional<engine::Duration>& boundOf(const engine::Slo& slo, int column) {
+  return boundOf(const_cast<engine::Slo&>(slo), column);
+}
+
+QString secondsText(double seconds) { return QLocale().toString(seconds, 'g', 6); }
+
+// Reads a number typed in the UI locale or in C notation.
+std::optional<double> toNumber(const QVariant& value) {
+  if (value.typeId() == QMetaType::Double || value.typeId() == QMetaType::Int ||
+      value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Float) {
+    const double number = value.toDouble();
+    return std::isfinite(number) ? std::optional(number) : std::nullopt;
+  }
+  const QString text = value.toString().trimmed();
+  bool ok = false;
+  double number = QLocale().toDouble(text, &ok);
+  if (!ok) number = QLocale::c().toDouble(text, &ok);
+  if (!ok || !std::isfinite(number)) return std::nullopt;
+  return number;
+}
+
+}  // namespace
+
+ClassTableModel::ClassTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ClassTableModel::setClassSpecs(const std::vector<engine::ClassSpec>& specs, bool ratesFromTrace) {
+  beginResetModel();
+  specs_ = specs;
+  ratesFromTrace_ = ratesFromTrace;
+  lastError_.clear();
+  errorRow_ = errorColumn_ = -1;
+  endResetModel();
+}
+
+int ClassTableModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(specs_.size());
+}
+
+int ClassTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant ClassTableModel::data(const QModelIndex& index, int role) const {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+  const auto& spec = specs_[static_cast<std::size_t>(index.row())];
+  const int column = index.column();
+  if (role == Qt::DisplayRole || role == Qt::EditRole) {
+    switch (column) {
+      case Name: return QString::fromStdString(spec.qos.name);
+      case Rank: return spec.qos.rank;
+      case Importance:
+        return role == Qt::EditRole ? QVariant(static_cast<int>(spec.qos.importance))
+                                    : QVariant(importanceText(spec.qos.importance));
+      case Ttft:
+      case Tbt:
+      case Ttlt: {
+        const auto& bound = boundOf(spec.qos.slo, column);
+        if (!bound) return role == Qt::EditRole ? QVariant(QString()) : QVariant(tr("none"));
+        return role == Qt::EditRole ? QVariant(engine::toSeconds(*bound)) : QVariant(secondsText(engine::toSeconds(*bound)));
+      }
+      case Percentile:
+        return role == Qt::EditRole ? QVariant(spec.qos.slo.percentile)
+                                    : QVariant(tr("p%1").arg(QLocale().toString(spec.qos.slo.percentile, 'g', 5)));
+      case Rate:
+        if (ratesFromTrace_) return role == Qt::EditRole ? QVariant(QString()) : QVariant(tr("trace"));
+        return role == Qt::EditRole ? QVariant(spec.arrival.ratePerS) : QVariant(secondsText(spec.arrival.ratePerS));
+      default: return {};
+    }
+  }
+  if (role == Qt::TextAlignmentRole && column != Name) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+  if (role == Qt::ToolTipRole) {
+    if (index.row() == errorRow_ && column == errorColumn_ && !lastError_.isEmpty()) return lastError_;
+    switch (column) {
+      case Name: return tr("Unique class name");
+      case Rank: return tr("0 is the most urgent class; orders classes for the priority policy");
+      case Importance: return tr("Low-importance requests are relegated first when deadlines slip");
+      case Ttft: return tr("Time to first token bound in seconds; empty for none");
+      case Tbt: return tr("Time between tokens bound in seconds; empty for none");
+      case Ttlt: return tr("Time to last token bound in seconds; empty for none");
+      case Percentile: return tr("The percentile the SLO is judged on, e.g. 99 for p99");
+      case Rate:
+        return ratesFromTrace_ ? tr("Arrivals come from the scenario's trace")
+                               : tr("Base arrival rate in requests per second; applies when the replay restarts");
+      default: return {};
+    }
+  }
+  return {};
+}
+
+QVariant ClassTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+  if (orientation == Qt::Vertical) return section + 1;
+  switch (section) {
+    case Name: return tr("Class");
+    case Rank: return tr("Rank");
+    case Importance: return tr("Importance");
+    case Ttft: return tr("TTFT (s)");
+    case Tbt: return tr("TBT (s)");
+    case Ttlt: return tr("TTLT (s)");
+    case Percentile: return tr("Percentile");
+    case Rate: return tr("Rate (req/s)");
+    default: return {};
+  }
+}
+
+Qt::ItemFlags ClassTableModel::flags(const QModelIndex& index) const {
+  if (!index.isValid()) return Qt::NoItemFlags;
+  Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+  if (!(index.column() == Rate && ratesFromTrace_)) flags |= Qt::ItemIsEditable;
+  return flags;
+}
+
+std::optional<QString> ClassTableModel::validate(int row, int column, const QVariant& value) const {
+  if (row < 0 || row >= rowCount()) return tr("No such class");
+  const auto& spec = specs_[static_cast<std::size_t>(row)];
+  switch (column) {
+    case Name: {
+      const QString name = value.toString().trimmed();
+      if (name.isEmpty()) return tr("A class needs a name");
+      if (name.size() > kMaxNameLength) return tr("A class name has at most %1 characters").arg(kMaxNameLength);
+      for (std::size_t i = 0; i < specs_.size(); ++i) {
+        if (static_cast<int>(i) != row && QString::fromStdString(specs_[i].qos.name).compare(name, Qt::CaseInsensitive) == 0)
+          return tr("Another class is already named \"%1\"").arg(name);
+      }
+      return std::nullopt;
+    }
+    case Rank: {
+      bool ok = false;
+      const int rank = value.toString().trimmed().toInt(&ok);
+      if (!ok || rank < 0 || rank > kMaxRank) return tr("The rank must be a whole number from 0 to %1").arg(kMaxRank);
+      return std::nullopt;
+    }
+    case Importance:
+      if (!importanceFromValue(value)) return tr("The importance must be high, normal or low");
+      return std::nullopt;
+    case Ttft:
+    case Tbt:
+    case Ttlt: {
+      bool ok = false;
+      const auto seconds = parseSeconds(value, &ok);
+      if (!ok) {
+        return tr("A bound must be a number of seconds above 0 and at most %1, or empty for none")
+            .arg(QLocale().toString(kMaxBoundS, 'f', 0));
+      }
+      engine::Slo slo = spec.qos.slo;
+      boundOf(slo, column) = seconds ? std::optional(engine::durationFromSeconds(*seconds)) : std::nullopt;
+      if (!slo.hasBound()) return tr("A class needs at least one bound: TTFT, TBT or TTLT");
+      if (slo.ttft && slo.ttlt && *slo.ttft > *slo.ttlt) return tr("The TTFT bound cannot exceed the TTLT bound");
+      if (slo.tbt && slo.ttlt && *slo.tbt > *slo.ttlt) return tr("The TBT bound cannot exceed the TTLT bound");
+      return std::nullopt;
+    }
+    case Percentile: {
+      const auto number = toNumber(value);
+      if (!number || *number <= 0.0 || *number >= 100.0)
+        return tr("The percentile must be a number above 0 and below 100, e.g. 99 for p99");
+      return std::nullopt;
+    }
+    case Rate: {
+      if (ratesFromTrace_) return tr("Arrivals come from the scenario's trace");
+      const auto number = toNumber(value);
+      if (!number || *number < 0.0 || *number > kMaxRatePerS)
+        return tr("The rate must be a number of requests per second from 0 to %1")
+            .arg(QLocale().toString(kMaxRatePerS, 'f', 0));
+      return std::nullopt;
+    }
+    default: return tr("No such column");
+  }
+}
+
+std::optional<double> ClassTableModel::parseSeconds(const QVariant& value, bool* ok) const {
+  *ok = true;
+  if (value.typeId() == QMetaType::QString && value.toString().trimmed().isEmpty()) return std::nullopt;
+  if (!value.isValid() || value.isNull()) return std::nullopt;
+  const auto number = toNumber(value);
+  if (!number || *number <= 0.0 || *number > kMaxBoundS || engine::durationFromSeconds(*number).count() <= 0) {
+    *ok = false;
+    return std::nullopt;
+  }
+  return number;
+}
+
+bool ClassTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+  if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    return false;
+  const int row = index.row();
+  const int column = index.column();
+  if (const auto reason = validate(row, column, value)) {
+    lastError_ = *reason;
+    errorRow_ = row;
+    errorColumn_ = column;
+    emit dataChanged(index, index, {Qt::ToolTipRole});
+    emit editRejected(row, column, *reason);
+    return false;
+  }
+  auto& spec = specs_[static_cast<std::size_t>(row)];
+  switch (column) {
+    case Name: spec.qos.name = value.toString().trimmed().toStdString(); break;
+    case Rank: spec.qos.rank = value.toString().trimmed().toInt(); break;
+    case Importance: spec.qos.importance = *importanceFromValue(value); break;
+    case Ttft:
+    case Tbt:
+    case Ttlt: {
+      bool ok = false;
+      const auto seconds = parseSeconds(value, &ok);
+      boundOf(spec.qos.slo, column) = seconds ? std::optional(engine::durationFromSeconds(*seconds)) : std::nullopt;
+      break;
+    }
+    case Percentile: spec.qos.slo.percentile = *toNumber(value); break;
+    case Rate: spec.arrival.ratePerS = *toNumber(value); break;
+    default: return false;
+  }
+  const bool hadError = errorRow_ >= 0;
+  const QModelIndex errorIndex = hadError ? this->index(errorRow_, errorColumn_) : QModelIndex();
+  lastError_.clear();
+  errorRow_ = errorColumn_ = -1;
+  emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});
+  if (hadError && errorIndex.isValid()) emit dataChanged(errorIndex, errorIndex, {Qt::ToolTipRole});
+  emit classesEdited(specs_);
+  return true;
+}
+
+QString ClassTableModel::uniqueName() const {
+  for (int n = static_cast<int>(specs_.size()) + 1;; ++n) {
+    const QString candidate = QStringLiteral("class-%1").arg(n);
+    bool taken = false;
+    for (const auto& spec : specs_) taken = taken || QString::fromStdString(spec.qos.name) == candidate;
+    if (!taken) return candidate;
+  }
+}
+
+bool ClassTableModel::insertRows(int row, int count, const QModelIndex& parent) {
+  if (parent.isValid() || row < 0 || row > rowCount() || count <= 0) return false;
+  beginInsertRows(parent, row, row + count - 1);
+  for (int i = 0; i < count; ++i) {
+    engine::ClassSpec spec;
+    if (!specs_.empty()) {
+      const auto& like = specs_[static_cast<std::size_t>(row > 0 ? row - 1 : 0)];
+      spec.arrival = like.arrival;
+      spec.arrival.phases.clear();
+      spec.promptTokens = like.promptTokens;
+      spec.outputTokens = like.outputTokens;
+    } else {
+      spec.arrival.ratePerS = 1.0;
+      spec.promptTokens.value = 512;
+      spec.outputTokens.value = 128;
+    }
+    spec.arrival.ratePerS = 1.0;
+    spec.qos.name = uniqueName().toStdString();
+    int maxRank = -1;
+    for (const auto& other : specs_) maxRank = std::max(maxRank, other.qos.rank);
+    spec.qos.rank = std::min(maxRank + 1, kMaxRank);
+    spec.qos.importance = engine::Importance::Low;
+    spec.qos.slo.ttlt = std::chrono::seconds(600);
+    specs_.insert(specs_.begin() + row + i, spec);
+  }
+  endInsertRows();
+  emit classesEdited(specs_);
+  return true;
+}
+
+bool ClassTableModel::removeRows(int row, int count, const QModelIndex& parent) {
+  if (parent.isValid() || row < 0 || count <= 0 || row + count > rowCount()) return false;
+  if (count >= rowCount()) {
+    lastError_ = tr("A scenario needs at least one class");
+    emit editRejected(row, -1, lastError_);
+    return false;
+  }
+  beginRemoveRows(parent, row, row + count - 1);
+  specs_.erase(specs_.begin() + row, specs_.begin() + row + count);
+  errorRow_ = errorColumn_ = -1;
+  endRemoveRows();
+  emit classesEdited(specs_);
+  return true;
+}
+
+bool ClassTableModel::moveRows(const QModelIndex& sourceParent, int sourceRow, int count,
+                               const QModelIndex& destinationParent, int destinationChild) {
+  if (sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0 ||
+      sourceRow + count > rowCount() || destinationChild < 0 || destinationChild > rowCount() ||
+      (destinationChild >= sourceRow && destinationChild <= sourceRow + count)) {
+    return false;
+  }
+  if (!beginMoveRows(sourceParent, sourceRow, sourceRow + count - 1, destinationParent, destinationChild))
+    return false;
+  std::vector<engine::ClassSpec> moved(specs_.begin() + sourceRow, specs_.begin() + sourceRow + count);
+  specs_.erase(specs_.begin() + sourceRow, specs_.begin() + sourceRow + count);
+  const int insertAt = destinationChild > sourceRow ? destinationChild - count : destinationChild;
+  specs_.insert(specs_.begin() + insertAt, moved.begin(), moved.end());
+  errorRow_ = errorColumn_ = -1;
+  endMoveRows();
+  emit classesEdited(specs_);
+  return true;
+}
+
+}  // namespace headroom::ui

@@ -1,0 +1,119 @@
+#include "ui/models/pool_table_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace headroom::ui {
+
+namespace {
+
+// Utilisation is measured over at least this much virtual time so that it does not flicker at 1x.
+constexpr double kMinUtilisationSpanS = 1.0;
+
+}  // namespace
+
+PoolTableModel::PoolTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void PoolTableModel::clear() {
+  if (rows_.empty()) return;
+  beginResetModel();
+  rows_.clear();
+  lastSimulatedS_ = 0.0;
+  endResetModel();
+}
+
+void PoolTableModel::update(const engine::RunnerView& view) {
+  const auto& instances = view.instances;
+  if (instances.size() != rows_.size() || view.simulatedS < lastSimulatedS_) {
+    beginResetModel();
+    rows_.clear();
+    for (const auto& status : instances) {
+      Row row;
+      row.status = status;
+      row.utilisation = view.simulatedS > 0.0
+                            ? std::clamp(engine::toSeconds(status.busyTime) / view.simulatedS, 0.0, 1.0)
+                            : 0.0;
+      rows_.push_back(row);
+    }
+    lastSimulatedS_ = view.simulatedS;
+    endResetModel();
+    return;
+  }
+  const double spanS = view.simulatedS - lastSimulatedS_;
+  const bool remeasure = spanS >= kMinUtilisationSpanS;
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    auto& row = rows_[i];
+    if (remeasure) {
+      const double busyS = engine::toSeconds(instances[i].busyTime - row.status.busyTime);
+      row.utilisation = std::clamp(busyS / spanS, 0.0, 1.0);
+      row.status = instances[i];
+    } else {
+      const auto busyTime = row.status.busyTime;
+      row.status = instances[i];
+      row.status.busyTime = busyTime;  // keep the start of the utilisation span
+    }
+  }
+  if (remeasure) lastSimulatedS_ = view.simulatedS;
+  if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::DisplayRole});
+}
+
+int PoolTableModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int PoolTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+double PoolTableModel::utilisation(int row) const {
+  return row >= 0 && row < rowCount() ? rows_[static_cast<std::size_t>(row)].utilisation : 0.0;
+}
+
+QVariant PoolTableModel::data(const QModelIndex& index, int role) const {
+  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+  const auto& row = rows_[static_cast<std::size_t>(index.row())];
+  const auto& status = row.status;
+  const QLocale locale;
+  if (role == Qt::DisplayRole) {
+    switch (index.column()) {
+      case Instance: return tr("instance %1").arg(status.id);
+      case State: return status.busy ? tr("running") : tr("idle");
+      case Utilisation: return tr("%1 %").arg(locale.toString(row.utilisation * 100.0, 'f', 0));
+      case KvUse: return tr("%1 %").arg(locale.toString(status.kvUsedFraction * 100.0, 'f', 0));
+      case QueueDepth: return locale.toString(status.load.waiting + status.load.relegated);
+      case Running: return locale.toString(status.load.prefilling + status.load.decoding);
+      case BatchSize: return locale.toString(status.lastBatchSize);
+      case BatchTokens: return locale.toString(status.lastBatchTokens);
+      case Iterations: return locale.toString(static_cast<qlonglong>(status.iterations));
+      default: return {};
+    }
+  }
+  if (role == Qt::TextAlignmentRole && index.column() >= Utilisation) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+  if (role == Qt::ToolTipRole && index.column() == QueueDepth) {
+    return tr("%1 waiting, %2 relegated").arg(status.load.waiting).arg(status.load.relegated);
+  }
+  if (role == Qt::ForegroundRole && index.column() == KvUse && status.kvUsedFraction > 0.9) {
+    return QBrush(QColor(0xc6, 0x28, 0x28));
+  }
+  return {};
+}
+
+QVariant PoolTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
+  if (orientation == Qt::Vertical) return section + 1;
+  switch (section) {
+    case Instance: return tr("Instance");
+    case State: return tr("State");
+    case Utilisation: return tr("Utilisation");
+    case KvUse: return tr("KV cache");
+    case QueueDepth: return tr("Queue");
+    case Running: return tr("Running");
+    case BatchSize: return tr("Batch size");
+    case BatchTokens: return tr("Batch tokens");
+    case Iterations: return tr("Iterations");
+    default: return {};
+  }
+}
+
+}  // namespace headroom::ui

@@ -1,0 +1,110 @@
+#include "ui/widgets/class_figures_panel.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include <limits>
+
+#include "ui/charts/series_sampler.h"
+
+namespace headroom::ui {
+
+namespace {
+
+constexpr std::size_t kAllClasses = std::numeric_limits<std::size_t>::max();
+
+QLabel* makeLabel(QWidget* parent, double scale, bool bold) {
+  auto* label = new QLabel(parent);
+  QFont font = label->font();
+  font.setPointSizeF(font.pointSizeF() * scale);
+  font.setBold(bold);
+  label->setFont(font);
+  label->setTextFormat(Qt::PlainText);
+  return label;
+}
+
+}  // namespace
+
+FigureTile::FigureTile(QWidget* parent) : QFrame(parent) {
+  setFrameShape(QFrame::StyledPanel);
+  setObjectName(QStringLiteral("figureTile"));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(8, 6, 8, 6);
+  layout->setSpacing(1);
+  name_ = makeLabel(this, 1.05, true);
+  attainment_ = makeLabel(this, 2.2, true);
+  target_ = makeLabel(this, 0.85, false);
+  goodput_ = makeLabel(this, 1.0, false);
+  throughput_ = makeLabel(this, 1.0, false);
+  relegated_ = makeLabel(this, 1.0, false);
+  for (auto* label : {name_, attainment_, target_, goodput_, throughput_, relegated_}) layout->addWidget(label);
+  setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
+void FigureTile::setFigures(const QString& name, std::optional<double> attainment, double targetShare, double goodputPerS,
+                      double tokensPerS, std::int64_t relegated) {
+  const QLocale locale;
+  name_->setText(name);
+  belowTarget_ = attainment && *attainment < targetShare;
+  if (attainment) {
+    attainment_->setText(tr("%1 %").arg(locale.toString(*attainment * 100.0, 'f', 1)));
+  } else {
+    attainment_->setText(tr("—"));
+  }
+  const QString colour = !attainment ? QStringLiteral("#757575")
+                         : belowTarget_ ? QStringLiteral("#c62828")
+                                        : QStringLiteral("#2e7d32");
+  attainment_->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
+  target_->setText(tr("SLO met · target %1 %").arg(locale.toString(targetShare * 100.0, 'g', 4)));
+  goodput_->setText(tr("goodput %1 req/s").arg(locale.toString(goodputPerS, 'f', 2)));
+  throughput_->setText(tr("%1 tokens/s").arg(locale.toString(tokensPerS, 'f', 0)));
+  relegated_->setText(tr("%n relegated", nullptr, static_cast<int>(relegated)));
+  relegated_->setStyleSheet(relegated > 0 ? QStringLiteral("color: #ef6c00;") : QString());
+}
+
+QString FigureTile::attainmentText() const { return attainment_->text(); }
+
+ClassFiguresPanel::ClassFiguresPanel(QWidget* parent) : QWidget(parent), layout_(new QGridLayout(this)) {
+  layout_->setContentsMargins(0, 0, 0, 0);
+  layout_->setSpacing(6);
+}
+
+void ClassFiguresPanel::ensureTiles(std::size_t classCount) {
+  const std::size_t wanted = classCount + 1;
+  if (tiles_.size() == wanted) return;
+  for (auto* tile : tiles_) delete tile;
+  tiles_.clear();
+  const int columns = wanted <= 5 ? static_cast<int>(wanted) : static_cast<int>((wanted + 1) / 2);
+  for (std::size_t i = 0; i < wanted; ++i) {
+    auto* tile = new FigureTile(this);
+    tiles_.push_back(tile);
+    layout_->addWidget(tile, static_cast<int>(i) / columns, static_cast<int>(i) % columns);
+  }
+}
+
+void ClassFiguresPanel::update(const engine::RunnerView& view) {
+  if (!view.metrics) return;
+  const auto& metrics = *view.metrics;
+  ensureTiles(metrics.classes.size());
+  const double elapsedS = std::max(view.simulatedS, 0.0);
+  const double nowS = engine::toSeconds(metrics.time);
+  std::int64_t relegated = 0;
+  double worstTarget = 0.0;
+  for (std::size_t c = 0; c < metrics.classes.size(); ++c) {
+    const auto& cls = metrics.classes[c];
+    const double target = cls.slo.percentile / 100.0;
+    worstTarget = std::max(worstTarget, target);
+    const double goodput = elapsedS > 0.0 ? static_cast<double>(cls.sloMet) / elapsedS : 0.0;
+    tiles_[c]->setFigures(QString::fromStdString(cls.name), cls.attainment, target, goodput,
+                    recentTokensPerS(*metrics.series, c, nowS, kThroughputSpanS), cls.relegated);
+    relegated += cls.relegated;
+  }
+  std::optional<double> overall;
+  if (metrics.completed > 0) overall = static_cast<double>(metrics.sloMet) / static_cast<double>(metrics.completed);
+  tiles_.back()->setFigures(tr("All classes"), overall, worstTarget, metrics.goodputPerS(elapsedS),
+                      recentTokensPerS(*metrics.series, kAllClasses, nowS, kThroughputSpanS), relegated);
+}
+
+}  // namespace headroom::ui

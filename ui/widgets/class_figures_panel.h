@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QFrame>
+#include <QWidget>
+
+#include <vector>
+
+#include "engine/sim/replay_runner.h"
+
+class QGridLayout;
+class QLabel;
+
+namespace headroom::ui {
+
+// One tile of large figures for a class (or the whole pool): SLO attainment against its target,
+// goodput, recent output throughput and relegations. The attainment turns red below target.
+class FigureTile : public QFrame {
+  Q_OBJECT
+
+ public:
+  explicit FigureTile(QWidget* parent = nullptr);
+
+  // `targetShare`: the attainment the class must keep (its watched percentile / 100), 0..1.
+  void setFigures(const QString& name, std::optional<double> attainment, double targetShare, double goodputPerS,
+            double tokensPerS, std::int64_t relegated);
+
+  QString attainmentText() const;
+  bool belowTarget() const { return belowTarget_; }
+
+ private:
+  QLabel* name_;
+  QLabel* attainment_;
+  QLabel* target_;
+  QLabel* goodput_;
+  QLabel* throughput_;
+  QLabel* relegated_;
+  bool belowTarget_ = false;
+};
+
+// Attainment, goodput, throughput and relegations per class as large figures, plus a pool tile; laid out
+// in up to two rows so eight classes stay readable. UI thread only.
+class ClassFiguresPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  // Throughput is averaged over this much recent virtual time.
+  static constexpr double kThroughputSpanS = 10.0;
+
+  explicit ClassFiguresPanel(QWidget* parent = nullptr);
+
+  void update(const engine::RunnerView& view);
+  int tileCount() const { return static_cast<int>(tiles_.size()); }
+  const FigureTile* tile(int index) const { return tiles_.at(static_cast<std::size_t>(index)); }
+
+ private:
+  void ensureTiles(std::size_t classCount);
+
+  QGridLayout* layout_;
+  std::vector<FigureTile*> tiles_;  // one per class, then the pool
+};
+
+}  // namespace headroom::ui

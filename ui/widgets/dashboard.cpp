@@ -1,0 +1,101 @@
+#include "ui/widgets/dashboard.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "ui/charts/class_latency_chart.h"
+#include "ui/widgets/class_figures_panel.h"
+
+namespace headroom::ui {
+
+Dashboard::Dashboard(QWidget* parent)
+    : QWidget(parent),
+      figures_(new ClassFiguresPanel(this)),
+      metric_(new QComboBox(this)),
+      window_(new QComboBox(this)),
+      chartArea_(new QWidget(this)),
+      chartGrid_(new QGridLayout(chartArea_)) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 6, 6, 6);
+  layout->addWidget(figures_);
+
+  auto* options = new QHBoxLayout;
+  auto* metricLabel = new QLabel(tr("Latency:"), this);
+  metricLabel->setBuddy(metric_);
+  metric_->addItem(tr("Each class's SLO metric"), kAutoMetric);
+  metric_->addItem(tr("Queue time"), static_cast<int>(LatencyMetric::Queue));
+  metric_->addItem(tr("Time to first token"), static_cast<int>(LatencyMetric::Ttft));
+  metric_->addItem(tr("Time between tokens"), static_cast<int>(LatencyMetric::Tbt));
+  metric_->addItem(tr("Time to last token"), static_cast<int>(LatencyMetric::Ttlt));
+  auto* windowLabel = new QLabel(tr("Window:"), this);
+  windowLabel->setBuddy(window_);
+  window_->addItem(tr("1 minute"), 60.0);
+  window_->addItem(tr("5 minutes"), 300.0);
+  window_->addItem(tr("10 minutes"), 600.0);
+  window_->addItem(tr("1 hour"), 3600.0);
+  window_->setCurrentIndex(1);
+  options->addWidget(metricLabel);
+  options->addWidget(metric_);
+  options->addSpacing(12);
+  options->addWidget(windowLabel);
+  options->addWidget(window_);
+  options->addStretch(1);
+  layout->addLayout(options);
+
+  chartGrid_->setContentsMargins(0, 0, 0, 0);
+  chartGrid_->setSpacing(4);
+  layout->addWidget(chartArea_, 1);
+
+  connect(metric_, &QComboBox::currentIndexChanged, this, &Dashboard::redraw);
+  connect(window_, &QComboBox::currentIndexChanged, this, &Dashboard::redraw);
+}
+
+double Dashboard::windowS() const { return window_->currentData().toDouble(); }
+
+void Dashboard::setWindowS(double windowS) {
+  const int index = window_->findData(windowS);
+  if (index >= 0) window_->setCurrentIndex(index);
+}
+
+void Dashboard::ensureCharts(std::size_t classCount) {
+  if (charts_.size() == classCount) return;
+  for (auto* chart : charts_) delete chart;
+  charts_.clear();
+  const int columns = classCount <= 3 ? static_cast<int>(std::max<std::size_t>(classCount, 1))
+                                      : (classCount == 4 ? 2 : static_cast<int>((classCount + 1) / 2));
+  for (std::size_t i = 0; i < classCount; ++i) {
+    auto* chart = new ClassLatencyChart(chartArea_);
+    chart->setCompact(classCount > 4);
+    charts_.push_back(chart);
+    chartGrid_->addWidget(chart, static_cast<int>(i) / columns, static_cast<int>(i) % columns);
+  }
+}
+
+void Dashboard::update(std::shared_ptr<const engine::RunnerView> view) {
+  lastView_ = std::move(view);
+  redraw();
+}
+
+void Dashboard::clear() {
+  lastView_.reset();
+  for (auto* chart : charts_) chart->clearData();
+}
+
+void Dashboard::redraw() {
+  if (!lastView_ || !lastView_->metrics) return;
+  const auto& metrics = *lastView_->metrics;
+  figures_->update(*lastView_);
+  ensureCharts(metrics.classes.size());
+  const int metricChoice = metric_->currentData().toInt();
+  const double windowS = this->windowS();
+  for (std::size_t c = 0; c < metrics.classes.size(); ++c) {
+    const LatencyMetric metric =
+        metricChoice == kAutoMetric ? defaultMetric(metrics.classes[c].slo) : static_cast<LatencyMetric>(metricChoice);
+    charts_[c]->update(metrics, c, metric, windowS);
+  }
+}
+
+}  // namespace headroom::ui

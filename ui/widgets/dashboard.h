@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QWidget>
+
+#include <vector>
+
+#include "engine/sim/replay_runner.h"
+#include "ui/charts/series_sampler.h"
+
+class QComboBox;
+class QGridLayout;
+
+namespace headroom::ui {
+
+class ClassFiguresPanel;
+class ClassLatencyChart;
+
+// The live dashboard: per-class figures on top, one latency chart per class below, with a choice of
+// metric (each class's own SLO metric, queue time, TTFT, TBT or TTLT) and of the sliding window length.
+// update() redraws from one RunnerView; the charts' cost is bounded by ClassLatencyChart::kMaxPoints.
+// UI thread only.
+class Dashboard : public QWidget {
+  Q_OBJECT
+
+ public:
+  // The metric choice "each class's own": TTFT for interactive classes, TTLT otherwise.
+  static constexpr int kAutoMetric = -1;
+
+  explicit Dashboard(QWidget* parent = nullptr);
+
+  void update(std::shared_ptr<const engine::RunnerView> view);
+  void clear();
+
+  int chartCount() const { return static_cast<int>(charts_.size()); }
+  const ClassLatencyChart* chart(int index) const { return charts_.at(static_cast<std::size_t>(index)); }
+  const ClassFiguresPanel* figures() const { return figures_; }
+  double windowS() const;
+  void setWindowS(double windowS);
+
+ private:
+  void ensureCharts(std::size_t classCount);
+  void redraw();
+
+  ClassFiguresPanel* figures_;
+  QComboBox* metric_;
+  QComboBox* window_;
+  QWidget* chartArea_;
+  QGridLayout* chartGrid_;
+  std::vector<ClassLatencyChart*> charts_;
+  std::shared_ptr<const engine::RunnerView> lastView_;
+};
+
+}  // namespace headroom::ui
