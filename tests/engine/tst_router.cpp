@@ -7,6 +7,8 @@
 
 using namespace headroom::engine;
 
+Q_DECLARE_METATYPE(std::vector<std::vector<double>>)
+
 namespace {
 
 std::vector<QosClass> threeClasses() {
@@ -81,8 +83,6 @@ class TestRouter : public QObject {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Router(PoolConfig{2, RouterKind::Weighted, weights}, threeClasses()));
   }
 };
-
-Q_DECLARE_METATYPE(std::vector<std::vector<double>>)
 
 QTEST_GUILESS_MAIN(TestRouter)
 #include "tst_router.moc"
