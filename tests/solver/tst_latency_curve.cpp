@@ -7,6 +7,8 @@
 using headroom::solver::CurvePoint;
 using headroom::solver::LatencyCurve;
 
+Q_DECLARE_METATYPE(std::vector<CurvePoint>)
+
 class TestLatencyCurve : public QObject {
   Q_OBJECT
 
@@ -65,8 +67,6 @@ class TestLatencyCurve : public QObject {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LatencyCurve{points});
   }
 };
-
-Q_DECLARE_METATYPE(std::vector<CurvePoint>)
 
 QTEST_GUILESS_MAIN(TestLatencyCurve)
 #include "tst_latency_curve.moc"
