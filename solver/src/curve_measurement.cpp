@@ -12,6 +12,7 @@
 #include "engine/core/resource_paths.h"
 #include "engine/sim/simulation.h"
 #include "solver/src/curve_cache.h"
+#include "solver/src/latency_stats_of.h"
 
 namespace headroom::solver {
 
@@ -22,15 +23,6 @@ constexpr double kMinRatePerS = 1e-4;
 constexpr double kBacklogShare = 0.15;     // a replay whose backlog takes longer than this share of its window to drain is saturated
 constexpr double kMinClassSamples = 60.0;  // arrivals of the measured class a window should hold
 constexpr double kMaxArrivalsPerReplay = 200000.0;
-
-const engine::LatencyStats& statsOf(const engine::ClassSnapshot& cls, LatencyMetric metric) {
-  switch (metric) {
-    case LatencyMetric::Queue: return cls.queue;
-    case LatencyMetric::Ttft: return cls.ttft;
-    case LatencyMetric::Ttlt: return cls.ttlt;
-  }
-  return cls.ttlt;
-}
 
 std::string lengthText(const engine::LengthSpec& spec) {
   std::string text = fmt::format("{}:{}:{}:{}:{:.17g}:{:.17g}", static_cast<int>(spec.kind), spec.value, spec.min,

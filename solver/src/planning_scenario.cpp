@@ -8,6 +8,7 @@
 
 #include "engine/core/resource_paths.h"
 #include "engine/sim/simulation.h"
+#include "solver/src/latency_stats_of.h"
 
 namespace headroom::solver {
 
@@ -111,15 +112,6 @@ std::vector<ScenarioMode> parseModes(const json& modes, const engine::Scenario& 
     result.push_back(std::move(mode));
   }
   return result;
-}
-
-const engine::LatencyStats& statsOf(const engine::ClassSnapshot& cls, LatencyMetric metric) {
-  switch (metric) {
-    case LatencyMetric::Queue: return cls.queue;
-    case LatencyMetric::Ttft: return cls.ttft;
-    case LatencyMetric::Ttlt: return cls.ttlt;
-  }
-  return cls.ttlt;
 }
 
 }  // namespace
