@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cmath>
 #include <thread>
 
 using namespace headroom;
@@ -54,8 +55,8 @@ class TestEngineBridge : public QObject {
             [&](const ViewPtr&) { offThread = offThread || QThread::currentThread() != uiThread; });
     bridge.setSpeed(ReplaySpeed::Times100);
     bridge.play();
-    QTRY_VERIFY_WITH_TIMEOUT(bridge.latest()->simulatedS > 5.0, 20000);
-    QVERIFY(views.count() >= 3);
+    // Several frames, however slow the machine: the count is waited for, not assumed from the time.
+    QTRY_VERIFY_WITH_TIMEOUT(bridge.latest()->simulatedS > 5.0 && views.count() >= 3, 20000);
     QVERIFY(!offThread);
     const auto view = views.last().at(0).value<ViewPtr>();
     QVERIFY(view);
@@ -77,9 +78,12 @@ class TestEngineBridge : public QObject {
     QTest::qWait(200);
     QCOMPARE(bridge.latest()->simulatedS, pausedAt);  // paused means paused
 
+    // Virtual time is whole microseconds; the view's seconds are a division of it, so pausedAt + 10.0
+    // may differ from the stepped time in its last bit. Compare within half a microsecond.
     bridge.step(10.0);
-    QTRY_VERIFY_WITH_TIMEOUT(bridge.latest()->simulatedS >= pausedAt + 10.0, 10000);
-    QCOMPARE(bridge.latest()->simulatedS, pausedAt + 10.0);
+    QTRY_VERIFY_WITH_TIMEOUT(bridge.latest()->simulatedS > pausedAt + 10.0 - 5e-7, 10000);
+    QVERIFY2(std::abs(bridge.latest()->simulatedS - (pausedAt + 10.0)) < 5e-7,
+             qPrintable(QString::number(bridge.latest()->simulatedS - pausedAt, 'g', 17)));
     QVERIFY(bridge.latest()->state == engine::RunnerState::Paused);
   }
 
@@ -92,7 +96,7 @@ class TestEngineBridge : public QObject {
     bridge.pause();
     QTRY_VERIFY_WITH_TIMEOUT(bridge.latest()->state == engine::RunnerState::Paused, 5000);
     const double realTimeS = bridge.latest()->simulatedS;
-    QVERIFY2(realTimeS > 0.2 && realTimeS < 1.5, qPrintable(QString::number(realTimeS)));
+    QVERIFY2(realTimeS > 0.2 && realTimeS < 3.0, qPrintable(QString::number(realTimeS)));
     QCOMPARE(bridge.latest()->speed, 1.0);
 
     bridge.setSpeed(ReplaySpeed::Times100);
