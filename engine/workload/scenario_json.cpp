@@ -100,7 +100,8 @@ std::optional<ExecutorKind> parseExecutorKind(std::string_view text) {
 // file, the JSON pointer of the offending value and what would be accepted there.
 class ScenarioParser {
  public:
-  explicit ScenarioParser(std::filesystem::path file) : file_(std::move(file)) {}
+  ScenarioParser(std::filesystem::path file, TraceFileCheck traceCheck)
+      : file_(std::move(file)), traceCheck_(traceCheck) {}
 
   Scenario parse(const json& root) {
     if (!root.is_object()) fail("", "the top level must be a JSON object, got " + shown(root));
@@ -595,6 +596,12 @@ class ScenarioParser {
     if (path.is_relative()) path = file_.parent_path() / path;
     std::error_code error;
     path = std::filesystem::absolute(path, error).lexically_normal();
+    if (traceCheck_ == TraceFileCheck::Skipped) {
+      if (durationFromTrace) fail("/duration_s", "required field is missing (a number > 0, seconds)");
+      trace.path = path;
+      scenario.trace = std::move(trace);
+      return;
+    }
     if (!std::filesystem::is_regular_file(path, error)) {
       fail("/trace/path",
            "no such file: " + path.string() + " (a relative path starts at the scenario's folder)");
@@ -610,6 +617,7 @@ class ScenarioParser {
   }
 
   std::filesystem::path file_;
+  TraceFileCheck traceCheck_;
 };
 
 
@@ -745,7 +753,11 @@ json scenarioToJson(const Scenario& scenario) {
 }
 
 Scenario scenarioFromJson(const json& document, const std::filesystem::path& origin) {
-  return ScenarioParser(origin).parse(document);
+  return scenarioFromJson(document, origin, TraceFileCheck::Required);
+}
+
+Scenario scenarioFromJson(const json& document, const std::filesystem::path& origin, TraceFileCheck traceCheck) {
+  return ScenarioParser(origin, traceCheck).parse(document);
 }
 
 }  // namespace headroom::engine

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -18,5 +19,13 @@ nlohmann::json scenarioToJson(const Scenario& scenario);
 // folder. Throws ScenarioError (origin, JSON pointer, what is allowed) on any problem, including a
 // trace file that cannot be read.
 Scenario scenarioFromJson(const nlohmann::json& document, const std::filesystem::path& origin);
+
+// Whether scenarioFromJson reads a scenario's trace file. Skipped: for stored scenarios (a workspace's
+// setup, a past run's settings) that must stay readable when the trace file has moved; the path is
+// kept as written and duration_s is then required.
+enum class TraceFileCheck : std::uint8_t { Required, Skipped };
+
+Scenario scenarioFromJson(const nlohmann::json& document, const std::filesystem::path& origin,
+                          TraceFileCheck traceCheck);
 
 }  // namespace headroom::engine
