@@ -257,6 +257,9 @@ Workspace Workspace::open(const std::filesystem::path& file) {
       }
     }
     sqliteExecute(db.get(), "PRAGMA journal_mode = WAL");
+    // WAL with NORMAL keeps every commit across a process crash (kill -9); only a power loss may drop
+    // the last commits, never corrupt the file. FULL would sync each save to disk.
+    sqliteExecute(db.get(), "PRAGMA synchronous = NORMAL");
     markInterruptedRuns(db.get());
     return Workspace(file, db.release());
   } catch (const SqliteFailure& failure) {
@@ -408,13 +411,16 @@ void Workspace::appendSamples(RunId run, std::span<const SeriesWindow> windows, 
   const std::string totalsText = totalsToJson(totals).dump();
   guarded(file_, "save the run's samples", [&] {
     SqliteTransaction transaction(db_);
-    SqliteStatement next(db_,
-                         "SELECT (SELECT count(*) FROM runs WHERE id = ?1), "
-                         "(SELECT coalesce(max(seq) + 1, 0) FROM run_windows WHERE run_id = ?1)");
-    next.bind(1, run);
-    next.step();
-    if (next.int64(0) == 0) unknownRun(run);
-    std::int64_t seq = next.int64(1);
+    std::int64_t seq = 0;
+    {
+      SqliteStatement next(db_,
+                           "SELECT (SELECT count(*) FROM runs WHERE id = ?1), "
+                           "(SELECT coalesce(max(seq) + 1, 0) FROM run_windows WHERE run_id = ?1)");
+      next.bind(1, run);
+      next.step();
+      if (next.int64(0) == 0) unknownRun(run);
+      seq = next.int64(1);
+    }
     SqliteStatement insert(db_,
                            "INSERT INTO run_windows (run_id, seq, start_us, end_us, classes) "
                            "VALUES (?1, ?2, ?3, ?4, ?5)");

@@ -477,6 +477,21 @@ class TestWorkspace : public QObject {
     QCOMPARE(migrations.back().toVersion, Workspace::kSchemaVersion);
   }
 
+  void walStaysBoundedOverALongRun() {
+    // Every save must leave no statement open, or the WAL can never restart and grows without bound.
+    const auto file = fresh();
+    Workspace ws = Workspace::create(file);
+    const RunId run = ws.beginRun("long", demoScenario(), std::nullopt);
+    for (int second = 0; second < 1200; ++second) {
+      ws.appendSamples(run, windowsFrom(second, 1, 8), totalsAt(second + 1, 8));
+    }
+    auto wal = file;
+    wal += "-wal";
+    const auto walBytes = std::filesystem::file_size(wal);
+    QVERIFY2(walBytes < 6u * 1024 * 1024, std::to_string(walBytes).c_str());
+    QCOMPARE(ws.loadRun(run).totals.series->size(), std::size_t{1200});
+  }
+
   void usesWalAndForeignKeys() {
     const auto file = fresh();
     Workspace ws = Workspace::create(file);
