@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -72,6 +73,15 @@ Connection openConnection(const std::filesystem::path& file, int flags) {
                        "the workspace is damaged (" + why + "); restore it from a copy or create a new one");
 }
 
+// The integrity check's first problem on one line, without its "*** in database main ***" heading.
+std::string checkProblem(std::string text) {
+  constexpr std::string_view kHeading = "*** in database main ***";
+  if (text.starts_with(kHeading)) text.erase(0, kHeading.size());
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  const auto first = text.find_first_not_of(' ');
+  return first == std::string::npos ? std::string("unknown problem") : text.substr(first);
+}
+
 // Decides from a read-only look whether `file` is a workspace this build can open; throws the reason
 // when not. Nothing is written to the file.
 void classify(const std::filesystem::path& file) {
@@ -116,7 +126,7 @@ void classify(const std::filesystem::path& file) {
     }
     if (version < 0) corrupt(file, "negative schema version " + std::to_string(version));
     SqliteStatement check(db.get(), "PRAGMA quick_check(1)");
-    if (check.step() && check.text(0) != "ok") corrupt(file, "integrity check: " + check.text(0));
+    if (check.step() && check.text(0) != "ok") corrupt(file, "integrity check: " + checkProblem(check.text(0)));
   } catch (const SqliteFailure& failure) {
     if (failure.corrupt()) corrupt(file, failure.what());
     throw WorkspaceError(file, WorkspaceProblem::Io, std::string("cannot read the workspace: ") + failure.what());
