@@ -256,6 +256,10 @@ Workspace Workspace::open(const std::filesystem::path& file) {
   classify(file);
   try {
     Connection db = openConnection(file, SQLITE_OPEN_READWRITE);
+    if (sqlite3_db_readonly(db.get(), "main") == 1) {
+      throw WorkspaceError(file, WorkspaceProblem::Io,
+                           "cannot open the workspace for writing: the file is read-only (check its permissions)");
+    }
     sqliteExecute(db.get(), "PRAGMA foreign_keys = ON");
     const auto version = static_cast<int>(sqliteQueryInt(db.get(), "PRAGMA user_version"));
     if (version < kSchemaVersion) {

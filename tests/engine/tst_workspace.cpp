@@ -369,6 +369,14 @@ class TestWorkspace : public QObject {
     QVERIFY(ws.runs().empty());
   }
 
+  void readOnlyFileIsRefused() {
+    if (::geteuid() == 0) QSKIP("root may write any file");
+    const auto file = populated();
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read);
+    expectProblem(file, WorkspaceProblem::Io);
+    std::filesystem::permissions(file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  }
+
   void missingFile() { expectProblem(fresh("absent"), WorkspaceProblem::Missing); }
 
   void textFileIsNotAWorkspace() {
