@@ -46,7 +46,7 @@ QColor reportLineColour(int index) {
 
 ReportDocument::ReportDocument(engine::RunRecord run, std::optional<engine::RunRecord> comparisonRun)
     : run_(std::move(run)), comparisonRun_(std::move(comparisonRun)) {
-  if (comparisonRun_) comparison_ = compareRuns(run_, *comparisonRun_);
+  if (comparisonRun_) comparison_ = compareRuns(*comparisonRun_, run_);
   const double spanS = goodputSpanS(run_.summary);
   for (const auto& cls : run_.totals.classes) {
     classes_.push_back({cls, spanS > 0.0 ? static_cast<double>(cls.sloMet) / spanS : 0.0});

@@ -36,7 +36,7 @@ struct ReportPlan {
 };
 
 // Everything a report of one stored run shows, computed once from its RunRecord (and, for a comparison,
-// a second run): overview, settings, per-class totals, one latency chart per class (p50 and the
+// a baseline run to compare it with): overview, settings, per-class totals, one latency chart per class (p50 and the
 // watched percentile of its watched metric against its SLO), throughput over time, the plan. The
 // writers (PDF, HTML, CSV) only lay it out. A plain value; build and read it on one thread (a GUI
 // thread or any thread with a QGuiApplication for the fonts the writers use).
@@ -51,7 +51,7 @@ class ReportDocument {
 
   const engine::RunRecord& run() const { return run_; }
   const std::optional<engine::RunRecord>& comparisonRun() const { return comparisonRun_; }
-  // The class-by-class comparison with comparisonRun (this run is side a).
+  // The class-by-class comparison: comparisonRun is side a (the baseline), this run side b.
   const std::optional<RunComparison>& comparison() const { return comparison_; }
 
   QString title() const;

@@ -56,7 +56,6 @@ RunsPanel::RunsPanel(RunSource source, QWidget* parent)
   view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsPanel::updateActions);
   connect(model_, &QAbstractItemModel::modelReset, this, &RunsPanel::updateActions);
-  connect(view_, &QTableView::doubleClicked, this, [this] { exportSelected(); });
 
   status_->setTextFormat(Qt::PlainText);
   status_->setWordWrap(true);
