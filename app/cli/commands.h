@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -40,10 +41,20 @@ struct PlanArgs {
   bool noCache = false;
 };
 
+// Flags of `headroom-cli report`.
+struct ReportArgs {
+  std::string workspacePath;
+  std::int64_t runId = 0;
+  std::int64_t compareWith = 0;  // 0: no comparison
+  std::string outPath;
+};
+
 // Each returns the process exit code; bad input throws (see main.cpp for the mapping).
 int runReplay(const ReplayArgs& args);
 int runCapacity(const CapacityArgs& args);
 // 0: a plan; 3: infeasible (with its explanation); 1: no plan within the time limit.
 int runPlan(const PlanArgs& args);
+// Writes a stored run's report (PDF, HTML or CSV by the suffix of --out); built with the UI layer only.
+int runReport(const ReportArgs& args);
 
 }  // namespace headroom::cli

@@ -59,6 +59,17 @@ int main(int argc, char** argv) {
   plan->add_flag("--progress", planArgs.progress, "Show curve measurement and verification on stderr");
   plan->add_flag("--no-cache", planArgs.noCache, "Measure latency curves again instead of reading the cache");
 
+#ifdef HEADROOM_CLI_REPORT
+  ReportArgs reportArgs;
+  CLI::App* report = app.add_subcommand(
+      "report", "Write a stored run's report: PDF, HTML or CSV (windows, plus FILE.totals.csv) by the suffix of --out");
+  report->add_option("workspace", reportArgs.workspacePath, "Workspace file")->required();
+  report->add_option("--run", reportArgs.runId, "Id of the run to report")->required()->check(CLI::PositiveNumber);
+  report->add_option("--compare", reportArgs.compareWith, "Id of an earlier run to compare it with")
+      ->check(CLI::PositiveNumber);
+  report->add_option("--out", reportArgs.outPath, "Report file: .pdf, .html (.htm) or .csv")->required();
+#endif
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -71,6 +82,9 @@ int main(int argc, char** argv) {
     if (*replay) return runReplay(replayArgs);
     if (*capacity) return runCapacity(capacityArgs);
     if (*plan) return runPlan(planArgs);
+#ifdef HEADROOM_CLI_REPORT
+    if (*report) return runReport(reportArgs);
+#endif
   } catch (const headroom::engine::ScenarioError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
