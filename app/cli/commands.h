@@ -29,6 +29,7 @@ struct ProfileArgs {
   std::string model;
   std::string weights = "random";
   std::string outPath;
+  std::string timing = "wall";  // wall or thread-cpu
   int repeats = 5;
   int warmup = 2;
   int maxContext = 1024;

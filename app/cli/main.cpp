@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
   profile->add_option("--model", profileArgs.model, "Model shape (resources/models/NAME.json)")->required();
   profile->add_option("--weights", profileArgs.weights, "random (default) or a safetensors file or folder");
   profile->add_option("--out", profileArgs.outPath, "Write the profile JSON to PATH ('-' = stdout)");
+  profile->add_option("--timing", profileArgs.timing,
+                      "wall: the executor's wall-clock duration (default); thread-cpu: CPU time of the executing "
+                      "thread (cpu only; steadier on a shared machine)")
+      ->check(CLI::IsMember({"wall", "thread-cpu"}));
   profile->add_option("--repeats", profileArgs.repeats, "Timed runs per composition; the median counts (default 5)")
       ->check(CLI::Range(1, 1000));
   profile->add_option("--warmup", profileArgs.warmup, "Untimed runs before the first composition (default 2)")

@@ -44,6 +44,7 @@ std::string today() {
 std::string commandLine(const ProfileArgs& args) {
   std::string line = "headroom-cli profile --executor " + args.executor + " --model " + args.model;
   if (args.weights != "random") line += " --weights " + args.weights;
+  if (args.timing != "wall") line += " --timing " + args.timing;
   line += fmt::format(" --repeats {} --max-context {} --max-prefill {} --max-decodes {}", args.repeats,
                       args.maxContext, args.maxPrefill, args.maxDecodes);
   return line;
@@ -67,6 +68,12 @@ int runProfile(const ProfileArgs& args) {
   options.maxDecodes = args.maxDecodes;
   options.heldOutShare = args.heldOutShare;
   options.seed = args.seed;
+  if (args.timing == "thread-cpu") {
+    if (args.executor != "cpu") {
+      throw CLI::ValidationError("--timing", "thread-cpu measures the CPU executor only; use wall for " + args.executor);
+    }
+    options.timing = engine::ProfileTiming::ThreadCpu;
+  }
   const auto progress = [&](const engine::ProfilePoint& point, std::size_t index, std::size_t total) {
     if (!args.progress) return;
     std::cerr << fmt::format("[{}/{}] prefill {} (+{} cached) decodes {} ({} KV tokens): {:.3f} ms\n", index + 1, total,
@@ -81,6 +88,7 @@ int runProfile(const ProfileArgs& args) {
   profile.weights = args.weights;
   profile.machine = machineName(args.executor);
   profile.date = today();
+  profile.timing = args.timing;
   profile.command = commandLine(args);
   profile.points = engine::measureIterationTimes(*executor, options, progress);
   profile.fit = engine::fitIterationTime(profile.points);
@@ -89,7 +97,8 @@ int runProfile(const ProfileArgs& args) {
   if (!args.outPath.empty()) writeOutput(args.outPath, engine::toJson(profile).dump(2) + "\n");
   if (!jsonToStdout) {
     std::ostream& out = std::cout;
-    out << fmt::format("{} on {} ({}), {}\n", args.model, args.executor, profile.machine, profile.date);
+    out << fmt::format("{} on {} ({}), {}, {} time\n", args.model, args.executor, profile.machine, profile.date,
+                       args.timing);
     out << fmt::format("{:>8} {:>9} {:>8} {:>10} {:>12} {:>12} {:>7}\n", "prefill", "p.cached", "decodes",
                        "decode KV", "measured ms", "predicted ms", "error");
     for (const engine::ProfilePoint& point : profile.points) {

@@ -1,6 +1,7 @@
 #include "engine/exec/profile_sweep.h"
 
 #include <algorithm>
+#include <ctime>
 #include <stdexcept>
 
 #include "engine/workload/random.h"
@@ -12,34 +13,40 @@ namespace {
 // Largest context chunk the setup prefills at once, to keep activations small.
 constexpr std::int32_t kSetupChunk = 1024;
 
+Duration threadCpuTime() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return Duration{static_cast<std::int64_t>(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000};
+}
+
 class SweepRunner {
  public:
   SweepRunner(Executor& executor, const ProfileSweepOptions& options) : executor_(executor), options_(options) {}
 
-  ProfilePoint measure(const ProfileComposition& composition) {
-    std::vector<RequestId> prefillIds;
-    std::vector<RequestId> decodeIds;
-    for (std::int32_t r = 0; r < options_.repeats && composition.prefillChunk > 0; ++r) {
-      prefillIds.push_back(fill(composition.prefillContext));
-    }
-    for (std::int32_t d = 0; d < composition.decodes; ++d) decodeIds.push_back(fill(composition.decodeContext));
-
-    std::vector<Duration> times;
+  // One timed run of `composition` on freshly filled contexts; returns its shape and time.
+  ProfilePoint measureOnce(const ProfileComposition& composition) {
+    std::vector<RequestId> ids;
     Batch batch;
-    BatchShape middle;
-    for (std::int32_t r = 0; r < options_.repeats; ++r) {
-      batch.clear();
-      if (composition.prefillChunk > 0) {
-        batch.addPrefill(prefillIds[static_cast<std::size_t>(r)], composition.prefillChunk, composition.prefillContext);
-      }
-      for (const RequestId id : decodeIds) batch.addDecode(id, composition.decodeContext + r);
-      times.push_back(executor_.execute(batch).duration);
-      if (r == options_.repeats / 2) middle = batch.shape;
+    if (composition.prefillChunk > 0) {
+      const RequestId id = fill(composition.prefillContext);
+      ids.push_back(id);
+      batch.addPrefill(id, composition.prefillChunk, composition.prefillContext);
     }
-    for (const RequestId id : prefillIds) executor_.release(id);
-    for (const RequestId id : decodeIds) executor_.release(id);
-    std::nth_element(times.begin(), times.begin() + static_cast<long>(times.size() / 2), times.end());
-    return {middle, std::max(Duration{1}, times[times.size() / 2]), false};
+    for (std::int32_t d = 0; d < composition.decodes; ++d) {
+      const RequestId id = fill(composition.decodeContext);
+      ids.push_back(id);
+      batch.addDecode(id, composition.decodeContext);
+    }
+    Duration time{};
+    if (options_.timing == ProfileTiming::ThreadCpu) {
+      const Duration before = threadCpuTime();
+      executor_.execute(batch);
+      time = threadCpuTime() - before;
+    } else {
+      time = executor_.execute(batch).duration;
+    }
+    for (const RequestId id : ids) executor_.release(id);
+    return {batch.shape, std::max(Duration{1}, time), false};
   }
 
  private:
@@ -113,7 +120,7 @@ std::vector<ProfilePoint> measureIterationTimes(
   if (options.repeats < 1) throw std::invalid_argument("profile: repeats must be >= 1");
   const std::vector<ProfileComposition> compositions = profileCompositions(options);
   SweepRunner runner(executor, options);
-  for (std::int32_t w = 0; w < options.warmup && !compositions.empty(); ++w) runner.measure(compositions.front());
+  for (std::int32_t w = 0; w < options.warmup && !compositions.empty(); ++w) runner.measureOnce(compositions.front());
 
   // Held-out compositions: a seeded shuffle, the first share of it.
   std::vector<std::size_t> order(compositions.size());
@@ -126,12 +133,23 @@ std::vector<ProfilePoint> measureIterationTimes(
   const auto heldCount = static_cast<std::size_t>(options.heldOutShare * static_cast<double>(compositions.size()) + 0.5);
   for (std::size_t i = 0; i < heldCount && i + 2 < order.size(); ++i) heldOut[order[i]] = true;
 
-  std::vector<ProfilePoint> points;
-  for (std::size_t i = 0; i < compositions.size(); ++i) {
-    ProfilePoint point = runner.measure(compositions[i]);
-    point.heldOut = heldOut[i];
-    if (progress) progress(point, i, compositions.size());
-    points.push_back(point);
+  // Repeats run in passes over the whole sweep, so a burst of load from elsewhere on the machine
+  // touches one run of many compositions rather than every run of one.
+  std::vector<std::vector<Duration>> times(compositions.size());
+  std::vector<ProfilePoint> points(compositions.size());
+  for (std::int32_t pass = 0; pass < options.repeats; ++pass) {
+    for (std::size_t i = 0; i < compositions.size(); ++i) {
+      const ProfilePoint run = runner.measureOnce(compositions[i]);
+      points[i].shape = run.shape;
+      times[i].push_back(run.measured);
+      if (pass + 1 == options.repeats) {
+        auto& runs = times[i];
+        std::nth_element(runs.begin(), runs.begin() + static_cast<long>(runs.size() / 2), runs.end());
+        points[i].measured = runs[runs.size() / 2];
+        points[i].heldOut = heldOut[i];
+        if (progress) progress(points[i], i, compositions.size());
+      }
+    }
   }
   return points;
 }

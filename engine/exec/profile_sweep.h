@@ -9,9 +9,18 @@
 
 namespace headroom::engine {
 
+// What a measured iteration time is.
+//  Reported: the duration the executor reports (wall clock; the GPU's time for CUDA).
+//  ThreadCpu: CPU time of the calling thread during execute(): for executors that compute on that
+//  thread (the CPU reference), it leaves out time the thread spent descheduled, so a profile measured
+//  on a shared machine shows the work itself rather than its neighbours.
+enum class ProfileTiming : std::uint8_t { Reported, ThreadCpu };
+
 // What `headroom-cli profile` sweeps and how it times each composition.
 struct ProfileSweepOptions {
-  std::int32_t repeats = 5;      // timed runs per composition; the median is kept
+  ProfileTiming timing = ProfileTiming::Reported;
+  std::int32_t repeats = 5;      // passes over the sweep, one timed run of each composition per pass;
+                                 // the median of a composition's runs is kept
   std::int32_t warmup = 2;       // untimed runs of the first composition
   std::int64_t maxContext = 1024;
   std::int32_t maxPrefill = 512;
@@ -33,9 +42,10 @@ struct ProfileComposition {
 // contexts, and mixed batches, all within the options' limits. Deterministic.
 std::vector<ProfileComposition> profileCompositions(const ProfileSweepOptions& options);
 
-// Measures every composition on `executor`: builds the cached contexts first with untimed prefills of
-// fresh requests (synthetic prompts), times the batch `repeats` times, keeps the median, and releases
-// the requests. Marks the held-out share. `progress` (optional) hears each point as it is measured.
+// Measures every composition on `executor` in `repeats` passes: each run builds the cached contexts
+// with untimed prefills of fresh requests (synthetic prompts), times the batch once and releases the
+// requests; a composition keeps the median of its runs. Marks the held-out share. `progress` (optional)
+// hears each point once its last run is in.
 std::vector<ProfilePoint> measureIterationTimes(
     Executor& executor, const ProfileSweepOptions& options,
     const std::function<void(const ProfilePoint& point, std::size_t index, std::size_t total)>& progress = {});

@@ -171,31 +171,40 @@ std::vector<float> CpuLlama::forward(std::span<const SequenceChunk> chunks) {
       std::copy_n(v.data() + t * kvWidth, kvWidth, valueAt(sequence, l, position));
     }
     // Causal attention: each token sees its sequence's positions up to its own (the KV now holds them).
+    // Each cached K and V row is looked up once per token and used by every head of its group.
+    const std::int64_t heads = shape.attentionHeads;
     for (std::int64_t t = 0; t < totalTokens; ++t) {
       const Sequence& sequence = *tokenSequence[static_cast<std::size_t>(t)];
       const std::int64_t keys = tokenPosition[static_cast<std::size_t>(t)] + 1;
-      scores.resize(static_cast<std::size_t>(keys));
-      for (std::int64_t h = 0; h < shape.attentionHeads; ++h) {
-        const float* query = q.data() + t * qWidth + h * headDim;
-        const std::int64_t kvHead = h / groupSize;
-        float maxScore = -INFINITY;
-        for (std::int64_t p = 0; p < keys; ++p) {
-          const float score = dot(query, keyAt(sequence, l, p) + kvHead * headDim, headDim) * scoreScale;
-          scores[static_cast<std::size_t>(p)] = score;
-          maxScore = std::max(maxScore, score);
+      scores.resize(static_cast<std::size_t>(heads * keys));
+      const float* query = q.data() + t * qWidth;
+      for (std::int64_t p = 0; p < keys; ++p) {
+        const float* key = keyAt(sequence, l, p);
+        for (std::int64_t h = 0; h < heads; ++h) {
+          scores[static_cast<std::size_t>(h * keys + p)] =
+              dot(query + h * headDim, key + (h / groupSize) * headDim, headDim) * scoreScale;
         }
+      }
+      float* out = attention.data() + t * qWidth;
+      std::fill_n(out, qWidth, 0.0f);
+      for (std::int64_t h = 0; h < heads; ++h) {
+        float* row = scores.data() + h * keys;
+        const float maxScore = *std::max_element(row, row + keys);
         double total = 0.0;
-        for (float& score : scores) {
-          score = std::exp(score - maxScore);
-          total += score;
-        }
-        float* out = attention.data() + t * qWidth + h * headDim;
-        std::fill_n(out, headDim, 0.0f);
-        const float norm = static_cast<float>(1.0 / total);
         for (std::int64_t p = 0; p < keys; ++p) {
-          const float weight = scores[static_cast<std::size_t>(p)] * norm;
-          const float* value = valueAt(sequence, l, p) + kvHead * headDim;
-          for (std::int64_t d = 0; d < headDim; ++d) out[d] += weight * value[d];
+          row[p] = std::exp(row[p] - maxScore);
+          total += row[p];
+        }
+        const float norm = static_cast<float>(1.0 / total);
+        for (std::int64_t p = 0; p < keys; ++p) row[p] *= norm;
+      }
+      for (std::int64_t p = 0; p < keys; ++p) {
+        const float* value = valueAt(sequence, l, p);
+        for (std::int64_t h = 0; h < heads; ++h) {
+          const float weight = scores[static_cast<std::size_t>(h * keys + p)];
+          const float* v = value + (h / groupSize) * headDim;
+          float* o = out + h * headDim;
+          for (std::int64_t d = 0; d < headDim; ++d) o[d] += weight * v[d];
         }
       }
     }

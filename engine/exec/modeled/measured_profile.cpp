@@ -69,6 +69,7 @@ nlohmann::json toJson(const MeasuredProfile& profile) {
           {"weights", profile.weights},
           {"machine", profile.machine},
           {"date", profile.date},
+          {"timing", profile.timing},
           {"command", profile.command},
           {"features", features},
           {"coefficients_us", profile.fit.coefficientsUs},
@@ -88,6 +89,12 @@ MeasuredProfile measuredProfileFromJson(const nlohmann::json& json, const std::s
   profile.weights = json.contains("weights") ? read.text(json, "weights") : std::string("random");
   profile.machine = read.text(json, "machine");
   profile.date = read.text(json, "date");
+  if (json.contains("timing")) {
+    profile.timing = read.text(json, "timing");
+    if (profile.timing != "wall" && profile.timing != "thread-cpu") {
+      read.fail("timing", "must be \"wall\" or \"thread-cpu\", got \"" + profile.timing + "\"");
+    }
+  }
   profile.command = json.contains("command") ? read.text(json, "command") : std::string();
 
   const auto& features = read.at(json, "features", "features");

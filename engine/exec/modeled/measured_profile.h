@@ -19,6 +19,7 @@ struct MeasuredProfile {
   std::string weights;   // "random" or the checkpoint measured
   std::string machine;   // CPU or GPU model and core count
   std::string date;      // YYYY-MM-DD
+  std::string timing = "wall";  // what was measured: "wall" (the executor's duration) or "thread-cpu"
   std::string command;   // the command line that reproduces it
   IterationTimeFit fit;
   std::vector<ProfilePoint> points;
