@@ -1,3 +1,4 @@
+#include <QTemporaryDir>
 #include <QtTest>
 #include <map>
 #include <memory>
@@ -10,6 +11,7 @@
 #include "engine/exec/modeled/profiled_time_model.h"
 #include "engine/exec/sampler.h"
 #include "engine/instance/instance.h"
+#include "support/safetensors_writer.h"
 
 using namespace headroom::engine;
 
@@ -98,6 +100,24 @@ class TestCpuExecutor : public QObject {
 #else
     QSKIP("this build has CUDA");
 #endif
+  }
+
+  void checkpointWeightsComputeLikeTheSameRandomWeights() {
+    QTemporaryDir dir;
+    const auto random = sharedLlamaWeights(tinySpec());
+    headroom::test::SafetensorsWriter writer;
+    headroom::test::addLlama(writer, *random);
+    const std::string file = (dir.path() + "/model.safetensors").toStdString();
+    writer.write(file);
+    ExecutorSpec spec = tinySpec();
+    spec.weights = dir.path().toStdString();  // a folder holding model.safetensors
+    const auto fromFile = makeExecutor(spec);
+    const auto fromSeed = makeExecutor(tinySpec());
+    Batch batch;
+    batch.addPrefill(5, 20, 0);
+    fromFile->admit(5, prompt(20, 3), SamplingParams{});
+    fromSeed->admit(5, prompt(20, 3), SamplingParams{});
+    QCOMPARE(fromFile->execute(batch).tokens, fromSeed->execute(batch).tokens);
   }
 
   void missingCheckpointNamesThePath() {

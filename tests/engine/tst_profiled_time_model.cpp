@@ -159,6 +159,18 @@ class TestProfiledTimeModel : public QObject {
     }
   }
 
+  // The shipped CPU profile: its own points, refitted, give the held-out error it records, under 10%.
+  void shippedCpuProfileHoldsItsError() {
+    const MeasuredProfile profile = loadMeasuredProfile("cpu-llama-tiny");
+    QCOMPARE(profile.model, std::string("llama-tiny"));
+    QCOMPARE(profile.executor, std::string("cpu"));
+    QVERIFY(profile.fit.heldOutPoints >= 10);
+    const IterationTimeFit refit = fitIterationTime(profile.points);
+    QVERIFY2(std::abs(refit.heldOutMape - profile.fit.heldOutMape) < 1e-6,
+             qPrintable(QString("%1 vs %2").arg(refit.heldOutMape).arg(profile.fit.heldOutMape)));
+    QVERIFY2(refit.heldOutMape < 0.10, qPrintable(QString::number(refit.heldOutMape)));
+  }
+
   void flopRateEstimateScalesWithTheModel() {
     const ModelShape shape = loadModelShape("llama-3.2-1b");
     const ProfiledTimeModel model = ProfiledTimeModel::fromFlopRate(shape, 1e12);
