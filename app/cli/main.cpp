@@ -31,6 +31,40 @@ int main(int argc, char** argv) {
   replay->add_option("--json", replayArgs.jsonPath, "Also write the metrics as JSON to PATH ('-' = stdout only)");
   replay->add_flag("--progress", replayArgs.progress, "Show progress on stderr");
   replay->add_flag("--no-drain", replayArgs.noDrain, "Stop at the scenario's end instead of finishing requests in flight");
+  replay->add_option("--executor", replayArgs.executor,
+                     "Replay in real time on the wall clock against this executor: cpu, cuda or modeled")
+      ->check(CLI::IsMember({"cpu", "cuda", "modeled"}));
+  replay->add_option("--model", replayArgs.model, "Model shape (resources/models/NAME.json) replacing the scenario's");
+  replay->add_option("--weights", replayArgs.weights,
+                     "cpu/cuda weights: random (default) or a safetensors file or folder");
+  replay->add_option("--profile", replayArgs.profile, "Measured profile (resources/profiles/NAME.json) to time with");
+
+  ProfileArgs profileArgs;
+  CLI::App* profile = app.add_subcommand(
+      "profile", "Measure iteration times of an executor over batch compositions and fit the time predictor");
+  profile->add_option("--executor", profileArgs.executor, "Executor to measure: cpu or cuda (default cpu)")
+      ->check(CLI::IsMember({"cpu", "cuda"}));
+  profile->add_option("--model", profileArgs.model, "Model shape (resources/models/NAME.json)")->required();
+  profile->add_option("--weights", profileArgs.weights, "random (default) or a safetensors file or folder");
+  profile->add_option("--out", profileArgs.outPath, "Write the profile JSON to PATH ('-' = stdout)");
+  profile->add_option("--timing", profileArgs.timing,
+                      "wall: the executor's wall-clock duration (default); thread-cpu: CPU time of the executing "
+                      "thread (cpu only; steadier on a shared machine)")
+      ->check(CLI::IsMember({"wall", "thread-cpu"}));
+  profile->add_option("--repeats", profileArgs.repeats, "Timed runs per composition; the median counts (default 5)")
+      ->check(CLI::Range(1, 1000));
+  profile->add_option("--warmup", profileArgs.warmup, "Untimed runs before the first composition (default 2)")
+      ->check(CLI::Range(0, 1000));
+  profile->add_option("--max-context", profileArgs.maxContext, "Largest cached context swept (default 1024)")
+      ->check(CLI::Range(1, 1 << 20));
+  profile->add_option("--max-prefill", profileArgs.maxPrefill, "Largest prefill chunk swept (default 512)")
+      ->check(CLI::Range(1, 1 << 20));
+  profile->add_option("--max-decodes", profileArgs.maxDecodes, "Largest decode count swept (default 32)")
+      ->check(CLI::Range(1, 1 << 16));
+  profile->add_option("--held-out", profileArgs.heldOutShare, "Share of compositions kept out of the fit (default 0.25)")
+      ->check(CLI::Range(0.05, 0.9));
+  profile->add_option("--seed", profileArgs.seed, "Seed of the held-out choice and of random weights");
+  profile->add_flag("--progress", profileArgs.progress, "Show each measured composition on stderr");
 
   CapacityArgs capacityArgs;
   CLI::App* capacity = app.add_subcommand(
@@ -81,6 +115,7 @@ int main(int argc, char** argv) {
     configureLogging(logLevel);
     if (*replay) return runReplay(replayArgs);
     if (*capacity) return runCapacity(capacityArgs);
+    if (*profile) return runProfile(profileArgs);
     if (*plan) return runPlan(planArgs);
 #ifdef HEADROOM_CLI_REPORT
     if (*report) return runReport(reportArgs);
