@@ -186,9 +186,12 @@ void launchWith(const PagedAttentionArgs& args, cudaStream_t stream) {
   const int headsPerBlock = headsPerBlockFor(args.qHeads, args.kvHeads);
   const int queriesPerTile = kRows / headsPerBlock;
   const std::size_t sharedBytes = sharedBytesFor(args.headDim);
-  checkCuda(cudaFuncSetAttribute(pagedAttentionKernel<kDimsPerLane>, cudaFuncAttributeMaxDynamicSharedMemorySize,
-                                 static_cast<int>(sharedBytes)),
-            "paged attention: shared memory size");
+  // Opt in once to the largest shared memory this instantiation can need (beyond the 48 KiB default);
+  // done before any graph capture since the first launch always runs outside one.
+  static const cudaError_t optIn =
+      cudaFuncSetAttribute(pagedAttentionKernel<kDimsPerLane>, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                           static_cast<int>(sharedBytesFor(kDimsPerLane * kWarpSize)));
+  checkCuda(optIn, "paged attention: shared memory size");
   const dim3 grid(static_cast<unsigned>(args.tiles), static_cast<unsigned>(args.qHeads / headsPerBlock));
   pagedAttentionKernel<kDimsPerLane><<<grid, kThreads, sharedBytes, stream>>>(args, headsPerBlock, queriesPerTile);
   checkLaunch("pagedAttentionKernel");

@@ -10,21 +10,62 @@ namespace {
 
 constexpr int kThreads = 512;
 constexpr int kWarps = kThreads / kWarpSize;
-constexpr int kThresholdSteps = 40;
+constexpr unsigned kOneBits = 0x3f800000u;  // 1.0f: no weight is larger
 
 __device__ __forceinline__ bool better(float value, int index, float bestValue, int bestIndex) {
   return value > bestValue || (value == bestValue && index < bestIndex);
 }
 
-// Sum of the weights at or above `threshold`.
-__device__ float massAtOrAbove(const float* logits, int vocab, float maxLogit, float inverseTemperature,
-                               float threshold, float* scratch) {
+struct Weights {
+  const float* logits;
+  int vocab;
+  float maxLogit;
+  float inverseTemperature;
+  __device__ float operator()(int i) const { return __expf((logits[i] - maxLogit) * inverseTemperature); }
+};
+
+// Sum of the weights >= threshold (all threads).
+__device__ float massAtOrAbove(const Weights& weights, float threshold, float* scratch) {
   float local = 0.0f;
-  for (int i = threadIdx.x; i < vocab; i += blockDim.x) {
-    const float w = __expf((logits[i] - maxLogit) * inverseTemperature);
+  for (int i = threadIdx.x; i < weights.vocab; i += blockDim.x) {
+    const float w = weights(i);
     if (w >= threshold) local += w;
   }
   return blockSum(local, scratch);
+}
+
+// The largest threshold t in [0, 1] with mass(t) >= target (strict: > target); non-negative floats
+// order like their bits, so this is a bisection over the bits. mass(0) must satisfy the test.
+__device__ float largestThreshold(const Weights& weights, float target, bool strict, float* scratch) {
+  unsigned low = 0;               // satisfies the test
+  unsigned high = kOneBits + 1u;  // treated as failing
+  while (high - low > 1u) {
+    const unsigned middle = low + (high - low) / 2u;
+    const float mass = massAtOrAbove(weights, __uint_as_float(middle), scratch);
+    if (strict ? mass > target : mass >= target) {
+      low = middle;
+    } else {
+      high = middle;
+    }
+  }
+  return __uint_as_float(low);
+}
+
+// Exclusive prefix over the block of each thread's `value`, in thread order (all threads).
+__device__ float exclusivePrefix(float value, float* warpTotals) {
+  const int lane = threadIdx.x % kWarpSize;
+  const int warp = threadIdx.x / kWarpSize;
+  float inclusive = value;
+  for (int offset = 1; offset < kWarpSize; offset *= 2) {
+    const float other = __shfl_up_sync(kFullWarpMask, inclusive, offset);
+    if (lane >= offset) inclusive += other;
+  }
+  __syncthreads();
+  if (lane == kWarpSize - 1) warpTotals[warp] = inclusive;
+  __syncthreads();
+  float before = inclusive - value;
+  for (int w = 0; w < warp; ++w) before += warpTotals[w];
+  return before;
 }
 
 __global__ void __launch_bounds__(kThreads) sampleKernel(const float* logits, int vocab, const float* temperature,
@@ -72,73 +113,59 @@ __global__ void __launch_bounds__(kThreads) sampleKernel(const float* logits, in
   if (bestIndex >= vocab) bestIndex = 0;  // every logit NaN: nothing better to say
 
   const float t = temperature[row];
-  if (!(t > 0.0f) || bestValue == -INFINITY || bestValue == INFINITY) {
+  if (!(t > 0.0f) || !isfinite(bestValue)) {
     if (threadIdx.x == 0) tokens[row] = bestIndex;
     return;
   }
-  const float inverseTemperature = 1.0f / t;
-  const float total = massAtOrAbove(x, vocab, bestValue, inverseTemperature, 0.0f, scratch);
+  const Weights weights{x, vocab, bestValue, 1.0f / t};
+  const float total = massAtOrAbove(weights, 0.0f, scratch);
 
-  // Largest threshold whose mass still reaches topP * total; the argmax has weight 1, so it lies in (0, 1].
-  float threshold = 0.0f;
+  // The nucleus: every weight at or above the cut level. topP >= 1 keeps every token.
   const float p = topP[row];
-  if (p < 1.0f) {
-    const float target = p * total;
-    float low = 0.0f;
-    float high = 1.0f;
-    if (massAtOrAbove(x, vocab, bestValue, inverseTemperature, high, scratch) >= target) {
-      low = high;
-    } else {
-      for (int step = 0; step < kThresholdSteps; ++step) {
-        const float middle = 0.5f * (low + high);
-        if (middle <= low || middle >= high) break;
-        if (massAtOrAbove(x, vocab, bestValue, inverseTemperature, middle, scratch) >= target) {
-          low = middle;
-        } else {
-          high = middle;
-        }
-      }
-    }
-    threshold = low;
-  }
-  const float nucleus = threshold > 0.0f ? massAtOrAbove(x, vocab, bestValue, inverseTemperature, threshold, scratch)
-                                         : total;
+  const float cut = p < 1.0f ? largestThreshold(weights, p * total, false, scratch) : 0.0f;
+  const float nucleus = cut > 0.0f ? massAtOrAbove(weights, cut, scratch) : total;
   const float target = uniform[row] * nucleus;
 
-  // Each thread walks one contiguous run of ids; an exclusive scan of the runs' sums finds the run
-  // where the running sum passes the target.
+  // The chosen token's weight level: the largest threshold whose mass passes the target. Tokens of a
+  // larger weight come first; among the tokens of exactly this weight, id order decides.
+  const float level = largestThreshold(weights, target, true, scratch);
+  const float before = massAtOrAbove(weights, __uint_as_float(__float_as_uint(level) + 1u), scratch);
+  const int wanted = static_cast<int>(fmaxf(0.0f, floorf((target - before) / level)));  // 0-based among ties
+
+  // Count ties per contiguous run of ids; the run holding the wanted one walks it.
   const int run = (vocab + blockDim.x - 1) / blockDim.x;
   const int begin = min(vocab, static_cast<int>(threadIdx.x) * run);
   const int end = min(vocab, begin + run);
-  float local = 0.0f;
-  for (int i = begin; i < end; ++i) {
-    const float w = __expf((x[i] - bestValue) * inverseTemperature);
-    if (w >= threshold) local += w;
-  }
-  float inclusive = local;
-  for (int offset = 1; offset < kWarpSize; offset *= 2) {
-    const float other = __shfl_up_sync(kFullWarpMask, inclusive, offset);
-    if (lane >= offset) inclusive += other;
-  }
-  if (lane == kWarpSize - 1) warpTotals[warp] = inclusive;
-  __syncthreads();
-  float before = inclusive - local;
-  for (int w = 0; w < warp; ++w) before += warpTotals[w];
-
-  if (local > 0.0f && before <= target && target < before + local) {
-    float running = before;
+  int ties = 0;
+  for (int i = begin; i < end; ++i) ties += weights(i) == level ? 1 : 0;
+  const int tiesBefore = static_cast<int>(exclusivePrefix(static_cast<float>(ties), warpTotals));
+  if (wanted >= tiesBefore && wanted < tiesBefore + ties) {
+    int seen = tiesBefore;
     for (int i = begin; i < end; ++i) {
-      const float w = __expf((x[i] - bestValue) * inverseTemperature);
-      if (w < threshold) continue;
-      running += w;
-      if (running > target) {
+      if (weights(i) != level) continue;
+      if (seen == wanted) {
         atomicMin(&found, i);
         break;
       }
+      ++seen;
     }
   }
   __syncthreads();
-  if (threadIdx.x == 0) tokens[row] = found != INT_MAX ? found : bestIndex;
+  if (threadIdx.x == 0) {
+    if (found != INT_MAX) {
+      tokens[row] = found;
+    } else {
+      // More ties wanted than exist (rounding): the last token of the level in id order.
+      int last = bestIndex;
+      for (int i = vocab - 1; i >= 0; --i) {
+        if (weights(i) == level) {
+          last = i;
+          break;
+        }
+      }
+      tokens[row] = last;
+    }
+  }
 }
 
 }  // namespace
