@@ -97,6 +97,8 @@ std::optional<LengthKind> parseLengthKind(std::string_view text) {
 std::optional<ExecutorKind> parseExecutorKind(std::string_view text) {
   if (text == "modeled") return ExecutorKind::Modeled;
   if (text == "constant") return ExecutorKind::Constant;
+  if (text == "cpu") return ExecutorKind::Cpu;
+  if (text == "cuda") return ExecutorKind::Cuda;
   return std::nullopt;
 }
 
@@ -427,20 +429,51 @@ class ScenarioParser {
 
   void parseExecutor(const json& root, ExecutorSpec& executor) {
     executor.kind = ExecutorKind::Modeled;
-    if (const json* object = field(root, "executor")) {
+    const bool real = [&] {
+      const json* object = field(root, "executor");
+      if (!object) return false;
       requireObject(*object, "/executor",
-                    "({\"kind\": \"constant\", \"iteration_s\": ...} or {\"kind\": \"modeled\"})");
-      executor.kind = choice(required(*object, "/executor", "kind", "one of: constant, modeled"),
-                             "/executor/kind", "constant, modeled", parseExecutorKind);
-      if (executor.kind == ExecutorKind::Constant) {
-        checkFields(*object, "/executor", {"kind", "iteration_s"});
-        executor.iteration = durationFromSeconds(positiveSeconds(
-            required(*object, "/executor", "iteration_s", "a number > 0, seconds"), "/executor/iteration_s"));
-      } else {
-        checkFields(*object, "/executor", {"kind"});
+                    "({\"kind\": \"constant\", \"iteration_s\": ...}, {\"kind\": \"modeled\"} or "
+                    "{\"kind\": \"cpu\", \"model\": ..., \"weights\": ...})");
+      executor.kind = choice(required(*object, "/executor", "kind", "one of: constant, modeled, cpu, cuda"),
+                             "/executor/kind", "constant, modeled, cpu, cuda", parseExecutorKind);
+      switch (executor.kind) {
+        case ExecutorKind::Constant:
+          checkFields(*object, "/executor", {"kind", "iteration_s"});
+          executor.iteration = durationFromSeconds(positiveSeconds(
+              required(*object, "/executor", "iteration_s", "a number > 0, seconds"), "/executor/iteration_s"));
+          return false;
+        case ExecutorKind::Modeled:
+          checkFields(*object, "/executor", {"kind", "profile"});
+          break;
+        case ExecutorKind::Cpu:
+        case ExecutorKind::Cuda:
+          checkFields(*object, "/executor", {"kind", "model", "weights", "weights_seed", "profile"});
+          if (const json* model = field(*object, "model")) executor.model = nonEmptyString(*model, "/executor/model");
+          if (const json* weights = field(*object, "weights")) {
+            executor.weights = nonEmptyString(*weights, "/executor/weights");
+            const std::filesystem::path path(executor.weights);
+            if (executor.weights != "random" && path.is_relative() && !file_.empty()) {
+              executor.weights = (file_.parent_path() / path).lexically_normal().string();
+            }
+          }
+          if (const json* seed = field(*object, "weights_seed")) {
+            executor.weightsSeed = unsignedInteger(*seed, "/executor/weights_seed");
+          }
+          break;
       }
+      if (const json* profile = field(*object, "profile")) {
+        executor.profile = nonEmptyString(*profile, "/executor/profile");
+      }
+      return executor.kind == ExecutorKind::Cpu || executor.kind == ExecutorKind::Cuda;
+    }();
+    if (const json* model = field(root, "model")) {
+      const std::string name = nonEmptyString(*model, "/model");
+      if (!executor.model.empty() && executor.model != name) {
+        fail("/executor/model", "names \"" + executor.model + "\" but /model names \"" + name + "\"; give one");
+      }
+      executor.model = name;
     }
-    if (const json* model = field(root, "model")) executor.model = nonEmptyString(*model, "/model");
     if (const json* hardware = field(root, "hardware"))
       executor.hardware = nonEmptyString(*hardware, "/hardware");
     if (const json* degree = field(root, "tensor_parallel")) {
@@ -456,10 +489,15 @@ class ScenarioParser {
         fail("/model",
              "required field is missing for the modeled executor (a model name, e.g. \"llama-3.1-8b\")");
       }
-      if (executor.hardware.empty()) {
+      if (executor.hardware.empty() && executor.profile.empty()) {
         fail("/hardware",
-             "required field is missing for the modeled executor (a hardware name, e.g. \"a100-80g\")");
+             "required field is missing for the modeled executor (a hardware name, e.g. \"a100-80g\", or "
+             "a measured profile in /executor/profile)");
       }
+    }
+    if (real && executor.model.empty()) {
+      fail("/executor/model", "required field is missing for a computing executor (a model name, e.g. "
+                              "\"llama-tiny\")");
     }
   }
 
