@@ -103,6 +103,9 @@ CudaLlama::CudaLlama(const LlamaWeights& weights, const CudaLlamaLimits& limits)
     uploadBf16(base + o.wGateUp + static_cast<std::size_t>(inter * hidden) * bf16, layer.wUp);
     uploadBf16(base + o.wDown, layer.wDown);
   }
+  // Pageable uploads and memsets may still be in flight on the legacy stream, which the executor's
+  // non-blocking stream does not wait for.
+  checkCuda(cudaDeviceSynchronize(), "weight upload");
 }
 
 CudaLlama::CudaLlama(const ModelShape& shape, std::uint64_t seed, const CudaLlamaLimits& limits)
