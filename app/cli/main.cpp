@@ -5,6 +5,9 @@
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
 #include "engine/workload/scenario.h"
+#ifdef HEADROOM_HAVE_CUDA
+#include "engine/exec/cuda/cuda_executor_factory.h"
+#endif
 #include "solver/planning_file.h"
 
 namespace {
@@ -16,6 +19,9 @@ constexpr int kExitBadInput = 2;
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef HEADROOM_HAVE_CUDA
+  headroom::engine::registerCudaExecutor();
+#endif
   using namespace headroom::cli;
   CLI::App app{"headroom-cli: replay load scenarios against a modeled GPU pool, find its capacity and plan instances"};
   app.require_subcommand(1);

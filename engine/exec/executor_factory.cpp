@@ -26,6 +26,11 @@ std::shared_ptr<const IterationTimeModel> profiledModel(const ExecutorSpec& spec
   }
 }
 
+ExecutorFactoryFunction& cudaFactory() {
+  static ExecutorFactoryFunction factory;
+  return factory;
+}
+
 [[noreturn]] void noCuda() {
   throw std::runtime_error(
       "executor 'cuda': this build of headroom has no CUDA support (built without CUDA); use the 'cpu' or "
@@ -44,13 +49,17 @@ std::shared_ptr<const IterationTimeModel> makeTimeModel(const ExecutorSpec& spec
       return std::make_shared<const ProfiledTimeModel>(
           ProfiledTimeModel::fromFlopRate(loadModelShape(spec.model), kCpuEstimateFlopsPerS));
     }
-    case ExecutorKind::Cuda:
-#ifndef HEADROOM_HAVE_CUDA
-      noCuda();
-#else
+    case ExecutorKind::Cuda: {
+      // The scheduler's predictor for a GPU: its measured profile, else the roofline of the hardware.
       if (!spec.profile.empty()) return profiledModel(spec, "cuda");
-      break;
-#endif
+      if (spec.hardware.empty()) {
+        throw std::runtime_error("executor 'cuda': name a measured profile (executor.profile) or the hardware (" +
+                                 availableNames("hardware") + ") for the scheduler's iteration-time model");
+      }
+      ExecutorSpec modeled = spec;
+      modeled.kind = ExecutorKind::Modeled;
+      return makeTimeModel(modeled);
+    }
     case ExecutorKind::Constant:
       if (spec.iteration <= Duration::zero()) {
         throw std::runtime_error("executor 'constant': iteration time must be > 0, got " +
@@ -86,16 +95,15 @@ std::shared_ptr<const IterationTimeModel> makeTimeModel(const ExecutorSpec& spec
                            " (allowed: modeled, constant, cpu, cuda)");
 }
 
+void registerCudaExecutorFactory(ExecutorFactoryFunction factory) { cudaFactory() = std::move(factory); }
+
 std::unique_ptr<Executor> makeExecutor(const ExecutorSpec& spec) {
   switch (spec.kind) {
     case ExecutorKind::Cpu:
       return std::make_unique<CpuExecutor>(sharedLlamaWeights(spec), makeTimeModel(spec));
     case ExecutorKind::Cuda:
-#ifndef HEADROOM_HAVE_CUDA
-      noCuda();
-#else
-      break;
-#endif
+      if (!cudaFactory()) noCuda();
+      return cudaFactory()(spec);
     case ExecutorKind::Modeled:
     case ExecutorKind::Constant:
       break;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "engine/exec/executor.h"
@@ -19,12 +20,18 @@ inline constexpr double kCpuEstimateFlopsPerS = 5e9;
 std::shared_ptr<const IterationTimeModel> makeTimeModel(const ExecutorSpec& spec);
 
 // Any kind but Constant with a `profile` gives a ProfiledTimeModel of resources/profiles/<profile>.json;
-// Cpu without one an estimate at kCpuEstimateFlopsPerS. Cuda throws "built without CUDA" unless the build
-// has HEADROOM_HAVE_CUDA.
+// Cpu without one an estimate at kCpuEstimateFlopsPerS; Cuda without one the roofline of its hardware.
 
 // A fresh executor for one instance, timed by makeTimeModel(spec): Modeled and Constant compute
 // nothing; Cpu runs the reference model on weights shared by all instances (sharedLlamaWeights). Same
 // errors, plus checkpoint problems.
+// Cuda executors come from a factory registered at start-up by a program that links the CUDA library
+// (headroom::cuda, see registerCudaExecutor() in engine/exec/cuda/cuda_executor_factory.h); without
+// one makeExecutor throws "built without CUDA".
 std::unique_ptr<Executor> makeExecutor(const ExecutorSpec& spec);
+
+using ExecutorFactoryFunction = std::function<std::unique_ptr<Executor>(const ExecutorSpec&)>;
+// Call before any instance is built (not thread-safe against concurrent makeExecutor calls).
+void registerCudaExecutorFactory(ExecutorFactoryFunction factory);
 
 }  // namespace headroom::engine

@@ -64,4 +64,6 @@ std::unique_ptr<Executor> makeExecutorWithCuda(const ExecutorSpec& spec) {
   return std::make_unique<CudaExecutor>(sharedLlamaWeights(spec), std::move(timeModel));
 }
 
+void registerCudaExecutor() { registerCudaExecutorFactory(&makeExecutorWithCuda); }
+
 }  // namespace headroom::engine

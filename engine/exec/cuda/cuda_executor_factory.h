@@ -16,4 +16,8 @@ namespace headroom::engine {
 // executor. Other kinds go to makeExecutor(). Throws std::runtime_error like makeExecutor().
 std::unique_ptr<Executor> makeExecutorWithCuda(const ExecutorSpec& spec);
 
+// Makes makeExecutor() build kind Cuda through makeExecutorWithCuda(); programs that link headroom::cuda
+// call it once at start-up.
+void registerCudaExecutor();
+
 }  // namespace headroom::engine
