@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libbenchmark-dev
   coinor-libcbc-dev
+  libboost-dev libssl-dev
 )
 
 missing=()
