@@ -4,6 +4,8 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
+#include "app/cli/network_commands.h"
+#include "engine/serving/config_reader.h"
 #include "engine/workload/scenario.h"
 #include "solver/planning_file.h"
 
@@ -59,6 +61,9 @@ int main(int argc, char** argv) {
   plan->add_flag("--progress", planArgs.progress, "Show curve measurement and verification on stderr");
   plan->add_flag("--no-cache", planArgs.noCache, "Measure latency curves again instead of reading the cache");
 
+  ServeArgs serveArgs;
+  CLI::App* serve = addServeCommand(app, serveArgs);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -71,10 +76,14 @@ int main(int argc, char** argv) {
     if (*replay) return runReplay(replayArgs);
     if (*capacity) return runCapacity(capacityArgs);
     if (*plan) return runPlan(planArgs);
+    if (*serve) return runServe(serveArgs);
   } catch (const headroom::engine::ScenarioError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
   } catch (const headroom::solver::PlanningFileError& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitBadInput;
+  } catch (const headroom::engine::ConfigError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
   } catch (const CLI::ValidationError& error) {
