@@ -46,15 +46,22 @@ class ServingHost::Observer final : public RequestObserver {
  public:
   Observer(ServingHost& host, MetricsCollector& metrics) : host_(host), metrics_(metrics) {}
 
-  void add(RequestId id, std::shared_ptr<RequestListener> listener) { listeners_.emplace(id, std::move(listener)); }
-  std::shared_ptr<RequestListener> remove(RequestId id) {
-    const auto found = listeners_.find(id);
-    if (found == listeners_.end()) return nullptr;
-    std::shared_ptr<RequestListener> listener = std::move(found->second);
-    listeners_.erase(found);
-    return listener;
+  struct Entry {
+    std::shared_ptr<RequestListener> listener;
+    ClassId classId = 0;
+  };
+
+  void add(RequestId id, std::shared_ptr<RequestListener> listener, ClassId classId) {
+    listeners_.emplace(id, Entry{std::move(listener), classId});
   }
-  std::unordered_map<RequestId, std::shared_ptr<RequestListener>>& listeners() { return listeners_; }
+  Entry remove(RequestId id) {
+    const auto found = listeners_.find(id);
+    if (found == listeners_.end()) return {};
+    Entry entry = std::move(found->second);
+    listeners_.erase(found);
+    return entry;
+  }
+  std::unordered_map<RequestId, Entry>& listeners() { return listeners_; }
 
   void onArrival(const Request& request, TimePoint now) override { metrics_.onArrival(request, now); }
 
@@ -87,7 +94,7 @@ class ServingHost::Observer final : public RequestObserver {
     if (found == listeners_.end()) return;
     const std::int32_t index = state.generatedTokens - 1;
     std::optional<std::int32_t> token = host_.tap_->tokenFor(state.request.id);
-    found->second->onToken(token ? *token : syntheticToken(state.request.id, index), index);
+    found->second.listener->onToken(token ? *token : syntheticToken(state.request.id, index), index);
   }
 
   void onRelegated(const RequestState& state, TimePoint now) override {
@@ -110,7 +117,7 @@ class ServingHost::Observer final : public RequestObserver {
       stats.completionTokens += static_cast<std::uint64_t>(state.generatedTokens);
     }
     host_.dirty_ = true;
-    if (std::shared_ptr<RequestListener> listener = remove(state.request.id)) {
+    if (std::shared_ptr<RequestListener> listener = remove(state.request.id).listener) {
       listener->onFinished({state.request.promptTokens, state.generatedTokens, FinishReason::Length});
     }
   }
@@ -118,7 +125,7 @@ class ServingHost::Observer final : public RequestObserver {
  private:
   ServingHost& host_;
   MetricsCollector& metrics_;
-  std::unordered_map<RequestId, std::shared_ptr<RequestListener>> listeners_;
+  std::unordered_map<RequestId, Entry> listeners_;
 };
 
 ServingHost::ServingHost(const ServeConfig& config, Duration snapshotInterval)
@@ -224,7 +231,7 @@ void ServingHost::takeArrivals(std::vector<Pending>& arrivals, TimePoint now) {
       continue;
     }
     const RequestId id = pending.request.id;
-    observer_->add(id, pending.listener);
+    observer_->add(id, pending.listener, pending.request.classId);
     try {
       instance_->enqueue(pending.request, now);
     } catch (const std::exception&) {
@@ -280,7 +287,12 @@ void ServingHost::applyCancels(std::vector<RequestId>& cancels) {
       --stats_.classes[c].queued;
       ++stats_.classes[c].cancelled;
     } else {
-      listener = observer_->remove(id);
+      Observer::Entry entry = observer_->remove(id);
+      listener = std::move(entry.listener);
+      if (listener) {
+        std::lock_guard lock(statsMutex_);
+        ++stats_.classes[entry.classId].cancelled;
+      }
     }
     if (listener) {
       finished.reason = FinishReason::Cancelled;
@@ -311,7 +323,7 @@ void ServingHost::publish(TimePoint now) {
 
 void ServingHost::failAll(FinishReason reason) {
   std::vector<std::shared_ptr<RequestListener>> listeners;
-  for (auto& [id, listener] : observer_->listeners()) listeners.push_back(std::move(listener));
+  for (auto& [id, entry] : observer_->listeners()) listeners.push_back(std::move(entry.listener));
   observer_->listeners().clear();
   for (Pending& pending : relegated_) listeners.push_back(std::move(pending.listener));
   relegated_.clear();
