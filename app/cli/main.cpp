@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
 
   ServeArgs serveArgs;
   CLI::App* serve = addServeCommand(app, serveArgs);
+  RouteArgs routeArgs;
+  CLI::App* route = addRouteCommand(app, routeArgs);
 
   try {
     app.parse(argc, argv);
@@ -77,6 +79,7 @@ int main(int argc, char** argv) {
     if (*capacity) return runCapacity(capacityArgs);
     if (*plan) return runPlan(planArgs);
     if (*serve) return runServe(serveArgs);
+    if (*route) return runRoute(routeArgs);
   } catch (const headroom::engine::ScenarioError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
