@@ -59,6 +59,14 @@ ServeConfig instantConfig() {
   return parseServeConfig(root);
 }
 
+// CPU time of the whole process (every thread: server, host loop, router, client), user + system.
+double cpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
+}
+
 double percentileS(std::vector<double> values, double p) {
   if (values.empty()) return 0.0;
   std::sort(values.begin(), values.end());
@@ -273,19 +281,22 @@ void routerLatencyPhase(int requests) {
 void streamsPhase(int streams, int maxTokens, int maxSeconds) {
   ServeStack stack(modeledConfig());
   RouteStack router(stack.server.port());
-  fmt::print("\n3. Concurrent streams: {} streaming requests opened at once (prompt ~50 tokens, {} tokens each), modeled A100\n",
+  fmt::print("\n3. Concurrent streams: {} streaming batch-class requests opened at once (prompt ~50 tokens, {} tokens each), "
+             "modeled A100\n",
              streams, maxTokens);
-  fmt::print("{:<8} {:>8} {:>6} {:>10} {:>10} {:>10} {:>10} {:>12}\n", "path", "streams", "ok", "TTFT p50", "TTFT p99",
-             "TBT p99", "wall", "tokens/s");
+  fmt::print("{:<8} {:>8} {:>6} {:>10} {:>10} {:>10} {:>10} {:>12} {:>10}\n", "path", "streams", "ok", "TTFT p50", "TTFT p99",
+             "TBT p99", "wall", "tokens/s", "CPU");
   for (bool viaRouter : {false, true}) {
     net::UpstreamClient client(1, static_cast<std::size_t>(streams));
     Batch all;
+    const double cpuBeforeS = cpuSeconds();
     const auto start = SteadyClock::now();
     for (int i = 0; i < streams; ++i) {
-      all.start(client, completionRequest(viaRouter ? router.server.port() : stack.server.port(), 200, maxTokens, true, "chat"));
+      all.start(client, completionRequest(viaRouter ? router.server.port() : stack.server.port(), 200, maxTokens, true, "batch"));
     }
     const bool finished = all.wait(std::chrono::seconds(maxSeconds));
     const double wallS = std::chrono::duration<double>(SteadyClock::now() - start).count();
+    const double cpuS = cpuSeconds() - cpuBeforeS;
     std::vector<double> ttft, gaps;
     int ok = 0;
     std::int64_t tokens = 0;
@@ -296,9 +307,10 @@ void streamsPhase(int streams, int maxTokens, int maxSeconds) {
       ttft.push_back(probe.ttftS());
       gaps.insert(gaps.end(), probe.gapsS().begin(), probe.gapsS().end());
     }
-    fmt::print("{:<8} {:>8} {:>6} {:>8.0f}ms {:>8.0f}ms {:>8.0f}ms {:>9.1f}s {:>12.0f}{}\n", viaRouter ? "router" : "direct",
-               streams, ok, percentileS(ttft, 50) * 1e3, percentileS(ttft, 99) * 1e3, percentileS(gaps, 99) * 1e3, wallS,
-               static_cast<double>(tokens) / wallS, finished ? "" : " (time limit hit)");
+    fmt::print("{:<8} {:>8} {:>6} {:>8.0f}ms {:>8.0f}ms {:>8.0f}ms {:>9.1f}s {:>12.0f} {:>9.1f}s{}\n",
+               viaRouter ? "router" : "direct", streams, ok, percentileS(ttft, 50) * 1e3, percentileS(ttft, 99) * 1e3,
+               percentileS(gaps, 99) * 1e3, wallS, static_cast<double>(tokens) / wallS, cpuS,
+               finished ? "" : " (time limit hit)");
   }
 }
 
@@ -308,13 +320,13 @@ int main(int argc, char** argv) {
   CLI::App app{"bench_serve: per-class TTFT, router added latency and concurrent streams on loopback"};
   double ratePerS = 6.0;
   double durationS = 20.0;
-  int latencyRequests = 1000;
+  int latencyRequests = 2000;
   int streams = 2000;
   int streamTokens = 64;
   int maxSeconds = 120;
   app.add_option("--rate", ratePerS, "Phase 1 arrival rate, requests per second (default 6)");
   app.add_option("--duration", durationS, "Phase 1 arrival window in seconds (default 20)");
-  app.add_option("--latency-requests", latencyRequests, "Phase 2 requests per path (default 1000)");
+  app.add_option("--latency-requests", latencyRequests, "Phase 2 requests per path (default 2000)");
   app.add_option("--streams", streams, "Phase 3 concurrent streams (default 2000)");
   app.add_option("--stream-tokens", streamTokens, "Phase 3 tokens per stream (default 64)");
   app.add_option("--max-seconds", maxSeconds, "Time limit per phase to finish (default 120)");

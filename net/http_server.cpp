@@ -472,6 +472,7 @@ std::variant<engine::HttpRequest, int> parseHttpRequest(std::string_view bytes, 
     offset += used;
   }
   if (!parser.is_done()) {
+    if (!parser.got_some()) return 0;
     parser.put_eof(ec);
     if (ec && ec != http::error::partial_message) return parseErrorStatus(ec);
     if (!parser.is_done()) return 0;
