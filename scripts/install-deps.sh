@@ -11,6 +11,7 @@ packages=(
   libsqlite3-dev
   libbenchmark-dev
   coinor-libcbc-dev
+  libboost-dev libssl-dev
 )
 
 missing=()

@@ -4,6 +4,8 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
+#include "app/cli/network_commands.h"
+#include "engine/serving/config_reader.h"
 #include "engine/workload/scenario.h"
 #ifdef HEADROOM_HAVE_CUDA
 #include "engine/exec/cuda/cuda_executor_factory.h"
@@ -109,6 +111,10 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   report->add_option("--out", reportArgs.outPath, "Report file: .pdf, .html (.htm) or .csv")->required();
 #endif
+  ServeArgs serveArgs;
+  CLI::App* serve = addServeCommand(app, serveArgs);
+  RouteArgs routeArgs;
+  CLI::App* route = addRouteCommand(app, routeArgs);
 
   try {
     app.parse(argc, argv);
@@ -126,10 +132,15 @@ int main(int argc, char** argv) {
 #ifdef HEADROOM_CLI_REPORT
     if (*report) return runReport(reportArgs);
 #endif
+    if (*serve) return runServe(serveArgs);
+    if (*route) return runRoute(routeArgs);
   } catch (const headroom::engine::ScenarioError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
   } catch (const headroom::solver::PlanningFileError& error) {
+    std::cerr << "error: " << error.what() << '\n';
+    return kExitBadInput;
+  } catch (const headroom::engine::ConfigError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
   } catch (const CLI::ValidationError& error) {

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace headroom::cli {
+
+// Flags of `headroom-cli serve`.
+struct ServeArgs {
+  std::string configPath;
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8000;
+  int threads = 1;
+  std::string tlsCert;
+  std::string tlsKey;
+};
+
+// Flags of `headroom-cli route`.
+struct RouteArgs {
+  std::string configPath;
+  std::string planPath;
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 1;
+  std::string tlsCert;
+  std::string tlsKey;
+};
+
+CLI::App* addServeCommand(CLI::App& app, ServeArgs& args);
+CLI::App* addRouteCommand(CLI::App& app, RouteArgs& args);
+
+// Both run until SIGINT or SIGTERM and return the exit code; bad configuration throws
+// engine::ConfigError, a port that cannot be bound std::runtime_error.
+int runServe(const ServeArgs& args);
+int runRoute(const RouteArgs& args);
+
+}  // namespace headroom::cli

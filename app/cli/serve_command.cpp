@@ -1,0 +1,89 @@
+#include <csignal>
+#include <iostream>
+#include <memory>
+
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+
+#include "app/cli/network_commands.h"
+#include "engine/serving/serve_api.h"
+#include "engine/serving/serve_config.h"
+#include "engine/serving/serving_host.h"
+#include "net/http_server.h"
+
+namespace headroom::cli {
+
+namespace {
+
+// Blocks SIGINT and SIGTERM in this thread and every thread it starts afterwards, so waitForSignal()
+// can take them synchronously.
+sigset_t blockStopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+int waitForSignal(const sigset_t& signals) {
+  int received = 0;
+  sigwait(&signals, &received);
+  return received;
+}
+
+net::HttpServerOptions serverOptions(const std::string& host, std::uint16_t port, int threads,
+                                     const engine::ServeLimits& limits, const std::string& cert,
+                                     const std::string& key) {
+  net::HttpServerOptions options;
+  options.address = host;
+  options.port = port;
+  options.threads = threads;
+  options.maxBodyBytes = limits.maxBodyBytes;
+  options.maxHeaderBytes = limits.maxHeaderBytes;
+  options.maxConnections = limits.maxConnections;
+  options.idleTimeout = limits.idleTimeout;
+  options.tlsCertificate = cert;
+  options.tlsKey = key;
+  return options;
+}
+
+}  // namespace
+
+CLI::App* addServeCommand(CLI::App& app, ServeArgs& args) {
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Serve an OpenAI-compatible API from one instance with per-class QoS (until SIGINT/SIGTERM)");
+  serve->add_option("config", args.configPath, "Serving configuration (JSON: classes, tenants and keys, limits)")
+      ->required();
+  serve->add_option("--host", args.host, "Address to bind (default 127.0.0.1)");
+  serve->add_option("--port", args.port, "TCP port; 0 picks a free one (default 8000)");
+  serve->add_option("--threads", args.threads, "I/O threads (default 1)")->check(CLI::Range(1, 64));
+  serve->add_option("--tls-cert", args.tlsCert, "PEM certificate chain: serve HTTPS")->check(CLI::ExistingFile);
+  serve->add_option("--tls-key", args.tlsKey, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
+  return serve;
+}
+
+int runServe(const ServeArgs& args) {
+  const engine::ServeConfig config = engine::loadServeConfig(args.configPath);
+  if (args.tlsCert.empty() != args.tlsKey.empty()) {
+    throw std::invalid_argument("--tls-cert and --tls-key must be given together");
+  }
+  const sigset_t signals = blockStopSignals();
+  auto host = std::make_unique<engine::ServingHost>(config);
+  auto api = std::make_unique<engine::ServeApi>(config, *host);
+  net::HttpServer server(serverOptions(args.host, args.port, args.threads, config.limits, args.tlsCert, args.tlsKey),
+                         *api);
+  server.start();
+  std::cout << "headroom serve: listening on " << (server.tls() ? "https" : "http") << "://" << args.host << ":"
+            << server.port() << " (model " << config.modelName << ", " << host->describeExecutor() << ")"
+            << std::endl;
+  const int received = waitForSignal(signals);
+  spdlog::info("serve: signal {} received, stopping", received);
+  server.stop();
+  // Listeners still hold exchanges of the stopped server: finish them before the server goes.
+  api.reset();
+  host.reset();
+  return 0;
+}
+
+}  // namespace headroom::cli

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/serving/http_exchange.h"
+#include "engine/serving/openai_protocol.h"
+#include "engine/serving/serve_config.h"
+#include "engine/serving/serving_host.h"
+
+namespace headroom::engine {
+
+// The HTTP face of one serving host, independent of the transport:
+//  POST /v1/completions, POST /v1/chat/completions (OpenAI shapes, SSE when "stream": true),
+//  GET /v1/models, GET /health, GET /metrics (Prometheus text),
+//  GET /v1/headroom/telemetry (SSE of metric snapshots; admin key),
+//  GET|PUT /v1/headroom/admin/classes, GET /v1/headroom/admin/status (admin key).
+// The class of a completion comes from the API key's tenant, narrowed by the X-Headroom-Class header
+// or the body's qos_class. Thread-safe: handle() may run on several server threads at once. Owns one
+// thread that feeds the telemetry streams.
+class ServeApi final : public HttpHandler {
+ public:
+  ServeApi(ServeConfig config, ServingHost& host, Duration telemetryInterval = std::chrono::milliseconds(500));
+  ~ServeApi() override;
+
+  void handle(HttpRequest request, std::shared_ptr<HttpExchange> exchange) override;
+
+  // Responses sent so far by status class (index status / 100, 1..5), for /metrics.
+  std::uint64_t responses(int statusClass) const { return responses_.at(static_cast<std::size_t>(statusClass)).load(); }
+
+  static constexpr std::size_t kMaxTelemetryStreams = 64;
+
+ private:
+  void handleCompletion(CompletionEndpoint endpoint, const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange);
+  void handleMetrics(const std::shared_ptr<HttpExchange>& exchange);
+  void handleTelemetry(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange);
+  void handleAdmin(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange);
+  void respond(const std::shared_ptr<HttpExchange>& exchange, HttpResponse response);
+  void respondJson(const std::shared_ptr<HttpExchange>& exchange, int status, const nlohmann::json& body);
+  void respondError(const std::shared_ptr<HttpExchange>& exchange, const ApiError& error, HttpHeaders headers = {});
+  bool requireAdmin(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange);
+  std::string telemetryEvent() const;
+  void runTelemetry();
+
+  ServeConfig config_;
+  ServingHost& host_;
+  Duration telemetryInterval_;
+  std::array<std::atomic<std::uint64_t>, 6> responses_{};
+
+  std::mutex telemetryMutex_;
+  std::condition_variable telemetryWake_;
+  std::vector<std::shared_ptr<HttpExchange>> telemetryStreams_;
+  bool stopping_ = false;
+  std::thread telemetryThread_;
+};
+
+// The class list as the admin endpoint and the config file write it.
+nlohmann::json servedClassesJson(const std::vector<ServedClass>& classes);
+
+}  // namespace headroom::engine

@@ -1,0 +1,487 @@
+#include "net/http_server.h"
+
+#include <atomic>
+#include <cctype>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <spdlog/spdlog.h>
+
+#include "net/http_wire.h"
+
+namespace headroom::net {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+int parseErrorStatus(beast::error_code ec) {
+  if (ec == http::error::header_limit) return 431;
+  if (ec == http::error::body_limit) return 413;
+  return 400;
+}
+
+std::string parseErrorMessage(beast::error_code ec, const HttpServerOptions& options) {
+  if (ec == http::error::header_limit) {
+    return "The request header exceeds " + std::to_string(options.maxHeaderBytes) + " bytes.";
+  }
+  if (ec == http::error::body_limit) return "The request body exceeds " + std::to_string(options.maxBodyBytes) + " bytes.";
+  return "Malformed HTTP request: " + ec.message() + ".";
+}
+
+engine::HttpRequest toEngineRequest(http::request<http::string_body>&& message) {
+  engine::HttpRequest request;
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  for (const auto& field : message) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    request.headers.emplace_back(std::move(name), std::string(field.value()));
+  }
+  request.body = std::move(message.body());
+  return request;
+}
+
+// What an exchange needs from its connection; implemented by Session<Stream>. All calls post onto the
+// connection's strand.
+class SessionBase {
+ public:
+  virtual ~SessionBase() = default;
+  virtual void post(std::function<void()> work) = 0;
+  virtual void deliverResponse(engine::HttpResponse response) = 0;
+  virtual void deliverStreamStart(int status, engine::HttpHeaders headers) = 0;
+  virtual void deliverChunk(std::string data) = 0;
+  virtual void deliverStreamEnd() = 0;
+  virtual void deliverOnClose(std::function<void()> callback) = 0;
+};
+
+// Holds its connection alive until the reply is written: while a handler or a serving host still has
+// the exchange, the connection waits for it (it reads nothing meanwhile).
+class Exchange final : public engine::HttpExchange {
+ public:
+  explicit Exchange(std::shared_ptr<SessionBase> session) : session_(std::move(session)) {}
+
+  void respond(engine::HttpResponse response) override {
+    with([response = std::move(response)](SessionBase& s) mutable { s.deliverResponse(std::move(response)); });
+  }
+  void startStream(int status, engine::HttpHeaders headers) override {
+    with([status, headers = std::move(headers)](SessionBase& s) mutable { s.deliverStreamStart(status, std::move(headers)); });
+  }
+  void sendChunk(std::string data) override {
+    if (data.empty()) return;
+    with([data = std::move(data)](SessionBase& s) mutable { s.deliverChunk(std::move(data)); });
+  }
+  void endStream() override {
+    with([](SessionBase& s) { s.deliverStreamEnd(); });
+  }
+  void onClose(std::function<void()> callback) override {
+    with([callback = std::move(callback)](SessionBase& s) mutable { s.deliverOnClose(std::move(callback)); });
+  }
+
+ private:
+  template <typename Work>
+  void with(Work work) {
+    session_->post([session = session_, work = std::move(work)]() mutable { work(*session); });
+  }
+
+  std::shared_ptr<SessionBase> session_;
+};
+
+}  // namespace
+
+struct HttpServer::Impl {
+  Impl(const HttpServerOptions& opts, engine::HttpHandler& h)
+      : options(opts), handler(h), io(opts.threads), acceptor(asio::make_strand(io)), ssl(asio::ssl::context::tls_server) {}
+
+  HttpServerOptions options;
+  engine::HttpHandler& handler;
+  asio::io_context io;
+  tcp::acceptor acceptor;
+  asio::ssl::context ssl;
+  bool useTls = false;
+  std::vector<std::thread> threads;
+  std::atomic<std::int64_t> connections{0};
+  std::atomic<bool> stopped{false};
+  std::mutex sessionsMutex;
+  std::vector<std::weak_ptr<void>> sessions;
+  std::vector<std::function<void()>> closers;  // parallel to sessions: closes one on the I/O threads
+  std::uint16_t boundPort = 0;
+
+  void accept();
+  template <typename Stream>
+  void track(const std::shared_ptr<Stream>& session);
+};
+
+namespace {
+
+template <typename Stream>
+class Session final : public SessionBase, public std::enable_shared_from_this<Session<Stream>> {
+ public:
+  template <typename... Args>
+  Session(HttpServer::Impl& server, bool overloaded, Args&&... args)
+      : server_(server), stream_(std::forward<Args>(args)...), overloaded_(overloaded) {}
+
+  ~Session() override { server_.connections.fetch_sub(1); }
+
+  void run() {
+    asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] { self->handshake(); });
+  }
+
+  void close() {
+    asio::post(stream_.get_executor(), [self = this->shared_from_this()] { self->fail(); });
+  }
+
+  void post(std::function<void()> work) override { asio::post(stream_.get_executor(), std::move(work)); }
+
+  void deliverResponse(engine::HttpResponse response) override {
+    if (closed_ || replied_) return;
+    replied_ = true;
+    complete_ = true;
+    queue(formatResponse(response.status, response.headers, response.body, keepAlive_));
+  }
+
+  void deliverStreamStart(int status, engine::HttpHeaders headers) override {
+    if (closed_ || replied_) return;
+    replied_ = true;
+    streaming_ = true;
+    chunked_ = version_ >= 11;
+    if (!chunked_) keepAlive_ = false;
+    queue(formatStreamHead(status, headers, chunked_, keepAlive_));
+  }
+
+  void deliverChunk(std::string data) override {
+    if (closed_ || !streaming_ || complete_) return;
+    queue(chunked_ ? formatChunk(data) : std::move(data));
+  }
+
+  void deliverStreamEnd() override {
+    if (closed_ || !streaming_ || complete_) return;
+    complete_ = true;
+    if (chunked_) {
+      queue(std::string(kLastChunk));
+    } else {
+      maybeFinishExchange();
+    }
+  }
+
+  void deliverOnClose(std::function<void()> callback) override {
+    if (closed_ && !complete_) {
+      callback();
+    } else if (!complete_) {
+      onClose_ = std::move(callback);
+    }
+  }
+
+ private:
+  beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+
+  void handshake() {
+    if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
+      lowest().expires_after(std::chrono::microseconds(server_.options.idleTimeout.count()));
+      stream_.async_handshake(asio::ssl::stream_base::server,
+                              [self = this->shared_from_this()](beast::error_code ec) {
+                                if (ec) return self->fail();
+                                self->startRequest();
+                              });
+    } else {
+      startRequest();
+    }
+  }
+
+  void startRequest() {
+    if (overloaded_) {
+      keepAlive_ = false;
+      replied_ = true;
+      complete_ = true;
+      queue(formatError(503, "The server has too many open connections; retry later.", "server_error"));
+      return;
+    }
+    read();
+  }
+
+  void read() {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(server_.options.maxHeaderBytes));
+    parser_->body_limit(static_cast<std::uint64_t>(server_.options.maxBodyBytes));
+    replied_ = streaming_ = chunked_ = complete_ = false;
+    onClose_ = nullptr;
+    lowest().expires_after(std::chrono::microseconds(server_.options.idleTimeout.count()));
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+  }
+
+  void onRead(beast::error_code ec) {
+    if (ec) {
+      spdlog::debug("connection: read ended: {}", ec.message());
+      if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+          ec == asio::error::connection_reset || ec == asio::error::eof) {
+        return shutdown();
+      }
+      if (ec.category() != http::make_error_code(http::error::bad_target).category() ||
+          ec == http::error::partial_message) {
+        return fail();
+      }
+      const int status = parseErrorStatus(ec);
+      const std::string message = parseErrorMessage(ec, server_.options);
+      keepAlive_ = false;
+      replied_ = true;
+      complete_ = true;
+      queue(formatError(status, message, "invalid_request_error"));
+      return;
+    }
+    lowest().expires_never();
+    http::request<http::string_body> message = parser_->release();
+    keepAlive_ = message.keep_alive();
+    version_ = message.version();
+    engine::HttpRequest request = toEngineRequest(std::move(message));
+    beast::error_code endpointError;
+    const auto remote = lowest().socket().remote_endpoint(endpointError);
+    if (!endpointError) request.remoteAddress = remote.address().to_string();
+    auto exchange = std::make_shared<Exchange>(std::static_pointer_cast<SessionBase>(this->shared_from_this()));
+    try {
+      server_.handler.handle(std::move(request), std::move(exchange));
+    } catch (const std::exception& error) {
+      spdlog::error("HTTP handler failed: {}", error.what());
+      deliverResponse({500, {{"Content-Type", "application/json"}},
+                       errorBody("The server failed to handle the request.", "server_error")});
+    }
+  }
+
+  void queue(std::string data) {
+    if (closed_) return;
+    outbox_ += data;
+    if (static_cast<std::int64_t>(outbox_.size()) > server_.options.maxPendingWriteBytes) {
+      spdlog::warn("dropping a client that does not read its stream ({} bytes pending)", outbox_.size());
+      return fail();
+    }
+    if (!writing_) write();
+  }
+
+  void write() {
+    writing_ = true;
+    inflight_.clear();
+    inflight_.swap(outbox_);
+    lowest().expires_after(std::chrono::microseconds(server_.options.idleTimeout.count()));
+    asio::async_write(stream_, asio::buffer(inflight_),
+                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
+  }
+
+  void onWrite(beast::error_code ec) {
+    writing_ = false;
+    if (ec) {
+      spdlog::debug("connection: write failed: {}", ec.message());
+      return fail();
+    }
+    if (!outbox_.empty()) return write();
+    lowest().expires_never();
+    maybeFinishExchange();
+  }
+
+  void maybeFinishExchange() {
+    if (!complete_ || writing_ || !outbox_.empty() || closed_) return;
+    if (keepAlive_ && !server_.stopped.load()) {
+      read();
+    } else {
+      shutdown();
+    }
+  }
+
+  void shutdown() {
+    if (closed_) return;
+    markClosed();
+    if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
+      lowest().expires_after(std::chrono::seconds(2));
+      stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {
+        beast::error_code ignored;
+        self->lowest().socket().shutdown(tcp::socket::shutdown_both, ignored);
+        self->lowest().close();
+      });
+    } else {
+      beast::error_code ignored;
+      lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+      lowest().close();
+    }
+  }
+
+  void fail() {
+    if (closed_) return;
+    markClosed();
+    lowest().close();
+  }
+
+  void markClosed() {
+    closed_ = true;
+    outbox_.clear();
+    if (onClose_ && !complete_) {
+      auto callback = std::move(onClose_);
+      onClose_ = nullptr;
+      callback();
+    }
+  }
+
+  HttpServer::Impl& server_;
+  Stream stream_;
+  bool overloaded_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::string outbox_;
+  std::string inflight_;
+  std::function<void()> onClose_;
+  unsigned version_ = 11;
+  bool keepAlive_ = true;
+  bool writing_ = false;
+  bool replied_ = false;
+  bool streaming_ = false;
+  bool chunked_ = false;
+  bool complete_ = false;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+template <typename Stream>
+void HttpServer::Impl::track(const std::shared_ptr<Stream>& session) {
+  std::lock_guard lock(sessionsMutex);
+  // Forget sessions that ended so the list stays as long as the open connections.
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < sessions.size(); ++i) {
+    if (sessions[i].expired()) continue;
+    sessions[kept] = std::move(sessions[i]);
+    closers[kept] = std::move(closers[i]);
+    ++kept;
+  }
+  sessions.resize(kept);
+  closers.resize(kept);
+  sessions.push_back(session);
+  closers.push_back([weak = std::weak_ptr<Stream>(session)] {
+    if (auto s = weak.lock()) s->close();
+  });
+}
+
+void HttpServer::Impl::accept() {
+  acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
+    if (ec) {
+      if (ec == asio::error::operation_aborted || stopped.load()) return;
+      spdlog::warn("accept failed: {}", ec.message());
+      // Out of file descriptors and the like: back off briefly instead of spinning.
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      return accept();
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    const bool overloaded = connections.fetch_add(1) >= options.maxConnections;
+    if (useTls) {
+      auto session = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(*this, overloaded,
+                                                                                     std::move(socket), ssl);
+      track(session);
+      session->run();
+    } else {
+      auto session = std::make_shared<Session<beast::tcp_stream>>(*this, overloaded, std::move(socket));
+      track(session);
+      session->run();
+    }
+    accept();
+  });
+}
+
+HttpServer::HttpServer(const HttpServerOptions& options, engine::HttpHandler& handler)
+    : impl_(std::make_unique<Impl>(options, handler)) {
+  if (options.threads < 1) throw std::invalid_argument("the server needs at least one thread");
+  if (!options.tlsCertificate.empty() || !options.tlsKey.empty()) {
+    if (options.tlsCertificate.empty() || options.tlsKey.empty()) {
+      throw std::invalid_argument("TLS needs both a certificate (--tls-cert) and a key (--tls-key)");
+    }
+    beast::error_code ec;
+    impl_->ssl.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                           asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1);
+    impl_->ssl.use_certificate_chain_file(options.tlsCertificate.string(), ec);
+    if (ec) throw std::runtime_error("cannot load the TLS certificate " + options.tlsCertificate.string() + ": " + ec.message());
+    impl_->ssl.use_private_key_file(options.tlsKey.string(), asio::ssl::context::pem, ec);
+    if (ec) throw std::runtime_error("cannot load the TLS key " + options.tlsKey.string() + ": " + ec.message());
+    impl_->useTls = true;
+  }
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(options.address, ec);
+  if (ec) throw std::invalid_argument("not an IP address: " + options.address);
+  const tcp::endpoint endpoint(address, options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    throw std::runtime_error("cannot listen on " + options.address + ":" + std::to_string(options.port) + ": " +
+                             ec.message());
+  }
+  impl_->boundPort = acceptor.local_endpoint().port();
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+void HttpServer::start() {
+  if (!impl_->threads.empty()) return;
+  impl_->accept();
+  for (int i = 0; i < impl_->options.threads; ++i) impl_->threads.emplace_back([this] { impl_->io.run(); });
+}
+
+void HttpServer::stop() {
+  if (impl_->stopped.exchange(true)) return;
+  asio::post(impl_->acceptor.get_executor(), [this] {
+    beast::error_code ignored;
+    impl_->acceptor.close(ignored);
+  });
+  {
+    std::lock_guard lock(impl_->sessionsMutex);
+    for (const auto& close : impl_->closers) close();
+  }
+  // Give the closes a moment to run, then stop the loop.
+  if (!impl_->threads.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  impl_->io.stop();
+  for (std::thread& thread : impl_->threads) thread.join();
+  impl_->threads.clear();
+}
+
+std::variant<engine::HttpRequest, int> parseHttpRequest(std::string_view bytes, const HttpServerOptions& options) {
+  http::request_parser<http::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(options.maxHeaderBytes));
+  parser.body_limit(static_cast<std::uint64_t>(options.maxBodyBytes));
+  parser.eager(true);
+  beast::error_code ec;
+  std::size_t offset = 0;
+  while (offset < bytes.size() && !parser.is_done()) {
+    const std::size_t used = parser.put(asio::buffer(bytes.data() + offset, bytes.size() - offset), ec);
+    if (ec == http::error::need_more) break;
+    if (ec) return parseErrorStatus(ec);
+    if (used == 0) break;
+    offset += used;
+  }
+  if (!parser.is_done()) {
+    if (!parser.got_some()) return 0;
+    parser.put_eof(ec);
+    if (ec && ec != http::error::partial_message) return parseErrorStatus(ec);
+    if (!parser.is_done()) return 0;
+  }
+  return toEngineRequest(parser.release());
+}
+
+std::uint16_t HttpServer::port() const { return impl_->boundPort; }
+bool HttpServer::tls() const { return impl_->useTls; }
+std::int64_t HttpServer::connections() const { return impl_->connections.load(); }
+
+}  // namespace headroom::net

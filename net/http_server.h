@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "engine/core/time.h"
+#include "engine/serving/http_exchange.h"
+
+namespace headroom::net {
+
+// Where and how an HttpServer listens. TLS is on when both the certificate chain and the key (PEM files)
+// are given. Limits: a request whose header or body is larger is answered 431 or 413 and the connection
+// closed; connections beyond maxConnections get 503; a connection idle (or a write stalled) for
+// idleTimeout closes; a client that lets more than maxPendingWriteBytes of its stream pile up is dropped.
+struct HttpServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 0;  // 0: any free port, see HttpServer::port()
+  int threads = 1;
+  std::int64_t maxBodyBytes = 1 << 20;
+  std::int32_t maxHeaderBytes = 16 * 1024;
+  std::int32_t maxConnections = 4096;
+  engine::Duration idleTimeout = std::chrono::seconds(60);
+  std::int64_t maxPendingWriteBytes = 8 << 20;
+  std::filesystem::path tlsCertificate;
+  std::filesystem::path tlsKey;
+};
+
+// An HTTP/1.1 server (keep-alive, chunked streaming, optional TLS) that hands each parsed request to an
+// engine::HttpHandler. The constructor binds and listens (std::runtime_error when it cannot, or when the
+// TLS files do not load); start() runs the I/O threads. stop() closes the listener and every connection
+// and joins the threads; exchanges still held elsewhere may be used after stop() (their calls are
+// ignored) until the server is destroyed, so destroy whatever holds them first. Thread-safe.
+class HttpServer {
+ public:
+  HttpServer(const HttpServerOptions& options, engine::HttpHandler& handler);
+  ~HttpServer();
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  void start();
+  void stop();
+  std::uint16_t port() const;
+  bool tls() const;
+  std::int64_t connections() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Parses one HTTP/1.1 request from `bytes` with the server's limits and conversion, as a connection
+// does; for tests and fuzzing. Returns the request, or the status the server would answer (400, 413,
+// 431), or 0 when the bytes end before a request is complete.
+std::variant<engine::HttpRequest, int> parseHttpRequest(std::string_view bytes, const HttpServerOptions& options);
+
+}  // namespace headroom::net

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Fuzzes the serving edge with libFuzzer (clang, AddressSanitizer and UBSan) for a bounded time:
+#  fuzz_http_request: HTTP/1.1 request parsing as the server does it (net/http_server.cpp);
+#  fuzz_json_request: completion/chat body validation and the serve/route configuration readers.
+# Usage: scripts/fuzz_http.sh [seconds per target, default 60] [work dir, default build/fuzz]
+# Exits non-zero when a target crashes; the crashing input is left in the work dir.
+set -euo pipefail
+
+seconds=${1:-60}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${2:-$root/build/fuzz}
+mkdir -p "$work"
+cxx=${CXX_FUZZ:-clang++}
+command -v "$cxx" > /dev/null || { echo "error: $cxx not found (set CXX_FUZZ)" >&2; exit 2; }
+
+flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+       -I"$root" -DSPDLOG_COMPILED_LIB -DSPDLOG_SHARED_LIB -DSPDLOG_FMT_EXTERNAL -DFMT_SHARED
+       -DBOOST_ASIO_NO_DEPRECATED -DBOOST_BEAST_USE_STD_STRING_VIEW)
+engine_sources=("$root"/engine/serving/{openai_protocol,serve_config,route_config,config_reader,access_policy}.cpp
+                "$root"/engine/core/qos_class.cpp "$root"/engine/sched/scheduler_config.cpp)
+
+build() {
+  local name=$1; shift
+  local stale=0 source
+  for source in "$root/tests/fuzz/$name.cpp" "$@"; do
+    [[ "$source" -nt "$work/$name" ]] && stale=1
+  done
+  if [[ ! -x "$work/$name" || $stale == 1 ]]; then
+    echo "building $name" >&2
+    "$cxx" "${flags[@]}" "$root/tests/fuzz/$name.cpp" "$@" -o "$work/$name" -lspdlog -lfmt -lssl -lcrypto -lpthread
+  fi
+}
+
+build fuzz_json_request "${engine_sources[@]}"
+build fuzz_http_request "$root"/net/{http_server,http_wire}.cpp "$root"/engine/serving/openai_protocol.cpp
+
+# Seeds: a few well-formed inputs so the fuzzer starts inside the interesting paths.
+seed() {
+  local dir=$work/corpus_$1
+  mkdir -p "$dir"
+  shift
+  local i=0
+  for text in "$@"; do printf '%b' "$text" > "$dir/seed$i"; i=$((i + 1)); done
+}
+seed fuzz_http_request \
+  'POST /v1/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 13\r\n\r\n{"prompt":1}\n' \
+  'GET /metrics?x=1 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk-1\r\n\r\n' \
+  'POST /v1/chat/completions HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n'
+seed fuzz_json_request \
+  '{"model": "m", "prompt": "hello", "max_tokens": 5, "stream": true, "stream_options": {"include_usage": true}}' \
+  '{"model": "m", "messages": [{"role": "user", "content": [{"type": "text", "text": "hi"}]}], "qos_class": "chat"}' \
+  '{"model": "m", "prompt": [[1, 2, 3]], "n": 1, "stop": ["a"], "temperature": 0.5}' \
+  '{"executor": {"kind": "constant", "iteration_s": 0.01}, "classes": [{"name": "a", "slo": {"ttft_s": 1}, "queue_limit": 3}], "tenants": [{"name": "t", "classes": ["a"], "keys": ["sk-0123456789"]}], "members": [{"url": "http://127.0.0.1:1"}], "routing": {"policy": "weighted", "shares": {"a": [1]}}}'
+
+status=0
+for target in fuzz_http_request fuzz_json_request; do
+  echo "fuzzing $target for $seconds s" >&2
+  if ! (cd "$work" && ASAN_OPTIONS=detect_leaks=1 "./$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
+          -rss_limit_mb=2048 -print_final_stats=1 "corpus_$target" 2> "$target.log"); then
+    echo "FAIL: $target crashed; see $work/$target.log and the crash-* file there" >&2
+    tail -40 "$work/$target.log" >&2
+    status=1
+  else
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$work/$target.log" | sed "s/^/$target: /"
+  fi
+done
+exit $status

@@ -1,0 +1,251 @@
+// `headroom-cli route` in front of two real `headroom-cli serve` processes on loopback.
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <csignal>
+#include <future>
+#include <memory>
+
+#include "support/http_test_client.h"
+#include "support/server_process.h"
+
+using headroom::test::HttpConnection;
+using headroom::test::HttpReply;
+using headroom::test::ServerProcess;
+using headroom::test::httpRequest;
+using headroom::test::sseData;
+
+namespace {
+
+const std::pair<std::string, std::string> kAcme{"Authorization", "Bearer sk-acme-0123456789"};
+const std::pair<std::string, std::string> kAdmin{"Authorization", "Bearer sk-admin-0123456789"};
+
+const char* const kClasses = R"(
+    "classes": [
+      {"name": "chat", "rank": 0, "slo": {"ttft_s": 1.0, "tbt_s": 0.1}},
+      {"name": "batch", "rank": 1, "slo": {"ttlt_s": 60}}
+    ],
+    "tenants": [{"name": "acme", "classes": ["chat", "batch"], "default_class": "chat", "keys": ["sk-acme-0123456789"]}],
+    "admin_keys": ["sk-admin-0123456789"])";
+
+// A member: 20 ms iterations, so a 40-token reply takes about 0.8 s.
+QByteArray memberConfig() {
+  return QByteArray(R"({"model_name": "test-model", "executor": {"kind": "constant", "iteration_s": 0.02},)") + kClasses + "}";
+}
+
+QByteArray routeConfig(std::uint16_t a, std::uint16_t b, const QByteArray& routing = {}) {
+  return QByteArray("{") + kClasses + R"(,
+    "members": [{"name": "a", "url": "http://127.0.0.1:)" + QByteArray::number(a) + R"("},
+                {"name": "b", "url": "http://127.0.0.1:)" + QByteArray::number(b) + R"("}],
+    "down_for_s": 30)" + (routing.isEmpty() ? QByteArray() : ", \"routing\": " + routing) + "}";
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
+  const QString path = dir.filePath(name);
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return {};
+  file.write(content);
+  return path;
+}
+
+const QJsonObject jsonOf(const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); }
+
+std::string completion(int maxTokens, bool stream = false) {
+  return R"({"model": "test-model", "prompt": "route me", "max_tokens": )" + std::to_string(maxTokens) +
+         (stream ? R"(, "stream": true})" : "}");
+}
+
+double metricValue(const std::string& text, const std::string& series) {
+  const std::size_t at = text.find("\n" + series + " ");
+  if (at == std::string::npos) return -1.0;
+  const std::size_t start = at + series.size() + 2;
+  return std::stod(text.substr(start, text.find('\n', start) - start));
+}
+
+}  // namespace
+
+class TestRoute : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir dir_;
+
+  struct Pool {
+    std::unique_ptr<ServerProcess> a;
+    std::unique_ptr<ServerProcess> b;
+    std::unique_ptr<ServerProcess> router;
+  };
+
+  Pool startPool(const QByteArray& routing = {}, const QStringList& extra = {}) {
+    Pool pool;
+    const QString member = writeFile(dir_, "member.json", memberConfig());
+    pool.a = std::make_unique<ServerProcess>(QStringList{"serve", member});
+    pool.b = std::make_unique<ServerProcess>(QStringList{"serve", member});
+    if (!pool.a->started() || !pool.b->started()) return pool;
+    const QString route = writeFile(dir_, "route.json", routeConfig(pool.a->port(), pool.b->port(), routing));
+    pool.router = std::make_unique<ServerProcess>(QStringList{"route", route} + extra);
+    return pool;
+  }
+
+ private slots:
+  void initTestCase() { QVERIFY(dir_.isValid()); }
+
+  void forwardsAndStreamsThroughTheRouter() {
+    Pool pool = startPool();
+    QVERIFY(pool.router && pool.router->started());
+    const std::uint16_t port = pool.router->port();
+    QSet<QString> members;
+    for (int i = 0; i < 4; ++i) {
+      const HttpReply reply = httpRequest(port, "POST", "/v1/completions", completion(3), {kAcme});
+      QCOMPARE(reply.status, 200);
+      QCOMPARE(jsonOf(reply.body)["object"].toString(), QString("text_completion"));
+      QCOMPARE(jsonOf(reply.body)["usage"]["completion_tokens"].toInt(), 3);
+      QCOMPARE(QString::fromStdString(reply.header("x-headroom-class")), QString("chat"));
+      members.insert(QString::fromStdString(reply.header("x-headroom-member")));
+    }
+    QCOMPARE(members, (QSet<QString>{"a", "b"}));  // idle members share the work
+
+    HttpConnection connection(port);
+    QVERIFY(connection.send("POST", "/v1/chat/completions",
+                            R"({"model": "test-model", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 4,)"
+                            R"( "stream": true, "qos_class": "batch"})",
+                            {kAcme}));
+    int pieces = 0;
+    const HttpReply stream = connection.read(std::chrono::seconds(20), [&](const std::string&) { ++pieces; });
+    QCOMPARE(stream.status, 200);
+    QCOMPARE(QString::fromStdString(stream.header("content-type")), QString("text/event-stream"));
+    QCOMPARE(QString::fromStdString(stream.header("x-headroom-class")), QString("batch"));
+    QVERIFY(pieces >= 2);  // passed on as it came, not in one piece
+    const std::vector<std::string> events = sseData(stream.body);
+    QCOMPARE(events.size(), 7u);
+    QCOMPARE(events.back(), std::string("[DONE]"));
+
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(2)).status, 401);
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(2), {kAcme, {"X-Headroom-Class", "gold"}}).status, 400);
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", "{not json", {kAcme}).status, 400);
+    const HttpReply models = httpRequest(port, "GET", "/v1/models", {}, {kAcme});
+    QCOMPARE(models.status, 200);
+    QCOMPARE(jsonOf(models.body)["data"][0]["id"].toString(), QString("test-model"));
+
+    const std::string metrics = httpRequest(port, "GET", "/metrics").body;
+    QVERIFY(metricValue(metrics, R"(headroom_router_requests_total{class="chat"})") >= 4.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_member_up{member="a"})"), 1.0);
+    QVERIFY(metricValue(metrics, R"(headroom_router_overhead_seconds_count{class="chat"})") >= 4.0);
+    QVERIFY(metrics.find("# TYPE headroom_router_overhead_seconds histogram") != std::string::npos);
+    QCOMPARE(pool.router->stop(), 0);
+  }
+
+  void killingAMemberLosesNoRequestThatHadNotStartedStreaming() {
+    Pool pool = startPool();
+    QVERIFY(pool.router && pool.router->started());
+    const std::uint16_t port = pool.router->port();
+    // Non-streamed requests (nothing reaches the client before the end) on both members, then a
+    // member dies mid-flight: every one of them must still be answered.
+    constexpr int kRequests = 12;
+    std::vector<std::future<HttpReply>> replies;
+    for (int i = 0; i < kRequests; ++i) {
+      replies.push_back(std::async(std::launch::async, [port] {
+        return httpRequest(port, "POST", "/v1/completions", completion(40), {kAcme});
+      }));
+    }
+    // Streams: those on the killed member may break off (they had started), the others finish.
+    std::vector<std::future<HttpReply>> streams;
+    for (int i = 0; i < 4; ++i) {
+      streams.push_back(std::async(std::launch::async, [port] {
+        return httpRequest(port, "POST", "/v1/completions", completion(40, true), {kAcme});
+      }));
+    }
+    QTest::qWait(300);
+    pool.a->kill();
+    for (auto& future : replies) {
+      const HttpReply reply = future.get();
+      QCOMPARE(reply.status, 200);
+      QCOMPARE(QString::fromStdString(reply.header("x-headroom-member")), QString("b"));
+      QCOMPARE(jsonOf(reply.body)["usage"]["completion_tokens"].toInt(), 40);
+    }
+    for (auto& future : streams) {
+      const HttpReply reply = future.get();
+      QCOMPARE(reply.status, 200);
+      const std::vector<std::string> events = sseData(reply.body);
+      const bool complete = !events.empty() && events.back() == "[DONE]";
+      if (reply.header("x-headroom-member") == "b") QVERIFY(complete);
+    }
+    // Later requests go to the member that is left, without a retry.
+    for (int i = 0; i < 3; ++i) {
+      const HttpReply reply = httpRequest(port, "POST", "/v1/completions", completion(2), {kAcme});
+      QCOMPARE(reply.status, 200);
+      QCOMPARE(QString::fromStdString(reply.header("x-headroom-member")), QString("b"));
+    }
+    const std::string metrics = httpRequest(port, "GET", "/metrics").body;
+    QCOMPARE(metricValue(metrics, R"(headroom_router_member_up{member="a"})"), 0.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_member_up{member="b"})"), 1.0);
+    QVERIFY(metricValue(metrics, R"(headroom_router_retries_total{class="chat"})") >= 1.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_unavailable_total{class="chat"})"), 0.0);
+    const HttpReply health = httpRequest(port, "GET", "/health");
+    QCOMPARE(jsonOf(health.body)["members"][0]["up"].toBool(), false);
+
+    // With no member left the router answers 503 in the OpenAI error shape.
+    pool.b->kill();
+    const HttpReply none = httpRequest(port, "POST", "/v1/completions", completion(2), {kAcme});
+    QCOMPARE(none.status, 503);
+    QCOMPARE(jsonOf(none.body)["error"]["type"].toString(), QString("server_error"));
+    QCOMPARE(pool.router->stop(), 0);
+  }
+
+  void weightedSharesSteerClasses() {
+    Pool pool = startPool(R"({"policy": "weighted", "shares": {"chat": [1, 0], "batch": [0, 1]}})");
+    QVERIFY(pool.router && pool.router->started());
+    const std::uint16_t port = pool.router->port();
+    for (int i = 0; i < 3; ++i) {
+      QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme}).header("x-headroom-member"), std::string("a"));
+      QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme, {"X-Headroom-Class", "batch"}})
+                   .header("x-headroom-member"),
+               std::string("b"));
+    }
+    // An operator moves chat to b while the router runs.
+    QCOMPARE(httpRequest(port, "PUT", "/v1/headroom/admin/shares", R"({"policy": "weighted", "shares": {"chat": [0, 1]}})",
+                         {kAcme})
+                 .status,
+             403);
+    const HttpReply changed = httpRequest(port, "PUT", "/v1/headroom/admin/shares",
+                                          R"({"policy": "weighted", "shares": {"chat": [0, 1]}})", {kAdmin});
+    QCOMPARE(changed.status, 200);
+    QCOMPARE(jsonOf(changed.body)["shares"]["chat"][1].toDouble(), 1.0);
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme}).header("x-headroom-member"), std::string("b"));
+    const HttpReply bad = httpRequest(port, "PUT", "/v1/headroom/admin/shares",
+                                      R"({"policy": "weighted", "shares": {"chat": [1]}})", {kAdmin});
+    QCOMPARE(bad.status, 400);
+    QVERIFY(jsonOf(bad.body)["error"]["message"].toString().contains("/shares/chat"));
+    QCOMPARE(pool.router->stop(), 0);
+  }
+
+  void planSharesRouteByRate() {
+    // A plan as `headroom-cli plan --json` writes it: instance 0 takes all of chat, 1 all of batch.
+    const QString plan = writeFile(dir_, "plan.json", R"({"status": "optimal", "instances": [
+        {"mode": "m", "rates_per_s": {"chat": 2.0}, "predicted_latency_s": {"chat": 0.5}},
+        {"mode": "m", "rates_per_s": {"batch": 1.0}, "predicted_latency_s": {"batch": 9}}]})");
+    Pool pool = startPool({}, {"--plan", plan});
+    QVERIFY(pool.router && pool.router->started());
+    const std::uint16_t port = pool.router->port();
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme}).header("x-headroom-member"), std::string("a"));
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme, {"X-Headroom-Class", "batch"}})
+                 .header("x-headroom-member"),
+             std::string("b"));
+    QCOMPARE(pool.router->stop(), 0);
+
+    const QString wrongPlan = writeFile(dir_, "plan3.json", R"({"instances": [{"rates_per_s": {}}, {"rates_per_s": {}}, {"rates_per_s": {}}]})");
+    QProcess process;
+    process.start(QStringLiteral(HEADROOM_CLI_PATH),
+                  {"route", writeFile(dir_, "r.json", routeConfig(1, 2)), "--plan", wrongPlan, "--port", "0"});
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("/instances"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRoute)
+#include "tst_route.moc"
