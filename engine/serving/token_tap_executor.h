@@ -18,6 +18,10 @@ class TokenTapExecutor final : public Executor {
 
   IterationResult execute(const Batch& batch) override;
   const IterationTimeModel& timeModel() const override { return inner_->timeModel(); }
+  void admit(RequestId request, std::vector<std::int32_t> promptTokens, SamplingParams params) override {
+    inner_->admit(request, std::move(promptTokens), params);
+  }
+  void release(RequestId request) override { inner_->release(request); }
 
   // The token the last iteration sampled for `request`, when the executor computes tokens.
   std::optional<std::int32_t> tokenFor(RequestId request) const;
