@@ -50,9 +50,14 @@ int main(int argc, char* argv[]) {
       QApplication::translate("main", "Open the scenario file <file>: alone, or as the new setup of the "
                                       "workspace given with --workspace."),
       QApplication::translate("main", "file"));
+  const QCommandLineOption demoOption(
+      QStringLiteral("demo"),
+      QApplication::translate("main", "Open the demo workspace (the seed's three users on three modeled "
+                                      "instances), creating it when missing."));
   const QCommandLineOption autoplayOption(QStringLiteral("autoplay"),
                                           QApplication::translate("main", "Start replaying at once."));
   parser.addOption(workspaceOption);
+  parser.addOption(demoOption);
   parser.addOption(scenarioOption);
   parser.addOption(autoplayOption);
   parser.process(app);
@@ -69,6 +74,11 @@ int main(int argc, char* argv[]) {
     const QString path = parser.value(workspaceOption);
     if (!workspace->openWorkspace(path, &error)) {
       return fail(QApplication::translate("main", "Cannot open workspace %1:\n%2").arg(path, error));
+    }
+  } else if (parser.isSet(demoOption)) {
+    if (!workspace->openDemoWorkspace(&error)) {
+      return fail(QApplication::translate("main", "Cannot open workspace %1:\n%2")
+                      .arg(headroom::ui::WorkspaceController::demoWorkspacePath(), error));
     }
   } else if (parser.isSet(scenarioOption)) {
     // A scenario alone is opened without a workspace: nothing of the operator's last workspace changes.

@@ -240,12 +240,16 @@ bool WorkspaceController::openStartupWorkspace(QString* warning) {
     if (openWorkspace(last, &error)) return true;
     if (warning) *warning = error;
   }
-  const QString demo = demoWorkspacePath();
-  QDir().mkpath(QFileInfo(demo).absolutePath());
   QString error;
-  if (QFileInfo::exists(demo) ? openWorkspace(demo, &error) : newWorkspace(demo, &error)) return true;
+  if (openDemoWorkspace(&error)) return true;
   if (warning) *warning = warning->isEmpty() ? error : *warning + QLatin1Char('\n') + error;
   return false;
+}
+
+bool WorkspaceController::openDemoWorkspace(QString* error) {
+  const QString demo = demoWorkspacePath();
+  QDir().mkpath(QFileInfo(demo).absolutePath());
+  return QFileInfo::exists(demo) ? openWorkspace(demo, error) : newWorkspace(demo, error);
 }
 
 void WorkspaceController::shutdown() {

@@ -54,6 +54,8 @@ class WorkspaceController : public QObject {
   // workspace in the application data folder, created from resources/scenarios/demo.json if needed.
   // *warning tells why the last workspace could not be opened.
   bool openStartupWorkspace(QString* warning);
+  // Opens the demo workspace in the application data folder, creating it from the bundled demo first.
+  bool openDemoWorkspace(QString* error);
   static QString demoWorkspacePath();
 
   // Writes a pending setup change now and ends a recording as Stopped (before quitting).
