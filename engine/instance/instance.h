@@ -24,6 +24,7 @@ struct InstanceStatus {
   std::int32_t lastBatchSize = 0;
   std::int64_t iterations = 0;
   Duration busyTime{};  // total time spent running iterations
+  bool draining = false;  // being removed: takes no new work, finishes what it runs
 };
 
 // One serving instance: a scheduler, its KV block manager and an executor, driven one iteration at a
@@ -36,6 +37,9 @@ class Instance {
 
   std::int32_t id() const { return id_; }
   void enqueue(const Request& request, TimePoint now) { scheduler_.enqueue(request, now); }
+  // Moving queued work between instances (see Scheduler::adopt and takeUnstarted).
+  void adopt(const UnstartedRequest& unstarted, TimePoint now) { scheduler_.adopt(unstarted, now); }
+  std::vector<UnstartedRequest> takeUnstarted() { return scheduler_.takeUnstarted(); }
 
   // Forms and runs the next batch when idle and there is work; returns its duration, else nullopt.
   std::optional<Duration> startIteration(TimePoint now);
