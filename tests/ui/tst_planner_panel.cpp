@@ -1,6 +1,8 @@
 // The planner panel: a run on a small scenario shows the recommendation and both baselines, applies to
 // the bridge's pool and verifies by replay; Cancel stops a run; the models pass the model tester.
 #include <QAbstractItemModelTester>
+#include <QDockWidget>
+#include <QSpinBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -8,11 +10,14 @@
 #include <QtTest>
 
 #include "ui/bridge/engine_bridge.h"
+#include "ui/mainwindow/main_window.h"
 #include "ui/models/plan_comparison_model.h"
 #include "ui/models/verification_model.h"
 #include "ui/planner/plan_setup.h"
 #include "ui/planner/planner_task.h"
 #include "ui/widgets/planner_panel.h"
+#include "ui/widgets/pool_panel.h"
+#include "ui/widgets/scenario_editor.h"
 
 using namespace headroom;
 using namespace headroom::ui;
@@ -201,6 +206,22 @@ class TestPlannerPanel : public QObject {
     panel.startPlanning();
     QVERIFY(!panel.task()->running());
     QVERIFY(panel.statusText().contains(QStringLiteral("batch")));
+  }
+
+  void mainWindowDocksThePlannerScenarioAndPoolPanels() {
+    MainWindow window;
+    window.setScenario(smallScenario());
+    auto* planner = window.findChild<PlannerPanel*>();
+    auto* editor = window.findChild<ScenarioEditor*>();
+    QVERIFY(planner);
+    QVERIFY(editor);
+    QVERIFY(window.findChild<PoolPanel*>());
+    QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("plannerDock")));
+    QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("scenarioDock")));
+    QCOMPARE(editor->instancesSpin()->value(), 1);
+    editor->instancesSpin()->setValue(2);
+    QVERIFY(editor->apply());
+    QCOMPARE(window.bridge()->scenario().pool.instances, 2);
   }
 };
 

@@ -95,7 +95,9 @@ const solver::Plan& PlanComparisonModel::plan(int column) const {
 }
 
 QVariant PlanComparisonModel::data(const QModelIndex& index, int role) const {
-  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+  if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    return {};
+  }
   const int row = index.row();
   const int column = index.column();
   const QLocale locale;

@@ -29,7 +29,9 @@ int VerificationModel::rowCount(const QModelIndex& parent) const {
 int VerificationModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant VerificationModel::data(const QModelIndex& index, int role) const {
-  if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
+  if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+    return {};
+  }
   const solver::ClassVerification& item = verification_.classes[static_cast<std::size_t>(index.row())];
   const auto seconds = [](const std::optional<double>& value) -> QVariant {
     return value ? secondsText(*value) : QStringLiteral("—");
