@@ -1,5 +1,6 @@
 #include "ui/mainwindow/planning_docks.h"
 
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenu>
@@ -26,11 +27,11 @@ QScrollArea* scrolling(QWidget* content, QWidget* parent) {
 PlanningDocks addPlanningDocks(QMainWindow* window, EngineBridge* bridge, QDockWidget* tabWith, QMenu* viewMenu) {
   PlanningDocks docks;
   docks.editor = new ScenarioEditor(bridge, window);
-  docks.scenario = new QDockWidget(QMainWindow::tr("Scenario"), window);
+  docks.scenario = new QDockWidget(QCoreApplication::translate("PlanningDocks", "Scenario"), window);
   docks.scenario->setObjectName(QStringLiteral("scenarioDock"));
   docks.scenario->setWidget(scrolling(docks.editor, docks.scenario));
   docks.plannerPanel = new PlannerPanel(bridge, window);
-  docks.planner = new QDockWidget(QMainWindow::tr("Planner"), window);
+  docks.planner = new QDockWidget(QCoreApplication::translate("PlanningDocks", "Planner"), window);
   docks.planner->setObjectName(QStringLiteral("plannerDock"));
   docks.planner->setWidget(scrolling(docks.plannerPanel, docks.planner));
   for (QDockWidget* dock : {docks.scenario, docks.planner}) {
