@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -16,6 +17,28 @@ struct ReplayArgs {
   std::string jsonPath;
   bool progress = false;
   bool noDrain = false;
+  // Set: replay on the wall clock against this executor instead of simulating.
+  std::string executor;  // cpu, cuda, modeled
+  std::string model;     // replaces the scenario's model
+  std::string weights;   // cpu/cuda: "random" or a safetensors checkpoint
+  std::string profile;   // a measured profile (resources/profiles/NAME.json)
+};
+
+// Flags of `headroom-cli profile`.
+struct ProfileArgs {
+  std::string executor = "cpu";
+  std::string model;
+  std::string weights = "random";
+  std::string outPath;
+  std::string timing = "wall";  // wall or thread-cpu
+  int repeats = 5;
+  int warmup = 2;
+  int maxContext = 1024;
+  int maxPrefill = 512;
+  int maxDecodes = 32;
+  double heldOutShare = 0.25;
+  std::uint64_t seed = 1;
+  bool progress = false;
 };
 
 // Flags of `headroom-cli capacity`.
@@ -40,10 +63,21 @@ struct PlanArgs {
   bool noCache = false;
 };
 
+// Flags of `headroom-cli report`.
+struct ReportArgs {
+  std::string workspacePath;
+  std::int64_t runId = 0;
+  std::int64_t compareWith = 0;  // 0: no comparison
+  std::string outPath;
+};
+
 // Each returns the process exit code; bad input throws (see main.cpp for the mapping).
 int runReplay(const ReplayArgs& args);
 int runCapacity(const CapacityArgs& args);
+int runProfile(const ProfileArgs& args);
 // 0: a plan; 3: infeasible (with its explanation); 1: no plan within the time limit.
 int runPlan(const PlanArgs& args);
+// Writes a stored run's report (PDF, HTML or CSV by the suffix of --out); built with the UI layer only.
+int runReport(const ReportArgs& args);
 
 }  // namespace headroom::cli

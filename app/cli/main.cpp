@@ -5,6 +5,9 @@
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
 #include "engine/workload/scenario.h"
+#ifdef HEADROOM_HAVE_CUDA
+#include "engine/exec/cuda/cuda_executor_factory.h"
+#endif
 #include "solver/planning_file.h"
 
 namespace {
@@ -16,6 +19,9 @@ constexpr int kExitBadInput = 2;
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef HEADROOM_HAVE_CUDA
+  headroom::engine::registerCudaExecutor();
+#endif
   using namespace headroom::cli;
   CLI::App app{"headroom-cli: replay load scenarios against a modeled GPU pool, find its capacity and plan instances"};
   app.require_subcommand(1);
@@ -31,6 +37,40 @@ int main(int argc, char** argv) {
   replay->add_option("--json", replayArgs.jsonPath, "Also write the metrics as JSON to PATH ('-' = stdout only)");
   replay->add_flag("--progress", replayArgs.progress, "Show progress on stderr");
   replay->add_flag("--no-drain", replayArgs.noDrain, "Stop at the scenario's end instead of finishing requests in flight");
+  replay->add_option("--executor", replayArgs.executor,
+                     "Replay in real time on the wall clock against this executor: cpu, cuda or modeled")
+      ->check(CLI::IsMember({"cpu", "cuda", "modeled"}));
+  replay->add_option("--model", replayArgs.model, "Model shape (resources/models/NAME.json) replacing the scenario's");
+  replay->add_option("--weights", replayArgs.weights,
+                     "cpu/cuda weights: random (default) or a safetensors file or folder");
+  replay->add_option("--profile", replayArgs.profile, "Measured profile (resources/profiles/NAME.json) to time with");
+
+  ProfileArgs profileArgs;
+  CLI::App* profile = app.add_subcommand(
+      "profile", "Measure iteration times of an executor over batch compositions and fit the time predictor");
+  profile->add_option("--executor", profileArgs.executor, "Executor to measure: cpu or cuda (default cpu)")
+      ->check(CLI::IsMember({"cpu", "cuda"}));
+  profile->add_option("--model", profileArgs.model, "Model shape (resources/models/NAME.json)")->required();
+  profile->add_option("--weights", profileArgs.weights, "random (default) or a safetensors file or folder");
+  profile->add_option("--out", profileArgs.outPath, "Write the profile JSON to PATH ('-' = stdout)");
+  profile->add_option("--timing", profileArgs.timing,
+                      "wall: the executor's wall-clock duration (default); thread-cpu: CPU time of the executing "
+                      "thread (cpu only; steadier on a shared machine)")
+      ->check(CLI::IsMember({"wall", "thread-cpu"}));
+  profile->add_option("--repeats", profileArgs.repeats, "Timed runs per composition; the median counts (default 5)")
+      ->check(CLI::Range(1, 1000));
+  profile->add_option("--warmup", profileArgs.warmup, "Untimed runs before the first composition (default 2)")
+      ->check(CLI::Range(0, 1000));
+  profile->add_option("--max-context", profileArgs.maxContext, "Largest cached context swept (default 1024)")
+      ->check(CLI::Range(1, 1 << 20));
+  profile->add_option("--max-prefill", profileArgs.maxPrefill, "Largest prefill chunk swept (default 512)")
+      ->check(CLI::Range(1, 1 << 20));
+  profile->add_option("--max-decodes", profileArgs.maxDecodes, "Largest decode count swept (default 32)")
+      ->check(CLI::Range(1, 1 << 16));
+  profile->add_option("--held-out", profileArgs.heldOutShare, "Share of compositions kept out of the fit (default 0.25)")
+      ->check(CLI::Range(0.05, 0.9));
+  profile->add_option("--seed", profileArgs.seed, "Seed of the held-out choice and of random weights");
+  profile->add_flag("--progress", profileArgs.progress, "Show each measured composition on stderr");
 
   CapacityArgs capacityArgs;
   CLI::App* capacity = app.add_subcommand(
@@ -59,6 +99,17 @@ int main(int argc, char** argv) {
   plan->add_flag("--progress", planArgs.progress, "Show curve measurement and verification on stderr");
   plan->add_flag("--no-cache", planArgs.noCache, "Measure latency curves again instead of reading the cache");
 
+#ifdef HEADROOM_CLI_REPORT
+  ReportArgs reportArgs;
+  CLI::App* report = app.add_subcommand(
+      "report", "Write a stored run's report: PDF, HTML or CSV (windows, plus FILE.totals.csv) by the suffix of --out");
+  report->add_option("workspace", reportArgs.workspacePath, "Workspace file")->required();
+  report->add_option("--run", reportArgs.runId, "Id of the run to report")->required()->check(CLI::PositiveNumber);
+  report->add_option("--compare", reportArgs.compareWith, "Id of an earlier run to compare it with")
+      ->check(CLI::PositiveNumber);
+  report->add_option("--out", reportArgs.outPath, "Report file: .pdf, .html (.htm) or .csv")->required();
+#endif
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -70,7 +121,11 @@ int main(int argc, char** argv) {
     configureLogging(logLevel);
     if (*replay) return runReplay(replayArgs);
     if (*capacity) return runCapacity(capacityArgs);
+    if (*profile) return runProfile(profileArgs);
     if (*plan) return runPlan(planArgs);
+#ifdef HEADROOM_CLI_REPORT
+    if (*report) return runReport(reportArgs);
+#endif
   } catch (const headroom::engine::ScenarioError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;

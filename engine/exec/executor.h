@@ -7,6 +7,7 @@
 #include "engine/core/time.h"
 #include "engine/exec/batch.h"
 #include "engine/exec/iteration_time_model.h"
+#include "engine/exec/sampling_params.h"
 
 namespace headroom::engine {
 
@@ -26,6 +27,16 @@ class Executor {
   virtual IterationResult execute(const Batch& batch) = 0;
   // The model this executor's timing follows; the scheduler's dynamic chunker uses it.
   virtual const IterationTimeModel& timeModel() const = 0;
+
+  // A request enters the instance. `promptTokens` are the tokens it already has: its prompt, or after a
+  // recompute preemption its prompt plus the tokens generated so far. Empty for a request without text
+  // (a synthetic replay): executors that compute then make a deterministic prompt from the request id.
+  // A prefill chunk that ends at the last known token samples the next one; a decode feeds the token
+  // the sequence sampled last. Modeled executors ignore it.
+  virtual void admit(RequestId /*id*/, std::vector<std::int32_t> /*promptTokens*/, SamplingParams /*params*/) {}
+  // The request left the instance (finished, or preempted to be recomputed later): forget its tokens and
+  // free its KV cache.
+  virtual void release(RequestId /*id*/) {}
 };
 
 }  // namespace headroom::engine

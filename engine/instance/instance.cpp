@@ -1,6 +1,7 @@
 #include "engine/instance/instance.h"
 
 #include <stdexcept>
+#include <string>
 
 namespace headroom::engine {
 
@@ -17,14 +18,97 @@ Instance::Instance(std::int32_t id, std::vector<QosClass> classes, const Schedul
                    std::unique_ptr<Executor> executor, std::int64_t kvBlocks, RequestObserver& observer)
     : id_(id),
       executor_(requireExecutor(std::move(executor))),
+      notifier_(*this, observer),
       scheduler_(std::move(classes), config, BlockManager(kvBlocks, config.kvBlockTokens), executor_->timeModel(),
-                 observer) {}
+                 notifier_) {}
+
+void Instance::enqueue(const Request& request, TimePoint now) {
+  scheduler_.enqueue(request, now);
+  executor_->admit(request.id, {}, SamplingParams{});
+}
+
+void Instance::enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens,
+                       SamplingParams params) {
+  if (static_cast<std::int64_t>(promptTokens.size()) != request.promptTokens) {
+    throw std::invalid_argument("request " + std::to_string(request.id) + " says " +
+                                std::to_string(request.promptTokens) + " prompt tokens but carries " +
+                                std::to_string(promptTokens.size()));
+  }
+  scheduler_.enqueue(request, now);
+  executor_->admit(request.id, promptTokens, params);
+  texts_[request.id] = Text{std::move(promptTokens), request.promptTokens, params};
+}
+
+std::vector<MovedRequest> Instance::takeUnstarted() {
+  std::vector<MovedRequest> moved;
+  for (UnstartedRequest& unstarted : scheduler_.takeUnstarted()) {
+    const RequestId id = unstarted.request.id;
+    executor_->release(id);
+    MovedRequest item{std::move(unstarted), std::nullopt, SamplingParams{}};
+    if (const auto text = texts_.find(id); text != texts_.end()) {
+      item.promptTokens = std::move(text->second.tokens);
+      item.params = text->second.params;
+      texts_.erase(text);
+    }
+    moved.push_back(std::move(item));
+  }
+  return moved;
+}
+
+void Instance::adopt(MovedRequest moved, TimePoint now) {
+  const Request& request = moved.unstarted.request;
+  scheduler_.adopt(moved.unstarted, now);
+  if (moved.promptTokens) {
+    executor_->admit(request.id, *moved.promptTokens, moved.params);
+    texts_[request.id] = Text{std::move(*moved.promptTokens), request.promptTokens, moved.params};
+  } else {
+    executor_->admit(request.id, {}, SamplingParams{});
+  }
+}
+
+void Instance::ExecutorNotifier::onPreempted(const RequestState& state, TimePoint now) {
+  const RequestId id = state.request.id;
+  instance_.executor_->release(id);
+  const auto text = instance_.texts_.find(id);
+  if (text == instance_.texts_.end()) {
+    instance_.executor_->admit(id, {}, SamplingParams{});
+  } else {
+    instance_.executor_->admit(id, text->second.tokens, text->second.params);
+  }
+  outer_.onPreempted(state, now);
+}
+
+void Instance::ExecutorNotifier::onFinished(const RequestState& state, TimePoint now) {
+  const RequestId id = state.request.id;
+  instance_.executor_->release(id);
+  if (const auto text = instance_.texts_.find(id); text != instance_.texts_.end()) {
+    if (instance_.textSink_) {
+      const auto& tokens = text->second.tokens;
+      instance_.textSink_(id, std::vector<std::int32_t>(tokens.begin() + text->second.promptTokens, tokens.end()));
+    }
+    instance_.texts_.erase(text);
+  }
+  outer_.onFinished(state, now);
+}
+
+void Instance::recordTokens(const IterationResult& result) {
+  if (texts_.empty() || result.tokens.size() != batch_.entries.size()) return;
+  for (std::size_t i = 0; i < batch_.entries.size(); ++i) {
+    const BatchEntry& entry = batch_.entries[i];
+    const auto text = texts_.find(entry.requestId);
+    if (text == texts_.end()) continue;
+    // A decode always yields the next token; a prefill chunk only when it reaches the last known one.
+    const auto known = static_cast<std::int64_t>(text->second.tokens.size());
+    if (entry.decode || entry.contextTokens + entry.newTokens == known) text->second.tokens.push_back(result.tokens[i]);
+  }
+}
 
 std::optional<Duration> Instance::startIteration(TimePoint now) {
   if (busy_ || !scheduler_.hasWork()) return std::nullopt;
   scheduler_.schedule(now, batch_);
   if (batch_.empty()) return std::nullopt;
   const IterationResult result = executor_->execute(batch_);
+  recordTokens(result);
   busy_ = true;
   ++iterations_;
   busyTime_ += result.duration;

@@ -1,8 +1,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "engine/core/qos_class.h"
@@ -27,19 +29,40 @@ struct InstanceStatus {
   bool draining = false;  // being removed: takes no new work, finishes what it runs
 };
 
+// A request that had not started, on its way from one instance to another, with its text (prompt
+// tokens and sampling parameters) when it was enqueued with text.
+struct MovedRequest {
+  UnstartedRequest unstarted;
+  std::optional<std::vector<std::int32_t>> promptTokens;
+  SamplingParams params;
+};
+
 // One serving instance: a scheduler, its KV block manager and an executor, driven one iteration at a
 // time. The caller owns time: startIteration() forms and runs a batch and says how long it takes;
 // finishIteration() is called when that time has passed (virtual or wall). Not thread-safe.
+//
+// The executor hears each request's life: admit() on arrival, release() when it finishes, and
+// release() then admit() with everything it has so far when it is preempted (it is recomputed later).
 class Instance {
  public:
+  // Called with a request's generated tokens when it finishes (requests enqueued with text only).
+  using TextSink = std::function<void(RequestId id, const std::vector<std::int32_t>& generated)>;
+
   Instance(std::int32_t id, std::vector<QosClass> classes, const SchedulerConfig& config,
            std::unique_ptr<Executor> executor, std::int64_t kvBlocks, RequestObserver& observer);
 
   std::int32_t id() const { return id_; }
-  void enqueue(const Request& request, TimePoint now) { scheduler_.enqueue(request, now); }
-  // Moving queued work between instances (see Scheduler::adopt and takeUnstarted).
-  void adopt(const UnstartedRequest& unstarted, TimePoint now) { scheduler_.adopt(unstarted, now); }
-  std::vector<UnstartedRequest> takeUnstarted() { return scheduler_.takeUnstarted(); }
+  // A request without text: executors that compute make up a prompt for it.
+  void enqueue(const Request& request, TimePoint now);
+  // A request with text: `promptTokens` (request.promptTokens of them, else std::invalid_argument) go
+  // to the executor, and the instance keeps what is sampled until the request finishes.
+  void enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens, SamplingParams params);
+  void setTextSink(TextSink sink) { textSink_ = std::move(sink); }
+  // Moving queued work between instances: takeUnstarted() removes every request none of whose work has
+  // run (see Scheduler::takeUnstarted) and releases it from the executor; adopt() queues one here
+  // without a second arrival event, with its text when it had one.
+  std::vector<MovedRequest> takeUnstarted();
+  void adopt(MovedRequest moved, TimePoint now);
 
   // Forms and runs the next batch when idle and there is work; returns its duration, else nullopt.
   std::optional<Duration> startIteration(TimePoint now);
@@ -54,9 +77,36 @@ class Instance {
   const Scheduler& scheduler() const { return scheduler_; }
 
  private:
+  // Forwards the scheduler's events to the caller's observer and keeps the executor in step.
+  class ExecutorNotifier final : public RequestObserver {
+   public:
+    ExecutorNotifier(Instance& instance, RequestObserver& outer) : instance_(instance), outer_(outer) {}
+    void onArrival(const Request& request, TimePoint now) override { outer_.onArrival(request, now); }
+    void onFirstScheduled(const RequestState& state, TimePoint now) override { outer_.onFirstScheduled(state, now); }
+    void onToken(const RequestState& state, TimePoint now, Duration gap) override { outer_.onToken(state, now, gap); }
+    void onRelegated(const RequestState& state, TimePoint now) override { outer_.onRelegated(state, now); }
+    void onPreempted(const RequestState& state, TimePoint now) override;
+    void onFinished(const RequestState& state, TimePoint now) override;
+
+   private:
+    Instance& instance_;
+    RequestObserver& outer_;
+  };
+  // A request's text: its prompt followed by the tokens sampled for it so far.
+  struct Text {
+    std::vector<std::int32_t> tokens;
+    std::int32_t promptTokens = 0;
+    SamplingParams params;
+  };
+
+  void recordTokens(const IterationResult& result);
+
   std::int32_t id_;
   std::unique_ptr<Executor> executor_;
+  ExecutorNotifier notifier_;
   Scheduler scheduler_;
+  std::unordered_map<RequestId, Text> texts_;
+  TextSink textSink_;
   Batch batch_;
   bool busy_ = false;
   std::int64_t iterations_ = 0;

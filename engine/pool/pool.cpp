@@ -73,14 +73,14 @@ std::vector<std::int32_t> Pool::drain(std::int32_t id, TimePoint now) {
   draining_[static_cast<std::size_t>(index)] = true;
   reindex();
   std::vector<std::int32_t> received;
-  for (const UnstartedRequest& moved : instances_[static_cast<std::size_t>(index)]->takeUnstarted()) {
+  for (MovedRequest& moved : instances_[static_cast<std::size_t>(index)]->takeUnstarted()) {
     if (router_.needsLoad()) {
       for (std::size_t i = 0; i < active_.size(); ++i) {
         loads_[i] = instances_[static_cast<std::size_t>(active_[i])]->outstandingTokens();
       }
     }
-    const std::int32_t target = active_[static_cast<std::size_t>(router_.route(moved.request, loads_))];
-    instances_[static_cast<std::size_t>(target)]->adopt(moved, now);
+    const std::int32_t target = active_[static_cast<std::size_t>(router_.route(moved.unstarted.request, loads_))];
+    instances_[static_cast<std::size_t>(target)]->adopt(std::move(moved), now);
     if (std::find(received.begin(), received.end(), target) == received.end()) received.push_back(target);
   }
   return received;

@@ -12,14 +12,14 @@ namespace {
 
 constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
 
-std::int64_t kvBlocksOf(const Scenario& scenario) {
+}  // namespace
+
+std::int64_t instanceKvBlocks(const Scenario& scenario) {
   if (scenario.scheduler.kvBlocksOverride) return *scenario.scheduler.kvBlocksOverride;
   // A constant executor models no memory: its KV cache is unbounded unless the scenario fixes it.
   if (scenario.executor.kind == ExecutorKind::Constant) return BlockManager::kUnbounded;
   return kvBlocksFor(scenario.executor, scenario.scheduler.kvBlockTokens).value_or(BlockManager::kUnbounded);
 }
-
-}  // namespace
 
 std::vector<QosClass> qosClasses(const Scenario& scenario) {
   std::vector<QosClass> classes;
@@ -36,7 +36,7 @@ Simulation::Simulation(const Scenario& scenario, const ReplayOptions& options)
   // A trace's arrival times are divided by the rate scale, so its window shrinks with it.
   durationS_ = scenario_.trace ? scenario_.durationS / options_.rateScale : scenario_.durationS;
   arrivalEnd_ = timeFromSeconds(durationS_);
-  const std::int64_t kvBlocks = kvBlocksOf(scenario_);
+  const std::int64_t kvBlocks = instanceKvBlocks(scenario_);
   pool_ = std::make_unique<Pool>(scenario_.pool, classes, [this, kvBlocks](std::int32_t id) {
     return std::make_unique<Instance>(id, qosClasses(scenario_), scenario_.scheduler, makeExecutor(scenario_.executor),
                                       kvBlocks, *metrics_);

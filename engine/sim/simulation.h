@@ -93,4 +93,8 @@ ReplayOutcome replay(const Scenario& scenario, const ReplayOptions& options,
 
 std::vector<QosClass> qosClasses(const Scenario& scenario);
 
+// KV blocks each instance of the scenario gets: the scheduler's override, else what the executor's
+// model and hardware leave (kvBlocksFor), else unbounded.
+std::int64_t instanceKvBlocks(const Scenario& scenario);
+
 }  // namespace headroom::engine

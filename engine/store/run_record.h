@@ -21,6 +21,8 @@ using RunId = std::int64_t;
 enum class RunStatus : std::uint8_t { Running, Finished, Stopped, Failed, Interrupted };
 
 std::string_view toString(RunStatus status);
+// The inverse of toString ("running", "finished", "stopped", "failed", "interrupted").
+std::optional<RunStatus> runStatusFromString(std::string_view text);
 
 // One row of the workspace's run list.
 struct RunSummary {

@@ -210,6 +210,43 @@ class TestScenario : public QObject {
     QVERIFY(s.executor.hardware.empty());
   }
 
+  void cpuExecutor() {
+    json scenario = baseScenario().patch(json::parse(R"([
+      {"op": "remove", "path": "/hardware"},
+      {"op": "remove", "path": "/model"},
+      {"op": "add", "path": "/executor", "value": {"kind": "cpu", "model": "llama-tiny",
+                                                    "weights": "weights/model.safetensors", "weights_seed": 9,
+                                                    "profile": "cpu-llama-tiny"}}
+    ])"));
+    const auto file = writeScenario(scenario);
+    const Scenario s = loadScenario(file);
+    QCOMPARE(s.executor.kind, ExecutorKind::Cpu);
+    QCOMPARE(s.executor.model, std::string("llama-tiny"));
+    QCOMPARE(s.executor.weightsSeed, std::uint64_t{9});
+    QCOMPARE(s.executor.profile, std::string("cpu-llama-tiny"));
+    // A relative checkpoint path resolves against the scenario's folder.
+    QCOMPARE(s.executor.weights, (file.parent_path() / "weights/model.safetensors").lexically_normal().string());
+
+    json random = baseScenario().patch(json::parse(R"([
+      {"op": "remove", "path": "/hardware"},
+      {"op": "add", "path": "/executor", "value": {"kind": "cuda"}}
+    ])"));
+    const Scenario r = loadScenario(writeScenario(random));
+    QCOMPARE(r.executor.kind, ExecutorKind::Cuda);
+    QCOMPARE(r.executor.model, std::string("llama-3.1-8b"));
+    QCOMPARE(r.executor.weights, std::string("random"));
+  }
+
+  void modeledExecutorWithAProfileNeedsNoHardware() {
+    json scenario = baseScenario().patch(json::parse(R"([
+      {"op": "remove", "path": "/hardware"},
+      {"op": "add", "path": "/executor", "value": {"kind": "modeled", "profile": "cpu-llama-tiny"}}
+    ])"));
+    const Scenario s = loadScenario(writeScenario(scenario));
+    QCOMPARE(s.executor.kind, ExecutorKind::Modeled);
+    QCOMPARE(s.executor.profile, std::string("cpu-llama-tiny"));
+  }
+
   void traceResolvesAgainstTheScenarioFolder() {
     std::filesystem::create_directories(dirPath() / "sub");
     const auto file = writeScenario(baseScenario().patch(toTrace("../ours.csv")), "sub/trace.json");
@@ -369,8 +406,13 @@ class TestScenario : public QObject {
         "not allowed with a constant executor");
     row("constant executor without iteration", op("add", "/executor", {{"kind", "constant"}}),
         "/executor/iteration_s", "required field is missing (a number > 0, seconds)");
-    row("bad executor kind", op("add", "/executor", {{"kind", "cuda"}}), "/executor/kind",
-        "must be one of: constant, modeled; got \"cuda\"");
+    row("bad executor kind", op("add", "/executor", {{"kind", "tpu"}}), "/executor/kind",
+        "must be one of: constant, modeled, cpu, cuda; got \"tpu\"");
+    row("cpu executor with a stray field", op("add", "/executor", {{"kind", "cpu"}, {"hardware", "x"}}),
+        "/executor/hardware", "unknown field; allowed fields here: kind, model, weights, weights_seed, profile");
+    row("cpu executor naming two models",
+        op("add", "/executor", {{"kind", "cpu"}, {"model", "llama-tiny"}}), "/executor/model",
+        "names \"llama-tiny\" but /model names \"llama-3.1-8b\"; give one");
     row("modeled without model", op("remove", "/model"), "/model",
         "required field is missing for the modeled executor (a model name, e.g. \"llama-3.1-8b\")");
     row("zero tensor parallel", op("add", "/tensor_parallel", 0), "/tensor_parallel",

@@ -70,6 +70,7 @@ void EngineBridge::setScenario(const engine::Scenario& scenario) {
   runner_->setSpeed(speedFactor(speed_));
   restartPending_ = false;
   latest_.reset();
+  emit replayReset();
   emit scenarioChanged();
   emit classSpecsChanged();
   emit restartPendingChanged(false);
@@ -83,6 +84,7 @@ void EngineBridge::rebuild() {
   runningSpecs_ = scenario_.classes;
   runner_->setSpeed(speedFactor(speed_));
   latest_.reset();
+  emit replayReset();
   if (restartPending_) {
     restartPending_ = false;
     emit restartPendingChanged(false);

@@ -77,6 +77,8 @@ class EngineBridge : public QObject {
  signals:
   void viewChanged(const headroom::ui::ViewPtr& view);
   void scenarioChanged();
+  // A new replay was built (a scenario was set, Restart, or Play after the end); it has not advanced yet.
+  void replayReset();
   void classSpecsChanged();
   void restartPendingChanged(bool pending);
 

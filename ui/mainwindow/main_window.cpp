@@ -24,6 +24,7 @@
 #include "ui/bridge/log_forwarder.h"
 #include "ui/mainwindow/language.h"
 #include "ui/mainwindow/planning_docks.h"
+#include "ui/mainwindow/workspace_controller.h"
 #include "ui/models/class_table_model.h"
 #include "ui/models/pool_table_model.h"
 #include "ui/widgets/class_editor.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
   setObjectName(QStringLiteral("mainWindow"));
   setWindowTitle(tr("Headroom"));
   setCentralWidget(dashboard_);
+  workspace_ = new WorkspaceController(bridge_, this);
   createActions();
   createMenus();
   createDocks();
@@ -96,16 +98,19 @@ MainWindow::MainWindow(QWidget* parent)
     const auto actions = speedGroup_->actions();
     actions.at(static_cast<int>(speed))->setChecked(true);
   });
+  connect(workspace_, &WorkspaceController::workspaceChanged, this, &MainWindow::updateTitle);
+  connect(workspace_, &WorkspaceController::message, this,
+          [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   connect(logForwarder_, &LogForwarder::record, logPanel_, &LogPanel::append);
   logForwarder_->install(spdlog::level::info);
   restoreSettings();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() { workspace_->shutdown(); }
 
 void MainWindow::createActions() {
-  open_ = new QAction(tr("&Open Scenario…"), this);
-  open_->setShortcut(QKeySequence::Open);
+  open_ = new QAction(tr("Open &Scenario…"), this);
+  open_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
   connect(open_, &QAction::triggered, this, &MainWindow::openScenarioDialog);
   quit_ = new QAction(tr("&Quit"), this);
   quit_->setShortcut(QKeySequence::Quit);
@@ -167,6 +172,11 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(workspace_->newAction());
+  file->addAction(workspace_->openAction());
+  file->addMenu(workspace_->recentMenu());
+  file->addAction(workspace_->saveAsAction());
+  file->addSeparator();
   file->addAction(open_);
   file->addSeparator();
   file->addAction(quit_);
@@ -262,9 +272,19 @@ void MainWindow::onScenarioChanged() {
   poolModel_->clear();
   dashboard_->clear();
   const QString name = QString::fromStdString(scenario.name);
-  setWindowTitle(tr("%1 — Headroom").arg(name));
+  updateTitle();
   scenarioLabel_->setText(tr("Scenario: %1").arg(name));
   scenarioLabel_->setToolTip(QString::fromStdString(scenario.file.string()));
+}
+
+void MainWindow::updateTitle() {
+  const QString scenario = QString::fromStdString(bridge_->scenario().name);
+  const QString file = workspace_->fileName();
+  if (file.isEmpty()) {
+    setWindowTitle(scenario.isEmpty() ? tr("Headroom") : tr("%1 — Headroom").arg(scenario));
+  } else {
+    setWindowTitle(tr("%1 (%2) — Headroom").arg(file, scenario));
+  }
 }
 
 QString MainWindow::stateText() const { return stateLabel_->text(); }
@@ -336,6 +356,7 @@ void MainWindow::saveSettings() const {
 void MainWindow::closeEvent(QCloseEvent* event) {
   saveSettings();
   bridge_->stop();
+  workspace_->shutdown();
   QMainWindow::closeEvent(event);
 }
 

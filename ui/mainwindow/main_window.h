@@ -18,6 +18,7 @@ class LogForwarder;
 class LogPanel;
 class PoolTableModel;
 class ReplayControls;
+class WorkspaceController;
 
 // How long the dashboard took to redraw one view, in milliseconds (wall clock, UI thread).
 struct FrameStats {
@@ -29,7 +30,7 @@ struct FrameStats {
 
 // The console's main window: the live dashboard in the middle, replay controls in a toolbar, and docks
 // for the classes table, the pool and the log. Owns the EngineBridge; every engine view reaches the
-// widgets through it. Geometry, dock layout, speed, dashboard window and language persist in QSettings.
+// widgets through it. The File menu's workspace actions belong to its WorkspaceController. Geometry, dock layout, speed, dashboard window and language persist in QSettings.
 // UI thread only.
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -49,6 +50,7 @@ class MainWindow : public QMainWindow {
   ReplayControls* controls() const { return controls_; }
   LogPanel* logPanel() const { return logPanel_; }
   ClassEditor* classEditor() const { return classEditor_; }
+  WorkspaceController* workspaceController() const { return workspace_; }
   QAction* playPauseAction() const { return playPause_; }
   QAction* stepAction() const { return step_; }
   QAction* stopAction() const { return stop_; }
@@ -71,6 +73,7 @@ class MainWindow : public QMainWindow {
   void showView(const ViewPtr& view);
   void onScenarioChanged();
   void chooseLanguage(const QString& language);
+  void updateTitle();
 
   EngineBridge* bridge_;
   LogForwarder* logForwarder_;
@@ -80,6 +83,7 @@ class MainWindow : public QMainWindow {
   ReplayControls* controls_ = nullptr;
   LogPanel* logPanel_ = nullptr;
   ClassEditor* classEditor_ = nullptr;
+  WorkspaceController* workspace_ = nullptr;
   QTableView* poolView_ = nullptr;
 
   QAction* open_ = nullptr;

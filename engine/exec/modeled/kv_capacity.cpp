@@ -48,6 +48,9 @@ std::int64_t kvBlockCapacity(const ModelShape& model, const HardwareProfile& har
 
 std::optional<std::int64_t> kvBlocksFor(const ExecutorSpec& spec, int blockTokens) {
   if (spec.model.empty()) return std::nullopt;
+  // The CPU reference keeps its cache in host memory, and a profile alone says nothing of GPU memory.
+  if (spec.kind == ExecutorKind::Cpu) return std::nullopt;
+  if (spec.hardware.empty() && (spec.kind == ExecutorKind::Cuda || !spec.profile.empty())) return std::nullopt;
   if (spec.hardware.empty()) {
     throw std::runtime_error("executor: no hardware profile given; sizing the KV cache of model '" +
                              spec.model + "' needs one (available: " + availableNames("hardware") + ")");

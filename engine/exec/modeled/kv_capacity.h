@@ -26,8 +26,10 @@ std::int64_t kvCacheBytesPerGpu(const ModelShape& model, const HardwareProfile& 
 std::int64_t kvBlockCapacity(const ModelShape& model, const HardwareProfile& hardware, int tensorParallel,
                              int blockTokens, double memoryUtilization = 0.9);
 
-// Block capacity for an executor spec: std::nullopt (unbounded) when it names no model; otherwise loads
-// the model and hardware (tensorParallel 0 = the model's default). A model without hardware is an error.
+// Block capacity for an executor spec: std::nullopt (unbounded) when it names no model, for the CPU
+// executor, and for a profile or CUDA spec without hardware; otherwise loads the model and hardware
+// (tensorParallel 0 = the model's default). A modeled spec with a model but neither hardware nor profile
+// is an error.
 std::optional<std::int64_t> kvBlocksFor(const ExecutorSpec& spec, int blockTokens);
 
 }  // namespace headroom::engine

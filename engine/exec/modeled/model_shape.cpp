@@ -47,6 +47,8 @@ ModelShape loadModelShape(std::string_view name) {
   shape.tiedEmbeddings = json.boolean("tied_embeddings");
   shape.bytesPerParameter = smallPositive(json, "bytes_per_parameter");
   shape.defaultTensorParallel = smallPositive(json, "default_tensor_parallel");
+  if (json.has("rope_theta")) shape.ropeTheta = json.positiveNumber("rope_theta");
+  if (json.has("rms_norm_eps")) shape.rmsNormEps = json.positiveNumber("rms_norm_eps");
 
   const auto where = json.path().string();
   if (shape.attentionHeads % shape.kvHeads != 0) {

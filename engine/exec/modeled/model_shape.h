@@ -25,6 +25,8 @@ struct ModelShape {
   bool tiedEmbeddings = false;  // LM head shares the embedding matrix
   std::int32_t bytesPerParameter = 2;
   std::int32_t defaultTensorParallel = 1;
+  double ropeTheta = 500000.0;  // RoPE base ("rope_theta", optional)
+  double rmsNormEps = 1e-5;     // RMSNorm epsilon ("rms_norm_eps", optional)
 
   std::int64_t qkvWidth() const { return static_cast<std::int64_t>(attentionHeads + 2 * kvHeads) * headDim; }
   std::int64_t attentionWidth() const { return static_cast<std::int64_t>(attentionHeads) * headDim; }

@@ -20,6 +20,10 @@ class ResourceJson {
 
   const std::filesystem::path& path() const { return path_; }
 
+  bool has(const char* field) const { return doc_.contains(field); }
+  // The const nlohmann::json& for free-form parts (arrays, nested objects); throws when missing.
+  const nlohmann::json& raw(const char* field) const { return this->field(field, "present"); }
+
   std::int64_t positiveInteger(const char* field) const;
   std::int64_t nonNegativeInteger(const char* field) const;
   double positiveNumber(const char* field) const;

@@ -66,8 +66,10 @@ MipResult solveMip(const MipModel& model, const MipLimits& limits) {
 
   const std::string seconds = numberText(std::max(0.01, limits.timeLimitS));
   const std::string gap = numberText(std::max(0.0, limits.relativeGap));
-  const char* argv[] = {"headroom-planner", "-log", "0", "-threads", "0", "-sec", seconds.c_str(), "-ratioGap",
-                        gap.c_str(), "-solve", "-quit"};
+  // The time limit is on the wall clock (CBC counts CPU time by default), so a busy machine does not
+  // stretch an operator's "at most N seconds".
+  const char* argv[] = {"headroom-planner", "-log", "0", "-threads", "0", "-timeMode", "elapsed", "-sec",
+                        seconds.c_str(), "-ratioGap", gap.c_str(), "-solve", "-quit"};
   CbcMain1(static_cast<int>(std::size(argv)), argv, cbc, quietCallback, data);
 
   result.solveTimeS = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
