@@ -3,10 +3,14 @@
 #include <QtTest>
 
 #include <chrono>
+#include <map>
 #include <thread>
 
+#include "engine/exec/modeled/constant_time_model.h"
+#include "engine/instance/instance.h"
 #include "engine/sim/replay_runner.h"
 #include "engine/sim/simulation.h"
+#include "support/test_models.h"
 
 using namespace headroom::engine;
 using namespace std::chrono_literals;
@@ -43,6 +47,26 @@ std::vector<QosClass> oneClass() {
   cls.name = "c";
   return {cls};
 }
+
+// Runs every batch in 10 ms, samples token 7 for each entry and records what it is told.
+class RecordingExecutor final : public Executor {
+ public:
+  RecordingExecutor() : model_(std::chrono::milliseconds(10)) {}
+  IterationResult execute(const Batch& batch) override {
+    return {model_.predict(batch.shape), std::vector<std::int32_t>(batch.entries.size(), 7)};
+  }
+  const IterationTimeModel& timeModel() const override { return model_; }
+  void admit(RequestId id, std::vector<std::int32_t> promptTokens, SamplingParams) override {
+    admitted[id] = std::move(promptTokens);
+  }
+  void release(RequestId id) override { released.push_back(id); }
+
+  std::map<RequestId, std::vector<std::int32_t>> admitted;
+  std::vector<RequestId> released;
+
+ private:
+  ConstantTimeModel model_;
+};
 
 template <typename Predicate>
 std::shared_ptr<const RunnerView> waitFor(const ReplayRunner& runner, Predicate done,
@@ -168,6 +192,46 @@ class TestPoolResize : public QObject {
       return std::make_tuple(snapshot->arrived, snapshot->completed, snapshot->sloMet, simulation.iterations());
     };
     QCOMPARE(runOnce(), runOnce());
+  }
+
+  void movedRequestsTakeTheirTextAlong() {
+    const std::vector<QosClass> classes = oneClass();
+    SchedulerConfig config;
+    headroom::test::RecordingObserver observer;
+    auto fromExecutor = std::make_unique<RecordingExecutor>();
+    auto toExecutor = std::make_unique<RecordingExecutor>();
+    RecordingExecutor& from = *fromExecutor;
+    RecordingExecutor& to = *toExecutor;
+    Instance source(0, classes, config, std::move(fromExecutor), BlockManager::kUnbounded, observer);
+    Instance target(1, classes, config, std::move(toExecutor), BlockManager::kUnbounded, observer);
+    std::map<RequestId, std::vector<std::int32_t>> finished;
+    target.setTextSink([&](RequestId id, const std::vector<std::int32_t>& generated) { finished[id] = generated; });
+    for (RequestId id = 1; id <= 3; ++id) {
+      Request request;
+      request.id = id;
+      request.promptTokens = 2;
+      request.outputTokens = 3;
+      source.enqueue(request, TimePoint{}, {static_cast<std::int32_t>(id), 100}, SamplingParams{});
+    }
+    auto moved = source.takeUnstarted();
+    QCOMPARE(moved.size(), std::size_t{3});
+    QVERIFY(!source.hasWork());
+    QCOMPARE(from.released, (std::vector<RequestId>{1, 2, 3}));
+    for (auto& request : moved) {
+      QVERIFY(request.promptTokens.has_value());
+      target.adopt(std::move(request), TimePoint{});
+    }
+    QCOMPARE(to.admitted.at(2), (std::vector<std::int32_t>{2, 100}));
+    QCOMPARE(observer.arrived.size(), std::size_t{3});  // arrivals are reported once, where they arrived
+    TimePoint now{};
+    while (target.hasWork()) {
+      const auto duration = target.startIteration(now);
+      QVERIFY(duration.has_value());
+      now += *duration;
+      target.finishIteration(now);
+    }
+    QCOMPARE(finished.size(), std::size_t{3});
+    QCOMPARE(finished.at(1), (std::vector<std::int32_t>{7, 7, 7}));
   }
 
   void runnerAddsAndRemovesWhilePlaying() {
