@@ -11,6 +11,7 @@
 #include "engine/workload/scenario.h"
 #include "solver/latency_curve.h"
 #include "solver/planning_input.h"
+#include "solver/sweep_control.h"
 
 namespace headroom::solver {
 
@@ -57,5 +58,10 @@ std::filesystem::path defaultCurveCacheDir();
 MeasuredCurves measureClassCurves(const engine::Scenario& scenario, const ScenarioMode& mode,
                                   const std::vector<PlanningClass>& classes, const CurveSweepOptions& options,
                                   const CurveProgress& progress = {});
+// The same, reporting replays done against those expected and stopping with SweepCancelled when
+// `control.cancel` is raised.
+MeasuredCurves measureClassCurves(const engine::Scenario& scenario, const ScenarioMode& mode,
+                                  const std::vector<PlanningClass>& classes, const CurveSweepOptions& options,
+                                  const SweepControl& control);
 
 }  // namespace headroom::solver

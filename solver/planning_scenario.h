@@ -33,6 +33,10 @@ std::vector<PlanningClass> planningClasses(const PlanningScenario& planning);
 // Classes plus modes whose curves are measured (or read from the cache); `replays` counts the replays run.
 PlanningInput planningInputFromScenario(const PlanningScenario& planning, const CurveSweepOptions& options,
                                         const CurveProgress& progress = {}, std::int32_t* replays = nullptr);
+// The same with progress as replays done of those expected over every mode, and cancellation
+// (SweepCancelled) through `control`.
+PlanningInput planningInputFromScenario(const PlanningScenario& planning, const CurveSweepOptions& options,
+                                        const SweepControl& control, std::int32_t* replays = nullptr);
 
 // One class of a verification replay: what the curves predicted, what the replay measured (the worst
 // over the modes it ran on), and whether the bound held.
@@ -58,5 +62,8 @@ struct Verification {
 // the plan sends to that mode. Throws std::invalid_argument for a plan without a solution.
 Verification verifyPlan(const PlanningScenario& planning, const PlanningInput& input, const Plan& plan,
                         const CurveProgress& progress = {});
+// The same with progress (one point per mode replayed) and cancellation through `control`.
+Verification verifyPlan(const PlanningScenario& planning, const PlanningInput& input, const Plan& plan,
+                        const SweepControl& control);
 
 }  // namespace headroom::solver

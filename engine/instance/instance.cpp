@@ -39,6 +39,33 @@ void Instance::enqueue(const Request& request, TimePoint now, std::vector<std::i
   texts_[request.id] = Text{std::move(promptTokens), request.promptTokens, params};
 }
 
+std::vector<MovedRequest> Instance::takeUnstarted() {
+  std::vector<MovedRequest> moved;
+  for (UnstartedRequest& unstarted : scheduler_.takeUnstarted()) {
+    const RequestId id = unstarted.request.id;
+    executor_->release(id);
+    MovedRequest item{std::move(unstarted), std::nullopt, SamplingParams{}};
+    if (const auto text = texts_.find(id); text != texts_.end()) {
+      item.promptTokens = std::move(text->second.tokens);
+      item.params = text->second.params;
+      texts_.erase(text);
+    }
+    moved.push_back(std::move(item));
+  }
+  return moved;
+}
+
+void Instance::adopt(MovedRequest moved, TimePoint now) {
+  const Request& request = moved.unstarted.request;
+  scheduler_.adopt(moved.unstarted, now);
+  if (moved.promptTokens) {
+    executor_->admit(request.id, *moved.promptTokens, moved.params);
+    texts_[request.id] = Text{std::move(*moved.promptTokens), request.promptTokens, moved.params};
+  } else {
+    executor_->admit(request.id, {}, SamplingParams{});
+  }
+}
+
 void Instance::ExecutorNotifier::onPreempted(const RequestState& state, TimePoint now) {
   const RequestId id = state.request.id;
   instance_.executor_->release(id);

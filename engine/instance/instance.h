@@ -26,6 +26,15 @@ struct InstanceStatus {
   std::int32_t lastBatchSize = 0;
   std::int64_t iterations = 0;
   Duration busyTime{};  // total time spent running iterations
+  bool draining = false;  // being removed: takes no new work, finishes what it runs
+};
+
+// A request that had not started, on its way from one instance to another, with its text (prompt
+// tokens and sampling parameters) when it was enqueued with text.
+struct MovedRequest {
+  UnstartedRequest unstarted;
+  std::optional<std::vector<std::int32_t>> promptTokens;
+  SamplingParams params;
 };
 
 // One serving instance: a scheduler, its KV block manager and an executor, driven one iteration at a
@@ -49,6 +58,11 @@ class Instance {
   // to the executor, and the instance keeps what is sampled until the request finishes.
   void enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens, SamplingParams params);
   void setTextSink(TextSink sink) { textSink_ = std::move(sink); }
+  // Moving queued work between instances: takeUnstarted() removes every request none of whose work has
+  // run (see Scheduler::takeUnstarted) and releases it from the executor; adopt() queues one here
+  // without a second arrival event, with its text when it had one.
+  std::vector<MovedRequest> takeUnstarted();
+  void adopt(MovedRequest moved, TimePoint now);
 
   // Forms and runs the next batch when idle and there is work; returns its duration, else nullopt.
   std::optional<Duration> startIteration(TimePoint now);

@@ -44,6 +44,33 @@ void Router::setWeights(std::vector<std::vector<double>> weights) {
   current_.assign(weights_.size(), std::vector<double>(static_cast<std::size_t>(instances_), 0.0));
 }
 
+void Router::addInstance() {
+  ++instances_;
+  for (auto& row : weights_) {
+    double sum = 0.0;
+    for (const double share : row) sum += share;
+    row.push_back(row.empty() ? 1.0 : sum / static_cast<double>(row.size()));
+  }
+  current_.assign(weights_.size(), std::vector<double>(static_cast<std::size_t>(instances_), 0.0));
+}
+
+void Router::removeInstance(std::int32_t index) {
+  if (index < 0 || index >= instances_) {
+    throw std::invalid_argument("router: no instance " + std::to_string(index) + " among " + std::to_string(instances_));
+  }
+  if (instances_ == 1) throw std::invalid_argument("router: the last instance cannot be removed");
+  --instances_;
+  for (auto& row : weights_) {
+    row.erase(row.begin() + index);
+    double sum = 0.0;
+    for (const double share : row) sum += share;
+    if (sum <= 0.0) std::fill(row.begin(), row.end(), 1.0);
+  }
+  current_.assign(weights_.size(), std::vector<double>(static_cast<std::size_t>(instances_), 0.0));
+  next_ %= instances_;
+  for (std::int32_t& next : classNext_) next %= instances_;
+}
+
 std::int32_t Router::leastLoaded(std::span<const std::int64_t> outstandingTokens) const {
   const auto it = std::min_element(outstandingTokens.begin(), outstandingTokens.end());
   return static_cast<std::int32_t>(it - outstandingTokens.begin());

@@ -26,6 +26,13 @@ class Router {
 
   // Replaces the weighted router's shares ([class][instance]); the rotation restarts.
   void setWeights(std::vector<std::vector<double>> weights);
+  const std::vector<std::vector<double>>& weights() const { return weights_; }
+
+  // One more instance at the end; under weighted routing it gets each class's mean share.
+  void addInstance();
+  // Forgets instance `index` (the later ones move down by one); under weighted routing a class left
+  // with no positive share is spread evenly. Throws std::invalid_argument for a bad index or the last one.
+  void removeInstance(std::int32_t index);
 
  private:
   std::int32_t leastLoaded(std::span<const std::int64_t> outstandingTokens) const;

@@ -112,7 +112,7 @@ Scheduler::Slot Scheduler::popHeap(std::vector<HeapEntry>& heap) {
   return slot;
 }
 
-void Scheduler::enqueue(const Request& request, TimePoint now) {
+void Scheduler::checkFits(const Request& request) const {
   if (request.classId >= classes_.size()) {
     throw std::runtime_error("request " + std::to_string(request.id) + " names class " +
                              std::to_string(request.classId) + " but the instance has " +
@@ -124,11 +124,53 @@ void Scheduler::enqueue(const Request& request, TimePoint now) {
                              " KV blocks but the instance has " + std::to_string(blocks_.totalBlocks()) +
                              " (raise scheduler.kv_blocks or shorten the requests)");
   }
-  observer_.onArrival(request, now);
+}
+
+void Scheduler::admit(const Request& request, bool relegated) {
   const Slot slot = allocateSlot(request);
   initDeadlines(states_[slot]);
   outstandingTokens_ += std::int64_t{request.promptTokens} + request.outputTokens;
-  pushWaiting(slot);
+  if (relegated) {
+    states_[slot].relegated = true;
+    pushRelegated(slot);
+  } else {
+    pushWaiting(slot);
+  }
+}
+
+void Scheduler::enqueue(const Request& request, TimePoint now) {
+  checkFits(request);
+  observer_.onArrival(request, now);
+  admit(request, false);
+}
+
+void Scheduler::adopt(const UnstartedRequest& unstarted, TimePoint) {
+  checkFits(unstarted.request);
+  admit(unstarted.request, unstarted.relegated);
+}
+
+std::vector<UnstartedRequest> Scheduler::takeUnstarted() {
+  std::vector<UnstartedRequest> taken;
+  for (auto* heap : {&waiting_, &relegated_}) {
+    auto keep = heap->begin();
+    for (auto it = heap->begin(); it != heap->end(); ++it) {
+      RequestState& state = states_[it->slot];
+      if (state.started) {
+        *keep++ = *it;
+        continue;
+      }
+      taken.push_back({state.request, state.relegated});
+      outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
+      if (heap == &waiting_) --waitingByImportance_[static_cast<int>(classes_[state.request.classId].importance)];
+      freeSlot(it->slot);
+    }
+    heap->erase(keep, heap->end());
+    std::make_heap(heap->begin(), heap->end(), heapAfter<HeapEntry, HeapEntry>);
+  }
+  std::sort(taken.begin(), taken.end(), [](const UnstartedRequest& a, const UnstartedRequest& b) {
+    return a.request.arrival != b.request.arrival ? a.request.arrival < b.request.arrival : a.request.id < b.request.id;
+  });
+  return taken;
 }
 
 bool Scheduler::hasWork() const {

@@ -25,6 +25,12 @@ struct SchedulerLoad {
   std::int64_t outstandingTokens = 0;  // prefill + decode tokens still to compute, all requests held
 };
 
+// A request taken back from a scheduler before any of its work ran, to be served elsewhere.
+struct UnstartedRequest {
+  Request request;
+  bool relegated = false;  // it had been relegated; it stays relegated where it goes
+};
+
 // The per-instance QoServe scheduler. Each iteration: order waiting work by the policy, relegate what
 // can no longer meet its deadline, form a batch of every running decode plus prefill chunks within the
 // token budget (fixed, whole-prompt, or dynamic from the iteration-time model and the decodes' TBT
@@ -39,6 +45,13 @@ class Scheduler {
 
   // Takes a new request. Throws std::runtime_error if it could never fit in the KV cache.
   void enqueue(const Request& request, TimePoint now);
+
+  // Takes a request another scheduler already accepted (its arrival was reported there): queued here
+  // without a second arrival event. Throws like enqueue().
+  void adopt(const UnstartedRequest& unstarted, TimePoint now);
+  // Removes and returns every request none of whose work has run yet (waiting or relegated, never
+  // scheduled), in arrival order; started and running requests stay. Safe while an iteration runs.
+  std::vector<UnstartedRequest> takeUnstarted();
 
   // Forms the next iteration's batch into `batch` (cleared first). Empty when there is nothing to run.
   void schedule(TimePoint now, Batch& batch);
@@ -69,6 +82,8 @@ class Scheduler {
     Slot slot;
   };
 
+  void checkFits(const Request& request) const;
+  void admit(const Request& request, bool relegated);
   Slot allocateSlot(const Request& request);
   void freeSlot(Slot slot);
   void initDeadlines(RequestState& state) const;

@@ -2,6 +2,9 @@
 
 #include <chrono>
 #include <exception>
+#include <stdexcept>
+
+#include <spdlog/spdlog.h>
 
 namespace headroom::engine {
 
@@ -91,6 +94,40 @@ void ReplayRunner::setClasses(std::vector<QosClass> classes) {
   wake_.notify_all();
 }
 
+void ReplayRunner::addInstance() {
+  {
+    std::lock_guard lock(mutex_);
+    pendingPoolChanges_.push_back(kAddInstance);
+  }
+  wake_.notify_all();
+}
+
+void ReplayRunner::removeInstance(std::int32_t id) {
+  if (id < 0) return;
+  {
+    std::lock_guard lock(mutex_);
+    pendingPoolChanges_.push_back(id);
+  }
+  wake_.notify_all();
+}
+
+void ReplayRunner::applyPoolChanges(const std::vector<std::int32_t>& changes) {
+  for (const std::int32_t change : changes) {
+    if (simulation_->finished()) return;
+    if (change == kAddInstance) {
+      const std::int32_t id = simulation_->addInstance();
+      spdlog::info("instance {} added at {:.1f} s", id, toSeconds(simulation_->now()));
+      continue;
+    }
+    try {
+      simulation_->drainInstance(change);
+      spdlog::info("instance {} draining at {:.1f} s", change, toSeconds(simulation_->now()));
+    } catch (const std::invalid_argument& refused) {
+      spdlog::warn("cannot remove instance {}: {}", change, refused.what());
+    }
+  }
+}
+
 std::shared_ptr<const RunnerView> ReplayRunner::latest() const {
   std::lock_guard lock(mutex_);
   return latest_;
@@ -123,20 +160,24 @@ void ReplayRunner::run() {
       double speed;
       std::optional<Duration> step;
       std::optional<std::vector<QosClass>> classes;
+      std::vector<std::int32_t> poolChanges;
       {
         std::unique_lock lock(mutex_);
         wake_.wait(lock, [&] {
           // A pause that landed after the last view was published still needs a Paused view.
           const bool stalePlaying = latest_->state == RunnerState::Playing;
-          return quit_ || requested_ != RunnerState::Paused || pendingStep_ || pendingClasses_ || stalePlaying;
+          return quit_ || requested_ != RunnerState::Paused || pendingStep_ || pendingClasses_ ||
+                 !pendingPoolChanges_.empty() || stalePlaying;
         });
         if (quit_) return;
         requested = requested_;
         speed = speed_;
         step = std::exchange(pendingStep_, std::nullopt);
         classes = std::exchange(pendingClasses_, std::nullopt);
+        poolChanges.swap(pendingPoolChanges_);
       }
       if (classes) simulation_->setClasses(*classes);
+      applyPoolChanges(poolChanges);
       if (requested == RunnerState::Stopped) {
         publish(RunnerState::Stopped);
         std::unique_lock lock(mutex_);

@@ -56,12 +56,20 @@ class ReplayRunner {
   void setSpeed(double speed);
   // Applies edited classes from the current virtual time on (see Simulation::setClasses).
   void setClasses(std::vector<QosClass> classes);
+  // Grows the pool by one instance at the current virtual time (see Simulation::addInstance).
+  void addInstance();
+  // Drains instance `id` at the current virtual time (see Simulation::drainInstance); a request the
+  // pool refuses (unknown id, the last active instance) is logged and ignored.
+  void removeInstance(std::int32_t id);
 
   std::shared_ptr<const RunnerView> latest() const;
 
  private:
+  static constexpr std::int32_t kAddInstance = -1;
+
   void run();
   void publish(RunnerState state);
+  void applyPoolChanges(const std::vector<std::int32_t>& changes);
 
   std::unique_ptr<Simulation> simulation_;
   mutable std::mutex mutex_;
@@ -70,6 +78,7 @@ class ReplayRunner {
   double speed_ = 1.0;
   std::optional<Duration> pendingStep_;
   std::optional<std::vector<QosClass>> pendingClasses_;
+  std::vector<std::int32_t> pendingPoolChanges_;  // kAddInstance, or the id of an instance to drain
   bool quit_ = false;
   std::shared_ptr<const RunnerView> latest_;
   std::thread thread_;

@@ -37,9 +37,9 @@ Simulation::Simulation(const Scenario& scenario, const ReplayOptions& options)
   durationS_ = scenario_.trace ? scenario_.durationS / options_.rateScale : scenario_.durationS;
   arrivalEnd_ = timeFromSeconds(durationS_);
   const std::int64_t kvBlocks = instanceKvBlocks(scenario_);
-  pool_ = std::make_unique<Pool>(scenario_.pool, classes, [&](std::int32_t id) {
-    return std::make_unique<Instance>(id, classes, scenario_.scheduler, makeExecutor(scenario_.executor), kvBlocks,
-                                      *metrics_);
+  pool_ = std::make_unique<Pool>(scenario_.pool, classes, [this, kvBlocks](std::int32_t id) {
+    return std::make_unique<Instance>(id, qosClasses(scenario_), scenario_.scheduler, makeExecutor(scenario_.executor),
+                                      kvBlocks, *metrics_);
   });
   nextArrival_ = workload_->next();
 }
@@ -53,7 +53,7 @@ double Simulation::progress() const {
 void Simulation::startIfIdle(std::int32_t index, TimePoint now) {
   Instance& instance = pool_->instance(index);
   if (const auto duration = instance.startIteration(now)) {
-    completions_.emplace((now + *duration).time_since_epoch().count(), index);
+    completions_.emplace((now + *duration).time_since_epoch().count(), instance.id());
     ++iterations_;
   }
 }
@@ -71,10 +71,11 @@ bool Simulation::step(TimePoint until) {
   const TimePoint now{Duration{nextUs}};
   clock_.advanceTo(now);
   if (completionUs <= arrivalUs) {
-    const std::int32_t index = completions_.top().second;
+    const std::int32_t index = pool_->indexOf(completions_.top().second);
     completions_.pop();
     pool_->instance(index).finishIteration(now);
     startIfIdle(index, now);
+    pool_->retireIfDrained(index);
   } else {
     const std::int32_t index = pool_->submit(*nextArrival_, now);
     nextArrival_ = workload_->next();
@@ -107,6 +108,14 @@ void Simulation::setClasses(const std::vector<QosClass>& classes) {
   metrics_->setClasses(classes);
   for (std::int32_t i = 0; i < pool_->size(); ++i) pool_->instance(i).scheduler().setClasses(classes);
   for (std::size_t c = 0; c < classes.size() && c < scenario_.classes.size(); ++c) scenario_.classes[c].qos = classes[c];
+}
+
+std::int32_t Simulation::addInstance() { return pool_->addInstance(); }
+
+void Simulation::drainInstance(std::int32_t id) {
+  const TimePoint now = clock_.now();
+  for (const std::int32_t index : pool_->drain(id, now)) startIfIdle(index, now);
+  pool_->retireIfDrained(pool_->indexOf(id));
 }
 
 std::shared_ptr<const Snapshot> Simulation::snapshot() const {

@@ -52,8 +52,16 @@ class Simulation {
   void setClasses(const std::vector<QosClass>& classes);
   const Scenario& scenario() const { return scenario_; }
 
+  // Adds one instance of the scenario's kind (with the current classes) at the current virtual time;
+  // returns its id.
+  std::int32_t addInstance();
+  // Drains instance `id` at the current virtual time (see Pool::drain): its queued requests move to the
+  // others now, its running ones finish, then it leaves the pool. Throws std::invalid_argument for an
+  // unknown or draining id and for the last active instance.
+  void drainInstance(std::int32_t id);
+
  private:
-  using Completion = std::pair<std::int64_t, std::int32_t>;  // (end time in us, instance index)
+  using Completion = std::pair<std::int64_t, std::int32_t>;  // (end time in us, instance id)
 
   void startIfIdle(std::int32_t index, TimePoint now);
   bool step(TimePoint until);

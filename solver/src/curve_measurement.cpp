@@ -13,6 +13,7 @@
 #include "engine/sim/simulation.h"
 #include "solver/src/curve_cache.h"
 #include "solver/src/latency_stats_of.h"
+#include "solver/src/sweep_tally.h"
 
 namespace headroom::solver {
 
@@ -78,8 +79,8 @@ struct Probe {
 class ClassSweep {
  public:
   ClassSweep(const engine::Scenario& scenario, const ScenarioMode& mode, const std::vector<PlanningClass>& classes,
-             std::size_t target, const CurveSweepOptions& options, const CurveProgress& progress, std::int32_t& replays)
-      : classes_(classes), target_(target), options_(options), progress_(progress), replays_(replays) {
+             std::size_t target, const CurveSweepOptions& options, detail::SweepTally& tally, std::int32_t& replays)
+      : classes_(classes), target_(target), options_(options), tally_(tally), replays_(replays) {
     base_ = scenario;
     base_.executor = mode.executor;
     base_.pool = engine::PoolConfig{};
@@ -177,15 +178,17 @@ class ClassSweep {
       scenario.classes[i].arrival.ratePerS = ratePerS * shares_[i];
     }
     engine::ReplayOptions replayOptions;
-    const engine::ReplayOutcome outcome = engine::replay(scenario, replayOptions);
+    tally_.throwIfCancelled();
+    const engine::ReplayOutcome outcome =
+        engine::replay(scenario, replayOptions, [this](double) { tally_.throwIfCancelled(); });
     ++replays_;
     Probe probe;
     probe.ratePerS = ratePerS;
     probe.stable = outcome.simulatedS - outcome.durationS <= kBacklogShare * outcome.durationS;
     const engine::LatencyStats& stats = statsOf(outcome.snapshot->classes[targetIndex_], classes_[target_].metric);
     if (!stats.empty()) probe.latencyS = stats.watchedS;
-    if (progress_) {
-      progress_(fmt::format("{}: {:.4g} req/s (classes at or above it) -> p{:g} {} {}{}", label_, ratePerS,
+    {
+      tally_.measured(fmt::format("{}: {:.4g} req/s (classes at or above it) -> p{:g} {} {}{}", label_, ratePerS,
                             classes_[target_].percentile, toString(classes_[target_].metric),
                             probe.latencyS ? fmt::format("{:.4g} s", *probe.latencyS) : "-",
                             probe.stable ? "" : " (saturated)"));
@@ -201,7 +204,7 @@ class ClassSweep {
   std::vector<double> shares_;
   double prefixRatePerS_ = 0.0;
   const CurveSweepOptions& options_;
-  const CurveProgress& progress_;
+  detail::SweepTally& tally_;
   std::int32_t& replays_;
   std::string label_;
   std::vector<Probe> probes_;
@@ -219,20 +222,29 @@ std::filesystem::path defaultCurveCacheDir() {
   return std::filesystem::temp_directory_path() / "headroom" / "curves";
 }
 
+namespace detail {
+
+std::int32_t expectedPoints(const std::vector<PlanningClass>& classes, const CurveSweepOptions& options) {
+  const auto measured = std::count_if(classes.begin(), classes.end(), [](const PlanningClass& c) { return c.ratePerS > 0.0; });
+  return static_cast<std::int32_t>(measured) * expectedPointsPerClass(options.refinements, options.shapePoints);
+}
+
 MeasuredCurves measureClassCurves(const engine::Scenario& scenario, const ScenarioMode& mode,
                                   const std::vector<PlanningClass>& classes, const CurveSweepOptions& options,
-                                  const CurveProgress& progress) {
+                                  SweepTally& tally) {
   if (classes.size() != scenario.classes.size()) {
     throw std::invalid_argument("measureClassCurves: one planning class per scenario class is needed");
   }
   const std::filesystem::path cacheDir = options.cacheDir.value_or(defaultCurveCacheDir());
   const std::string key = detail::cacheKey(sweepDescription(scenario, mode, classes, options));
+  const std::int32_t perClass = expectedPointsPerClass(options.refinements, options.shapePoints);
   MeasuredCurves result;
   if (options.useCache) {
     if (std::optional<std::vector<LatencyCurve>> cached = detail::readCachedCurves(cacheDir, key, classes.size())) {
       result.classCurves = std::move(*cached);
       result.fromCache = true;
-      if (progress) progress(fmt::format("mode {}: curves from the cache ({})", mode.name, key));
+      tally.settle(expectedPoints(classes, options), 0);
+      tally.report(fmt::format("mode {}: curves from the cache ({})", mode.name, key));
       return result;
     }
   }
@@ -241,10 +253,30 @@ MeasuredCurves measureClassCurves(const engine::Scenario& scenario, const Scenar
       result.classCurves.emplace_back();
       continue;
     }
-    result.classCurves.push_back(ClassSweep(scenario, mode, classes, i, options, progress, result.replays).run());
+    const std::int32_t before = result.replays;
+    result.classCurves.push_back(ClassSweep(scenario, mode, classes, i, options, tally, result.replays).run());
+    tally.settle(perClass, result.replays - before);
   }
   if (options.useCache) detail::writeCachedCurves(cacheDir, key, result.classCurves);
   return result;
+}
+
+}  // namespace detail
+
+MeasuredCurves measureClassCurves(const engine::Scenario& scenario, const ScenarioMode& mode,
+                                  const std::vector<PlanningClass>& classes, const CurveSweepOptions& options,
+                                  const SweepControl& control) {
+  detail::SweepTally tally(control);
+  tally.expect(detail::expectedPoints(classes, options));
+  return detail::measureClassCurves(scenario, mode, classes, options, tally);
+}
+
+MeasuredCurves measureClassCurves(const engine::Scenario& scenario, const ScenarioMode& mode,
+                                  const std::vector<PlanningClass>& classes, const CurveSweepOptions& options,
+                                  const CurveProgress& progress) {
+  SweepControl control;
+  if (progress) control.progress = [&progress](const SweepProgress& step) { progress(step.message); };
+  return measureClassCurves(scenario, mode, classes, options, control);
 }
 
 }  // namespace headroom::solver

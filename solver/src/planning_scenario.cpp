@@ -9,6 +9,7 @@
 #include "engine/core/resource_paths.h"
 #include "engine/sim/simulation.h"
 #include "solver/src/latency_stats_of.h"
+#include "solver/src/sweep_tally.h"
 
 namespace headroom::solver {
 
@@ -166,11 +167,13 @@ std::vector<PlanningClass> planningClasses(const PlanningScenario& planning) {
 }
 
 PlanningInput planningInputFromScenario(const PlanningScenario& planning, const CurveSweepOptions& options,
-                                        const CurveProgress& progress, std::int32_t* replays) {
+                                        const SweepControl& control, std::int32_t* replays) {
   PlanningInput input;
   input.classes = planningClasses(planning);
+  detail::SweepTally tally(control);
+  tally.expect(detail::expectedPoints(input.classes, options) * static_cast<std::int32_t>(planning.modes.size()));
   for (const ScenarioMode& scenarioMode : planning.modes) {
-    MeasuredCurves measured = measureClassCurves(planning.scenario, scenarioMode, input.classes, options, progress);
+    MeasuredCurves measured = detail::measureClassCurves(planning.scenario, scenarioMode, input.classes, options, tally);
     if (replays != nullptr) *replays += measured.replays;
     InstanceMode mode;
     mode.name = scenarioMode.name;
@@ -182,13 +185,33 @@ PlanningInput planningInputFromScenario(const PlanningScenario& planning, const 
   return input;
 }
 
+PlanningInput planningInputFromScenario(const PlanningScenario& planning, const CurveSweepOptions& options,
+                                        const CurveProgress& progress, std::int32_t* replays) {
+  SweepControl control;
+  if (progress) control.progress = [&progress](const SweepProgress& step) { progress(step.message); };
+  return planningInputFromScenario(planning, options, control, replays);
+}
+
 Verification verifyPlan(const PlanningScenario& planning, const PlanningInput& input, const Plan& plan,
                         const CurveProgress& progress) {
+  SweepControl control;
+  if (progress) control.progress = [&progress](const SweepProgress& step) { progress(step.message); };
+  return verifyPlan(planning, input, plan, control);
+}
+
+Verification verifyPlan(const PlanningScenario& planning, const PlanningInput& input, const Plan& plan,
+                        const SweepControl& control) {
   if (!plan.solutionFound) throw std::invalid_argument("there is no plan to verify");
   const engine::Scenario& base = planning.scenario;
   const std::size_t classes = base.classes.size();
   Verification verification;
   std::vector<std::optional<double>> replayed(classes);
+  detail::SweepTally tally(control);
+  for (std::size_t mode = 0; mode < planning.modes.size(); ++mode) {
+    const bool used = std::any_of(plan.instances.begin(), plan.instances.end(),
+                                  [mode](const PlannedInstance& instance) { return instance.modeIndex == mode; });
+    if (used) tally.expect(1);
+  }
   for (std::size_t mode = 0; mode < planning.modes.size(); ++mode) {
     std::vector<const PlannedInstance*> instances;
     for (const PlannedInstance& instance : plan.instances) {
@@ -213,9 +236,11 @@ Verification verifyPlan(const PlanningScenario& planning, const PlanningInput& i
       arrival.ratePerS *= share;
       for (engine::RatePhase& phase : arrival.phases) phase.ratePerS *= share;
     }
-    if (progress) progress(fmt::format("verifying: {} x {}", instances.size(), planning.modes[mode].name));
-    const engine::ReplayOutcome outcome = engine::replay(scenario, engine::ReplayOptions{});
+    tally.throwIfCancelled();
+    const engine::ReplayOutcome outcome =
+        engine::replay(scenario, engine::ReplayOptions{}, [&tally](double) { tally.throwIfCancelled(); });
     ++verification.replays;
+    tally.measured(fmt::format("verifying: {} x {}", instances.size(), planning.modes[mode].name));
     for (std::size_t cls = 0; cls < classes; ++cls) {
       const engine::LatencyStats& stats = statsOf(outcome.snapshot->classes[cls], input.classes[cls].metric);
       if (stats.empty()) continue;

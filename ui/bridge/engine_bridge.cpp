@@ -173,6 +173,18 @@ void EngineBridge::setSpeed(ReplaySpeed speed) {
   if (runner_) runner_->setSpeed(speedFactor(speed));
 }
 
+void EngineBridge::addInstance() {
+  if (!runner_) return;
+  runner_->addInstance();
+  frameTimer_.start();
+}
+
+void EngineBridge::removeInstance(int id) {
+  if (!runner_) return;
+  runner_->removeInstance(id);
+  frameTimer_.start();
+}
+
 void EngineBridge::pullLatest() {
   if (!runner_) return;
   auto view = runner_->latest();

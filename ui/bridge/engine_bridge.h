@@ -66,6 +66,11 @@ class EngineBridge : public QObject {
   // Rebuilds the replay from the start with the current classes, paused.
   void restart();
   void setSpeed(headroom::ui::ReplaySpeed speed);
+  // Grows the running replay's pool by one instance, or drains instance `id` (its queued requests move
+  // to the others, its running ones finish). Only the running replay changes: the scenario's pool, and
+  // so a restart, stays as configured.
+  void addInstance();
+  void removeInstance(int id);
   // Pulls the latest view now (the frame timer calls this).
   void pullLatest();
 

@@ -107,30 +107,54 @@ void ClassLatencyChart::update(const engine::Snapshot& snapshot, std::size_t cla
   }
   const auto& cls = snapshot.classes[classIndex];
   const double nowS = engine::toSeconds(snapshot.time);
-  const double fromS = std::max(0.0, nowS - windowS);
-  const double toS = std::max(nowS, fromS + 1.0);
-  const auto points = sampleLatency(*snapshot.series, classIndex, metric, fromS, nowS, kMaxPoints);
+  // The time axis moves a whole tick at a time rather than every frame: a range change re-lays out the
+  // axis and every line, which would otherwise happen at the frame rate. The newest data runs up to now,
+  // inside the last tick.
+  const double stepX = niceStep(windowS, 5);
+  const double toS = std::max(stepX, std::ceil(nowS / stepX - 1e-9) * stepX);
+  const double fromS = std::max(0.0, toS - windowS);
+  const auto points = sampleLatency(*snapshot.series, classIndex, metric, fromS, nowS, pointBudget());
 
-  chart_->setTitle(tr("%1 — %2").arg(QString::fromStdString(cls.name), metricName(metric)));
-  watched_->setName(percentileLabel(cls.slo.percentile));
-  p50_->replace(points.p50);
-  watched_->replace(points.watched);
+  // Titles and legend names are rich text laid out anew (and the chart with them) whenever they are
+  // set, even to the same text: set them only when they change.
+  const QString title = tr("%1 — %2").arg(QString::fromStdString(cls.name), metricName(metric));
+  if (chart_->title() != title) chart_->setTitle(title);
+  const QString watchedName = percentileLabel(cls.slo.percentile);
+  if (watched_->name() != watchedName) watched_->setName(watchedName);
   const auto bound = boundS(cls.slo, metric);
   boundS_ = bound.value_or(0.0);
-  if (bound) {
-    bound_->replace(QList<QPointF>{QPointF(fromS, *bound), QPointF(toS, *bound)});
-  } else {
-    bound_->replace(QList<QPointF>{});
-  }
-  bound_->setVisible(bound.has_value());
-  chart_->legend()->markers(bound_).value(0)->setVisible(bound.has_value());
-  const double stepX = niceStep(toS - fromS, 5);
-  if (axisX_->tickInterval() != stepX) axisX_->setTickInterval(stepX);
-  axisX_->setRange(fromS, toS);
   const double topY = niceCeiling(std::max(points.maxS, bound.value_or(0.0)) * 1.1);
   const double stepY = niceStep(topY, 5);
-  if (axisY_->tickInterval() != stepY) axisY_->setTickInterval(stepY);
-  axisY_->setRange(0.0, topY);
+  // Qt Charts recomputes every series' geometry (a stroked outline per line) on each replace() and on
+  // each axis range change: when the axes move, empty the series first, move the axes, then give each
+  // series its points, so each line is laid out once per frame instead of three times.
+  const bool moveAxes = axisX_->min() != fromS || axisX_->max() != toS || axisY_->max() != topY ||
+                        axisX_->tickInterval() != stepX || axisY_->tickInterval() != stepY;
+  if (moveAxes) {
+    for (auto* series : {p50_, watched_, bound_}) {
+      if (series->count() > 0) series->replace(QList<QPointF>{});
+    }
+    if (axisX_->tickInterval() != stepX) axisX_->setTickInterval(stepX);
+    axisX_->setRange(fromS, toS);
+    if (axisY_->tickInterval() != stepY) axisY_->setTickInterval(stepY);
+    axisY_->setRange(0.0, topY);
+  }
+  p50_->replace(points.p50);
+  watched_->replace(points.watched);
+  if (bound) bound_->replace(QList<QPointF>{QPointF(fromS, *bound), QPointF(toS, *bound)});
+  if (bound_->isVisible() != bound.has_value()) {
+    bound_->setVisible(bound.has_value());
+    chart_->legend()->markers(bound_).value(0)->setVisible(bound.has_value());
+  }
+}
+
+int ClassLatencyChart::pointBudget() const {
+  // On screen, one point per kPixelsPerPoint of plot width is all the eye can tell apart; Qt Charts'
+  // cost per frame grows with the points, so a shown chart keeps to that (peaks survive: merged
+  // neighbours keep the larger percentile).
+  const double plotWidth = chart_->plotArea().width();
+  if (!isVisible() || plotWidth <= 0.0) return kMaxPoints;
+  return std::clamp(static_cast<int>(plotWidth / kPixelsPerPoint), kMinShownPoints, kMaxPoints);
 }
 
 void ClassLatencyChart::clearData() {

@@ -22,6 +22,9 @@ class ClassLatencyChart : public QChartView {
 
  public:
   static constexpr int kMaxPoints = 1000;
+  // A shown chart samples about one point per this many pixels of plot width, at least kMinShownPoints.
+  static constexpr double kPixelsPerPoint = 2.0;
+  static constexpr int kMinShownPoints = 120;
 
   explicit ClassLatencyChart(QWidget* parent = nullptr);
 
@@ -37,6 +40,8 @@ class ClassLatencyChart : public QChartView {
   double boundLineS() const { return boundS_; }
 
  private:
+  int pointBudget() const;
+
   QChart* chart_;
   QLineSeries* p50_;
   QLineSeries* watched_;

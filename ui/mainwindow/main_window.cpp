@@ -23,12 +23,14 @@
 #include "engine/core/resource_paths.h"
 #include "ui/bridge/log_forwarder.h"
 #include "ui/mainwindow/language.h"
+#include "ui/mainwindow/planning_docks.h"
 #include "ui/mainwindow/workspace_controller.h"
 #include "ui/models/class_table_model.h"
 #include "ui/models/pool_table_model.h"
 #include "ui/widgets/class_editor.h"
 #include "ui/widgets/dashboard.h"
 #include "ui/widgets/log_panel.h"
+#include "ui/widgets/pool_panel.h"
 #include "ui/widgets/replay_controls.h"
 
 #ifndef HEADROOM_VERSION
@@ -213,15 +215,11 @@ void MainWindow::createDocks() {
   classes->setWidget(classEditor_);
   addDockWidget(Qt::BottomDockWidgetArea, classes);
 
-  poolView_ = new QTableView(this);
-  poolView_->setModel(poolModel_);
-  poolView_->verticalHeader()->setVisible(false);
-  poolView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  poolView_->horizontalHeader()->setStretchLastSection(true);
-  poolView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  auto* poolPanel = new PoolPanel(poolModel_, bridge_, this);
+  poolView_ = poolPanel->view();
   auto* pool = new QDockWidget(tr("Pool"), this);
   pool->setObjectName(QStringLiteral("poolDock"));
-  pool->setWidget(poolView_);
+  pool->setWidget(poolPanel);
   addDockWidget(Qt::BottomDockWidgetArea, pool);
   splitDockWidget(classes, pool, Qt::Horizontal);
 
@@ -235,6 +233,7 @@ void MainWindow::createDocks() {
 
   QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
   for (auto* dock : {classes, pool, log}) view->addAction(dock->toggleViewAction());
+  addPlanningDocks(this, bridge_, classes, view);
   resizeDocks({classes, pool}, {620, 520}, Qt::Horizontal);
   resizeDocks({classes}, {230}, Qt::Vertical);
 }

@@ -27,7 +27,9 @@ void PoolTableModel::clear() {
 
 void PoolTableModel::update(const engine::RunnerView& view) {
   const auto& instances = view.instances;
-  if (instances.size() != rows_.size() || view.simulatedS < lastSimulatedS_) {
+  bool sameInstances = instances.size() == rows_.size();
+  for (std::size_t i = 0; sameInstances && i < rows_.size(); ++i) sameInstances = rows_[i].status.id == instances[i].id;
+  if (!sameInstances || view.simulatedS < lastSimulatedS_) {
     beginResetModel();
     rows_.clear();
     for (const auto& status : instances) {
@@ -66,6 +68,14 @@ int PoolTableModel::rowCount(const QModelIndex& parent) const {
 
 int PoolTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
+int PoolTableModel::instanceId(int row) const {
+  return row >= 0 && row < rowCount() ? rows_[static_cast<std::size_t>(row)].status.id : -1;
+}
+
+bool PoolTableModel::draining(int row) const {
+  return row >= 0 && row < rowCount() && rows_[static_cast<std::size_t>(row)].status.draining;
+}
+
 double PoolTableModel::utilisation(int row) const {
   return row >= 0 && row < rowCount() ? rows_[static_cast<std::size_t>(row)].utilisation : 0.0;
 }
@@ -78,7 +88,9 @@ QVariant PoolTableModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
       case Instance: return tr("instance %1").arg(status.id);
-      case State: return status.busy ? tr("running") : tr("idle");
+      case State:
+        if (status.draining) return tr("draining");
+        return status.busy ? tr("running") : tr("idle");
       case Utilisation: return tr("%1 %").arg(locale.toString(row.utilisation * 100.0, 'f', 0));
       case KvUse: return tr("%1 %").arg(locale.toString(status.kvUsedFraction * 100.0, 'f', 0));
       case QueueDepth: return locale.toString(status.load.waiting + status.load.relegated);

@@ -30,6 +30,9 @@ class PoolTableModel : public QAbstractTableModel {
   QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
   QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+  // The engine's id of the instance on row `row` (-1 for no such row), and whether it is draining.
+  int instanceId(int row) const;
+  bool draining(int row) const;
   // Utilisation of row `row`, 0..1.
   double utilisation(int row) const;
 

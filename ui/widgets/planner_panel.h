@@ -1,0 +1,82 @@
+#pragma once
+
+#include <QWidget>
+
+#include "solver/curve_measurement.h"
+#include "solver/plan.h"
+#include "ui/planner/planner_task.h"
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+
+namespace headroom::ui {
+
+class EngineBridge;
+class PlanComparisonModel;
+class VerificationModel;
+
+// The capacity planner in the console: plans the bridge's scenario (its classes, rates and bounds, its
+// model on its hardware as the one instance mode) in the background with a progress bar and Cancel,
+// shows the recommendation beside the FCFS and siloed baselines, applies it to the pool (instance count,
+// weighted router shares, priority ordering) and verifies it by replay, measured against predicted.
+// UI thread only.
+class PlannerPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit PlannerPanel(EngineBridge* bridge, QWidget* parent = nullptr);
+
+  // How curves are swept (replay windows, cache); the defaults are the solver's.
+  void setSweepOptions(const solver::CurveSweepOptions& options) { sweep_ = options; }
+  void setMaxInstances(int instances);
+
+  PlannerTask* task() const { return task_; }
+  PlanComparisonModel* comparisonModel() const { return comparison_; }
+  VerificationModel* verificationModel() const { return verification_; }
+  PlannerOutcomePtr outcome() const { return outcome_; }
+  QString statusText() const;
+  QProgressBar* progressBar() const { return progress_; }
+  QPushButton* planButton() const { return plan_; }
+  QPushButton* cancelButton() const { return cancel_; }
+  QPushButton* applyButton() const { return apply_; }
+  QPushButton* verifyButton() const { return verify_; }
+
+ public slots:
+  void startPlanning();
+  void cancel();
+  void applyToPool();
+  void verifyByReplay();
+
+ private:
+  void showProgress(int done, int expected, const QString& detail);
+  void showPlan(const PlannerOutcomePtr& outcome);
+  void showVerification(const VerificationOutcomePtr& outcome);
+  void showFailure(const QString& reason);
+  void showCancelled();
+  void setStatus(const QString& text, bool error = false);
+  void updateButtons();
+
+  EngineBridge* bridge_;
+  PlannerTask* task_;
+  PlanComparisonModel* comparison_;
+  VerificationModel* verification_;
+  solver::CurveSweepOptions sweep_;
+  PlannerOutcomePtr outcome_;
+  bool applied_ = false;
+  bool verifying_ = false;
+
+  QSpinBox* maxInstances_;
+  QPushButton* plan_;
+  QPushButton* cancel_;
+  QPushButton* apply_;
+  QPushButton* verify_;
+  QProgressBar* progress_;
+  QLabel* status_;
+  QTableView* comparisonView_;
+  QTableView* verificationView_;
+};
+
+}  // namespace headroom::ui
