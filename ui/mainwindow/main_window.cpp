@@ -32,6 +32,7 @@
 #include "ui/widgets/log_panel.h"
 #include "ui/widgets/pool_panel.h"
 #include "ui/widgets/replay_controls.h"
+#include "ui/widgets/runs_panel.h"
 
 #ifndef HEADROOM_VERSION
 #define HEADROOM_VERSION "0"
@@ -234,6 +235,26 @@ void MainWindow::createDocks() {
   QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
   for (auto* dock : {classes, pool, log}) view->addAction(dock->toggleViewAction());
   addPlanningDocks(this, bridge_, classes, view);
+
+  // Runs stored in the open workspace (none without one); the list follows recordings and File > Open.
+  RunSource runSource;
+  runSource.list = [this] {
+    engine::Workspace* open = workspace_->workspace();
+    return open ? open->runs() : std::vector<engine::RunSummary>{};
+  };
+  runSource.load = [this](engine::RunId id) {
+    engine::Workspace* open = workspace_->workspace();
+    if (!open) throw std::runtime_error(tr("no workspace is open").toStdString());
+    return open->loadRun(id);
+  };
+  QDockWidget* runs = addRunsDock(this, std::move(runSource));
+  tabifyDockWidget(log, runs);
+  pool->raise();
+  view->addAction(runs->toggleViewAction());
+  auto* runsPanel = qobject_cast<RunsPanel*>(runs->widget());
+  connect(workspace_, &WorkspaceController::runsChanged, runsPanel, &RunsPanel::refresh);
+  connect(workspace_, &WorkspaceController::workspaceChanged, runsPanel, &RunsPanel::refresh);
+  runsPanel->refresh();
   resizeDocks({classes, pool}, {620, 520}, Qt::Horizontal);
   resizeDocks({classes}, {230}, Qt::Vertical);
 }
