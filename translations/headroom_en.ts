@@ -2,44 +2,907 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>HtmlReport</name>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="60"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="78"/>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="60"/>
+        <source>SLO</source>
+        <translation>SLO</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="60"/>
+        <source>Arrivals</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="61"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="61"/>
+        <source>Relegated</source>
+        <translation>Relegated</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="61"/>
+        <source>Attainment</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="62"/>
+        <source>Goodput</source>
+        <translation>Goodput</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="62"/>
+        <source>Queue p50/p99</source>
+        <translation>Queue p50/p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="62"/>
+        <source>TTFT p50/p99</source>
+        <translation>TTFT p50/p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="63"/>
+        <source>TBT p50/p99</source>
+        <translation>TBT p50/p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="63"/>
+        <source>TTLT p50/p99</source>
+        <translation>TTLT p50/p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="73"/>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="78"/>
+        <source>Watched</source>
+        <translation>Watched</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="78"/>
+        <source>Attainment a</source>
+        <translation>Attainment a</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="79"/>
+        <source>Attainment b</source>
+        <translation>Attainment b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="79"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="80"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="81"/>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="79"/>
+        <source>Goodput a</source>
+        <translation>Goodput a</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="80"/>
+        <source>Goodput b</source>
+        <translation>Goodput b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="80"/>
+        <source>Latency a</source>
+        <translation>Latency a</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="81"/>
+        <source>Latency b</source>
+        <translation>Latency b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="90"/>
+        <source>Comparison: %1 (a) with %2 (b)</source>
+        <translation>Comparison: %1 (a) with %2 (b)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="96"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="100"/>
+        <source>Plan as JSON</source>
+        <translation>Plan as JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="124"/>
+        <source>Scenario %1, started %2</source>
+        <translation>Scenario %1, started %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="128"/>
+        <source>Run and totals</source>
+        <translation>Run and totals</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="130"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="136"/>
+        <source>Latency and throughput over time</source>
+        <translation>Latency and throughput over time</translation>
+    </message>
+</context>
+<context>
+    <name>PdfReport</name>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="99"/>
+        <source>page %1</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="215"/>
+        <source>Scenario %1, started %2</source>
+        <translation>Scenario %1, started %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="226"/>
+        <source>Run and totals</source>
+        <translation>Run and totals</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="228"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="240"/>
+        <source>Comparison: %1 (a) with %2 (b)</source>
+        <translation>Comparison: %1 (a) with %2 (b)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="242"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="242"/>
+        <source>Watched</source>
+        <translation>Watched</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="242"/>
+        <source>Attainment a</source>
+        <translation>Attainment a</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="243"/>
+        <source>Attainment b</source>
+        <translation>Attainment b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="243"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="244"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="245"/>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="243"/>
+        <source>Goodput a</source>
+        <translation>Goodput a</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="244"/>
+        <source>Goodput b</source>
+        <translation>Goodput b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="244"/>
+        <source>Latency a</source>
+        <translation>Latency a</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="245"/>
+        <source>Latency b</source>
+        <translation>Latency b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="258"/>
+        <source>Classes</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
+        <source>SLO</source>
+        <translation>SLO</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
+        <source>Arrivals</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
+        <source>Relegated</source>
+        <translation>Relegated</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
+        <source>Attainment</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
+        <source>Goodput</source>
+        <translation>Goodput</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
+        <source>Queue p50/p99</source>
+        <translation>Queue p50/p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
+        <source>TTFT p50/p99</source>
+        <translation>TTFT p50/p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="262"/>
+        <source>TBT p50/p99</source>
+        <translation>TBT p50/p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="262"/>
+        <source>TTLT p50/p99</source>
+        <translation>TTLT p50/p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="280"/>
+        <source>Latency and throughput over time</source>
+        <translation>Latency and throughput over time</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="292"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="304"/>
+        <source>Plan as JSON</source>
+        <translation>Plan as JSON</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="338"/>
+        <source>%1: cannot start the PDF</source>
+        <translation>%1: cannot start the PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningDocks</name>
+    <message>
+        <location filename="../ui/mainwindow/planning_docks.cpp" line="30"/>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/planning_docks.cpp" line="34"/>
+        <source>Planner</source>
+        <translation>Planner</translation>
+    </message>
+</context>
+<context>
+    <name>ReportChart</name>
+    <message>
+        <location filename="../ui/report/report_chart.cpp" line="133"/>
+        <source>virtual time (s)</source>
+        <translation>virtual time (s)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDocument</name>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="31"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="31"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="61"/>
+        <source>Run report: %1</source>
+        <translation>Run report: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="69"/>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="69"/>
+        <source>%1 (id %2)</source>
+        <translation>%1 (id %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="70"/>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="71"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="72"/>
+        <location filename="../ui/report/report_document.cpp" line="169"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="73"/>
+        <source>Virtual time</source>
+        <translation>Virtual time</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="73"/>
+        <source>%1 s of %2 s</source>
+        <translation>%1 s of %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="74"/>
+        <source>Requests arrived</source>
+        <translation>Requests arrived</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="75"/>
+        <source>Requests completed</source>
+        <translation>Requests completed</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="76"/>
+        <source>Met their SLO</source>
+        <translation>Met their SLO</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="77"/>
+        <source>SLO attainment</source>
+        <translation>SLO attainment</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="81"/>
+        <source>Goodput</source>
+        <translation>Goodput</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="82"/>
+        <source>Output tokens</source>
+        <translation>Output tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="83"/>
+        <source>Output tokens per second</source>
+        <translation>Output tokens per second</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="93"/>
+        <source>Executor</source>
+        <translation>Executor</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="93"/>
+        <source>constant, %1 per iteration</source>
+        <translation>constant, %1 per iteration</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="95"/>
+        <source>modeled</source>
+        <translation>modeled</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="96"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="98"/>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="100"/>
+        <source>Tensor parallel</source>
+        <translation>Tensor parallel</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="101"/>
+        <source>model default</source>
+        <translation>model default</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
+        <location filename="../ui/report/report_document.cpp" line="171"/>
+        <source>Instances</source>
+        <translation>Instances</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="103"/>
+        <source>Router</source>
+        <translation>Router</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <source>Scheduler policy</source>
+        <translation>Scheduler policy</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="107"/>
+        <source>Hybrid alpha</source>
+        <translation>Hybrid alpha</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="107"/>
+        <source>%1 ms/token</source>
+        <translation>%1 ms/token</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="109"/>
+        <source>Chunking</source>
+        <translation>Chunking</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="110"/>
+        <source>Relegation</source>
+        <translation>Relegation</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="110"/>
+        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="110"/>
+        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <source>Selective preemption</source>
+        <translation>Selective preemption</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="112"/>
+        <source>Batch limits</source>
+        <translation>Batch limits</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="112"/>
+        <source>%1 tokens, %2 sequences</source>
+        <translation>%1 tokens, %2 sequences</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="114"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="115"/>
+        <source>Duration</source>
+        <translation>Duration</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="115"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="117"/>
+        <source>Trace</source>
+        <translation>Trace</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="119"/>
+        <source>Metrics window</source>
+        <translation>Metrics window</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="138"/>
+        <source>%1: %2 over time</source>
+        <translation>%1: %2 over time</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="139"/>
+        <source>%1 (s)</source>
+        <translation>%1 (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="141"/>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="142"/>
+        <source>p%1</source>
+        <translation>p%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="145"/>
+        <source>SLO %1</source>
+        <translation>SLO %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="149"/>
+        <source>Throughput over time</source>
+        <translation>Throughput over time</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="150"/>
+        <source>output tokens/s</source>
+        <translation>output tokens/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="160"/>
+        <source>all classes</source>
+        <translation>all classes</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="170"/>
+        <source>Objective</source>
+        <translation>Objective</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="172"/>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="173"/>
+        <source>Solve time (s)</source>
+        <translation>Solve time (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="174"/>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="187"/>
+        <source>Instance</source>
+        <translation>Instance</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="187"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="188"/>
+        <source>%1 (req/s)</source>
+        <translation>%1 (req/s)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFile</name>
+    <message>
+        <location filename="../ui/report/report_file.cpp" line="18"/>
+        <source>%1: cannot open for writing: %2</source>
+        <translation>%1: cannot open for writing: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_file.cpp" line="24"/>
+        <location filename="../ui/report/report_file.cpp" line="32"/>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: cannot write: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="26"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="28"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="37"/>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="38"/>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="39"/>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="40"/>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="41"/>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="48"/>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="49"/>
+        <source>TBT</source>
+        <translation>TBT</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="50"/>
+        <source>TTLT</source>
+        <translation>TTLT</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="56"/>
+        <source>%1 p%2</source>
+        <translation>%1 p%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="71"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="76"/>
+        <source>%1%2 pp</source>
+        <translation>%1%2 pp</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="82"/>
+        <source>%1 req/s</source>
+        <translation>%1 req/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="87"/>
+        <source>TTFT ≤ %1</source>
+        <translation>TTFT ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="88"/>
+        <source>TBT ≤ %1</source>
+        <translation>TBT ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="89"/>
+        <source>TTLT ≤ %1</source>
+        <translation>TTLT ≤ %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="90"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="91"/>
+        <source>%1 (p%2)</source>
+        <translation>%1 (p%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="98"/>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>ReportWriter</name>
+    <message>
+        <location filename="../ui/report/report_writer.cpp" line="39"/>
+        <source>%1: unknown report type; use one of %2</source>
+        <translation>%1: unknown report type; use one of %2</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::ClassArrivalModel</name>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="53"/>
+        <source>Poisson</source>
+        <translation>Poisson</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="54"/>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="55"/>
+        <source>Constant</source>
+        <translation>Constant</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="73"/>
+        <source>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</source>
+        <translation>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="81"/>
+        <source>&quot;%1&quot;: the start must be a number of seconds &gt;= 0</source>
+        <translation>&quot;%1&quot;: the start must be a number of seconds &gt;= 0</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="84"/>
+        <source>&quot;%1&quot;: the rate must be a number of requests per second &gt;= 0</source>
+        <translation>&quot;%1&quot;: the rate must be a number of requests per second &gt;= 0</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="91"/>
+        <source>&quot;%1&quot;: a ramp&apos;s end must be a number of seconds after its start</source>
+        <translation>&quot;%1&quot;: a ramp&apos;s end must be a number of seconds after its start</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="97"/>
+        <source>&quot;%1&quot;: phases must be in time order and may not start inside a ramp (start at %2 s or later)</source>
+        <translation>&quot;%1&quot;: phases must be in time order and may not start inside a ramp (start at %2 s or later)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="184"/>
+        <source>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</source>
+        <translation>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="185"/>
+        <source>Requests per second before the first phase</source>
+        <translation>Requests per second before the first phase</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="186"/>
+        <source>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</source>
+        <translation>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="187"/>
+        <source>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</source>
+        <translation>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
+        <source>This class&apos;s share of a trace&apos;s requests (traces without a class column)</source>
+        <translation>This class&apos;s share of a trace&apos;s requests (traces without a class column)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="198"/>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="199"/>
+        <source>Arrivals</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="200"/>
+        <source>Rate (req/s)</source>
+        <translation>Rate (req/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="201"/>
+        <source>CV</source>
+        <translation>CV</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="202"/>
+        <source>Phases</source>
+        <translation>Phases</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="203"/>
+        <source>Trace share</source>
+        <translation>Trace share</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="217"/>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="234"/>
+        <source>must be Poisson, Gamma or Constant</source>
+        <translation>must be Poisson, Gamma or Constant</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="241"/>
+        <source>must be a number of requests per second, 0 or more</source>
+        <translation>must be a number of requests per second, 0 or more</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="247"/>
+        <source>only Gamma arrivals have a CV</source>
+        <translation>only Gamma arrivals have a CV</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="249"/>
+        <source>must be a number above 0, at most 100</source>
+        <translation>must be a number above 0, at most 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_arrival_model.cpp" line="262"/>
+        <source>must be a number, 0 or more</source>
+        <translation>must be a number, 0 or more</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::ClassEditor</name>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="53"/>
         <source>Add</source>
         <translation>Add</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="53"/>
         <source>Add a class (it replays from the next restart)</source>
         <translation>Add a class (it replays from the next restart)</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="54"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="54"/>
         <source>Remove the selected class</source>
         <translation>Remove the selected class</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="55"/>
         <source>Up</source>
         <translation>Up</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="55"/>
         <source>Move the selected class up</source>
         <translation>Move the selected class up</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="56"/>
         <source>Down</source>
         <translation>Down</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="56"/>
         <source>Move the selected class down</source>
         <translation>Move the selected class down</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="92"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_editor.cpp" line="100"/>
         <source>The class set, order or rates changed: they apply when the replay restarts (Stop, then Play).</source>
         <translation>The class set, order or rates changed: they apply when the replay restarts (Stop, then Play).</translation>
     </message>
@@ -47,6 +910,7 @@
 <context>
     <name>headroom::ui::ClassFiguresPanel</name>
     <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="106"/>
         <source>All classes</source>
         <translation>All classes</translation>
     </message>
@@ -54,42 +918,52 @@
 <context>
     <name>headroom::ui::ClassLatencyChart</name>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="34"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="41"/>
         <source>queue time</source>
         <translation>queue time</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="42"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="43"/>
         <source>TBT</source>
         <translation>TBT</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="44"/>
         <source>TTLT</source>
         <translation>TTLT</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="67"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="72"/>
         <source>SLO</source>
         <translation>SLO</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="77"/>
         <source>virtual time (s)</source>
         <translation>virtual time (s)</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="81"/>
         <source>seconds</source>
         <translation>seconds</translation>
     </message>
     <message>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="120"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -97,150 +971,192 @@
 <context>
     <name>headroom::ui::ClassTableModel</name>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="18"/>
+        <location filename="../ui/widgets/class_editor.cpp" line="19"/>
         <source>high</source>
         <translation>high</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="19"/>
+        <location filename="../ui/models/class_table_model.cpp" line="22"/>
+        <location filename="../ui/widgets/class_editor.cpp" line="20"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="20"/>
+        <location filename="../ui/widgets/class_editor.cpp" line="21"/>
         <source>low</source>
         <translation>low</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="103"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="108"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="110"/>
         <source>trace</source>
         <translation>trace</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="119"/>
         <source>Unique class name</source>
         <translation>Unique class name</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="120"/>
         <source>0 is the most urgent class; orders classes for the priority policy</source>
         <translation>0 is the most urgent class; orders classes for the priority policy</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="121"/>
         <source>Low-importance requests are relegated first when deadlines slip</source>
         <translation>Low-importance requests are relegated first when deadlines slip</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="122"/>
         <source>Time to first token bound in seconds; empty for none</source>
         <translation>Time to first token bound in seconds; empty for none</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="123"/>
         <source>Time between tokens bound in seconds; empty for none</source>
         <translation>Time between tokens bound in seconds; empty for none</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="124"/>
         <source>Time to last token bound in seconds; empty for none</source>
         <translation>Time to last token bound in seconds; empty for none</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="125"/>
         <source>The percentile the SLO is judged on, e.g. 99 for p99</source>
         <translation>The percentile the SLO is judged on, e.g. 99 for p99</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="127"/>
+        <location filename="../ui/models/class_table_model.cpp" line="204"/>
         <source>Arrivals come from the scenario&apos;s trace</source>
         <translation>Arrivals come from the scenario&apos;s trace</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="128"/>
         <source>Base arrival rate in requests per second; applies when the replay restarts</source>
         <translation>Base arrival rate in requests per second; applies when the replay restarts</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="139"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="140"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="141"/>
         <source>Importance</source>
         <translation>Importance</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="142"/>
         <source>TTFT (s)</source>
         <translation>TTFT (s)</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="143"/>
         <source>TBT (s)</source>
         <translation>TBT (s)</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="144"/>
         <source>TTLT (s)</source>
         <translation>TTLT (s)</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="145"/>
         <source>Percentile</source>
         <translation>Percentile</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="146"/>
         <source>Rate (req/s)</source>
         <translation>Rate (req/s)</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="159"/>
         <source>No such class</source>
         <translation>No such class</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="164"/>
         <source>A class needs a name</source>
         <translation>A class needs a name</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="165"/>
         <source>A class name has at most %1 characters</source>
         <translation>A class name has at most %1 characters</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="168"/>
         <source>Another class is already named &quot;%1&quot;</source>
         <translation>Another class is already named &quot;%1&quot;</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="175"/>
         <source>The rank must be a whole number from 0 to %1</source>
         <translation>The rank must be a whole number from 0 to %1</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="179"/>
         <source>The importance must be high, normal or low</source>
         <translation>The importance must be high, normal or low</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="187"/>
         <source>A bound must be a number of seconds above 0 and at most %1, or empty for none</source>
         <translation>A bound must be a number of seconds above 0 and at most %1, or empty for none</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="192"/>
         <source>A class needs at least one bound: TTFT, TBT or TTLT</source>
         <translation>A class needs at least one bound: TTFT, TBT or TTLT</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="193"/>
         <source>The TTFT bound cannot exceed the TTLT bound</source>
         <translation>The TTFT bound cannot exceed the TTLT bound</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="194"/>
         <source>The TBT bound cannot exceed the TTLT bound</source>
         <translation>The TBT bound cannot exceed the TTLT bound</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="200"/>
         <source>The percentile must be a number above 0 and below 100, e.g. 99 for p99</source>
         <translation>The percentile must be a number above 0 and below 100, e.g. 99 for p99</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="207"/>
         <source>The rate must be a number of requests per second from 0 to %1</source>
         <translation>The rate must be a number of requests per second from 0 to %1</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="211"/>
         <source>No such column</source>
         <translation>No such column</translation>
     </message>
     <message>
+        <location filename="../ui/models/class_table_model.cpp" line="309"/>
         <source>A scenario needs at least one class</source>
         <translation>A scenario needs at least one class</translation>
     </message>
@@ -248,46 +1164,57 @@
 <context>
     <name>headroom::ui::Dashboard</name>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="26"/>
         <source>Latency:</source>
         <translation>Latency:</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="28"/>
         <source>Each class&apos;s SLO metric</source>
         <translation>Each class&apos;s SLO metric</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="29"/>
         <source>Queue time</source>
         <translation>Queue time</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="30"/>
         <source>Time to first token</source>
         <translation>Time to first token</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
         <source>Time between tokens</source>
         <translation>Time between tokens</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="32"/>
         <source>Time to last token</source>
         <translation>Time to last token</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
         <source>Window:</source>
         <translation>Window:</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
         <source>1 minute</source>
         <translation>1 minute</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
         <source>5 minutes</source>
         <translation>5 minutes</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="38"/>
         <source>1 hour</source>
         <translation>1 hour</translation>
     </message>
@@ -295,26 +1222,32 @@
 <context>
     <name>headroom::ui::FigureTile</name>
     <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="52"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="54"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
         <source>SLO met · target %1 %</source>
         <translation>SLO met · target %1 %</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="61"/>
         <source>goodput %1 req/s</source>
         <translation>goodput %1 req/s</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="62"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message numerus="yes">
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="63"/>
         <source>%n relegated</source>
         <translation>
             <numerusform>%n relegated</numerusform>
@@ -325,34 +1258,42 @@
 <context>
     <name>headroom::ui::LogPanel</name>
     <message>
+        <location filename="../ui/widgets/log_panel.cpp" line="14"/>
         <source>trace</source>
         <translation>trace</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/log_panel.cpp" line="15"/>
         <source>debug</source>
         <translation>debug</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/log_panel.cpp" line="16"/>
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/log_panel.cpp" line="17"/>
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/log_panel.cpp" line="18"/>
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/log_panel.cpp" line="19"/>
         <source>critical</source>
         <translation>critical</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/log_panel.cpp" line="28"/>
         <source>Show from:</source>
         <translation>Show from:</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/log_panel.cpp" line="34"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
@@ -360,162 +1301,204 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="57"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="58"/>
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="59"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="60"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="79"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="305"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="89"/>
         <source>No scenario</source>
         <translation>No scenario</translation>
     </message>
     <message>
-        <source>&amp;Open Scenario…</source>
-        <translation>&amp;Open Scenario…</translation>
-    </message>
-    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="116"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="121"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="123"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Play or pause the replay (Space)</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="125"/>
         <source>S&amp;tep</source>
         <translation>S&amp;tep</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="127"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>Advance %1 s of virtual time, then pause (Ctrl+Right)</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="129"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>End the replay; Play starts it again from the beginning (Ctrl+.)</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Rebuild the replay from the start with the current classes (Ctrl+R)</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
         <source>Real time (1×)</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="160"/>
         <source>German (Deutsch)</source>
         <translation>German (Deutsch)</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;About Headroom</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
         <source>&amp;Replay</source>
         <translation>&amp;Replay</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="191"/>
         <source>S&amp;peed</source>
         <translation>S&amp;peed</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="194"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="197"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="198"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
         <source>Classes and SLOs</source>
         <translation>Classes and SLOs</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="221"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="228"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="247"/>
+        <source>no workspace is open</source>
+        <translation>no workspace is open</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="271"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="271"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="275"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="276"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -524,93 +1507,416 @@
 %1</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="282"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="283"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="305"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="297"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="113"/>
+        <source>Open &amp;Scenario…</source>
+        <translation>Open &amp;Scenario…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="307"/>
+        <source>%1 (%2) — Headroom</source>
+        <translation>%1 (%2) — Headroom</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="341"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="352"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>
 </context>
 <context>
+    <name>headroom::ui::PlanComparisonModel</name>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="18"/>
+        <source>optimal</source>
+        <translation>optimal</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="19"/>
+        <source>within the gap</source>
+        <translation>within the gap</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="20"/>
+        <source>time limit</source>
+        <translation>time limit</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="21"/>
+        <source>infeasible</source>
+        <translation>infeasible</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="28"/>
+        <source>queue time</source>
+        <translation>queue time</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="29"/>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="30"/>
+        <source>TTLT</source>
+        <translation>TTLT</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="37"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="38"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="55"/>
+        <source>compliant</source>
+        <translation>compliant</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="56"/>
+        <source>near miss</source>
+        <translation>near miss</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="57"/>
+        <source>over the bound</source>
+        <translation>over the bound</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="109"/>
+        <source>p%1 %2 of class %3 must stay within %4</source>
+        <translation>p%1 %2 of class %3 must stay within %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="135"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="140"/>
+        <source>No prediction: the plan has no solution or the class no traffic</source>
+        <translation>No prediction: the plan has no solution or the class no traffic</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="141"/>
+        <source>Predicted p%1 %2 %3 against a bound of %4</source>
+        <translation>Predicted p%1 %2 %3 against a bound of %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="154"/>
+        <source>Bound</source>
+        <translation>Bound</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="155"/>
+        <source>Recommended (priority)</source>
+        <translation>Recommended (priority)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="156"/>
+        <source>FCFS baseline</source>
+        <translation>FCFS baseline</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="157"/>
+        <source>Siloed baseline</source>
+        <translation>Siloed baseline</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="163"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="164"/>
+        <source>Instances</source>
+        <translation>Instances</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="165"/>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="168"/>
+        <source>%1: p%2 %3</source>
+        <translation>%1: p%2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::PlannerPanel</name>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="45"/>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
+        <source>&amp;Apply to Pool</source>
+        <translation>&amp;Apply to Pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
+        <source>&amp;Verify by Replay</source>
+        <translation>&amp;Verify by Replay</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="54"/>
+        <source>The most instances a plan may use</source>
+        <translation>The most instances a plan may use</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
+        <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
+        <translation>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
+        <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
+        <translation>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
+        <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
+        <translation>Replay the applied pool and compare each class&apos;s measured latency with the prediction</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="62"/>
+        <source>%v of about %m replays</source>
+        <translation>%v of about %m replays</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="67"/>
+        <source>Max instances:</source>
+        <translation>Max instances:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="96"/>
+        <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
+        <translation>Plan the current scenario&apos;s classes on its model and hardware.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="122"/>
+        <source>Open a scenario first.</source>
+        <translation>Open a scenario first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="129"/>
+        <source>This scenario cannot be planned: %1</source>
+        <translation>This scenario cannot be planned: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="136"/>
+        <source>Measuring latency curves…</source>
+        <translation>Measuring latency curves…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="143"/>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="151"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="205"/>
+        <source>Replaying the applied pool…</source>
+        <translation>Replaying the applied pool…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
+        <source>Measuring latency curves: %1 of about %2 replays</source>
+        <translation>Measuring latency curves: %1 of about %2 replays</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="167"/>
+        <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
+        <translation>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
+        <source>no plan</source>
+        <translation>no plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="175"/>
+        <source>No plan keeps every class within its bound: %1</source>
+        <translation>No plan keeps every class within its bound: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="189"/>
+        <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
+        <translation>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="193"/>
+        <source>The plan could not be applied: %1</source>
+        <translation>The plan could not be applied: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="216"/>
+        <source>The replay held every class within its bound.</source>
+        <translation>The replay held every class within its bound.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
+        <source>The replay missed the bound of %n class(es).</source>
+        <translation>
+            <numerusform>The replay missed the bound of %n class.</numerusform>
+            <numerusform>The replay missed the bound of %n classes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="226"/>
+        <source>The planner failed: %1</source>
+        <translation>The planner failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="234"/>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::PoolPanel</name>
+    <message>
+        <location filename="../ui/widgets/pool_panel.cpp" line="19"/>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/pool_panel.cpp" line="29"/>
+        <source>&amp;Add Instance</source>
+        <translation>&amp;Add Instance</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/pool_panel.cpp" line="31"/>
+        <source>Add one instance to the running replay&apos;s pool; it takes new arrivals at once</source>
+        <translation>Add one instance to the running replay&apos;s pool; it takes new arrivals at once</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/pool_panel.cpp" line="32"/>
+        <source>&amp;Remove Instance</source>
+        <translation>&amp;Remove Instance</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/pool_panel.cpp" line="34"/>
+        <source>Drain the selected instance (else the newest): its queued requests move to the others, its running ones finish, then it leaves the pool</source>
+        <translation>Drain the selected instance (else the newest): its queued requests move to the others, its running ones finish, then it leaves the pool</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::PoolTableModel</name>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="90"/>
         <source>instance %1</source>
         <translation>instance %1</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="92"/>
+        <source>draining</source>
+        <translation>draining</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="93"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="93"/>
         <source>idle</source>
         <translation>idle</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="94"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="95"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="106"/>
         <source>%1 waiting, %2 relegated</source>
         <translation>%1 waiting, %2 relegated</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="118"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="119"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
         <source>Utilisation</source>
         <translation>Utilisation</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="121"/>
         <source>KV cache</source>
         <translation>KV cache</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="122"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="123"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="124"/>
         <source>Batch size</source>
         <translation>Batch size</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="125"/>
         <source>Batch tokens</source>
         <translation>Batch tokens</translation>
     </message>
     <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="126"/>
         <source>Iterations</source>
         <translation>Iterations</translation>
     </message>
@@ -618,61 +1924,766 @@
 <context>
     <name>headroom::ui::ReplayControls</name>
     <message>
+        <location filename="../ui/widgets/replay_controls.cpp" line="36"/>
         <source>Speed:</source>
         <translation>Speed:</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/replay_controls.cpp" line="40"/>
         <source>1× (real time)</source>
         <translation>1× (real time)</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/replay_controls.cpp" line="41"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/replay_controls.cpp" line="42"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/replay_controls.cpp" line="43"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/replay_controls.cpp" line="44"/>
         <source>Virtual seconds replayed per wall-clock second</source>
         <translation>Virtual seconds replayed per wall-clock second</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/replay_controls.cpp" line="51"/>
+        <location filename="../ui/widgets/replay_controls.cpp" line="72"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
+        <location filename="../ui/widgets/replay_controls.cpp" line="52"/>
         <source>Virtual time elapsed / scenario length</source>
         <translation>Virtual time elapsed / scenario length</translation>
     </message>
 </context>
 <context>
+    <name>headroom::ui::RunCompareDialog</name>
+    <message>
+        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="16"/>
+        <source>Compare Runs</source>
+        <translation>Compare Runs</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="20"/>
+        <source>a: %1 (id %2, %3, %4)
+b: %5 (id %6, %7, %8)</source>
+        <translation>a: %1 (id %2, %3, %4)
+b: %5 (id %6, %7, %8)</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RunComparisonModel</name>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="82"/>
+        <source>Run a: %1 (id %2)</source>
+        <translation>Run a: %1 (id %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="83"/>
+        <source>Run b: %1 (id %2)</source>
+        <translation>Run b: %1 (id %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="84"/>
+        <source>Run b minus run a</source>
+        <translation>Run b minus run a</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="85"/>
+        <source>The latency the class is judged on, at its SLO percentile</source>
+        <translation>The latency the class is judged on, at its SLO percentile</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="91"/>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="92"/>
+        <source>Watched</source>
+        <translation>Watched</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="93"/>
+        <source>Attainment a</source>
+        <translation>Attainment a</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="94"/>
+        <source>Attainment b</source>
+        <translation>Attainment b</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="95"/>
+        <source>Δ attainment</source>
+        <translation>Δ attainment</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="96"/>
+        <source>Goodput a</source>
+        <translation>Goodput a</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="97"/>
+        <source>Goodput b</source>
+        <translation>Goodput b</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="98"/>
+        <source>Δ goodput</source>
+        <translation>Δ goodput</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="99"/>
+        <source>Latency a</source>
+        <translation>Latency a</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="100"/>
+        <source>Latency b</source>
+        <translation>Latency b</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="101"/>
+        <source>Δ latency</source>
+        <translation>Δ latency</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RunTableModel</name>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="51"/>
+        <source>%1 / %2 s</source>
+        <translation>%1 / %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="63"/>
+        <source>The process ended while this run was recording; it is kept up to its last saved sample.</source>
+        <translation>The process ended while this run was recording; it is kept up to its last saved sample.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="72"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="73"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="74"/>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="75"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="76"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="77"/>
+        <source>Virtual time</source>
+        <translation>Virtual time</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RunsPanel</name>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="34"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="35"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Compare</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="36"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="37"/>
+        <source>Read the run list from the workspace again</source>
+        <translation>Read the run list from the workspace again</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="38"/>
+        <source>Compare the two selected runs class by class</source>
+        <translation>Compare the two selected runs class by class</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="39"/>
+        <source>Write the selected run&apos;s report as PDF, HTML or CSV; with two runs selected the report compares the later with the earlier</source>
+        <translation>Write the selected run&apos;s report as PDF, HTML or CSV; with two runs selected the report compares the later with the earlier</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="83"/>
+        <source>Cannot read the runs: %1</source>
+        <translation>Cannot read the runs: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="88"/>
+        <location filename="../ui/widgets/runs_panel.cpp" line="119"/>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="90"/>
+        <source>No runs yet: every replay is stored as a run.</source>
+        <translation>No runs yet: every replay is stored as a run.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/runs_panel.cpp" line="92"/>
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="125"/>
+        <source>Cannot load run %1: %2</source>
+        <translation>Cannot load run %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="162"/>
+        <source>Report written to %1</source>
+        <translation>Report written to %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="172"/>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF report (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="173"/>
+        <source>HTML report (*.html *.htm)</source>
+        <translation>HTML report (*.html *.htm)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="174"/>
+        <source>CSV tables (*.csv)</source>
+        <translation>CSV tables (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="179"/>
+        <source>Export Run Report</source>
+        <translation>Export Run Report</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/runs_panel.cpp" line="189"/>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::ScenarioEditor</name>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="87"/>
+        <source>Eager relegation of requests that cannot meet their deadline</source>
+        <translation>Eager relegation of requests that cannot meet their deadline</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
+        <source>Per-class arrival processes</source>
+        <translation>Per-class arrival processes</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="89"/>
+        <source>Trace file</source>
+        <translation>Trace file</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="91"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="94"/>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="95"/>
+        <source>Revert</source>
+        <translation>Revert</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="97"/>
+        <source>Length of the arrival window, seconds</source>
+        <translation>Length of the arrival window, seconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
+        <source>Seed of the random arrivals and lengths; the same seed replays the same requests</source>
+        <translation>Seed of the random arrivals and lengths; the same seed replays the same requests</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
+        <source>Modeled (model on hardware)</source>
+        <translation>Modeled (model on hardware)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
+        <source>Constant iteration time</source>
+        <translation>Constant iteration time</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="103"/>
+        <source>Every iteration takes this long whatever the batch, milliseconds</source>
+        <translation>Every iteration takes this long whatever the batch, milliseconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="105"/>
+        <source>Round robin</source>
+        <translation>Round robin</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="106"/>
+        <source>Least loaded</source>
+        <translation>Least loaded</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="107"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="110"/>
+        <source>Class priority</source>
+        <translation>Class priority</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="108"/>
+        <source>Weighted (plan shares)</source>
+        <translation>Weighted (plan shares)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="109"/>
+        <source>FCFS</source>
+        <translation>FCFS</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="111"/>
+        <source>EDF</source>
+        <translation>EDF</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="112"/>
+        <source>SRPF</source>
+        <translation>SRPF</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="113"/>
+        <source>Hybrid (QoServe)</source>
+        <translation>Hybrid (QoServe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="114"/>
+        <source>none, fixed:N (at most N tokens per iteration) or dynamic</source>
+        <translation>none, fixed:N (at most N tokens per iteration) or dynamic</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="115"/>
+        <source>Azure LLM inference (CSV)</source>
+        <translation>Azure LLM inference (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="116"/>
+        <source>BurstGPT (CSV)</source>
+        <translation>BurstGPT (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="117"/>
+        <source>Headroom (CSV with a class column)</source>
+        <translation>Headroom (CSV with a class column)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="128"/>
+        <source>Duration (s):</source>
+        <translation>Duration (s):</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="129"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="131"/>
+        <source>Instances</source>
+        <translation>Instances</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="133"/>
+        <source>Executor:</source>
+        <translation>Executor:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="134"/>
+        <source>Model:</source>
+        <translation>Model:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
+        <source>Hardware:</source>
+        <translation>Hardware:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="136"/>
+        <source>Iteration (ms):</source>
+        <translation>Iteration (ms):</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="137"/>
+        <source>Instances:</source>
+        <translation>Instances:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="138"/>
+        <source>Router:</source>
+        <translation>Router:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="140"/>
+        <source>Scheduler</source>
+        <translation>Scheduler</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="142"/>
+        <source>Policy:</source>
+        <translation>Policy:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="143"/>
+        <source>Chunking:</source>
+        <translation>Chunking:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="146"/>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="271"/>
+        <source>Choose a Trace</source>
+        <translation>Choose a Trace</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="272"/>
+        <source>CSV traces (*.csv);;All files (*)</source>
+        <translation>CSV traces (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="281"/>
+        <source>Open a scenario first.</source>
+        <translation>Open a scenario first.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="293"/>
+        <source>Must be a number of seconds above 0.</source>
+        <translation>Must be a number of seconds above 0.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="300"/>
+        <source>Must be a whole number, 0 or more.</source>
+        <translation>Must be a whole number, 0 or more.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="310"/>
+        <source>Must be a number of milliseconds above 0.</source>
+        <translation>Must be a number of milliseconds above 0.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="335"/>
+        <source>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</source>
+        <translation>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="348"/>
+        <source>Must be none, fixed:N with N above 0, or dynamic.</source>
+        <translation>Must be none, fixed:N with N above 0, or dynamic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="354"/>
+        <source>The classes changed since this table was filled; press Revert.</source>
+        <translation>The classes changed since this table was filled; press Revert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="362"/>
+        <source>Choose a trace file.</source>
+        <translation>Choose a trace file.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="364"/>
+        <source>No such file: %1</source>
+        <translation>No such file: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="379"/>
+        <source>Give at least one class a trace share above 0.</source>
+        <translation>Give at least one class a trace share above 0.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="391"/>
+        <source>The engine refused this scenario: %1</source>
+        <translation>The engine refused this scenario: %1</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::VerificationModel</name>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="42"/>
+        <source>%1 (p%2 %3)</source>
+        <translation>%1 (p%2 %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="48"/>
+        <source>no requests completed</source>
+        <translation>no requests completed</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="49"/>
+        <source>held</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="49"/>
+        <source>missed by %1</source>
+        <translation>missed by %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="63"/>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="64"/>
+        <source>Bound</source>
+        <translation>Bound</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="65"/>
+        <source>Predicted</source>
+        <translation>Predicted</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="66"/>
+        <source>Measured in replay</source>
+        <translation>Measured in replay</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/verification_model.cpp" line="67"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::WorkspaceController</name>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="39"/>
+        <source>%1: cannot replace the file (check its permissions)</source>
+        <translation>%1: cannot replace the file (check its permissions)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="66"/>
+        <source>&amp;New Workspace…</source>
+        <translation>&amp;New Workspace…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="69"/>
+        <source>&amp;Open Workspace…</source>
+        <translation>&amp;Open Workspace…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="72"/>
+        <source>Save Workspace &amp;As…</source>
+        <translation>Save Workspace &amp;As…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="76"/>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="89"/>
+        <source>Headroom workspaces (*.%1);;All files (*)</source>
+        <translation>Headroom workspaces (*.%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="122"/>
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="128"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="331"/>
+        <source>Cannot open workspace</source>
+        <translation>Cannot open workspace</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="129"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="332"/>
+        <source>The workspace could not be opened; the current one stays open.
+
+%1</source>
+        <translation>The workspace could not be opened; the current one stays open.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="133"/>
+        <source>No recent workspaces</source>
+        <translation>No recent workspaces</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="135"/>
+        <source>&amp;Clear List</source>
+        <translation>&amp;Clear List</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="162"/>
+        <source>%1: its setup cannot be replayed: %2</source>
+        <translation>%1: its setup cannot be replayed: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="201"/>
+        <source>No workspace is open.</source>
+        <translation>No workspace is open.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="205"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="317"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="344"/>
+        <source>%1: this is the open workspace; choose another file name</source>
+        <translation>%1: this is the open workspace; choose another file name</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="273"/>
+        <source>The setup was not saved: %1</source>
+        <translation>The setup was not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="295"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="306"/>
+        <source>The run was not fully saved: %1</source>
+        <translation>The run was not fully saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="312"/>
+        <source>New Workspace</source>
+        <translation>New Workspace</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="321"/>
+        <source>Cannot create workspace</source>
+        <translation>Cannot create workspace</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="322"/>
+        <source>The workspace could not be created; the current one stays open.
+
+%1</source>
+        <translation>The workspace could not be created; the current one stays open.
+
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="327"/>
+        <source>Open Workspace</source>
+        <translation>Open Workspace</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="338"/>
+        <source>Save Workspace As</source>
+        <translation>Save Workspace As</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="348"/>
+        <source>Cannot save workspace</source>
+        <translation>Cannot save workspace</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="349"/>
+        <source>The workspace could not be saved; the current one stays open.
+
+%1</source>
+        <translation>The workspace could not be saved; the current one stays open.
+
+%1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
+        <location filename="../app/console/main.cpp" line="36"/>
+        <location filename="../app/console/main.cpp" line="68"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
+        <location filename="../app/console/main.cpp" line="40"/>
         <source>Operations console for multi-class LLM serving: live per-class dashboard, SLO editing and scenario replay.</source>
         <translation>Operations console for multi-class LLM serving: live per-class dashboard, SLO editing and scenario replay.</translation>
     </message>
     <message>
-        <source>Open the scenario file &lt;file&gt; instead of the bundled demo.</source>
-        <translation>Open the scenario file &lt;file&gt; instead of the bundled demo.</translation>
+        <location filename="../app/console/main.cpp" line="46"/>
+        <source>Open the workspace &lt;file&gt; instead of the last one.</source>
+        <translation>Open the workspace &lt;file&gt; instead of the last one.</translation>
     </message>
     <message>
+        <location filename="../app/console/main.cpp" line="47"/>
+        <location filename="../app/console/main.cpp" line="52"/>
         <source>file</source>
         <translation>file</translation>
     </message>
     <message>
+        <location filename="../app/console/main.cpp" line="50"/>
+        <source>Open the scenario file &lt;file&gt;: alone, or as the new setup of the workspace given with --workspace.</source>
+        <translation>Open the scenario file &lt;file&gt;: alone, or as the new setup of the workspace given with --workspace.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="55"/>
+        <source>Open the demo workspace (the seed&apos;s three users on three modeled instances), creating it when missing.</source>
+        <translation>Open the demo workspace (the seed&apos;s three users on three modeled instances), creating it when missing.</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="58"/>
         <source>Start replaying at once.</source>
         <translation>Start replaying at once.</translation>
     </message>
     <message>
+        <location filename="../app/console/main.cpp" line="76"/>
+        <location filename="../app/console/main.cpp" line="80"/>
+        <source>Cannot open workspace %1:
+%2</source>
+        <translation>Cannot open workspace %1:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../app/console/main.cpp" line="91"/>
+        <location filename="../app/console/main.cpp" line="99"/>
         <source>Cannot open scenario %1:
 %2</source>
         <translation>Cannot open scenario %1:
