@@ -7,139 +7,139 @@
         <location filename="../ui/report/html_report_writer.cpp" line="60"/>
         <location filename="../ui/report/html_report_writer.cpp" line="78"/>
         <source>Class</source>
-        <translation type="unfinished">Klasse</translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="60"/>
         <source>SLO</source>
-        <translation type="unfinished">SLO</translation>
+        <translation>SLO</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="60"/>
         <source>Arrivals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankünfte</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="61"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="61"/>
         <source>Relegated</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestuft</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="61"/>
         <source>Attainment</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhaltung</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="62"/>
         <source>Goodput</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="62"/>
         <source>Queue p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartezeit p50/p99</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="62"/>
         <source>TTFT p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT p50/p99</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="63"/>
         <source>TBT p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>TBT p50/p99</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="63"/>
         <source>TTLT p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>TTLT p50/p99</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="73"/>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="78"/>
         <source>Watched</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwacht</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="78"/>
         <source>Attainment a</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhaltung a</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="79"/>
         <source>Attainment b</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhaltung b</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="79"/>
         <location filename="../ui/report/html_report_writer.cpp" line="80"/>
         <location filename="../ui/report/html_report_writer.cpp" line="81"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="79"/>
         <source>Goodput a</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput a</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="80"/>
         <source>Goodput b</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput b</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="80"/>
         <source>Latency a</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz a</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="81"/>
         <source>Latency b</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz b</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="90"/>
         <source>Comparison: %1 (a) with %2 (b)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich: %1 (a) mit %2 (b)</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="96"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="100"/>
         <source>Plan as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan als JSON</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="124"/>
         <source>Scenario %1, started %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario %1, gestartet am %2</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="128"/>
         <source>Run and totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf und Summen</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="130"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/report/html_report_writer.cpp" line="136"/>
         <source>Latency and throughput over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz und Durchsatz im Zeitverlauf</translation>
     </message>
 </context>
 <context>
@@ -147,150 +147,150 @@
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="99"/>
         <source>page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite %1</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="215"/>
         <source>Scenario %1, started %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario %1, gestartet am %2</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="226"/>
         <source>Run and totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf und Summen</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="228"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="240"/>
         <source>Comparison: %1 (a) with %2 (b)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich: %1 (a) mit %2 (b)</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="242"/>
         <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
         <source>Class</source>
-        <translation type="unfinished">Klasse</translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="242"/>
         <source>Watched</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwacht</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="242"/>
         <source>Attainment a</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhaltung a</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="243"/>
         <source>Attainment b</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhaltung b</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="243"/>
         <location filename="../ui/report/pdf_report_writer.cpp" line="244"/>
         <location filename="../ui/report/pdf_report_writer.cpp" line="245"/>
         <source>Difference</source>
-        <translation type="unfinished"></translation>
+        <translation>Differenz</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="243"/>
         <source>Goodput a</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput a</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="244"/>
         <source>Goodput b</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput b</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="244"/>
         <source>Latency a</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz a</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="245"/>
         <source>Latency b</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz b</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="258"/>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
         <source>SLO</source>
-        <translation type="unfinished">SLO</translation>
+        <translation>SLO</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
         <source>Arrivals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankünfte</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
         <source>Relegated</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestuft</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
         <source>Attainment</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhaltung</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
         <source>Goodput</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
         <source>Queue p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartezeit p50/p99</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
         <source>TTFT p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT p50/p99</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="262"/>
         <source>TBT p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>TBT p50/p99</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="262"/>
         <source>TTLT p50/p99</source>
-        <translation type="unfinished"></translation>
+        <translation>TTLT p50/p99</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="280"/>
         <source>Latency and throughput over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz und Durchsatz im Zeitverlauf</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="292"/>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="304"/>
         <source>Plan as JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan als JSON</translation>
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="338"/>
         <source>%1: cannot start the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das PDF kann nicht angelegt werden</translation>
     </message>
 </context>
 <context>
@@ -298,12 +298,12 @@
     <message>
         <location filename="../ui/mainwindow/planning_docks.cpp" line="30"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/planning_docks.cpp" line="34"/>
         <source>Planner</source>
-        <translation type="unfinished"></translation>
+        <translation>Planer</translation>
     </message>
 </context>
 <context>
@@ -311,7 +311,7 @@
     <message>
         <location filename="../ui/report/report_chart.cpp" line="133"/>
         <source>virtual time (s)</source>
-        <translation type="unfinished">virtuelle Zeit (s)</translation>
+        <translation>virtuelle Zeit (s)</translation>
     </message>
 </context>
 <context>
@@ -319,286 +319,286 @@
     <message>
         <location filename="../ui/report/report_document.cpp" line="31"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="31"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nein</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="61"/>
         <source>Run report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufbericht: %1</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="69"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="69"/>
         <source>%1 (id %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ID %2)</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="70"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="71"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="72"/>
         <location filename="../ui/report/report_document.cpp" line="169"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="73"/>
         <source>Virtual time</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtuelle Zeit</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="73"/>
         <source>%1 s of %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s von %2 s</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="74"/>
         <source>Requests arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>Angekommene Anfragen</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="75"/>
         <source>Requests completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossene Anfragen</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="76"/>
         <source>Met their SLO</source>
-        <translation type="unfinished"></translation>
+        <translation>SLO eingehalten</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="77"/>
         <source>SLO attainment</source>
-        <translation type="unfinished"></translation>
+        <translation>SLO-Einhaltung</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="81"/>
         <source>Goodput</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="82"/>
         <source>Output tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="83"/>
         <source>Output tokens per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens pro Sekunde</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="93"/>
         <source>Executor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführung</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="93"/>
         <source>constant, %1 per iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>konstant, %1 pro Iteration</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="95"/>
         <source>modeled</source>
-        <translation type="unfinished"></translation>
+        <translation>modelliert</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="96"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="98"/>
         <source>Hardware</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardware</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="100"/>
         <source>Tensor parallel</source>
-        <translation type="unfinished"></translation>
+        <translation>Tensor-Parallelität</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="101"/>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellvorgabe</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="102"/>
         <location filename="../ui/report/report_document.cpp" line="171"/>
         <source>Instances</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanzen</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="103"/>
         <source>Router</source>
-        <translation type="unfinished"></translation>
+        <translation>Router</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="104"/>
         <source>Scheduler policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheduler-Strategie</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="107"/>
         <source>Hybrid alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>Hybrid-Alpha</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="107"/>
         <source>%1 ms/token</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms/Token</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="109"/>
         <source>Chunking</source>
-        <translation type="unfinished"></translation>
+        <translation>Chunking</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="110"/>
         <source>Relegation</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstufung</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="110"/>
         <location filename="../ui/report/report_document.cpp" line="111"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>ein</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="110"/>
         <location filename="../ui/report/report_document.cpp" line="111"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="111"/>
         <source>Selective preemption</source>
-        <translation type="unfinished"></translation>
+        <translation>Selektive Verdrängung</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="112"/>
         <source>Batch limits</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch-Obergrenzen</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="112"/>
         <source>%1 tokens, %2 sequences</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens, %2 Sequenzen</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="114"/>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="115"/>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="115"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="117"/>
         <source>Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="119"/>
         <source>Metrics window</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrikfenster</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="138"/>
         <source>%1: %2 over time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 im Zeitverlauf</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="139"/>
         <source>%1 (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (s)</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="141"/>
         <source>p50</source>
-        <translation type="unfinished">p50</translation>
+        <translation>p50</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="142"/>
         <source>p%1</source>
-        <translation type="unfinished">p%1</translation>
+        <translation>p%1</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="145"/>
         <source>SLO %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SLO %1</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="149"/>
         <source>Throughput over time</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsatz im Zeitverlauf</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="150"/>
         <source>output tokens/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabe-Tokens/s</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="160"/>
         <source>all classes</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Klassen</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="170"/>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielfunktion</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="172"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="173"/>
         <source>Solve time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösungszeit (s)</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="174"/>
         <source>Explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>Erläuterung</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="187"/>
         <source>Instance</source>
-        <translation type="unfinished">Instanz</translation>
+        <translation>Instanz</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="187"/>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus</translation>
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="188"/>
         <source>%1 (req/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Anfr./s)</translation>
     </message>
 </context>
 <context>
@@ -606,13 +606,13 @@
     <message>
         <location filename="../ui/report/report_file.cpp" line="18"/>
         <source>%1: cannot open for writing: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Kann nicht zum Schreiben geöffnet werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/report/report_file.cpp" line="24"/>
         <location filename="../ui/report/report_file.cpp" line="32"/>
         <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Schreiben nicht möglich: %2</translation>
     </message>
 </context>
 <context>
@@ -620,102 +620,102 @@
     <message>
         <location filename="../ui/report/report_text.cpp" line="26"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="28"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="37"/>
         <source>running</source>
-        <translation type="unfinished">rechnet</translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="38"/>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="39"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>gestoppt</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="40"/>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="41"/>
         <source>interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>unterbrochen</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="48"/>
         <source>TTFT</source>
-        <translation type="unfinished">TTFT</translation>
+        <translation>TTFT</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="49"/>
         <source>TBT</source>
-        <translation type="unfinished">TBT</translation>
+        <translation>TBT</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="50"/>
         <source>TTLT</source>
-        <translation type="unfinished">TTLT</translation>
+        <translation>TTLT</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="56"/>
         <source>%1 p%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p%2</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="71"/>
         <source>%1 %</source>
-        <translation type="unfinished">%1 %</translation>
+        <translation>%1 %</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="76"/>
         <source>%1%2 pp</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%2 Pp.</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="82"/>
         <source>%1 req/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfr./s</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="87"/>
         <source>TTFT ≤ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TTFT ≤ %1</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="88"/>
         <source>TBT ≤ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TBT ≤ %1</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="89"/>
         <source>TTLT ≤ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TTLT ≤ %1</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="90"/>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="91"/>
         <source>%1 (p%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (p%2)</translation>
     </message>
     <message>
         <location filename="../ui/report/report_text.cpp" line="98"/>
         <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
 </context>
 <context>
@@ -723,7 +723,7 @@
     <message>
         <location filename="../ui/report/report_writer.cpp" line="39"/>
         <source>%1: unknown report type; use one of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Unbekannter Berichtstyp; verwenden Sie einen von %2</translation>
     </message>
 </context>
 <context>
@@ -731,127 +731,127 @@
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="53"/>
         <source>Poisson</source>
-        <translation type="unfinished"></translation>
+        <translation>Poisson</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="54"/>
         <source>Gamma</source>
-        <translation type="unfinished"></translation>
+        <translation>Gamma</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="55"/>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>Konstant</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="73"/>
         <source>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Schreiben Sie BEGINN=RATE für eine Stufe oder BEGINN-ENDE=RATE für eine Rampe</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="81"/>
         <source>&quot;%1&quot;: the start must be a number of seconds &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Der Beginn muss eine Sekundenzahl &gt;= 0 sein</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="84"/>
         <source>&quot;%1&quot;: the rate must be a number of requests per second &gt;= 0</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Die Rate muss eine Zahl von Anfragen pro Sekunde &gt;= 0 sein</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="91"/>
         <source>&quot;%1&quot;: a ramp&apos;s end must be a number of seconds after its start</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Das Ende einer Rampe muss eine Sekundenzahl nach ihrem Beginn sein</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="97"/>
         <source>&quot;%1&quot;: phases must be in time order and may not start inside a ramp (start at %2 s or later)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“: Phasen müssen zeitlich geordnet sein und dürfen nicht innerhalb einer Rampe beginnen (Beginn bei %2 s oder später)</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="184"/>
         <source>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poisson, Gamma (stoßweise: VK festlegen) oder Konstant (gleichmäßige Abstände)</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="185"/>
         <source>Requests per second before the first phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen pro Sekunde vor der ersten Phase</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="186"/>
         <source>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</source>
-        <translation type="unfinished"></translation>
+        <translation>Variationskoeffizient der Abstände zwischen Ankünften (nur Gamma; 1 entspricht Poisson)</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="187"/>
         <source>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommagetrennte Stufen BEGINN=RATE und Rampen BEGINN-ENDE=RATE, in Sekunden und Anfragen pro Sekunde</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
         <source>This class&apos;s share of a trace&apos;s requests (traces without a class column)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil dieser Klasse an den Anfragen eines Traces (für Traces ohne Klassenspalte)</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="198"/>
         <source>Class</source>
-        <translation type="unfinished">Klasse</translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="199"/>
         <source>Arrivals</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankünfte</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="200"/>
         <source>Rate (req/s)</source>
-        <translation type="unfinished">Rate (Anfr./s)</translation>
+        <translation>Rate (Anfr./s)</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="201"/>
         <source>CV</source>
-        <translation type="unfinished"></translation>
+        <translation>VK</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="202"/>
         <source>Phases</source>
-        <translation type="unfinished"></translation>
+        <translation>Phasen</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="203"/>
         <source>Trace share</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace-Anteil</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="217"/>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="234"/>
         <source>must be Poisson, Gamma or Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>muss Poisson, Gamma oder Konstant sein</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="241"/>
         <source>must be a number of requests per second, 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zahl von Anfragen pro Sekunde sein, 0 oder mehr</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="247"/>
         <source>only Gamma arrivals have a CV</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Gamma-Ankünfte haben einen VK</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="249"/>
         <source>must be a number above 0, at most 100</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zahl über 0 sein, höchstens 100</translation>
     </message>
     <message>
         <location filename="../ui/models/class_arrival_model.cpp" line="262"/>
         <source>must be a number, 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>muss eine Zahl sein, 0 oder mehr</translation>
     </message>
 </context>
 <context>
@@ -1337,10 +1337,6 @@
         <translation>Kein Szenario</translation>
     </message>
     <message>
-        <source>&amp;Open Scenario…</source>
-        <translation type="vanished">Szenario ö&amp;ffnen …</translation>
-    </message>
-    <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="116"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
@@ -1484,7 +1480,7 @@
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="247"/>
         <source>no workspace is open</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="271"/>
@@ -1533,12 +1529,12 @@
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="113"/>
         <source>Open &amp;Scenario…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Szenario öffnen …</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="307"/>
         <source>%1 (%2) — Headroom</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
@@ -1566,118 +1562,118 @@
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="18"/>
         <source>optimal</source>
-        <translation type="unfinished"></translation>
+        <translation>optimal</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="19"/>
         <source>within the gap</source>
-        <translation type="unfinished"></translation>
+        <translation>innerhalb der Optimalitätslücke</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="20"/>
         <source>time limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlimit</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="21"/>
         <source>infeasible</source>
-        <translation type="unfinished"></translation>
+        <translation>unlösbar</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="28"/>
         <source>queue time</source>
-        <translation type="unfinished">Wartezeit</translation>
+        <translation>Wartezeit</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="29"/>
         <source>TTFT</source>
-        <translation type="unfinished">TTFT</translation>
+        <translation>TTFT</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="30"/>
         <source>TTLT</source>
-        <translation type="unfinished">TTLT</translation>
+        <translation>TTLT</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="37"/>
         <location filename="../ui/models/plan_comparison_model.cpp" line="38"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="55"/>
         <source>compliant</source>
-        <translation type="unfinished"></translation>
+        <translation>eingehalten</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="56"/>
         <source>near miss</source>
-        <translation type="unfinished"></translation>
+        <translation>knapp eingehalten</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="57"/>
         <source>over the bound</source>
-        <translation type="unfinished"></translation>
+        <translation>über der Grenze</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="109"/>
         <source>p%1 %2 of class %3 must stay within %4</source>
-        <translation type="unfinished"></translation>
+        <translation>p%1 %2 der Klasse %3 muss innerhalb von %4 bleiben</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="135"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="140"/>
         <source>No prediction: the plan has no solution or the class no traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorhersage: Der Plan hat keine Lösung oder die Klasse keinen Verkehr</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="141"/>
         <source>Predicted p%1 %2 %3 against a bound of %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagt: p%1 %2 %3 bei einer Grenze von %4</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="154"/>
         <source>Bound</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="155"/>
         <source>Recommended (priority)</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfohlen (Priorität)</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="156"/>
         <source>FCFS baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>FCFS-Basislinie</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="157"/>
         <source>Siloed baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>Silo-Basislinie</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="163"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="164"/>
         <source>Instances</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanzen</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="165"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="168"/>
         <source>%1: p%2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: p%2 %3</translation>
     </message>
 </context>
 <context>
@@ -1685,137 +1681,137 @@
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="45"/>
         <source>&amp;Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Planen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
         <source>&amp;Apply to Pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Pool &amp;anwenden</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
         <source>&amp;Verify by Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>Per &amp;Wiedergabe prüfen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="54"/>
         <source>The most instances a plan may use</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Höchstzahl an Instanzen, die ein Plan verwenden darf</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Latenzkurve jeder Klasse per Wiedergabe messen und die kleinste Zahl an Instanzen berechnen, mit der jede Klasse innerhalb ihrer Grenze bleibt, samt FCFS- und Silo-Basislinie</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Pool auf die empfohlenen Instanzen setzen, jede Klasse nach den Anteilen des Plans routen und Anfragen innerhalb der Instanzen nach Klassenpriorität ordnen; die Wiedergabe startet neu</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>Den angewendeten Pool abspielen und die gemessene Latenz jeder Klasse mit der Vorhersage vergleichen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="62"/>
         <source>%v of about %m replays</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von etwa %m Wiedergaben</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="67"/>
         <source>Max instances:</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Instanzen:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="96"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Klassen des aktuellen Szenarios auf seinem Modell und seiner Hardware planen.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="122"/>
         <source>Open a scenario first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Szenario.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="129"/>
         <source>This scenario cannot be planned: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Szenario kann nicht geplant werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="136"/>
         <source>Measuring latency curves…</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenzkurven werden gemessen …</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="143"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen …</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="151"/>
         <location filename="../ui/widgets/planner_panel.cpp" line="205"/>
         <source>Replaying the applied pool…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der angewendete Pool wird abgespielt …</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenzkurven werden gemessen: %1 von etwa %2 Wiedergaben</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="167"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfohlen: %1 Instanzen mit Prioritätsrouting (FCFS braucht %2, Silos %3). %4 Kurven-Wiedergaben, %5 s.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
         <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
         <source>no plan</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Plan</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="175"/>
         <source>No plan keeps every class within its bound: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Plan hält jede Klasse innerhalb ihrer Grenze: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="189"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angewendet: %1 Instanzen, jede Klasse nach den Anteilen des Plans geroutet, Ordnung nach Priorität innerhalb der Instanzen. Die Wiedergabe beginnt wieder von vorn.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="193"/>
         <source>The plan could not be applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Plan konnte nicht angewendet werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="216"/>
         <source>The replay held every class within its bound.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Wiedergabe hat jede Klasse innerhalb ihrer Grenze gehalten.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
         <source>The replay missed the bound of %n class(es).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Wiedergabe hat die Grenze von %n Klasse verfehlt.</numerusform>
+            <numerusform>Die Wiedergabe hat die Grenze von %n Klassen verfehlt.</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="226"/>
         <source>The planner failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Planer ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/planner_panel.cpp" line="234"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1823,27 +1819,27 @@
     <message>
         <location filename="../ui/widgets/pool_panel.cpp" line="19"/>
         <source>Pool</source>
-        <translation type="unfinished">Pool</translation>
+        <translation>Pool</translation>
     </message>
     <message>
         <location filename="../ui/widgets/pool_panel.cpp" line="29"/>
         <source>&amp;Add Instance</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanz &amp;hinzufügen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/pool_panel.cpp" line="31"/>
         <source>Add one instance to the running replay&apos;s pool; it takes new arrivals at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Pool der laufenden Wiedergabe eine Instanz hinzufügen; sie nimmt sofort neue Ankünfte an</translation>
     </message>
     <message>
         <location filename="../ui/widgets/pool_panel.cpp" line="32"/>
         <source>&amp;Remove Instance</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanz &amp;entfernen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/pool_panel.cpp" line="34"/>
         <source>Drain the selected instance (else the newest): its queued requests move to the others, its running ones finish, then it leaves the pool</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählte Instanz (sonst die neueste) leeren: Ihre wartenden Anfragen wechseln zu den anderen, ihre laufenden werden abgeschlossen, dann verlässt sie den Pool</translation>
     </message>
 </context>
 <context>
@@ -1856,7 +1852,7 @@
     <message>
         <location filename="../ui/models/pool_table_model.cpp" line="92"/>
         <source>draining</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geleert</translation>
     </message>
     <message>
         <location filename="../ui/models/pool_table_model.cpp" line="93"/>
@@ -1974,13 +1970,14 @@
     <message>
         <location filename="../ui/dialogs/run_compare_dialog.cpp" line="16"/>
         <source>Compare Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe vergleichen</translation>
     </message>
     <message>
         <location filename="../ui/dialogs/run_compare_dialog.cpp" line="20"/>
         <source>a: %1 (id %2, %3, %4)
 b: %5 (id %6, %7, %8)</source>
-        <translation type="unfinished"></translation>
+        <translation>a: %1 (ID %2, %3, %4)
+b: %5 (ID %6, %7, %8)</translation>
     </message>
 </context>
 <context>
@@ -1988,77 +1985,77 @@ b: %5 (id %6, %7, %8)</source>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="82"/>
         <source>Run a: %1 (id %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf a: %1 (ID %2)</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="83"/>
         <source>Run b: %1 (id %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf b: %1 (ID %2)</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="84"/>
         <source>Run b minus run a</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf b minus Lauf a</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="85"/>
         <source>The latency the class is judged on, at its SLO percentile</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Latenz, an der die Klasse gemessen wird, bei ihrem SLO-Perzentil</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="91"/>
         <source>Class</source>
-        <translation type="unfinished">Klasse</translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="92"/>
         <source>Watched</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwacht</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="93"/>
         <source>Attainment a</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhaltung a</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="94"/>
         <source>Attainment b</source>
-        <translation type="unfinished"></translation>
+        <translation>Einhaltung b</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="95"/>
         <source>Δ attainment</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ Einhaltung</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="96"/>
         <source>Goodput a</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput a</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="97"/>
         <source>Goodput b</source>
-        <translation type="unfinished"></translation>
+        <translation>Goodput b</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="98"/>
         <source>Δ goodput</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ Goodput</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="99"/>
         <source>Latency a</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz a</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="100"/>
         <source>Latency b</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz b</translation>
     </message>
     <message>
         <location filename="../ui/models/run_comparison_model.cpp" line="101"/>
         <source>Δ latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Δ Latenz</translation>
     </message>
 </context>
 <context>
@@ -2066,42 +2063,42 @@ b: %5 (id %6, %7, %8)</source>
     <message>
         <location filename="../ui/models/run_table_model.cpp" line="51"/>
         <source>%1 / %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 s</translation>
     </message>
     <message>
         <location filename="../ui/models/run_table_model.cpp" line="63"/>
         <source>The process ended while this run was recording; it is kept up to its last saved sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Prozess endete, während dieser Lauf aufgezeichnet wurde; er bleibt bis zu seinem zuletzt gespeicherten Messpunkt erhalten.</translation>
     </message>
     <message>
         <location filename="../ui/models/run_table_model.cpp" line="72"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location filename="../ui/models/run_table_model.cpp" line="73"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/models/run_table_model.cpp" line="74"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario</translation>
     </message>
     <message>
         <location filename="../ui/models/run_table_model.cpp" line="75"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location filename="../ui/models/run_table_model.cpp" line="76"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/models/run_table_model.cpp" line="77"/>
         <source>Virtual time</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtuelle Zeit</translation>
     </message>
 </context>
 <context>
@@ -2109,91 +2106,91 @@ b: %5 (id %6, %7, %8)</source>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="34"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="35"/>
         <source>&amp;Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergleichen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="36"/>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xportieren …</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="37"/>
         <source>Read the run list from the workspace again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der Läufe erneut aus dem Arbeitsbereich lesen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="38"/>
         <source>Compare the two selected runs class by class</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden ausgewählten Läufe Klasse für Klasse vergleichen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="39"/>
         <source>Write the selected run&apos;s report as PDF, HTML or CSV; with two runs selected the report compares the later with the earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht des ausgewählten Laufs als PDF, HTML oder CSV schreiben; sind zwei Läufe ausgewählt, vergleicht der Bericht den späteren mit dem früheren</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="83"/>
         <source>Cannot read the runs: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="88"/>
         <location filename="../ui/widgets/runs_panel.cpp" line="119"/>
         <source>No workspace is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich geöffnet.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="90"/>
         <source>No runs yet: every replay is stored as a run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Läufe: Jede Wiedergabe wird als Lauf gespeichert.</translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/widgets/runs_panel.cpp" line="92"/>
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="125"/>
         <source>Cannot load run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 kann nicht geladen werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="162"/>
         <source>Report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht geschrieben nach %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="172"/>
         <source>PDF report (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Bericht (*.pdf)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="173"/>
         <source>HTML report (*.html *.htm)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML-Bericht (*.html *.htm)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="174"/>
         <source>CSV tables (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Tabellen (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="179"/>
         <source>Export Run Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufbericht exportieren</translation>
     </message>
     <message>
         <location filename="../ui/widgets/runs_panel.cpp" line="189"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
 </context>
 <context>
@@ -2201,253 +2198,253 @@ b: %5 (id %6, %7, %8)</source>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="87"/>
         <source>Eager relegation of requests that cannot meet their deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen, die ihre Frist nicht einhalten können, frühzeitig zurückstufen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
         <source>Per-class arrival processes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankunftsprozesse je Klasse</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="89"/>
         <source>Trace file</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace-Datei</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="91"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen …</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="94"/>
         <source>&amp;Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Übernehmen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="95"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="97"/>
         <source>Length of the arrival window, seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Länge des Ankunftsfensters in Sekunden</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
         <source>Seed of the random arrivals and lengths; the same seed replays the same requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed für zufällige Ankünfte und Längen; derselbe Seed erzeugt bei der Wiedergabe dieselben Anfragen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
         <source>Modeled (model on hardware)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelliert (Modell auf Hardware)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
         <source>Constant iteration time</source>
-        <translation type="unfinished"></translation>
+        <translation>Konstante Iterationszeit</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="103"/>
         <source>Every iteration takes this long whatever the batch, milliseconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Iteration dauert unabhängig vom Batch so lange, in Millisekunden</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="105"/>
         <source>Round robin</source>
-        <translation type="unfinished"></translation>
+        <translation>Round Robin</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="106"/>
         <source>Least loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Geringste Last</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="107"/>
         <location filename="../ui/widgets/scenario_editor.cpp" line="110"/>
         <source>Class priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassenpriorität</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="108"/>
         <source>Weighted (plan shares)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtet (Plananteile)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="109"/>
         <source>FCFS</source>
-        <translation type="unfinished"></translation>
+        <translation>FCFS</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="111"/>
         <source>EDF</source>
-        <translation type="unfinished"></translation>
+        <translation>EDF</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="112"/>
         <source>SRPF</source>
-        <translation type="unfinished"></translation>
+        <translation>SRPF</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="113"/>
         <source>Hybrid (QoServe)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hybrid (QoServe)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="114"/>
         <source>none, fixed:N (at most N tokens per iteration) or dynamic</source>
-        <translation type="unfinished"></translation>
+        <translation>none, fixed:N (höchstens N Tokens pro Iteration) oder dynamic</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="115"/>
         <source>Azure LLM inference (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Azure LLM Inference (CSV)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="116"/>
         <source>BurstGPT (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>BurstGPT (CSV)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="117"/>
         <source>Headroom (CSV with a class column)</source>
-        <translation type="unfinished"></translation>
+        <translation>Headroom (CSV mit Klassenspalte)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="128"/>
         <source>Duration (s):</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer (s):</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="129"/>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="131"/>
         <source>Instances</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanzen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="133"/>
         <source>Executor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausführung:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="134"/>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
         <source>Hardware:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardware:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="136"/>
         <source>Iteration (ms):</source>
-        <translation type="unfinished"></translation>
+        <translation>Iteration (ms):</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="137"/>
         <source>Instances:</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanzen:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="138"/>
         <source>Router:</source>
-        <translation type="unfinished"></translation>
+        <translation>Router:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="140"/>
         <source>Scheduler</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheduler</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="142"/>
         <source>Policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Strategie:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="143"/>
         <source>Chunking:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chunking:</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="146"/>
         <source>Workload</source>
-        <translation type="unfinished"></translation>
+        <translation>Last</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="271"/>
         <source>Choose a Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace auswählen</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="272"/>
         <source>CSV traces (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Traces (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="281"/>
         <source>Open a scenario first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Szenario.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="293"/>
         <source>Must be a number of seconds above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine Sekundenzahl über 0 sein.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="300"/>
         <source>Must be a whole number, 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine ganze Zahl sein, 0 oder mehr.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="310"/>
         <source>Must be a number of milliseconds above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss eine Millisekundenzahl über 0 sein.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="335"/>
         <source>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtetes Routing übernimmt die Anteile jeder Klasse aus einem Plan für diese Zahl an Instanzen: Wenden Sie einen aus dem Planer an oder wählen Sie einen anderen Router.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="348"/>
         <source>Must be none, fixed:N with N above 0, or dynamic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muss none, fixed:N mit N über 0 oder dynamic sein.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="354"/>
         <source>The classes changed since this table was filled; press Revert.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Klassen haben sich geändert, seit diese Tabelle gefüllt wurde; klicken Sie auf Zurücksetzen.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="362"/>
         <source>Choose a trace file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Trace-Datei.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="364"/>
         <source>No such file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei nicht gefunden: %1</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="379"/>
         <source>Give at least one class a trace share above 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie mindestens einer Klasse einen Trace-Anteil über 0.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="391"/>
         <source>The engine refused this scenario: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Engine hat dieses Szenario abgelehnt: %1</translation>
     </message>
 </context>
 <context>
@@ -2455,47 +2452,47 @@ b: %5 (id %6, %7, %8)</source>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="42"/>
         <source>%1 (p%2 %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (p%2 %3)</translation>
     </message>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="48"/>
         <source>no requests completed</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Anfragen abgeschlossen</translation>
     </message>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="49"/>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>eingehalten</translation>
     </message>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="49"/>
         <source>missed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>um %1 verfehlt</translation>
     </message>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="63"/>
         <source>Class</source>
-        <translation type="unfinished">Klasse</translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="64"/>
         <source>Bound</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenze</translation>
     </message>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="65"/>
         <source>Predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhergesagt</translation>
     </message>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="66"/>
         <source>Measured in replay</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Wiedergabe gemessen</translation>
     </message>
     <message>
         <location filename="../ui/models/verification_model.cpp" line="67"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -2503,43 +2500,43 @@ b: %5 (id %6, %7, %8)</source>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="39"/>
         <source>%1: cannot replace the file (check its permissions)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei kann nicht ersetzt werden (prüfen Sie ihre Zugriffsrechte)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="66"/>
         <source>&amp;New Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Arbeitsbereich …</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="69"/>
         <source>&amp;Open Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich ö&amp;ffnen …</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="72"/>
         <source>Save Workspace &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich speichern &amp;unter …</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="76"/>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="89"/>
         <source>Headroom workspaces (*.%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Headroom-Arbeitsbereiche (*.%1);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="122"/>
         <source>&amp;%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;%1 %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="128"/>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="331"/>
         <source>Cannot open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="129"/>
@@ -2547,88 +2544,94 @@ b: %5 (id %6, %7, %8)</source>
         <source>The workspace could not be opened; the current one stays open.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich konnte nicht geöffnet werden; der aktuelle bleibt geöffnet.
+
+%1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="133"/>
         <source>No recent workspaces</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Arbeitsbereiche</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="135"/>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste &amp;leeren</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="162"/>
         <source>%1: its setup cannot be replayed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Konfiguration kann nicht wiedergegeben werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="201"/>
         <source>No workspace is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Arbeitsbereich geöffnet.</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="205"/>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="317"/>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="344"/>
         <source>%1: this is the open workspace; choose another file name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dies ist der geöffnete Arbeitsbereich; wählen Sie einen anderen Dateinamen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="273"/>
         <source>The setup was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration wurde nicht gespeichert: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="295"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="306"/>
         <source>The run was not fully saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde nicht vollständig gespeichert: %1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="312"/>
         <source>New Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="321"/>
         <source>Cannot create workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich kann nicht angelegt werden</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="322"/>
         <source>The workspace could not be created; the current one stays open.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich konnte nicht angelegt werden; der aktuelle bleibt geöffnet.
+
+%1</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="327"/>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="338"/>
         <source>Save Workspace As</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich speichern unter</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="348"/>
         <source>Cannot save workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich kann nicht gespeichert werden</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="349"/>
         <source>The workspace could not be saved; the current one stays open.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich konnte nicht gespeichert werden; der aktuelle bleibt geöffnet.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -2645,13 +2648,9 @@ b: %5 (id %6, %7, %8)</source>
         <translation>Betriebskonsole für LLM-Serving mit mehreren Klassen: Live-Dashboard je Klasse, SLO-Bearbeitung und Szenario-Wiedergabe.</translation>
     </message>
     <message>
-        <source>Open the scenario file &lt;file&gt; instead of the bundled demo.</source>
-        <translation type="vanished">Die Szenariodatei &lt;file&gt; statt der mitgelieferten Demo öffnen.</translation>
-    </message>
-    <message>
         <location filename="../app/console/main.cpp" line="46"/>
         <source>Open the workspace &lt;file&gt; instead of the last one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Arbeitsbereich &lt;file&gt; statt des zuletzt verwendeten öffnen.</translation>
     </message>
     <message>
         <location filename="../app/console/main.cpp" line="47"/>
@@ -2662,12 +2661,12 @@ b: %5 (id %6, %7, %8)</source>
     <message>
         <location filename="../app/console/main.cpp" line="50"/>
         <source>Open the scenario file &lt;file&gt;: alone, or as the new setup of the workspace given with --workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Szenariodatei &lt;file&gt; öffnen: allein oder als neue Konfiguration des mit --workspace angegebenen Arbeitsbereichs.</translation>
     </message>
     <message>
         <location filename="../app/console/main.cpp" line="55"/>
         <source>Open the demo workspace (the seed&apos;s three users on three modeled instances), creating it when missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Demo-Arbeitsbereich öffnen (die drei Nutzer des Ausgangsbeispiels auf drei modellierten Instanzen) und ihn anlegen, falls er fehlt.</translation>
     </message>
     <message>
         <location filename="../app/console/main.cpp" line="58"/>
@@ -2679,7 +2678,8 @@ b: %5 (id %6, %7, %8)</source>
         <location filename="../app/console/main.cpp" line="80"/>
         <source>Cannot open workspace %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 kann nicht geöffnet werden:
+%2</translation>
     </message>
     <message>
         <location filename="../app/console/main.cpp" line="91"/>
