@@ -2665,8 +2665,8 @@ b: %5 (ID %6, %7, %8)</translation>
     </message>
     <message>
         <location filename="../app/console/main.cpp" line="55"/>
-        <source>Open the demo workspace (the seed&apos;s three users on three modeled instances), creating it when missing.</source>
-        <translation>Den Demo-Arbeitsbereich öffnen (die drei Nutzer des Ausgangsbeispiels auf drei modellierten Instanzen) und ihn anlegen, falls er fehlt.</translation>
+        <source>Open the demo workspace (three classes of users on three modeled instances), creating it when missing.</source>
+        <translation>Den Demo-Arbeitsbereich öffnen (drei Nutzerklassen auf drei modellierten Instanzen) und ihn anlegen, falls er fehlt.</translation>
     </message>
     <message>
         <location filename="../app/console/main.cpp" line="58"/>

@@ -2665,8 +2665,8 @@ b: %5 (id %6, %7, %8)</translation>
     </message>
     <message>
         <location filename="../app/console/main.cpp" line="55"/>
-        <source>Open the demo workspace (the seed&apos;s three users on three modeled instances), creating it when missing.</source>
-        <translation>Open the demo workspace (the seed&apos;s three users on three modeled instances), creating it when missing.</translation>
+        <source>Open the demo workspace (three classes of users on three modeled instances), creating it when missing.</source>
+        <translation>Open the demo workspace (three classes of users on three modeled instances), creating it when missing.</translation>
     </message>
     <message>
         <location filename="../app/console/main.cpp" line="58"/>

@@ -52,7 +52,7 @@ int main(int argc, char* argv[]) {
       QApplication::translate("main", "file"));
   const QCommandLineOption demoOption(
       QStringLiteral("demo"),
-      QApplication::translate("main", "Open the demo workspace (the seed's three users on three modeled "
+      QApplication::translate("main", "Open the demo workspace (three classes of users on three modeled "
                                       "instances), creating it when missing."));
   const QCommandLineOption autoplayOption(QStringLiteral("autoplay"),
                                           QApplication::translate("main", "Start replaying at once."));
