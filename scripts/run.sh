@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds Headroom and opens the console on the demo workspace (the seed's three
+# Installs what is missing, builds Headroom and opens the console on the demo workspace (three classes of
 # users on three modeled instances; press Space to play). Without a display it replays the same demo
 # with headroom-cli and prints the per-class table instead. Extra arguments go to the console (or, without
 # a display, to `headroom-cli replay`, e.g. scripts/run.sh --policy fcfs).
