@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "engine/core/qos_class.h"
@@ -11,6 +12,7 @@
 #include "engine/exec/iteration_time_model.h"
 #include "engine/kv/block_manager.h"
 #include "engine/sched/ordering.h"
+#include "engine/sched/request_hints.h"
 #include "engine/sched/request_state.h"
 #include "engine/sched/scheduler_config.h"
 
@@ -39,6 +41,8 @@ class Scheduler {
 
   // Takes a new request. Throws std::runtime_error if it could never fit in the KV cache.
   void enqueue(const Request& request, TimePoint now);
+  // The same with per-request hints: a deadline that tightens the class's, an importance below it.
+  void enqueue(const Request& request, TimePoint now, const RequestHints& hints);
 
   // Forms the next iteration's batch into `batch` (cleared first). Empty when there is nothing to run.
   void schedule(TimePoint now, Batch& batch);
@@ -56,6 +60,16 @@ class Scheduler {
   // Deadlines of requests already queued are kept.
   void setClasses(std::vector<QosClass> classes);
 
+  // Replaces the policy, chunking, relegation and batch caps from the next schedule() on; waiting work
+  // is re-ordered under the new policy. The KV layout (kvBlockTokens, kvBlocksOverride) cannot change:
+  // std::invalid_argument when it differs.
+  void setConfig(const SchedulerConfig& config);
+
+  // Ends a request that is decoding now (its client saw an end-of-sequence token or a stop string):
+  // the observer hears onFinished with the tokens generated so far. Call between iterations only.
+  // Returns false when no decoding request has this id.
+  bool finishEarly(RequestId id, TimePoint now);
+
   // Estimates the scheduler uses; exposed for tests and dashboards.
   double prefillTokensPerS() const { return prefillTokensPerS_; }
   Duration decodeStep() const { return decodeStep_; }
@@ -71,7 +85,8 @@ class Scheduler {
 
   Slot allocateSlot(const Request& request);
   void freeSlot(Slot slot);
-  void initDeadlines(RequestState& state) const;
+  void initDeadlines(RequestState& state, const RequestHints& hints) const;
+  int importanceOf(Slot slot) const;
   TimePoint tokenDeadline(const RequestState& state, std::int32_t tokenIndex) const;
   void pushWaiting(Slot slot);
   void pushRelegated(Slot slot);
@@ -100,6 +115,7 @@ class Scheduler {
 
   std::vector<RequestState> states_;
   std::vector<std::uint8_t> inBatch_;
+  std::vector<std::optional<Importance>> hintedImportance_;  // per slot
   std::vector<Slot> freeSlots_;
   std::vector<HeapEntry> waiting_;    // min-heap on key: not started
   std::vector<HeapEntry> relegated_;  // min-heap on key: relegated, not started
