@@ -20,21 +20,30 @@ Instance::Instance(std::int32_t id, std::vector<QosClass> classes, const Schedul
       executor_(requireExecutor(std::move(executor))),
       notifier_(*this, observer),
       scheduler_(std::move(classes), config, BlockManager(kvBlocks, config.kvBlockTokens), executor_->timeModel(),
-                 notifier_) {}
+                 notifier_),
+      kvBlockTokens_(config.kvBlockTokens),
+      kvBlocksOverride_(config.kvBlocksOverride) {}
 
-void Instance::enqueue(const Request& request, TimePoint now) {
-  scheduler_.enqueue(request, now);
+void Instance::enqueue(const Request& request, TimePoint now) { enqueue(request, now, RequestHints{}); }
+
+void Instance::enqueue(const Request& request, TimePoint now, const RequestHints& hints) {
+  scheduler_.enqueue(request, now, hints);
   executor_->admit(request.id, {}, SamplingParams{});
 }
 
 void Instance::enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens,
                        SamplingParams params) {
+  enqueue(request, now, std::move(promptTokens), params, RequestHints{});
+}
+
+void Instance::enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens,
+                       SamplingParams params, const RequestHints& hints) {
   if (static_cast<std::int64_t>(promptTokens.size()) != request.promptTokens) {
     throw std::invalid_argument("request " + std::to_string(request.id) + " says " +
                                 std::to_string(request.promptTokens) + " prompt tokens but carries " +
                                 std::to_string(promptTokens.size()));
   }
-  scheduler_.enqueue(request, now);
+  scheduler_.enqueue(request, now, hints);
   executor_->admit(request.id, promptTokens, params);
   texts_[request.id] = Text{std::move(promptTokens), request.promptTokens, params};
 }
@@ -103,7 +112,30 @@ void Instance::recordTokens(const IterationResult& result) {
   }
 }
 
+bool Instance::finishEarly(RequestId id, TimePoint now) {
+  if (busy_) throw std::logic_error("finishEarly while an iteration runs");
+  return scheduler_.finishEarly(id, now);
+}
+
+void Instance::postSchedulerConfig(const SchedulerConfig& config) {
+  if (config.kvBlockTokens != kvBlockTokens_ || config.kvBlocksOverride != kvBlocksOverride_) {
+    throw std::invalid_argument("the KV layout (kv_block_tokens, kv_blocks) cannot change while running");
+  }
+  std::lock_guard lock(postedMutex_);
+  postedConfig_ = config;
+}
+
+void Instance::applyPostedConfig() {
+  std::optional<SchedulerConfig> posted;
+  {
+    std::lock_guard lock(postedMutex_);
+    posted.swap(postedConfig_);
+  }
+  if (posted) scheduler_.setConfig(*posted);
+}
+
 std::optional<Duration> Instance::startIteration(TimePoint now) {
+  applyPostedConfig();
   if (busy_ || !scheduler_.hasWork()) return std::nullopt;
   scheduler_.schedule(now, batch_);
   if (batch_.empty()) return std::nullopt;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -57,12 +58,24 @@ class Instance {
   // A request with text: `promptTokens` (request.promptTokens of them, else std::invalid_argument) go
   // to the executor, and the instance keeps what is sampled until the request finishes.
   void enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens, SamplingParams params);
+  // The same two with per-request hints (see RequestHints: they only tighten).
+  void enqueue(const Request& request, TimePoint now, const RequestHints& hints);
+  void enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens, SamplingParams params,
+               const RequestHints& hints);
   void setTextSink(TextSink sink) { textSink_ = std::move(sink); }
   // Moving queued work between instances: takeUnstarted() removes every request none of whose work has
   // run (see Scheduler::takeUnstarted) and releases it from the executor; adopt() queues one here
   // without a second arrival event, with its text when it had one.
   std::vector<MovedRequest> takeUnstarted();
   void adopt(MovedRequest moved, TimePoint now);
+
+  // Ends a decoding request now (see Scheduler::finishEarly); not while an iteration runs.
+  bool finishEarly(RequestId id, TimePoint now);
+
+  // Thread-safe, unlike the rest: hands a new scheduler policy (ordering, chunking, relegation, batch
+  // caps) to the instance, which applies it at the start of its next iteration, between iterations.
+  // Throws std::invalid_argument at once when the KV layout differs from the running one.
+  void postSchedulerConfig(const SchedulerConfig& config);
 
   // Forms and runs the next batch when idle and there is work; returns its duration, else nullopt.
   std::optional<Duration> startIteration(TimePoint now);
@@ -100,6 +113,7 @@ class Instance {
   };
 
   void recordTokens(const IterationResult& result);
+  void applyPostedConfig();
 
   std::int32_t id_;
   std::unique_ptr<Executor> executor_;
@@ -111,6 +125,10 @@ class Instance {
   bool busy_ = false;
   std::int64_t iterations_ = 0;
   Duration busyTime_{};
+  const std::int32_t kvBlockTokens_;
+  const std::optional<std::int64_t> kvBlocksOverride_;
+  std::mutex postedMutex_;
+  std::optional<SchedulerConfig> postedConfig_;  // guarded by postedMutex_
 };
 
 }  // namespace headroom::engine

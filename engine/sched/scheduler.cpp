@@ -52,6 +52,7 @@ Scheduler::Slot Scheduler::allocateSlot(const Request& request) {
     slot = static_cast<Slot>(states_.size());
     states_.emplace_back();
     inBatch_.push_back(0);
+    hints_.emplace_back();
   }
   RequestState& state = states_[slot];
   state.request = request;
@@ -61,7 +62,12 @@ Scheduler::Slot Scheduler::allocateSlot(const Request& request) {
 
 void Scheduler::freeSlot(Slot slot) { freeSlots_.push_back(slot); }
 
-void Scheduler::initDeadlines(RequestState& state) const {
+int Scheduler::importanceOf(Slot slot) const {
+  const Importance own = classes_[states_[slot].request.classId].importance;
+  return static_cast<int>(effectiveImportance(own, hints_[slot]));
+}
+
+void Scheduler::initDeadlines(RequestState& state, const RequestHints& hints) const {
   const Slo& slo = classes_[state.request.classId].slo;
   const TimePoint arrival = state.request.arrival;
   const std::int32_t laterTokens = std::max(0, state.request.outputTokens - 1);
@@ -82,6 +88,12 @@ void Scheduler::initDeadlines(RequestState& state) const {
   } else {
     state.finalDeadline = kFarFuture;
   }
+  if (hints.deadline && *hints.deadline > Duration{0}) {
+    // A hint only tightens: the last token by arrival + deadline, the first early enough to decode the rest.
+    const TimePoint hinted = arrival + *hints.deadline;
+    state.finalDeadline = std::min(state.finalDeadline, hinted);
+    state.firstTokenDeadline = std::min(state.firstTokenDeadline, std::max(arrival, hinted - decodeStep_ * laterTokens));
+  }
 }
 
 TimePoint Scheduler::tokenDeadline(const RequestState& state, std::int32_t tokenIndex) const {
@@ -94,7 +106,7 @@ void Scheduler::pushWaiting(Slot slot) {
   const RequestState& state = states_[slot];
   waiting_.push_back({ordering_.key(state), slot});
   std::push_heap(waiting_.begin(), waiting_.end(), heapAfter<HeapEntry, HeapEntry>);
-  ++waitingByImportance_[static_cast<int>(classes_[state.request.classId].importance)];
+  ++waitingByImportance_[importanceOf(slot)];
 }
 
 void Scheduler::pushRelegated(Slot slot) {
@@ -107,7 +119,7 @@ Scheduler::Slot Scheduler::popHeap(std::vector<HeapEntry>& heap) {
   const Slot slot = heap.back().slot;
   heap.pop_back();
   if (&heap == &waiting_) {
-    --waitingByImportance_[static_cast<int>(classes_[states_[slot].request.classId].importance)];
+    --waitingByImportance_[importanceOf(slot)];
   }
   return slot;
 }
@@ -126,9 +138,10 @@ void Scheduler::checkFits(const Request& request) const {
   }
 }
 
-void Scheduler::admit(const Request& request, bool relegated) {
+void Scheduler::admit(const Request& request, bool relegated, const RequestHints& hints) {
   const Slot slot = allocateSlot(request);
-  initDeadlines(states_[slot]);
+  hints_[slot] = hints;
+  initDeadlines(states_[slot], hints);
   outstandingTokens_ += std::int64_t{request.promptTokens} + request.outputTokens;
   if (relegated) {
     states_[slot].relegated = true;
@@ -138,15 +151,17 @@ void Scheduler::admit(const Request& request, bool relegated) {
   }
 }
 
-void Scheduler::enqueue(const Request& request, TimePoint now) {
+void Scheduler::enqueue(const Request& request, TimePoint now) { enqueue(request, now, RequestHints{}); }
+
+void Scheduler::enqueue(const Request& request, TimePoint now, const RequestHints& hints) {
   checkFits(request);
   observer_.onArrival(request, now);
-  admit(request, false);
+  admit(request, false, hints);
 }
 
 void Scheduler::adopt(const UnstartedRequest& unstarted, TimePoint) {
   checkFits(unstarted.request);
-  admit(unstarted.request, unstarted.relegated);
+  admit(unstarted.request, unstarted.relegated, unstarted.hints);
 }
 
 std::vector<UnstartedRequest> Scheduler::takeUnstarted() {
@@ -159,7 +174,7 @@ std::vector<UnstartedRequest> Scheduler::takeUnstarted() {
         *keep++ = *it;
         continue;
       }
-      taken.push_back({state.request, state.relegated});
+      taken.push_back({state.request, state.relegated, hints_[it->slot]});
       outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
       if (heap == &waiting_) --waitingByImportance_[static_cast<int>(classes_[state.request.classId].importance)];
       freeSlot(it->slot);
@@ -199,11 +214,36 @@ void Scheduler::setClasses(std::vector<QosClass> classes) {
     for (HeapEntry& entry : *heap) {
       entry.key = ordering_.key(states_[entry.slot]);
       if (heap == &waiting_) {
-        ++waitingByImportance_[static_cast<int>(classes_[states_[entry.slot].request.classId].importance)];
+        ++waitingByImportance_[importanceOf(entry.slot)];
       }
     }
     std::make_heap(heap->begin(), heap->end(), heapAfter<HeapEntry, HeapEntry>);
   }
+}
+
+void Scheduler::setConfig(const SchedulerConfig& config) {
+  if (config.kvBlockTokens != config_.kvBlockTokens || config.kvBlocksOverride != config_.kvBlocksOverride) {
+    throw std::invalid_argument("setConfig: the KV layout (kv_block_tokens, kv_blocks) cannot change while running");
+  }
+  config_ = config;
+  ordering_ = Ordering(config_.policy, config_.alphaSPerToken, classes_);
+  for (auto* heap : {&waiting_, &relegated_}) {
+    for (HeapEntry& entry : *heap) entry.key = ordering_.key(states_[entry.slot]);
+    std::make_heap(heap->begin(), heap->end(), heapAfter<HeapEntry, HeapEntry>);
+  }
+}
+
+bool Scheduler::finishEarly(RequestId id, TimePoint now) {
+  const auto found = std::find_if(decoding_.begin(), decoding_.end(),
+                                  [&](Slot slot) { return states_[slot].request.id == id; });
+  if (found == decoding_.end()) return false;
+  const Slot slot = *found;
+  decoding_.erase(found);
+  RequestState& state = states_[slot];
+  outstandingTokens_ -= state.remainingDecode();
+  state.request.outputTokens = state.generatedTokens;
+  finish(slot, now);
+  return true;
 }
 
 void Scheduler::schedule(TimePoint now, Batch& batch) {
@@ -311,7 +351,7 @@ bool Scheduler::shouldRelegate(const RequestState& state, TimePoint now) const {
   const auto eta = now + durationFromSeconds(state.remainingPrefill() / prefillTokensPerS_);
   if (eta <= state.firstTokenDeadline) return false;
   // Low importance goes first: a request is relegated only when nothing less important is waiting.
-  const int importance = static_cast<int>(classes_[state.request.classId].importance);
+  const int importance = importanceOf(static_cast<Slot>(&state - states_.data()));
   for (int lower = importance + 1; lower <= static_cast<int>(Importance::Low); ++lower) {
     if (waitingByImportance_[lower] > 0) return false;
   }

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <vector>
 
 #include "engine/core/qos_class.h"
@@ -11,6 +12,7 @@
 #include "engine/exec/iteration_time_model.h"
 #include "engine/kv/block_manager.h"
 #include "engine/sched/ordering.h"
+#include "engine/sched/request_hints.h"
 #include "engine/sched/request_state.h"
 #include "engine/sched/scheduler_config.h"
 
@@ -29,6 +31,7 @@ struct SchedulerLoad {
 struct UnstartedRequest {
   Request request;
   bool relegated = false;  // it had been relegated; it stays relegated where it goes
+  RequestHints hints;      // what it asked of its class; it keeps asking where it goes
 };
 
 // The per-instance QoServe scheduler. Each iteration: order waiting work by the policy, relegate what
@@ -45,6 +48,8 @@ class Scheduler {
 
   // Takes a new request. Throws std::runtime_error if it could never fit in the KV cache.
   void enqueue(const Request& request, TimePoint now);
+  // The same with per-request hints: a deadline that tightens the class's, an importance below it.
+  void enqueue(const Request& request, TimePoint now, const RequestHints& hints);
 
   // Takes a request another scheduler already accepted (its arrival was reported there): queued here
   // without a second arrival event. Throws like enqueue().
@@ -69,6 +74,16 @@ class Scheduler {
   // Deadlines of requests already queued are kept.
   void setClasses(std::vector<QosClass> classes);
 
+  // Replaces the policy, chunking, relegation and batch caps from the next schedule() on; waiting work
+  // is re-ordered under the new policy. The KV layout (kvBlockTokens, kvBlocksOverride) cannot change:
+  // std::invalid_argument when it differs.
+  void setConfig(const SchedulerConfig& config);
+
+  // Ends a request that is decoding now (its client saw an end-of-sequence token or a stop string):
+  // the observer hears onFinished with the tokens generated so far. Call between iterations only.
+  // Returns false when no decoding request has this id.
+  bool finishEarly(RequestId id, TimePoint now);
+
   // Estimates the scheduler uses; exposed for tests and dashboards.
   double prefillTokensPerS() const { return prefillTokensPerS_; }
   Duration decodeStep() const { return decodeStep_; }
@@ -83,10 +98,11 @@ class Scheduler {
   };
 
   void checkFits(const Request& request) const;
-  void admit(const Request& request, bool relegated);
+  void admit(const Request& request, bool relegated, const RequestHints& hints);
   Slot allocateSlot(const Request& request);
   void freeSlot(Slot slot);
-  void initDeadlines(RequestState& state) const;
+  void initDeadlines(RequestState& state, const RequestHints& hints) const;
+  int importanceOf(Slot slot) const;
   TimePoint tokenDeadline(const RequestState& state, std::int32_t tokenIndex) const;
   void pushWaiting(Slot slot);
   void pushRelegated(Slot slot);
@@ -115,6 +131,7 @@ class Scheduler {
 
   std::vector<RequestState> states_;
   std::vector<std::uint8_t> inBatch_;
+  std::vector<RequestHints> hints_;  // per slot
   std::vector<Slot> freeSlots_;
   std::vector<HeapEntry> waiting_;    // min-heap on key: not started
   std::vector<HeapEntry> relegated_;  // min-heap on key: relegated, not started

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <random>
 
 namespace headroom::engine {
@@ -35,18 +36,23 @@ std::string typeName(const json& value) {
   }
 }
 
-// Sum of estimated tokens of a prompt; an ApiError on a wrong shape.
-std::variant<std::int64_t, ApiError> completionPromptTokens(const json& prompt) {
-  if (prompt.is_string()) return std::int64_t{estimateTokens(prompt.get_ref<const std::string&>())};
+// Reads a completions prompt into `request`: text, or token ids; an ApiError on a wrong shape.
+std::variant<std::int64_t, ApiError> completionPrompt(const json& prompt, CompletionRequest& request) {
+  if (prompt.is_string()) {
+    request.promptText = prompt.get<std::string>();
+    return std::int64_t{estimateTokens(request.promptText)};
+  }
   if (prompt.is_array() && !prompt.empty()) {
     if (prompt.size() == 1 && prompt[0].is_string()) {
-      return std::int64_t{estimateTokens(prompt[0].get_ref<const std::string&>())};
+      request.promptText = prompt[0].get<std::string>();
+      return std::int64_t{estimateTokens(request.promptText)};
     }
     const json* ids = &prompt;
     if (prompt.size() == 1 && prompt[0].is_array()) ids = &prompt[0];
     if (ids->empty()) return badParam("prompt", "'prompt' must not be empty.");
+    constexpr std::int64_t kMaxTokenId = std::numeric_limits<std::int32_t>::max();
     for (const json& id : *ids) {
-      if (!id.is_number_integer() || id.get<std::int64_t>() < 0) {
+      if (!id.is_number_integer() || id.get<std::int64_t>() < 0 || id.get<std::int64_t>() > kMaxTokenId) {
         if (ids == &prompt && id.is_string()) {
           return badParam("prompt", "Only one prompt per request is supported; got an array of several.");
         }
@@ -54,18 +60,22 @@ std::variant<std::int64_t, ApiError> completionPromptTokens(const json& prompt) 
                                   "holding one of those.");
       }
     }
+    request.promptTokenIds.reserve(ids->size());
+    for (const json& id : *ids) request.promptTokenIds.push_back(static_cast<std::int32_t>(id.get<std::int64_t>()));
     return static_cast<std::int64_t>(ids->size());
   }
   return badParam("prompt", "'prompt' must be a non-empty string or array of token ids; got " + typeName(prompt) + ".");
 }
 
-std::variant<std::int64_t, ApiError> chatPromptTokens(const json& messages) {
+// Checks chat messages, counts estimated tokens and renders them into request.promptText.
+std::variant<std::int64_t, ApiError> chatPrompt(const json& messages, CompletionRequest& request) {
   if (!messages.is_array() || messages.empty()) {
     return badParam("messages", "'messages' must be a non-empty array of message objects; got " + typeName(messages) + ".");
   }
   static constexpr std::array<std::string_view, 6> kRoles{"system", "developer", "user", "assistant", "tool", "function"};
   constexpr std::int64_t kTokensPerMessage = 4;
   std::int64_t tokens = 3;
+  std::vector<ChatMessage> rendered;
   for (std::size_t i = 0; i < messages.size(); ++i) {
     const json& message = messages[i];
     const std::string param = "messages[" + std::to_string(i) + "]";
@@ -81,13 +91,15 @@ std::variant<std::int64_t, ApiError> chatPromptTokens(const json& messages) {
                                            "; allowed: system, developer, user, assistant, tool, function.");
     }
     tokens += kTokensPerMessage;
+    ChatMessage& out = rendered.emplace_back(ChatMessage{role->get<std::string>(), {}});
     const auto content = message.find("content");
     if (content == message.end() || content->is_null()) {
       if (*role != "assistant") return badParam(param + ".content", "Missing 'content' in " + param + ".");
       continue;
     }
     if (content->is_string()) {
-      tokens += estimateTokens(content->get_ref<const std::string&>());
+      out.content = content->get<std::string>();
+      tokens += estimateTokens(out.content);
     } else if (content->is_array()) {
       for (const json& part : *content) {
         if (!part.is_object() || !part.contains("type") || !part["type"].is_string()) {
@@ -98,6 +110,7 @@ std::variant<std::int64_t, ApiError> chatPromptTokens(const json& messages) {
           if (text == part.end() || !text->is_string()) {
             return badParam(param + ".content", "A 'text' content part needs a string 'text'.");
           }
+          out.content += text->get_ref<const std::string&>();
           tokens += estimateTokens(text->get_ref<const std::string&>());
         } else {
           return badParam(param + ".content", "Only 'text' content parts are supported; got " + part["type"].dump() + ".");
@@ -108,6 +121,7 @@ std::variant<std::int64_t, ApiError> chatPromptTokens(const json& messages) {
                                                typeName(*content) + ".");
     }
   }
+  request.promptText = renderChatPrompt(rendered);
   return tokens;
 }
 
@@ -169,6 +183,17 @@ int jsonNestingDepth(std::string_view text, int limit) {
   return deepest;
 }
 
+std::optional<std::int64_t> parseDeadlineMs(std::string_view text) {
+  if (text.empty() || text.size() > 12) return std::nullopt;
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (value < 1 || value > kMaxDeadlineMs) return std::nullopt;
+  return value;
+}
+
 std::int32_t estimateTokens(std::string_view text) {
   constexpr std::size_t kBytesPerToken = 4;
   const std::size_t tokens = (text.size() + kBytesPerToken - 1) / kBytesPerToken;
@@ -210,11 +235,11 @@ std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpo
   if (endpoint == CompletionEndpoint::Completions) {
     const auto found = root.find("prompt");
     if (found == root.end()) return badParam("prompt", "'prompt' is required.");
-    prompt = completionPromptTokens(*found);
+    prompt = completionPrompt(*found, request);
   } else {
     const auto found = root.find("messages");
     if (found == root.end()) return badParam("messages", "'messages' is required.");
-    prompt = chatPromptTokens(*found);
+    prompt = chatPrompt(*found, request);
   }
   if (auto* error = std::get_if<ApiError>(&prompt)) return *error;
   const std::int64_t promptTokens = std::get<std::int64_t>(prompt);
@@ -260,12 +285,53 @@ std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpo
   if (auto error = checkNumber(root, "top_p", 0.0, 1.0)) return *error;
   if (auto error = checkNumber(root, "presence_penalty", -2.0, 2.0)) return *error;
   if (auto error = checkNumber(root, "frequency_penalty", -2.0, 2.0)) return *error;
+  if (const auto found = root.find("temperature"); found != root.end() && !found->is_null()) {
+    request.temperature = found->get<float>();
+  }
+  if (const auto found = root.find("top_p"); found != root.end() && !found->is_null()) {
+    request.topP = found->get<float>();
+  }
+  if (const auto found = root.find("seed"); found != root.end() && !found->is_null()) {
+    if (!found->is_number_integer()) return badParam("seed", "'seed' must be an integer; got " + typeName(*found) + ".");
+    request.seed = found->is_number_unsigned() ? found->get<std::uint64_t>()
+                                               : static_cast<std::uint64_t>(found->get<std::int64_t>());
+  }
   if (const auto found = root.find("stop"); found != root.end() && !found->is_null()) {
+    constexpr std::size_t kMaxStopBytes = 256;
     bool valid = found->is_string() || (found->is_array() && found->size() <= 4);
     if (found->is_array()) {
       for (const json& item : *found) valid = valid && item.is_string();
     }
     if (!valid) return badParam("stop", "'stop' must be a string or an array of up to 4 strings.");
+    if (found->is_string()) {
+      request.stop.push_back(found->get<std::string>());
+    } else {
+      for (const json& item : *found) request.stop.push_back(item.get<std::string>());
+    }
+    for (const std::string& stop : request.stop) {
+      if (stop.size() > kMaxStopBytes) return badParam("stop", "Each stop string may have at most 256 bytes.");
+    }
+  }
+  if (const auto found = root.find("headroom"); found != root.end() && !found->is_null()) {
+    if (!found->is_object()) return badParam("headroom", "'headroom' must be an object {deadline_ms, importance}.");
+    for (const auto& [key, value] : found->items()) {
+      if (key == "deadline_ms") {
+        if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > kMaxDeadlineMs) {
+          return badParam("headroom.deadline_ms", "'headroom.deadline_ms' must be an integer of milliseconds from 1 to " +
+                                                      std::to_string(kMaxDeadlineMs) + "; got " + value.dump() + ".");
+        }
+        request.deadlineMs = value.get<std::int64_t>();
+      } else if (key == "importance") {
+        const auto importance = value.is_string() ? importanceFromString(value.get_ref<const std::string&>()) : std::nullopt;
+        if (!importance) {
+          return badParam("headroom.importance", "'headroom.importance' must be one of: high, normal, low; got " +
+                                                     value.dump() + ".");
+        }
+        request.importance = *importance;
+      } else {
+        return badParam("headroom." + key, "Unknown field 'headroom." + key + "'; allowed: deadline_ms, importance.");
+      }
+    }
   }
   if (const auto found = root.find("user"); found != root.end() && !found->is_null() && !found->is_string()) {
     return badParam("user", "'user' must be a string.");

@@ -5,9 +5,12 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/qos_class.h"
+#include "engine/serving/chat_template.h"
 #include "engine/serving/serve_config.h"
 
 namespace headroom::engine {
@@ -19,10 +22,19 @@ struct CompletionRequest {
   CompletionEndpoint endpoint = CompletionEndpoint::Completions;
   std::string model;
   std::int32_t promptTokens = 1;  // counted when given as token ids, else estimated from the text
+  std::string promptText;         // completions: the prompt string; chat: renderChatPrompt(messages)
+  std::vector<std::int32_t> promptTokenIds;  // completions given token ids (then promptText is empty)
   std::int32_t maxTokens = 16;
   bool stream = false;
   bool includeUsage = false;  // stream_options.include_usage
   std::optional<std::string> qosClass;
+  float temperature = 1.0f;  // OpenAI's default
+  float topP = 1.0f;
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> stop;
+  // Body "headroom": {"deadline_ms", "importance"}: hints that only tighten the class (RequestHints).
+  std::optional<std::int64_t> deadlineMs;
+  std::optional<Importance> importance;
 };
 
 // An OpenAI-style error: HTTP status and the {"error": {message, type, param, code}} object.
@@ -41,6 +53,10 @@ struct ApiError {
 // ApiError naming the parameter). Never throws for bad input.
 std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpoint endpoint, std::string_view body,
                                                                  const ServeLimits& limits);
+
+// An X-Headroom-Deadline-Ms value: an integer of milliseconds from 1 to kMaxDeadlineMs; else nullopt.
+std::optional<std::int64_t> parseDeadlineMs(std::string_view text);
+inline constexpr std::int64_t kMaxDeadlineMs = 86'400'000;
 
 // Prompt tokens estimated from text when no tokenizer is at hand: one per 4 bytes, at least 1.
 std::int32_t estimateTokens(std::string_view text);

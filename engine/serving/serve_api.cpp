@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <random>
 
+#include "engine/exec/llama/byte_tokenizer.h"
 #include "engine/metrics/replay_json.h"
 #include "engine/serving/prometheus_writer.h"
 
@@ -29,6 +31,7 @@ ApiError makeError(int status, std::string message, std::string type, std::strin
 std::string_view finishReasonText(FinishReason reason) {
   switch (reason) {
     case FinishReason::Length: return "length";
+    case FinishReason::Stop: return "stop";
     case FinishReason::Cancelled: return "abort";
     case FinishReason::Failed: return "error";
   }
@@ -75,8 +78,9 @@ class StreamingReply final : public RequestListener {
     begun_ = true;
   }
 
-  void onToken(std::int32_t tokenId, std::int32_t /*index*/) override {
-    std::string chunk = formatter_.tokenChunk(tokenText(tokenId));
+  void onToken(std::int32_t /*tokenId*/, std::int32_t /*index*/, std::string_view text) override {
+    if (text.empty()) return;
+    std::string chunk = formatter_.tokenChunk(text);
     std::lock_guard lock(mutex_);
     if (begun_) {
       exchange_->sendChunk(std::move(chunk));
@@ -88,7 +92,8 @@ class StreamingReply final : public RequestListener {
   void onFinished(const FinishedRequest& finished) override {
     std::string tail;
     if (finished.reason != FinishReason::Cancelled) {
-      tail = formatter_.finishChunk(finishReasonText(finished.reason));
+      if (!finished.text.empty()) tail = formatter_.tokenChunk(finished.text);
+      tail += formatter_.finishChunk(finishReasonText(finished.reason));
       if (includeUsage_) tail += formatter_.usageChunk(finished.promptTokens, finished.completionTokens);
       tail += CompletionFormatter::doneEvent();
     }
@@ -119,12 +124,14 @@ class BufferedReply final : public RequestListener {
   BufferedReply(std::shared_ptr<HttpExchange> exchange, CompletionFormatter formatter, HttpHeaders headers)
       : exchange_(std::move(exchange)), formatter_(std::move(formatter)), headers_(std::move(headers)) {}
 
-  void onToken(std::int32_t tokenId, std::int32_t /*index*/) override { text_ += tokenText(tokenId); }
+  void onToken(std::int32_t /*tokenId*/, std::int32_t /*index*/, std::string_view text) override { text_ += text; }
   void onFinished(const FinishedRequest& finished) override {
     HttpResponse response;
-    if (finished.reason == FinishReason::Length) {
+    if (finished.reason == FinishReason::Length || finished.reason == FinishReason::Stop) {
+      text_ += finished.text;
       response.status = 200;
-      response.body = formatter_.fullResponse(text_, "length", finished.promptTokens, finished.completionTokens);
+      response.body = formatter_.fullResponse(text_, finishReasonText(finished.reason), finished.promptTokens,
+                                              finished.completionTokens);
     } else {
       const bool cancelled = finished.reason == FinishReason::Cancelled;
       const ApiError error = makeError(cancelled ? 503 : 500,
@@ -145,6 +152,25 @@ class BufferedReply final : public RequestListener {
   std::string text_;
 };
 
+// The live-changeable part of a scheduler config, in the configuration file's field names.
+json schedulerPolicyJson(const SchedulerConfig& config) {
+  json out = {{"policy", std::string(toString(config.policy))},
+              {"alpha_s_per_token", config.alphaSPerToken},
+              {"chunking", toString(config.chunking)},
+              {"relegation", config.relegation == Relegation::On},
+              {"selective_preemption", config.selectivePreemption},
+              {"max_batch_tokens", config.maxBatchTokens},
+              {"max_batch_size", config.maxBatchSize},
+              {"kv_block_tokens", config.kvBlockTokens}};
+  if (config.kvBlocksOverride) out["kv_blocks"] = *config.kvBlocksOverride;
+  return out;
+}
+
+std::uint64_t freshSeed() {
+  thread_local std::mt19937_64 random(std::random_device{}());
+  return random();
+}
+
 }  // namespace
 
 json servedClassesJson(const std::vector<ServedClass>& classes) {
@@ -163,7 +189,10 @@ json servedClassesJson(const std::vector<ServedClass>& classes) {
 }
 
 ServeApi::ServeApi(ServeConfig config, ServingHost& host, Duration telemetryInterval)
-    : config_(std::move(config)), host_(host), telemetryInterval_(telemetryInterval) {
+    : config_(std::move(config)),
+      host_(host),
+      telemetryInterval_(telemetryInterval),
+      computesText_(config_.executor.kind == ExecutorKind::Cpu || config_.executor.kind == ExecutorKind::Cuda) {
   telemetryThread_ = std::thread([this] { runTelemetry(); });
 }
 
@@ -284,6 +313,49 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const HttpRequest& 
                                      "permission_error", "class_not_allowed", "qos_class"));
     return;
   }
+  ServeRequest serveRequest{choice.classId, completion.promptTokens, completion.maxTokens, {}, {}, completion.stop, {}};
+  if (const auto header = request.header("x-headroom-deadline-ms")) {
+    const std::optional<std::int64_t> deadlineMs = parseDeadlineMs(*header);
+    if (!deadlineMs) {
+      respondError(exchange, makeError(400, "X-Headroom-Deadline-Ms must be an integer of milliseconds from 1 to " +
+                                                std::to_string(kMaxDeadlineMs) + ".",
+                                       "invalid_request_error", {}, "X-Headroom-Deadline-Ms"));
+      return;
+    }
+    serveRequest.hints.deadline = std::chrono::milliseconds(*deadlineMs);
+  }
+  if (completion.deadlineMs) {
+    const Duration body = std::chrono::milliseconds(*completion.deadlineMs);
+    serveRequest.hints.deadline = serveRequest.hints.deadline ? std::min(*serveRequest.hints.deadline, body) : body;
+  }
+  serveRequest.hints.importance = completion.importance;
+  if (computesText_) {
+    if (!completion.promptTokenIds.empty()) {
+      for (const std::int32_t id : completion.promptTokenIds) {
+        if (id >= ByteTokenizer::kVocabSize) {
+          respondError(exchange, makeError(400, "Token id " + std::to_string(id) + " is outside this server's byte "
+                                                "tokeniser (ids 0 to " + std::to_string(ByteTokenizer::kVocabSize - 1) +
+                                                ").",
+                                           "invalid_request_error", "invalid_token_id", "prompt"));
+          return;
+        }
+      }
+      serveRequest.promptTokenIds = completion.promptTokenIds;
+    } else {
+      serveRequest.promptTokenIds = ByteTokenizer{}.encode(completion.promptText);
+    }
+    const auto promptTokens = static_cast<std::int64_t>(serveRequest.promptTokenIds.size());
+    if (promptTokens > config_.limits.maxPromptTokens) {
+      respondError(exchange, makeError(400, "This server's maximum prompt length is " +
+                                                std::to_string(config_.limits.maxPromptTokens) + " tokens; the prompt has " +
+                                                std::to_string(promptTokens) + ".",
+                                       "invalid_request_error", "context_length_exceeded",
+                                       endpoint == CompletionEndpoint::Completions ? "prompt" : "messages"));
+      return;
+    }
+    serveRequest.promptTokens = static_cast<std::int32_t>(promptTokens);
+    serveRequest.sampling = {completion.temperature, completion.topP, completion.seed ? *completion.seed : freshSeed()};
+  }
   const std::string& className = config_.access.classNames()[choice.classId];
   CompletionFormatter formatter(endpoint, newCompletionId(endpoint), config_.modelName, unixSeconds(),
                                 completion.includeUsage);
@@ -300,7 +372,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const HttpRequest& 
     replyHeaders.emplace_back("Content-Type", "application/json");
     listener = std::make_shared<BufferedReply>(exchange, formatter, std::move(replyHeaders));
   }
-  const Admission admission = host_.submit({choice.classId, completion.promptTokens, completion.maxTokens}, listener);
+  const Admission admission = host_.submit(serveRequest, listener);
   if (admission.outcome == AdmissionOutcome::Admitted || admission.outcome == AdmissionOutcome::Relegated) {
     responses_[2].fetch_add(1, std::memory_order_relaxed);
     ServingHost* host = &host_;
@@ -502,6 +574,43 @@ void ServeApi::handleAdmin(const HttpRequest& request, const std::shared_ptr<Htt
     respondJson(exchange, 200, {{"classes", servedClassesJson(host_.classes())}});
     return;
   }
+  if (path == "/v1/headroom/admin/scheduler") {
+    if (request.method == "GET") {
+      respondJson(exchange, 200, {{"scheduler", schedulerPolicyJson(host_.schedulerConfig())}});
+      return;
+    }
+    if (request.method != "PUT") {
+      respondError(exchange, makeError(405, "Use GET or PUT on " + std::string(path) + ".", "invalid_request_error",
+                                       "method_not_allowed"),
+                   {{"Allow", "GET, PUT"}});
+      return;
+    }
+    if (jsonNestingDepth(request.body, 32) > 32) {
+      respondError(exchange, makeError(400, "The JSON body nests too deeply.", "invalid_request_error"));
+      return;
+    }
+    const json body = json::parse(request.body, nullptr, false);
+    if (body.is_discarded() || !body.is_object()) {
+      respondError(exchange, makeError(400, "The body must be a JSON object with the scheduler fields to change, e.g. "
+                                            "{\"policy\": \"edf\", \"chunking\": \"fixed:256\"}.",
+                                       "invalid_request_error"));
+      return;
+    }
+    try {
+      const SchedulerConfig current = host_.schedulerConfig();
+      json merged = schedulerPolicyJson(current);
+      for (const auto& [key, value] : body.items()) merged[key] = value;
+      SchedulerConfig next = ConfigReader("request body").scheduler(merged, "");
+      next.dynamicSafetyFactor = current.dynamicSafetyFactor;
+      next.dynamicFloorTokens = current.dynamicFloorTokens;
+      host_.setSchedulerConfig(next);
+    } catch (const std::exception& error) {
+      respondError(exchange, makeError(400, error.what(), "invalid_request_error", {}, "scheduler"));
+      return;
+    }
+    respondJson(exchange, 200, {{"scheduler", schedulerPolicyJson(host_.schedulerConfig())}});
+    return;
+  }
   if (path == "/v1/headroom/admin/status") {
     if (request.method != "GET") {
       respondError(exchange, makeError(405, "Use GET on " + std::string(path) + ".", "invalid_request_error",
@@ -510,7 +619,7 @@ void ServeApi::handleAdmin(const HttpRequest& request, const std::shared_ptr<Htt
       return;
     }
     const InstanceStatus status = host_.status();
-    const SchedulerConfig& scheduler = config_.scheduler;
+    const SchedulerConfig scheduler = host_.schedulerConfig();
     respondJson(exchange, 200,
                 {{"model", config_.modelName},
                  {"executor", host_.describeExecutor()},

@@ -20,7 +20,10 @@ namespace headroom::engine {
 //  POST /v1/completions, POST /v1/chat/completions (OpenAI shapes, SSE when "stream": true),
 //  GET /v1/models, GET /health, GET /metrics (Prometheus text),
 //  GET /v1/headroom/telemetry (SSE of metric snapshots; admin key),
-//  GET|PUT /v1/headroom/admin/classes, GET /v1/headroom/admin/status (admin key).
+//  GET|PUT /v1/headroom/admin/classes, GET|PUT /v1/headroom/admin/scheduler (the policy, live),
+//  GET /v1/headroom/admin/status (admin key).
+// With a computing executor (cpu, cuda) prompts are byte-tokenised (chats through renderChatPrompt) and
+// replies are the model's text; with a modeled one prompts are estimated and replies synthetic.
 // The class of a completion comes from the API key's tenant, narrowed by the X-Headroom-Class header
 // or the body's qos_class. Thread-safe: handle() may run on several server threads at once. Owns one
 // thread that feeds the telemetry streams.
@@ -51,6 +54,7 @@ class ServeApi final : public HttpHandler {
   ServeConfig config_;
   ServingHost& host_;
   Duration telemetryInterval_;
+  bool computesText_;
   std::array<std::atomic<std::uint64_t>, 6> responses_{};
 
   std::mutex telemetryMutex_;

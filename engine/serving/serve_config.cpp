@@ -1,6 +1,7 @@
 #include "engine/serving/serve_config.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace headroom::engine {
@@ -9,37 +10,75 @@ namespace {
 
 using json = nlohmann::json;
 
+// The scenario files' executor rules (engine/workload/scenario_json.cpp), with the same messages.
 ExecutorSpec readExecutor(const ConfigReader& reader, const json& root) {
   ExecutorSpec executor;
   executor.kind = ExecutorKind::Modeled;
+  bool computing = false;
   if (const json* object = ConfigReader::field(root, "executor")) {
-    reader.requireObject(*object, "/executor", "({\"kind\": \"constant\", \"iteration_s\": ...} or {\"kind\": \"modeled\"})");
-    const json& kind = reader.required(*object, "/executor", "kind", "one of: modeled, constant");
+    reader.requireObject(*object, "/executor",
+                         "({\"kind\": \"constant\", \"iteration_s\": ...}, {\"kind\": \"modeled\"} or "
+                         "{\"kind\": \"cpu\", \"model\": ..., \"weights\": ...})");
+    const json& kind = reader.required(*object, "/executor", "kind", "one of: constant, modeled, cpu, cuda");
     if (kind == "constant") {
       reader.checkFields(*object, "/executor", {"kind", "iteration_s"});
       executor.kind = ExecutorKind::Constant;
       executor.iteration = reader.positiveSeconds(
           reader.required(*object, "/executor", "iteration_s", "a number > 0, seconds"), "/executor/iteration_s");
     } else if (kind == "modeled") {
-      reader.checkFields(*object, "/executor", {"kind"});
+      reader.checkFields(*object, "/executor", {"kind", "profile"});
+    } else if (kind == "cpu" || kind == "cuda") {
+      reader.checkFields(*object, "/executor", {"kind", "model", "weights", "weights_seed", "profile"});
+      executor.kind = kind == "cpu" ? ExecutorKind::Cpu : ExecutorKind::Cuda;
+      computing = true;
+      if (const json* v = ConfigReader::field(*object, "model")) executor.model = reader.nonEmptyString(*v, "/executor/model");
+      if (const json* v = ConfigReader::field(*object, "weights")) {
+        executor.weights = reader.nonEmptyString(*v, "/executor/weights");
+        const std::filesystem::path path(executor.weights);
+        if (executor.weights != "random" && path.is_relative() && !reader.file().empty()) {
+          executor.weights = (reader.file().parent_path() / path).lexically_normal().string();
+        }
+      }
+      if (const json* v = ConfigReader::field(*object, "weights_seed")) {
+        executor.weightsSeed = static_cast<std::uint64_t>(
+            reader.integer(*v, "/executor/weights_seed", 0, std::numeric_limits<std::int64_t>::max()));
+      }
     } else {
-      reader.fail("/executor/kind", "must be one of: modeled, constant; got " + ConfigReader::shown(kind));
+      reader.fail("/executor/kind", "must be one of: constant, modeled, cpu, cuda; got " + ConfigReader::shown(kind));
+    }
+    if (const json* v = ConfigReader::field(*object, "profile")) {
+      executor.profile = reader.nonEmptyString(*v, "/executor/profile");
     }
   }
-  if (const json* v = ConfigReader::field(root, "model")) executor.model = reader.nonEmptyString(*v, "/model");
+  if (const json* v = ConfigReader::field(root, "model")) {
+    const std::string name = reader.nonEmptyString(*v, "/model");
+    if (!executor.model.empty() && executor.model != name) {
+      reader.fail("/executor/model", "names \"" + executor.model + "\" but /model names \"" + name + "\"; give one");
+    }
+    executor.model = name;
+  }
   if (const json* v = ConfigReader::field(root, "hardware")) executor.hardware = reader.nonEmptyString(*v, "/hardware");
   if (const json* v = ConfigReader::field(root, "tensor_parallel")) {
     executor.tensorParallel = static_cast<std::int32_t>(reader.integer(*v, "/tensor_parallel", 1, 64));
+  }
+  if (executor.kind == ExecutorKind::Constant && !executor.hardware.empty()) {
+    reader.fail("/hardware",
+                "not allowed with a constant executor (its iteration time is fixed); remove \"hardware\" "
+                "or use {\"kind\": \"modeled\"}");
   }
   if (executor.kind == ExecutorKind::Modeled) {
     if (executor.model.empty()) {
       reader.fail("/model", "required field is missing for the modeled executor (a model name, e.g. \"llama-3.1-8b\")");
     }
-    if (executor.hardware.empty()) {
-      reader.fail("/hardware", "required field is missing for the modeled executor (a hardware name, e.g. \"a100-80g\")");
+    if (executor.hardware.empty() && executor.profile.empty()) {
+      reader.fail("/hardware",
+                  "required field is missing for the modeled executor (a hardware name, e.g. \"a100-80g\", or "
+                  "a measured profile in /executor/profile)");
     }
-  } else if (!executor.hardware.empty()) {
-    reader.fail("/hardware", "not allowed with a constant executor (its iteration time is fixed)");
+  }
+  if (computing && executor.model.empty()) {
+    reader.fail("/executor/model", "required field is missing for a computing executor (a model name, e.g. "
+                                   "\"llama-tiny\")");
   }
   return executor;
 }

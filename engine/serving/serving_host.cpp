@@ -5,8 +5,12 @@
 #include <stdexcept>
 
 #include "engine/exec/executor_factory.h"
+#include "engine/exec/llama/byte_tokenizer.h"
 #include "engine/exec/modeled/kv_capacity.h"
 #include "engine/kv/block_manager.h"
+#include "engine/serving/openai_protocol.h"
+#include "engine/serving/stop_matcher.h"
+#include "engine/serving/utf8_token_decoder.h"
 
 namespace headroom::engine {
 
@@ -41,7 +45,9 @@ ClassServingStats freshStats(const QosClass& qos) {
 }  // namespace
 
 // Fans the instance's request events out to the metrics collector, the Prometheus stats, the
-// admission counts and each request's listener. Loop thread only.
+// admission counts and each request's listener; turns tokens into text (the byte tokeniser's bytes for
+// a computing executor, synthetic words for a modeled one) and watches for the end of the reply.
+// Loop thread only.
 class ServingHost::Observer final : public RequestObserver {
  public:
   Observer(ServingHost& host, MetricsCollector& metrics) : host_(host), metrics_(metrics) {}
@@ -49,10 +55,13 @@ class ServingHost::Observer final : public RequestObserver {
   struct Entry {
     std::shared_ptr<RequestListener> listener;
     ClassId classId = 0;
+    Utf8TokenDecoder decoder;
+    StopMatcher stop;
+    bool stopped = false;  // EOS or a stop string: the reply is complete
   };
 
-  void add(RequestId id, std::shared_ptr<RequestListener> listener, ClassId classId) {
-    listeners_.emplace(id, Entry{std::move(listener), classId});
+  void add(RequestId id, std::shared_ptr<RequestListener> listener, ClassId classId, std::vector<std::string> stops) {
+    listeners_.emplace(id, Entry{std::move(listener), classId, {}, StopMatcher(std::move(stops)), false});
   }
   Entry remove(RequestId id) {
     const auto found = listeners_.find(id);
@@ -92,9 +101,19 @@ class ServingHost::Observer final : public RequestObserver {
     }
     const auto found = listeners_.find(state.request.id);
     if (found == listeners_.end()) return;
+    Entry& entry = found->second;
+    if (entry.stopped) return;
     const std::int32_t index = state.generatedTokens - 1;
-    std::optional<std::int32_t> token = host_.tap_->tokenFor(state.request.id);
-    found->second.listener->onToken(token ? *token : syntheticToken(state.request.id, index), index);
+    const std::optional<std::int32_t> token = host_.tap_->tokenFor(state.request.id);
+    const std::int32_t tokenId = token ? *token : syntheticToken(state.request.id, index);
+    const bool endOfSequence = token && *token == ByteTokenizer::kEos;
+    std::string text = token ? entry.decoder.push(tokenId) : std::string(tokenText(tokenId));
+    StopMatcher::Step step = entry.stop.push(text);
+    if (endOfSequence || step.stopped) {
+      entry.stopped = true;
+      if (!state.finished()) host_.stops_.push_back(state.request.id);
+    }
+    entry.listener->onToken(tokenId, index, step.text);
   }
 
   void onRelegated(const RequestState& state, TimePoint now) override {
@@ -117,9 +136,18 @@ class ServingHost::Observer final : public RequestObserver {
       stats.completionTokens += static_cast<std::uint64_t>(state.generatedTokens);
     }
     host_.dirty_ = true;
-    if (std::shared_ptr<RequestListener> listener = remove(state.request.id).listener) {
-      listener->onFinished({state.request.promptTokens, state.generatedTokens, FinishReason::Length});
+    Entry entry = remove(state.request.id);
+    if (!entry.listener) return;
+    FinishedRequest finished{state.request.promptTokens, state.generatedTokens, FinishReason::Stop, {}};
+    if (!entry.stopped) {
+      StopMatcher::Step step = entry.stop.push(entry.decoder.flush());
+      finished.text = std::move(step.text);
+      if (!step.stopped) {
+        finished.text += entry.stop.flush();
+        finished.reason = FinishReason::Length;
+      }
     }
+    entry.listener->onFinished(finished);
   }
 
  private:
@@ -130,6 +158,7 @@ class ServingHost::Observer final : public RequestObserver {
 
 ServingHost::ServingHost(const ServeConfig& config, Duration snapshotInterval)
     : classes_(config.classes),
+      schedulerConfig_(config.scheduler),
       blockTokens_(config.scheduler.kvBlockTokens),
       kvBlocks_(kvBlocksOf(config)),
       snapshotInterval_(snapshotInterval),
@@ -168,6 +197,9 @@ Duration ServingHost::retryAfter(ClassId classId) const {
 Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<RequestListener> listener) {
   if (request.classId >= queued_.size()) throw std::invalid_argument("submit: unknown class id");
   if (request.promptTokens < 1 || request.maxTokens < 1) throw std::invalid_argument("submit: token counts must be >= 1");
+  if (!request.promptTokenIds.empty() && static_cast<std::size_t>(request.promptTokens) != request.promptTokenIds.size()) {
+    throw std::invalid_argument("submit: promptTokens must equal the number of prompt token ids");
+  }
   if (kvBlocks_ < BlockManager::kUnbounded) {
     const std::int64_t tokens = std::int64_t{request.promptTokens} + request.maxTokens;
     const std::int64_t blocks = (tokens + blockTokens_ - 1) / blockTokens_;
@@ -196,7 +228,8 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
       engineRequest.arrival = clock_.now();
       engineRequest.promptTokens = request.promptTokens;
       engineRequest.outputTokens = request.maxTokens;
-      inbox_.push_back({engineRequest, std::move(listener), admission.outcome == AdmissionOutcome::Relegated});
+      inbox_.push_back({engineRequest, std::move(listener), admission.outcome == AdmissionOutcome::Relegated,
+                        request.promptTokenIds, request.sampling, request.stop, request.hints});
     }
   }
   if (!admission.accepted()) {
@@ -231,9 +264,13 @@ void ServingHost::takeArrivals(std::vector<Pending>& arrivals, TimePoint now) {
       continue;
     }
     const RequestId id = pending.request.id;
-    observer_->add(id, pending.listener, pending.request.classId);
+    observer_->add(id, pending.listener, pending.request.classId, std::move(pending.stop));
     try {
-      instance_->enqueue(pending.request, now);
+      if (pending.promptTokenIds.empty()) {
+        instance_->enqueue(pending.request, now, pending.hints);
+      } else {
+        instance_->enqueue(pending.request, now, std::move(pending.promptTokenIds), pending.sampling, pending.hints);
+      }
     } catch (const std::exception&) {
       observer_->remove(id);
       {
@@ -244,7 +281,7 @@ void ServingHost::takeArrivals(std::vector<Pending>& arrivals, TimePoint now) {
         std::lock_guard lock(statsMutex_);
         --stats_.classes[pending.request.classId].queued;
       }
-      if (pending.listener) pending.listener->onFinished({pending.request.promptTokens, 0, FinishReason::Failed});
+      if (pending.listener) pending.listener->onFinished({pending.request.promptTokens, 0, FinishReason::Failed, {}});
     }
   }
   arrivals.clear();
@@ -302,6 +339,11 @@ void ServingHost::applyCancels(std::vector<RequestId>& cancels) {
   cancels.clear();
 }
 
+void ServingHost::applyStops(TimePoint now) {
+  for (const RequestId id : stops_) instance_->finishEarly(id, now);
+  stops_.clear();
+}
+
 void ServingHost::publish(TimePoint now) {
   metrics_->advanceTo(now);
   auto snapshot = std::make_shared<const Snapshot>(metrics_->snapshot(now));
@@ -334,7 +376,7 @@ void ServingHost::failAll(FinishReason reason) {
   }
   for (Pending& pending : inbox) listeners.push_back(std::move(pending.listener));
   for (const auto& listener : listeners) {
-    if (listener) listener->onFinished({0, 0, reason});
+    if (listener) listener->onFinished({0, 0, reason, {}});
   }
 }
 
@@ -373,6 +415,7 @@ void ServingHost::run() {
       std::this_thread::sleep_until(steadyStart + *duration);
       now = clock_.now();
       instance_->finishIteration(now);
+      applyStops(now);
       idle = false;
     } else {
       idle = true;
@@ -400,6 +443,20 @@ ServingStats ServingHost::stats() const {
 std::vector<ServedClass> ServingHost::classes() const {
   std::lock_guard lock(mutex_);
   return classes_;
+}
+
+SchedulerConfig ServingHost::schedulerConfig() const {
+  std::lock_guard lock(mutex_);
+  return schedulerConfig_;
+}
+
+void ServingHost::setSchedulerConfig(const SchedulerConfig& config) {
+  {
+    std::lock_guard lock(mutex_);
+    instance_->postSchedulerConfig(config);
+    schedulerConfig_ = config;
+  }
+  wake_.notify_one();
 }
 
 void ServingHost::setClasses(std::vector<ServedClass> classes) {

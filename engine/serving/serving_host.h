@@ -16,6 +16,7 @@
 #include "engine/instance/instance.h"
 #include "engine/metrics/metrics_collector.h"
 #include "engine/metrics/snapshot.h"
+#include "engine/sched/request_hints.h"
 #include "engine/serving/request_listener.h"
 #include "engine/serving/serve_config.h"
 #include "engine/serving/serving_stats.h"
@@ -23,11 +24,17 @@
 
 namespace headroom::engine {
 
-// One request as a client asks for it.
+// One request as a client asks for it. With `promptTokenIds` (a computing executor) promptTokens must
+// equal their count, and the executor samples with `sampling`; without, the prompt is only a length.
+// `stop` strings end the reply early (finish reason Stop), as does the end-of-sequence token.
 struct ServeRequest {
   ClassId classId = 0;
   std::int32_t promptTokens = 1;
   std::int32_t maxTokens = 1;  // tokens to generate
+  std::vector<std::int32_t> promptTokenIds;
+  SamplingParams sampling;
+  std::vector<std::string> stop;
+  RequestHints hints;
 };
 
 enum class AdmissionOutcome : std::uint8_t { Admitted, Relegated, Rejected, TooLarge };
@@ -75,6 +82,11 @@ class ServingHost {
   // Replaces SLOs, ranks and admission limits (same classes, same order) from now on.
   // Throws std::invalid_argument on a count or name mismatch.
   void setClasses(std::vector<ServedClass> classes);
+  // The scheduler policy in force (or about to be, from the next iteration).
+  SchedulerConfig schedulerConfig() const;
+  // Replaces the policy, chunking, relegation and batch caps between two iterations of the loop.
+  // Throws std::invalid_argument when the KV layout (kv_block_tokens, kv_blocks) differs.
+  void setSchedulerConfig(const SchedulerConfig& config);
   std::int64_t kvBlocks() const { return kvBlocks_; }
   const std::string& describeExecutor() const { return executorDescription_; }
 
@@ -83,6 +95,10 @@ class ServingHost {
     Request request;
     std::shared_ptr<RequestListener> listener;
     bool relegated = false;
+    std::vector<std::int32_t> promptTokenIds;
+    SamplingParams sampling;
+    std::vector<std::string> stop;
+    RequestHints hints;
   };
   class Observer;
 
@@ -90,11 +106,13 @@ class ServingHost {
   void takeArrivals(std::vector<Pending>& arrivals, TimePoint now);
   void feedRelegated(TimePoint now);
   void applyCancels(std::vector<RequestId>& cancels);
+  void applyStops(TimePoint now);
   void publish(TimePoint now);
   void failAll(FinishReason reason);
   Duration retryAfter(ClassId classId) const;
 
   std::vector<ServedClass> classes_;  // guarded by mutex_
+  SchedulerConfig schedulerConfig_;   // guarded by mutex_
   std::int32_t blockTokens_;
   std::int64_t kvBlocks_;
   std::string executorDescription_;
@@ -124,6 +142,7 @@ class ServingHost {
   TokenTapExecutor* tap_ = nullptr;
   std::unique_ptr<Instance> instance_;
   std::deque<Pending> relegated_;
+  std::vector<RequestId> stops_;  // requests whose reply ended (EOS, stop string) but still decode
   TimePoint lastPublish_{};
   bool dirty_ = true;
 

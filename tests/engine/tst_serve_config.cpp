@@ -53,6 +53,24 @@ class TestServeConfig : public QObject {
     QCOMPARE(route.members[2].priorityByClass, (std::vector<int>{0, 5, 10}));
     QCOMPARE(route.policy, RoutePolicy::Weighted);
     QCOMPARE(route.shares[2], (std::vector<double>{0, 1, 2}));
+    const ServeConfig cpu = loadServeConfig(resource("serve-cpu.json").toStdString());
+    QCOMPARE(cpu.executor.kind, ExecutorKind::Cpu);
+    QCOMPARE(cpu.executor.model, std::string("llama-tiny"));
+    QCOMPARE(cpu.executor.weights, std::string("random"));
+    QCOMPARE(cpu.executor.profile, std::string("cpu-llama-tiny"));
+  }
+
+  void computingExecutorsReadLikeScenarios() {
+    json root = validServe();
+    root["executor"] = {{"kind", "cuda"}, {"model", "llama-tiny"}, {"weights", "ckpt/model.safetensors"},
+                        {"weights_seed", 5}};
+    const ServeConfig config = parseServeConfig(root, "/srv/conf/serve.json");
+    QCOMPARE(config.executor.kind, ExecutorKind::Cuda);
+    QCOMPARE(config.executor.weights, std::string("/srv/conf/ckpt/model.safetensors"));
+    QCOMPARE(config.executor.weightsSeed, std::uint64_t{5});
+    QCOMPARE(config.modelName, std::string("llama-tiny"));
+    root["model"] = "llama-3.1-8b";
+    QVERIFY_THROWS_EXCEPTION(ConfigError, parseServeConfig(root, "serve.json"));
   }
 
   void errorsNameTheField_data() {
@@ -71,7 +89,14 @@ class TestServeConfig : public QObject {
     QTest::newRow("duplicate key") << "/tenants/1/keys/1" << R"("sk-acme-00000")" << "/tenants/1/keys/1" << "more than once";
     QTest::newRow("policy") << "/scheduler" << R"({"policy": "lifo"})" << "/scheduler/policy" << "fcfs, priority";
     QTest::newRow("limits") << "/limits" << R"({"max_body_bytes": 1})" << "/limits/max_body_bytes" << "from 64";
-    QTest::newRow("executor kind") << "/executor/kind" << R"("magic")" << "/executor/kind" << "modeled, constant";
+    QTest::newRow("executor kind") << "/executor/kind" << R"("magic")" << "/executor/kind" << "constant, modeled, cpu, cuda";
+    QTest::newRow("cpu without model") << "/executor" << R"({"kind": "cpu"})" << "/executor/model" << "llama-tiny";
+    QTest::newRow("cpu weights type") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "weights": 3})"
+                                      << "/executor/weights" << "string";
+    QTest::newRow("cuda seed") << "/executor" << R"({"kind": "cuda", "model": "llama-tiny", "weights_seed": -1})"
+                               << "/executor/weights_seed" << "integer";
+    QTest::newRow("cpu unknown field") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "gpu": 0})"
+                                       << "/executor/gpu" << "allowed fields";
     QTest::newRow("top-level field") << "/port" << "80" << "/port" << "allowed fields";
   }
 

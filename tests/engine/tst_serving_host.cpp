@@ -4,8 +4,10 @@
 #include <condition_variable>
 #include <mutex>
 
+#include "engine/exec/llama/byte_tokenizer.h"
 #include "engine/serving/serve_config.h"
 #include "engine/serving/serving_host.h"
+#include "engine/serving/utf8_token_decoder.h"
 
 using namespace headroom::engine;
 using namespace std::chrono_literals;
@@ -15,8 +17,9 @@ namespace {
 // Records what the host tells one request; wait() blocks the test thread until it finished.
 class CollectingListener final : public RequestListener {
  public:
-  void onToken(std::int32_t tokenId, std::int32_t index) override {
+  void onToken(std::int32_t tokenId, std::int32_t index, std::string_view text) override {
     std::lock_guard lock(mutex_);
+    text_ += text;
     indices_.push_back(index);
     tokenIds_.push_back(tokenId);
     tokenTimes_.push_back(std::chrono::steady_clock::now());
@@ -24,6 +27,7 @@ class CollectingListener final : public RequestListener {
   void onFinished(const FinishedRequest& finished) override {
     std::lock_guard lock(mutex_);
     finished_ = finished;
+    text_ += finished.text;
     ++finishCalls_;
     done_.notify_all();
   }
@@ -47,6 +51,15 @@ class CollectingListener final : public RequestListener {
     std::lock_guard lock(mutex_);
     return finishCalls_;
   }
+  std::vector<std::int32_t> tokenIds() const {
+    std::lock_guard lock(mutex_);
+    return tokenIds_;
+  }
+  // Every piece of text heard, joined (the whole reply once finished).
+  std::string text() const {
+    std::lock_guard lock(mutex_);
+    return text_;
+  }
 
  private:
   mutable std::mutex mutex_;
@@ -55,8 +68,28 @@ class CollectingListener final : public RequestListener {
   std::vector<std::int32_t> tokenIds_;
   std::vector<std::chrono::steady_clock::time_point> tokenTimes_;
   FinishedRequest finished_;
+  std::string text_;
   int finishCalls_ = 0;
 };
+
+// One class on the CPU reference executor with the tiny model and seeded random weights.
+ServeConfig cpuConfig() {
+  const nlohmann::json root = {
+      {"executor", {{"kind", "cpu"}, {"model", "llama-tiny"}, {"weights", "random"}, {"weights_seed", 7}}},
+      {"scheduler", {{"policy", "fcfs"}, {"chunking", "fixed:64"}}},
+      {"classes", {{{"name", "chat"}, {"slo", {{"ttft_s", 5.0}}}}}},
+      {"tenants", {{{"name", "acme"}, {"classes", {"chat"}}, {"keys", {"key-acme-0001"}}}}}};
+  return parseServeConfig(root);
+}
+
+ServeRequest textRequest(const std::string& prompt, int maxTokens, std::vector<std::string> stop = {}) {
+  ServeRequest request;
+  request.promptTokenIds = ByteTokenizer{}.encode(prompt);
+  request.promptTokens = static_cast<std::int32_t>(request.promptTokenIds.size());
+  request.maxTokens = maxTokens;
+  request.stop = std::move(stop);
+  return request;
+}
 
 // Two classes on a constant executor: "chat" (interactive) and "batch" (TTLT).
 ServeConfig config(double iterationS, int maxBatchSize, nlohmann::json chatExtra = nlohmann::json::object(),
@@ -204,6 +237,59 @@ class TestServingHost : public QObject {
     }
     QCOMPARE(listener->finishCalls(), 1);
     QCOMPARE(listener->finished().reason, FinishReason::Cancelled);
+  }
+
+  // A computing executor: the reply is the executor's greedy tokens decoded, always valid UTF-8.
+  void cpuExecutorRepliesWithItsTokensAsText() {
+    qputenv("HEADROOM_RESOURCE_DIR", HEADROOM_RESOURCE_DIR_FOR_TESTS);
+    ServingHost host(cpuConfig());
+    auto listener = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit(textRequest("Hello, queue", 24), listener).accepted());
+    QVERIFY(listener->wait());
+    const std::vector<std::int32_t> tokens = listener->tokenIds();
+    QCOMPARE(listener->finished().promptTokens, 13);  // BOS + 12 bytes
+    QCOMPARE(listener->finished().completionTokens, static_cast<std::int32_t>(tokens.size()));
+    QVERIFY(!tokens.empty());
+    const bool endedOnEos = tokens.back() == ByteTokenizer::kEos;
+    QCOMPARE(listener->finished().reason, endedOnEos ? FinishReason::Stop : FinishReason::Length);
+    if (!endedOnEos) QCOMPARE(tokens.size(), std::size_t{24});
+    const std::size_t textTokens = endedOnEos ? tokens.size() - 1 : tokens.size();
+    QCOMPARE(listener->text(), Utf8TokenDecoder::decodeAll(tokens.data(), textTokens));
+
+    // The same request again: greedy decoding is deterministic.
+    auto again = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit(textRequest("Hello, queue", 24), again).accepted());
+    QVERIFY(again->wait());
+    QCOMPARE(again->tokenIds(), tokens);
+
+    // A stop string from inside that reply ends the next one early, the stop string left out.
+    const std::string full = listener->text();
+    if (full.size() >= 6) {
+      const std::string stop = full.substr(3, 2);
+      auto stopped = std::make_shared<CollectingListener>();
+      QVERIFY(host.submit(textRequest("Hello, queue", 24, {stop}), stopped).accepted());
+      QVERIFY(stopped->wait());
+      QCOMPARE(stopped->finished().reason, FinishReason::Stop);
+      QCOMPARE(stopped->text(), full.substr(0, full.find(stop)));
+      QVERIFY(stopped->finished().completionTokens < listener->finished().completionTokens);
+    }
+  }
+
+  void schedulerPolicyChangesLive() {
+    ServingHost host(config(0.005, 4));
+    QVERIFY(host.schedulerConfig().policy == OrderingPolicy::Priority);
+    SchedulerConfig next = host.schedulerConfig();
+    next.policy = OrderingPolicy::Edf;
+    next.chunking = {ChunkingMode::Fixed, 32};
+    host.setSchedulerConfig(next);
+    QVERIFY(host.schedulerConfig().policy == OrderingPolicy::Edf);
+    auto listener = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 100, 3}, listener).accepted());
+    QVERIFY(listener->wait());
+    // 100 prompt tokens in 32-token chunks: 4 prefill iterations, then 2 decodes.
+    QTRY_COMPARE_WITH_TIMEOUT(host.status().iterations, std::int64_t{6}, 5000);
+    next.kvBlockTokens = 32;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, host.setSchedulerConfig(next));
   }
 
   void classesCanBeRetunedLive() {
