@@ -5,8 +5,8 @@
 #include <random>
 
 #include "engine/exec/llama/byte_tokenizer.h"
-#include "engine/metrics/replay_json.h"
 #include "engine/serving/prometheus_writer.h"
+#include "engine/serving/telemetry_event.h"
 
 namespace headroom::engine {
 
@@ -488,19 +488,8 @@ bool ServeApi::requireAdmin(const HttpRequest& request, const std::shared_ptr<Ht
 }
 
 std::string ServeApi::telemetryEvent() const {
-  const std::shared_ptr<const Snapshot> snapshot = host_.snapshot();
-  const InstanceStatus status = host_.status();
-  json event = toReplayJson(*snapshot, config_.modelName, toSeconds(snapshot->time));
-  event["time_s"] = toSeconds(snapshot->time);
-  event["instance"] = {{"busy", status.busy},
-                       {"waiting", status.load.waiting},
-                       {"relegated", status.load.relegated},
-                       {"prefilling", status.load.prefilling},
-                       {"decoding", status.load.decoding},
-                       {"outstanding_tokens", status.load.outstandingTokens},
-                       {"kv_used_fraction", status.kvUsedFraction},
-                       {"iterations", status.iterations}};
-  return "data: " + event.dump(-1, ' ', false, json::error_handler_t::replace) + "\n\n";
+  TelemetryEvent event{config_.modelName, host_.snapshot(), host_.status()};
+  return "data: " + toTelemetryJson(event).dump(-1, ' ', false, json::error_handler_t::replace) + "\n\n";
 }
 
 void ServeApi::handleTelemetry(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange) {

@@ -22,6 +22,7 @@
 
 #include "engine/core/resource_paths.h"
 #include "ui/bridge/log_forwarder.h"
+#include "ui/mainwindow/remote_controller.h"
 #include "ui/mainwindow/language.h"
 #include "ui/mainwindow/planning_docks.h"
 #include "ui/mainwindow/workspace_controller.h"
@@ -79,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent)
   setWindowTitle(tr("Headroom"));
   setCentralWidget(dashboard_);
   workspace_ = new WorkspaceController(bridge_, this);
+  remote_ = new RemoteController(bridge_, classModel_, this);
   createActions();
   createMenus();
   createDocks();
@@ -86,12 +88,18 @@ MainWindow::MainWindow(QWidget* parent)
   statusBar()->addWidget(stateLabel_);
   statusBar()->addWidget(countsLabel_, 1);
   statusBar()->addPermanentWidget(scenarioLabel_);
+  statusBar()->addPermanentWidget(remote_->poolLabel());
   stateLabel_->setText(tr("No scenario"));
 
   connect(bridge_, &EngineBridge::viewChanged, this, &MainWindow::showView);
   connect(bridge_, &EngineBridge::scenarioChanged, this, &MainWindow::onScenarioChanged);
   connect(bridge_, &EngineBridge::restartPendingChanged, classEditor_, &ClassEditor::setRestartPending);
-  connect(classModel_, &ClassTableModel::classesEdited, bridge_, &EngineBridge::setClassSpecs);
+  connect(classModel_, &ClassTableModel::classesEdited, this, [this](const std::vector<engine::ClassSpec>& specs) {
+    if (!remote_->takeClassEdits(specs)) bridge_->setClassSpecs(specs);
+  });
+  connect(remote_, &RemoteController::viewChanged, this, &MainWindow::showView);
+  connect(remote_, &RemoteController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  remote_->setReplayControls({playPause_, step_, stop_, restart_, open_}, {controls_});
   connect(classModel_, &ClassTableModel::editRejected, this,
           [this](int, int, const QString& reason) { statusBar()->showMessage(reason, 8000); });
   connect(controls_, &ReplayControls::speedChosen, this, [this](ReplaySpeed speed) {
@@ -190,6 +198,10 @@ void MainWindow::createMenus() {
   replay->addSeparator();
   QMenu* speed = replay->addMenu(tr("S&peed"));
   speed->addActions(speedGroup_->actions());
+
+  QMenu* pool = menuBar()->addMenu(tr("P&ool"));
+  pool->addAction(remote_->connectAction());
+  pool->addAction(remote_->disconnectAction());
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
   view->setObjectName(QStringLiteral("viewMenu"));
@@ -326,7 +338,8 @@ void MainWindow::showView(const ViewPtr& view) {
   const bool playing = view->state == engine::RunnerState::Playing;
   playPause_->setText(playing ? tr("&Pause") : tr("&Play"));
   playPause_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-  stop_->setEnabled(view->state == engine::RunnerState::Playing || view->state == engine::RunnerState::Paused);
+  stop_->setEnabled(!remote_->showsRemote() &&
+                    (view->state == engine::RunnerState::Playing || view->state == engine::RunnerState::Paused));
   stateLabel_->setText(stateName(view->state));
   if (view->metrics) {
     const QLocale locale;

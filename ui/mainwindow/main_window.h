@@ -18,6 +18,7 @@ class LogForwarder;
 class LogPanel;
 class PoolTableModel;
 class ReplayControls;
+class RemoteController;
 class WorkspaceController;
 
 // How long the dashboard took to redraw one view, in milliseconds (wall clock, UI thread).
@@ -51,6 +52,7 @@ class MainWindow : public QMainWindow {
   LogPanel* logPanel() const { return logPanel_; }
   ClassEditor* classEditor() const { return classEditor_; }
   WorkspaceController* workspaceController() const { return workspace_; }
+  RemoteController* remoteController() const { return remote_; }
   QAction* playPauseAction() const { return playPause_; }
   QAction* stepAction() const { return step_; }
   QAction* stopAction() const { return stop_; }
@@ -76,6 +78,7 @@ class MainWindow : public QMainWindow {
   void updateTitle();
 
   EngineBridge* bridge_;
+  RemoteController* remote_;
   LogForwarder* logForwarder_;
   ClassTableModel* classModel_;
   PoolTableModel* poolModel_;

@@ -1,0 +1,246 @@
+#include "ui/bridge/remote_bridge.h"
+
+#include <QCoreApplication>
+#include <QPointer>
+#include <QThread>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/serving/remote_admin.h"
+#include "net/upstream_client.h"
+
+namespace headroom::ui {
+
+namespace {
+
+using json = nlohmann::json;
+
+engine::RemoteError failure(const engine::RemoteReply& reply) { return reply.error; }
+
+json sloJson(const engine::Slo& slo) {
+  json out = json::object();
+  if (slo.ttft) out["ttft_s"] = engine::toSeconds(*slo.ttft);
+  if (slo.tbt) out["tbt_s"] = engine::toSeconds(*slo.tbt);
+  if (slo.ttlt) out["ttlt_s"] = engine::toSeconds(*slo.ttlt);
+  out["percentile"] = slo.percentile;
+  return out;
+}
+
+// The classes of a GET /v1/headroom/admin/classes answer; empty when it cannot be read.
+std::vector<engine::QosClass> classesOf(const std::string& body) {
+  std::vector<engine::QosClass> out;
+  const json root = json::parse(body, nullptr, false);
+  if (!root.is_object() || !root.contains("classes") || !root["classes"].is_array()) return out;
+  for (const json& item : root["classes"]) {
+    if (!item.is_object()) continue;
+    engine::QosClass cls;
+    cls.name = item.value("name", std::string());
+    cls.rank = item.value("rank", 0);
+    cls.importance = engine::importanceFromString(item.value("importance", std::string("normal"))).value_or(engine::Importance::Normal);
+    const json slo = item.value("slo", json::object());
+    if (slo.contains("ttft_s")) cls.slo.ttft = engine::durationFromSeconds(slo["ttft_s"].get<double>());
+    if (slo.contains("tbt_s")) cls.slo.tbt = engine::durationFromSeconds(slo["tbt_s"].get<double>());
+    if (slo.contains("ttlt_s")) cls.slo.ttlt = engine::durationFromSeconds(slo["ttlt_s"].get<double>());
+    cls.slo.percentile = slo.value("percentile", 99.0);
+    out.push_back(std::move(cls));
+  }
+  return out;
+}
+
+}  // namespace
+
+QString remoteErrorText(const engine::RemoteError& error) {
+  const QString detail = QString::fromStdString(error.detail);
+  QString head;
+  switch (error.kind) {
+    case engine::RemoteErrorKind::None: return {};
+    case engine::RemoteErrorKind::BadUrl:
+      head = RemoteBridge::tr("The address must be http://host:port or https://host:port.");
+      break;
+    case engine::RemoteErrorKind::Unauthorized: head = RemoteBridge::tr("The server refused the key (401)."); break;
+    case engine::RemoteErrorKind::Forbidden: head = RemoteBridge::tr("This key is not an admin key (403)."); break;
+    case engine::RemoteErrorKind::Unreachable: head = RemoteBridge::tr("The server cannot be reached."); break;
+    case engine::RemoteErrorKind::Tls: head = RemoteBridge::tr("The secure (TLS) connection failed."); break;
+    case engine::RemoteErrorKind::Timeout: head = RemoteBridge::tr("The server did not answer in time."); break;
+    case engine::RemoteErrorKind::Broken: head = RemoteBridge::tr("The connection was lost."); break;
+    case engine::RemoteErrorKind::HttpStatus: head = RemoteBridge::tr("The server answered %1.").arg(error.status); break;
+    case engine::RemoteErrorKind::Protocol: head = RemoteBridge::tr("The server's answer could not be read."); break;
+  }
+  return detail.isEmpty() ? head : RemoteBridge::tr("%1 (%2)").arg(head, detail);
+}
+
+RemoteBridge::RemoteBridge(QObject* parent) : QObject(parent) {
+  qRegisterMetaType<ViewPtr>();
+  qRegisterMetaType<std::vector<engine::QosClass>>();
+  frameTimer_.setInterval(EngineBridge::kDefaultFrameIntervalMs);
+  connect(&frameTimer_, &QTimer::timeout, this, &RemoteBridge::pullLatest);
+}
+
+RemoteBridge::~RemoteBridge() { disconnectFrom(); }
+
+bool RemoteBridge::connectTo(const RemoteConnection& connection, QString* error) {
+  const auto target = engine::remoteTarget(connection.url.trimmed().toStdString(), connection.apiKey.toStdString());
+  if (!target) {
+    if (error) *error = remoteErrorText({engine::RemoteErrorKind::BadUrl, 0, connection.url.toStdString()});
+    return false;
+  }
+  disconnectFrom();
+  connection_ = connection;
+  connection_.url = connection.url.trimmed();
+  active_ = true;
+  ++generation_;
+  if (!transport_) transport_ = std::make_shared<net::UpstreamClient>(1);
+  if (connection.kind == RemoteKind::Server) {
+    telemetry_ = std::make_unique<engine::TelemetryClient>(*transport_, *target);
+    frameTimer_.start();
+    return true;
+  }
+  // A router: reading its shares proves the address and the admin key.
+  const engine::RemoteTarget routerTarget = *target;
+  runInBackground(
+      [routerTarget](engine::UpstreamTransport& transport) {
+        return engine::callRemote(transport, routerTarget, "GET", "/v1/headroom/admin/shares");
+      },
+      [this](const engine::RemoteReply& reply) {
+        if (reply.error) {
+          const QString message = remoteErrorText(reply.error);
+          disconnectFrom();
+          emit connectionFailed(message);
+          return;
+        }
+        connected_ = true;
+        emit connected();
+      });
+  return true;
+}
+
+void RemoteBridge::disconnectFrom() {
+  frameTimer_.stop();
+  telemetry_.reset();
+  lastEvent_.reset();
+  latest_.reset();
+  active_ = false;
+  connected_ = false;
+  troubleReported_ = false;
+  ++generation_;
+}
+
+template <typename Work, typename Done>
+void RemoteBridge::runInBackground(Work work, Done done) {
+  std::shared_ptr<net::UpstreamClient> transport = transport_;
+  QPointer<RemoteBridge> self(this);
+  const std::int64_t generation = generation_;
+  QThread* thread = QThread::create([transport, work, done, self, generation] {
+    auto result = work(*transport);
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [self, generation, done, result] {
+          if (self && self->generation_ == generation) done(result);
+        },
+        Qt::QueuedConnection);
+  });
+  connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+  thread->start();
+}
+
+void RemoteBridge::fetchClasses() {
+  const auto target = engine::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
+  if (!target) return;
+  runInBackground(
+      [target = *target](engine::UpstreamTransport& transport) {
+        return engine::callRemote(transport, target, "GET", "/v1/headroom/admin/classes");
+      },
+      [this](const engine::RemoteReply& reply) {
+        if (reply.error) {
+          emit adminFailed(remoteErrorText(reply.error));
+          return;
+        }
+        emit classesLoaded(classesOf(reply.body));
+      });
+}
+
+void RemoteBridge::applyClasses(const std::vector<engine::QosClass>& classes) {
+  const auto target = engine::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
+  if (!active_ || connection_.kind != RemoteKind::Server || !target) return;
+  runInBackground(
+      [target = *target, classes](engine::UpstreamTransport& transport) {
+        engine::RemoteReply current = engine::callRemote(transport, target, "GET", "/v1/headroom/admin/classes");
+        if (current.error) return current;
+        json served = json::parse(current.body, nullptr, false);
+        if (!served.is_object() || !served.contains("classes") || !served["classes"].is_array()) {
+          return engine::RemoteReply{current.status, {}, {engine::RemoteErrorKind::Protocol, current.status, "classes"}};
+        }
+        for (json& item : served["classes"]) {
+          for (const engine::QosClass& cls : classes) {
+            if (item.value("name", std::string()) != cls.name) continue;
+            item["rank"] = cls.rank;
+            item["importance"] = std::string(engine::toString(cls.importance));
+            item["slo"] = sloJson(cls.slo);
+          }
+        }
+        return engine::putServerClasses(transport, target, served["classes"]);
+      },
+      [this](const engine::RemoteReply& reply) {
+        if (reply.error) {
+          emit adminFailed(remoteErrorText(reply.error));
+          return;
+        }
+        emit classesLoaded(classesOf(reply.body));
+        emit classesApplied();
+      });
+}
+
+void RemoteBridge::pushPlan(const QByteArray& planJson) {
+  if (!active_ || connection_.kind != RemoteKind::Router) return;
+  const json plan = json::parse(planJson.toStdString(), nullptr, false);
+  const std::string url = connection_.url.toStdString();
+  const std::string key = connection_.apiKey.toStdString();
+  runInBackground(
+      [url, key, plan](engine::UpstreamTransport& transport) { return engine::pushSharesToRouter(transport, url, key, plan); },
+      [this](const engine::RemoteReply& reply) {
+        if (reply.error) {
+          emit adminFailed(remoteErrorText(failure(reply)));
+          return;
+        }
+        emit sharesPushed(QString::fromStdString(reply.body));
+      });
+}
+
+void RemoteBridge::pullLatest() {
+  if (!telemetry_) return;
+  const engine::TelemetryClient::Status status = telemetry_->status();
+  if (!connected_ && status.state == engine::TelemetryClient::State::Stopped) {
+    const QString message = remoteErrorText(status.lastError);
+    disconnectFrom();
+    emit connectionFailed(message);
+    return;
+  }
+  if (connected_ && status.state != engine::TelemetryClient::State::Streaming && status.lastError && !troubleReported_) {
+    troubleReported_ = true;
+    emit connectionTrouble(remoteErrorText(status.lastError));
+  }
+  if (!connected_ && status.events == 0 && status.connections >= 3 && status.lastError && !troubleReported_) {
+    troubleReported_ = true;
+    emit connectionTrouble(remoteErrorText(status.lastError));
+  }
+  std::shared_ptr<const engine::TelemetryEvent> event = telemetry_->latest();
+  if (!event || event == lastEvent_) return;
+  lastEvent_ = event;
+  troubleReported_ = false;
+  auto view = std::make_shared<engine::RunnerView>();
+  view->state = engine::RunnerState::Playing;
+  view->simulatedS = engine::toSeconds(event->snapshot->time);
+  view->speed = 1.0;
+  view->iterations = event->instance.iterations;
+  view->metrics = event->snapshot;
+  view->instances = {event->instance};
+  latest_ = view;
+  if (!connected_) {
+    connected_ = true;
+    emit connected();
+    fetchClasses();
+  }
+  emit viewChanged(latest_);
+}
+
+}  // namespace headroom::ui

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+#include "engine/core/qos_class.h"
+#include "engine/serving/remote_error.h"
+#include "engine/serving/telemetry_client.h"
+#include "ui/bridge/engine_bridge.h"
+
+namespace headroom::net {
+class UpstreamClient;
+}
+
+namespace headroom::ui {
+
+// What a remote pool is: one `headroom-cli serve` (live telemetry, class edits) or a `headroom-cli
+// route` front (plan shares are pushed to it; it publishes no telemetry of its own).
+enum class RemoteKind : int { Server = 0, Router = 1 };
+
+struct RemoteConnection {
+  QString url;  // http://host:port or https://host:port
+  QString apiKey;  // an admin key
+  RemoteKind kind = RemoteKind::Server;
+};
+
+// The console's side of a remote pool, beside EngineBridge: for a server it follows the telemetry
+// stream (engine::TelemetryClient, which reconnects with backoff) and, on a frame timer, turns each new
+// event into a RunnerView (state Playing, the wall clock as simulatedS, one instance) emitted exactly as
+// EngineBridge emits the embedded pool's views. Admin calls (classes, shares) run on a worker thread and
+// answer with signals. Lives on the UI thread; not thread-safe.
+class RemoteBridge : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit RemoteBridge(QObject* parent = nullptr);
+  ~RemoteBridge() override;
+
+  // Starts connecting; false (and *error set) only for a URL that is not one. The outcome comes as
+  // connected() or connectionFailed().
+  bool connectTo(const RemoteConnection& connection, QString* error);
+  // Drops the connection (no signal).
+  void disconnectFrom();
+  bool isActive() const { return active_; }
+  bool isConnected() const { return connected_; }
+  const RemoteConnection& connection() const { return connection_; }
+  ViewPtr latest() const { return latest_; }
+
+  // Server: replaces the classes' rank, importance and SLOs by name (queue limits and overload
+  // settings stay as the server has them). Answers classesApplied() or adminFailed().
+  void applyClasses(const std::vector<engine::QosClass>& classes);
+  // Router: puts a plan's per-class instance shares (headroom-cli plan --json). Answers sharesPushed()
+  // or adminFailed().
+  void pushPlan(const QByteArray& planJson);
+
+  void setFrameIntervalMs(int intervalMs) { frameTimer_.setInterval(intervalMs); }
+
+ public slots:
+  void pullLatest();
+
+ signals:
+  void connected();
+  void connectionFailed(const QString& message);
+  // The stream dropped after it worked: the client reconnects on its own.
+  void connectionTrouble(const QString& message);
+  void viewChanged(const headroom::ui::ViewPtr& view);
+  // The server's classes as it serves them now (after connecting and after an edit).
+  void classesLoaded(const std::vector<headroom::engine::QosClass>& classes);
+  void classesApplied();
+  void sharesPushed(const QString& sharesJson);
+  void adminFailed(const QString& message);
+
+ private:
+  template <typename Work, typename Done>
+  void runInBackground(Work work, Done done);
+  void fetchClasses();
+
+  std::shared_ptr<net::UpstreamClient> transport_;
+  std::unique_ptr<engine::TelemetryClient> telemetry_;
+  std::shared_ptr<const engine::TelemetryEvent> lastEvent_;
+  RemoteConnection connection_;
+  ViewPtr latest_;
+  bool active_ = false;
+  bool connected_ = false;
+  bool troubleReported_ = false;
+  std::int64_t generation_ = 0;  // answers of an earlier connection are dropped
+  QTimer frameTimer_;
+};
+
+// The user's words for a remote failure.
+QString remoteErrorText(const engine::RemoteError& error);
+
+}  // namespace headroom::ui
+
+Q_DECLARE_METATYPE(std::vector<headroom::engine::QosClass>)
