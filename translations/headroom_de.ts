@@ -1162,6 +1162,54 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::ConnectDialog</name>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="25"/>
+        <source>Remember the key (kept unencrypted in the settings)</source>
+        <translation>Schlüssel merken (unverschlüsselt in den Einstellungen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="27"/>
+        <source>Connect to a Remote Pool</source>
+        <translation>Mit einem entfernten Pool verbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="32"/>
+        <source>An admin key of the server or router</source>
+        <translation>Ein Admin-Schlüssel des Servers oder Routers</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="33"/>
+        <source>Server (headroom-cli serve)</source>
+        <translation>Server (headroom-cli serve)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="34"/>
+        <source>Router (headroom-cli route)</source>
+        <translation>Router (headroom-cli route)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="36"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="37"/>
+        <source>Admin &amp;key:</source>
+        <translation>Admin-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="38"/>
+        <source>K&amp;ind:</source>
+        <translation>A&amp;rt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="41"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::Dashboard</name>
     <message>
         <location filename="../ui/widgets/dashboard.cpp" line="26"/>
@@ -1301,204 +1349,209 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="57"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="60"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="58"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
         <source>Playing</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="59"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="60"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="79"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="305"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="82"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="324"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="89"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="94"/>
         <source>No scenario</source>
         <translation>Kein Szenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="116"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="121"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="346"/>
         <source>&amp;Play</source>
         <translation>&amp;Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="123"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Wiedergabe abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="125"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
         <source>S&amp;tep</source>
         <translation>&amp;Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="127"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>%1 s virtuelle Zeit vorspulen, dann anhalten (Strg+Rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="129"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
         <source>&amp;Stop</source>
         <translation>S&amp;topp</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>Wiedergabe beenden; Abspielen startet sie wieder von vorn (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Wiedergabe mit den aktuellen Klassen von vorn aufbauen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
         <source>Real time (1×)</source>
         <translation>Echtzeit (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="168"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
         <source>English</source>
         <translation>Englisch (English)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="160"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
         <source>German (Deutsch)</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="179"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="195"/>
         <source>&amp;Replay</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="191"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
         <source>S&amp;peed</source>
         <translation>&amp;Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="194"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
+        <source>P&amp;ool</source>
+        <translation>P&amp;ool</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="208"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="197"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="211"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="198"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="212"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="215"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="228"/>
         <source>Classes and SLOs</source>
         <translation>Klassen und SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="221"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="235"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="228"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="242"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="247"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="266"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="271"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="290"/>
         <source>Open Scenario</source>
         <translation>Szenario öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="271"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="290"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="275"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="294"/>
         <source>Cannot open scenario</source>
         <translation>Szenario kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="276"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="295"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1507,52 +1560,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="282"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="301"/>
         <source>About Headroom</source>
         <translation>Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="283"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;Eine Betriebskonsole für GPU-Inferenz-Pools, die viele QoS-Klassen bedienen: Klassen und ihre SLOs festlegen, Lastszenarien auf einem simulierten Pool abspielen und je Klasse verfolgen, wie lange Anfragen warten, wie schnell sie bedient werden und wie viele ihr SLO einhalten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="305"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="324"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="297"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="316"/>
         <source>Scenario: %1</source>
         <translation>Szenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="113"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="123"/>
         <source>Open &amp;Scenario…</source>
         <translation>&amp;Szenario öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="307"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="346"/>
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="353"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 angekommen · %2 abgeschlossen · %3 im SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="341"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="361"/>
         <source>The replay failed: %1</source>
         <translation>Die Wiedergabe ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="352"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="372"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Headroom.</translation>
     </message>
@@ -1679,124 +1732,124 @@
 <context>
     <name>headroom::ui::PlannerPanel</name>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="45"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
         <source>&amp;Plan</source>
         <translation>&amp;Planen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
         <source>&amp;Apply to Pool</source>
         <translation>Auf Pool &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
         <source>&amp;Verify by Replay</source>
         <translation>Per &amp;Wiedergabe prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="54"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
         <source>The most instances a plan may use</source>
         <translation>Die Höchstzahl an Instanzen, die ein Plan verwenden darf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
         <translation>Die Latenzkurve jeder Klasse per Wiedergabe messen und die kleinste Zahl an Instanzen berechnen, mit der jede Klasse innerhalb ihrer Grenze bleibt, samt FCFS- und Silo-Basislinie</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
         <translation>Den Pool auf die empfohlenen Instanzen setzen, jede Klasse nach den Anteilen des Plans routen und Anfragen innerhalb der Instanzen nach Klassenpriorität ordnen; die Wiedergabe startet neu</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="60"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
         <translation>Den angewendeten Pool abspielen und die gemessene Latenz jeder Klasse mit der Vorhersage vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="62"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
         <source>%v of about %m replays</source>
         <translation>%v von etwa %m Wiedergaben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="67"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="68"/>
         <source>Max instances:</source>
         <translation>Max. Instanzen:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="96"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="97"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
         <translation>Die Klassen des aktuellen Szenarios auf seinem Modell und seiner Hardware planen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="122"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="123"/>
         <source>Open a scenario first.</source>
         <translation>Öffnen Sie zuerst ein Szenario.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="129"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="130"/>
         <source>This scenario cannot be planned: %1</source>
         <translation>Dieses Szenario kann nicht geplant werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="136"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="137"/>
         <source>Measuring latency curves…</source>
         <translation>Latenzkurven werden gemessen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="143"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="144"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="151"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="205"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="152"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="208"/>
         <source>Replaying the applied pool…</source>
         <translation>Der angewendete Pool wird abgespielt …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="154"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
         <translation>Latenzkurven werden gemessen: %1 von etwa %2 Wiedergaben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="167"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="168"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
         <translation>Empfohlen: %1 Instanzen mit Prioritätsrouting (FCFS braucht %2, Silos %3). %4 Kurven-Wiedergaben, %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
         <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="172"/>
         <source>no plan</source>
         <translation>kein Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="175"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="176"/>
         <source>No plan keeps every class within its bound: %1</source>
         <translation>Kein Plan hält jede Klasse innerhalb ihrer Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="189"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="190"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
         <translation>Angewendet: %1 Instanzen, jede Klasse nach den Anteilen des Plans geroutet, Ordnung nach Priorität innerhalb der Instanzen. Die Wiedergabe beginnt wieder von vorn.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="193"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="196"/>
         <source>The plan could not be applied: %1</source>
         <translation>Der Plan konnte nicht angewendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="216"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="219"/>
         <source>The replay held every class within its bound.</source>
         <translation>Die Wiedergabe hat jede Klasse innerhalb ihrer Grenze gehalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="221"/>
         <source>The replay missed the bound of %n class(es).</source>
         <translation>
             <numerusform>Die Wiedergabe hat die Grenze von %n Klasse verfehlt.</numerusform>
@@ -1804,12 +1857,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="226"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="229"/>
         <source>The planner failed: %1</source>
         <translation>Der Planer ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="234"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="237"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1919,6 +1972,142 @@
         <location filename="../ui/models/pool_table_model.cpp" line="126"/>
         <source>Iterations</source>
         <translation>Iterationen</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RemoteBridge</name>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="58"/>
+        <source>The address must be http://host:port or https://host:port.</source>
+        <translation>Die Adresse muss http://host:port oder https://host:port lauten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="60"/>
+        <source>The server refused the key (401).</source>
+        <translation>Der Server hat den Schlüssel abgelehnt (401).</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="61"/>
+        <source>This key is not an admin key (403).</source>
+        <translation>Dieser Schlüssel ist kein Admin-Schlüssel (403).</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="62"/>
+        <source>The server cannot be reached.</source>
+        <translation>Der Server ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="63"/>
+        <source>The secure (TLS) connection failed.</source>
+        <translation>Die sichere Verbindung (TLS) ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="64"/>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="65"/>
+        <source>The connection was lost.</source>
+        <translation>Die Verbindung ist abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="66"/>
+        <source>The server answered %1.</source>
+        <translation>Der Server antwortete mit %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="67"/>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>Die Antwort des Servers konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="69"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RemoteController</name>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="20"/>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="21"/>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="23"/>
+        <source>Show a remote server&apos;s pool live, or link a router for the planner&apos;s shares</source>
+        <translation>Den Pool eines entfernten Servers live zeigen oder einen Router für die Anteile des Planers anbinden</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="24"/>
+        <source>Return to the embedded pool</source>
+        <translation>Zum eingebetteten Pool zurückkehren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="37"/>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="42"/>
+        <source>Could not connect: %1 The embedded pool is shown.</source>
+        <translation>Verbindung fehlgeschlagen: %1 Der eingebettete Pool wird angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="45"/>
+        <source>Remote pool: %1 Reconnecting…</source>
+        <translation>Entfernter Pool: %1 Neue Verbindung wird aufgebaut …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="53"/>
+        <source>The server took the class changes.</source>
+        <translation>Der Server hat die Klassenänderungen übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="54"/>
+        <source>The router took the plan&apos;s shares.</source>
+        <translation>Der Router hat die Anteile des Plans übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="56"/>
+        <source>The remote change failed: %1</source>
+        <translation>Die entfernte Änderung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="87"/>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="91"/>
+        <source>Pool: connecting to %1…</source>
+        <translation>Pool: Verbindung zu %1 …</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="97"/>
+        <source>Disconnected; the embedded pool is shown.</source>
+        <translation>Getrennt; der eingebettete Pool wird angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="123"/>
+        <source>Pool: embedded</source>
+        <translation>Pool: eingebettet</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="125"/>
+        <source>Pool: server %1</source>
+        <translation>Pool: Server %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="127"/>
+        <source>Pool: embedded · router %1</source>
+        <translation>Pool: eingebettet · Router %1</translation>
     </message>
 </context>
 <context>

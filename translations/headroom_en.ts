@@ -1162,6 +1162,54 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::ConnectDialog</name>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="25"/>
+        <source>Remember the key (kept unencrypted in the settings)</source>
+        <translation>Remember the key (kept unencrypted in the settings)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="27"/>
+        <source>Connect to a Remote Pool</source>
+        <translation>Connect to a Remote Pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="32"/>
+        <source>An admin key of the server or router</source>
+        <translation>An admin key of the server or router</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="33"/>
+        <source>Server (headroom-cli serve)</source>
+        <translation>Server (headroom-cli serve)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="34"/>
+        <source>Router (headroom-cli route)</source>
+        <translation>Router (headroom-cli route)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="36"/>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="37"/>
+        <source>Admin &amp;key:</source>
+        <translation>Admin &amp;key:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="38"/>
+        <source>K&amp;ind:</source>
+        <translation>K&amp;ind:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/connect_dialog.cpp" line="41"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connect</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::Dashboard</name>
     <message>
         <location filename="../ui/widgets/dashboard.cpp" line="26"/>
@@ -1301,204 +1349,209 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="57"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="60"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="58"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="59"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="60"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="79"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="305"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="82"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="324"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="89"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="94"/>
         <source>No scenario</source>
         <translation>No scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="116"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="121"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="346"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="123"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Play or pause the replay (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="125"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
         <source>S&amp;tep</source>
         <translation>S&amp;tep</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="127"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>Advance %1 s of virtual time, then pause (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="129"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>End the replay; Play starts it again from the beginning (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Rebuild the replay from the start with the current classes (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
         <source>Real time (1×)</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="168"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="160"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
         <source>German (Deutsch)</source>
         <translation>German (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="179"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="195"/>
         <source>&amp;Replay</source>
         <translation>&amp;Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="191"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
         <source>S&amp;peed</source>
         <translation>S&amp;peed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="194"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
+        <source>P&amp;ool</source>
+        <translation>P&amp;ool</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="208"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="197"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="211"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="198"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="212"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="215"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="228"/>
         <source>Classes and SLOs</source>
         <translation>Classes and SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="221"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="235"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="228"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="242"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="247"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="266"/>
         <source>no workspace is open</source>
         <translation>no workspace is open</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="271"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="290"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="271"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="290"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="275"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="294"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="276"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="295"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1507,52 +1560,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="282"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="301"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="283"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="305"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="324"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="297"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="316"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="113"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="123"/>
         <source>Open &amp;Scenario…</source>
         <translation>Open &amp;Scenario…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="307"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="346"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="353"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="341"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="361"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="352"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="372"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>
@@ -1679,124 +1732,124 @@
 <context>
     <name>headroom::ui::PlannerPanel</name>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="45"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
         <source>&amp;Apply to Pool</source>
         <translation>&amp;Apply to Pool</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
         <source>&amp;Verify by Replay</source>
         <translation>&amp;Verify by Replay</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="54"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
         <source>The most instances a plan may use</source>
         <translation>The most instances a plan may use</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
         <translation>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
         <translation>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="60"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
         <translation>Replay the applied pool and compare each class&apos;s measured latency with the prediction</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="62"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
         <source>%v of about %m replays</source>
         <translation>%v of about %m replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="67"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="68"/>
         <source>Max instances:</source>
         <translation>Max instances:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="96"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="97"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
         <translation>Plan the current scenario&apos;s classes on its model and hardware.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="122"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="123"/>
         <source>Open a scenario first.</source>
         <translation>Open a scenario first.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="129"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="130"/>
         <source>This scenario cannot be planned: %1</source>
         <translation>This scenario cannot be planned: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="136"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="137"/>
         <source>Measuring latency curves…</source>
         <translation>Measuring latency curves…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="143"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="144"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="151"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="205"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="152"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="208"/>
         <source>Replaying the applied pool…</source>
         <translation>Replaying the applied pool…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="154"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
         <translation>Measuring latency curves: %1 of about %2 replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="167"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="168"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
         <translation>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
         <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="172"/>
         <source>no plan</source>
         <translation>no plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="175"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="176"/>
         <source>No plan keeps every class within its bound: %1</source>
         <translation>No plan keeps every class within its bound: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="189"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="190"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
         <translation>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="193"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="196"/>
         <source>The plan could not be applied: %1</source>
         <translation>The plan could not be applied: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="216"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="219"/>
         <source>The replay held every class within its bound.</source>
         <translation>The replay held every class within its bound.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="221"/>
         <source>The replay missed the bound of %n class(es).</source>
         <translation>
             <numerusform>The replay missed the bound of %n class.</numerusform>
@@ -1804,12 +1857,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="226"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="229"/>
         <source>The planner failed: %1</source>
         <translation>The planner failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="234"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="237"/>
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -1919,6 +1972,142 @@
         <location filename="../ui/models/pool_table_model.cpp" line="126"/>
         <source>Iterations</source>
         <translation>Iterations</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RemoteBridge</name>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="58"/>
+        <source>The address must be http://host:port or https://host:port.</source>
+        <translation>The address must be http://host:port or https://host:port.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="60"/>
+        <source>The server refused the key (401).</source>
+        <translation>The server refused the key (401).</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="61"/>
+        <source>This key is not an admin key (403).</source>
+        <translation>This key is not an admin key (403).</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="62"/>
+        <source>The server cannot be reached.</source>
+        <translation>The server cannot be reached.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="63"/>
+        <source>The secure (TLS) connection failed.</source>
+        <translation>The secure (TLS) connection failed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="64"/>
+        <source>The server did not answer in time.</source>
+        <translation>The server did not answer in time.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="65"/>
+        <source>The connection was lost.</source>
+        <translation>The connection was lost.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="66"/>
+        <source>The server answered %1.</source>
+        <translation>The server answered %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="67"/>
+        <source>The server&apos;s answer could not be read.</source>
+        <translation>The server&apos;s answer could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="69"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RemoteController</name>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="20"/>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Connect…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="21"/>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Disconnect</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="23"/>
+        <source>Show a remote server&apos;s pool live, or link a router for the planner&apos;s shares</source>
+        <translation>Show a remote server&apos;s pool live, or link a router for the planner&apos;s shares</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="24"/>
+        <source>Return to the embedded pool</source>
+        <translation>Return to the embedded pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="37"/>
+        <source>Connected to %1.</source>
+        <translation>Connected to %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="42"/>
+        <source>Could not connect: %1 The embedded pool is shown.</source>
+        <translation>Could not connect: %1 The embedded pool is shown.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="45"/>
+        <source>Remote pool: %1 Reconnecting…</source>
+        <translation>Remote pool: %1 Reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="53"/>
+        <source>The server took the class changes.</source>
+        <translation>The server took the class changes.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="54"/>
+        <source>The router took the plan&apos;s shares.</source>
+        <translation>The router took the plan&apos;s shares.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="56"/>
+        <source>The remote change failed: %1</source>
+        <translation>The remote change failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="87"/>
+        <source>Could not connect: %1</source>
+        <translation>Could not connect: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="91"/>
+        <source>Pool: connecting to %1…</source>
+        <translation>Pool: connecting to %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="97"/>
+        <source>Disconnected; the embedded pool is shown.</source>
+        <translation>Disconnected; the embedded pool is shown.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="123"/>
+        <source>Pool: embedded</source>
+        <translation>Pool: embedded</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="125"/>
+        <source>Pool: server %1</source>
+        <translation>Pool: server %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="127"/>
+        <source>Pool: embedded · router %1</source>
+        <translation>Pool: embedded · router %1</translation>
     </message>
 </context>
 <context>

@@ -22,15 +22,17 @@
 
 #include "engine/core/resource_paths.h"
 #include "ui/bridge/log_forwarder.h"
-#include "ui/mainwindow/remote_controller.h"
+#include "ui/bridge/remote_bridge.h"
 #include "ui/mainwindow/language.h"
 #include "ui/mainwindow/planning_docks.h"
+#include "ui/mainwindow/remote_controller.h"
 #include "ui/mainwindow/workspace_controller.h"
 #include "ui/models/class_table_model.h"
 #include "ui/models/pool_table_model.h"
 #include "ui/widgets/class_editor.h"
 #include "ui/widgets/dashboard.h"
 #include "ui/widgets/log_panel.h"
+#include "ui/widgets/planner_panel.h"
 #include "ui/widgets/pool_panel.h"
 #include "ui/widgets/replay_controls.h"
 #include "ui/widgets/runs_panel.h"
@@ -246,7 +248,12 @@ void MainWindow::createDocks() {
 
   QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
   for (auto* dock : {classes, pool, log}) view->addAction(dock->toggleViewAction());
-  addPlanningDocks(this, bridge_, classes, view);
+  const PlanningDocks planning = addPlanningDocks(this, bridge_, classes, view);
+  // Applying a plan while a router is connected also gives the router the plan's per-class shares.
+  connect(planning.plannerPanel, &PlannerPanel::planApplied, this, [this](const QByteArray& planJson) {
+    RemoteBridge* remote = remote_->remote();
+    if (remote->isConnected() && remote->connection().kind == RemoteKind::Router) remote->pushPlan(planJson);
+  });
 
   // Runs stored in the open workspace (none without one); the list follows recordings and File > Open.
   RunSource runSource;

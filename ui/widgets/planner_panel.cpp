@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "engine/workload/scenario.h"
+#include "solver/plan_json.h"
 #include "ui/bridge/engine_bridge.h"
 #include "ui/models/plan_comparison_model.h"
 #include "ui/models/verification_model.h"
@@ -189,6 +190,8 @@ void PlannerPanel::applyToPool() {
     setStatus(tr("Applied: %1 instances, each class routed by the plan's shares, priority ordering inside "
                  "instances. The replay starts again from the beginning.")
                   .arg(applied.pool.instances));
+    const auto planJson = solver::toJson(outcome_->report, outcome_->input, solver::PlanOptions{}.objective);
+    emit planApplied(QByteArray::fromStdString(planJson.dump()));
   } catch (const std::exception& error) {
     setStatus(tr("The plan could not be applied: %1").arg(QString::fromStdString(error.what())), true);
   }

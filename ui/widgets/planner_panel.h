@@ -50,6 +50,11 @@ class PlannerPanel : public QWidget {
   void applyToPool();
   void verifyByReplay();
 
+ signals:
+  // The recommendation was applied to the pool; `planJson` is it as `headroom-cli plan --json` writes it
+  // (for a connected router to take its shares).
+  void planApplied(const QByteArray& planJson);
+
  private:
   void showProgress(int done, int expected, const QString& detail);
   void showPlan(const PlannerOutcomePtr& outcome);
