@@ -9,6 +9,9 @@
 #include <cstdio>
 
 #include "engine/core/resource_paths.h"
+#ifdef HEADROOM_HAVE_CUDA
+#include "engine/exec/cuda/cuda_executor_factory.h"
+#endif
 #include "ui/mainwindow/language.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/workspace_controller.h"
@@ -25,6 +28,9 @@ bool headless() {
 }  // namespace
 
 int main(int argc, char* argv[]) {
+#ifdef HEADROOM_HAVE_CUDA
+  headroom::engine::registerCudaExecutor();
+#endif
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("Headroom"));
   QApplication::setApplicationName(QStringLiteral("headroom"));
