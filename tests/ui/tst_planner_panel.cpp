@@ -9,6 +9,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
+#include "engine/serving/remote_admin.h"
 #include "ui/bridge/engine_bridge.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/models/plan_comparison_model.h"
@@ -143,7 +146,15 @@ class TestPlannerPanel : public QObject {
 
     QVERIFY(panel.applyButton()->isEnabled());
     QVERIFY(!panel.verifyButton()->isEnabled());
+    QSignalSpy appliedPlans(&panel, &PlannerPanel::planApplied);
     panel.applyButton()->click();
+    // What a connected router is given: the plan as `headroom-cli plan --json` writes it, whose shares
+    // engine::routerSharesFromPlan reads per class and instance.
+    QCOMPARE(appliedPlans.count(), 1);
+    const auto planJson = nlohmann::json::parse(appliedPlans.at(0).at(0).toByteArray().toStdString());
+    QCOMPARE(planJson.at("instances").size(), static_cast<std::size_t>(report.recommended.instancesTotal));
+    const auto shares = engine::routerSharesFromPlan(planJson);
+    QCOMPARE(shares.at("policy").get<std::string>(), std::string("weighted"));
     const engine::PoolConfig& pool = bridge.scenario().pool;
     QCOMPARE(pool.instances, report.recommended.instancesTotal);
     QVERIFY(pool.router == engine::RouterKind::Weighted);
