@@ -528,6 +528,26 @@ void ServeApi::runTelemetry() {
   }
 }
 
+std::optional<json> ServeApi::readAdminPut(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange,
+                                           const std::string& shapeHint) {
+  if (request.method != "PUT") {
+    respondError(exchange, makeError(405, "Use GET or PUT on " + std::string(request.path()) + ".",
+                                     "invalid_request_error", "method_not_allowed"),
+                 {{"Allow", "GET, PUT"}});
+    return std::nullopt;
+  }
+  if (jsonNestingDepth(request.body, 32) > 32) {
+    respondError(exchange, makeError(400, "The JSON body nests too deeply.", "invalid_request_error"));
+    return std::nullopt;
+  }
+  json body = json::parse(request.body, nullptr, false);
+  if (body.is_discarded() || !body.is_object()) {
+    respondError(exchange, makeError(400, shapeHint, "invalid_request_error"));
+    return std::nullopt;
+  }
+  return body;
+}
+
 void ServeApi::handleAdmin(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange) {
   if (!requireAdmin(request, exchange)) return;
   const std::string_view path = request.path();
@@ -536,25 +556,12 @@ void ServeApi::handleAdmin(const HttpRequest& request, const std::shared_ptr<Htt
       respondJson(exchange, 200, {{"classes", servedClassesJson(host_.classes())}});
       return;
     }
-    if (request.method != "PUT") {
-      respondError(exchange, makeError(405, "Use GET or PUT on " + std::string(path) + ".", "invalid_request_error",
-                                       "method_not_allowed"),
-                   {{"Allow", "GET, PUT"}});
-      return;
-    }
-    if (jsonNestingDepth(request.body, 32) > 32) {
-      respondError(exchange, makeError(400, "The JSON body nests too deeply.", "invalid_request_error"));
-      return;
-    }
-    const json body = json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
-      respondError(exchange, makeError(400, "The body must be a JSON object {\"classes\": [...]}.", "invalid_request_error"));
-      return;
-    }
+    const std::optional<json> body = readAdminPut(request, exchange, "The body must be a JSON object {\"classes\": [...]}.");
+    if (!body) return;
     try {
       const ConfigReader reader("request body");
-      reader.checkFields(body, "", {"classes"});
-      std::vector<ServedClass> classes = readServedClasses(reader, body);
+      reader.checkFields(*body, "", {"classes"});
+      std::vector<ServedClass> classes = readServedClasses(reader, *body);
       host_.setClasses(std::move(classes));
     } catch (const std::exception& error) {
       respondError(exchange, makeError(400, error.what(), "invalid_request_error", {}, "classes"));
@@ -568,27 +575,15 @@ void ServeApi::handleAdmin(const HttpRequest& request, const std::shared_ptr<Htt
       respondJson(exchange, 200, {{"scheduler", schedulerPolicyJson(host_.schedulerConfig())}});
       return;
     }
-    if (request.method != "PUT") {
-      respondError(exchange, makeError(405, "Use GET or PUT on " + std::string(path) + ".", "invalid_request_error",
-                                       "method_not_allowed"),
-                   {{"Allow", "GET, PUT"}});
-      return;
-    }
-    if (jsonNestingDepth(request.body, 32) > 32) {
-      respondError(exchange, makeError(400, "The JSON body nests too deeply.", "invalid_request_error"));
-      return;
-    }
-    const json body = json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
-      respondError(exchange, makeError(400, "The body must be a JSON object with the scheduler fields to change, e.g. "
-                                            "{\"policy\": \"edf\", \"chunking\": \"fixed:256\"}.",
-                                       "invalid_request_error"));
-      return;
-    }
+    const std::optional<json> body =
+        readAdminPut(request, exchange,
+                     "The body must be a JSON object with the scheduler fields to change, e.g. "
+                     "{\"policy\": \"edf\", \"chunking\": \"fixed:256\"}.");
+    if (!body) return;
     try {
       const SchedulerConfig current = host_.schedulerConfig();
       json merged = schedulerPolicyJson(current);
-      for (const auto& [key, value] : body.items()) merged[key] = value;
+      for (const auto& [key, value] : body->items()) merged[key] = value;
       SchedulerConfig next = ConfigReader("request body").scheduler(merged, "");
       next.dynamicSafetyFactor = current.dynamicSafetyFactor;
       next.dynamicFloorTokens = current.dynamicFloorTokens;

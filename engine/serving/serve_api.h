@@ -5,6 +5,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -48,6 +49,10 @@ class ServeApi final : public HttpHandler {
   void respondJson(const std::shared_ptr<HttpExchange>& exchange, int status, const nlohmann::json& body);
   void respondError(const std::shared_ptr<HttpExchange>& exchange, const ApiError& error, HttpHeaders headers = {});
   bool requireAdmin(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange);
+  // The JSON object body of an admin PUT; anything else (another method, a body too deep or not an
+  // object) is answered here (405 or 400 with `shapeHint`) and gives nothing.
+  std::optional<nlohmann::json> readAdminPut(const HttpRequest& request, const std::shared_ptr<HttpExchange>& exchange,
+                                             const std::string& shapeHint);
   std::string telemetryEvent() const;
   void runTelemetry();
 
