@@ -21,14 +21,16 @@
 #include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
 
-#include "engine/serving/route_service.h"
-#include "engine/serving/serve_api.h"
-#include "engine/serving/serving_host.h"
+#include "serve/router/route_service.h"
+#include "serve/server/serve_api.h"
+#include "serve/server/serving_host.h"
 #include "net/http_server.h"
 #include "net/upstream_client.h"
 
 using namespace headroom;
 using namespace headroom::engine;
+using namespace headroom::serve;
+using namespace headroom::net;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {

@@ -46,8 +46,8 @@ std::string parseErrorMessage(beast::error_code ec, const HttpServerOptions& opt
   return "Malformed HTTP request: " + ec.message() + ".";
 }
 
-engine::HttpRequest toEngineRequest(http::request<http::string_body>&& message) {
-  engine::HttpRequest request;
+HttpRequest toEngineRequest(http::request<http::string_body>&& message) {
+  HttpRequest request;
   request.method = std::string(message.method_string());
   request.target = std::string(message.target());
   for (const auto& field : message) {
@@ -65,8 +65,8 @@ class SessionBase {
  public:
   virtual ~SessionBase() = default;
   virtual void post(std::function<void()> work) = 0;
-  virtual void deliverResponse(engine::HttpResponse response) = 0;
-  virtual void deliverStreamStart(int status, engine::HttpHeaders headers) = 0;
+  virtual void deliverResponse(HttpResponse response) = 0;
+  virtual void deliverStreamStart(int status, HttpHeaders headers) = 0;
   virtual void deliverChunk(std::string data) = 0;
   virtual void deliverStreamEnd() = 0;
   virtual void deliverOnClose(std::function<void()> callback) = 0;
@@ -74,14 +74,14 @@ class SessionBase {
 
 // Holds its connection alive until the reply is written: while a handler or a serving host still has
 // the exchange, the connection waits for it (it reads nothing meanwhile).
-class Exchange final : public engine::HttpExchange {
+class Exchange final : public HttpExchange {
  public:
   explicit Exchange(std::shared_ptr<SessionBase> session) : session_(std::move(session)) {}
 
-  void respond(engine::HttpResponse response) override {
+  void respond(HttpResponse response) override {
     with([response = std::move(response)](SessionBase& s) mutable { s.deliverResponse(std::move(response)); });
   }
-  void startStream(int status, engine::HttpHeaders headers) override {
+  void startStream(int status, HttpHeaders headers) override {
     with([status, headers = std::move(headers)](SessionBase& s) mutable { s.deliverStreamStart(status, std::move(headers)); });
   }
   void sendChunk(std::string data) override {
@@ -107,11 +107,11 @@ class Exchange final : public engine::HttpExchange {
 }  // namespace
 
 struct HttpServer::Impl {
-  Impl(const HttpServerOptions& opts, engine::HttpHandler& h)
+  Impl(const HttpServerOptions& opts, HttpHandler& h)
       : options(opts), handler(h), io(opts.threads), acceptor(asio::make_strand(io)), ssl(asio::ssl::context::tls_server) {}
 
   HttpServerOptions options;
-  engine::HttpHandler& handler;
+  HttpHandler& handler;
   asio::io_context io;
   tcp::acceptor acceptor;
   asio::ssl::context ssl;
@@ -150,14 +150,14 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
 
   void post(std::function<void()> work) override { asio::post(stream_.get_executor(), std::move(work)); }
 
-  void deliverResponse(engine::HttpResponse response) override {
+  void deliverResponse(HttpResponse response) override {
     if (closed_ || replied_) return;
     replied_ = true;
     complete_ = true;
     queue(formatResponse(response.status, response.headers, response.body, keepAlive_));
   }
 
-  void deliverStreamStart(int status, engine::HttpHeaders headers) override {
+  void deliverStreamStart(int status, HttpHeaders headers) override {
     if (closed_ || replied_) return;
     replied_ = true;
     streaming_ = true;
@@ -210,7 +210,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       keepAlive_ = false;
       replied_ = true;
       complete_ = true;
-      queue(formatError(503, "The server has too many open connections; retry later.", "server_error"));
+      queueError(503, "The server has too many open connections; retry later.");
       return;
     }
     read();
@@ -243,14 +243,14 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       keepAlive_ = false;
       replied_ = true;
       complete_ = true;
-      queue(formatError(status, message, "invalid_request_error"));
+      queueError(status, message);
       return;
     }
     lowest().expires_never();
     http::request<http::string_body> message = parser_->release();
     keepAlive_ = message.keep_alive();
     version_ = message.version();
-    engine::HttpRequest request = toEngineRequest(std::move(message));
+    HttpRequest request = toEngineRequest(std::move(message));
     beast::error_code endpointError;
     const auto remote = lowest().socket().remote_endpoint(endpointError);
     if (!endpointError) request.remoteAddress = remote.address().to_string();
@@ -259,9 +259,14 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       server_.handler.handle(std::move(request), std::move(exchange));
     } catch (const std::exception& error) {
       spdlog::error("HTTP handler failed: {}", error.what());
-      deliverResponse({500, {{"Content-Type", "application/json"}},
-                       errorBody("The server failed to handle the request.", "server_error")});
+      deliverResponse(server_.handler.errorResponse(500, "The server failed to handle the request."));
     }
+  }
+
+  // An error the server answers itself; the connection closes after it.
+  void queueError(int status, std::string_view message) {
+    const HttpResponse response = server_.handler.errorResponse(status, message);
+    queue(formatResponse(response.status, response.headers, response.body, false));
   }
 
   void queue(std::string data) {
@@ -400,7 +405,7 @@ void HttpServer::Impl::accept() {
   });
 }
 
-HttpServer::HttpServer(const HttpServerOptions& options, engine::HttpHandler& handler)
+HttpServer::HttpServer(const HttpServerOptions& options, HttpHandler& handler)
     : impl_(std::make_unique<Impl>(options, handler)) {
   if (options.threads < 1) throw std::invalid_argument("the server needs at least one thread");
   if (!options.tlsCertificate.empty() || !options.tlsKey.empty()) {
@@ -457,7 +462,7 @@ void HttpServer::stop() {
   impl_->threads.clear();
 }
 
-std::variant<engine::HttpRequest, int> parseHttpRequest(std::string_view bytes, const HttpServerOptions& options) {
+std::variant<HttpRequest, int> parseHttpRequest(std::string_view bytes, const HttpServerOptions& options) {
   http::request_parser<http::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(options.maxHeaderBytes));
   parser.body_limit(static_cast<std::uint64_t>(options.maxBodyBytes));

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <variant>
 
-#include "engine/core/time.h"
-#include "engine/serving/http_exchange.h"
+#include <chrono>
+#include "net/http_exchange.h"
 
 namespace headroom::net {
 
@@ -23,20 +23,20 @@ struct HttpServerOptions {
   std::int64_t maxBodyBytes = 1 << 20;
   std::int32_t maxHeaderBytes = 16 * 1024;
   std::int32_t maxConnections = 4096;
-  engine::Duration idleTimeout = std::chrono::seconds(60);
+  std::chrono::microseconds idleTimeout = std::chrono::seconds(60);
   std::int64_t maxPendingWriteBytes = 8 << 20;
   std::filesystem::path tlsCertificate;
   std::filesystem::path tlsKey;
 };
 
 // An HTTP/1.1 server (keep-alive, chunked streaming, optional TLS) that hands each parsed request to an
-// engine::HttpHandler. The constructor binds and listens (std::runtime_error when it cannot, or when the
+// HttpHandler. The constructor binds and listens (std::runtime_error when it cannot, or when the
 // TLS files do not load); start() runs the I/O threads. stop() closes the listener and every connection
 // and joins the threads; exchanges still held elsewhere may be used after stop() (their calls are
 // ignored) until the server is destroyed, so destroy whatever holds them first. Thread-safe.
 class HttpServer {
  public:
-  HttpServer(const HttpServerOptions& options, engine::HttpHandler& handler);
+  HttpServer(const HttpServerOptions& options, HttpHandler& handler);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -56,6 +56,6 @@ class HttpServer {
 // Parses one HTTP/1.1 request from `bytes` with the server's limits and conversion, as a connection
 // does; for tests and fuzzing. Returns the request, or the status the server would answer (400, 413,
 // 431), or 0 when the bytes end before a request is complete.
-std::variant<engine::HttpRequest, int> parseHttpRequest(std::string_view bytes, const HttpServerOptions& options);
+std::variant<HttpRequest, int> parseHttpRequest(std::string_view bytes, const HttpServerOptions& options);
 
 }  // namespace headroom::net

@@ -3,7 +3,6 @@
 #include <cctype>
 #include <cstdio>
 
-#include "engine/serving/openai_protocol.h"
 
 namespace headroom::net {
 
@@ -27,7 +26,7 @@ void appendClean(std::string& out, std::string_view text) {
   }
 }
 
-void appendHead(std::string& out, int status, const engine::HttpHeaders& headers) {
+void appendHead(std::string& out, int status, const HttpHeaders& headers) {
   out += "HTTP/1.1 ";
   out += std::to_string(status);
   out += ' ';
@@ -64,7 +63,7 @@ std::string_view reasonPhrase(int status) {
   }
 }
 
-std::string formatResponse(int status, const engine::HttpHeaders& headers, std::string_view body, bool keepAlive) {
+std::string formatResponse(int status, const HttpHeaders& headers, std::string_view body, bool keepAlive) {
   std::string out;
   out.reserve(160 + body.size());
   appendHead(out, status, headers);
@@ -75,7 +74,7 @@ std::string formatResponse(int status, const engine::HttpHeaders& headers, std::
   return out;
 }
 
-std::string formatStreamHead(int status, const engine::HttpHeaders& headers, bool chunked, bool keepAlive) {
+std::string formatStreamHead(int status, const HttpHeaders& headers, bool chunked, bool keepAlive) {
   std::string out;
   appendHead(out, status, headers);
   if (chunked) out += "Transfer-Encoding: chunked\r\n";
@@ -92,19 +91,6 @@ std::string formatChunk(std::string_view data) {
   out += data;
   out += "\r\n";
   return out;
-}
-
-std::string errorBody(std::string_view message, std::string_view type) {
-  std::string out = "{\"error\":{\"message\":\"";
-  engine::appendJsonEscaped(out, message);
-  out += "\",\"type\":\"";
-  engine::appendJsonEscaped(out, type);
-  out += "\",\"param\":null,\"code\":null}}";
-  return out;
-}
-
-std::string formatError(int status, std::string_view message, std::string_view type) {
-  return formatResponse(status, {{"Content-Type", "application/json"}}, errorBody(message, type), false);
 }
 
 }  // namespace headroom::net

@@ -27,11 +27,11 @@ using TlsStream = beast::ssl_stream<beast::tcp_stream>;
 
 namespace {
 
-std::string endpointKey(const engine::UpstreamEndpoint& endpoint) {
+std::string endpointKey(const UpstreamEndpoint& endpoint) {
   return endpoint.host + ":" + std::to_string(endpoint.port);
 }
 
-std::chrono::microseconds micros(engine::Duration d) { return std::chrono::microseconds(d.count()); }
+std::chrono::microseconds micros(std::chrono::microseconds d) { return std::chrono::microseconds(d.count()); }
 
 }  // namespace
 
@@ -87,9 +87,9 @@ struct UpstreamClient::Impl {
 namespace {
 
 template <typename Stream>
-class Call final : public engine::UpstreamCall, public std::enable_shared_from_this<Call<Stream>> {
+class Call final : public UpstreamCall, public std::enable_shared_from_this<Call<Stream>> {
  public:
-  Call(UpstreamClient::Impl& client, engine::UpstreamRequest request, std::shared_ptr<engine::UpstreamHandler> handler)
+  Call(UpstreamClient::Impl& client, UpstreamRequest request, std::shared_ptr<UpstreamHandler> handler)
       : client_(client),
         request_(std::move(request)),
         handler_(std::move(handler)),
@@ -181,7 +181,7 @@ class Call final : public engine::UpstreamCall, public std::enable_shared_from_t
     http::async_read_header(*stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->retryOrFail("no reply from " + self->key_ + ": " + ec.message());
       const auto& message = self->parser_->get();
-      engine::HttpHeaders headers;
+      HttpHeaders headers;
       for (const auto& field : message) headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
       self->headSeen_ = true;
       self->handler_->onHead(static_cast<int>(message.result_int()), headers);
@@ -235,8 +235,8 @@ class Call final : public engine::UpstreamCall, public std::enable_shared_from_t
   }
 
   UpstreamClient::Impl& client_;
-  engine::UpstreamRequest request_;
-  std::shared_ptr<engine::UpstreamHandler> handler_;
+  UpstreamRequest request_;
+  std::shared_ptr<UpstreamHandler> handler_;
   std::string key_;
   asio::strand<asio::io_context::executor_type> strand_;
   std::optional<tcp::resolver> resolver_;
@@ -270,8 +270,8 @@ UpstreamClient::~UpstreamClient() {
   for (std::thread& thread : impl_->threads) thread.join();
 }
 
-std::shared_ptr<engine::UpstreamCall> UpstreamClient::start(engine::UpstreamRequest request,
-                                                            std::shared_ptr<engine::UpstreamHandler> handler) {
+std::shared_ptr<UpstreamCall> UpstreamClient::start(UpstreamRequest request,
+                                                            std::shared_ptr<UpstreamHandler> handler) {
   if (request.endpoint.tls) {
     auto call = std::make_shared<Call<TlsStream>>(*impl_, std::move(request), std::move(handler));
     call->begin();

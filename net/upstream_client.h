@@ -3,7 +3,7 @@
 #include <cstddef>
 #include <memory>
 
-#include "engine/serving/upstream.h"
+#include "net/upstream.h"
 
 namespace headroom::net {
 
@@ -12,15 +12,15 @@ namespace headroom::net {
 // TLS for https members (peer verification against the system store unless verifyPeer is off).
 // Thread-safe. The destructor stops every call in flight and joins its threads: destroy the client
 // after whatever may still start or cancel calls.
-class UpstreamClient final : public engine::UpstreamTransport {
+class UpstreamClient final : public UpstreamTransport {
  public:
   explicit UpstreamClient(int threads = 1, std::size_t maxIdlePerEndpoint = 256, bool verifyPeer = true);
   ~UpstreamClient() override;
   UpstreamClient(const UpstreamClient&) = delete;
   UpstreamClient& operator=(const UpstreamClient&) = delete;
 
-  std::shared_ptr<engine::UpstreamCall> start(engine::UpstreamRequest request,
-                                              std::shared_ptr<engine::UpstreamHandler> handler) override;
+  std::shared_ptr<UpstreamCall> start(UpstreamRequest request,
+                                              std::shared_ptr<UpstreamHandler> handler) override;
 
   struct Impl;
 

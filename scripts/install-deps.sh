@@ -3,15 +3,22 @@
 # are present. Needs root (or sudo) only when something has to be installed.
 set -euo pipefail
 
+# Every package a configure (find_package, pkg_check_modules) and a test (find_program, scripts) needs on
+# a bare Debian 12; installed without Recommends, so a Recommends that the build needs is named here
+# (libqt6opengl6-dev: Qt6Charts' CMake package requires Qt6OpenGL), and so is a library a -dev package's
+# pkg-config file links without depending on its -dev package (zlib1g-dev: CoinUtils' coinutils.pc,
+# which cbc.pc requires, has -lz).
 packages=(
   cmake g++ make pkg-config
-  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n
   xvfb xauth
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsqlite3-dev
   libbenchmark-dev
-  coinor-libcbc-dev
+  coinor-libcbc-dev zlib1g-dev
   libboost-dev libssl-dev
+  curl python3 openssl ca-certificates
 )
 
 missing=()

@@ -5,7 +5,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
 #include "app/cli/network_commands.h"
-#include "engine/serving/config_reader.h"
+#include "serve/server/config_reader.h"
 #include "engine/workload/scenario.h"
 #ifdef HEADROOM_HAVE_CUDA
 #include "engine/exec/cuda/cuda_executor_factory.h"
@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
   } catch (const headroom::solver::PlanningFileError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
-  } catch (const headroom::engine::ConfigError& error) {
+  } catch (const headroom::serve::ConfigError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
   } catch (const CLI::ValidationError& error) {

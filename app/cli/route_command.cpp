@@ -6,8 +6,8 @@
 #include <spdlog/spdlog.h>
 
 #include "app/cli/network_commands.h"
-#include "engine/serving/route_config.h"
-#include "engine/serving/route_service.h"
+#include "serve/router/route_config.h"
+#include "serve/router/route_service.h"
 #include "net/http_server.h"
 #include "net/upstream_client.h"
 
@@ -30,10 +30,10 @@ CLI::App* addRouteCommand(CLI::App& app, RouteArgs& args) {
 }
 
 int runRoute(const RouteArgs& args) {
-  engine::RouteConfig config = engine::loadRouteConfig(args.configPath);
+  serve::RouteConfig config = serve::loadRouteConfig(args.configPath);
   if (!args.planPath.empty()) {
-    config.shares = engine::loadPlanShares(args.planPath, config.classes, config.members.size());
-    config.policy = engine::RoutePolicy::Weighted;
+    config.shares = serve::loadPlanShares(args.planPath, config.classes, config.members.size());
+    config.policy = serve::RoutePolicy::Weighted;
   }
   if (args.tlsCert.empty() != args.tlsKey.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key must be given together");
@@ -45,7 +45,7 @@ int runRoute(const RouteArgs& args) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   auto client = std::make_unique<net::UpstreamClient>(args.threads);
-  auto service = std::make_unique<engine::RouteService>(config, *client);
+  auto service = std::make_unique<serve::RouteService>(config, *client);
   net::HttpServerOptions options;
   options.address = args.host;
   options.port = args.port;
@@ -60,7 +60,7 @@ int runRoute(const RouteArgs& args) {
   server.start();
   std::cout << "headroom route: listening on " << (server.tls() ? "https" : "http") << "://" << args.host << ":"
             << server.port() << " (" << config.members.size() << " members, "
-            << (config.policy == engine::RoutePolicy::Weighted ? "weighted" : "least-loaded") << ")" << std::endl;
+            << (config.policy == serve::RoutePolicy::Weighted ? "weighted" : "least-loaded") << ")" << std::endl;
   int received = 0;
   sigwait(&signals, &received);
   spdlog::info("route: signal {} received, stopping", received);

@@ -6,9 +6,9 @@
 #include <spdlog/spdlog.h>
 
 #include "app/cli/network_commands.h"
-#include "engine/serving/serve_api.h"
-#include "engine/serving/serve_config.h"
-#include "engine/serving/serving_host.h"
+#include "serve/server/serve_api.h"
+#include "serve/server/serve_config.h"
+#include "serve/server/serving_host.h"
 #include "net/http_server.h"
 
 namespace headroom::cli {
@@ -33,7 +33,7 @@ int waitForSignal(const sigset_t& signals) {
 }
 
 net::HttpServerOptions serverOptions(const std::string& host, std::uint16_t port, int threads,
-                                     const engine::ServeLimits& limits, const std::string& cert,
+                                     const serve::ServeLimits& limits, const std::string& cert,
                                      const std::string& key) {
   net::HttpServerOptions options;
   options.address = host;
@@ -64,13 +64,13 @@ CLI::App* addServeCommand(CLI::App& app, ServeArgs& args) {
 }
 
 int runServe(const ServeArgs& args) {
-  const engine::ServeConfig config = engine::loadServeConfig(args.configPath);
+  const serve::ServeConfig config = serve::loadServeConfig(args.configPath);
   if (args.tlsCert.empty() != args.tlsKey.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key must be given together");
   }
   const sigset_t signals = blockStopSignals();
-  auto host = std::make_unique<engine::ServingHost>(config);
-  auto api = std::make_unique<engine::ServeApi>(config, *host);
+  auto host = std::make_unique<serve::ServingHost>(config);
+  auto api = std::make_unique<serve::ServeApi>(config, *host);
   net::HttpServer server(serverOptions(args.host, args.port, args.threads, config.limits, args.tlsCert, args.tlsKey),
                          *api);
   server.start();

@@ -8,13 +8,15 @@
 #include <memory>
 #include <thread>
 
-#include "engine/serving/remote_admin.h"
-#include "engine/serving/telemetry_client.h"
+#include "serve/client/remote_admin.h"
+#include "serve/client/telemetry_client.h"
 #include "net/upstream_client.h"
 #include "support/http_test_client.h"
 #include "support/server_process.h"
 
 using namespace headroom::engine;
+using namespace headroom::serve;
+using namespace headroom::net;
 using headroom::test::ServerProcess;
 using headroom::test::httpRequest;
 

@@ -14,12 +14,13 @@
 #include "engine/exec/llama/byte_tokenizer.h"
 #include "engine/exec/llama/shared_llama_weights.h"
 #include "engine/exec/sampler.h"
-#include "engine/serving/chat_template.h"
-#include "engine/serving/utf8_token_decoder.h"
+#include "serve/protocol/chat_template.h"
+#include "serve/server/utf8_token_decoder.h"
 #include "support/http_test_client.h"
 #include "support/server_process.h"
 
 using namespace headroom::engine;
+using namespace headroom::serve;
 using headroom::test::HttpConnection;
 using headroom::test::HttpReply;
 using headroom::test::ServerProcess;

@@ -1,5 +1,5 @@
 // libFuzzer target: HTTP/1.1 request parsing exactly as a server connection does it (Beast's parser
-// with the server's header and body limits, then conversion to engine::HttpRequest), and the
+// with the server's header and body limits, then conversion to net::HttpRequest), and the
 // server's response formatting of whatever came out. Run by scripts/fuzz_http.sh.
 #include <cstddef>
 #include <cstdint>
@@ -14,9 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.maxBodyBytes = 4096;
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const auto parsed = headroom::net::parseHttpRequest(bytes, options);
-  if (const auto* request = std::get_if<headroom::engine::HttpRequest>(&parsed)) {
+  if (const auto* request = std::get_if<headroom::net::HttpRequest>(&parsed)) {
     // Echo the parsed parts through the response writer: header values must never split a response.
-    headroom::engine::HttpHeaders headers;
+    headroom::net::HttpHeaders headers;
     for (const auto& [name, value] : request->headers) headers.emplace_back(name, value);
     const std::string response = headroom::net::formatResponse(200, headers, request->body, true);
     const std::size_t headEnd = response.find("\r\n\r\n");

@@ -7,11 +7,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/serving/openai_protocol.h"
-#include "engine/serving/route_config.h"
-#include "engine/serving/serve_config.h"
+#include "serve/protocol/openai_protocol.h"
+#include "serve/router/route_config.h"
+#include "serve/server/serve_config.h"
 
 using namespace headroom::engine;
+using namespace headroom::serve;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view body(reinterpret_cast<const char*>(data), size);

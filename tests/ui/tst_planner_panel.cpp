@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/serving/remote_admin.h"
+#include "serve/client/remote_admin.h"
 #include "ui/bridge/engine_bridge.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/models/plan_comparison_model.h"
@@ -149,11 +149,11 @@ class TestPlannerPanel : public QObject {
     QSignalSpy appliedPlans(&panel, &PlannerPanel::planApplied);
     panel.applyButton()->click();
     // What a connected router is given: the plan as `headroom-cli plan --json` writes it, whose shares
-    // engine::routerSharesFromPlan reads per class and instance.
+    // serve::routerSharesFromPlan reads per class and instance.
     QCOMPARE(appliedPlans.count(), 1);
     const auto planJson = nlohmann::json::parse(appliedPlans.at(0).at(0).toByteArray().toStdString());
     QCOMPARE(planJson.at("instances").size(), static_cast<std::size_t>(report.recommended.instancesTotal));
-    const auto shares = engine::routerSharesFromPlan(planJson);
+    const auto shares = serve::routerSharesFromPlan(planJson);
     QCOMPARE(shares.at("policy").get<std::string>(), std::string("weighted"));
     const engine::PoolConfig& pool = bridge.scenario().pool;
     QCOMPARE(pool.instances, report.recommended.instancesTotal);

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/serving/remote_admin.h"
+#include "serve/client/remote_admin.h"
 #include "net/upstream_client.h"
 
 namespace headroom::ui {
@@ -15,7 +15,7 @@ namespace {
 
 using json = nlohmann::json;
 
-engine::RemoteError failure(const engine::RemoteReply& reply) { return reply.error; }
+serve::RemoteError failure(const serve::RemoteReply& reply) { return reply.error; }
 
 json sloJson(const engine::Slo& slo) {
   json out = json::object();
@@ -49,22 +49,22 @@ std::vector<engine::QosClass> classesOf(const std::string& body) {
 
 }  // namespace
 
-QString remoteErrorText(const engine::RemoteError& error) {
+QString remoteErrorText(const serve::RemoteError& error) {
   const QString detail = QString::fromStdString(error.detail);
   QString head;
   switch (error.kind) {
-    case engine::RemoteErrorKind::None: return {};
-    case engine::RemoteErrorKind::BadUrl:
+    case serve::RemoteErrorKind::None: return {};
+    case serve::RemoteErrorKind::BadUrl:
       head = RemoteBridge::tr("The address must be http://host:port or https://host:port.");
       break;
-    case engine::RemoteErrorKind::Unauthorized: head = RemoteBridge::tr("The server refused the key (401)."); break;
-    case engine::RemoteErrorKind::Forbidden: head = RemoteBridge::tr("This key is not an admin key (403)."); break;
-    case engine::RemoteErrorKind::Unreachable: head = RemoteBridge::tr("The server cannot be reached."); break;
-    case engine::RemoteErrorKind::Tls: head = RemoteBridge::tr("The secure (TLS) connection failed."); break;
-    case engine::RemoteErrorKind::Timeout: head = RemoteBridge::tr("The server did not answer in time."); break;
-    case engine::RemoteErrorKind::Broken: head = RemoteBridge::tr("The connection was lost."); break;
-    case engine::RemoteErrorKind::HttpStatus: head = RemoteBridge::tr("The server answered %1.").arg(error.status); break;
-    case engine::RemoteErrorKind::Protocol: head = RemoteBridge::tr("The server's answer could not be read."); break;
+    case serve::RemoteErrorKind::Unauthorized: head = RemoteBridge::tr("The server refused the key (401)."); break;
+    case serve::RemoteErrorKind::Forbidden: head = RemoteBridge::tr("This key is not an admin key (403)."); break;
+    case serve::RemoteErrorKind::Unreachable: head = RemoteBridge::tr("The server cannot be reached."); break;
+    case serve::RemoteErrorKind::Tls: head = RemoteBridge::tr("The secure (TLS) connection failed."); break;
+    case serve::RemoteErrorKind::Timeout: head = RemoteBridge::tr("The server did not answer in time."); break;
+    case serve::RemoteErrorKind::Broken: head = RemoteBridge::tr("The connection was lost."); break;
+    case serve::RemoteErrorKind::HttpStatus: head = RemoteBridge::tr("The server answered %1.").arg(error.status); break;
+    case serve::RemoteErrorKind::Protocol: head = RemoteBridge::tr("The server's answer could not be read."); break;
   }
   return detail.isEmpty() ? head : RemoteBridge::tr("%1 (%2)").arg(head, detail);
 }
@@ -79,9 +79,9 @@ RemoteBridge::RemoteBridge(QObject* parent) : QObject(parent) {
 RemoteBridge::~RemoteBridge() { disconnectFrom(); }
 
 bool RemoteBridge::connectTo(const RemoteConnection& connection, QString* error) {
-  const auto target = engine::remoteTarget(connection.url.trimmed().toStdString(), connection.apiKey.toStdString());
+  const auto target = serve::remoteTarget(connection.url.trimmed().toStdString(), connection.apiKey.toStdString());
   if (!target) {
-    if (error) *error = remoteErrorText({engine::RemoteErrorKind::BadUrl, 0, connection.url.toStdString()});
+    if (error) *error = remoteErrorText({serve::RemoteErrorKind::BadUrl, 0, connection.url.toStdString()});
     return false;
   }
   disconnectFrom();
@@ -91,17 +91,17 @@ bool RemoteBridge::connectTo(const RemoteConnection& connection, QString* error)
   ++generation_;
   if (!transport_) transport_ = std::make_shared<net::UpstreamClient>(1);
   if (connection.kind == RemoteKind::Server) {
-    telemetry_ = std::make_unique<engine::TelemetryClient>(*transport_, *target);
+    telemetry_ = std::make_unique<serve::TelemetryClient>(*transport_, *target);
     frameTimer_.start();
     return true;
   }
   // A router: reading its shares proves the address and the admin key.
-  const engine::RemoteTarget routerTarget = *target;
+  const serve::RemoteTarget routerTarget = *target;
   runInBackground(
-      [routerTarget](engine::UpstreamTransport& transport) {
-        return engine::callRemote(transport, routerTarget, "GET", "/v1/headroom/admin/shares");
+      [routerTarget](net::UpstreamTransport& transport) {
+        return serve::callRemote(transport, routerTarget, "GET", "/v1/headroom/admin/shares");
       },
-      [this](const engine::RemoteReply& reply) {
+      [this](const serve::RemoteReply& reply) {
         if (reply.error) {
           const QString message = remoteErrorText(reply.error);
           disconnectFrom();
@@ -144,13 +144,13 @@ void RemoteBridge::runInBackground(Work work, Done done) {
 }
 
 void RemoteBridge::fetchClasses() {
-  const auto target = engine::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
+  const auto target = serve::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
   if (!target) return;
   runInBackground(
-      [target = *target](engine::UpstreamTransport& transport) {
-        return engine::callRemote(transport, target, "GET", "/v1/headroom/admin/classes");
+      [target = *target](net::UpstreamTransport& transport) {
+        return serve::callRemote(transport, target, "GET", "/v1/headroom/admin/classes");
       },
-      [this](const engine::RemoteReply& reply) {
+      [this](const serve::RemoteReply& reply) {
         if (reply.error) {
           emit adminFailed(remoteErrorText(reply.error));
           return;
@@ -160,15 +160,15 @@ void RemoteBridge::fetchClasses() {
 }
 
 void RemoteBridge::applyClasses(const std::vector<engine::QosClass>& classes) {
-  const auto target = engine::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
+  const auto target = serve::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
   if (!active_ || connection_.kind != RemoteKind::Server || !target) return;
   runInBackground(
-      [target = *target, classes](engine::UpstreamTransport& transport) {
-        engine::RemoteReply current = engine::callRemote(transport, target, "GET", "/v1/headroom/admin/classes");
+      [target = *target, classes](net::UpstreamTransport& transport) {
+        serve::RemoteReply current = serve::callRemote(transport, target, "GET", "/v1/headroom/admin/classes");
         if (current.error) return current;
         json served = json::parse(current.body, nullptr, false);
         if (!served.is_object() || !served.contains("classes") || !served["classes"].is_array()) {
-          return engine::RemoteReply{current.status, {}, {engine::RemoteErrorKind::Protocol, current.status, "classes"}};
+          return serve::RemoteReply{current.status, {}, {serve::RemoteErrorKind::Protocol, current.status, "classes"}};
         }
         for (json& item : served["classes"]) {
           for (const engine::QosClass& cls : classes) {
@@ -178,9 +178,9 @@ void RemoteBridge::applyClasses(const std::vector<engine::QosClass>& classes) {
             item["slo"] = sloJson(cls.slo);
           }
         }
-        return engine::putServerClasses(transport, target, served["classes"]);
+        return serve::putServerClasses(transport, target, served["classes"]);
       },
-      [this](const engine::RemoteReply& reply) {
+      [this](const serve::RemoteReply& reply) {
         if (reply.error) {
           emit adminFailed(remoteErrorText(reply.error));
           return;
@@ -196,8 +196,8 @@ void RemoteBridge::pushPlan(const QByteArray& planJson) {
   const std::string url = connection_.url.toStdString();
   const std::string key = connection_.apiKey.toStdString();
   runInBackground(
-      [url, key, plan](engine::UpstreamTransport& transport) { return engine::pushSharesToRouter(transport, url, key, plan); },
-      [this](const engine::RemoteReply& reply) {
+      [url, key, plan](net::UpstreamTransport& transport) { return serve::pushSharesToRouter(transport, url, key, plan); },
+      [this](const serve::RemoteReply& reply) {
         if (reply.error) {
           emit adminFailed(remoteErrorText(failure(reply)));
           return;
@@ -208,14 +208,14 @@ void RemoteBridge::pushPlan(const QByteArray& planJson) {
 
 void RemoteBridge::pullLatest() {
   if (!telemetry_) return;
-  const engine::TelemetryClient::Status status = telemetry_->status();
-  if (!connected_ && status.state == engine::TelemetryClient::State::Stopped) {
+  const serve::TelemetryClient::Status status = telemetry_->status();
+  if (!connected_ && status.state == serve::TelemetryClient::State::Stopped) {
     const QString message = remoteErrorText(status.lastError);
     disconnectFrom();
     emit connectionFailed(message);
     return;
   }
-  if (connected_ && status.state != engine::TelemetryClient::State::Streaming && status.lastError && !troubleReported_) {
+  if (connected_ && status.state != serve::TelemetryClient::State::Streaming && status.lastError && !troubleReported_) {
     troubleReported_ = true;
     emit connectionTrouble(remoteErrorText(status.lastError));
   }
@@ -223,7 +223,7 @@ void RemoteBridge::pullLatest() {
     troubleReported_ = true;
     emit connectionTrouble(remoteErrorText(status.lastError));
   }
-  std::shared_ptr<const engine::TelemetryEvent> event = telemetry_->latest();
+  std::shared_ptr<const serve::TelemetryEvent> event = telemetry_->latest();
   if (!event || event == lastEvent_) return;
   lastEvent_ = event;
   troubleReported_ = false;

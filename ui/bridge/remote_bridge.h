@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "engine/core/qos_class.h"
-#include "engine/serving/remote_error.h"
-#include "engine/serving/telemetry_client.h"
+#include "serve/client/remote_error.h"
+#include "serve/client/telemetry_client.h"
 #include "ui/bridge/engine_bridge.h"
 
 namespace headroom::net {
@@ -29,7 +29,7 @@ struct RemoteConnection {
 };
 
 // The console's side of a remote pool, beside EngineBridge: for a server it follows the telemetry
-// stream (engine::TelemetryClient, which reconnects with backoff) and, on a frame timer, turns each new
+// stream (serve::TelemetryClient, which reconnects with backoff) and, on a frame timer, turns each new
 // event into a RunnerView (state Playing, the wall clock as simulatedS, one instance) emitted exactly as
 // EngineBridge emits the embedded pool's views. Admin calls (classes, shares) run on a worker thread and
 // answer with signals. Lives on the UI thread; not thread-safe.
@@ -80,8 +80,8 @@ class RemoteBridge : public QObject {
   void fetchClasses();
 
   std::shared_ptr<net::UpstreamClient> transport_;
-  std::unique_ptr<engine::TelemetryClient> telemetry_;
-  std::shared_ptr<const engine::TelemetryEvent> lastEvent_;
+  std::unique_ptr<serve::TelemetryClient> telemetry_;
+  std::shared_ptr<const serve::TelemetryEvent> lastEvent_;
   RemoteConnection connection_;
   ViewPtr latest_;
   bool active_ = false;
@@ -92,7 +92,7 @@ class RemoteBridge : public QObject {
 };
 
 // The user's words for a remote failure.
-QString remoteErrorText(const engine::RemoteError& error);
+QString remoteErrorText(const serve::RemoteError& error);
 
 }  // namespace headroom::ui
 

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "serve/client/remote_call.h"
+
+namespace headroom::serve {
+
+// The body of PUT /v1/headroom/admin/shares for a plan as `headroom-cli plan --json` writes it:
+// {"policy": "weighted", "shares": {"class": [rate on instance 0, rate on instance 1, ...]}} where
+// instance i of the plan is member i of the router. Classes no instance serves are left out (the router
+// routes them least-loaded). Throws std::invalid_argument naming the plan field at fault.
+nlohmann::json routerSharesFromPlan(const nlohmann::json& plan);
+
+// Puts a plan's per-class instance shares to a router (PUT /v1/headroom/admin/shares with an admin key).
+// On success the reply's body is the router's shares as it now holds them. A plan the router refuses
+// (other class names, another member count) comes back as HttpStatus 400 with the router's message; a
+// plan this function cannot read as RemoteErrorKind::Protocol; a URL that is not one as BadUrl. Blocks.
+RemoteReply pushSharesToRouter(net::UpstreamTransport& transport, std::string_view url, std::string apiKey,
+                               const nlohmann::json& plan);
+
+// Replaces a server's classes (PUT /v1/headroom/admin/classes with {"classes": [...]} as the server's
+// config file writes them). On success the body holds the classes the server now serves. Blocks.
+RemoteReply putServerClasses(net::UpstreamTransport& transport, const RemoteTarget& target, const nlohmann::json& classes);
+
+}  // namespace headroom::serve

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "net/http_message.h"
+
+namespace headroom::serve {
+
+// An OpenAI-style error: HTTP status and the {"error": {message, type, param, code}} object.
+struct ApiError {
+  int status = 400;
+  std::string message;
+  std::string type = "invalid_request_error";
+  std::string param;  // empty = null
+  std::string code;   // empty = null
+
+  nlohmann::json toJson() const;
+  std::string body() const { return toJson().dump(); }
+  net::HttpResponse toResponse() const;
+};
+
+// The error the HTTP layer reports itself (a malformed request, limits, overload, a failed handler) in
+// the API's shape: type server_error for 5xx, invalid_request_error otherwise.
+net::HttpResponse transportErrorResponse(int status, std::string_view message);
+
+}  // namespace headroom::serve

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "serve/server/serve_config.h"
+#include "net/upstream.h"
+
+namespace headroom::serve {
+
+// What a router member is. headroom: a `headroom-cli serve`, told the class by X-Headroom-Class.
+// openai: any OpenAI-compatible server (e.g. vLLM), told the class by the body's "priority" field
+// (lower is served first), with qos_class removed from the body.
+enum class MemberKind : std::uint8_t { Headroom, OpenAi };
+
+struct RouteMember {
+  std::string name;
+  net::UpstreamEndpoint endpoint;
+  MemberKind kind = MemberKind::Headroom;
+  std::string apiKey;                  // sent as the Bearer key; empty: the client's own key is passed on
+  std::vector<int> priorityByClass;    // openai members: "priority" per class (default: the class's rank)
+};
+
+// least-loaded: the up member with the fewest requests in flight. weighted: per-class shares over the
+// members (smooth weighted rotation), from the config or a plan; members that are down are skipped.
+enum class RoutePolicy : std::uint8_t { LeastLoaded, Weighted };
+
+// A whole `headroom-cli route` configuration, as loaded from JSON: the serve config's "classes",
+// "tenants", "admin_keys" and "limits", plus
+//  "members": [{"name", "url": "http://host:port" | "https://...", "kind": "headroom" | "openai",
+//               "api_key", "priority": {"class": int, ...}}],
+//  "routing": {"policy": "least-loaded" | "weighted", "shares": {"class": [w per member], ...}},
+//  "down_for_s" (how long a failed member is skipped), "upstream_timeout_s".
+struct RouteConfig {
+  std::vector<ServedClass> classes;
+  AccessPolicy access;
+  ServeLimits limits;
+  std::vector<RouteMember> members;
+  RoutePolicy policy = RoutePolicy::LeastLoaded;
+  std::vector<std::vector<double>> shares;  // [class][member], weighted only
+  engine::Duration downFor = std::chrono::seconds(5);
+  engine::Duration upstreamTimeout = std::chrono::seconds(120);
+};
+
+// The "routing" object: {"policy": "least-loaded" | "weighted", "shares": {"class": [w per member]}}.
+struct RouteRouting {
+  RoutePolicy policy = RoutePolicy::LeastLoaded;
+  std::vector<std::vector<double>> shares;  // one row per class; empty rows route least-loaded
+};
+RouteRouting readRouting(const ConfigReader& reader, const nlohmann::json& object, const std::string& path,
+                         const std::vector<ServedClass>& classes, std::size_t members);
+
+// Throw ConfigError naming the file, the field and the allowed values.
+RouteConfig loadRouteConfig(const std::filesystem::path& file);
+RouteConfig parseRouteConfig(const nlohmann::json& root, const std::filesystem::path& file = {});
+
+// Shares from a plan as `headroom-cli plan --json` writes it: instance i's "rates_per_s" become the
+// shares of member i. The plan must have one instance per member; classes it does not mention get no
+// share (routed least-loaded). Throws ConfigError.
+std::vector<std::vector<double>> loadPlanShares(const std::filesystem::path& file, const std::vector<ServedClass>& classes,
+                                                std::size_t members);
+
+// Parses "http://host:port" or "https://host:port" (default ports 80 and 443); nullopt otherwise.
+std::optional<net::UpstreamEndpoint> parseEndpointUrl(std::string_view url);
+
+}  // namespace headroom::serve

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/core/qos_class.h"
+#include "engine/exec/executor_spec.h"
+#include "engine/sched/scheduler_config.h"
+#include "serve/server/access_policy.h"
+#include "serve/server/config_reader.h"
+
+namespace headroom::serve {
+
+// What a server does with a request of a class whose queue is full.
+//  reject: 429 with Retry-After. relegate: hold it back (bounded by relegatedLimit) and serve it only
+//  when nothing else is waiting, as the scheduler does with requests that can no longer meet their SLO.
+enum class OverloadAction : std::uint8_t { Reject, Relegate };
+
+inline constexpr std::string_view kOverloadActionNames = "reject, relegate";
+
+// A QoS class as a server offers it: the class and its admission limits (requests, not tokens).
+struct ServedClass {
+  engine::QosClass qos;
+  std::int32_t queueLimit = 256;  // admitted requests of the class not yet scheduled
+  OverloadAction overload = OverloadAction::Reject;
+  std::int32_t relegatedLimit = 256;  // relegate only: requests held back beyond queueLimit
+};
+
+// Bounds on what one client may send or hold open.
+struct ServeLimits {
+  std::int64_t maxBodyBytes = 1 << 20;
+  std::int32_t maxHeaderBytes = 16 * 1024;
+  std::int32_t maxPromptTokens = 8192;
+  std::int32_t maxOutputTokens = 4096;
+  std::int32_t defaultMaxTokens = 256;  // when a request gives no max_tokens
+  std::int32_t maxConnections = 4096;
+  engine::Duration idleTimeout = std::chrono::seconds(60);  // a connection that sends nothing for this long closes
+};
+
+// A whole `headroom-cli serve` configuration, as loaded from JSON:
+//  {"model_name", "model", "hardware", "tensor_parallel", "executor", "scheduler",
+//   "classes": [{name, rank, importance, slo, queue_limit, overload, relegated_limit}],
+//   "tenants": [{"name", "classes": [...], "default_class", "keys": [...]}], "admin_keys": [...],
+//   "limits": {max_body_bytes, max_header_bytes, max_prompt_tokens, max_output_tokens,
+//              default_max_tokens, max_connections, idle_timeout_s}}
+struct ServeConfig {
+  std::string modelName;  // the id clients send as "model" and /v1/models lists
+  engine::ExecutorSpec executor;
+  engine::SchedulerConfig scheduler;
+  std::vector<ServedClass> classes;
+  AccessPolicy access;
+  ServeLimits limits;
+
+  std::vector<engine::QosClass> qosClasses() const;
+};
+
+// Throws ConfigError naming the file, the field and the allowed values.
+ServeConfig loadServeConfig(const std::filesystem::path& file);
+ServeConfig parseServeConfig(const nlohmann::json& root, const std::filesystem::path& file = {});
+
+// The parts a router's configuration shares with a server's (same field names).
+std::vector<ServedClass> readServedClasses(const ConfigReader& reader, const nlohmann::json& root);
+AccessPolicy readAccess(const ConfigReader& reader, const nlohmann::json& root, const std::vector<ServedClass>& classes);
+ServeLimits readLimits(const ConfigReader& reader, const nlohmann::json& root);
+
+}  // namespace headroom::serve

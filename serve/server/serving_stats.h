@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/core/qos_class.h"
+#include "serve/protocol/bucket_histogram.h"
+
+namespace headroom::serve {
+
+// What a serving host has counted for one class since it started: Prometheus-style histograms (bounds
+// include the class's SLO values) and exact counters. A plain value.
+struct ClassServingStats {
+  BucketHistogram queue;
+  BucketHistogram ttft;
+  BucketHistogram tbt;
+  BucketHistogram e2e;
+  std::uint64_t admitted = 0;           // accepted into the queue (relegated ones included)
+  std::uint64_t rejected = 0;           // turned away with 429 because the class's queue was full
+  std::uint64_t relegatedOverload = 0;  // held back on overload instead of rejected
+  std::uint64_t relegatedDeadline = 0;  // relegated by the scheduler (deadline no longer reachable)
+  std::uint64_t completed = 0;
+  std::uint64_t cancelled = 0;
+  std::uint64_t promptTokens = 0;
+  std::uint64_t completionTokens = 0;
+  std::int64_t queued = 0;  // gauge: admitted, not yet scheduled
+  std::int64_t running = 0; // gauge: scheduled, not finished
+};
+
+struct ServingStats {
+  std::vector<ClassServingStats> classes;
+  std::int64_t iterations = 0;
+  double busyS = 0.0;
+  double uptimeS = 0.0;
+};
+
+// The bucket bounds of a class's latency histograms: a fixed ladder from 1 ms to 1 h plus the class's
+// own TTFT, TBT and TTLT bounds, so SLO attainment can be read off a bucket.
+std::vector<double> histogramBoundsS(const engine::Slo& slo);
+
+}  // namespace headroom::serve

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+#include "engine/exec/executor.h"
+
+namespace headroom::serve {
+
+// Wraps an executor and keeps the tokens its last iteration sampled, by request, so a serving host can
+// hand a real executor's tokens to clients (Instance passes only the duration on). Modeled executors
+// sample none: tokenFor() is then empty. Used on the instance's thread only, like the executor.
+class TokenTapExecutor final : public engine::Executor {
+ public:
+  explicit TokenTapExecutor(std::unique_ptr<engine::Executor> inner);
+
+  engine::IterationResult execute(const engine::Batch& batch) override;
+  const engine::IterationTimeModel& timeModel() const override { return inner_->timeModel(); }
+  void admit(engine::RequestId request, std::vector<std::int32_t> promptTokens, engine::SamplingParams params) override {
+    inner_->admit(request, std::move(promptTokens), params);
+  }
+  void release(engine::RequestId request) override { inner_->release(request); }
+
+  // The token the last iteration sampled for `request`, when the executor computes tokens.
+  std::optional<std::int32_t> tokenFor(engine::RequestId request) const;
+
+ private:
+  std::unique_ptr<engine::Executor> inner_;
+  std::unordered_map<engine::RequestId, std::int32_t> lastTokens_;
+};
+
+}  // namespace headroom::serve

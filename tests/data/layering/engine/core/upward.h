@@ -1,0 +1,5 @@
+#pragma once
+
+#include <vector>
+
+#include "serve/server/serving_host.h"

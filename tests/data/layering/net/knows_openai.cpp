@@ -1,0 +1,1 @@
+#include "serve/protocol/openai_protocol.h"

@@ -1,0 +1,2 @@
+#include "solver/plan.h"
+#include "ui/widgets/panel.h"

@@ -1,0 +1,2 @@
+#include <CbcModel.hpp>
+#include <QtCore/QObject>

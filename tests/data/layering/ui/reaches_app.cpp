@@ -1,0 +1,2 @@
+#include "app/cli/commands.h"
+#include "engine/core/time.h"

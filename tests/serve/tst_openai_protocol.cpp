@@ -1,0 +1,107 @@
+#include <QtTest>
+
+#include "serve/protocol/openai_protocol.h"
+#include "serve/protocol/prometheus_writer.h"
+
+using namespace headroom::engine;
+using namespace headroom::serve;
+using nlohmann::json;
+
+class TestOpenAiProtocol : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void estimatesTokensFromText() {
+    QCOMPARE(estimateTokens(""), 1);
+    QCOMPARE(estimateTokens("abcd"), 1);
+    QCOMPARE(estimateTokens("abcde"), 2);
+    QCOMPARE(estimateTokens(std::string(4000, 'x')), 1000);
+  }
+
+  void readsCompletionRequests() {
+    ServeLimits limits;
+    auto parsed = parseCompletionRequest(CompletionEndpoint::Completions,
+                                         R"({"model": "m", "prompt": [[5, 6, 7]], "max_tokens": 9, "stream": true,)"
+                                         R"( "stream_options": {"include_usage": true}, "qos_class": "batch"})",
+                                         limits);
+    QVERIFY(std::holds_alternative<CompletionRequest>(parsed));
+    const CompletionRequest& request = std::get<CompletionRequest>(parsed);
+    QCOMPARE(request.promptTokens, 3);
+    QCOMPARE(request.maxTokens, 9);
+    QVERIFY(request.stream && request.includeUsage);
+    QCOMPARE(*request.qosClass, std::string("batch"));
+    // Completions default to 16 tokens as OpenAI's do; chat to the server's default.
+    QCOMPARE(std::get<CompletionRequest>(parseCompletionRequest(CompletionEndpoint::Completions, R"({"model": "m", "prompt": "x"})", limits)).maxTokens, 16);
+    const auto chat = parseCompletionRequest(
+        CompletionEndpoint::ChatCompletions,
+        R"({"model": "m", "messages": [{"role": "user", "content": [{"type": "text", "text": "12345678"}]},)"
+        R"( {"role": "assistant", "content": null}], "max_completion_tokens": 4})",
+        limits);
+    QVERIFY(std::holds_alternative<CompletionRequest>(chat));
+    QCOMPARE(std::get<CompletionRequest>(chat).promptTokens, 3 + 4 + 2 + 4);
+    QCOMPARE(std::get<CompletionRequest>(chat).maxTokens, 4);
+    QCOMPARE(std::get<CompletionRequest>(chat).maxTokens, 4);
+  }
+
+  void rejectsWithTheParameterNamed() {
+    ServeLimits limits;
+    limits.maxBodyBytes = 100;
+    const auto tooBig = parseCompletionRequest(CompletionEndpoint::Completions, std::string(101, ' '), limits);
+    QCOMPARE(std::get<ApiError>(tooBig).status, 413);
+    const auto wrong = parseCompletionRequest(CompletionEndpoint::Completions, R"({"model": "m", "prompt": "x", "top_p": 3})", limits);
+    QCOMPARE(std::get<ApiError>(wrong).param, std::string("top_p"));
+    const json body = json::parse(std::get<ApiError>(wrong).body());
+    QCOMPARE(body["error"]["type"], "invalid_request_error");
+    QVERIFY(body["error"]["code"].is_null());
+    const auto several = parseCompletionRequest(CompletionEndpoint::Completions, R"({"model": "m", "prompt": ["a", "b"]})", limits);
+    QVERIFY(std::get<ApiError>(several).message.find("one prompt") != std::string::npos);
+  }
+
+  void nestingDepthSkipsStrings() {
+    QCOMPARE(jsonNestingDepth(R"({"a": [1, {"b": 2}]})", 10), 3);
+    QCOMPARE(jsonNestingDepth("{\"a\": \"[[[[[[\\\"[[[\"}", 10), 1);
+    QCOMPARE(jsonNestingDepth(std::string(100, '['), 5), 6);
+  }
+
+  void streamChunksAreJsonWithEscapedText() {
+    CompletionFormatter chat(CompletionEndpoint::ChatCompletions, "chatcmpl-1", "m\"odel", 17, true);
+    const std::string chunk = chat.tokenChunk("a \"quoted\"\n\x01 piece");
+    QVERIFY(chunk.starts_with("data: ") && chunk.ends_with("\n\n"));
+    const json parsed = json::parse(chunk.substr(6));
+    QCOMPARE(parsed["choices"][0]["delta"]["content"], "a \"quoted\"\n\x01 piece");
+    QCOMPARE(parsed["model"], "m\"odel");
+    QVERIFY(parsed["usage"].is_null());
+    const json usage = json::parse(chat.usageChunk(5, 7).substr(6));
+    QCOMPARE(usage["usage"]["total_tokens"], 12);
+    QVERIFY(usage["choices"].empty());
+    CompletionFormatter plain(CompletionEndpoint::Completions, "cmpl-1", "m", 17);
+    const json finish = json::parse(plain.finishChunk("length").substr(6));
+    QCOMPARE(finish["choices"][0]["finish_reason"], "length");
+    QVERIFY(!finish.contains("usage"));
+    const json full = json::parse(plain.fullResponse("hi", "length", 2, 3));
+    QCOMPARE(full["object"], "text_completion");
+    QCOMPARE(full["choices"][0]["text"], "hi");
+    QCOMPARE(full["usage"]["total_tokens"], 5);
+  }
+
+  void prometheusTextFormat() {
+    BucketHistogram histogram({0.1, 1.0, 0.1, -1.0});
+    QCOMPARE(histogram.boundsS(), (std::vector<double>{0.1, 1.0}));
+    histogram.record(std::chrono::milliseconds(50));
+    histogram.record(std::chrono::milliseconds(100));
+    histogram.record(std::chrono::seconds(5));
+    PrometheusWriter out;
+    out.family("x_seconds", "histogram", "help");
+    out.histogram("x_seconds", {{"class", "a\"b"}}, histogram);
+    const std::string& text = out.text();
+    QVERIFY(text.find("# TYPE x_seconds histogram\n") != std::string::npos);
+    QVERIFY(text.find("x_seconds_bucket{class=\"a\\\"b\",le=\"0.1\"} 2\n") != std::string::npos);
+    QVERIFY(text.find("x_seconds_bucket{class=\"a\\\"b\",le=\"1\"} 2\n") != std::string::npos);
+    QVERIFY(text.find("x_seconds_bucket{class=\"a\\\"b\",le=\"+Inf\"} 3\n") != std::string::npos);
+    QVERIFY(text.find("x_seconds_count{class=\"a\\\"b\"} 3\n") != std::string::npos);
+    QVERIFY(text.find("x_seconds_sum{class=\"a\\\"b\"} 5.15\n") != std::string::npos);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestOpenAiProtocol)
+#include "tst_openai_protocol.moc"

@@ -1,0 +1,185 @@
+#include <QtTest>
+
+#include <fstream>
+
+#include "serve/server/access_policy.h"
+#include "serve/router/route_config.h"
+#include "serve/server/serve_config.h"
+
+using namespace headroom::engine;
+using namespace headroom::serve;
+using nlohmann::json;
+
+namespace {
+
+json validServe() {
+  return json::parse(R"({
+    "executor": {"kind": "constant", "iteration_s": 0.01},
+    "classes": [{"name": "chat", "slo": {"ttft_s": 1, "tbt_s": 0.1}, "queue_limit": 4},
+                {"name": "batch", "rank": 5, "slo": {"ttlt_s": 60}, "overload": "relegate", "relegated_limit": 9}],
+    "tenants": [{"name": "acme", "classes": ["chat", "batch"], "default_class": "batch", "keys": ["sk-acme-00000"]},
+                {"name": "bulk", "classes": ["batch"], "keys": ["sk-bulk-00000", "sk-bulk-11111"]}],
+    "admin_keys": ["sk-admin-0000"]
+  })");
+}
+
+QString resource(const char* name) { return QStringLiteral(HEADROOM_RESOURCE_DIR_FOR_TESTS) + "/serving/" + name; }
+
+}  // namespace
+
+class TestServeConfig : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void validConfigIsRead() {
+    const ServeConfig config = parseServeConfig(validServe(), "x.json");
+    QCOMPARE(config.classes.size(), 2u);
+    QCOMPARE(config.classes[0].queueLimit, 4);
+    QCOMPARE(config.classes[0].qos.rank, 0);
+    QCOMPARE(config.classes[1].qos.rank, 5);
+    QCOMPARE(config.classes[1].overload, OverloadAction::Relegate);
+    QCOMPARE(config.classes[1].relegatedLimit, 9);
+    QCOMPARE(config.executor.kind, ExecutorKind::Constant);
+    QCOMPARE(config.modelName, std::string("headroom"));
+    QCOMPARE(config.limits.maxBodyBytes, std::int64_t{1} << 20);
+  }
+
+  void bundledExamplesLoad() {
+    const ServeConfig serve = loadServeConfig(resource("serve.json").toStdString());
+    QCOMPARE(serve.classes.size(), 3u);
+    QCOMPARE(serve.modelName, std::string("llama-3.1-8b"));
+    const RouteConfig route = loadRouteConfig(resource("route.json").toStdString());
+    QCOMPARE(route.members.size(), 3u);
+    QCOMPARE(route.members[2].kind, MemberKind::OpenAi);
+    QCOMPARE(route.members[2].priorityByClass, (std::vector<int>{0, 5, 10}));
+    QCOMPARE(route.policy, RoutePolicy::Weighted);
+    QCOMPARE(route.shares[2], (std::vector<double>{0, 1, 2}));
+    const ServeConfig cpu = loadServeConfig(resource("serve-cpu.json").toStdString());
+    QCOMPARE(cpu.executor.kind, ExecutorKind::Cpu);
+    QCOMPARE(cpu.executor.model, std::string("llama-tiny"));
+    QCOMPARE(cpu.executor.weights, std::string("random"));
+    QCOMPARE(cpu.executor.profile, std::string("cpu-llama-tiny"));
+  }
+
+  void computingExecutorsReadLikeScenarios() {
+    json root = validServe();
+    root["executor"] = {{"kind", "cuda"}, {"model", "llama-tiny"}, {"weights", "ckpt/model.safetensors"},
+                        {"weights_seed", 5}};
+    const ServeConfig config = parseServeConfig(root, "/srv/conf/serve.json");
+    QCOMPARE(config.executor.kind, ExecutorKind::Cuda);
+    QCOMPARE(config.executor.weights, std::string("/srv/conf/ckpt/model.safetensors"));
+    QCOMPARE(config.executor.weightsSeed, std::uint64_t{5});
+    QCOMPARE(config.modelName, std::string("llama-tiny"));
+    root["model"] = "llama-3.1-8b";
+    QVERIFY_THROWS_EXCEPTION(ConfigError, parseServeConfig(root, "serve.json"));
+  }
+
+  void errorsNameTheField_data() {
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QString>("replacement");
+    QTest::addColumn<QString>("expectedPath");
+    QTest::addColumn<QString>("expectedText");
+    QTest::newRow("queue limit type") << "/classes/0/queue_limit" << R"("4")" << "/classes/0/queue_limit" << "integer";
+    QTest::newRow("queue limit zero") << "/classes/0/queue_limit" << "0" << "/classes/0/queue_limit" << "from 1";
+    QTest::newRow("overload value") << "/classes/1/overload" << R"("drop")" << "/classes/1/overload" << "reject, relegate";
+    QTest::newRow("slo negative") << "/classes/0/slo/ttft_s" << "-1" << "/classes/0/slo/ttft_s" << "seconds";
+    QTest::newRow("unknown class field") << "/classes/0/colour" << R"("red")" << "/classes/0/colour" << "allowed fields";
+    QTest::newRow("tenant class unknown") << "/tenants/0/classes/1" << R"("gold")" << "/tenants/0/classes/1" << "chat, batch";
+    QTest::newRow("default not own") << "/tenants/1/default_class" << R"("chat")" << "/tenants/1/default_class" << "own classes";
+    QTest::newRow("short key") << "/tenants/0/keys/0" << R"("abc")" << "/tenants/0/keys/0" << "8 characters";
+    QTest::newRow("duplicate key") << "/tenants/1/keys/1" << R"("sk-acme-00000")" << "/tenants/1/keys/1" << "more than once";
+    QTest::newRow("policy") << "/scheduler" << R"({"policy": "lifo"})" << "/scheduler/policy" << "fcfs, priority";
+    QTest::newRow("limits") << "/limits" << R"({"max_body_bytes": 1})" << "/limits/max_body_bytes" << "from 64";
+    QTest::newRow("executor kind") << "/executor/kind" << R"("magic")" << "/executor/kind" << "constant, modeled, cpu, cuda";
+    QTest::newRow("cpu without model") << "/executor" << R"({"kind": "cpu"})" << "/executor/model" << "llama-tiny";
+    QTest::newRow("cpu weights type") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "weights": 3})"
+                                      << "/executor/weights" << "string";
+    QTest::newRow("cuda seed") << "/executor" << R"({"kind": "cuda", "model": "llama-tiny", "weights_seed": -1})"
+                               << "/executor/weights_seed" << "integer";
+    QTest::newRow("cpu unknown field") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "gpu": 0})"
+                                       << "/executor/gpu" << "allowed fields";
+    QTest::newRow("top-level field") << "/port" << "80" << "/port" << "allowed fields";
+  }
+
+  void errorsNameTheField() {
+    QFETCH(QString, pointer);
+    QFETCH(QString, replacement);
+    QFETCH(QString, expectedPath);
+    QFETCH(QString, expectedText);
+    json root = validServe();
+    root[json::json_pointer(pointer.toStdString())] = json::parse(replacement.toStdString());
+    try {
+      parseServeConfig(root, "serve.json");
+      QFAIL("no error");
+    } catch (const ConfigError& error) {
+      QCOMPARE(QString::fromStdString(error.jsonPath()), expectedPath);
+      const QString message = QString::fromUtf8(error.what());
+      QVERIFY2(message.startsWith("serve.json: " + expectedPath), qPrintable(message));
+      QVERIFY2(message.contains(expectedText), qPrintable(message));
+    }
+  }
+
+  void accessPolicyBindsKeysToClasses() {
+    const ServeConfig config = parseServeConfig(validServe());
+    const AccessPolicy& access = config.access;
+    QCOMPARE(access.tenantOf("sk-acme-00000"), std::optional<std::int32_t>(0));
+    QCOMPARE(access.tenantOf("sk-bulk-11111"), std::optional<std::int32_t>(1));
+    QVERIFY(!access.tenantOf("sk-acme-0000"));
+    QVERIFY(!access.tenantOf(""));
+    QVERIFY(access.isAdmin("sk-admin-0000"));
+    QVERIFY(!access.isAdmin("sk-acme-00000"));
+    QCOMPARE(access.chooseClass(0, std::nullopt).classId, ClassId{1});
+    QCOMPARE(access.chooseClass(0, "chat").decision, AccessPolicy::ClassDecision::Allowed);
+    QCOMPARE(access.chooseClass(1, "chat").decision, AccessPolicy::ClassDecision::NotAllowed);
+    QCOMPARE(access.chooseClass(1, "gold").decision, AccessPolicy::ClassDecision::UnknownClass);
+    QCOMPARE(AccessPolicy::bearerToken("Bearer abc"), std::string_view("abc"));
+    QCOMPARE(AccessPolicy::bearerToken("bearer   abc  "), std::string_view("abc"));
+    QCOMPARE(AccessPolicy::bearerToken("abc"), std::string_view("abc"));
+    QCOMPARE(AccessPolicy::bearerToken(""), std::string_view(""));
+  }
+
+  void endpointUrls() {
+    QCOMPARE(parseEndpointUrl("http://127.0.0.1:8000")->port, 8000);
+    QCOMPARE(parseEndpointUrl("http://gpu-host")->port, 80);
+    QVERIFY(parseEndpointUrl("https://gpu-host:8443/")->tls);
+    QCOMPARE(parseEndpointUrl("https://gpu-host:8443/")->host, std::string("gpu-host"));
+    QVERIFY(!parseEndpointUrl("ftp://x"));
+    QVERIFY(!parseEndpointUrl("http://x:0"));
+    QVERIFY(!parseEndpointUrl("http://x:99999"));
+    QVERIFY(!parseEndpointUrl("http://x/v1"));
+    QVERIFY(!parseEndpointUrl("http://:80"));
+  }
+
+  void routeSharesAreChecked() {
+    json root = validServe();
+    root.erase("executor");
+    root["members"] = json::array({{{"url", "http://127.0.0.1:1"}}, {{"url", "http://127.0.0.1:2"}}});
+    root["routing"] = json::parse(R"({"policy": "weighted", "shares": {"chat": [1, 3]}})");
+    const RouteConfig config = parseRouteConfig(root);
+    QCOMPARE(config.shares[0], (std::vector<double>{1, 3}));
+    QVERIFY(config.shares[1].empty());
+    root["routing"]["shares"]["chat"] = json::parse("[0, 0]");
+    QVERIFY_THROWS_EXCEPTION(ConfigError, parseRouteConfig(root));
+    root["routing"]["shares"]["chat"] = json::parse("[1]");
+    QVERIFY_THROWS_EXCEPTION(ConfigError, parseRouteConfig(root));
+    root["routing"] = json::parse(R"({"policy": "least-loaded", "shares": {"chat": [1, 1]}})");
+    QVERIFY_THROWS_EXCEPTION(ConfigError, parseRouteConfig(root));
+    root.erase("routing");
+    root["members"][0]["priority"] = json::parse(R"({"chat": 1})");
+    QVERIFY_THROWS_EXCEPTION(ConfigError, parseRouteConfig(root));
+  }
+
+  void planSharesFollowRates() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("plan.json").toStdString();
+    std::ofstream(path) << R"({"instances": [{"rates_per_s": {"chat": 3}}, {"rates_per_s": {"chat": 1, "batch": 2}}]})";
+    const ServeConfig config = parseServeConfig(validServe());
+    const auto shares = loadPlanShares(path, config.classes, 2);
+    QCOMPARE(shares[0], (std::vector<double>{3, 1}));
+    QCOMPARE(shares[1], (std::vector<double>{0, 2}));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, loadPlanShares(path, config.classes, 3));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestServeConfig)
+#include "tst_serve_config.moc"

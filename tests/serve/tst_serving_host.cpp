@@ -1,0 +1,311 @@
+#include <QtTest>
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+
+#include "engine/exec/llama/byte_tokenizer.h"
+#include "serve/server/serve_config.h"
+#include "serve/server/serving_host.h"
+#include "serve/server/utf8_token_decoder.h"
+
+using namespace headroom::engine;
+using namespace headroom::serve;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Records what the host tells one request; wait() blocks the test thread until it finished.
+class CollectingListener final : public RequestListener {
+ public:
+  void onToken(std::int32_t tokenId, std::int32_t index, std::string_view text) override {
+    std::lock_guard lock(mutex_);
+    text_ += text;
+    indices_.push_back(index);
+    tokenIds_.push_back(tokenId);
+    tokenTimes_.push_back(std::chrono::steady_clock::now());
+  }
+  void onFinished(const FinishedRequest& finished) override {
+    std::lock_guard lock(mutex_);
+    finished_ = finished;
+    text_ += finished.text;
+    ++finishCalls_;
+    done_.notify_all();
+  }
+  bool wait(std::chrono::milliseconds timeout = 10s) {
+    std::unique_lock lock(mutex_);
+    return done_.wait_for(lock, timeout, [&] { return finishCalls_ > 0; });
+  }
+  std::vector<std::int32_t> indices() const {
+    std::lock_guard lock(mutex_);
+    return indices_;
+  }
+  std::vector<std::chrono::steady_clock::time_point> tokenTimes() const {
+    std::lock_guard lock(mutex_);
+    return tokenTimes_;
+  }
+  FinishedRequest finished() const {
+    std::lock_guard lock(mutex_);
+    return finished_;
+  }
+  int finishCalls() const {
+    std::lock_guard lock(mutex_);
+    return finishCalls_;
+  }
+  std::vector<std::int32_t> tokenIds() const {
+    std::lock_guard lock(mutex_);
+    return tokenIds_;
+  }
+  // Every piece of text heard, joined (the whole reply once finished).
+  std::string text() const {
+    std::lock_guard lock(mutex_);
+    return text_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable done_;
+  std::vector<std::int32_t> indices_;
+  std::vector<std::int32_t> tokenIds_;
+  std::vector<std::chrono::steady_clock::time_point> tokenTimes_;
+  FinishedRequest finished_;
+  std::string text_;
+  int finishCalls_ = 0;
+};
+
+// One class on the CPU reference executor with the tiny model and seeded random weights.
+ServeConfig cpuConfig() {
+  const nlohmann::json root = {
+      {"executor", {{"kind", "cpu"}, {"model", "llama-tiny"}, {"weights", "random"}, {"weights_seed", 7}}},
+      {"scheduler", {{"policy", "fcfs"}, {"chunking", "fixed:64"}}},
+      {"classes", {{{"name", "chat"}, {"slo", {{"ttft_s", 5.0}}}}}},
+      {"tenants", {{{"name", "acme"}, {"classes", {"chat"}}, {"keys", {"key-acme-0001"}}}}}};
+  return parseServeConfig(root);
+}
+
+ServeRequest textRequest(const std::string& prompt, int maxTokens, std::vector<std::string> stop = {}) {
+  ServeRequest request;
+  request.promptTokenIds = ByteTokenizer{}.encode(prompt);
+  request.promptTokens = static_cast<std::int32_t>(request.promptTokenIds.size());
+  request.maxTokens = maxTokens;
+  request.stop = std::move(stop);
+  return request;
+}
+
+// Two classes on a constant executor: "chat" (interactive) and "batch" (TTLT).
+ServeConfig config(double iterationS, int maxBatchSize, nlohmann::json chatExtra = nlohmann::json::object(),
+                   nlohmann::json batchExtra = nlohmann::json::object()) {
+  nlohmann::json chat = {{"name", "chat"}, {"rank", 0}, {"slo", {{"ttft_s", 1.0}, {"tbt_s", 0.2}}}};
+  nlohmann::json batch = {{"name", "batch"}, {"rank", 1}, {"slo", {{"ttlt_s", 30.0}}}};
+  if (chatExtra.is_object()) chat.update(chatExtra);
+  if (batchExtra.is_object()) batch.update(batchExtra);
+  const nlohmann::json root = {
+      {"executor", {{"kind", "constant"}, {"iteration_s", iterationS}}},
+      {"scheduler", {{"policy", "priority"}, {"chunking", "fixed:256"}, {"max_batch_size", maxBatchSize}}},
+      {"classes", {chat, batch}},
+      {"tenants", {{{"name", "acme"}, {"classes", {"chat", "batch"}}, {"keys", {"key-acme-0001"}}}}}};
+  return parseServeConfig(root);
+}
+
+}  // namespace
+
+class TestServingHost : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void tokensArriveInOrderOnTheWallClock() {
+    ServingHost host(config(0.01, 8));
+    auto listener = std::make_shared<CollectingListener>();
+    const auto start = std::chrono::steady_clock::now();
+    const Admission admission = host.submit({0, 100, 5}, listener);
+    QCOMPARE(admission.outcome, AdmissionOutcome::Admitted);
+    QVERIFY(listener->wait());
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    QCOMPARE(listener->indices(), (std::vector<std::int32_t>{0, 1, 2, 3, 4}));
+    QCOMPARE(listener->finished().completionTokens, 5);
+    QCOMPARE(listener->finished().promptTokens, 100);
+    QCOMPARE(listener->finished().reason, FinishReason::Length);
+    QCOMPARE(listener->finishCalls(), 1);
+    // One prefill iteration (samples the first token) and four decodes of 10 ms each, slept for real.
+    QVERIFY2(elapsed >= 45ms, std::to_string(std::chrono::duration<double>(elapsed).count()).c_str());
+    const auto times = listener->tokenTimes();
+    QVERIFY(times.back() - times.front() >= 35ms);
+  }
+
+  void metricsMatchTheRequestsServed() {
+    ServingHost host(config(0.002, 16));
+    std::vector<std::shared_ptr<CollectingListener>> listeners;
+    for (int i = 0; i < 6; ++i) {
+      listeners.push_back(std::make_shared<CollectingListener>());
+      QVERIFY(host.submit({static_cast<ClassId>(i % 2), 50, 3}, listeners.back()).accepted());
+    }
+    for (const auto& listener : listeners) QVERIFY(listener->wait());
+    const ServingStats stats = host.stats();
+    for (const ClassServingStats& cls : stats.classes) {
+      QCOMPARE(cls.admitted, 3u);
+      QCOMPARE(cls.completed, 3u);
+      QCOMPARE(cls.completionTokens, 9u);
+      QCOMPARE(cls.promptTokens, 150u);
+      QCOMPARE(cls.ttft.count(), 3u);
+      QCOMPARE(cls.tbt.count(), 6u);
+      QCOMPARE(cls.e2e.count(), 3u);
+      QCOMPARE(cls.queued, 0);
+      QCOMPARE(cls.running, 0);
+    }
+    // The class's SLO is a bucket bound.
+    const auto& bounds = stats.classes[0].ttft.boundsS();
+    QVERIFY(std::find(bounds.begin(), bounds.end(), 0.2) != bounds.end());
+    QTRY_VERIFY_WITH_TIMEOUT(host.snapshot()->completed == 6, 5000);
+    const auto snapshot = host.snapshot();
+    QCOMPARE(snapshot->classes[0].name, std::string("chat"));
+    QCOMPARE(snapshot->classes[0].completed, 3);
+    QCOMPARE(snapshot->tokensOut, 18);
+  }
+
+  void fullQueueRejectsWithRetryAfter() {
+    // One sequence at a time and long iterations: everything after the first waits in the queue.
+    ServingHost host(config(0.05, 1, {{"queue_limit", 2}}));
+    std::vector<std::shared_ptr<CollectingListener>> listeners;
+    int admitted = 0;
+    int rejected = 0;
+    for (int i = 0; i < 8; ++i) {
+      listeners.push_back(std::make_shared<CollectingListener>());
+      const Admission admission = host.submit({0, 10, 20}, listeners.back());
+      if (admission.accepted()) ++admitted;
+      if (admission.outcome == AdmissionOutcome::Rejected) {
+        ++rejected;
+        QVERIFY(admission.retryAfter >= 1s);
+      }
+    }
+    // Two may wait, one may already be running: never more.
+    QVERIFY2(admitted >= 2 && admitted <= 3, std::to_string(admitted).c_str());
+    QCOMPARE(admitted + rejected, 8);
+    QCOMPARE(host.stats().classes[0].rejected, static_cast<std::uint64_t>(rejected));
+  }
+
+  void overloadRelegatesWithinItsBound() {
+    ServingHost host(config(0.02, 1, {}, {{"queue_limit", 1}, {"overload", "relegate"}, {"relegated_limit", 2}}));
+    std::vector<std::shared_ptr<CollectingListener>> listeners;
+    std::vector<AdmissionOutcome> outcomes;
+    for (int i = 0; i < 6; ++i) {
+      listeners.push_back(std::make_shared<CollectingListener>());
+      outcomes.push_back(host.submit({1, 10, 3}, listeners.back()).outcome);
+    }
+    const auto count = [&](AdmissionOutcome outcome) { return std::count(outcomes.begin(), outcomes.end(), outcome); };
+    QCOMPARE(count(AdmissionOutcome::Relegated), 2);
+    QVERIFY(count(AdmissionOutcome::Rejected) >= 2);
+    for (std::size_t i = 0; i < listeners.size(); ++i) {
+      if (outcomes[i] == AdmissionOutcome::Rejected) continue;
+      QVERIFY(listeners[i]->wait());
+      QCOMPARE(listeners[i]->finished().completionTokens, 3);
+    }
+    QCOMPARE(host.stats().classes[1].relegatedOverload, 2u);
+  }
+
+  void cancellingAHeldBackRequestFinishesIt() {
+    ServingHost host(config(0.05, 1, {}, {{"queue_limit", 1}, {"overload", "relegate"}, {"relegated_limit", 4}}));
+    auto first = std::make_shared<CollectingListener>();
+    auto second = std::make_shared<CollectingListener>();
+    auto third = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({1, 10, 10}, first).accepted());
+    host.submit({1, 10, 10}, second);
+    const Admission held = host.submit({1, 10, 10}, third);
+    QCOMPARE(held.outcome, AdmissionOutcome::Relegated);
+    host.cancel(held.id);
+    QVERIFY(third->wait(2s));
+    QCOMPARE(third->finished().reason, FinishReason::Cancelled);
+    QCOMPARE(third->finished().completionTokens, 0);
+    QVERIFY(third->indices().empty());
+    QCOMPARE(host.stats().classes[1].cancelled, 1u);
+  }
+
+  void requestsLargerThanTheKvCacheAreRefused() {
+    ServeConfig small = config(0.01, 4);
+    small.scheduler.kvBlocksOverride = 10;  // 160 tokens
+    ServingHost host(small);
+    auto listener = std::make_shared<CollectingListener>();
+    QCOMPARE(host.submit({0, 150, 50}, listener).outcome, AdmissionOutcome::TooLarge);
+    QCOMPARE(host.submit({0, 50, 50}, listener).outcome, AdmissionOutcome::Admitted);
+    QVERIFY(listener->wait());
+  }
+
+  void stoppingFinishesEveryListener() {
+    auto listener = std::make_shared<CollectingListener>();
+    {
+      ServingHost host(config(0.05, 1));
+      QVERIFY(host.submit({0, 10, 1000}, listener).accepted());
+      QTRY_VERIFY_WITH_TIMEOUT(!listener->indices().empty(), 5000);
+    }
+    QCOMPARE(listener->finishCalls(), 1);
+    QCOMPARE(listener->finished().reason, FinishReason::Cancelled);
+  }
+
+  // A computing executor: the reply is the executor's greedy tokens decoded, always valid UTF-8.
+  void cpuExecutorRepliesWithItsTokensAsText() {
+    qputenv("HEADROOM_RESOURCE_DIR", HEADROOM_RESOURCE_DIR_FOR_TESTS);
+    ServingHost host(cpuConfig());
+    auto listener = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit(textRequest("Hello, queue", 24), listener).accepted());
+    QVERIFY(listener->wait());
+    const std::vector<std::int32_t> tokens = listener->tokenIds();
+    QCOMPARE(listener->finished().promptTokens, 13);  // BOS + 12 bytes
+    QCOMPARE(listener->finished().completionTokens, static_cast<std::int32_t>(tokens.size()));
+    QVERIFY(!tokens.empty());
+    const bool endedOnEos = tokens.back() == ByteTokenizer::kEos;
+    QCOMPARE(listener->finished().reason, endedOnEos ? FinishReason::Stop : FinishReason::Length);
+    if (!endedOnEos) QCOMPARE(tokens.size(), std::size_t{24});
+    const std::size_t textTokens = endedOnEos ? tokens.size() - 1 : tokens.size();
+    QCOMPARE(listener->text(), Utf8TokenDecoder::decodeAll(tokens.data(), textTokens));
+
+    // The same request again: greedy decoding is deterministic.
+    auto again = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit(textRequest("Hello, queue", 24), again).accepted());
+    QVERIFY(again->wait());
+    QCOMPARE(again->tokenIds(), tokens);
+
+    // A stop string from inside that reply ends the next one early, the stop string left out.
+    const std::string full = listener->text();
+    if (full.size() >= 6) {
+      const std::string stop = full.substr(3, 2);
+      auto stopped = std::make_shared<CollectingListener>();
+      QVERIFY(host.submit(textRequest("Hello, queue", 24, {stop}), stopped).accepted());
+      QVERIFY(stopped->wait());
+      QCOMPARE(stopped->finished().reason, FinishReason::Stop);
+      QCOMPARE(stopped->text(), full.substr(0, full.find(stop)));
+      QVERIFY(stopped->finished().completionTokens < listener->finished().completionTokens);
+    }
+  }
+
+  void schedulerPolicyChangesLive() {
+    ServingHost host(config(0.005, 4));
+    QVERIFY(host.schedulerConfig().policy == OrderingPolicy::Priority);
+    SchedulerConfig next = host.schedulerConfig();
+    next.policy = OrderingPolicy::Edf;
+    next.chunking = {ChunkingMode::Fixed, 32};
+    host.setSchedulerConfig(next);
+    QVERIFY(host.schedulerConfig().policy == OrderingPolicy::Edf);
+    auto listener = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 100, 3}, listener).accepted());
+    QVERIFY(listener->wait());
+    // 100 prompt tokens in 32-token chunks: 4 prefill iterations, then 2 decodes.
+    QTRY_COMPARE_WITH_TIMEOUT(host.status().iterations, std::int64_t{6}, 5000);
+    next.kvBlockTokens = 32;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, host.setSchedulerConfig(next));
+  }
+
+  void classesCanBeRetunedLive() {
+    ServingHost host(config(0.01, 4));
+    std::vector<ServedClass> classes = host.classes();
+    classes[0].queueLimit = 7;
+    classes[0].qos.slo.ttft = 500ms;
+    host.setClasses(classes);
+    QCOMPARE(host.classes()[0].queueLimit, 7);
+    const auto bounds = host.stats().classes[0].ttft.boundsS();
+    QVERIFY(std::find(bounds.begin(), bounds.end(), 0.5) != bounds.end());
+    classes[1].qos.name = "renamed";
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, host.setClasses(classes));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestServingHost)
+#include "tst_serving_host.moc"
