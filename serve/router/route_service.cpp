@@ -5,7 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "serve/protocol/openai_protocol.h"
+#include "serve/protocol/json_text.h"
+#include "serve/protocol/api_error.h"
 #include "serve/protocol/prometheus_writer.h"
 #include "serve/server/serving_stats.h"
 

@@ -5,6 +5,8 @@
 #include <random>
 
 #include "engine/exec/llama/byte_tokenizer.h"
+#include "serve/protocol/completion_formatter.h"
+#include "serve/protocol/json_text.h"
 #include "serve/protocol/prometheus_writer.h"
 #include "serve/protocol/telemetry_event.h"
 

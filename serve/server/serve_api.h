@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "net/http_exchange.h"
-#include "serve/protocol/openai_protocol.h"
+#include "serve/protocol/completion_request.h"
 #include "serve/server/serve_config.h"
 #include "serve/server/serving_host.h"
 

@@ -8,7 +8,7 @@
 #include "engine/exec/llama/byte_tokenizer.h"
 #include "engine/exec/modeled/kv_capacity.h"
 #include "engine/kv/block_manager.h"
-#include "serve/protocol/openai_protocol.h"
+#include "serve/protocol/synthetic_text.h"
 #include "serve/server/stop_matcher.h"
 #include "serve/server/utf8_token_decoder.h"
 

@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "serve/protocol/openai_protocol.h"
+#include "serve/protocol/completion_request.h"
+#include "serve/protocol/completion_formatter.h"
+#include "serve/protocol/json_text.h"
 #include "serve/router/route_config.h"
 #include "serve/server/serve_config.h"
 

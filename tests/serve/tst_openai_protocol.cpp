@@ -1,6 +1,8 @@
 #include <QtTest>
 
-#include "serve/protocol/openai_protocol.h"
+#include "serve/protocol/completion_request.h"
+#include "serve/protocol/completion_formatter.h"
+#include "serve/protocol/json_text.h"
 #include "serve/protocol/prometheus_writer.h"
 
 using namespace headroom::engine;

@@ -1,1 +1,1 @@
-#include "serve/protocol/openai_protocol.h"
+#include "serve/protocol/completion_request.h"

@@ -1,11 +1,10 @@
-#include "serve/protocol/openai_protocol.h"
+#include "serve/protocol/completion_request.h"
 
 #include <array>
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <limits>
-#include <random>
+
+#include "serve/protocol/json_text.h"
 
 namespace headroom::serve {
 
@@ -136,44 +135,7 @@ std::optional<ApiError> checkNumber(const json& body, const char* name, double m
   return std::nullopt;
 }
 
-constexpr std::array<std::string_view, 64> kWords{
-    " the",    " of",     " and",    " a",      " to",     " in",     " is",     " that",   " for",    " it",
-    " as",     " with",   " was",    " on",     " be",     " by",     " this",   " at",     " from",   " or",
-    " an",     " are",    " which",  " but",    " not",    " have",   " one",    " all",    " can",    " its",
-    " more",   " time",   " into",   " some",   " only",   " other",  " new",    " first",  " when",   " also",
-    " after",  " two",    " between"," under",  " while",  " each",   " model",  " token",  " queue",  " class",
-    " server", " request"," latency"," batch",  " cache",  " memory", " data",   " rate",   " load",   " serve",
-    " plan",   " slot",   " block",  "."};
-
 }  // namespace
-
-int jsonNestingDepth(std::string_view text, int limit) {
-  int depth = 0;
-  int deepest = 0;
-  bool inString = false;
-  bool escaped = false;
-  for (char c : text) {
-    if (inString) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        inString = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      inString = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > deepest) deepest = depth;
-      if (deepest > limit) return deepest;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
 
 std::optional<std::int64_t> parseDeadlineMs(std::string_view text) {
   if (text.empty() || text.size() > 12) return std::nullopt;
@@ -191,11 +153,6 @@ std::int32_t estimateTokens(std::string_view text) {
   const std::size_t tokens = (text.size() + kBytesPerToken - 1) / kBytesPerToken;
   constexpr std::size_t kMax = 1 << 30;
   return static_cast<std::int32_t>(std::max<std::size_t>(1, std::min(tokens, kMax)));
-}
-
-std::string_view tokenText(std::int32_t tokenId) {
-  const auto index = static_cast<std::size_t>(tokenId < 0 ? -static_cast<std::int64_t>(tokenId) : tokenId) % kWords.size();
-  return kWords[index];
 }
 
 std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpoint endpoint, std::string_view body,
@@ -335,114 +292,6 @@ std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpo
     request.qosClass = found->get<std::string>();
   }
   return request;
-}
-
-void appendJsonEscaped(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out += kHex[u >> 4];
-          out += kHex[u & 0xF];
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-}
-
-std::string newCompletionId(CompletionEndpoint endpoint) {
-  static std::atomic<std::uint64_t> counter{0};
-  thread_local std::mt19937_64 random(std::random_device{}());
-  const std::uint64_t value = random() ^ (counter.fetch_add(1, std::memory_order_relaxed) * 0x9E3779B97F4A7C15ULL);
-  char hex[32];
-  std::snprintf(hex, sizeof hex, "%016llx%08x", static_cast<unsigned long long>(value),
-                static_cast<unsigned>(random() & 0xFFFFFFFFu));
-  return std::string(endpoint == CompletionEndpoint::Completions ? "cmpl-" : "chatcmpl-") + hex;
-}
-
-CompletionFormatter::CompletionFormatter(CompletionEndpoint endpoint, std::string id, std::string model,
-                                         std::int64_t createdS, bool includeUsage)
-    : endpoint_(endpoint), id_(std::move(id)), model_(std::move(model)), createdS_(createdS), includeUsage_(includeUsage) {
-  const bool chat = endpoint_ == CompletionEndpoint::ChatCompletions;
-  chunkPrefix_ = "data: {\"id\":\"";
-  appendJsonEscaped(chunkPrefix_, id_);
-  chunkPrefix_ += chat ? "\",\"object\":\"chat.completion.chunk\",\"created\":" : "\",\"object\":\"text_completion\",\"created\":";
-  chunkPrefix_ += std::to_string(createdS_);
-  chunkPrefix_ += ",\"model\":\"";
-  appendJsonEscaped(chunkPrefix_, model_);
-  chunkPrefix_ += "\",\"choices\":[{\"index\":0,";
-  chunkSuffix_ = includeUsage_ ? "}],\"usage\":null}\n\n" : "}]}\n\n";
-}
-
-std::string CompletionFormatter::fullResponse(std::string_view text, std::string_view finishReason,
-                                              std::int32_t promptTokens, std::int32_t completionTokens) const {
-  const bool chat = endpoint_ == CompletionEndpoint::ChatCompletions;
-  json choice = {{"index", 0}, {"logprobs", nullptr}, {"finish_reason", finishReason}};
-  if (chat) {
-    choice["message"] = {{"role", "assistant"}, {"content", text}};
-  } else {
-    choice["text"] = text;
-  }
-  const json body = {{"id", id_},
-                     {"object", chat ? "chat.completion" : "text_completion"},
-                     {"created", createdS_},
-                     {"model", model_},
-                     {"choices", json::array({choice})},
-                     {"usage",
-                      {{"prompt_tokens", promptTokens},
-                       {"completion_tokens", completionTokens},
-                       {"total_tokens", promptTokens + completionTokens}}}};
-  return body.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-std::string CompletionFormatter::roleChunk() const {
-  return chunkPrefix_ + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null" +
-         chunkSuffix_;
-}
-
-std::string CompletionFormatter::tokenChunk(std::string_view text) const {
-  std::string out;
-  out.reserve(chunkPrefix_.size() + text.size() + 80);
-  out += chunkPrefix_;
-  out += endpoint_ == CompletionEndpoint::ChatCompletions ? "\"delta\":{\"content\":\"" : "\"text\":\"";
-  appendJsonEscaped(out, text);
-  out += endpoint_ == CompletionEndpoint::ChatCompletions ? "\"}," : "\",";
-  out += "\"logprobs\":null,\"finish_reason\":null";
-  out += chunkSuffix_;
-  return out;
-}
-
-std::string CompletionFormatter::finishChunk(std::string_view finishReason) const {
-  std::string out = chunkPrefix_;
-  out += endpoint_ == CompletionEndpoint::ChatCompletions ? "\"delta\":{}," : "\"text\":\"\",";
-  out += "\"logprobs\":null,\"finish_reason\":\"";
-  appendJsonEscaped(out, finishReason);
-  out += "\"";
-  out += chunkSuffix_;
-  return out;
-}
-
-std::string CompletionFormatter::usageChunk(std::int32_t promptTokens, std::int32_t completionTokens) const {
-  const bool chat = endpoint_ == CompletionEndpoint::ChatCompletions;
-  const json body = {{"id", id_},
-                     {"object", chat ? "chat.completion.chunk" : "text_completion"},
-                     {"created", createdS_},
-                     {"model", model_},
-                     {"choices", json::array()},
-                     {"usage",
-                      {{"prompt_tokens", promptTokens},
-                       {"completion_tokens", completionTokens},
-                       {"total_tokens", promptTokens + completionTokens}}}};
-  return "data: " + body.dump(-1, ' ', false, json::error_handler_t::replace) + "\n\n";
 }
 
 }  // namespace headroom::serve
