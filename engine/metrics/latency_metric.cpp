@@ -1,22 +1,37 @@
 #include "engine/metrics/latency_metric.h"
 
+#include <array>
+
 namespace headroom::engine {
 
+namespace {
+
+struct NamedMetric {
+  LatencyMetric metric;
+  std::string_view name;
+};
+
+// The one list of names, both directions.
+constexpr std::array<NamedMetric, 4> kNamedMetrics{{
+    {LatencyMetric::Queue, "queue"},
+    {LatencyMetric::Ttft, "ttft"},
+    {LatencyMetric::Tbt, "tbt"},
+    {LatencyMetric::Ttlt, "ttlt"},
+}};
+
+}  // namespace
+
 std::string_view toString(LatencyMetric metric) {
-  switch (metric) {
-    case LatencyMetric::Queue: return "queue";
-    case LatencyMetric::Ttft: return "ttft";
-    case LatencyMetric::Tbt: return "tbt";
-    case LatencyMetric::Ttlt: return "ttlt";
+  for (const NamedMetric& named : kNamedMetrics) {
+    if (named.metric == metric) return named.name;
   }
   return "ttlt";
 }
 
 std::optional<LatencyMetric> latencyMetricFromString(std::string_view text) {
-  if (text == "queue") return LatencyMetric::Queue;
-  if (text == "ttft") return LatencyMetric::Ttft;
-  if (text == "tbt") return LatencyMetric::Tbt;
-  if (text == "ttlt") return LatencyMetric::Ttlt;
+  for (const NamedMetric& named : kNamedMetrics) {
+    if (named.name == text) return named.metric;
+  }
   return std::nullopt;
 }
 
