@@ -6,15 +6,18 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/metrics/latency_metric.h"
 #include "solver/latency_curve.h"
 
 namespace headroom::solver {
 
-// Which latency a class's bound applies to: queue = first scheduled - arrival, ttft = first token -
-// arrival, ttlt = last token - arrival.
-enum class LatencyMetric : std::uint8_t { Queue, Ttft, Ttlt };
+using engine::LatencyMetric;
 
-std::string_view toString(LatencyMetric metric);
+// Which latencies a planning bound may apply to: queue, ttft and ttlt. TBT is not a latency of the
+// whole request, so no latency curve bounds it.
+bool plannable(LatencyMetric metric);
+// A planning bound's metric from its file/wire name (engine::toString's names); empty for "tbt" and for
+// any other text.
 std::optional<LatencyMetric> latencyMetricFromString(std::string_view text);
 inline constexpr std::string_view kLatencyMetricNames = "ttft, ttlt, queue";
 
@@ -24,7 +27,7 @@ struct PlanningClass {
   std::string name;
   double ratePerS = 0.0;
   double boundS = 0.0;
-  LatencyMetric metric = LatencyMetric::Ttlt;
+  LatencyMetric metric = LatencyMetric::Ttlt;  // plannable() only
   double percentile = 95.0;
   int rank = 0;
 };

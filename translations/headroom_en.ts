@@ -618,6 +618,11 @@
 <context>
     <name>ReportText</name>
     <message>
+        <location filename="../ui/report/report_text.cpp" line="48"/>
+        <source>queue time</source>
+        <translation>queue time</translation>
+    </message>
+    <message>
         <location filename="../ui/report/report_text.cpp" line="26"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>

@@ -51,7 +51,7 @@ void printPlan(std::ostream& out, const solver::PlanReport& report, const solver
     for (std::size_t cls = 0; cls < input.classes.size(); ++cls) {
       const solver::PlanningClass& spec = input.classes[cls];
       out << fmt::format("{:<16} {:>10.4g} {:>4} {:>20} {:>12}\n", spec.name, spec.ratePerS, spec.rank,
-                         fmt::format("p{:g} {} {:g} s", spec.percentile, solver::toString(spec.metric), spec.boundS),
+                         fmt::format("p{:g} {} {:g} s", spec.percentile, engine::toString(spec.metric), spec.boundS),
                          latencyText(plan.predictedLatencyS[cls]));
     }
   }
@@ -69,7 +69,7 @@ void printVerification(std::ostream& out, const solver::Verification& verificati
   out << fmt::format("{:<16} {:>20} {:>12} {:>12}  {}\n", "class", "bound", "predicted", "replayed", "result");
   for (const solver::ClassVerification& item : verification.classes) {
     out << fmt::format("{:<16} {:>20} {:>12} {:>12}  {}\n", item.name,
-                       fmt::format("p{:g} {} {:g} s", item.percentile, solver::toString(item.metric), item.boundS),
+                       fmt::format("p{:g} {} {:g} s", item.percentile, engine::toString(item.metric), item.boundS),
                        latencyText(item.predictedS), latencyText(item.replayedS),
                        item.held ? "held" : fmt::format("missed by {:.4g} s", item.missedByS));
   }

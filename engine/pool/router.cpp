@@ -40,18 +40,18 @@ void Router::setWeights(std::vector<std::vector<double>> weights) {
     }
     if (sum <= 0.0) throw std::invalid_argument("weighted router: class " + std::to_string(c) + " has no positive share");
   }
-  weights_ = std::move(weights);
-  current_.assign(weights_.size(), std::vector<double>(static_cast<std::size_t>(instances_), 0.0));
+  weighted_ = WeightedRoundRobin(std::move(weights));
 }
 
 void Router::addInstance() {
   ++instances_;
-  for (auto& row : weights_) {
+  std::vector<std::vector<double>> weights = weighted_.shares();
+  for (auto& row : weights) {
     double sum = 0.0;
     for (const double share : row) sum += share;
     row.push_back(row.empty() ? 1.0 : sum / static_cast<double>(row.size()));
   }
-  current_.assign(weights_.size(), std::vector<double>(static_cast<std::size_t>(instances_), 0.0));
+  weighted_ = WeightedRoundRobin(std::move(weights));
 }
 
 void Router::removeInstance(std::int32_t index) {
@@ -60,13 +60,14 @@ void Router::removeInstance(std::int32_t index) {
   }
   if (instances_ == 1) throw std::invalid_argument("router: the last instance cannot be removed");
   --instances_;
-  for (auto& row : weights_) {
+  std::vector<std::vector<double>> weights = weighted_.shares();
+  for (auto& row : weights) {
     row.erase(row.begin() + index);
     double sum = 0.0;
     for (const double share : row) sum += share;
     if (sum <= 0.0) std::fill(row.begin(), row.end(), 1.0);
   }
-  current_.assign(weights_.size(), std::vector<double>(static_cast<std::size_t>(instances_), 0.0));
+  weighted_ = WeightedRoundRobin(std::move(weights));
   next_ %= instances_;
   for (std::int32_t& next : classNext_) next %= instances_;
 }
@@ -74,21 +75,6 @@ void Router::removeInstance(std::int32_t index) {
 std::int32_t Router::leastLoaded(std::span<const std::int64_t> outstandingTokens) const {
   const auto it = std::min_element(outstandingTokens.begin(), outstandingTokens.end());
   return static_cast<std::int32_t>(it - outstandingTokens.begin());
-}
-
-std::int32_t Router::weightedPick(ClassId classId) {
-  // Smooth weighted round-robin: every share accrues its weight, the largest is picked and pays the total.
-  const auto& weights = weights_[classId];
-  auto& current = current_[classId];
-  double total = 0.0;
-  std::size_t pick = 0;
-  for (std::size_t i = 0; i < weights.size(); ++i) {
-    current[i] += weights[i];
-    total += weights[i];
-    if (current[i] > current[pick]) pick = i;
-  }
-  current[pick] -= total;
-  return static_cast<std::int32_t>(pick);
 }
 
 std::int32_t Router::route(const Request& request, std::span<const std::int64_t> outstandingTokens) {
@@ -108,7 +94,7 @@ std::int32_t Router::route(const Request& request, std::span<const std::int64_t>
       }
       return leastLoaded(outstandingTokens);
     }
-    case RouterKind::Weighted: return weightedPick(request.classId);
+    case RouterKind::Weighted: return static_cast<std::int32_t>(weighted_.pick(request.classId).value_or(0));
   }
   return 0;
 }

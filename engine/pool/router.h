@@ -7,6 +7,7 @@
 #include "engine/core/qos_class.h"
 #include "engine/core/request.h"
 #include "engine/pool/router_config.h"
+#include "engine/pool/weighted_round_robin.h"
 
 namespace headroom::engine {
 
@@ -26,7 +27,7 @@ class Router {
 
   // Replaces the weighted router's shares ([class][instance]); the rotation restarts.
   void setWeights(std::vector<std::vector<double>> weights);
-  const std::vector<std::vector<double>>& weights() const { return weights_; }
+  const std::vector<std::vector<double>>& weights() const { return weighted_.shares(); }
 
   // One more instance at the end; under weighted routing it gets each class's mean share.
   void addInstance();
@@ -36,15 +37,13 @@ class Router {
 
  private:
   std::int32_t leastLoaded(std::span<const std::int64_t> outstandingTokens) const;
-  std::int32_t weightedPick(ClassId classId);
 
   RouterKind kind_;
   std::int32_t instances_;
   std::int32_t next_ = 0;                       // round-robin
   std::vector<std::int32_t> classNext_;         // class-priority: rotation per top class
   std::vector<bool> topClass_;                  // class-priority: classes with the best rank
-  std::vector<std::vector<double>> weights_;    // weighted: [class][instance]
-  std::vector<std::vector<double>> current_;    // weighted: smooth weighted round-robin state
+  WeightedRoundRobin weighted_;                 // weighted: shares [class][instance] and their rotation
 };
 
 }  // namespace headroom::engine

@@ -4,6 +4,16 @@ namespace headroom::serve {
 
 using json = nlohmann::json;
 
+ApiError ApiError::make(int status, std::string message, std::string type, std::string code, std::string param) {
+  ApiError error;
+  error.status = status;
+  error.message = std::move(message);
+  error.type = std::move(type);
+  error.code = std::move(code);
+  error.param = std::move(param);
+  return error;
+}
+
 json ApiError::toJson() const {
   return {{"error",
            {{"message", message},
@@ -12,8 +22,9 @@ json ApiError::toJson() const {
             {"code", code.empty() ? json(nullptr) : json(code)}}}};
 }
 
-net::HttpResponse ApiError::toResponse() const {
-  return {status, {{"Content-Type", "application/json"}}, body()};
+net::HttpResponse ApiError::toResponse(net::HttpHeaders headers) const {
+  headers.emplace_back("Content-Type", "application/json");
+  return {status, std::move(headers), body()};
 }
 
 net::HttpResponse transportErrorResponse(int status, std::string_view message) {

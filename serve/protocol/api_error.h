@@ -17,9 +17,12 @@ struct ApiError {
   std::string param;  // empty = null
   std::string code;   // empty = null
 
+  static ApiError make(int status, std::string message, std::string type, std::string code = {}, std::string param = {});
+
   nlohmann::json toJson() const;
   std::string body() const { return toJson().dump(); }
-  net::HttpResponse toResponse() const;
+  // The JSON answer: `headers` (e.g. Allow, Retry-After) and Content-Type: application/json.
+  net::HttpResponse toResponse(net::HttpHeaders headers = {}) const;
 };
 
 // The error the HTTP layer reports itself (a malformed request, limits, overload, a failed handler) in

@@ -1,28 +1,19 @@
 #pragma once
 
-#include <chrono>
-#include <cstdint>
 #include <memory>
-#include <mutex>
-#include <string>
+#include <string_view>
 #include <vector>
 
-#include "serve/protocol/api_error.h"
-#include "serve/protocol/bucket_histogram.h"
+#include <nlohmann/json.hpp>
+
 #include "net/http_exchange.h"
-#include "serve/router/route_config.h"
 #include "net/upstream.h"
+#include "serve/protocol/api_error.h"
+#include "serve/router/member_table.h"
+#include "serve/router/route_config.h"
+#include "serve/router/route_metrics.h"
 
 namespace headroom::serve {
-
-// One member as the router sees it now.
-struct MemberState {
-  std::string name;
-  bool up = true;
-  std::int64_t inFlight = 0;
-  std::uint64_t requests = 0;  // attempts sent to it
-  std::uint64_t failures = 0;  // attempts that failed before an answer (it was then marked down)
-};
 
 // The HTTP face of `headroom-cli route`: authenticates like a server (keys -> tenants -> classes), picks
 // a member per request (least-loaded, or the class's shares skipping members that are down), forwards
@@ -31,6 +22,10 @@ struct MemberState {
 // the request retried on another member; once bytes went to the client the request stays where it is.
 // Also serves GET /health, GET /metrics (its own), GET /v1/models (from a member) and
 // GET|PUT /v1/headroom/admin/shares (admin key). Thread-safe.
+//
+// Its parts: the members and their health (MemberTable), one request forwarded with retries and
+// streaming (Forward, route_forward.*), the counters (RouteMetrics), the health, metrics and shares
+// endpoints (route_admin.cpp) and the client side here: paths, keys and classes.
 class RouteService final : public net::HttpHandler {
  public:
   RouteService(RouteConfig config, net::UpstreamTransport& transport);
@@ -49,37 +44,16 @@ class RouteService final : public net::HttpHandler {
 
  private:
   friend class Forward;
-  struct Member {
-    MemberState state;
-    std::chrono::steady_clock::time_point downUntil{};
-  };
-  struct ClassCounters {
-    std::uint64_t requests = 0;
-    std::uint64_t retries = 0;
-    std::uint64_t unavailable = 0;  // no member could answer
-    BucketHistogram overhead;       // time the router itself added
-    BucketHistogram firstByte;      // arrival at the router to the first answer byte from a member
-  };
 
-  // The member for the next attempt: not in `tried`, not down; -1 when none is left.
-  int pick(engine::ClassId classId, const std::vector<bool>& tried);
-  void attemptStarted(int member);
-  void attemptEnded(int member, bool failed);
-  void recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte);
-  void countRetry(engine::ClassId classId);
-  void countUnavailable(engine::ClassId classId);
-
+  void handleHealth(const std::shared_ptr<net::HttpExchange>& exchange);
   void handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange);
   void handleShares(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
   nlohmann::json sharesJson() const;
 
-  RouteConfig config_;
+  const RouteConfig config_;  // its routing (policy, shares) lives on in table_
   net::UpstreamTransport& transport_;
-  mutable std::mutex mutex_;
-  std::vector<Member> members_;
-  std::vector<std::vector<double>> current_;  // smooth weighted rotation state, [class][member]
-  std::vector<ClassCounters> counters_;
-  std::uint64_t rotation_ = 0;
+  MemberTable table_;
+  RouteMetrics metrics_;
 };
 
 }  // namespace headroom::serve

@@ -12,7 +12,7 @@
 #include "engine/core/resource_paths.h"
 #include "engine/sim/simulation.h"
 #include "solver/src/curve_cache.h"
-#include "solver/src/latency_stats_of.h"
+#include "engine/metrics/latency_of.h"
 #include "solver/src/sweep_tally.h"
 
 namespace headroom::solver {
@@ -185,7 +185,7 @@ class ClassSweep {
     Probe probe;
     probe.ratePerS = ratePerS;
     probe.stable = outcome.simulatedS - outcome.durationS <= kBacklogShare * outcome.durationS;
-    const engine::LatencyStats& stats = statsOf(outcome.snapshot->classes[targetIndex_], classes_[target_].metric);
+    const engine::LatencyStats& stats = engine::latencyOf(outcome.snapshot->classes[targetIndex_], classes_[target_].metric);
     if (!stats.empty()) probe.latencyS = stats.watchedS;
     {
       tally_.measured(fmt::format("{}: {:.4g} req/s (classes at or above it) -> p{:g} {} {}{}", label_, ratePerS,

@@ -16,20 +16,12 @@ using detail::MipStatus;
 using detail::ModelSolution;
 using detail::PlanProblem;
 
-std::string_view toString(LatencyMetric metric) {
-  switch (metric) {
-    case LatencyMetric::Queue: return "queue";
-    case LatencyMetric::Ttft: return "ttft";
-    case LatencyMetric::Ttlt: return "ttlt";
-  }
-  return "ttlt";
-}
+bool plannable(LatencyMetric metric) { return metric != LatencyMetric::Tbt; }
 
 std::optional<LatencyMetric> latencyMetricFromString(std::string_view text) {
-  if (text == "queue") return LatencyMetric::Queue;
-  if (text == "ttft") return LatencyMetric::Ttft;
-  if (text == "ttlt") return LatencyMetric::Ttlt;
-  return std::nullopt;
+  const std::optional<LatencyMetric> metric = engine::latencyMetricFromString(text);
+  if (!metric || !plannable(*metric)) return std::nullopt;
+  return metric;
 }
 
 std::string_view toString(Objective objective) { return objective == Objective::Cost ? "cost" : "instances"; }
@@ -246,6 +238,10 @@ void validatePlanningInput(const PlanningInput& input) {
     }
     if (!std::isfinite(cls.boundS) || cls.boundS <= 0.0) {
       throw std::invalid_argument("class \"" + cls.name + "\": the bound must be a number > 0 (seconds)");
+    }
+    if (!plannable(cls.metric)) {
+      throw std::invalid_argument("class \"" + cls.name + "\": the planner bounds " + std::string(kLatencyMetricNames) +
+                                  ", not " + std::string(toString(cls.metric)));
     }
     if (!(cls.percentile > 0.0 && cls.percentile <= 100.0)) {
       throw std::invalid_argument("class \"" + cls.name + "\": the percentile must be in (0, 100]");

@@ -8,7 +8,7 @@
 
 #include "engine/core/resource_paths.h"
 #include "engine/sim/simulation.h"
-#include "solver/src/latency_stats_of.h"
+#include "engine/metrics/latency_of.h"
 #include "solver/src/sweep_tally.h"
 
 namespace headroom::solver {
@@ -242,7 +242,7 @@ Verification verifyPlan(const PlanningScenario& planning, const PlanningInput& i
     ++verification.replays;
     tally.measured(fmt::format("verifying: {} x {}", instances.size(), planning.modes[mode].name));
     for (std::size_t cls = 0; cls < classes; ++cls) {
-      const engine::LatencyStats& stats = statsOf(outcome.snapshot->classes[cls], input.classes[cls].metric);
+      const engine::LatencyStats& stats = engine::latencyOf(outcome.snapshot->classes[cls], input.classes[cls].metric);
       if (stats.empty()) continue;
       if (!replayed[cls] || stats.watchedS > *replayed[cls]) replayed[cls] = stats.watchedS;
     }

@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "support/test_files.h"
+
 namespace {
 
 struct RunResult {
@@ -46,13 +48,7 @@ QByteArray smallScenario(const QByteArray& extraClassField = {}, const QByteArra
     ]})";
 }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(content);
-  return path;
-}
+using headroom::test::writeFile;
 
 }  // namespace
 

@@ -13,6 +13,8 @@
 #include "net/upstream_client.h"
 #include "support/http_test_client.h"
 #include "support/server_process.h"
+#include "support/test_files.h"
+#include "support/wait_for.h"
 
 using namespace headroom::engine;
 using namespace headroom::serve;
@@ -43,28 +45,13 @@ QByteArray routeConfig(std::uint16_t a, std::uint16_t b) {
                 {"name": "b", "url": "http://127.0.0.1:)" + QByteArray::number(b) + R"("}]})";
 }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(content);
-  return path;
-}
+using headroom::test::writeFile;
 
 std::string url(std::uint16_t port) { return "http://127.0.0.1:" + std::to_string(port); }
 
 RemoteTarget target(std::uint16_t port, std::string key) { return *remoteTarget(url(port), std::move(key)); }
 
-template <typename Predicate>
-bool waitFor(Predicate predicate, int timeoutMs = 10000) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!predicate()) {
-    if (timer.elapsed() > timeoutMs) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return true;
-}
+using headroom::test::waitFor;
 
 }  // namespace
 

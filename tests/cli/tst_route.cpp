@@ -12,6 +12,7 @@
 
 #include "support/http_test_client.h"
 #include "support/server_process.h"
+#include "support/test_files.h"
 
 using headroom::test::HttpConnection;
 using headroom::test::HttpReply;
@@ -44,13 +45,7 @@ QByteArray routeConfig(std::uint16_t a, std::uint16_t b, const QByteArray& routi
     "down_for_s": 30)" + (routing.isEmpty() ? QByteArray() : ", \"routing\": " + routing) + "}";
 }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(content);
-  return path;
-}
+using headroom::test::writeFile;
 
 const QJsonObject jsonOf(const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); }
 

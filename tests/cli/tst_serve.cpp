@@ -11,6 +11,7 @@
 
 #include "support/http_test_client.h"
 #include "support/server_process.h"
+#include "support/test_files.h"
 
 using headroom::test::HttpConnection;
 using headroom::test::HttpReply;
@@ -48,13 +49,7 @@ QByteArray serveConfig(double iterationS, int maxBatchSize, const QByteArray& ch
   })";
 }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(content);
-  return path;
-}
+using headroom::test::writeFile;
 
 const QJsonObject jsonOf(const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); }
 

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "support/test_files.h"
+
 namespace {
 
 struct RunResult {
@@ -48,13 +50,7 @@ QByteArray tinyScenario(const QByteArray& executor) {
     ]})";
 }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(content);
-  return path;
-}
+using headroom::test::writeFile;
 
 QJsonObject classNamed(const QJsonDocument& doc, const QString& name) {
   for (const auto value : doc.object().value("classes").toArray()) {

@@ -6,15 +6,15 @@
 
 #include "engine/store/run_recorder.h"
 #include "engine/store/workspace.h"
+#include "support/wait_for.h"
+#include "support/test_scenarios.h"
 
 using namespace headroom::engine;
 using namespace std::chrono_literals;
 
 namespace {
 
-Scenario demoScenario() {
-  return loadScenario(std::filesystem::path(HEADROOM_RESOURCE_DIR_FOR_TESTS) / "scenarios/demo.json");
-}
+using headroom::test::demoScenario;
 
 SeriesWindow window(int second, std::size_t classes) {
   SeriesWindow w;
@@ -49,16 +49,7 @@ std::shared_ptr<const Snapshot> snapshotAt(int seconds, std::size_t classes = 3)
   return snapshot;
 }
 
-template <typename Predicate>
-bool waitFor(Predicate predicate, std::chrono::milliseconds limit = 10s) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!predicate()) {
-    if (timer.elapsed() > limit.count()) return false;
-    std::this_thread::sleep_for(10ms);
-  }
-  return true;
-}
+using headroom::test::waitFor;
 
 }  // namespace
 

@@ -12,6 +12,7 @@
 #include "engine/store/workspace_schema.h"
 #include "engine/workload/scenario_json.h"
 #include "support/scenario_difference.h"
+#include "support/test_scenarios.h"
 
 using namespace headroom::engine;
 using headroom::test::scenarioDifference;
@@ -40,9 +41,7 @@ void rawSql(const std::filesystem::path& file, const std::string& sql) {
   QVERIFY2(code == SQLITE_OK, message.c_str());
 }
 
-Scenario demoScenario() {
-  return loadScenario(std::filesystem::path(HEADROOM_RESOURCE_DIR_FOR_TESTS) / "scenarios/demo.json");
-}
+using headroom::test::demoScenario;
 
 LatencyStats stats(double base) {
   return {17, base, base * 1.1, base * 1.9, base * 2.3, base * 3.7, base * 3.1, base * 9.25};

@@ -1,7 +1,7 @@
 #pragma once
 
-// Helpers for the GPU tests: device buffers filled from host vectors, bf16 rounding on the host, and
-// the skip decision. Only included when the build has CUDA.
+// Helpers for the GPU tests: device buffers filled from host vectors and bf16 rounding on the host
+// (the skip decision is support/cuda_skip.h). Only included when the build has CUDA.
 
 #include <cmath>
 #include <cstdint>
@@ -18,13 +18,6 @@
 #include "engine/workload/random.h"
 
 namespace headroom::test {
-
-// Empty when a GPU is usable, else why not.
-inline std::string cudaSkipReason() {
-  std::string reason;
-  if (engine::probeCudaDevice(0, &reason)) return {};
-  return reason;
-}
 
 template <typename T>
 engine::gpu::DeviceBuffer<T> toDevice(const std::vector<T>& host) {

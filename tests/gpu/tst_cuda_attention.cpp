@@ -2,6 +2,8 @@
 // a padding tile) against a plain host softmax over the same paged cache.
 #include <QtTest>
 
+#include "support/cuda_skip.h"
+
 #ifdef HEADROOM_HAVE_CUDA
 #include <algorithm>
 #include <cmath>
@@ -22,12 +24,7 @@ class TestCudaAttention : public QObject {
 
  private slots:
   void initTestCase() {
-#ifdef HEADROOM_HAVE_CUDA
-    const std::string reason = test::cudaSkipReason();
-    if (!reason.empty()) QSKIP(qPrintable(QString::fromStdString("no GPU: " + reason)));
-#else
-    QSKIP("built without CUDA");
-#endif
+    HEADROOM_SKIP_WITHOUT_GPU();
   }
 
   void mixedBatch_data() {

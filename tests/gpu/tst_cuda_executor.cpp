@@ -3,6 +3,8 @@
 // (relative error under 2e-2), CUDA-graph decodes, greedy decoding, sampling and KV bookkeeping.
 #include <QtTest>
 
+#include "support/cuda_skip.h"
+
 #ifdef HEADROOM_HAVE_CUDA
 #include <algorithm>
 #include <cmath>
@@ -118,12 +120,7 @@ class TestCudaExecutor : public QObject {
 
  private slots:
   void initTestCase() {
-#ifdef HEADROOM_HAVE_CUDA
-    const std::string reason = test::cudaSkipReason();
-    if (!reason.empty()) QSKIP(qPrintable(QString::fromStdString("no GPU: " + reason)));
-#else
-    QSKIP("built without CUDA");
-#endif
+    HEADROOM_SKIP_WITHOUT_GPU();
   }
 
   void shapes_data() {

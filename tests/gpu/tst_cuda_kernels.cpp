@@ -1,6 +1,8 @@
 // The element-wise CUDA kernels and the cuBLASLt GEMM, each against a plain host loop written here.
 #include <QtTest>
 
+#include "support/cuda_skip.h"
+
 #ifdef HEADROOM_HAVE_CUDA
 #include <algorithm>
 #include <cmath>
@@ -28,12 +30,7 @@ class TestCudaKernels : public QObject {
 
  private slots:
   void initTestCase() {
-#ifdef HEADROOM_HAVE_CUDA
-    const std::string reason = test::cudaSkipReason();
-    if (!reason.empty()) QSKIP(qPrintable(QString::fromStdString("no GPU: " + reason)));
-#else
-    QSKIP("built without CUDA");
-#endif
+    HEADROOM_SKIP_WITHOUT_GPU();
   }
 
   void rmsNorm_data() {

@@ -2,6 +2,8 @@
 // the same token (greedy, temperature, top-p), for a small and a Llama-3-sized vocabulary.
 #include <QtTest>
 
+#include "support/cuda_skip.h"
+
 #ifdef HEADROOM_HAVE_CUDA
 #include <cmath>
 #include <cstdint>
@@ -22,12 +24,7 @@ class TestCudaSampling : public QObject {
 
  private slots:
   void initTestCase() {
-#ifdef HEADROOM_HAVE_CUDA
-    const std::string reason = test::cudaSkipReason();
-    if (!reason.empty()) QSKIP(qPrintable(QString::fromStdString("no GPU: " + reason)));
-#else
-    QSKIP("built without CUDA");
-#endif
+    HEADROOM_SKIP_WITHOUT_GPU();
   }
 
   void matchesHostSampler_data() {

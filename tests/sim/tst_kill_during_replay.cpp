@@ -12,6 +12,7 @@
 #include "engine/sim/simulation.h"
 #include "engine/store/run_recorder.h"
 #include "engine/store/workspace.h"
+#include "support/test_scenarios.h"
 
 using namespace headroom::engine;
 using namespace std::chrono_literals;
@@ -21,9 +22,7 @@ namespace {
 constexpr double kSpeed = 20.0;
 constexpr std::size_t kWindowsBeforeKill = 20;
 
-Scenario demoScenario() {
-  return loadScenario(std::filesystem::path(HEADROOM_RESOURCE_DIR_FOR_TESTS) / "scenarios/demo.json");
-}
+using headroom::test::demoScenario;
 
 // The forked process: replays the demo at kSpeed and records it like the console does, until killed.
 [[noreturn]] void replayAndRecord(const std::filesystem::path& file) {

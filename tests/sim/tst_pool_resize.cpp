@@ -11,6 +11,8 @@
 #include "engine/sim/replay_runner.h"
 #include "engine/sim/simulation.h"
 #include "support/test_models.h"
+#include "support/wait_for.h"
+#include "support/test_scenarios.h"
 
 using namespace headroom::engine;
 using namespace std::chrono_literals;
@@ -18,25 +20,19 @@ using namespace std::chrono_literals;
 namespace {
 
 Scenario busyScenario(std::int32_t instances, RouterKind router, double ratePerS, double durationS) {
-  Scenario scenario;
-  scenario.name = "resize";
-  scenario.seed = 5;
-  scenario.durationS = durationS;
-  scenario.executor.kind = ExecutorKind::Constant;
-  scenario.executor.iteration = durationFromSeconds(0.05);
-  scenario.pool.instances = instances;
+  Scenario scenario = headroom::test::oneClassScenario({.name = "resize", .seed = 5, .durationS = durationS,
+                                                        .ratePerS = ratePerS, .iterationS = 0.05, .instances = instances});
   scenario.pool.router = router;
   scenario.scheduler.policy = OrderingPolicy::Fcfs;
   scenario.scheduler.chunking.mode = ChunkingMode::Fixed;
   scenario.scheduler.chunking.fixedTokens = 64;
   scenario.scheduler.relegation = Relegation::Off;
-  ClassSpec spec;
+  ClassSpec& spec = scenario.classes.front();  // a batch class instead of the chat one
   spec.qos.name = "batch";
+  spec.qos.slo.ttft.reset();
   spec.qos.slo.ttlt = std::chrono::seconds(600);
-  spec.arrival.ratePerS = ratePerS;
   spec.promptTokens.value = 256;
   spec.outputTokens.value = 8;
-  scenario.classes.push_back(spec);
   return scenario;
 }
 
@@ -68,17 +64,7 @@ class RecordingExecutor final : public Executor {
   ConstantTimeModel model_;
 };
 
-template <typename Predicate>
-std::shared_ptr<const RunnerView> waitFor(const ReplayRunner& runner, Predicate done,
-                                          std::chrono::milliseconds budget = 20s) {
-  const auto deadline = std::chrono::steady_clock::now() + budget;
-  auto view = runner.latest();
-  while (!done(*view) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(5ms);
-    view = runner.latest();
-  }
-  return view;
-}
+using headroom::test::waitFor;
 
 }  // namespace
 

@@ -5,6 +5,8 @@
 #include <thread>
 
 #include "engine/sim/replay_runner.h"
+#include "support/wait_for.h"
+#include "support/test_scenarios.h"
 
 using namespace headroom::engine;
 using namespace std::chrono_literals;
@@ -12,35 +14,10 @@ using namespace std::chrono_literals;
 namespace {
 
 Scenario smallScenario(double durationS) {
-  Scenario scenario;
-  scenario.name = "runner";
-  scenario.seed = 2;
-  scenario.durationS = durationS;
-  scenario.executor.kind = ExecutorKind::Constant;
-  scenario.executor.iteration = durationFromSeconds(0.02);
-  scenario.pool.instances = 2;
-  ClassSpec spec;
-  spec.qos.name = "chat";
-  spec.qos.slo.ttft = std::chrono::seconds(1);
-  spec.arrival.ratePerS = 20.0;
-  spec.promptTokens.value = 64;
-  spec.outputTokens.value = 4;
-  scenario.classes.push_back(spec);
-  return scenario;
+  return headroom::test::oneClassScenario({.name = "runner", .seed = 2, .durationS = durationS, .ratePerS = 20.0});
 }
 
-// Polls the runner until `done` holds or the wall-clock budget runs out.
-template <typename Predicate>
-std::shared_ptr<const RunnerView> waitFor(const ReplayRunner& runner, Predicate done,
-                                          std::chrono::milliseconds budget = 20s) {
-  const auto deadline = std::chrono::steady_clock::now() + budget;
-  auto view = runner.latest();
-  while (!done(*view) && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(5ms);
-    view = runner.latest();
-  }
-  return view;
-}
+using headroom::test::waitFor;
 
 }  // namespace
 

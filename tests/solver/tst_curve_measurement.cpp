@@ -9,6 +9,7 @@
 #include "solver/curve_measurement.h"
 #include "solver/planner.h"
 #include "solver/planning_scenario.h"
+#include "support/test_files.h"
 
 using namespace headroom::solver;
 
@@ -30,12 +31,9 @@ QByteArray scenarioText(const QByteArray& chatRate = "6.0", const QByteArray& ex
     ]})";
 }
 
+// The scenario loaders take std::filesystem::path.
 std::filesystem::path writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(content);
-  return path.toStdString();
+  return headroom::test::writeFile(dir, name, content).toStdString();
 }
 
 double secondsSince(std::chrono::steady_clock::time_point start) {

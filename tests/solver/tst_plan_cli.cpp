@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "support/test_files.h"
+
 namespace {
 
 struct RunResult {
@@ -30,13 +32,7 @@ RunResult runCli(const QStringList& arguments, const QString& cacheHome) {
 
 QString seedExample() { return QStringLiteral(HEADROOM_RESOURCE_DIR_FOR_TESTS) + "/plans/seed-example.json"; }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-  const QString path = dir.filePath(name);
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(content);
-  return path;
-}
+using headroom::test::writeFile;
 
 QByteArray planningFile(const QByteArray& firstRate, const QByteArray& firstBound = "10") {
   return R"({"classes": [{"name": "a", "rate_per_s": )" + firstRate + R"(, "bound_s": )" + firstBound + R"(},

@@ -339,6 +339,21 @@ class TestPlanner : public QObject {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, planCapacity(input, PlanOptions{}));
   }
 
+  void tbtBoundIsNotPlannable() {
+    // The engine knows four latencies; a planning bound may use three of them.
+    QVERIFY(!latencyMetricFromString("tbt"));
+    QVERIFY(latencyMetricFromString("queue") == LatencyMetric::Queue);
+    QVERIFY(!plannable(LatencyMetric::Tbt));
+    PlanningInput input = loadPlanningFile(seedExample().toStdString());
+    input.classes[0].metric = LatencyMetric::Tbt;
+    try {
+      validatePlanningInput(input);
+      QFAIL("a TBT bound was accepted");
+    } catch (const std::invalid_argument& error) {
+      QVERIFY2(std::string(error.what()).find("ttft, ttlt, queue, not tbt") != std::string::npos, error.what());
+    }
+  }
+
  private:
   void compareWithBruteForce(bool rankByBound, int trials) {
     std::mt19937 random(rankByBound ? 11 : 23);

@@ -6,6 +6,7 @@
 
 #include "ui/bridge/engine_bridge.h"
 #include "ui/models/class_table_model.h"
+#include "support/test_scenarios.h"
 
 using namespace headroom;
 using namespace headroom::ui;
@@ -35,17 +36,7 @@ std::vector<ClassSpec> twoClasses() {
 }
 
 engine::Scenario constantScenario() {
-  engine::Scenario scenario;
-  scenario.name = "ui-classes";
-  scenario.seed = 3;
-  scenario.durationS = 600.0;
-  scenario.executor.kind = engine::ExecutorKind::Constant;
-  scenario.executor.iteration = engine::durationFromSeconds(0.02);
-  scenario.pool.instances = 2;
-  engine::Slo slo;
-  slo.ttft = std::chrono::seconds(1);
-  scenario.classes.push_back(makeSpec("chat", 0, slo, 20.0));
-  return scenario;
+  return test::oneClassScenario({.name = "ui-classes", .seed = 3, .durationS = 600.0, .ratePerS = 20.0});
 }
 
 }  // namespace

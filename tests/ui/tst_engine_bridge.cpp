@@ -5,6 +5,7 @@
 
 #include "ui/bridge/engine_bridge.h"
 #include "ui/bridge/log_forwarder.h"
+#include "support/test_scenarios.h"
 
 #include <spdlog/spdlog.h>
 
@@ -17,21 +18,7 @@ using namespace headroom::ui;
 namespace {
 
 engine::Scenario constantScenario(double durationS) {
-  engine::Scenario scenario;
-  scenario.name = "ui-bridge";
-  scenario.seed = 4;
-  scenario.durationS = durationS;
-  scenario.executor.kind = engine::ExecutorKind::Constant;
-  scenario.executor.iteration = engine::durationFromSeconds(0.02);
-  scenario.pool.instances = 2;
-  engine::ClassSpec spec;
-  spec.qos.name = "chat";
-  spec.qos.slo.ttft = std::chrono::seconds(1);
-  spec.arrival.ratePerS = 10.0;
-  spec.promptTokens.value = 64;
-  spec.outputTokens.value = 4;
-  scenario.classes.push_back(spec);
-  return scenario;
+  return test::oneClassScenario({.name = "ui-bridge", .seed = 4, .durationS = durationS, .ratePerS = 10.0});
 }
 
 }  // namespace

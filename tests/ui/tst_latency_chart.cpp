@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QtTest>
 
+#include "engine/metrics/latency_of.h"
 #include "ui/charts/class_latency_chart.h"
 #include "ui/charts/series_sampler.h"
 
@@ -57,23 +58,23 @@ class TestLatencyChart : public QObject {
  private slots:
   void samplesTheWindow() {
     const auto series = makeSeries(100, 2);
-    const auto points = sampleLatency(*series, 1, LatencyMetric::Ttft, 50.0, 100.0, 1000);
+    const auto points = sampleLatency(*series, 1, engine::LatencyMetric::Ttft, 50.0, 100.0, 1000);
     QCOMPARE(points.p50.size(), 50);  // windows ending at 51 .. 100
     QCOMPARE(points.p50.first(), QPointF(51.0, 51.0));
     QCOMPARE(points.watched.last(), QPointF(100.0, 200.0));
     QCOMPARE(points.maxS, 200.0);
     // Windows without samples give no point.
-    const auto gaps = sampleLatency(*series, 0, LatencyMetric::Ttft, 0.0, 100.0, 1000);
+    const auto gaps = sampleLatency(*series, 0, engine::LatencyMetric::Ttft, 0.0, 100.0, 1000);
     QCOMPARE(gaps.p50.size(), 90);
-    const auto none = sampleLatency(*series, 0, LatencyMetric::Ttlt, 0.0, 100.0, 1000);
+    const auto none = sampleLatency(*series, 0, engine::LatencyMetric::Ttlt, 0.0, 100.0, 1000);
     QVERIFY(none.p50.isEmpty() && none.watched.isEmpty());
     QCOMPARE(none.maxS, 0.0);
-    QVERIFY(sampleLatency(*series, 5, LatencyMetric::Ttft, 0.0, 100.0, 1000).p50.isEmpty());
+    QVERIFY(sampleLatency(*series, 5, engine::LatencyMetric::Ttft, 0.0, 100.0, 1000).p50.isEmpty());
   }
 
   void downsamplesToTheLimit() {
     const auto series = makeSeries(3600, 1);
-    const auto points = sampleLatency(*series, 0, LatencyMetric::Ttft, 0.0, 3600.0, 1000);
+    const auto points = sampleLatency(*series, 0, engine::LatencyMetric::Ttft, 0.0, 3600.0, 1000);
     QVERIFY(points.p50.size() <= 1000);
     QVERIFY(points.p50.size() >= 900);
     // Merged windows keep the larger percentile: the last run (windows 3596..3599, the last one empty)
@@ -92,28 +93,28 @@ class TestLatencyChart : public QObject {
     QCOMPARE(recentTokensPerS(engine::MetricsSeries{}, 0, 100.0, 10.0), 0.0);
     engine::Slo slo;
     slo.ttlt = std::chrono::seconds(60);
-    QVERIFY(defaultMetric(slo) == LatencyMetric::Ttlt);
-    QCOMPARE(boundS(slo, LatencyMetric::Ttlt), std::optional(60.0));
-    QVERIFY(!boundS(slo, LatencyMetric::Ttft));
-    QVERIFY(!boundS(slo, LatencyMetric::Queue));
+    QVERIFY(defaultMetric(slo) == engine::LatencyMetric::Ttlt);
+    QCOMPARE(engine::sloBoundS(slo, engine::LatencyMetric::Ttlt), std::optional(60.0));
+    QVERIFY(!engine::sloBoundS(slo, engine::LatencyMetric::Ttft));
+    QVERIFY(!engine::sloBoundS(slo, engine::LatencyMetric::Queue));
     slo.tbt = std::chrono::milliseconds(50);
-    QVERIFY(defaultMetric(slo) == LatencyMetric::Ttft);
+    QVERIFY(defaultMetric(slo) == engine::LatencyMetric::Ttft);
   }
 
   void chartShowsSeriesAndTheSloLine() {
     ClassLatencyChart chart;
     const auto snapshot = makeSnapshot(600, 2);
-    chart.update(snapshot, 1, LatencyMetric::Ttft, 300.0);
+    chart.update(snapshot, 1, engine::LatencyMetric::Ttft, 300.0);
     QCOMPARE(chart.p50Count(), 300);
     QCOMPARE(chart.watchedCount(), 300);
     QCOMPARE(chart.boundLineS(), 30.0);
     QVERIFY(chart.titleText().contains(QStringLiteral("class-1")));
     QVERIFY(chart.titleText().contains(QStringLiteral("TTFT")));
-    chart.update(snapshot, 1, LatencyMetric::Queue, 60.0);
+    chart.update(snapshot, 1, engine::LatencyMetric::Queue, 60.0);
     QCOMPARE(chart.p50Count(), 60);
     QCOMPARE(chart.watchedCount(), 0);
     QCOMPARE(chart.boundLineS(), 0.0);  // queue time has no bound
-    chart.update(snapshot, 7, LatencyMetric::Ttft, 60.0);  // no such class
+    chart.update(snapshot, 7, engine::LatencyMetric::Ttft, 60.0);  // no such class
     QCOMPARE(chart.p50Count(), 0);
   }
 
@@ -126,13 +127,13 @@ class TestLatencyChart : public QObject {
       charts.back()->show();
     }
     const auto snapshot = makeSnapshot(3600, 8);
-    for (int c = 0; c < 8; ++c) charts[static_cast<std::size_t>(c)]->update(snapshot, static_cast<std::size_t>(c), LatencyMetric::Ttft, 3600.0);
+    for (int c = 0; c < 8; ++c) charts[static_cast<std::size_t>(c)]->update(snapshot, static_cast<std::size_t>(c), engine::LatencyMetric::Ttft, 3600.0);
     constexpr int kFrames = 20;
     QElapsedTimer timer;
     timer.start();
     for (int frame = 0; frame < kFrames; ++frame) {
       for (int c = 0; c < 8; ++c) {
-        charts[static_cast<std::size_t>(c)]->update(snapshot, static_cast<std::size_t>(c), LatencyMetric::Ttft, 3600.0);
+        charts[static_cast<std::size_t>(c)]->update(snapshot, static_cast<std::size_t>(c), engine::LatencyMetric::Ttft, 3600.0);
       }
       QCoreApplication::processEvents();
     }

@@ -7,6 +7,7 @@
 #include "ui/bridge/engine_bridge.h"
 #include "ui/models/pool_table_model.h"
 #include "ui/widgets/pool_panel.h"
+#include "support/test_scenarios.h"
 
 using namespace headroom;
 using namespace headroom::ui;
@@ -14,21 +15,8 @@ using namespace headroom::ui;
 namespace {
 
 engine::Scenario busyScenario() {
-  engine::Scenario scenario;
-  scenario.name = "pool-panel";
-  scenario.seed = 6;
-  scenario.durationS = 600.0;
-  scenario.executor.kind = engine::ExecutorKind::Constant;
-  scenario.executor.iteration = engine::durationFromSeconds(0.05);
-  scenario.pool.instances = 2;
-  engine::ClassSpec spec;
-  spec.qos.name = "chat";
-  spec.qos.slo.ttft = std::chrono::seconds(1);
-  spec.arrival.ratePerS = 40.0;
-  spec.promptTokens.value = 64;
-  spec.outputTokens.value = 4;
-  scenario.classes.push_back(spec);
-  return scenario;
+  return test::oneClassScenario(
+      {.name = "pool-panel", .seed = 6, .durationS = 600.0, .ratePerS = 40.0, .iterationS = 0.05, .instances = 2});
 }
 
 }  // namespace

@@ -302,7 +302,10 @@ class TestReportWriter : public QObject {
     const auto& batch = comparison.classes[1];
     const auto& batchA = run_.totals.classes[1];
     const auto& batchB = busier.totals.classes[0];
-    QCOMPARE(batch.metric, WatchedMetric::Ttlt);
+    QVERIFY(batch.metric == engine::LatencyMetric::Ttlt);
+    // A comparison watches a bounded latency, never queue time.
+    QVERIFY(!watchable(engine::LatencyMetric::Queue));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, watchedLatencyS(batchA, engine::LatencyMetric::Queue));
     QCOMPARE(*batch.attainmentDelta(), *batchB.attainment - *batchA.attainment);
     QCOMPARE(*batch.goodputPerSA, static_cast<double>(batchA.sloMet) / 40.0);
     QCOMPARE(*batch.goodputDeltaPerS(), static_cast<double>(batchB.sloMet) / goodputSpanS(busier.summary) -

@@ -13,6 +13,7 @@
 #include "ui/bridge/engine_bridge.h"
 #include "ui/models/class_arrival_model.h"
 #include "ui/widgets/scenario_editor.h"
+#include "support/test_files.h"
 
 using namespace headroom;
 using namespace headroom::ui;
@@ -43,12 +44,7 @@ engine::Scenario baseScenario() {
 
 void selectData(QComboBox* combo, int data) { combo->setCurrentIndex(combo->findData(data)); }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
-  QFile file(dir.filePath(name));
-  if (!file.open(QIODevice::WriteOnly)) return {};
-  file.write(content);
-  return file.fileName();
-}
+using headroom::test::writeFile;
 
 }  // namespace
 

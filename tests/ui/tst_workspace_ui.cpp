@@ -16,6 +16,7 @@
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/workspace_controller.h"
 #include "ui/models/class_table_model.h"
+#include "support/test_scenarios.h"
 
 using namespace headroom;
 using namespace headroom::ui;
@@ -24,8 +25,7 @@ namespace {
 
 // A replay short enough to finish within a second at full speed.
 engine::Scenario shortScenario() {
-  engine::Scenario scenario =
-      engine::loadScenario(std::filesystem::path(HEADROOM_RESOURCE_DIR_FOR_TESTS) / "scenarios/demo.json");
+  engine::Scenario scenario = test::demoScenario();
   scenario.name = "short";
   scenario.durationS = 8.0;
   scenario.executor = {engine::ExecutorKind::Constant, "", "", 0, engine::Duration{20'000}};

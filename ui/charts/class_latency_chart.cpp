@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/metrics/latency_of.h"
+#include "ui/report/report_text.h"
+
 namespace headroom::ui {
 
 namespace {
@@ -35,16 +38,6 @@ QString percentileLabel(double percentile) {
 }
 
 }  // namespace
-
-QString metricName(LatencyMetric metric) {
-  switch (metric) {
-    case LatencyMetric::Queue: return ClassLatencyChart::tr("queue time");
-    case LatencyMetric::Ttft: return ClassLatencyChart::tr("TTFT");
-    case LatencyMetric::Tbt: return ClassLatencyChart::tr("TBT");
-    case LatencyMetric::Ttlt: return ClassLatencyChart::tr("TTLT");
-  }
-  return {};
-}
 
 ClassLatencyChart::ClassLatencyChart(QWidget* parent)
     : QChartView(parent),
@@ -99,7 +92,7 @@ ClassLatencyChart::ClassLatencyChart(QWidget* parent)
   setMinimumSize(220, 160);
 }
 
-void ClassLatencyChart::update(const engine::Snapshot& snapshot, std::size_t classIndex, LatencyMetric metric,
+void ClassLatencyChart::update(const engine::Snapshot& snapshot, std::size_t classIndex, engine::LatencyMetric metric,
                                double windowS) {
   if (classIndex >= snapshot.classes.size()) {
     clearData();
@@ -117,11 +110,11 @@ void ClassLatencyChart::update(const engine::Snapshot& snapshot, std::size_t cla
 
   // Titles and legend names are rich text laid out anew (and the chart with them) whenever they are
   // set, even to the same text: set them only when they change.
-  const QString title = tr("%1 — %2").arg(QString::fromStdString(cls.name), metricName(metric));
+  const QString title = tr("%1 — %2").arg(QString::fromStdString(cls.name), metricText(metric));
   if (chart_->title() != title) chart_->setTitle(title);
   const QString watchedName = percentileLabel(cls.slo.percentile);
   if (watched_->name() != watchedName) watched_->setName(watchedName);
-  const auto bound = boundS(cls.slo, metric);
+  const auto bound = engine::sloBoundS(cls.slo, metric);
   boundS_ = bound.value_or(0.0);
   const double topY = niceCeiling(std::max(points.maxS, bound.value_or(0.0)) * 1.1);
   const double stepY = niceStep(topY, 5);

@@ -29,7 +29,7 @@ class ClassLatencyChart : public QChartView {
   explicit ClassLatencyChart(QWidget* parent = nullptr);
 
   // Shows class `classIndex` of `snapshot` over (nowS - windowS, nowS].
-  void update(const engine::Snapshot& snapshot, std::size_t classIndex, LatencyMetric metric, double windowS);
+  void update(const engine::Snapshot& snapshot, std::size_t classIndex, engine::LatencyMetric metric, double windowS);
   void clearData();
   // Compact charts (many classes on screen) drop the axis titles to leave room for the plot.
   void setCompact(bool compact);
@@ -50,7 +50,5 @@ class ClassLatencyChart : public QChartView {
   QValueAxis* axisY_;
   double boundS_ = 0.0;
 };
-
-QString metricName(LatencyMetric metric);
 
 }  // namespace headroom::ui

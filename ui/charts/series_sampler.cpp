@@ -2,19 +2,11 @@
 
 #include <algorithm>
 
+#include "engine/metrics/latency_of.h"
+
 namespace headroom::ui {
 
 namespace {
-
-const engine::WindowLatency& latencyOf(const engine::WindowClassStats& stats, LatencyMetric metric) {
-  switch (metric) {
-    case LatencyMetric::Queue: return stats.queue;
-    case LatencyMetric::Ttft: return stats.ttft;
-    case LatencyMetric::Tbt: return stats.tbt;
-    case LatencyMetric::Ttlt: return stats.ttlt;
-  }
-  return stats.ttft;
-}
 
 // First window ending after `fromS`.
 engine::MetricsSeries::const_iterator firstAfter(const engine::MetricsSeries& series, double fromS) {
@@ -29,7 +21,7 @@ void mergeMax(std::optional<double>& into, const std::optional<double>& value) {
 
 }  // namespace
 
-LatencyPoints sampleLatency(const engine::MetricsSeries& series, std::size_t classIndex, LatencyMetric metric,
+LatencyPoints sampleLatency(const engine::MetricsSeries& series, std::size_t classIndex, engine::LatencyMetric metric,
                             double fromS, double toS, int maxPoints) {
   LatencyPoints points;
   if (maxPoints <= 0) return points;
@@ -48,7 +40,7 @@ LatencyPoints sampleLatency(const engine::MetricsSeries& series, std::size_t cla
     engine::TimePoint bucketEnd = it->end;
     for (std::size_t i = 0; i < stride && it != end; ++i, ++it) {
       if (classIndex < it->classes.size()) {
-        const auto& latency = latencyOf(it->classes[classIndex], metric);
+        const auto& latency = engine::latencyOf(it->classes[classIndex], metric);
         mergeMax(p50, latency.p50S);
         mergeMax(watched, latency.watchedS);
       }
@@ -85,20 +77,8 @@ double recentTokensPerS(const engine::MetricsSeries& series, std::size_t classIn
   return lengthS > 0.0 ? static_cast<double>(tokens) / lengthS : 0.0;
 }
 
-LatencyMetric defaultMetric(const engine::Slo& slo) {
-  return slo.interactive() ? LatencyMetric::Ttft : LatencyMetric::Ttlt;
-}
-
-std::optional<double> boundS(const engine::Slo& slo, LatencyMetric metric) {
-  std::optional<engine::Duration> bound;
-  switch (metric) {
-    case LatencyMetric::Queue: return std::nullopt;
-    case LatencyMetric::Ttft: bound = slo.ttft; break;
-    case LatencyMetric::Tbt: bound = slo.tbt; break;
-    case LatencyMetric::Ttlt: bound = slo.ttlt; break;
-  }
-  if (!bound) return std::nullopt;
-  return engine::toSeconds(*bound);
+engine::LatencyMetric defaultMetric(const engine::Slo& slo) {
+  return slo.interactive() ? engine::LatencyMetric::Ttft : engine::LatencyMetric::Ttlt;
 }
 
 }  // namespace headroom::ui

@@ -6,12 +6,10 @@
 #include <cstddef>
 #include <optional>
 
+#include "engine/metrics/latency_metric.h"
 #include "engine/metrics/snapshot.h"
 
 namespace headroom::ui {
-
-// Which latency a chart shows.
-enum class LatencyMetric : int { Queue, Ttft, Tbt, Ttlt };
 
 // Points of one class's latency over a span of the series: x = window end in seconds of virtual time,
 // y = seconds. Windows without a sample of the metric give no point.
@@ -24,7 +22,7 @@ struct LatencyPoints {
 // Samples windows ending in (fromS, toS] of `series` for class `classIndex`. When more than `maxPoints`
 // windows fall in the span, neighbours are merged in equal runs (the larger percentile wins, like the
 // engine's own downsampling) so each list holds at most maxPoints points. Pure function, any thread.
-LatencyPoints sampleLatency(const engine::MetricsSeries& series, std::size_t classIndex, LatencyMetric metric,
+LatencyPoints sampleLatency(const engine::MetricsSeries& series, std::size_t classIndex, engine::LatencyMetric metric,
                             double fromS, double toS, int maxPoints);
 
 // Output tokens per second of class `classIndex` (or of all classes when classIndex is npos) over the
@@ -32,9 +30,6 @@ LatencyPoints sampleLatency(const engine::MetricsSeries& series, std::size_t cla
 double recentTokensPerS(const engine::MetricsSeries& series, std::size_t classIndex, double toS, double spanS);
 
 // The metric a class is judged on first: TTFT for interactive classes (TTFT or TBT bound), else TTLT.
-LatencyMetric defaultMetric(const engine::Slo& slo);
-
-// The class's bound on `metric` in seconds, if it has one (queue time has none).
-std::optional<double> boundS(const engine::Slo& slo, LatencyMetric metric);
+engine::LatencyMetric defaultMetric(const engine::Slo& slo);
 
 }  // namespace headroom::ui

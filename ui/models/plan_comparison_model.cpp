@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QLocale>
 
+#include "ui/report/report_text.h"
+
 namespace headroom::ui {
 
 BoundStanding standing(std::optional<double> latencyS, double boundS) {
@@ -19,15 +21,6 @@ QString statusText(solver::PlanStatus status) {
     case solver::PlanStatus::FeasibleWithGap: return PlanComparisonModel::tr("within the gap");
     case solver::PlanStatus::TimeLimit: return PlanComparisonModel::tr("time limit");
     case solver::PlanStatus::Infeasible: return PlanComparisonModel::tr("infeasible");
-  }
-  return {};
-}
-
-QString metricText(solver::LatencyMetric metric) {
-  switch (metric) {
-    case solver::LatencyMetric::Queue: return PlanComparisonModel::tr("queue time");
-    case solver::LatencyMetric::Ttft: return PlanComparisonModel::tr("TTFT");
-    case solver::LatencyMetric::Ttlt: return PlanComparisonModel::tr("TTLT");
   }
   return {};
 }

@@ -50,7 +50,6 @@ class PlanComparisonModel : public QAbstractTableModel {
 };
 
 QString statusText(solver::PlanStatus status);
-QString metricText(solver::LatencyMetric metric);
 QString secondsText(double seconds);
 
 }  // namespace headroom::ui

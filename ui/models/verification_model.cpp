@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include "ui/models/plan_comparison_model.h"
+#include "ui/report/report_text.h"
 
 namespace headroom::ui {
 

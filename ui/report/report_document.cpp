@@ -5,20 +5,12 @@
 #include <array>
 #include <utility>
 
+#include "engine/metrics/latency_of.h"
 #include "ui/report/report_text.h"
 
 namespace headroom::ui {
 
 namespace {
-
-const engine::WindowLatency& windowLatency(const engine::WindowClassStats& stats, WatchedMetric metric) {
-  switch (metric) {
-    case WatchedMetric::Ttft: return stats.ttft;
-    case WatchedMetric::Tbt: return stats.tbt;
-    case WatchedMetric::Ttlt: return stats.ttlt;
-  }
-  return stats.ttft;
-}
 
 QString number(double value, int decimals) { return QLocale().toString(value, 'f', decimals); }
 
@@ -124,12 +116,12 @@ void ReportDocument::buildCharts() {
   const double endS = std::max(run_.summary.simulatedS, series.empty() ? 0.0 : engine::toSeconds(series.back().end));
   for (std::size_t c = 0; c < run_.totals.classes.size(); ++c) {
     const auto& cls = run_.totals.classes[c];
-    const WatchedMetric metric = watchedMetric(cls.slo);
+    const engine::LatencyMetric metric = watchedMetric(cls.slo);
     QList<QPointF> p50;
     QList<QPointF> watched;
     for (const auto& window : series) {
       if (c >= window.classes.size()) continue;
-      const auto& latency = windowLatency(window.classes[c], metric);
+      const auto& latency = engine::latencyOf(window.classes[c], metric);
       const double x = engine::toSeconds(window.end);
       if (latency.p50S) p50.append(QPointF(x, *latency.p50S));
       if (latency.watchedS) watched.append(QPointF(x, *latency.watchedS));
@@ -141,7 +133,7 @@ void ReportDocument::buildCharts() {
     chart.lines.append({tr("p50"), downsampleMax(p50, kMaxChartPoints), reportLineColour(0), false});
     chart.lines.append({tr("p%1").arg(QLocale().toString(cls.slo.percentile, 'g', 4)),
                         downsampleMax(watched, kMaxChartPoints), reportLineColour(1), false});
-    chart.bound = watchedBoundS(cls.slo, metric);
+    chart.bound = engine::sloBoundS(cls.slo, metric);
     if (chart.bound) chart.boundLabel = tr("SLO %1").arg(latencyText(chart.bound));
     latencyCharts_.push_back(std::move(chart));
   }

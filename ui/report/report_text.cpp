@@ -43,16 +43,17 @@ QString runStatusText(engine::RunStatus status) {
   return {};
 }
 
-QString metricText(WatchedMetric metric) {
+QString metricText(engine::LatencyMetric metric) {
   switch (metric) {
-    case WatchedMetric::Ttft: return ReportText::tr("TTFT");
-    case WatchedMetric::Tbt: return ReportText::tr("TBT");
-    case WatchedMetric::Ttlt: return ReportText::tr("TTLT");
+    case engine::LatencyMetric::Queue: return ReportText::tr("queue time");
+    case engine::LatencyMetric::Ttft: return ReportText::tr("TTFT");
+    case engine::LatencyMetric::Tbt: return ReportText::tr("TBT");
+    case engine::LatencyMetric::Ttlt: return ReportText::tr("TTLT");
   }
   return {};
 }
 
-QString watchedText(WatchedMetric metric, double percentile) {
+QString watchedText(engine::LatencyMetric metric, double percentile) {
   return ReportText::tr("%1 p%2").arg(metricText(metric), QLocale().toString(percentile, 'g', 4));
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "engine/metrics/latency_metric.h"
 #include "engine/store/run_record.h"
 #include "ui/report/run_comparison.h"
 
@@ -14,8 +15,8 @@ namespace headroom::ui {
 // the translators are installed.
 
 QString runStatusText(engine::RunStatus status);
-QString metricText(WatchedMetric metric);            // "TTFT", "TBT", "TTLT"
-QString watchedText(WatchedMetric metric, double percentile);  // e.g. "TTFT p99"
+QString metricText(engine::LatencyMetric metric);  // "queue time", "TTFT", "TBT", "TTLT"
+QString watchedText(engine::LatencyMetric metric, double percentile);  // e.g. "TTFT p99"
 // "—" when empty; milliseconds below one second ("120 ms"), else seconds ("1.52 s").
 QString latencyText(const std::optional<double>& seconds);
 // A signed latency difference ("+12 ms", "−1.2 s"); "—" when empty.

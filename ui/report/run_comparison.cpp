@@ -1,6 +1,10 @@
 #include "ui/report/run_comparison.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
+
+#include "engine/metrics/latency_of.h"
 
 namespace headroom::ui {
 
@@ -13,22 +17,20 @@ std::optional<double> difference(const std::optional<double>& a, const std::opti
 
 }  // namespace
 
-WatchedMetric watchedMetric(const engine::Slo& slo) {
-  if (slo.ttft) return WatchedMetric::Ttft;
-  if (slo.tbt) return WatchedMetric::Tbt;
-  if (slo.ttlt) return WatchedMetric::Ttlt;
-  return WatchedMetric::Ttft;
+engine::LatencyMetric watchedMetric(const engine::Slo& slo) {
+  if (slo.ttft) return engine::LatencyMetric::Ttft;
+  if (slo.tbt) return engine::LatencyMetric::Tbt;
+  if (slo.ttlt) return engine::LatencyMetric::Ttlt;
+  return engine::LatencyMetric::Ttft;
 }
 
-std::optional<double> watchedBoundS(const engine::Slo& slo, WatchedMetric metric) {
-  const auto& bound = metric == WatchedMetric::Ttft ? slo.ttft : metric == WatchedMetric::Tbt ? slo.tbt : slo.ttlt;
-  if (!bound) return std::nullopt;
-  return engine::toSeconds(*bound);
-}
+bool watchable(engine::LatencyMetric metric) { return metric != engine::LatencyMetric::Queue; }
 
-std::optional<double> watchedLatencyS(const engine::ClassSnapshot& cls, WatchedMetric metric) {
-  const engine::LatencyStats& stats =
-      metric == WatchedMetric::Ttft ? cls.ttft : metric == WatchedMetric::Tbt ? cls.tbt : cls.ttlt;
+std::optional<double> watchedLatencyS(const engine::ClassSnapshot& cls, engine::LatencyMetric metric) {
+  if (!watchable(metric)) {
+    throw std::invalid_argument("a run comparison watches ttft, tbt or ttlt, not " + std::string(engine::toString(metric)));
+  }
+  const engine::LatencyStats& stats = engine::latencyOf(cls, metric);
   if (stats.empty()) return std::nullopt;
   return stats.watchedS;
 }

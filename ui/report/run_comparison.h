@@ -4,19 +4,18 @@
 #include <string>
 #include <vector>
 
+#include "engine/metrics/latency_metric.h"
 #include "engine/store/run_record.h"
 
 namespace headroom::ui {
 
 // Which latency a class is judged on first in reports and comparisons: the first of TTFT, TBT, TTLT
-// that the class bounds (TTFT when it bounds none).
-enum class WatchedMetric : int { Ttft, Tbt, Ttlt };
-
-WatchedMetric watchedMetric(const engine::Slo& slo);
-// The class's bound on `metric` in seconds, if it has one.
-std::optional<double> watchedBoundS(const engine::Slo& slo, WatchedMetric metric);
+// that the class bounds (TTFT when it bounds none). Reports and comparisons watch no queue time.
+engine::LatencyMetric watchedMetric(const engine::Slo& slo);
+bool watchable(engine::LatencyMetric metric);
 // The class's watched statistic (its SLO percentile) of `metric`, in seconds; empty without samples.
-std::optional<double> watchedLatencyS(const engine::ClassSnapshot& cls, WatchedMetric metric);
+// Throws std::invalid_argument for a metric that is not watchable().
+std::optional<double> watchedLatencyS(const engine::ClassSnapshot& cls, engine::LatencyMetric metric);
 
 // Seconds a run's goodput is measured over: the arrival window for a finished run; for one that ended
 // early (stopped, failed, interrupted, or still running) the virtual time it reached, if shorter.
@@ -26,7 +25,7 @@ double goodputSpanS(const engine::RunSummary& summary);
 // has the other side empty. Differences are b - a where both sides have a value.
 struct ClassComparison {
   std::string name;
-  WatchedMetric metric = WatchedMetric::Ttft;
+  engine::LatencyMetric metric = engine::LatencyMetric::Ttft;  // watchable() only
   double percentile = 99.0;  // of run a when present, else of run b
   std::optional<double> attainmentA;
   std::optional<double> attainmentB;

@@ -26,10 +26,10 @@ Dashboard::Dashboard(QWidget* parent)
   auto* metricLabel = new QLabel(tr("Latency:"), this);
   metricLabel->setBuddy(metric_);
   metric_->addItem(tr("Each class's SLO metric"), kAutoMetric);
-  metric_->addItem(tr("Queue time"), static_cast<int>(LatencyMetric::Queue));
-  metric_->addItem(tr("Time to first token"), static_cast<int>(LatencyMetric::Ttft));
-  metric_->addItem(tr("Time between tokens"), static_cast<int>(LatencyMetric::Tbt));
-  metric_->addItem(tr("Time to last token"), static_cast<int>(LatencyMetric::Ttlt));
+  metric_->addItem(tr("Queue time"), static_cast<int>(engine::LatencyMetric::Queue));
+  metric_->addItem(tr("Time to first token"), static_cast<int>(engine::LatencyMetric::Ttft));
+  metric_->addItem(tr("Time between tokens"), static_cast<int>(engine::LatencyMetric::Tbt));
+  metric_->addItem(tr("Time to last token"), static_cast<int>(engine::LatencyMetric::Ttlt));
   auto* windowLabel = new QLabel(tr("Window:"), this);
   windowLabel->setBuddy(window_);
   window_->addItem(tr("1 minute"), 60.0);
@@ -92,8 +92,8 @@ void Dashboard::redraw() {
   const int metricChoice = metric_->currentData().toInt();
   const double windowS = this->windowS();
   for (std::size_t c = 0; c < metrics.classes.size(); ++c) {
-    const LatencyMetric metric =
-        metricChoice == kAutoMetric ? defaultMetric(metrics.classes[c].slo) : static_cast<LatencyMetric>(metricChoice);
+    const engine::LatencyMetric metric = metricChoice == kAutoMetric ? defaultMetric(metrics.classes[c].slo)
+                                                                     : static_cast<engine::LatencyMetric>(metricChoice);
     charts_[c]->update(metrics, c, metric, windowS);
   }
 }

@@ -1,0 +1,72 @@
+// RouteService's own endpoints: GET /health, GET /metrics and GET|PUT /v1/headroom/admin/shares.
+#include "serve/router/route_service.h"
+
+#include "serve/protocol/admin_put_body.h"
+#include "serve/protocol/prometheus_writer.h"
+#include "serve/server/config_reader.h"
+
+namespace headroom::serve {
+
+namespace {
+
+using json = nlohmann::json;
+
+net::HttpResponse jsonResponse(const json& body) { return {200, {{"Content-Type", "application/json"}}, body.dump()}; }
+
+}  // namespace
+
+void RouteService::handleHealth(const std::shared_ptr<net::HttpExchange>& exchange) {
+  json members = json::array();
+  for (const MemberState& member : table_.states()) {
+    members.push_back({{"name", member.name}, {"up", member.up}, {"in_flight", member.inFlight}});
+  }
+  exchange->respond(jsonResponse({{"status", "ok"}, {"members", members}}));
+}
+
+void RouteService::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange) {
+  exchange->respond({200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}}, metrics_.prometheusText(table_.states())});
+}
+
+json RouteService::sharesJson() const {
+  const RouteRouting routing = table_.routing();
+  json shares = json::object();
+  for (std::size_t c = 0; c < config_.classes.size() && c < routing.shares.size(); ++c) {
+    if (!routing.shares[c].empty()) shares[config_.classes[c].qos.name] = routing.shares[c];
+  }
+  json members = json::array();
+  for (const RouteMember& member : config_.members) members.push_back(member.name);
+  return {{"policy", routing.policy == RoutePolicy::Weighted ? "weighted" : "least-loaded"},
+          {"members", members},
+          {"shares", shares}};
+}
+
+void RouteService::handleShares(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
+  const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
+  if (!config_.access.isAdmin(key)) {
+    const bool known = config_.access.tenantOf(key).has_value();
+    exchange->respond(ApiError::make(known ? 403 : 401, known ? "This endpoint needs an admin key." : "Missing or invalid admin key.",
+                                     known ? "permission_error" : "invalid_request_error", known ? "admin_only" : "invalid_api_key")
+                          .toResponse());
+    return;
+  }
+  if (request.method == "GET") {
+    exchange->respond(jsonResponse(sharesJson()));
+    return;
+  }
+  AdminPutBody put = readAdminPutBody(request, "The body must be a JSON object {\"policy\", \"shares\"}.");
+  if (put.refusal) {
+    exchange->respond(std::move(*put.refusal));
+    return;
+  }
+  try {
+    const ConfigReader reader("request body");
+    RouteRouting routing = readRouting(reader, put.object, "", config_.classes, config_.members.size());
+    setShares(routing.policy, std::move(routing.shares));
+  } catch (const std::exception& error) {
+    exchange->respond(ApiError::make(400, error.what(), "invalid_request_error", {}, "shares").toResponse());
+    return;
+  }
+  exchange->respond(jsonResponse(sharesJson()));
+}
+
+}  // namespace headroom::serve

@@ -1,0 +1,234 @@
+#include "serve/router/route_forward.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <spdlog/spdlog.h>
+
+#include "serve/protocol/api_error.h"
+
+namespace headroom::serve {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::size_t kMaxBufferedReplyBytes = 64 << 20;
+
+engine::Duration since(std::chrono::steady_clock::time_point from, std::chrono::steady_clock::time_point to) {
+  return std::chrono::duration_cast<engine::Duration>(to - from);
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  }
+  return true;
+}
+
+// The member's answer headers worth passing on (no hop-by-hop or framing ones).
+net::HttpHeaders passedHeaders(const net::HttpHeaders& headers, const std::string& member) {
+  net::HttpHeaders out;
+  for (const auto& [name, value] : headers) {
+    for (std::string_view kept : {"content-type", "retry-after", "x-headroom-class", "x-request-id", "cache-control"}) {
+      if (equalsIgnoringCase(name, kept)) out.emplace_back(name, value);
+    }
+  }
+  out.emplace_back("X-Headroom-Member", member);
+  return out;
+}
+
+std::optional<std::string_view> headerValue(const net::HttpHeaders& headers, std::string_view name) {
+  for (const auto& [key, value] : headers) {
+    if (equalsIgnoringCase(key, name)) return std::string_view(value);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// The upstream side of one attempt: hands the member's answer to its Forward, tagged with the attempt.
+class RouteService::Forward::Attempt final : public net::UpstreamHandler {
+ public:
+  Attempt(std::shared_ptr<Forward> forward, int attempt) : forward_(std::move(forward)), attempt_(attempt) {}
+  void onHead(int status, const net::HttpHeaders& headers) override { forward_->onHead(attempt_, status, headers); }
+  void onBody(std::string_view bytes) override { forward_->onBody(attempt_, bytes); }
+  void onComplete() override {
+    forward_->onComplete(attempt_);
+    forward_.reset();
+  }
+  void onError(std::string_view message) override {
+    forward_->onError(attempt_, message);
+    forward_.reset();
+  }
+
+ private:
+  std::shared_ptr<Forward> forward_;
+  int attempt_;
+};
+
+RouteService::Forward::Forward(RouteService& service, net::HttpRequest request, std::shared_ptr<net::HttpExchange> exchange,
+                               engine::ClassId classId, std::optional<json> body, std::string clientKey)
+    : service_(service),
+      request_(std::move(request)),
+      exchange_(std::move(exchange)),
+      classId_(classId),
+      body_(std::move(body)),
+      clientKey_(std::move(clientKey)),
+      arrival_(SteadyClock::now()),
+      tried_(service.table_.size(), false) {}
+
+void RouteService::Forward::start() {
+  std::weak_ptr<Forward> weak = shared_from_this();
+  exchange_->onClose([weak] {
+    if (auto self = weak.lock()) self->clientGone();
+  });
+  std::lock_guard lock(mutex_);
+  nextAttempt();
+}
+
+void RouteService::Forward::onHead(int attempt, int status, const net::HttpHeaders& headers) {
+  std::lock_guard lock(mutex_);
+  if (attempt != attempt_ || finished_) return;
+  const auto now = SteadyClock::now();
+  const bool failed = status >= 500 || status == 429;
+  if (failed && hasUntriedMember()) {
+    // Nothing went to the client yet: try elsewhere. A 429 is a full queue, not a failure.
+    abandonAttempt(status != 429);
+    service_.metrics_.countRetry(classId_);
+    nextAttempt();
+    return;
+  }
+  status_ = status;
+  const std::string& member = service_.config_.members[static_cast<std::size_t>(member_)].name;
+  headers_ = passedHeaders(headers, member);
+  const auto contentType = headerValue(headers, "content-type");
+  const auto encoding = headerValue(headers, "transfer-encoding");
+  streaming_ = (contentType && contentType->starts_with("text/event-stream")) ||
+               (encoding && encoding->find("chunked") != std::string_view::npos && status == 200);
+  const engine::Duration firstByte = since(arrival_, now);
+  headAt_ = now;
+  if (streaming_) {
+    exchange_->startStream(status, headers_);
+    service_.metrics_.recordOverhead(classId_, since(arrival_, sentAt_) + since(headAt_, SteadyClock::now()), firstByte);
+  } else {
+    pendingFirstByte_ = firstByte;
+  }
+}
+
+void RouteService::Forward::onBody(int attempt, std::string_view bytes) {
+  std::lock_guard lock(mutex_);
+  if (attempt != attempt_ || finished_) return;
+  if (streaming_) {
+    exchange_->sendChunk(std::string(bytes));
+  } else if (reply_.size() + bytes.size() <= kMaxBufferedReplyBytes) {
+    reply_.append(bytes);
+  }
+}
+
+void RouteService::Forward::onComplete(int attempt) {
+  std::lock_guard lock(mutex_);
+  if (attempt != attempt_ || finished_) return;
+  finished_ = true;
+  service_.table_.attemptEnded(member_, false);
+  if (streaming_) {
+    exchange_->endStream();
+  } else {
+    const auto before = SteadyClock::now();
+    exchange_->respond({status_, headers_, std::move(reply_)});
+    service_.metrics_.recordOverhead(classId_, since(arrival_, sentAt_) + since(before, SteadyClock::now()), pendingFirstByte_);
+  }
+  call_.reset();
+}
+
+void RouteService::Forward::onError(int attempt, std::string_view message) {
+  std::lock_guard lock(mutex_);
+  if (attempt != attempt_ || finished_) return;
+  if (clientGone_) {
+    finished_ = true;
+    service_.table_.attemptEnded(member_, false);
+    call_.reset();
+    return;
+  }
+  spdlog::debug("route: member {} failed: {}", service_.config_.members[static_cast<std::size_t>(member_)].name, message);
+  if (!streaming_) {
+    // Nothing reached the client: the member is down, the request goes elsewhere.
+    lastError_ = std::string(message);
+    abandonAttempt(true);
+    service_.metrics_.countRetry(classId_);
+    nextAttempt();
+    return;
+  }
+  finished_ = true;
+  service_.table_.attemptEnded(member_, true);
+  exchange_->endStream();
+  call_.reset();
+}
+
+bool RouteService::Forward::hasUntriedMember() const {
+  return std::find(tried_.begin(), tried_.end(), false) != tried_.end();
+}
+
+void RouteService::Forward::abandonAttempt(bool memberFailed) {
+  service_.table_.attemptEnded(member_, memberFailed);
+  if (call_) call_->cancel();
+  call_.reset();
+  ++attempt_;
+  status_ = 0;
+  reply_.clear();
+}
+
+void RouteService::Forward::nextAttempt() {
+  member_ = service_.table_.pick(classId_, tried_);
+  if (member_ < 0) {
+    finished_ = true;
+    service_.metrics_.countUnavailable(classId_);
+    exchange_->respond(ApiError::make(503, "No member could serve the request" + (lastError_.empty() ? std::string(".") : ": " + lastError_),
+                                      "server_error", "no_member_available")
+                           .toResponse());
+    return;
+  }
+  tried_[static_cast<std::size_t>(member_)] = true;
+  net::UpstreamRequest upstream = upstreamRequest(service_.config_.members[static_cast<std::size_t>(member_)]);
+  service_.table_.attemptStarted(member_);
+  auto handler = std::make_shared<Attempt>(shared_from_this(), attempt_);
+  sentAt_ = SteadyClock::now();
+  call_ = service_.transport_.start(std::move(upstream), std::move(handler));
+}
+
+net::UpstreamRequest RouteService::Forward::upstreamRequest(const RouteMember& member) const {
+  net::UpstreamRequest upstream;
+  upstream.endpoint = member.endpoint;
+  upstream.method = request_.method;
+  upstream.target = request_.target;
+  upstream.idleTimeout = service_.config_.upstreamTimeout;
+  const std::string& key = member.apiKey.empty() ? clientKey_ : member.apiKey;
+  if (!key.empty()) upstream.headers.emplace_back("Authorization", "Bearer " + key);
+  if (body_) {
+    upstream.headers.emplace_back("Content-Type", "application/json");
+    if (member.kind == MemberKind::Headroom) {
+      upstream.headers.emplace_back("X-Headroom-Class", service_.config_.classes[classId_].qos.name);
+      upstream.body = request_.body;
+    } else {
+      json rewritten = *body_;
+      rewritten.erase("qos_class");
+      rewritten["priority"] = member.priorityByClass[classId_];
+      upstream.body = rewritten.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+  }
+  if (const auto accept = request_.header("accept")) upstream.headers.emplace_back("Accept", std::string(*accept));
+  return upstream;
+}
+
+void RouteService::Forward::clientGone() {
+  std::shared_ptr<net::UpstreamCall> call;
+  {
+    std::lock_guard lock(mutex_);
+    clientGone_ = true;
+    call = call_;
+  }
+  if (call) call->cancel();
+}
+
+}  // namespace headroom::serve

@@ -1,0 +1,83 @@
+#include "serve/router/route_metrics.h"
+
+#include "serve/protocol/prometheus_writer.h"
+#include "serve/server/serving_stats.h"
+
+namespace headroom::serve {
+
+namespace {
+
+std::vector<double> overheadBoundsS() {
+  return {0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1, 1.0};
+}
+
+}  // namespace
+
+RouteMetrics::RouteMetrics(const std::vector<ServedClass>& classes) {
+  for (const ServedClass& served : classes) {
+    classNames_.push_back(served.qos.name);
+    ClassCounters counters;
+    counters.overhead = BucketHistogram(overheadBoundsS());
+    counters.firstByte = BucketHistogram(histogramBoundsS(served.qos.slo));
+    counters_.push_back(std::move(counters));
+  }
+}
+
+void RouteMetrics::countRequest(engine::ClassId classId) {
+  std::lock_guard lock(mutex_);
+  ++counters_[classId].requests;
+}
+
+void RouteMetrics::countRetry(engine::ClassId classId) {
+  std::lock_guard lock(mutex_);
+  ++counters_[classId].retries;
+}
+
+void RouteMetrics::countUnavailable(engine::ClassId classId) {
+  std::lock_guard lock(mutex_);
+  ++counters_[classId].unavailable;
+}
+
+void RouteMetrics::recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte) {
+  std::lock_guard lock(mutex_);
+  counters_[classId].overhead.record(overhead);
+  counters_[classId].firstByte.record(firstByte);
+}
+
+std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members) const {
+  std::vector<ClassCounters> counters;
+  {
+    std::lock_guard lock(mutex_);
+    counters = counters_;
+  }
+  PrometheusWriter out;
+  auto classLabel = [&](std::size_t c) { return MetricLabels{{"class", classNames_[c]}}; };
+  out.family("headroom_router_requests_total", "counter", "Requests the router accepted, by class.");
+  for (std::size_t c = 0; c < counters.size(); ++c) out.sample("headroom_router_requests_total", classLabel(c), counters[c].requests);
+  out.family("headroom_router_retries_total", "counter", "Attempts moved to another member before anything was streamed.");
+  for (std::size_t c = 0; c < counters.size(); ++c) out.sample("headroom_router_retries_total", classLabel(c), counters[c].retries);
+  out.family("headroom_router_unavailable_total", "counter", "Requests answered 503 because no member could serve them.");
+  for (std::size_t c = 0; c < counters.size(); ++c) {
+    out.sample("headroom_router_unavailable_total", classLabel(c), counters[c].unavailable);
+  }
+  out.family("headroom_router_overhead_seconds", "histogram",
+             "Time the router itself added: request in to request out, answer head in to answer head out.");
+  for (std::size_t c = 0; c < counters.size(); ++c) out.histogram("headroom_router_overhead_seconds", classLabel(c), counters[c].overhead);
+  out.family("headroom_router_first_byte_seconds", "histogram", "Arrival at the router to the first answer byte from a member.");
+  for (std::size_t c = 0; c < counters.size(); ++c) {
+    out.histogram("headroom_router_first_byte_seconds", classLabel(c), counters[c].firstByte);
+  }
+  out.family("headroom_router_member_up", "gauge", "1 while a member is taking requests, 0 while it is skipped after a failure.");
+  for (const MemberState& member : members) out.sample("headroom_router_member_up", {{"member", member.name}}, member.up ? 1.0 : 0.0);
+  out.family("headroom_router_member_in_flight", "gauge", "Requests in flight per member.");
+  for (const MemberState& member : members) {
+    out.sample("headroom_router_member_in_flight", {{"member", member.name}}, static_cast<double>(member.inFlight));
+  }
+  out.family("headroom_router_member_requests_total", "counter", "Attempts sent per member.");
+  for (const MemberState& member : members) out.sample("headroom_router_member_requests_total", {{"member", member.name}}, member.requests);
+  out.family("headroom_router_member_failures_total", "counter", "Attempts per member that failed before an answer.");
+  for (const MemberState& member : members) out.sample("headroom_router_member_failures_total", {{"member", member.name}}, member.failures);
+  return out.take();
+}
+
+}  // namespace headroom::serve

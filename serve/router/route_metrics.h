@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "engine/core/qos_class.h"
+#include "engine/core/time.h"
+#include "serve/protocol/bucket_histogram.h"
+#include "serve/router/member_table.h"
+#include "serve/server/serve_config.h"
+
+namespace headroom::serve {
+
+// The router's own counters per class (requests accepted, retries, requests no member could serve, the
+// time the router itself added and the time to the first answer byte) and their Prometheus exposition
+// together with the members' gauges. Thread-safe; memory fixed at construction.
+class RouteMetrics {
+ public:
+  explicit RouteMetrics(const std::vector<ServedClass>& classes);
+
+  void countRequest(engine::ClassId classId);
+  void countRetry(engine::ClassId classId);
+  void countUnavailable(engine::ClassId classId);
+  // `overhead`: request in to request out plus answer head in to answer head out; `firstByte`: arrival
+  // at the router to the first answer byte from a member.
+  void recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte);
+
+  // The Prometheus text of GET /metrics.
+  std::string prometheusText(const std::vector<MemberState>& members) const;
+
+ private:
+  struct ClassCounters {
+    std::uint64_t requests = 0;
+    std::uint64_t retries = 0;
+    std::uint64_t unavailable = 0;
+    BucketHistogram overhead;
+    BucketHistogram firstByte;
+  };
+
+  std::vector<std::string> classNames_;
+  mutable std::mutex mutex_;
+  std::vector<ClassCounters> counters_;
+};
+
+}  // namespace headroom::serve
