@@ -1,0 +1,65 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "engine/core/qos_class.h"
+#include "engine/instance/instance.h"
+#include "engine/metrics/metrics_collector.h"
+#include "engine/metrics/snapshot.h"
+#include "serve/server/serving_stats.h"
+
+namespace headroom::serve {
+
+// Everything a serving host measures, in one place: the instance's request events go to the engine's
+// MetricsCollector (the snapshots a replay produces too) and to the Prometheus-style ServingStats
+// (bucketed latencies and the counters the engine does not know: admitted, rejected, relegated on
+// overload, cancelled, queued and running, tokens). The latest snapshot and instance status are
+// published for readers.
+//
+// Thread-safe. The RequestObserver events and publish() come from the host's loop thread; the
+// admission counters from whichever thread submits or cancels; the getters from any thread. Recording
+// holds one lock; readers of the published snapshot hold another only for a pointer copy.
+class ServingMetrics final : public engine::RequestObserver {
+ public:
+  explicit ServingMetrics(const std::vector<engine::QosClass>& classes);
+
+  // Admission counters.
+  void onAdmitted(engine::ClassId classId, bool relegated);
+  void onRejected(engine::ClassId classId);
+  // A request left before the scheduler saw it: cancelled while held back, or refused by the scheduler.
+  void onDropped(engine::ClassId classId, bool cancelled);
+  // A request the scheduler holds was cancelled (it still runs; its output is dropped).
+  void onCancelled(engine::ClassId classId);
+
+  void onArrival(const engine::Request& request, engine::TimePoint now) override;
+  void onFirstScheduled(const engine::RequestState& state, engine::TimePoint now) override;
+  void onToken(const engine::RequestState& state, engine::TimePoint now, engine::Duration gap) override;
+  void onRelegated(const engine::RequestState& state, engine::TimePoint now) override;
+  void onPreempted(const engine::RequestState& state, engine::TimePoint now) override;
+  void onFinished(const engine::RequestState& state, engine::TimePoint now) override;
+
+  // New SLOs and ranks (same classes, same order): the collector judges from now on; a class whose
+  // bucket bounds change restarts its latency histograms.
+  void setClasses(const std::vector<engine::QosClass>& classes);
+  // Closes the metric windows up to `now` and publishes a snapshot and `status`.
+  void publish(engine::TimePoint now, const engine::InstanceStatus& status);
+
+  std::shared_ptr<const engine::Snapshot> snapshot() const;
+  engine::InstanceStatus status() const;
+  ServingStats stats() const;
+  // When a refused request of `classId` may retry: its mean queue time so far, 1 s to 60 s.
+  engine::Duration retryAfter(engine::ClassId classId) const;
+
+ private:
+  mutable std::mutex mutex_;
+  engine::MetricsCollector collector_;  // guarded by mutex_
+  ServingStats stats_;                  // guarded by mutex_
+
+  mutable std::mutex publishedMutex_;
+  std::shared_ptr<const engine::Snapshot> published_;  // guarded by publishedMutex_
+  engine::InstanceStatus publishedStatus_;             // guarded by publishedMutex_
+};
+
+}  // namespace headroom::serve
