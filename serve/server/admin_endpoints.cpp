@@ -1,5 +1,6 @@
 // /v1/headroom/admin/classes (GET, PUT), /v1/headroom/admin/scheduler (GET, PUT) and
 // /v1/headroom/admin/status (GET): the live class and scheduler settings and the instance's state.
+#include "serve/protocol/json_object_body.h"
 #include "serve/server/api_responses.h"
 #include "serve/server/config_reader.h"
 #include "serve/server/serve_api.h"
@@ -60,16 +61,11 @@ std::optional<json> ServeApi::readAdminPut(const net::HttpRequest& request, cons
                  {{"Allow", "GET, PUT"}});
     return std::nullopt;
   }
-  if (jsonNestingDepth(request.body, 32) > 32) {
-    respondError(exchange, makeError(400, "The JSON body nests too deeply.", "invalid_request_error"));
-    return std::nullopt;
+  JsonObjectBody body = parseJsonObjectBody(request.body);
+  if (!body.object) {
+    respondError(exchange, makeError(400, body.tooDeep ? "The JSON body nests too deeply." : shapeHint, "invalid_request_error"));
   }
-  json body = json::parse(request.body, nullptr, false);
-  if (body.is_discarded() || !body.is_object()) {
-    respondError(exchange, makeError(400, shapeHint, "invalid_request_error"));
-    return std::nullopt;
-  }
-  return body;
+  return std::move(body.object);
 }
 
 void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {

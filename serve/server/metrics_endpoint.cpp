@@ -6,6 +6,7 @@ namespace headroom::serve {
 
 void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange) {
   const ServingStats stats = host_.stats();
+  const std::vector<engine::MetricsCollector::BucketedLatencies> latencies = host_.latencies();
   const std::vector<ServedClass> classes = host_.classes();
   const engine::InstanceStatus status = host_.status();
   PrometheusWriter out;
@@ -13,17 +14,18 @@ void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange)
   struct HistogramFamily {
     const char* name;
     const char* help;
-    BucketHistogram ClassServingStats::*member;
+    BucketHistogram engine::MetricsCollector::BucketedLatencies::*member;
   };
+  using Latencies = engine::MetricsCollector::BucketedLatencies;
   const HistogramFamily histograms[] = {
-      {"headroom_queue_seconds", "Time from arrival to the first scheduled iteration.", &ClassServingStats::queue},
-      {"headroom_ttft_seconds", "Time to first token.", &ClassServingStats::ttft},
-      {"headroom_tbt_seconds", "Time between consecutive tokens of a request.", &ClassServingStats::tbt},
-      {"headroom_e2e_seconds", "Time from arrival to the last token.", &ClassServingStats::e2e},
+      {"headroom_queue_seconds", "Time from arrival to the first scheduled iteration.", &Latencies::queue},
+      {"headroom_ttft_seconds", "Time to first token.", &Latencies::ttft},
+      {"headroom_tbt_seconds", "Time between consecutive tokens of a request.", &Latencies::tbt},
+      {"headroom_e2e_seconds", "Time from arrival to the last token.", &Latencies::ttlt},
   };
   for (const HistogramFamily& family : histograms) {
     out.family(family.name, "histogram", family.help);
-    for (std::size_t c = 0; c < stats.classes.size(); ++c) out.histogram(family.name, classLabel(c), stats.classes[c].*family.member);
+    for (std::size_t c = 0; c < latencies.size(); ++c) out.histogram(family.name, classLabel(c), latencies[c].*family.member);
   }
   struct CounterFamily {
     const char* name;

@@ -58,6 +58,8 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   // each interval while idle, and whenever the loop goes idle after a change).
   std::shared_ptr<const engine::Snapshot> snapshot() const { return metrics_.snapshot(); }
   ServingStats stats() const { return metrics_.stats(); }
+  // Each class's latencies at fixed bounds (see ServingMetrics::latencies), for /metrics.
+  std::vector<engine::MetricsCollector::BucketedLatencies> latencies() const { return metrics_.latencies(); }
   engine::InstanceStatus status() const { return metrics_.status(); }
   std::vector<ServedClass> classes() const { return admission_.classes(); }
   // Replaces SLOs, ranks and admission limits (same classes, same order) from now on.

@@ -7,21 +7,14 @@ namespace headroom::serve {
 
 namespace {
 
-void resetLatencies(ClassServingStats& stats, const engine::Slo& slo) {
-  const std::vector<double> bounds = histogramBoundsS(slo);
-  stats.queue = BucketHistogram(bounds);
-  stats.ttft = BucketHistogram(bounds);
-  stats.tbt = BucketHistogram(bounds);
-  stats.e2e = BucketHistogram(bounds);
-}
+std::vector<double> sortedBoundsS(const engine::Slo& slo) { return engine::BucketHistogram(histogramBoundsS(slo)).boundsS(); }
 
 }  // namespace
 
 ServingMetrics::ServingMetrics(const std::vector<engine::QosClass>& classes) : collector_(classes) {
-  for (const engine::QosClass& qos : classes) {
-    ClassServingStats stats;
-    resetLatencies(stats, qos.slo);
-    stats_.classes.push_back(std::move(stats));
+  stats_.classes.resize(classes.size());
+  for (std::size_t c = 0; c < classes.size(); ++c) {
+    collector_.setBucketBounds(static_cast<engine::ClassId>(c), histogramBoundsS(classes[c].slo));
   }
 }
 
@@ -59,7 +52,6 @@ void ServingMetrics::onFirstScheduled(const engine::RequestState& state, engine:
   const std::lock_guard lock(mutex_);
   collector_.onFirstScheduled(state, now);
   ClassServingStats& stats = stats_.classes[state.request.classId];
-  stats.queue.record(now - state.request.arrival);
   --stats.queued;
   ++stats.running;
 }
@@ -67,18 +59,11 @@ void ServingMetrics::onFirstScheduled(const engine::RequestState& state, engine:
 void ServingMetrics::onToken(const engine::RequestState& state, engine::TimePoint now, engine::Duration gap) {
   const std::lock_guard lock(mutex_);
   collector_.onToken(state, now, gap);
-  ClassServingStats& stats = stats_.classes[state.request.classId];
-  if (state.generatedTokens <= 1) {
-    stats.ttft.record(now - state.request.arrival);
-  } else {
-    stats.tbt.record(gap);
-  }
 }
 
 void ServingMetrics::onRelegated(const engine::RequestState& state, engine::TimePoint now) {
   const std::lock_guard lock(mutex_);
   collector_.onRelegated(state, now);
-  ++stats_.classes[state.request.classId].relegatedDeadline;
 }
 
 void ServingMetrics::onPreempted(const engine::RequestState& state, engine::TimePoint now) {
@@ -90,8 +75,6 @@ void ServingMetrics::onFinished(const engine::RequestState& state, engine::TimeP
   const std::lock_guard lock(mutex_);
   collector_.onFinished(state, now);
   ClassServingStats& stats = stats_.classes[state.request.classId];
-  stats.e2e.record(now - state.request.arrival);
-  ++stats.completed;
   --stats.running;
   stats.promptTokens += static_cast<std::uint64_t>(state.request.promptTokens);
   stats.completionTokens += static_cast<std::uint64_t>(state.generatedTokens);
@@ -100,10 +83,11 @@ void ServingMetrics::onFinished(const engine::RequestState& state, engine::TimeP
 void ServingMetrics::setClasses(const std::vector<engine::QosClass>& classes) {
   const std::lock_guard lock(mutex_);
   collector_.setClasses(classes);
-  for (std::size_t c = 0; c < classes.size() && c < stats_.classes.size(); ++c) {
-    // Bucket bounds follow a changed SLO; that class's histograms then restart.
-    if (stats_.classes[c].ttft.boundsS() == BucketHistogram(histogramBoundsS(classes[c].slo)).boundsS()) continue;
-    resetLatencies(stats_.classes[c], classes[c].slo);
+  const auto& bucketed = collector_.bucketedLatencies();
+  for (std::size_t c = 0; c < classes.size() && c < bucketed.size(); ++c) {
+    // Bucket bounds follow a changed SLO; that class's bucketed histograms then restart.
+    if (bucketed[c].ttft.boundsS() == sortedBoundsS(classes[c].slo)) continue;
+    collector_.setBucketBounds(static_cast<engine::ClassId>(c), histogramBoundsS(classes[c].slo));
   }
 }
 
@@ -134,13 +118,24 @@ engine::InstanceStatus ServingMetrics::status() const {
 
 ServingStats ServingMetrics::stats() const {
   const std::lock_guard lock(mutex_);
-  return stats_;
+  ServingStats stats = stats_;
+  for (std::size_t c = 0; c < stats.classes.size(); ++c) {
+    const engine::ClassMetrics& total = collector_.classMetrics(static_cast<engine::ClassId>(c));
+    stats.classes[c].completed = static_cast<std::uint64_t>(total.completed);
+    stats.classes[c].relegatedDeadline = static_cast<std::uint64_t>(total.relegated);
+  }
+  return stats;
+}
+
+std::vector<engine::MetricsCollector::BucketedLatencies> ServingMetrics::latencies() const {
+  const std::lock_guard lock(mutex_);
+  return collector_.bucketedLatencies();
 }
 
 engine::Duration ServingMetrics::retryAfter(engine::ClassId classId) const {
   const std::lock_guard lock(mutex_);
-  const BucketHistogram& queue = stats_.classes.at(classId).queue;
-  const double meanS = queue.count() == 0 ? 1.0 : queue.sumS() / static_cast<double>(queue.count());
+  const engine::LogHistogram& queue = collector_.classMetrics(classId).queue;
+  const double meanS = queue.empty() ? 1.0 : queue.meanUs() * 1e-6;
   constexpr double kMaxRetryS = 60.0;
   return engine::durationFromSeconds(std::clamp(std::ceil(meanS), 1.0, kMaxRetryS));
 }

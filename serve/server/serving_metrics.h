@@ -12,11 +12,11 @@
 
 namespace headroom::serve {
 
-// Everything a serving host measures, in one place: the instance's request events go to the engine's
-// MetricsCollector (the snapshots a replay produces too) and to the Prometheus-style ServingStats
-// (bucketed latencies and the counters the engine does not know: admitted, rejected, relegated on
-// overload, cancelled, queued and running, tokens). The latest snapshot and instance status are
-// published for readers.
+// Everything a serving host measures, in one place. Latencies are recorded once, by the engine's
+// MetricsCollector (the snapshots a replay produces too), which also keeps each class's fixed-bound
+// buckets for /metrics (bounds: histogramBoundsS, the class's SLO values among them). ServingStats holds
+// only the counters the engine does not know: admitted, rejected, relegated on overload, cancelled,
+// queued and running, tokens. The latest snapshot and instance status are published for readers.
 //
 // Thread-safe. The RequestObserver events and publish() come from the host's loop thread; the
 // admission counters from whichever thread submits or cancels; the getters from any thread. Recording
@@ -49,6 +49,9 @@ class ServingMetrics final : public engine::RequestObserver {
   std::shared_ptr<const engine::Snapshot> snapshot() const;
   engine::InstanceStatus status() const;
   ServingStats stats() const;
+  // Per class, in class order: queue, ttft, tbt and ttlt (end to end) at fixed bounds since start (or
+  // since the class's SLO last changed its bounds).
+  std::vector<engine::MetricsCollector::BucketedLatencies> latencies() const;
   // When a refused request of `classId` may retry: its mean queue time so far, 1 s to 60 s.
   engine::Duration retryAfter(engine::ClassId classId) const;
 

@@ -163,19 +163,24 @@ class TestServingHost : public QObject {
     }
     for (const auto& listener : listeners) QVERIFY(listener->wait());
     const ServingStats stats = host.stats();
+    const auto latencies = host.latencies();
+    QCOMPARE(latencies.size(), std::size_t{2});
+    for (const auto& cls : latencies) {
+      QCOMPARE(cls.ttft.count(), 3u);
+      QCOMPARE(cls.tbt.count(), 6u);
+      QCOMPARE(cls.ttlt.count(), 3u);
+      QCOMPARE(cls.queue.count(), 3u);
+    }
     for (const ClassServingStats& cls : stats.classes) {
       QCOMPARE(cls.admitted, 3u);
       QCOMPARE(cls.completed, 3u);
       QCOMPARE(cls.completionTokens, 9u);
       QCOMPARE(cls.promptTokens, 150u);
-      QCOMPARE(cls.ttft.count(), 3u);
-      QCOMPARE(cls.tbt.count(), 6u);
-      QCOMPARE(cls.e2e.count(), 3u);
       QCOMPARE(cls.queued, 0);
       QCOMPARE(cls.running, 0);
     }
     // The class's SLO is a bucket bound.
-    const auto& bounds = stats.classes[0].ttft.boundsS();
+    const auto& bounds = latencies[0].ttft.boundsS();
     QVERIFY(std::find(bounds.begin(), bounds.end(), 0.2) != bounds.end());
     QTRY_VERIFY_WITH_TIMEOUT(host.snapshot()->completed == 6, 5000);
     const auto snapshot = host.snapshot();
@@ -346,7 +351,7 @@ class TestServingHost : public QObject {
     classes[0].qos.slo.ttft = 500ms;
     host.setClasses(classes);
     QCOMPARE(host.classes()[0].queueLimit, 7);
-    const auto bounds = host.stats().classes[0].ttft.boundsS();
+    const auto bounds = host.latencies()[0].ttft.boundsS();
     QVERIFY(std::find(bounds.begin(), bounds.end(), 0.5) != bounds.end());
     classes[1].qos.name = "renamed";
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, host.setClasses(classes));
