@@ -76,7 +76,6 @@ class AdmissionQueue {
   // (takeNewClasses). Throws std::invalid_argument on a count or name mismatch.
   void setClasses(std::vector<ServedClass> classes);
   std::vector<ServedClass> classes() const;
-  std::size_t classCount() const { return classCount_; }
   // From now on every admit() is Unavailable.
   void close();
 

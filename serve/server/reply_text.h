@@ -25,7 +25,6 @@ class ReplyText {
  public:
   void add(engine::RequestId id, std::shared_ptr<RequestListener> listener, engine::ClassId classId,
            std::vector<std::string> stops);
-  bool contains(engine::RequestId id) const { return replies_.count(id) != 0; }
 
   // A token of `state` was generated; `computed` is the token the executor sampled, or empty for a
   // modeled executor (a synthetic token and its word are used). Sends the released text to the

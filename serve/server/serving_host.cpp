@@ -64,7 +64,7 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
   switch (admission.outcome) {
     case AdmissionOutcome::Admitted:
     case AdmissionOutcome::Relegated:
-      metrics_.onAdmitted(request.classId, admission.outcome == AdmissionOutcome::Relegated);
+      metrics_.onAdmitted(request.classId, admission.outcome);
       driver_->wake();
       break;
     case AdmissionOutcome::Rejected:
@@ -72,11 +72,8 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
       metrics_.onRejected(request.classId);
       break;
     case AdmissionOutcome::Unavailable:
-      if (driver_->failure() == nullptr) {
-        // Stopping, not failed: as busy as a full queue.
-        admission = {AdmissionOutcome::Rejected, 0, std::chrono::seconds(1)};
-        metrics_.onRejected(request.classId);
-      }
+      // Stopping, not failed: answered like a full queue (not counted as one).
+      if (driver_->failure() == nullptr) admission = {AdmissionOutcome::Rejected, 0, std::chrono::seconds(1)};
       break;
     case AdmissionOutcome::TooLarge:
       break;
@@ -130,14 +127,14 @@ void ServingHost::enqueue(AdmittedRequest admitted, engine::TimePoint now) {
     // This request only: it fails, the loop goes on.
     spdlog::warn("request {} refused by the scheduler: {}", id, error.what());
     admission_.leftQueue(classId);
-    metrics_.onDropped(classId, false);
+    metrics_.onRefusedByScheduler(classId);
     replies_.abandon(id, FinishReason::Failed, admitted.request.promptTokens);
   }
 }
 
 void ServingHost::applyCancel(engine::RequestId id) {
   if (std::optional<AdmittedRequest> held = admission_.takeHeldBack(id)) {
-    metrics_.onDropped(held->request.classId, true);
+    metrics_.onCancelledWhileHeld(held->request.classId);
     if (held->listener) held->listener->onFinished({held->request.promptTokens, 0, FinishReason::Cancelled, {}});
     return;
   }

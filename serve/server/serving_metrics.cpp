@@ -18,12 +18,12 @@ ServingMetrics::ServingMetrics(const std::vector<engine::QosClass>& classes) : c
   }
 }
 
-void ServingMetrics::onAdmitted(engine::ClassId classId, bool relegated) {
+void ServingMetrics::onAdmitted(engine::ClassId classId, AdmissionOutcome outcome) {
   const std::lock_guard lock(mutex_);
   ClassServingStats& stats = stats_.classes.at(classId);
   ++stats.admitted;
   ++stats.queued;
-  if (relegated) ++stats.relegatedOverload;
+  if (outcome == AdmissionOutcome::Relegated) ++stats.relegatedOverload;
 }
 
 void ServingMetrics::onRejected(engine::ClassId classId) {
@@ -31,11 +31,16 @@ void ServingMetrics::onRejected(engine::ClassId classId) {
   ++stats_.classes.at(classId).rejected;
 }
 
-void ServingMetrics::onDropped(engine::ClassId classId, bool cancelled) {
+void ServingMetrics::onCancelledWhileHeld(engine::ClassId classId) {
   const std::lock_guard lock(mutex_);
   ClassServingStats& stats = stats_.classes.at(classId);
   --stats.queued;
-  if (cancelled) ++stats.cancelled;
+  ++stats.cancelled;
+}
+
+void ServingMetrics::onRefusedByScheduler(engine::ClassId classId) {
+  const std::lock_guard lock(mutex_);
+  --stats_.classes.at(classId).queued;
 }
 
 void ServingMetrics::onCancelled(engine::ClassId classId) {

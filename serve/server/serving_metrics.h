@@ -8,6 +8,7 @@
 #include "engine/instance/instance.h"
 #include "engine/metrics/metrics_collector.h"
 #include "engine/metrics/snapshot.h"
+#include "serve/server/admission_queue.h"
 #include "serve/server/serving_stats.h"
 
 namespace headroom::serve {
@@ -25,11 +26,13 @@ class ServingMetrics final : public engine::RequestObserver {
  public:
   explicit ServingMetrics(const std::vector<engine::QosClass>& classes);
 
-  // Admission counters.
-  void onAdmitted(engine::ClassId classId, bool relegated);
+  // Admission counters. `outcome` is Admitted or Relegated (held back on overload).
+  void onAdmitted(engine::ClassId classId, AdmissionOutcome outcome);
   void onRejected(engine::ClassId classId);
-  // A request left before the scheduler saw it: cancelled while held back, or refused by the scheduler.
-  void onDropped(engine::ClassId classId, bool cancelled);
+  // A held-back request was cancelled before the scheduler saw it.
+  void onCancelledWhileHeld(engine::ClassId classId);
+  // The scheduler refused a request (it fails; it never ran).
+  void onRefusedByScheduler(engine::ClassId classId);
   // A request the scheduler holds was cancelled (it still runs; its output is dropped).
   void onCancelled(engine::ClassId classId);
 
