@@ -105,6 +105,7 @@ void MetricsCollector::onFirstScheduled(const RequestState& state, TimePoint now
   const Duration queue = now - state.request.arrival;
   total_[c].queue.record(queue);
   window_[c].queue.record(queue);
+  if (!bucketed_.empty()) bucketed_[c].queue.record(queue);
 }
 
 void MetricsCollector::onToken(const RequestState& state, TimePoint now, Duration gap) {
@@ -116,9 +117,11 @@ void MetricsCollector::onToken(const RequestState& state, TimePoint now, Duratio
     const Duration ttft = now - state.request.arrival;
     total_[c].ttft.record(ttft);
     window_[c].ttft.record(ttft);
+    if (!bucketed_.empty()) bucketed_[c].ttft.record(ttft);
   } else {
     total_[c].tbt.record(gap);
     window_[c].tbt.record(gap);
+    if (!bucketed_.empty()) bucketed_[c].tbt.record(gap);
   }
 }
 
@@ -146,6 +149,7 @@ void MetricsCollector::onFinished(const RequestState& state, TimePoint now) {
     metrics->ttlt.record(ttlt);
     if (met) ++metrics->sloMet;
   }
+  if (!bucketed_.empty()) bucketed_[c].ttlt.record(ttlt);
 }
 
 void MetricsCollector::advanceTo(TimePoint now) { closeWindowsBefore(now); }
@@ -255,6 +259,13 @@ Snapshot MetricsCollector::snapshot(TimePoint now) const {
   if (!published_) published_ = std::make_shared<const MetricsSeries>(series_);
   snap.series = published_;
   return snap;
+}
+
+void MetricsCollector::setBucketBounds(ClassId id, const std::vector<double>& boundsS) {
+  const std::size_t c = checkedIndex(id);
+  if (bucketed_.empty()) bucketed_.resize(classes_.size());
+  const BucketHistogram fresh(boundsS);
+  bucketed_[c] = {fresh, fresh, fresh, fresh};
 }
 
 void MetricsCollector::setClasses(std::vector<QosClass> classes) {

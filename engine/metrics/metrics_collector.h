@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/core/qos_class.h"
+#include "engine/metrics/bucket_histogram.h"
 #include "engine/metrics/class_metrics.h"
 #include "engine/metrics/snapshot.h"
 #include "engine/sched/request_state.h"
@@ -23,6 +24,10 @@ namespace headroom::engine {
 // kMaxEmptyEntries windows becomes one empty window. Event callbacks never allocate unless they close a
 // window.
 //
+// A serving front may also ask for Prometheus-style latency buckets at fixed bounds per class
+// (setBucketBounds): recorded in the same place as the log histograms, for the run totals only, so the
+// two never disagree on what was counted. None are kept unless asked for.
+//
 // Not thread-safe: feed it and take snapshots on one thread (an instance's or the simulation's), then
 // publish the Snapshot. Events must come in time order; one earlier than the current window counts
 // in the current window.
@@ -30,6 +35,14 @@ class MetricsCollector final : public RequestObserver {
  public:
   static constexpr std::size_t kDefaultMaxWindows = 3600;
   static constexpr std::int64_t kMaxEmptyEntries = 64;
+
+  // One class's fixed-bound latency histograms, run totals (ttlt is arrival to the last token).
+  struct BucketedLatencies {
+    BucketHistogram queue;
+    BucketHistogram ttft;
+    BucketHistogram tbt;
+    BucketHistogram ttlt;
+  };
 
   // Throws std::invalid_argument when windowLength is not positive or maxWindows is below 2.
   explicit MetricsCollector(std::vector<QosClass> classes, Duration windowLength = std::chrono::seconds{1},
@@ -54,6 +67,11 @@ class MetricsCollector final : public RequestObserver {
   // now on, e.g. when an operator tunes an SLO live. Throws std::invalid_argument on a count mismatch.
   void setClasses(std::vector<QosClass> classes);
   const ClassMetrics& classMetrics(ClassId id) const { return total_.at(id); }
+  // Starts keeping (or restarts) class `id`'s fixed-bound latency histograms with `boundsS` (seconds);
+  // every other class gets empty ones with no bounds until set. Throws std::out_of_range on a bad id.
+  void setBucketBounds(ClassId id, const std::vector<double>& boundsS);
+  // Per class, in class order; empty when setBucketBounds was never called.
+  const std::vector<BucketedLatencies>& bucketedLatencies() const { return bucketed_; }
   Duration windowLength() const { return windowLength_; }
   // How many base windows one series entry spans now (doubles at every downsampling).
   std::int64_t windowsPerEntry() const { return stride_; }
@@ -75,6 +93,7 @@ class MetricsCollector final : public RequestObserver {
   std::size_t maxWindows_;
   std::vector<ClassMetrics> total_;
   std::vector<ClassMetrics> window_;
+  std::vector<BucketedLatencies> bucketed_;  // empty, or one per class
   TimePoint windowStart_{};
   TimePoint windowEnd_{};
   std::int64_t stride_ = 1;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "engine/core/clock.h"
+#include "engine/host/instance_driver.h"
 #include "engine/exec/executor_factory.h"
 #include "engine/instance/instance.h"
 #include "engine/metrics/metrics_collector.h"
@@ -62,78 +62,45 @@ class LockedObserver final : public RequestObserver {
   MetricsCollector& metrics_;
 };
 
-// One instance, its inbox of routed arrivals and the thread that drives it.
-class InstanceWorker {
+// One instance of the replay: its inbox of routed arrivals and the driver that runs it.
+class RoutedInstance final : public InstanceDriver::Hooks {
  public:
-  InstanceWorker(std::unique_ptr<Instance> instance, const WallClock& clock)
-      : instance_(std::move(instance)), clock_(clock) {}
+  RoutedInstance(std::unique_ptr<Instance> instance, const WallClock& clock)
+      : instance_(std::move(instance)), driver_(*instance_, clock, *this) {}
 
-  void start() { thread_ = std::thread([this] { run(); }); }
-  void join() {
-    if (thread_.joinable()) thread_.join();
-  }
+  InstanceDriver& driver() { return driver_; }
+  // Main thread: hands an arrival to the instance, which takes it between two iterations.
   void submit(const Request& request) {
     {
       const std::lock_guard lock(mutex_);
       inbox_.push_back(request);
-      outstandingTokens_ += std::int64_t{request.promptTokens} + request.outputTokens;
     }
-    wake_.notify_one();
-  }
-  // No more arrivals: finish what is held (drain) or stop after the current iteration.
-  void close(bool drain) {
-    {
-      const std::lock_guard lock(mutex_);
-      closed_ = true;
-      drain_ = drain;
-    }
-    wake_.notify_one();
+    outstandingTokens_.fetch_add(std::int64_t{request.promptTokens} + request.outputTokens, std::memory_order_relaxed);
+    driver_.wake();
   }
   std::int64_t outstandingTokens() const { return outstandingTokens_.load(std::memory_order_relaxed); }
-  std::int64_t iterations() const { return iterations_.load(std::memory_order_relaxed); }
-  std::exception_ptr error() const { return error_; }
+  bool failed() const { return driver_.failure() != nullptr; }
 
- private:
-  void run() {
-    try {
-      std::vector<Request> arrivals;
-      while (true) {
-        {
-          std::unique_lock lock(mutex_);
-          wake_.wait(lock, [&] { return !inbox_.empty() || closed_ || instance_->hasWork(); });
-          arrivals.swap(inbox_);
-          if (closed_ && (!drain_ || (arrivals.empty() && !instance_->hasWork()))) return;
-        }
-        for (const Request& request : arrivals) instance_->enqueue(request, clock_.now());
-        arrivals.clear();
-        const TimePoint start = clock_.now();
-        if (const auto duration = instance_->startIteration(start)) {
-          // A computing executor has already taken its time; a modeled one waits out its prediction.
-          const TimePoint due = start + *duration;
-          while (clock_.now() < due) std::this_thread::sleep_for(due - clock_.now());
-          instance_->finishIteration(std::max(due, clock_.now()));
-          iterations_.fetch_add(1, std::memory_order_relaxed);
-        } else if (instance_->hasWork()) {
-          std::this_thread::sleep_for(std::chrono::milliseconds(1));  // nothing fits yet; do not spin
-        }
-        outstandingTokens_.store(instance_->outstandingTokens(), std::memory_order_relaxed);
-      }
-    } catch (...) {
-      error_ = std::current_exception();
+  // Loop thread.
+  void beforeIteration(TimePoint now) override {
+    {
+      const std::lock_guard lock(mutex_);
+      arrivals_.swap(inbox_);
     }
+    for (const Request& request : arrivals_) instance_->enqueue(request, now);
+    arrivals_.clear();
+  }
+  void afterIteration(TimePoint /*end*/) override {
+    outstandingTokens_.store(instance_->outstandingTokens(), std::memory_order_relaxed);
   }
 
+ private:
   std::unique_ptr<Instance> instance_;
-  const WallClock& clock_;
   std::mutex mutex_;
-  std::condition_variable wake_;
-  std::vector<Request> inbox_;
-  bool closed_ = false;
-  bool drain_ = true;
+  std::vector<Request> inbox_;     // guarded by mutex_
+  std::vector<Request> arrivals_;  // loop thread
   std::atomic<std::int64_t> outstandingTokens_{0};
-  std::atomic<std::int64_t> iterations_{0};
-  std::exception_ptr error_;
-  std::thread thread_;
+  InstanceDriver driver_;  // last: stops before the rest goes
 };
 
 }  // namespace
@@ -150,18 +117,18 @@ ReplayOutcome replayOnWallClock(const Scenario& scenario, const ReplayOptions& o
   Router router(scenario.pool, classes);
 
   WallClock clock;
-  std::vector<std::unique_ptr<InstanceWorker>> workers;
+  std::vector<std::unique_ptr<RoutedInstance>> workers;
   for (std::int32_t i = 0; i < scenario.pool.instances; ++i) {
-    workers.push_back(std::make_unique<InstanceWorker>(
+    workers.push_back(std::make_unique<RoutedInstance>(
         std::make_unique<Instance>(i, classes, scenario.scheduler, makeExecutor(scenario.executor), kvBlocks, observer),
         clock));
   }
   clock.restart();
-  for (auto& worker : workers) worker->start();
+  for (auto& worker : workers) worker->driver().start();
 
   std::vector<std::int64_t> loads(workers.size(), 0);
   const auto failed = [&] {
-    return std::any_of(workers.begin(), workers.end(), [](const auto& worker) { return worker->error() != nullptr; });
+    return std::any_of(workers.begin(), workers.end(), [](const auto& worker) { return worker->failed(); });
   };
   constexpr auto kProgressEvery = std::chrono::milliseconds(250);
   auto lastProgress = std::chrono::steady_clock::now();
@@ -183,14 +150,14 @@ ReplayOutcome replayOnWallClock(const Scenario& scenario, const ReplayOptions& o
   if (!options.drain) {
     while (clock.now() < arrivalEnd && !failed()) std::this_thread::sleep_for(std::min<Duration>(arrivalEnd - clock.now(), kProgressEvery));
   }
-  for (auto& worker : workers) worker->close(options.drain);
+  for (auto& worker : workers) worker->driver().stop(options.drain ? DriverStop::Drain : DriverStop::Now);
   ReplayOutcome outcome;
   for (auto& worker : workers) {
-    worker->join();
-    outcome.iterations += worker->iterations();
+    worker->driver().join();
+    outcome.iterations += worker->driver().iterations();
   }
   for (auto& worker : workers) {
-    if (worker->error()) std::rethrow_exception(worker->error());
+    if (const std::exception_ptr failure = worker->driver().failure()) std::rethrow_exception(failure);
   }
   if (progress) progress(1.0);
   const TimePoint end = clock.now();

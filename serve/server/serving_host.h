@@ -1,84 +1,67 @@
 #pragma once
 
-#include <atomic>
-#include <condition_variable>
+#include <chrono>
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <mutex>
-#include <optional>
-#include <thread>
-#include <unordered_map>
+#include <string>
 #include <vector>
 
 #include "engine/core/clock.h"
 #include "engine/core/request.h"
+#include "engine/host/instance_driver.h"
 #include "engine/instance/instance.h"
-#include "engine/metrics/metrics_collector.h"
 #include "engine/metrics/snapshot.h"
-#include "engine/sched/request_hints.h"
+#include "serve/server/admission_queue.h"
+#include "serve/server/reply_text.h"
 #include "serve/server/request_listener.h"
 #include "serve/server/serve_config.h"
+#include "serve/server/serving_metrics.h"
 #include "serve/server/serving_stats.h"
 #include "serve/server/token_tap_executor.h"
 
 namespace headroom::serve {
 
-// One request as a client asks for it. With `promptTokenIds` (a computing executor) promptTokens must
-// equal their count, and the executor samples with `sampling`; without, the prompt is only a length.
-// `stop` strings end the reply early (finish reason Stop), as does the end-of-sequence token.
-struct ServeRequest {
-  engine::ClassId classId = 0;
-  std::int32_t promptTokens = 1;
-  std::int32_t maxTokens = 1;  // tokens to generate
-  std::vector<std::int32_t> promptTokenIds;
-  engine::SamplingParams sampling;
-  std::vector<std::string> stop;
-  engine::RequestHints hints;
-};
-
-enum class AdmissionOutcome : std::uint8_t { Admitted, Relegated, Rejected, TooLarge };
-
-// The answer to submit(): Admitted and Relegated carry the request's id; Rejected a time after which a
-// retry may succeed; TooLarge means the request could never fit in the KV cache.
-struct Admission {
-  AdmissionOutcome outcome = AdmissionOutcome::Admitted;
-  engine::RequestId id = 0;
-  engine::Duration retryAfter{};
-
-  bool accepted() const { return outcome == AdmissionOutcome::Admitted || outcome == AdmissionOutcome::Relegated; }
-};
-
-// A wall-clock serving instance: one Instance (scheduler, KV blocks, executor) driven by its own loop
-// thread. Each iteration takes as long as the executor says: a modeled executor's predicted time is
-// slept on the wall clock, a real executor's run takes what it takes. Requests come from any thread
-// through submit(); their tokens go to each request's RequestListener on the loop thread. Metrics go
-// into a MetricsCollector (the same snapshots a replay produces) and into Prometheus-style ServingStats.
+// A wall-clock serving instance: one Instance (scheduler, KV blocks, executor) run by the engine's
+// InstanceDriver on its own loop thread. Each iteration takes as long as the executor says: a modeled
+// executor's predicted time is slept on the wall clock, a real executor's run takes what it takes.
+// The host only wires its parts together:
+//  - AdmissionQueue: per-class bounded queues and the relegate-on-overload hold-back (any thread);
+//  - ServingMetrics: the metrics collector, the Prometheus counters, the published snapshot;
+//  - ReplyText: each request's listener, token-to-text decoding and stop strings (loop thread);
+//  - InstanceDriver: the loop; the host is its Hooks and the instance's RequestObserver.
 //
-// Admission is per class and bounded: at most queueLimit requests of a class wait to be scheduled;
-// beyond that a class set to reject is refused (429), one set to relegate holds up to relegatedLimit
-// more back, fed to the scheduler only when nothing else is waiting. Nothing is queued without bound.
-//
-// All public functions are thread-safe. The destructor stops the loop and finishes every listener.
-class ServingHost {
+// Threads: submit(), cancel(), setClasses(), setSchedulerConfig() and the getters may be called from
+// any thread. Listeners hear their request's tokens and end on the loop thread. If the instance throws
+// (an executor fault), the loop ends, every request in flight finishes with FinishReason::Failed,
+// failure() says why and submit() answers Unavailable; the process goes on. The destructor stops the
+// loop and finishes every listener (Cancelled).
+class ServingHost final : private engine::InstanceDriver::Hooks, private engine::RequestObserver {
  public:
   // Throws std::runtime_error when the executor's model or hardware cannot be loaded.
   explicit ServingHost(const ServeConfig& config, engine::Duration snapshotInterval = std::chrono::milliseconds(250));
-  ~ServingHost();
+  // The same with the executor given instead of built from config.executor (which then only names it
+  // for the KV size); for tests and embedders.
+  ServingHost(const ServeConfig& config, std::unique_ptr<engine::Executor> executor,
+              engine::Duration snapshotInterval = std::chrono::milliseconds(250));
+  ~ServingHost() override;
   ServingHost(const ServingHost&) = delete;
   ServingHost& operator=(const ServingHost&) = delete;
 
+  // Rejected while the host is stopping (retry after 1 s); Unavailable once its instance has failed.
   Admission submit(const ServeRequest& request, std::shared_ptr<RequestListener> listener);
   // Stops delivering `id`'s output; a request not yet handed to the scheduler is dropped. Its listener
   // hears onFinished(Cancelled) unless it already finished.
   void cancel(engine::RequestId id);
 
-  // The latest published metrics snapshot (refreshed at most every snapshotInterval while busy, and
-  // whenever the loop goes idle).
-  std::shared_ptr<const engine::Snapshot> snapshot() const;
-  ServingStats stats() const;
-  engine::InstanceStatus status() const;
-  std::vector<ServedClass> classes() const;
+  // The latest published metrics snapshot (refreshed at most every snapshotInterval while busy, at
+  // each interval while idle, and whenever the loop goes idle after a change).
+  std::shared_ptr<const engine::Snapshot> snapshot() const { return metrics_.snapshot(); }
+  ServingStats stats() const { return metrics_.stats(); }
+  // Each class's latencies at fixed bounds (see ServingMetrics::latencies), for /metrics.
+  std::vector<engine::MetricsCollector::BucketedLatencies> latencies() const { return metrics_.latencies(); }
+  engine::InstanceStatus status() const { return metrics_.status(); }
+  std::vector<ServedClass> classes() const { return admission_.classes(); }
   // Replaces SLOs, ranks and admission limits (same classes, same order) from now on.
   // Throws std::invalid_argument on a count or name mismatch.
   void setClasses(std::vector<ServedClass> classes);
@@ -89,64 +72,42 @@ class ServingHost {
   void setSchedulerConfig(const engine::SchedulerConfig& config);
   std::int64_t kvBlocks() const { return kvBlocks_; }
   const std::string& describeExecutor() const { return executorDescription_; }
+  // Why the instance stopped serving (the exception's message), or empty while it serves.
+  std::string failure() const;
 
  private:
-  struct Pending {
-    engine::Request request;
-    std::shared_ptr<RequestListener> listener;
-    bool relegated = false;
-    std::vector<std::int32_t> promptTokenIds;
-    engine::SamplingParams sampling;
-    std::vector<std::string> stop;
-    engine::RequestHints hints;
-  };
-  class Observer;
+  // InstanceDriver::Hooks, on the loop thread.
+  void beforeIteration(engine::TimePoint now) override;
+  void afterIteration(engine::TimePoint end) override;
+  void publish(engine::TimePoint now) override;
+  void onStopped(engine::TimePoint now, std::exception_ptr failure) override;
+  // RequestObserver (the instance's events), on the loop thread.
+  void onArrival(const engine::Request& request, engine::TimePoint now) override;
+  void onFirstScheduled(const engine::RequestState& state, engine::TimePoint now) override;
+  void onToken(const engine::RequestState& state, engine::TimePoint now, engine::Duration gap) override;
+  void onRelegated(const engine::RequestState& state, engine::TimePoint now) override;
+  void onPreempted(const engine::RequestState& state, engine::TimePoint now) override;
+  void onFinished(const engine::RequestState& state, engine::TimePoint now) override;
 
-  void run();
-  void takeArrivals(std::vector<Pending>& arrivals, engine::TimePoint now);
-  void feedRelegated(engine::TimePoint now);
-  void applyCancels(std::vector<engine::RequestId>& cancels);
-  void applyStops(engine::TimePoint now);
-  void publish(engine::TimePoint now);
-  void failAll(FinishReason reason);
-  engine::Duration retryAfter(engine::ClassId classId) const;
+  void enqueue(AdmittedRequest admitted, engine::TimePoint now);
+  void applyCancel(engine::RequestId id);
 
-  std::vector<ServedClass> classes_;  // guarded by mutex_
-  engine::SchedulerConfig schedulerConfig_;   // guarded by mutex_
-  std::int32_t blockTokens_;
-  std::int64_t kvBlocks_;
+  const std::int64_t kvBlocks_;
   std::string executorDescription_;
-  engine::Duration snapshotInterval_;
-  engine::WallClock clock_;
+  ServingMetrics metrics_;
+  AdmissionQueue admission_;
 
-  mutable std::mutex mutex_;  // inbox, admission counts, classes
-  std::condition_variable wake_;
-  std::vector<Pending> inbox_;
-  std::vector<engine::RequestId> cancels_;
-  std::optional<std::vector<engine::QosClass>> newClasses_;
-  std::vector<std::int32_t> queued_;    // per class: admitted, not yet scheduled (relegated held back excluded)
-  std::vector<std::int32_t> heldBack_;  // per class: relegated on overload, not yet given to the scheduler
-  engine::RequestId nextId_ = 1;
-  bool stopping_ = false;
+  mutable std::mutex configMutex_;
+  engine::SchedulerConfig schedulerConfig_;  // guarded by configMutex_
 
-  mutable std::mutex statsMutex_;
-  ServingStats stats_;
-
-  mutable std::mutex publishedMutex_;
-  std::shared_ptr<const engine::Snapshot> published_;
-  engine::InstanceStatus publishedStatus_;
-
-  // Loop thread only.
-  std::unique_ptr<engine::MetricsCollector> metrics_;
-  std::unique_ptr<Observer> observer_;
+  // Loop thread only (after construction).
+  ReplyText replies_;
   TokenTapExecutor* tap_ = nullptr;
   std::unique_ptr<engine::Instance> instance_;
-  std::deque<Pending> relegated_;
-  std::vector<engine::RequestId> stops_;  // requests whose reply ended (EOS, stop string) but still decode
-  engine::TimePoint lastPublish_{};
-  bool dirty_ = true;
+  std::vector<engine::RequestId> stops_;  // replies that ended (EOS, stop string) while still decoding
 
-  std::thread thread_;
+  engine::WallClock clock_;
+  std::unique_ptr<engine::InstanceDriver> driver_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace headroom::serve

@@ -4,17 +4,13 @@
 #include <vector>
 
 #include "engine/core/qos_class.h"
-#include "serve/protocol/bucket_histogram.h"
 
 namespace headroom::serve {
 
-// What a serving host has counted for one class since it started: Prometheus-style histograms (bounds
-// include the class's SLO values) and exact counters. A plain value.
+// What a serving host has counted for one class since it started. Kept by the host: admission outcomes,
+// cancellations, queue and running gauges, tokens; `completed` and `relegatedDeadline` are copied from
+// the engine's MetricsCollector when read, as are the latencies (ServingHost::latencies()). A plain value.
 struct ClassServingStats {
-  BucketHistogram queue;
-  BucketHistogram ttft;
-  BucketHistogram tbt;
-  BucketHistogram e2e;
   std::uint64_t admitted = 0;           // accepted into the queue (relegated ones included)
   std::uint64_t rejected = 0;           // turned away with 429 because the class's queue was full
   std::uint64_t relegatedOverload = 0;  // held back on overload instead of rejected
@@ -34,8 +30,9 @@ struct ServingStats {
   double uptimeS = 0.0;
 };
 
-// The bucket bounds of a class's latency histograms: a fixed ladder from 1 ms to 1 h plus the class's
-// own TTFT, TBT and TTLT bounds, so SLO attainment can be read off a bucket.
+// The bucket bounds of a class's Prometheus latency histograms (unsorted; BucketHistogram sorts them):
+// a fixed ladder from 1 ms to 1 h plus the class's own TTFT, TBT and TTLT bounds, so SLO attainment can
+// be read off a bucket.
 std::vector<double> histogramBoundsS(const engine::Slo& slo);
 
 }  // namespace headroom::serve

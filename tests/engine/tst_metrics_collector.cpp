@@ -394,6 +394,7 @@ class TestMetricsCollector : public QObject {
 
   void eventCallbacksDoNotAllocate() {
     MetricsCollector collector(testClasses(), 1s);
+    collector.setBucketBounds(kInteractive, {1e-6, 0.5, 1.0});
     RequestState state = makeState(1, kInteractive, 0.0, 1'000'000);
     const std::int64_t before = gAllocations.load();
     collector.onArrival(state.request, kTimeZero);
@@ -409,6 +410,34 @@ class TestMetricsCollector : public QObject {
     QCOMPARE(gAllocations.load() - before, 0);
     QCOMPARE(collector.classMetrics(kInteractive).tokensOut, 500'000);
     QCOMPARE(collector.classMetrics(kInteractive).tbt.count(), 499'999);
+    QCOMPARE(collector.bucketedLatencies()[kInteractive].tbt.cumulative(0), 499'999u);
+  }
+
+  // Fixed-bound buckets are recorded beside the log histograms from the same events, only once asked
+  // for, and restart when their bounds are set again (eventCallbacksDoNotAllocate covers allocation).
+  void bucketedLatenciesCountTheSameEvents() {
+    MetricsCollector collector(testClasses());
+    QVERIFY(collector.bucketedLatencies().empty());
+    collector.setBucketBounds(kInteractive, {0.1, 1.0, 0.6});
+    QCOMPARE(collector.bucketedLatencies().size(), testClasses().size());
+    RequestState state = makeState(1, kInteractive, 1.0, 3);
+    play(collector, state, 1.5, {2.0, 2.05, 2.15});  // queue 0.5, ttft 1.0, tbt 0.05 and 0.1, ttlt 1.15
+    const auto& buckets = collector.bucketedLatencies()[kInteractive];
+    QCOMPARE(buckets.queue.boundsS(), (std::vector<double>{0.1, 0.6, 1.0}));
+    QCOMPARE(buckets.queue.cumulative(0), 0u);
+    QCOMPARE(buckets.queue.cumulative(1), 1u);
+    QCOMPARE(buckets.ttft.cumulative(1), 0u);
+    QCOMPARE(buckets.ttft.cumulative(2), 1u);  // le is inclusive: 1.0 <= 1.0
+    QCOMPARE(buckets.tbt.cumulative(0), 2u);
+    QCOMPARE(buckets.ttlt.cumulative(2), 0u);
+    QCOMPARE(buckets.ttlt.cumulative(3), 1u);
+    QCOMPARE(buckets.tbt.count(), static_cast<std::uint64_t>(collector.classMetrics(kInteractive).tbt.count()));
+    QCOMPARE(buckets.ttlt.count(), static_cast<std::uint64_t>(collector.classMetrics(kInteractive).ttlt.count()));
+    QCOMPARE(collector.bucketedLatencies()[kBatch].ttlt.count(), 0u);
+    collector.setBucketBounds(kInteractive, {2.0});
+    QCOMPARE(collector.bucketedLatencies()[kInteractive].ttft.count(), 0u);
+    QCOMPARE(collector.classMetrics(kInteractive).ttft.count(), 1);  // the run totals stay
+    QVERIFY_THROWS_EXCEPTION(std::out_of_range, collector.setBucketBounds(7, {1.0}));
   }
 
   void rejectsBadInput() {

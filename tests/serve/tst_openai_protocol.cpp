@@ -1,7 +1,8 @@
 #include <QtTest>
 
-#include "serve/protocol/completion_request.h"
 #include "serve/protocol/completion_formatter.h"
+#include "serve/protocol/completion_request.h"
+#include "serve/protocol/json_object_body.h"
 #include "serve/protocol/json_text.h"
 #include "serve/protocol/prometheus_writer.h"
 
@@ -63,6 +64,28 @@ class TestOpenAiProtocol : public QObject {
     QCOMPARE(jsonNestingDepth(R"({"a": [1, {"b": 2}]})", 10), 3);
     QCOMPARE(jsonNestingDepth("{\"a\": \"[[[[[[\\\"[[[\"}", 10), 1);
     QCOMPARE(jsonNestingDepth(std::string(100, '['), 5), 6);
+  }
+
+  void jsonObjectBodies_data() {
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<bool>("isObject");
+    QTest::addColumn<bool>("tooDeep");
+    QTest::newRow("object") << R"({"policy": "edf", "n": [1, 2]})" << true << false;
+    QTest::newRow("array") << "[1, 2]" << false << false;
+    QTest::newRow("number") << "42" << false << false;
+    QTest::newRow("not json") << "{policy: edf" << false << false;
+    QTest::newRow("empty") << "" << false << false;
+    QTest::newRow("too deep") << (QString("{\"a\": ") + QString(40, '[') + QString(40, ']') + "}") << false << true;
+  }
+
+  void jsonObjectBodies() {
+    QFETCH(QString, body);
+    QFETCH(bool, isObject);
+    QFETCH(bool, tooDeep);
+    const JsonObjectBody parsed = parseJsonObjectBody(body.toStdString());
+    QCOMPARE(parsed.object.has_value(), isObject);
+    QCOMPARE(parsed.tooDeep, tooDeep);
+    if (isObject) QCOMPARE(parsed.object->at("policy"), nlohmann::json("edf"));
   }
 
   void streamChunksAreJsonWithEscapedText() {

@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <future>
 #include <mutex>
 
 #include "engine/exec/llama/byte_tokenizer.h"
+#include "engine/exec/modeled/constant_time_model.h"
 #include "serve/server/serve_config.h"
 #include "serve/server/serving_host.h"
 #include "serve/server/utf8_token_decoder.h"
@@ -107,6 +109,26 @@ ServeConfig config(double iterationS, int maxBatchSize, nlohmann::json chatExtra
   return parseServeConfig(root);
 }
 
+// Every iteration takes `iteration`; the first batch waits for `gate`, the `failAt`-th (1-based)
+// throws, as a lost device would.
+class FailingExecutor final : public Executor {
+ public:
+  FailingExecutor(Duration iteration, int failAt, std::shared_future<void> gate)
+      : model_(iteration), failAt_(failAt), gate_(std::move(gate)) {}
+  IterationResult execute(const Batch& batch) override {
+    if (++calls_ == 1) gate_.wait();
+    if (calls_ == failAt_) throw std::runtime_error("device lost");
+    return {model_.predict(batch.shape), {}};
+  }
+  const IterationTimeModel& timeModel() const override { return model_; }
+
+ private:
+  ConstantTimeModel model_;
+  int failAt_;
+  int calls_ = 0;
+  std::shared_future<void> gate_;
+};
+
 }  // namespace
 
 class TestServingHost : public QObject {
@@ -141,19 +163,24 @@ class TestServingHost : public QObject {
     }
     for (const auto& listener : listeners) QVERIFY(listener->wait());
     const ServingStats stats = host.stats();
+    const auto latencies = host.latencies();
+    QCOMPARE(latencies.size(), std::size_t{2});
+    for (const auto& cls : latencies) {
+      QCOMPARE(cls.ttft.count(), 3u);
+      QCOMPARE(cls.tbt.count(), 6u);
+      QCOMPARE(cls.ttlt.count(), 3u);
+      QCOMPARE(cls.queue.count(), 3u);
+    }
     for (const ClassServingStats& cls : stats.classes) {
       QCOMPARE(cls.admitted, 3u);
       QCOMPARE(cls.completed, 3u);
       QCOMPARE(cls.completionTokens, 9u);
       QCOMPARE(cls.promptTokens, 150u);
-      QCOMPARE(cls.ttft.count(), 3u);
-      QCOMPARE(cls.tbt.count(), 6u);
-      QCOMPARE(cls.e2e.count(), 3u);
       QCOMPARE(cls.queued, 0);
       QCOMPARE(cls.running, 0);
     }
     // The class's SLO is a bucket bound.
-    const auto& bounds = stats.classes[0].ttft.boundsS();
+    const auto& bounds = latencies[0].ttft.boundsS();
     QVERIFY(std::find(bounds.begin(), bounds.end(), 0.2) != bounds.end());
     QTRY_VERIFY_WITH_TIMEOUT(host.snapshot()->completed == 6, 5000);
     const auto snapshot = host.snapshot();
@@ -276,6 +303,30 @@ class TestServingHost : public QObject {
     }
   }
 
+  // An executor fault ends the loop, not the process: requests in flight fail, later ones are refused
+  // as unavailable, and the host says why.
+  void anExecutorFaultFailsRequestsNotTheProcess() {
+    std::promise<void> gate;
+    ServingHost host(config(0.005, 8),
+                     std::make_unique<FailingExecutor>(std::chrono::milliseconds(5), 3, gate.get_future().share()));
+    QVERIFY(host.failure().empty());
+    auto first = std::make_shared<CollectingListener>();
+    auto second = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 10, 50}, first).accepted());  // its prefill waits at the gate
+    QVERIFY(host.submit({1, 10, 50}, second).accepted());
+    gate.set_value();
+    QVERIFY(first->wait());
+    QVERIFY(second->wait());
+    QCOMPARE(first->finished().reason, FinishReason::Failed);
+    QCOMPARE(second->finished().reason, FinishReason::Failed);
+    QCOMPARE(first->finishCalls(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(host.failure(), std::string("device lost"), 5000);
+    auto late = std::make_shared<CollectingListener>();
+    QCOMPARE(host.submit({0, 10, 5}, late).outcome, AdmissionOutcome::Unavailable);
+    QCOMPARE(late->finishCalls(), 0);
+    QCOMPARE(host.status().iterations, std::int64_t{2});
+  }
+
   void schedulerPolicyChangesLive() {
     ServingHost host(config(0.005, 4));
     QVERIFY(host.schedulerConfig().policy == OrderingPolicy::Priority);
@@ -300,7 +351,7 @@ class TestServingHost : public QObject {
     classes[0].qos.slo.ttft = 500ms;
     host.setClasses(classes);
     QCOMPARE(host.classes()[0].queueLimit, 7);
-    const auto bounds = host.stats().classes[0].ttft.boundsS();
+    const auto bounds = host.latencies()[0].ttft.boundsS();
     QVERIFY(std::find(bounds.begin(), bounds.end(), 0.5) != bounds.end());
     classes[1].qos.name = "renamed";
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, host.setClasses(classes));

@@ -1,0 +1,145 @@
+// /v1/headroom/admin/classes (GET, PUT), /v1/headroom/admin/scheduler (GET, PUT) and
+// /v1/headroom/admin/status (GET): the live class and scheduler settings and the instance's state.
+#include "serve/protocol/json_object_body.h"
+#include "serve/server/api_responses.h"
+#include "serve/server/config_reader.h"
+#include "serve/server/serve_api.h"
+
+namespace headroom::serve {
+
+namespace {
+
+using json = nlohmann::json;
+
+const char* overloadText(OverloadAction action) { return action == OverloadAction::Relegate ? "relegate" : "reject"; }
+
+json sloJson(const engine::Slo& slo) {
+  json out = json::object();
+  if (slo.ttft) out["ttft_s"] = engine::toSeconds(*slo.ttft);
+  if (slo.tbt) out["tbt_s"] = engine::toSeconds(*slo.tbt);
+  if (slo.ttlt) out["ttlt_s"] = engine::toSeconds(*slo.ttlt);
+  out["percentile"] = slo.percentile;
+  return out;
+}
+
+// The live-changeable part of a scheduler config, in the configuration file's field names.
+json schedulerPolicyJson(const engine::SchedulerConfig& config) {
+  json out = {{"policy", std::string(engine::toString(config.policy))},
+              {"alpha_s_per_token", config.alphaSPerToken},
+              {"chunking", engine::toString(config.chunking)},
+              {"relegation", config.relegation == engine::Relegation::On},
+              {"selective_preemption", config.selectivePreemption},
+              {"max_batch_tokens", config.maxBatchTokens},
+              {"max_batch_size", config.maxBatchSize},
+              {"kv_block_tokens", config.kvBlockTokens}};
+  if (config.kvBlocksOverride) out["kv_blocks"] = *config.kvBlocksOverride;
+  return out;
+}
+
+}  // namespace
+
+json servedClassesJson(const std::vector<ServedClass>& classes) {
+  json out = json::array();
+  for (const ServedClass& served : classes) {
+    json item = {{"name", served.qos.name},
+                 {"rank", served.qos.rank},
+                 {"importance", std::string(engine::toString(served.qos.importance))},
+                 {"slo", sloJson(served.qos.slo)},
+                 {"queue_limit", served.queueLimit},
+                 {"overload", overloadText(served.overload)}};
+    if (served.overload == OverloadAction::Relegate) item["relegated_limit"] = served.relegatedLimit;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::optional<json> ServeApi::readAdminPut(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange,
+                                           const std::string& shapeHint) {
+  if (request.method != "PUT") {
+    respondError(exchange, makeError(405, "Use GET or PUT on " + std::string(request.path()) + ".",
+                                     "invalid_request_error", "method_not_allowed"),
+                 {{"Allow", "GET, PUT"}});
+    return std::nullopt;
+  }
+  JsonObjectBody body = parseJsonObjectBody(request.body);
+  if (!body.object) {
+    respondError(exchange, makeError(400, body.tooDeep ? "The JSON body nests too deeply." : shapeHint, "invalid_request_error"));
+  }
+  return std::move(body.object);
+}
+
+void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
+  if (!requireAdmin(request, exchange)) return;
+  const std::string_view path = request.path();
+  if (path == "/v1/headroom/admin/classes") {
+    if (request.method == "GET") {
+      respondJson(exchange, 200, {{"classes", servedClassesJson(host_.classes())}});
+      return;
+    }
+    const std::optional<json> body = readAdminPut(request, exchange, "The body must be a JSON object {\"classes\": [...]}.");
+    if (!body) return;
+    try {
+      const ConfigReader reader("request body");
+      reader.checkFields(*body, "", {"classes"});
+      std::vector<ServedClass> classes = readServedClasses(reader, *body);
+      host_.setClasses(std::move(classes));
+    } catch (const std::exception& error) {
+      respondError(exchange, makeError(400, error.what(), "invalid_request_error", {}, "classes"));
+      return;
+    }
+    respondJson(exchange, 200, {{"classes", servedClassesJson(host_.classes())}});
+    return;
+  }
+  if (path == "/v1/headroom/admin/scheduler") {
+    if (request.method == "GET") {
+      respondJson(exchange, 200, {{"scheduler", schedulerPolicyJson(host_.schedulerConfig())}});
+      return;
+    }
+    const std::optional<json> body =
+        readAdminPut(request, exchange,
+                     "The body must be a JSON object with the scheduler fields to change, e.g. "
+                     "{\"policy\": \"edf\", \"chunking\": \"fixed:256\"}.");
+    if (!body) return;
+    try {
+      const engine::SchedulerConfig current = host_.schedulerConfig();
+      json merged = schedulerPolicyJson(current);
+      for (const auto& [key, value] : body->items()) merged[key] = value;
+      engine::SchedulerConfig next = ConfigReader("request body").scheduler(merged, "");
+      next.dynamicSafetyFactor = current.dynamicSafetyFactor;
+      next.dynamicFloorTokens = current.dynamicFloorTokens;
+      host_.setSchedulerConfig(next);
+    } catch (const std::exception& error) {
+      respondError(exchange, makeError(400, error.what(), "invalid_request_error", {}, "scheduler"));
+      return;
+    }
+    respondJson(exchange, 200, {{"scheduler", schedulerPolicyJson(host_.schedulerConfig())}});
+    return;
+  }
+  if (path == "/v1/headroom/admin/status") {
+    if (request.method != "GET") {
+      respondError(exchange, makeError(405, "Use GET on " + std::string(path) + ".", "invalid_request_error",
+                                       "method_not_allowed"),
+                   {{"Allow", "GET"}});
+      return;
+    }
+    const engine::InstanceStatus status = host_.status();
+    const engine::SchedulerConfig scheduler = host_.schedulerConfig();
+    respondJson(exchange, 200,
+                {{"model", config_.modelName},
+                 {"executor", host_.describeExecutor()},
+                 {"kv_blocks", host_.kvBlocks()},
+                 {"scheduler",
+                  {{"policy", std::string(engine::toString(scheduler.policy))},
+                   {"chunking", engine::toString(scheduler.chunking)},
+                   {"relegation", scheduler.relegation == engine::Relegation::On},
+                   {"max_batch_tokens", scheduler.maxBatchTokens},
+                   {"max_batch_size", scheduler.maxBatchSize}}},
+                 {"iterations", status.iterations},
+                 {"busy_s", engine::toSeconds(status.busyTime)},
+                 {"kv_used_fraction", status.kvUsedFraction}});
+    return;
+  }
+  respondError(exchange, makeError(404, "Unknown admin path " + std::string(path) + ".", "invalid_request_error", "not_found"));
+}
+
+}  // namespace headroom::serve

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "net/http_message.h"
+#include "serve/protocol/api_error.h"
+#include "serve/server/request_listener.h"
+
+namespace headroom::serve {
+
+// Small builders the server's endpoints share: an OpenAI-style error, the JSON and SSE response
+// headers, and the finish_reason a FinishReason is sent as. Plain functions, thread-safe.
+ApiError makeError(int status, std::string message, std::string type, std::string code = {}, std::string param = {});
+net::HttpHeaders jsonHeaders();
+net::HttpHeaders sseHeaders();
+std::string_view finishReasonText(FinishReason reason);
+
+}  // namespace headroom::serve

@@ -1,0 +1,155 @@
+// POST /v1/completions and /v1/chat/completions: authorisation, the request's class, its prompt
+// tokens, admission, and a streamed (SSE) or buffered reply.
+#include <algorithm>
+#include <chrono>
+#include <random>
+
+#include "engine/exec/llama/byte_tokenizer.h"
+#include "serve/server/api_responses.h"
+#include "serve/server/buffered_reply.h"
+#include "serve/server/serve_api.h"
+#include "serve/server/streaming_reply.h"
+
+namespace headroom::serve {
+
+namespace {
+
+std::int64_t unixSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+std::uint64_t freshSeed() {
+  thread_local std::mt19937_64 random(std::random_device{}());
+  return random();
+}
+
+}  // namespace
+
+void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequest& request,
+                                const std::shared_ptr<net::HttpExchange>& exchange) {
+  const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
+  const std::optional<std::int32_t> tenant = config_.access.tenantOf(key);
+  if (!tenant) {
+    respondError(exchange, makeError(401,
+                                     key.empty() ? "You didn't provide an API key (Authorization: Bearer <key>)."
+                                                 : "Incorrect API key provided.",
+                                     "invalid_request_error", "invalid_api_key"));
+    return;
+  }
+  auto parsed = parseCompletionRequest(endpoint, request.body, config_.limits);
+  if (auto* error = std::get_if<ApiError>(&parsed)) {
+    respondError(exchange, *error);
+    return;
+  }
+  const CompletionRequest& completion = std::get<CompletionRequest>(parsed);
+  if (completion.model != config_.modelName) {
+    respondError(exchange, makeError(404, "The model '" + completion.model + "' does not exist; this server serves '" +
+                                              config_.modelName + "'.",
+                                     "invalid_request_error", "model_not_found", "model"));
+    return;
+  }
+  std::optional<std::string_view> requested = request.header("x-headroom-class");
+  if (completion.qosClass) {
+    if (requested && *requested != *completion.qosClass) {
+      respondError(exchange, makeError(400, "The X-Headroom-Class header and the body's qos_class name different classes.",
+                                       "invalid_request_error", {}, "qos_class"));
+      return;
+    }
+    requested = *completion.qosClass;
+  }
+  const AccessPolicy::ClassChoice choice = config_.access.chooseClass(*tenant, requested);
+  if (choice.decision == AccessPolicy::ClassDecision::UnknownClass) {
+    respondError(exchange, makeError(400, "Unknown QoS class '" + std::string(*requested) + "'.", "invalid_request_error",
+                                     "unknown_class", "qos_class"));
+    return;
+  }
+  if (choice.decision == AccessPolicy::ClassDecision::NotAllowed) {
+    respondError(exchange, makeError(403, "Your API key may not use the QoS class '" + std::string(*requested) + "'.",
+                                     "permission_error", "class_not_allowed", "qos_class"));
+    return;
+  }
+  ServeRequest serveRequest{choice.classId, completion.promptTokens, completion.maxTokens, {}, {}, completion.stop, {}};
+  if (const auto header = request.header("x-headroom-deadline-ms")) {
+    const std::optional<std::int64_t> deadlineMs = parseDeadlineMs(*header);
+    if (!deadlineMs) {
+      respondError(exchange, makeError(400, "X-Headroom-Deadline-Ms must be an integer of milliseconds from 1 to " +
+                                                std::to_string(kMaxDeadlineMs) + ".",
+                                       "invalid_request_error", {}, "X-Headroom-Deadline-Ms"));
+      return;
+    }
+    serveRequest.hints.deadline = std::chrono::milliseconds(*deadlineMs);
+  }
+  if (completion.deadlineMs) {
+    const engine::Duration body = std::chrono::milliseconds(*completion.deadlineMs);
+    serveRequest.hints.deadline = serveRequest.hints.deadline ? std::min(*serveRequest.hints.deadline, body) : body;
+  }
+  serveRequest.hints.importance = completion.importance;
+  if (computesText_) {
+    if (!completion.promptTokenIds.empty()) {
+      for (const std::int32_t id : completion.promptTokenIds) {
+        if (id >= engine::ByteTokenizer::kVocabSize) {
+          respondError(exchange, makeError(400, "Token id " + std::to_string(id) + " is outside this server's byte "
+                                                "tokeniser (ids 0 to " + std::to_string(engine::ByteTokenizer::kVocabSize - 1) +
+                                                ").",
+                                           "invalid_request_error", "invalid_token_id", "prompt"));
+          return;
+        }
+      }
+      serveRequest.promptTokenIds = completion.promptTokenIds;
+    } else {
+      serveRequest.promptTokenIds = engine::ByteTokenizer{}.encode(completion.promptText);
+    }
+    const auto promptTokens = static_cast<std::int64_t>(serveRequest.promptTokenIds.size());
+    if (promptTokens > config_.limits.maxPromptTokens) {
+      respondError(exchange, makeError(400, "This server's maximum prompt length is " +
+                                                std::to_string(config_.limits.maxPromptTokens) + " tokens; the prompt has " +
+                                                std::to_string(promptTokens) + ".",
+                                       "invalid_request_error", "context_length_exceeded",
+                                       endpoint == CompletionEndpoint::Completions ? "prompt" : "messages"));
+      return;
+    }
+    serveRequest.promptTokens = static_cast<std::int32_t>(promptTokens);
+    serveRequest.sampling = {completion.temperature, completion.topP, completion.seed ? *completion.seed : freshSeed()};
+  }
+  const std::string& className = config_.access.classNames()[choice.classId];
+  CompletionFormatter formatter(endpoint, newCompletionId(endpoint), config_.modelName, unixSeconds(),
+                                completion.includeUsage);
+  net::HttpHeaders headers = {{"X-Headroom-Class", className}, {"X-Request-Id", formatter.id()}};
+  std::shared_ptr<RequestListener> listener;
+  std::shared_ptr<StreamingReply> streaming;
+  if (completion.stream) {
+    net::HttpHeaders streamHeaders = sseHeaders();
+    streamHeaders.insert(streamHeaders.end(), headers.begin(), headers.end());
+    streaming = std::make_shared<StreamingReply>(exchange, formatter, completion.includeUsage, std::move(streamHeaders));
+    listener = streaming;
+  } else {
+    net::HttpHeaders replyHeaders = headers;
+    replyHeaders.emplace_back("Content-Type", "application/json");
+    listener = std::make_shared<BufferedReply>(exchange, formatter, std::move(replyHeaders));
+  }
+  const Admission admission = host_.submit(serveRequest, listener);
+  if (admission.outcome == AdmissionOutcome::Admitted || admission.outcome == AdmissionOutcome::Relegated) {
+    responses_[2].fetch_add(1, std::memory_order_relaxed);
+    ServingHost* host = &host_;
+    const engine::RequestId id = admission.id;
+    if (streaming) streaming->begin(endpoint == CompletionEndpoint::ChatCompletions);
+    exchange->onClose([host, id] { host->cancel(id); });
+    return;
+  }
+  ApiError error;
+  net::HttpHeaders errorHeaders = headers;
+  if (admission.outcome == AdmissionOutcome::Rejected) {
+    const auto retryS = std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(admission.retryAfter).count());
+    error = makeError(429, "The '" + className + "' queue is full; retry after " + std::to_string(retryS) + " s.",
+                      "requests", "rate_limit_exceeded");
+    errorHeaders.emplace_back("Retry-After", std::to_string(retryS));
+  } else if (admission.outcome == AdmissionOutcome::Unavailable) {
+    error = makeError(503, "The server's instance has stopped: " + host_.failure(), "server_error", "unavailable");
+  } else {
+    error = makeError(400, "The prompt and max_tokens together exceed the server's KV cache.", "invalid_request_error",
+                      "context_length_exceeded", "max_tokens");
+  }
+  respondError(exchange, error, std::move(errorHeaders));
+}
+
+}  // namespace headroom::serve

@@ -1,0 +1,90 @@
+// GET /metrics: the host's counters, latency histograms and SLO bounds in the Prometheus text format.
+#include "serve/protocol/prometheus_writer.h"
+#include "serve/server/serve_api.h"
+
+namespace headroom::serve {
+
+void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange) {
+  const ServingStats stats = host_.stats();
+  const std::vector<engine::MetricsCollector::BucketedLatencies> latencies = host_.latencies();
+  const std::vector<ServedClass> classes = host_.classes();
+  const engine::InstanceStatus status = host_.status();
+  PrometheusWriter out;
+  auto classLabel = [&](std::size_t c) { return MetricLabels{{"class", classes[c].qos.name}}; };
+  struct HistogramFamily {
+    const char* name;
+    const char* help;
+    BucketHistogram engine::MetricsCollector::BucketedLatencies::*member;
+  };
+  using Latencies = engine::MetricsCollector::BucketedLatencies;
+  const HistogramFamily histograms[] = {
+      {"headroom_queue_seconds", "Time from arrival to the first scheduled iteration.", &Latencies::queue},
+      {"headroom_ttft_seconds", "Time to first token.", &Latencies::ttft},
+      {"headroom_tbt_seconds", "Time between consecutive tokens of a request.", &Latencies::tbt},
+      {"headroom_e2e_seconds", "Time from arrival to the last token.", &Latencies::ttlt},
+  };
+  for (const HistogramFamily& family : histograms) {
+    out.family(family.name, "histogram", family.help);
+    for (std::size_t c = 0; c < latencies.size(); ++c) out.histogram(family.name, classLabel(c), latencies[c].*family.member);
+  }
+  struct CounterFamily {
+    const char* name;
+    const char* help;
+    const char* extraLabel;
+    std::vector<std::pair<const char*, std::uint64_t ClassServingStats::*>> values;
+  };
+  const CounterFamily counters[] = {
+      {"headroom_requests_total", "Requests admitted, by class.", nullptr, {{"", &ClassServingStats::admitted}}},
+      {"headroom_requests_completed_total", "Requests that produced their last token.", nullptr,
+       {{"", &ClassServingStats::completed}}},
+      {"headroom_requests_cancelled_total", "Requests whose client went away first.", nullptr,
+       {{"", &ClassServingStats::cancelled}}},
+      {"headroom_rejections_total", "Requests refused with 429 because the class's queue was full.", "reason",
+       {{"queue_full", &ClassServingStats::rejected}}},
+      {"headroom_relegations_total", "Requests relegated: held back on overload, or by the scheduler past their deadline.",
+       "reason", {{"overload", &ClassServingStats::relegatedOverload}, {"deadline", &ClassServingStats::relegatedDeadline}}},
+      {"headroom_tokens_total", "Tokens of finished requests.", "kind",
+       {{"prompt", &ClassServingStats::promptTokens}, {"completion", &ClassServingStats::completionTokens}}},
+  };
+  for (const CounterFamily& family : counters) {
+    out.family(family.name, "counter", family.help);
+    for (std::size_t c = 0; c < stats.classes.size(); ++c) {
+      for (const auto& [value, member] : family.values) {
+        MetricLabels labels = classLabel(c);
+        if (family.extraLabel) labels.emplace_back(family.extraLabel, value);
+        out.sample(family.name, labels, stats.classes[c].*member);
+      }
+    }
+  }
+  out.family("headroom_queue_depth", "gauge", "Admitted requests not yet scheduled, by class.");
+  for (std::size_t c = 0; c < stats.classes.size(); ++c) {
+    out.sample("headroom_queue_depth", classLabel(c), static_cast<double>(stats.classes[c].queued));
+  }
+  out.family("headroom_running_requests", "gauge", "Requests scheduled and not finished, by class.");
+  for (std::size_t c = 0; c < stats.classes.size(); ++c) {
+    out.sample("headroom_running_requests", classLabel(c), static_cast<double>(stats.classes[c].running));
+  }
+  out.family("headroom_slo_seconds", "gauge", "Each class's latency bounds.");
+  for (std::size_t c = 0; c < classes.size(); ++c) {
+    const engine::Slo& slo = classes[c].qos.slo;
+    for (const auto& [metric, bound] : {std::pair{"ttft", slo.ttft}, std::pair{"tbt", slo.tbt}, std::pair{"ttlt", slo.ttlt}}) {
+      if (!bound) continue;
+      MetricLabels labels = classLabel(c);
+      labels.emplace_back("metric", metric);
+      out.sample("headroom_slo_seconds", labels, engine::toSeconds(*bound));
+    }
+  }
+  out.family("headroom_kv_used_ratio", "gauge", "Share of KV-cache blocks in use.");
+  out.sample("headroom_kv_used_ratio", {}, status.kvUsedFraction);
+  out.family("headroom_iterations_total", "counter", "Iterations the instance ran.");
+  out.sample("headroom_iterations_total", {}, static_cast<std::uint64_t>(stats.iterations));
+  out.family("headroom_busy_seconds_total", "counter", "Time the instance spent running iterations.");
+  out.sample("headroom_busy_seconds_total", {}, stats.busyS);
+  out.family("headroom_http_responses_total", "counter", "HTTP responses by status class.");
+  for (int statusClass = 1; statusClass <= 5; ++statusClass) {
+    out.sample("headroom_http_responses_total", {{"code", std::to_string(statusClass) + "xx"}}, responses(statusClass));
+  }
+  respond(exchange, {200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}}, out.take()});
+}
+
+}  // namespace headroom::serve

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "engine/core/qos_class.h"
+#include "engine/instance/instance.h"
+#include "engine/metrics/metrics_collector.h"
+#include "engine/metrics/snapshot.h"
+#include "serve/server/admission_queue.h"
+#include "serve/server/serving_stats.h"
+
+namespace headroom::serve {
+
+// Everything a serving host measures, in one place. Latencies are recorded once, by the engine's
+// MetricsCollector (the snapshots a replay produces too), which also keeps each class's fixed-bound
+// buckets for /metrics (bounds: histogramBoundsS, the class's SLO values among them). ServingStats holds
+// only the counters the engine does not know: admitted, rejected, relegated on overload, cancelled,
+// queued and running, tokens. The latest snapshot and instance status are published for readers.
+//
+// Thread-safe. The RequestObserver events and publish() come from the host's loop thread; the
+// admission counters from whichever thread submits or cancels; the getters from any thread. Recording
+// holds one lock; readers of the published snapshot hold another only for a pointer copy.
+class ServingMetrics final : public engine::RequestObserver {
+ public:
+  explicit ServingMetrics(const std::vector<engine::QosClass>& classes);
+
+  // Admission counters. `outcome` is Admitted or Relegated (held back on overload).
+  void onAdmitted(engine::ClassId classId, AdmissionOutcome outcome);
+  void onRejected(engine::ClassId classId);
+  // A held-back request was cancelled before the scheduler saw it.
+  void onCancelledWhileHeld(engine::ClassId classId);
+  // The scheduler refused a request (it fails; it never ran).
+  void onRefusedByScheduler(engine::ClassId classId);
+  // A request the scheduler holds was cancelled (it still runs; its output is dropped).
+  void onCancelled(engine::ClassId classId);
+
+  void onArrival(const engine::Request& request, engine::TimePoint now) override;
+  void onFirstScheduled(const engine::RequestState& state, engine::TimePoint now) override;
+  void onToken(const engine::RequestState& state, engine::TimePoint now, engine::Duration gap) override;
+  void onRelegated(const engine::RequestState& state, engine::TimePoint now) override;
+  void onPreempted(const engine::RequestState& state, engine::TimePoint now) override;
+  void onFinished(const engine::RequestState& state, engine::TimePoint now) override;
+
+  // New SLOs and ranks (same classes, same order): the collector judges from now on; a class whose
+  // bucket bounds change restarts its latency histograms.
+  void setClasses(const std::vector<engine::QosClass>& classes);
+  // Closes the metric windows up to `now` and publishes a snapshot and `status`.
+  void publish(engine::TimePoint now, const engine::InstanceStatus& status);
+
+  std::shared_ptr<const engine::Snapshot> snapshot() const;
+  engine::InstanceStatus status() const;
+  ServingStats stats() const;
+  // Per class, in class order: queue, ttft, tbt and ttlt (end to end) at fixed bounds since start (or
+  // since the class's SLO last changed its bounds).
+  std::vector<engine::MetricsCollector::BucketedLatencies> latencies() const;
+  // When a refused request of `classId` may retry: its mean queue time so far, 1 s to 60 s.
+  engine::Duration retryAfter(engine::ClassId classId) const;
+
+ private:
+  mutable std::mutex mutex_;
+  engine::MetricsCollector collector_;  // guarded by mutex_
+  ServingStats stats_;                  // guarded by mutex_
+
+  mutable std::mutex publishedMutex_;
+  std::shared_ptr<const engine::Snapshot> published_;  // guarded by publishedMutex_
+  engine::InstanceStatus publishedStatus_;             // guarded by publishedMutex_
+};
+
+}  // namespace headroom::serve

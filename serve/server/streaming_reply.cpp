@@ -1,0 +1,56 @@
+#include "serve/server/streaming_reply.h"
+
+#include <utility>
+
+#include "serve/server/api_responses.h"
+
+namespace headroom::serve {
+
+StreamingReply::StreamingReply(std::shared_ptr<net::HttpExchange> exchange, CompletionFormatter formatter,
+                               bool includeUsage, net::HttpHeaders headers)
+    : exchange_(std::move(exchange)),
+      formatter_(std::move(formatter)),
+      includeUsage_(includeUsage),
+      headers_(std::move(headers)) {}
+
+void StreamingReply::begin(bool chat) {
+  std::lock_guard lock(mutex_);
+  exchange_->startStream(200, std::move(headers_));
+  std::string first = chat ? formatter_.roleChunk() : std::string();
+  first += held_;
+  held_.clear();
+  if (!first.empty()) exchange_->sendChunk(std::move(first));
+  if (ended_) exchange_->endStream();
+  begun_ = true;
+}
+
+void StreamingReply::onToken(std::int32_t /*tokenId*/, std::int32_t /*index*/, std::string_view text) {
+  if (text.empty()) return;
+  std::string chunk = formatter_.tokenChunk(text);
+  std::lock_guard lock(mutex_);
+  if (begun_) {
+    exchange_->sendChunk(std::move(chunk));
+  } else {
+    held_ += chunk;
+  }
+}
+
+void StreamingReply::onFinished(const FinishedRequest& finished) {
+  std::string tail;
+  if (finished.reason != FinishReason::Cancelled) {
+    if (!finished.text.empty()) tail = formatter_.tokenChunk(finished.text);
+    tail += formatter_.finishChunk(finishReasonText(finished.reason));
+    if (includeUsage_) tail += formatter_.usageChunk(finished.promptTokens, finished.completionTokens);
+    tail += CompletionFormatter::doneEvent();
+  }
+  std::lock_guard lock(mutex_);
+  if (!begun_) {
+    held_ += tail;
+    ended_ = true;
+    return;
+  }
+  if (!tail.empty()) exchange_->sendChunk(std::move(tail));
+  exchange_->endStream();
+}
+
+}  // namespace headroom::serve

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "net/http_exchange.h"
+#include "serve/protocol/completion_formatter.h"
+#include "serve/server/request_listener.h"
+
+namespace headroom::serve {
+
+// Streams one completion's tokens as SSE chunks. The host may produce tokens before the handler knew
+// the request was admitted: until begin() they are held, so the status line always goes out first.
+// Listener calls run on the host's loop thread, begin() on a server thread; thread-safe.
+class StreamingReply final : public RequestListener {
+ public:
+  StreamingReply(std::shared_ptr<net::HttpExchange> exchange, CompletionFormatter formatter, bool includeUsage,
+                 net::HttpHeaders headers);
+
+  // The request was admitted: sends the status line, a chat's role chunk and whatever was held.
+  void begin(bool chat);
+
+  void onToken(std::int32_t tokenId, std::int32_t index, std::string_view text) override;
+  void onFinished(const FinishedRequest& finished) override;
+
+ private:
+  std::mutex mutex_;
+  std::shared_ptr<net::HttpExchange> exchange_;
+  CompletionFormatter formatter_;
+  bool includeUsage_;
+  net::HttpHeaders headers_;
+  std::string held_;    // guarded by mutex_
+  bool begun_ = false;  // guarded by mutex_
+  bool ended_ = false;  // guarded by mutex_
+};
+
+}  // namespace headroom::serve
