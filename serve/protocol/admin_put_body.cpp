@@ -3,7 +3,7 @@
 #include <string>
 
 #include "serve/protocol/api_error.h"
-#include "serve/protocol/json_text.h"
+#include "serve/protocol/json_object_body.h"
 
 namespace headroom::serve {
 
@@ -15,15 +15,14 @@ AdminPutBody readAdminPutBody(const net::HttpRequest& request, std::string_view 
                       .toResponse({{"Allow", "GET, PUT"}});
     return put;
   }
-  if (jsonNestingDepth(request.body, kMaxAdminBodyDepth) > kMaxAdminBodyDepth) {
-    put.refusal = ApiError::make(400, "The JSON body nests too deeply.", "invalid_request_error").toResponse();
+  JsonObjectBody body = parseJsonObjectBody(request.body);
+  if (!body.object) {
+    put.refusal = ApiError::make(400, body.tooDeep ? "The JSON body nests too deeply." : std::string(shapeHint),
+                                 "invalid_request_error")
+                      .toResponse();
     return put;
   }
-  put.object = nlohmann::json::parse(request.body, nullptr, false);
-  if (put.object.is_discarded() || !put.object.is_object()) {
-    put.object = nullptr;
-    put.refusal = ApiError::make(400, std::string(shapeHint), "invalid_request_error").toResponse();
-  }
+  put.object = std::move(*body.object);
   return put;
 }
 

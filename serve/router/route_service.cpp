@@ -4,6 +4,7 @@
 #include <string>
 
 #include "serve/protocol/api_error.h"
+#include "serve/protocol/json_object_body.h"
 #include "serve/router/route_forward.h"
 
 namespace headroom::serve {
@@ -62,14 +63,13 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
   std::optional<std::string_view> requested = request.header("x-headroom-class");
   std::string bodyClass;
   if (completion) {
-    constexpr int kMaxDepth = 32;
-    json parsed = jsonNestingDepth(request.body, kMaxDepth) > kMaxDepth ? json(nullptr)
-                                                                        : json::parse(request.body, nullptr, false);
-    if (parsed.is_discarded() || !parsed.is_object()) {
+    JsonObjectBody parsedBody = parseJsonObjectBody(request.body);
+    if (!parsedBody.object) {
       sendError(exchange, ApiError::make(400, "We could not parse the JSON body of your request. The body must be a JSON object.",
                                          "invalid_request_error"));
       return;
     }
+    json& parsed = *parsedBody.object;
     if (const auto found = parsed.find("qos_class"); found != parsed.end() && !found->is_null()) {
       if (!found->is_string()) {
         sendError(exchange, ApiError::make(400, "'qos_class' must be a string naming a QoS class.", "invalid_request_error", {},

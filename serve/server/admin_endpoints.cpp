@@ -1,6 +1,6 @@
 // /v1/headroom/admin/classes (GET, PUT), /v1/headroom/admin/scheduler (GET, PUT) and
 // /v1/headroom/admin/status (GET): the live class and scheduler settings and the instance's state.
-#include "serve/protocol/json_object_body.h"
+#include "serve/protocol/admin_put_body.h"
 #include "serve/server/api_responses.h"
 #include "serve/server/config_reader.h"
 #include "serve/server/serve_api.h"
@@ -55,17 +55,12 @@ json servedClassesJson(const std::vector<ServedClass>& classes) {
 
 std::optional<json> ServeApi::readAdminPut(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange,
                                            const std::string& shapeHint) {
-  if (request.method != "PUT") {
-    respondError(exchange, makeError(405, "Use GET or PUT on " + std::string(request.path()) + ".",
-                                     "invalid_request_error", "method_not_allowed"),
-                 {{"Allow", "GET, PUT"}});
+  AdminPutBody put = readAdminPutBody(request, shapeHint);
+  if (put.refusal) {
+    exchange->respond(std::move(*put.refusal));
     return std::nullopt;
   }
-  JsonObjectBody body = parseJsonObjectBody(request.body);
-  if (!body.object) {
-    respondError(exchange, makeError(400, body.tooDeep ? "The JSON body nests too deeply." : shapeHint, "invalid_request_error"));
-  }
-  return std::move(body.object);
+  return std::move(put.object);
 }
 
 void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
@@ -84,7 +79,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
       std::vector<ServedClass> classes = readServedClasses(reader, *body);
       host_.setClasses(std::move(classes));
     } catch (const std::exception& error) {
-      respondError(exchange, makeError(400, error.what(), "invalid_request_error", {}, "classes"));
+      respondError(exchange, ApiError::make(400, error.what(), "invalid_request_error", {}, "classes"));
       return;
     }
     respondJson(exchange, 200, {{"classes", servedClassesJson(host_.classes())}});
@@ -109,7 +104,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
       next.dynamicFloorTokens = current.dynamicFloorTokens;
       host_.setSchedulerConfig(next);
     } catch (const std::exception& error) {
-      respondError(exchange, makeError(400, error.what(), "invalid_request_error", {}, "scheduler"));
+      respondError(exchange, ApiError::make(400, error.what(), "invalid_request_error", {}, "scheduler"));
       return;
     }
     respondJson(exchange, 200, {{"scheduler", schedulerPolicyJson(host_.schedulerConfig())}});
@@ -117,7 +112,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
   }
   if (path == "/v1/headroom/admin/status") {
     if (request.method != "GET") {
-      respondError(exchange, makeError(405, "Use GET on " + std::string(path) + ".", "invalid_request_error",
+      respondError(exchange, ApiError::make(405, "Use GET on " + std::string(path) + ".", "invalid_request_error",
                                        "method_not_allowed"),
                    {{"Allow", "GET"}});
       return;
@@ -139,7 +134,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
                  {"kv_used_fraction", status.kvUsedFraction}});
     return;
   }
-  respondError(exchange, makeError(404, "Unknown admin path " + std::string(path) + ".", "invalid_request_error", "not_found"));
+  respondError(exchange, ApiError::make(404, "Unknown admin path " + std::string(path) + ".", "invalid_request_error", "not_found"));
 }
 
 }  // namespace headroom::serve

@@ -4,16 +4,6 @@
 
 namespace headroom::serve {
 
-ApiError makeError(int status, std::string message, std::string type, std::string code, std::string param) {
-  ApiError error;
-  error.status = status;
-  error.message = std::move(message);
-  error.type = std::move(type);
-  error.code = std::move(code);
-  error.param = std::move(param);
-  return error;
-}
-
 net::HttpHeaders jsonHeaders() { return {{"Content-Type", "application/json"}}; }
 
 net::HttpHeaders sseHeaders() {

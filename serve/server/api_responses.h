@@ -9,9 +9,8 @@
 
 namespace headroom::serve {
 
-// Small builders the server's endpoints share: an OpenAI-style error, the JSON and SSE response
-// headers, and the finish_reason a FinishReason is sent as. Plain functions, thread-safe.
-ApiError makeError(int status, std::string message, std::string type, std::string code = {}, std::string param = {});
+// Small builders the server's endpoints share: the JSON and SSE response headers, and the finish_reason
+// a FinishReason is sent as. Plain functions, thread-safe.
 net::HttpHeaders jsonHeaders();
 net::HttpHeaders sseHeaders();
 std::string_view finishReasonText(FinishReason reason);

@@ -21,7 +21,7 @@ void BufferedReply::onFinished(const FinishedRequest& finished) {
                                             finished.completionTokens);
   } else {
     const bool cancelled = finished.reason == FinishReason::Cancelled;
-    const ApiError error = makeError(cancelled ? 503 : 500,
+    const ApiError error = ApiError::make(cancelled ? 503 : 500,
                                      cancelled ? "The server stopped before the request finished."
                                                : "The request could not be served.",
                                      "server_error");

@@ -30,7 +30,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
   const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
   const std::optional<std::int32_t> tenant = config_.access.tenantOf(key);
   if (!tenant) {
-    respondError(exchange, makeError(401,
+    respondError(exchange, ApiError::make(401,
                                      key.empty() ? "You didn't provide an API key (Authorization: Bearer <key>)."
                                                  : "Incorrect API key provided.",
                                      "invalid_request_error", "invalid_api_key"));
@@ -43,7 +43,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
   }
   const CompletionRequest& completion = std::get<CompletionRequest>(parsed);
   if (completion.model != config_.modelName) {
-    respondError(exchange, makeError(404, "The model '" + completion.model + "' does not exist; this server serves '" +
+    respondError(exchange, ApiError::make(404, "The model '" + completion.model + "' does not exist; this server serves '" +
                                               config_.modelName + "'.",
                                      "invalid_request_error", "model_not_found", "model"));
     return;
@@ -51,7 +51,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
   std::optional<std::string_view> requested = request.header("x-headroom-class");
   if (completion.qosClass) {
     if (requested && *requested != *completion.qosClass) {
-      respondError(exchange, makeError(400, "The X-Headroom-Class header and the body's qos_class name different classes.",
+      respondError(exchange, ApiError::make(400, "The X-Headroom-Class header and the body's qos_class name different classes.",
                                        "invalid_request_error", {}, "qos_class"));
       return;
     }
@@ -59,12 +59,12 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
   }
   const AccessPolicy::ClassChoice choice = config_.access.chooseClass(*tenant, requested);
   if (choice.decision == AccessPolicy::ClassDecision::UnknownClass) {
-    respondError(exchange, makeError(400, "Unknown QoS class '" + std::string(*requested) + "'.", "invalid_request_error",
+    respondError(exchange, ApiError::make(400, "Unknown QoS class '" + std::string(*requested) + "'.", "invalid_request_error",
                                      "unknown_class", "qos_class"));
     return;
   }
   if (choice.decision == AccessPolicy::ClassDecision::NotAllowed) {
-    respondError(exchange, makeError(403, "Your API key may not use the QoS class '" + std::string(*requested) + "'.",
+    respondError(exchange, ApiError::make(403, "Your API key may not use the QoS class '" + std::string(*requested) + "'.",
                                      "permission_error", "class_not_allowed", "qos_class"));
     return;
   }
@@ -72,7 +72,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
   if (const auto header = request.header("x-headroom-deadline-ms")) {
     const std::optional<std::int64_t> deadlineMs = parseDeadlineMs(*header);
     if (!deadlineMs) {
-      respondError(exchange, makeError(400, "X-Headroom-Deadline-Ms must be an integer of milliseconds from 1 to " +
+      respondError(exchange, ApiError::make(400, "X-Headroom-Deadline-Ms must be an integer of milliseconds from 1 to " +
                                                 std::to_string(kMaxDeadlineMs) + ".",
                                        "invalid_request_error", {}, "X-Headroom-Deadline-Ms"));
       return;
@@ -88,7 +88,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
     if (!completion.promptTokenIds.empty()) {
       for (const std::int32_t id : completion.promptTokenIds) {
         if (id >= engine::ByteTokenizer::kVocabSize) {
-          respondError(exchange, makeError(400, "Token id " + std::to_string(id) + " is outside this server's byte "
+          respondError(exchange, ApiError::make(400, "Token id " + std::to_string(id) + " is outside this server's byte "
                                                 "tokeniser (ids 0 to " + std::to_string(engine::ByteTokenizer::kVocabSize - 1) +
                                                 ").",
                                            "invalid_request_error", "invalid_token_id", "prompt"));
@@ -101,7 +101,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
     }
     const auto promptTokens = static_cast<std::int64_t>(serveRequest.promptTokenIds.size());
     if (promptTokens > config_.limits.maxPromptTokens) {
-      respondError(exchange, makeError(400, "This server's maximum prompt length is " +
+      respondError(exchange, ApiError::make(400, "This server's maximum prompt length is " +
                                                 std::to_string(config_.limits.maxPromptTokens) + " tokens; the prompt has " +
                                                 std::to_string(promptTokens) + ".",
                                        "invalid_request_error", "context_length_exceeded",
@@ -140,13 +140,13 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
   net::HttpHeaders errorHeaders = headers;
   if (admission.outcome == AdmissionOutcome::Rejected) {
     const auto retryS = std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(admission.retryAfter).count());
-    error = makeError(429, "The '" + className + "' queue is full; retry after " + std::to_string(retryS) + " s.",
+    error = ApiError::make(429, "The '" + className + "' queue is full; retry after " + std::to_string(retryS) + " s.",
                       "requests", "rate_limit_exceeded");
     errorHeaders.emplace_back("Retry-After", std::to_string(retryS));
   } else if (admission.outcome == AdmissionOutcome::Unavailable) {
-    error = makeError(503, "The server's instance has stopped: " + host_.failure(), "server_error", "unavailable");
+    error = ApiError::make(503, "The server's instance has stopped: " + host_.failure(), "server_error", "unavailable");
   } else {
-    error = makeError(400, "The prompt and max_tokens together exceed the server's KV cache.", "invalid_request_error",
+    error = ApiError::make(400, "The prompt and max_tokens together exceed the server's KV cache.", "invalid_request_error",
                       "context_length_exceeded", "max_tokens");
   }
   respondError(exchange, error, std::move(errorHeaders));

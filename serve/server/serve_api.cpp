@@ -49,7 +49,7 @@ void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchang
   const std::string& method = request.method;
   auto only = [&](std::string_view allowed) {
     if (method == allowed) return true;
-    respondError(exchange, makeError(405, "Method " + method + " is not allowed on " + std::string(path) + "; use " +
+    respondError(exchange, ApiError::make(405, "Method " + method + " is not allowed on " + std::string(path) + "; use " +
                                               std::string(allowed) + ".",
                                      "invalid_request_error", "method_not_allowed"),
                  {{"Allow", std::string(allowed)}});
@@ -63,7 +63,7 @@ void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchang
     if (!only("GET")) return;
     const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
     if (!config_.access.tenantOf(key) && !config_.access.isAdmin(key)) {
-      respondError(exchange, makeError(401, "Missing or invalid API key.", "invalid_request_error", "invalid_api_key"));
+      respondError(exchange, ApiError::make(401, "Missing or invalid API key.", "invalid_request_error", "invalid_api_key"));
       return;
     }
     respondJson(exchange, 200,
@@ -93,7 +93,7 @@ void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchang
   } else if (path.starts_with("/v1/headroom/admin/")) {
     handleAdmin(request, exchange);
   } else {
-    respondError(exchange, makeError(404, "Unknown path " + std::string(path) + ".", "invalid_request_error", "not_found"));
+    respondError(exchange, ApiError::make(404, "Unknown path " + std::string(path) + ".", "invalid_request_error", "not_found"));
   }
 }
 
@@ -101,9 +101,9 @@ bool ServeApi::requireAdmin(const net::HttpRequest& request, const std::shared_p
   const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
   if (config_.access.isAdmin(key)) return true;
   if (config_.access.tenantOf(key)) {
-    respondError(exchange, makeError(403, "This endpoint needs an admin key.", "permission_error", "admin_only"));
+    respondError(exchange, ApiError::make(403, "This endpoint needs an admin key.", "permission_error", "admin_only"));
   } else {
-    respondError(exchange, makeError(401, "Missing or invalid admin key.", "invalid_request_error", "invalid_api_key"));
+    respondError(exchange, ApiError::make(401, "Missing or invalid admin key.", "invalid_request_error", "invalid_api_key"));
   }
   return false;
 }

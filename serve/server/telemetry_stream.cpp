@@ -20,7 +20,7 @@ void ServeApi::handleTelemetry(const net::HttpRequest& request, const std::share
   {
     std::lock_guard lock(telemetryMutex_);
     if (telemetryStreams_.size() >= kMaxTelemetryStreams) {
-      respondError(exchange, makeError(503, "Too many telemetry streams are open.", "server_error", "too_many_streams"));
+      respondError(exchange, ApiError::make(503, "Too many telemetry streams are open.", "server_error", "too_many_streams"));
       return;
     }
     telemetryStreams_.push_back(exchange);
