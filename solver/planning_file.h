@@ -1,31 +1,19 @@
 #pragma once
 
 #include <filesystem>
-#include <stdexcept>
-#include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/io/json_input.h"
 #include "solver/planning_input.h"
 
 namespace headroom::solver {
 
-// Bad planning input: names the file, the JSON path (e.g. "/modes/0/curve/2") and what is allowed there.
-class PlanningFileError : public std::runtime_error {
- public:
-  PlanningFileError(std::filesystem::path file, std::string jsonPath, const std::string& problem);
-  const std::filesystem::path& file() const { return file_; }
-  const std::string& jsonPath() const { return jsonPath_; }
-
- private:
-  std::filesystem::path file_;
-  std::string jsonPath_;
-};
-
 // Reads a planning file: {"classes": [{"name", "rate_per_s" | "rate_per_min", "bound_s", "metric",
 // "percentile", "rank"}], "modes": [{"name", "cost", "max_instances", "curve" | "curve_per_min"}]}.
 // Defaults: metric ttlt, percentile 95, cost 1, max_instances 64, ranks by bound (tightest first) when no
-// class gives one. Throws PlanningFileError on any problem.
+// class gives one. Throws engine::InputError (file, JSON pointer, what is allowed, what was found); the
+// percentile follows the engine's SLO rule (checkSlo: (0, 100]).
 PlanningInput loadPlanningFile(const std::filesystem::path& file);
 // The same from a parsed document; `file` only names the source in errors.
 PlanningInput parsePlanningJson(const nlohmann::json& root, const std::filesystem::path& file);

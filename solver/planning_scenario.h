@@ -21,13 +21,13 @@ struct PlanningScenario {
 // Reads a scenario file that may carry, besides the scenario's own fields, "modes": [{"name", "model",
 // "hardware", "tensor_parallel", "iteration_s", "cost", "max_instances"}] (model, hardware and degree
 // default to the scenario's). Without "modes" the scenario's own executor is the one mode. Throws
-// engine::ScenarioError naming the file and JSON path, including for a trace-driven scenario (a plan
+// engine::InputError naming the file and JSON pointer, including for a trace-driven scenario (a plan
 // needs each class's own rate).
 PlanningScenario loadPlanningScenario(const std::filesystem::path& file);
 
 // The classes as the planner sees them: the rate is the class's highest arrival rate (base or any
 // phase); the bound is its ttft_s SLO when it has one, else its ttlt_s; the percentile is its SLO's.
-// Throws engine::ScenarioError for a class that bounds neither TTFT nor TTLT.
+// Throws engine::InputError for a class that bounds neither TTFT nor TTLT.
 std::vector<PlanningClass> planningClasses(const PlanningScenario& planning);
 
 // Classes plus modes whose curves are measured (or read from the cache); `replays` counts the replays run.

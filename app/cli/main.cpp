@@ -5,12 +5,10 @@
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
 #include "app/cli/network_commands.h"
-#include "serve/server/config_reader.h"
-#include "engine/workload/scenario.h"
+#include "engine/io/json_input.h"
 #ifdef HEADROOM_HAVE_CUDA
 #include "engine/exec/cuda/cuda_executor_factory.h"
 #endif
-#include "solver/planning_file.h"
 
 namespace {
 
@@ -134,13 +132,7 @@ int main(int argc, char** argv) {
 #endif
     if (*serve) return runServe(serveArgs);
     if (*route) return runRoute(routeArgs);
-  } catch (const headroom::engine::ScenarioError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  } catch (const headroom::solver::PlanningFileError& error) {
-    std::cerr << "error: " << error.what() << '\n';
-    return kExitBadInput;
-  } catch (const headroom::serve::ConfigError& error) {
+  } catch (const headroom::engine::InputError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
   } catch (const CLI::ValidationError& error) {

@@ -33,7 +33,7 @@ CLI::App* addServeCommand(CLI::App& app, ServeArgs& args);
 CLI::App* addRouteCommand(CLI::App& app, RouteArgs& args);
 
 // Both run until SIGINT or SIGTERM and return the exit code; bad configuration throws
-// serve::ConfigError, a port that cannot be bound std::runtime_error.
+// engine::InputError, a port that cannot be bound std::runtime_error.
 int runServe(const ServeArgs& args);
 int runRoute(const RouteArgs& args);
 

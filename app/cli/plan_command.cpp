@@ -7,6 +7,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/output_file.h"
+#include "engine/io/json_input.h"
 #include "solver/plan_json.h"
 #include "solver/planner.h"
 #include "solver/planning_file.h"
@@ -78,13 +79,7 @@ void printVerification(std::ostream& out, const solver::Verification& verificati
 }  // namespace
 
 int runPlan(const PlanArgs& args) {
-  nlohmann::json root;
-  {
-    std::ifstream in(args.inputPath, std::ios::binary);
-    if (!in) throw solver::PlanningFileError(args.inputPath, "", "cannot open the file");
-    root = nlohmann::json::parse(in, nullptr, false);
-    if (root.is_discarded()) throw solver::PlanningFileError(args.inputPath, "", "not valid JSON");
-  }
+  const nlohmann::json root = engine::JsonInput::loadFile(args.inputPath, "planning file");
   solver::PlanOptions options;
   options.objective = *solver::objectiveFromString(args.objective);
   options.timeLimitS = args.timeLimitS;

@@ -28,6 +28,30 @@ struct Slo {
   bool interactive() const { return ttft.has_value() || tbt.has_value(); }
 };
 
+// What can be wrong with an Slo, whichever file, table or request it came from. checkSlo is the one
+// place these rules live; readers turn a problem into a message (englishText in engine/io/input_problems.h)
+// pointing at sloProblemField(problem), the UI into translated text.
+enum class SloProblem : std::uint8_t {
+  NoBound,               // none of ttft, tbt, ttlt is set
+  TtftNotPositive,       // ttft <= 0
+  TbtNotPositive,        // tbt <= 0
+  TtltNotPositive,       // ttlt <= 0
+  PercentileOutOfRange,  // percentile not in (0, 100] (or not a finite number)
+  TtftAboveTtlt,         // ttft > ttlt: the first token cannot be due after the last
+  TbtAboveTtlt,          // tbt > ttlt
+};
+
+// Percentiles an Slo may name: (0, 100]. 100 means every request must meet the bound (the strictest);
+// 0 would bound nothing.
+inline constexpr double kSloPercentileMin = 0.0;  // excluded
+inline constexpr double kSloPercentileMax = 100.0;  // included
+
+std::optional<SloProblem> checkSlo(const Slo& slo);
+// The field of the Slo's JSON object ("ttft_s", "tbt_s", "ttlt_s", "percentile") a problem is about;
+// empty for NoBound, which is about the whole object. TtftAboveTtlt and TbtAboveTtlt name the smaller
+// bound ("ttft_s", "tbt_s").
+std::string_view sloProblemField(SloProblem problem);
+
 // Index of a class within its scenario (0 .. classes-1). Small and dense so per-class arrays stay flat.
 using ClassId = std::uint16_t;
 

@@ -1,17 +1,15 @@
 #include "engine/metrics/snapshot_json.h"
 
-#include <stdexcept>
+#include <limits>
 #include <string>
+
+#include "engine/core/qos_class_json.h"
 
 namespace headroom::engine {
 
 namespace {
 
 using json = nlohmann::json;
-
-json optionalSeconds(const std::optional<Duration>& value) {
-  return value ? json(toSeconds(*value)) : json(nullptr);
-}
 
 json optionalNumber(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
@@ -24,58 +22,43 @@ json windowLatencyJson(const WindowLatency& latency) {
   return {{"p50", optionalNumber(latency.p50S)}, {"watched", optionalNumber(latency.watchedS)}};
 }
 
-// Reads fields of one JSON object, naming `path` in every error.
+// Reads fields of one JSON object through the checked reader, naming the field's pointer in every error.
+constexpr auto kMaxInt64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+
 class Fields {
  public:
-  Fields(const json& object, std::string path) : object_(object), path_(std::move(path)) {
-    if (!object_.is_object()) throw std::invalid_argument("snapshot JSON: " + where() + " must be an object");
+  Fields(const JsonInput& input, const json& object, JsonPointer at) : input_(input), object_(object), at_(std::move(at)) {
+    input_.requireObject(object_, at_, "(a snapshot part)");
   }
 
-  const json& at(const char* name) const {
-    const auto found = object_.find(name);
-    if (found == object_.end()) throw std::invalid_argument("snapshot JSON: " + where(name) + " is missing");
-    return *found;
-  }
-  double number(const char* name) const {
-    const json& value = at(name);
-    if (!value.is_number()) throw std::invalid_argument("snapshot JSON: " + where(name) + " must be a number");
-    return value.get<double>();
-  }
+  const json& at(const char* name) const { return input_.required(object_, at_, name, "see the snapshot layout"); }
+  double number(const char* name) const { return input_.number(at(name), at_ / name, NumberRange{}); }
   std::int64_t integer(const char* name) const {
     const json& value = at(name);
-    if (!value.is_number_integer()) throw std::invalid_argument("snapshot JSON: " + where(name) + " must be an integer");
+    if (!value.is_number_integer() || (value.is_number_unsigned() && value.get<std::uint64_t>() > kMaxInt64)) {
+      input_.failValue(at_ / name, "must be an integer (64 bits)", value);
+    }
     return value.get<std::int64_t>();
   }
   std::optional<double> optionalNumber(const char* name) const {
-    const json& value = at(name);
-    if (value.is_null()) return std::nullopt;
+    if (at(name).is_null()) return std::nullopt;
     return number(name);
   }
-  std::optional<Duration> optionalSeconds(const char* name) const {
-    const auto seconds = optionalNumber(name);
-    return seconds ? std::optional<Duration>(durationFromSeconds(*seconds)) : std::nullopt;
-  }
-  std::string text(const char* name) const {
-    const json& value = at(name);
-    if (!value.is_string()) throw std::invalid_argument("snapshot JSON: " + where(name) + " must be a string");
-    return value.get<std::string>();
-  }
+  std::string text(const char* name) const { return input_.string(at(name), at_ / name); }
   const json& array(const char* name) const {
     const json& value = at(name);
-    if (!value.is_array()) throw std::invalid_argument("snapshot JSON: " + where(name) + " must be an array");
+    if (!value.is_array()) input_.failValue(at_ / name, "must be an array", value);
     return value;
   }
-  Fields child(const char* name) const { return Fields(at(name), path_ + "/" + name); }
-  std::string path(const char* name) const { return path_ + "/" + name; }
+  Fields child(const char* name) const { return Fields(input_, at(name), at_ / name); }
+  JsonPointer path(const char* name) const { return at_ / name; }
+  const JsonInput& input() const { return input_; }
+  const json& object() const { return object_; }
 
  private:
-  std::string where(const char* name = nullptr) const {
-    const std::string full = name ? path_ + "/" + name : path_;
-    return full.empty() ? std::string("the document") : full;
-  }
-
+  const JsonInput& input_;
   const json& object_;
-  std::string path_;
+  JsonPointer at_;
 };
 
 LatencyStats latencyFrom(const Fields& fields) {
@@ -99,28 +82,44 @@ constexpr const char* kLatencyNames[] = {"queue", "ttft", "tbt", "ttlt"};
 
 }  // namespace
 
+json classSnapshotToJson(const ClassSnapshot& cls) {
+  return {{"name", cls.name},
+          {"rank", cls.rank},
+          {"slo", sloToJson(cls.slo)},
+          {"arrived", cls.arrived},
+          {"completed", cls.completed},
+          {"relegated", cls.relegated},
+          {"preempted", cls.preempted},
+          {"slo_met", cls.sloMet},
+          {"attainment", optionalNumber(cls.attainment)},
+          {"tokens_out", cls.tokensOut},
+          {"queue", latencyJson(cls.queue)},
+          {"ttft", latencyJson(cls.ttft)},
+          {"tbt", latencyJson(cls.tbt)},
+          {"ttlt", latencyJson(cls.ttlt)}};
+}
+
+ClassSnapshot classSnapshotFromJson(const JsonInput& input, const json& object, const JsonPointer& at) {
+  const Fields fields(input, object, at);
+  ClassSnapshot cls;
+  cls.name = fields.text("name");
+  cls.rank = static_cast<int>(input.integer(fields.at("rank"), at / "rank", 0));
+  cls.slo = sloFromJson(input, fields.at("slo"), at / "slo", SloRules::AsRecorded);
+  cls.arrived = fields.integer("arrived");
+  cls.completed = fields.integer("completed");
+  cls.relegated = fields.integer("relegated");
+  cls.preempted = fields.integer("preempted");
+  cls.sloMet = fields.integer("slo_met");
+  cls.attainment = fields.optionalNumber("attainment");
+  cls.tokensOut = fields.integer("tokens_out");
+  LatencyStats* latencies[] = {&cls.queue, &cls.ttft, &cls.tbt, &cls.ttlt};
+  for (std::size_t i = 0; i < 4; ++i) *latencies[i] = latencyFrom(fields.child(kLatencyNames[i]));
+  return cls;
+}
+
 json toSnapshotJson(const Snapshot& snapshot) {
   json classes = json::array();
-  for (const ClassSnapshot& cls : snapshot.classes) {
-    classes.push_back({{"name", cls.name},
-                       {"rank", cls.rank},
-                       {"slo",
-                        {{"ttft_s", optionalSeconds(cls.slo.ttft)},
-                         {"tbt_s", optionalSeconds(cls.slo.tbt)},
-                         {"ttlt_s", optionalSeconds(cls.slo.ttlt)},
-                         {"percentile", cls.slo.percentile}}},
-                       {"arrived", cls.arrived},
-                       {"completed", cls.completed},
-                       {"relegated", cls.relegated},
-                       {"preempted", cls.preempted},
-                       {"slo_met", cls.sloMet},
-                       {"attainment", optionalNumber(cls.attainment)},
-                       {"tokens_out", cls.tokensOut},
-                       {"queue", latencyJson(cls.queue)},
-                       {"ttft", latencyJson(cls.ttft)},
-                       {"tbt", latencyJson(cls.tbt)},
-                       {"ttlt", latencyJson(cls.ttlt)}});
-  }
+  for (const ClassSnapshot& cls : snapshot.classes) classes.push_back(classSnapshotToJson(cls));
   json series = json::array();
   if (snapshot.series) {
     for (const SeriesWindow& window : *snapshot.series) {
@@ -151,7 +150,11 @@ json toSnapshotJson(const Snapshot& snapshot) {
 }
 
 Snapshot snapshotFromJson(const json& document) {
-  const Fields root(document, "");
+  return snapshotFromJson(JsonInput("snapshot JSON"), document, JsonPointer());
+}
+
+Snapshot snapshotFromJson(const JsonInput& input, const json& document, const JsonPointer& at) {
+  const Fields root(input, document, at);
   Snapshot snapshot;
   snapshot.time = timeFromSeconds(root.number("time_s"));
   snapshot.windowLength = durationFromSeconds(root.number("window_s"));
@@ -161,37 +164,19 @@ Snapshot snapshotFromJson(const json& document) {
   snapshot.tokensOut = root.integer("tokens_out");
   const json& classes = root.array("classes");
   for (std::size_t c = 0; c < classes.size(); ++c) {
-    const Fields fields(classes[c], "/classes/" + std::to_string(c));
-    ClassSnapshot cls;
-    cls.name = fields.text("name");
-    cls.rank = static_cast<int>(fields.integer("rank"));
-    const Fields slo = fields.child("slo");
-    cls.slo.ttft = slo.optionalSeconds("ttft_s");
-    cls.slo.tbt = slo.optionalSeconds("tbt_s");
-    cls.slo.ttlt = slo.optionalSeconds("ttlt_s");
-    cls.slo.percentile = slo.number("percentile");
-    cls.arrived = fields.integer("arrived");
-    cls.completed = fields.integer("completed");
-    cls.relegated = fields.integer("relegated");
-    cls.preempted = fields.integer("preempted");
-    cls.sloMet = fields.integer("slo_met");
-    cls.attainment = fields.optionalNumber("attainment");
-    cls.tokensOut = fields.integer("tokens_out");
-    LatencyStats* latencies[] = {&cls.queue, &cls.ttft, &cls.tbt, &cls.ttlt};
-    for (std::size_t i = 0; i < 4; ++i) *latencies[i] = latencyFrom(fields.child(kLatencyNames[i]));
-    snapshot.classes.push_back(std::move(cls));
+    snapshot.classes.push_back(classSnapshotFromJson(input, classes[c], root.path("classes") / c));
   }
   const json& seriesJson = root.array("series");
   auto series = std::make_shared<MetricsSeries>();
   series->reserve(seriesJson.size());
   for (std::size_t w = 0; w < seriesJson.size(); ++w) {
-    const Fields fields(seriesJson[w], "/series/" + std::to_string(w));
+    const Fields fields(input, seriesJson[w], root.path("series") / w);
     SeriesWindow window;
     window.start = timeFromSeconds(fields.number("start_s"));
     window.end = timeFromSeconds(fields.number("end_s"));
     const json& windowClasses = fields.array("classes");
     for (std::size_t c = 0; c < windowClasses.size(); ++c) {
-      const Fields cf(windowClasses[c], fields.path("classes") + "/" + std::to_string(c));
+      const Fields cf(input, windowClasses[c], fields.path("classes") / c);
       WindowClassStats stats;
       stats.arrivals = cf.integer("arrivals");
       stats.completions = cf.integer("completions");

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/io/json_input.h"
 #include "engine/metrics/snapshot.h"
 
 namespace headroom::engine {
@@ -10,15 +11,21 @@ namespace headroom::engine {
 // decodes back into the same Snapshot. Times and latencies in seconds (microsecond exact on the way
 // back); optional values are null. Layout:
 // {"time_s", "window_s", "arrived", "completed", "slo_met", "tokens_out",
-//  "classes": [{"name", "rank", "slo": {"ttft_s", "tbt_s", "ttlt_s", "percentile"}, "arrived", "completed",
+//  "classes": [{"name", "rank", "slo" (sloToJson), "arrived", "completed",
 //               "relegated", "preempted", "slo_met", "attainment", "tokens_out",
 //               "queue"|"ttft"|"tbt"|"ttlt": {"count", "mean", "p50", "p90", "p95", "p99", "watched", "max"}}],
 //  "series": [{"start_s", "end_s", "classes": [{"arrivals", "completions", "slo_met", "tokens_out",
 //              "relegations", "queue"|"ttft"|"tbt"|"ttlt": {"p50", "watched"}}]}]}
 nlohmann::json toSnapshotJson(const Snapshot& snapshot);
 
-// The inverse of toSnapshotJson(). Throws std::invalid_argument naming the JSON path of the first field
-// that is missing or of the wrong type.
+// The inverse of toSnapshotJson(). Throws InputError ("snapshot JSON", or the source `input` names) at
+// the pointer of the first field that is missing or of the wrong type.
 Snapshot snapshotFromJson(const nlohmann::json& json);
+Snapshot snapshotFromJson(const JsonInput& input, const nlohmann::json& json, const JsonPointer& at);
+
+// One class of a snapshot, the one encoding of ClassSnapshot (the snapshot's "classes" items; also a
+// stored run's totals in the workspace).
+nlohmann::json classSnapshotToJson(const ClassSnapshot& cls);
+ClassSnapshot classSnapshotFromJson(const JsonInput& input, const nlohmann::json& object, const JsonPointer& at);
 
 }  // namespace headroom::engine

@@ -26,7 +26,7 @@ struct ChunkingConfig {
   std::int32_t fixedTokens = 256;  // only for ChunkingMode::Fixed
 };
 
-// Everything that tunes one instance's scheduler. Plain value; validated where it is parsed.
+// Everything that tunes one instance's scheduler. Plain value; checkSchedulerConfig says whether it is valid.
 struct SchedulerConfig {
   OrderingPolicy policy = OrderingPolicy::Hybrid;
   double alphaSPerToken = 0.008;  // hybrid: seconds of deadline per remaining token (0 = EDF)
@@ -46,6 +46,31 @@ std::optional<OrderingPolicy> orderingPolicyFromString(std::string_view text);
 // "none", "fixed:N" (N > 0) or "dynamic".
 std::string toString(const ChunkingConfig& chunking);
 std::optional<ChunkingConfig> chunkingFromString(std::string_view text);
+
+// What can be wrong with a ChunkingConfig: a fixed chunk of no tokens.
+enum class ChunkingProblem : std::uint8_t { FixedTokensNotPositive };
+std::optional<ChunkingProblem> checkChunking(const ChunkingConfig& chunking);
+
+// What can be wrong with a SchedulerConfig, whichever file, table or request it came from. The limits
+// are the constants below; checkSchedulerConfig is the one place the rules live, readers and the UI map
+// a problem to text (englishText in engine/io/input_problems.h) at schedulerProblemField(problem).
+enum class SchedulerProblem : std::uint8_t {
+  AlphaOutOfRange,                // alphaSPerToken not in [0, kMaxAlphaSPerToken]
+  ChunkingInvalid,                // checkChunking fails
+  MaxBatchTokensNotPositive,      // maxBatchTokens < 1
+  MaxBatchSizeNotPositive,        // maxBatchSize < 1
+  DynamicSafetyFactorOutOfRange,  // dynamicSafetyFactor not in (0, kMaxDynamicSafetyFactor]
+  DynamicFloorTokensNotPositive,  // dynamicFloorTokens < 1
+  KvBlockTokensNotPositive,       // kvBlockTokens < 1
+  KvBlocksNotPositive,            // kvBlocksOverride set and < 1
+};
+
+inline constexpr double kMaxAlphaSPerToken = 1e6;
+inline constexpr double kMaxDynamicSafetyFactor = 100.0;
+
+std::optional<SchedulerProblem> checkSchedulerConfig(const SchedulerConfig& config);
+// The scheduler JSON field a problem is about ("alpha_s_per_token", "chunking", ...).
+std::string_view schedulerProblemField(SchedulerProblem problem);
 
 inline constexpr std::string_view kOrderingPolicyNames = "fcfs, priority, edf, srpf, hybrid";
 inline constexpr std::string_view kChunkingNames = "none, fixed:N (N > 0), dynamic";

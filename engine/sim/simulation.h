@@ -30,7 +30,7 @@ struct ReplayOptions {
 // scenario, options and seed give identical metrics. Single-threaded; drive it from one thread.
 class Simulation {
  public:
-  // Throws ScenarioError-free std::runtime_error for resources it cannot load (model, hardware).
+  // Throws std::runtime_error for a model or hardware it cannot find, InputError for a bad resource field.
   Simulation(const Scenario& scenario, const ReplayOptions& options);
 
   // Processes events up to and including virtual time `until`; returns false once the replay is over.

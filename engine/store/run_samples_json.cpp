@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "engine/metrics/snapshot_json.h"
+
 namespace headroom::engine {
 
 namespace {
@@ -15,17 +17,9 @@ std::optional<double> numberOrNull(const json& value) {
   return value.get<double>();
 }
 
-json optionalMicros(const std::optional<Duration>& value) {
-  return value ? json(value->count()) : json(nullptr);
-}
-
 std::optional<Duration> microsOrNull(const json& value) {
   if (value.is_null()) return std::nullopt;
   return Duration{value.get<std::int64_t>()};
-}
-
-json statsToJson(const LatencyStats& s) {
-  return json::array({s.count, s.meanS, s.p50S, s.p90S, s.p95S, s.p99S, s.watchedS, s.maxS});
 }
 
 LatencyStats statsFromJson(const json& a) {
@@ -34,28 +28,9 @@ LatencyStats statsFromJson(const json& a) {
           a[4].get<double>(),       a[5].get<double>(), a[6].get<double>(), a[7].get<double>()};
 }
 
-json classToJson(const ClassSnapshot& c) {
-  return {{"name", c.name},
-          {"rank", c.rank},
-          {"slo",
-           {{"ttft_us", optionalMicros(c.slo.ttft)},
-            {"tbt_us", optionalMicros(c.slo.tbt)},
-            {"ttlt_us", optionalMicros(c.slo.ttlt)},
-            {"percentile", c.slo.percentile}}},
-          {"arrived", c.arrived},
-          {"completed", c.completed},
-          {"relegated", c.relegated},
-          {"preempted", c.preempted},
-          {"slo_met", c.sloMet},
-          {"attainment", optionalNumber(c.attainment)},
-          {"tokens_out", c.tokensOut},
-          {"queue", statsToJson(c.queue)},
-          {"ttft", statsToJson(c.ttft)},
-          {"tbt", statsToJson(c.tbt)},
-          {"ttlt", statsToJson(c.ttlt)}};
-}
-
-ClassSnapshot classFromJson(const json& o) {
+// A class of the totals as workspaces written before the one ClassSnapshot encoding kept it: SLO bounds
+// in microseconds ("ttft_us"), latency stats as arrays of 8 numbers.
+ClassSnapshot legacyClassFromJson(const json& o) {
   ClassSnapshot c;
   c.name = o.at("name").get<std::string>();
   c.rank = o.at("rank").get<int>();
@@ -82,9 +57,9 @@ ClassSnapshot classFromJson(const json& o) {
 
 json totalsToJson(const Snapshot& totals) {
   json classes = json::array();
-  for (const ClassSnapshot& c : totals.classes) classes.push_back(classToJson(c));
-  return {{"time_us", totals.time.time_since_epoch().count()},
-          {"window_length_us", totals.windowLength.count()},
+  for (const ClassSnapshot& c : totals.classes) classes.push_back(classSnapshotToJson(c));
+  return {{"time_s", toSeconds(totals.time)},
+          {"window_s", toSeconds(totals.windowLength)},
           {"arrived", totals.arrived},
           {"completed", totals.completed},
           {"slo_met", totals.sloMet},
@@ -94,14 +69,25 @@ json totalsToJson(const Snapshot& totals) {
 
 Snapshot totalsFromJson(const json& document) {
   if (!document.is_object()) throw std::runtime_error("run totals must be a JSON object");
+  const bool legacy = document.contains("time_us");
   Snapshot totals;
-  totals.time = TimePoint{Duration{document.at("time_us").get<std::int64_t>()}};
-  totals.windowLength = Duration{document.at("window_length_us").get<std::int64_t>()};
+  if (legacy) {
+    totals.time = TimePoint{Duration{document.at("time_us").get<std::int64_t>()}};
+    totals.windowLength = Duration{document.at("window_length_us").get<std::int64_t>()};
+  } else {
+    totals.time = timeFromSeconds(document.at("time_s").get<double>());
+    totals.windowLength = durationFromSeconds(document.at("window_s").get<double>());
+  }
   totals.arrived = document.at("arrived").get<std::int64_t>();
   totals.completed = document.at("completed").get<std::int64_t>();
   totals.sloMet = document.at("slo_met").get<std::int64_t>();
   totals.tokensOut = document.at("tokens_out").get<std::int64_t>();
-  for (const json& c : document.at("classes")) totals.classes.push_back(classFromJson(c));
+  const JsonInput input("run totals");
+  const json& classes = document.at("classes");
+  for (std::size_t c = 0; c < classes.size(); ++c) {
+    totals.classes.push_back(legacy ? legacyClassFromJson(classes[c])
+                                    : classSnapshotFromJson(input, classes[c], JsonPointer() / "classes" / c));
+  }
   return totals;
 }
 

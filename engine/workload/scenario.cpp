@@ -1,6 +1,6 @@
 #include "engine/workload/scenario.h"
 
-#include <fstream>
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -8,37 +8,46 @@
 
 namespace headroom::engine {
 
-namespace {
-
-std::string errorText(const std::filesystem::path& file, const std::string& jsonPath,
-                      const std::string& problem) {
-  return file.string() + ": " + (jsonPath.empty() ? "" : jsonPath + ": ") + problem;
+Scenario loadScenario(const std::filesystem::path& file) {
+  return scenarioFromJson(JsonInput::loadFile(file, "scenario file"), file);
 }
 
-}  // namespace
-
-ScenarioError::ScenarioError(std::filesystem::path file, std::string jsonPath, const std::string& problem)
-    : std::runtime_error(errorText(file, jsonPath, problem)),
-      file_(std::move(file)),
-      jsonPath_(std::move(jsonPath)) {}
-
-Scenario loadScenario(const std::filesystem::path& file) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(file, error)) throw ScenarioError(file, "", "no such scenario file");
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw ScenarioError(file, "", "cannot open the scenario file");
-  nlohmann::json root;
-  try {
-    root = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    std::string message = e.what();
-    if (const auto end = message.find("] ");
-        message.rfind("[json.exception", 0) == 0 && end != std::string::npos) {
-      message = message.substr(end + 2);
-    }
-    throw ScenarioError(file, "", "not valid JSON: " + message);
+std::optional<ArrivalIssue> checkArrivalSpec(const ArrivalSpec& spec) {
+  const auto negative = [](double value) { return !std::isfinite(value) || value < 0.0; };
+  if (negative(spec.ratePerS)) return ArrivalIssue{ArrivalProblem::RateNegative, 0};
+  if (spec.kind == ArrivalKind::Gamma && (!std::isfinite(spec.cv) || spec.cv <= 0.0 || spec.cv > kMaxArrivalCv)) {
+    return ArrivalIssue{ArrivalProblem::CvOutOfRange, 0};
   }
-  return scenarioFromJson(root, file);
+  for (std::size_t k = 0; k < spec.phases.size(); ++k) {
+    const RatePhase& phase = spec.phases[k];
+    if (negative(phase.startS)) return ArrivalIssue{ArrivalProblem::PhaseStartNegative, k};
+    if (negative(phase.ratePerS)) return ArrivalIssue{ArrivalProblem::PhaseRateNegative, k};
+    if (phase.shape == PhaseShape::Ramp && !(phase.endS > phase.startS)) {
+      return ArrivalIssue{ArrivalProblem::RampEndNotAfterStart, k};
+    }
+    if (k == 0) continue;
+    const RatePhase& last = spec.phases[k - 1];
+    if (phase.startS < last.startS) return ArrivalIssue{ArrivalProblem::PhasesUnsorted, k};
+    if (last.shape == PhaseShape::Ramp && phase.startS < last.endS) return ArrivalIssue{ArrivalProblem::PhaseOverlapsRamp, k};
+  }
+  return std::nullopt;
+}
+
+std::string_view arrivalProblemField(ArrivalProblem problem) {
+  switch (problem) {
+    case ArrivalProblem::RateNegative: return "rate_per_s";
+    case ArrivalProblem::CvOutOfRange: return "cv";
+    case ArrivalProblem::PhaseStartNegative: return "start_s";
+    case ArrivalProblem::PhaseRateNegative: return "rate_per_s";
+    case ArrivalProblem::PhasesUnsorted: return "start_s";
+    case ArrivalProblem::PhaseOverlapsRamp: return "start_s";
+    case ArrivalProblem::RampEndNotAfterStart: return "end_s";
+  }
+  return "";
+}
+
+bool isPhaseProblem(ArrivalProblem problem) {
+  return problem != ArrivalProblem::RateNegative && problem != ArrivalProblem::CvOutOfRange;
 }
 
 }  // namespace headroom::engine

@@ -10,6 +10,7 @@
 
 #include "engine/core/qos_class.h"
 #include "engine/exec/executor_spec.h"
+#include "engine/io/json_input.h"
 #include "engine/pool/router_config.h"
 #include "engine/sched/scheduler_config.h"
 
@@ -38,6 +39,31 @@ struct ArrivalSpec {
   double cv = 1.0;  // gamma only
   std::vector<RatePhase> phases;
 };
+
+// What can be wrong with an ArrivalSpec, whichever file or table it came from; checkArrivalSpec is the
+// one place these rules live. `phase` is the index of the phase a problem is about (phase problems only);
+// arrivalProblemField names the JSON field ("rate_per_s", "cv", or a phase's "start_s", "end_s",
+// "rate_per_s"). englishText in engine/io/input_problems.h words it for the CLI.
+enum class ArrivalProblem : std::uint8_t {
+  RateNegative,          // ratePerS < 0 or not finite
+  CvOutOfRange,          // gamma only: cv not in (0, kMaxArrivalCv]
+  PhaseStartNegative,    // a phase's startS < 0 or not finite
+  PhaseRateNegative,     // a phase's ratePerS < 0 or not finite
+  PhasesUnsorted,        // a phase starts before the previous phase
+  PhaseOverlapsRamp,     // a phase starts before the previous ramp ends
+  RampEndNotAfterStart,  // a ramp's endS <= its startS
+};
+
+inline constexpr double kMaxArrivalCv = 100.0;
+
+struct ArrivalIssue {
+  ArrivalProblem problem = ArrivalProblem::RateNegative;
+  std::size_t phase = 0;  // phase problems only
+};
+
+std::optional<ArrivalIssue> checkArrivalSpec(const ArrivalSpec& spec);
+std::string_view arrivalProblemField(ArrivalProblem problem);
+bool isPhaseProblem(ArrivalProblem problem);
 
 // Token-length distributions for prompts and outputs (values are token counts >= 1).
 //  fixed: `value`. uniform: integers in [min, max]. lognormal: by median and p90, clipped to max.
@@ -84,19 +110,11 @@ struct Scenario {
   std::optional<TraceSpec> trace;
 };
 
-// Bad scenario input: names the file, the JSON path (e.g. "/classes/1/slo/ttft_s") and what is allowed.
-class ScenarioError : public std::runtime_error {
- public:
-  ScenarioError(std::filesystem::path file, std::string jsonPath, const std::string& problem);
-  const std::filesystem::path& file() const { return file_; }
-  const std::string& jsonPath() const { return jsonPath_; }
+// The scenario reader's error is the one input error. Kept as a name only for the console's planner
+// panel, which catches it by this name.
+using ScenarioError = InputError;
 
- private:
-  std::filesystem::path file_;
-  std::string jsonPath_;
-};
-
-// Reads and validates a scenario file. Throws ScenarioError on any problem, including a trace file
+// Reads and validates a scenario file. Throws InputError on any problem, including a trace file
 // that is missing (relative trace paths resolve against the scenario's folder).
 Scenario loadScenario(const std::filesystem::path& file);
 

@@ -16,7 +16,7 @@ nlohmann::json scenarioToJson(const Scenario& scenario);
 
 // Validates a scenario document and builds the Scenario. `origin` names where the document came from:
 // it becomes Scenario::file, error messages name it, and relative trace paths resolve against its
-// folder. Throws ScenarioError (origin, JSON pointer, what is allowed) on any problem, including a
+// folder. Throws InputError (origin, JSON pointer, what is allowed, what was found) on any problem, including a
 // trace file that cannot be read.
 Scenario scenarioFromJson(const nlohmann::json& document, const std::filesystem::path& origin);
 

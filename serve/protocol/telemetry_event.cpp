@@ -1,6 +1,8 @@
 #include "serve/protocol/telemetry_event.h"
 
-#include <stdexcept>
+#include <limits>
+
+#include "engine/io/json_input.h"
 
 #include "engine/metrics/replay_json.h"
 #include "engine/metrics/snapshot_json.h"
@@ -10,15 +12,10 @@ namespace headroom::serve {
 namespace {
 
 using json = nlohmann::json;
+using engine::JsonInput;
+using engine::JsonPointer;
 
-const json& field(const json& object, const char* path, const char* name) {
-  if (!object.is_object()) throw std::invalid_argument(std::string("telemetry event: ") + path + " must be an object");
-  const auto found = object.find(name);
-  if (found == object.end() || !found->is_number()) {
-    throw std::invalid_argument(std::string("telemetry event: ") + path + "/" + name + " must be a number");
-  }
-  return *found;
-}
+const JsonInput kInput("telemetry event");
 
 }  // namespace
 
@@ -38,29 +35,33 @@ json toInstanceStatusJson(const engine::InstanceStatus& status) {
 }
 
 engine::InstanceStatus instanceStatusFromJson(const json& object) {
-  constexpr const char* kPath = "/instance";
+  const JsonPointer at = JsonPointer() / "instance";
+  kInput.requireObject(object, at, "(the instance's status)");
   engine::InstanceStatus status;
-  auto integer = [&](const char* name) {
-    const json& value = field(object, kPath, name);
-    if (!value.is_number_integer()) {
-      throw std::invalid_argument(std::string("telemetry event: /instance/") + name + " must be an integer");
+  const auto integer = [&](const char* name) {
+    const json& value = kInput.required(object, at, name, "an integer");
+    if (!value.is_number_integer() ||
+        (value.is_number_unsigned() &&
+         value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))) {
+      kInput.failValue(at / name, "must be an integer (64 bits)", value);
     }
     return value.get<std::int64_t>();
   };
+  const auto number = [&](const char* name) {
+    return kInput.number(kInput.required(object, at, name, "a number"), at / name, engine::NumberRange{});
+  };
   status.id = static_cast<std::int32_t>(integer("id"));
-  const auto busy = object.find("busy");
-  if (busy == object.end() || !busy->is_boolean()) throw std::invalid_argument("telemetry event: /instance/busy must be true or false");
-  status.busy = busy->get<bool>();
+  status.busy = kInput.boolean(kInput.required(object, at, "busy", "true or false"), at / "busy");
   status.load.waiting = static_cast<std::int32_t>(integer("waiting"));
   status.load.relegated = static_cast<std::int32_t>(integer("relegated"));
   status.load.prefilling = static_cast<std::int32_t>(integer("prefilling"));
   status.load.decoding = static_cast<std::int32_t>(integer("decoding"));
   status.load.outstandingTokens = integer("outstanding_tokens");
-  status.kvUsedFraction = field(object, kPath, "kv_used_fraction").get<double>();
+  status.kvUsedFraction = number("kv_used_fraction");
   status.lastBatchTokens = static_cast<std::int32_t>(integer("last_batch_tokens"));
   status.lastBatchSize = static_cast<std::int32_t>(integer("last_batch_size"));
   status.iterations = integer("iterations");
-  status.busyTime = engine::durationFromSeconds(field(object, kPath, "busy_s").get<double>());
+  status.busyTime = engine::durationFromSeconds(number("busy_s"));
   return status;
 }
 
@@ -75,23 +76,21 @@ json toTelemetryJson(const TelemetryEvent& event) {
 }
 
 TelemetryEvent telemetryFromJson(const json& object) {
-  if (!object.is_object()) throw std::invalid_argument("telemetry event: the event must be a JSON object");
+  const JsonPointer top;
+  kInput.requireObject(object, top, "(a telemetry event)");
   TelemetryEvent event;
-  if (const auto model = object.find("scenario"); model != object.end() && model->is_string()) {
+  if (const json* model = JsonInput::field(object, "scenario"); model && model->is_string()) {
     event.model = model->get<std::string>();
   }
-  const auto snapshot = object.find("snapshot");
-  if (snapshot == object.end()) throw std::invalid_argument("telemetry event: /snapshot is missing (a server older than this console?)");
-  event.snapshot = std::make_shared<const engine::Snapshot>(engine::snapshotFromJson(*snapshot));
-  const auto instance = object.find("instance");
-  if (instance == object.end()) throw std::invalid_argument("telemetry event: /instance is missing");
-  event.instance = instanceStatusFromJson(*instance);
+  const json& snapshot = kInput.required(object, top, "snapshot", "the lossless snapshot; a server older than this console?");
+  event.snapshot = std::make_shared<const engine::Snapshot>(engine::snapshotFromJson(kInput, snapshot, top / "snapshot"));
+  event.instance = instanceStatusFromJson(kInput.required(object, top, "instance", "the instance's status"));
   return event;
 }
 
 TelemetryEvent parseTelemetryEvent(std::string_view data) {
   const json object = json::parse(data, nullptr, false);
-  if (object.is_discarded()) throw std::invalid_argument("telemetry event: the data is not JSON");
+  if (object.is_discarded()) throw engine::InputError("telemetry event", JsonPointer(), "must be JSON");
   return telemetryFromJson(object);
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/instance/instance.h"
+#include "engine/io/json_input.h"
 #include "engine/metrics/snapshot.h"
 
 namespace headroom::serve {
@@ -22,9 +23,9 @@ struct TelemetryEvent {
 // The event's JSON: the replay summary (toReplayJson: "scenario" = the model, "classes", ...) for plain
 // readers, plus "time_s", "instance" (status, below) and "snapshot" (toSnapshotJson, lossless).
 nlohmann::json toTelemetryJson(const TelemetryEvent& event);
-// Reads what toTelemetryJson() wrote. Throws std::invalid_argument naming the field at fault.
+// Reads what toTelemetryJson() wrote. Throws engine::InputError ("telemetry event") at the field at fault.
 TelemetryEvent telemetryFromJson(const nlohmann::json& json);
-// Parses and reads one SSE data payload. Throws std::invalid_argument (bad JSON or a field at fault).
+// Parses and reads one SSE data payload. Throws engine::InputError (bad JSON or a field at fault).
 TelemetryEvent parseTelemetryEvent(std::string_view data);
 
 // {"id", "busy", "waiting", "relegated", "prefilling", "decoding", "outstanding_tokens", "kv_used_fraction",

@@ -51,16 +51,19 @@ struct RouteRouting {
   RoutePolicy policy = RoutePolicy::LeastLoaded;
   std::vector<std::vector<double>> shares;  // one row per class; empty rows route least-loaded
 };
-RouteRouting readRouting(const ConfigReader& reader, const nlohmann::json& object, const std::string& path,
+RouteRouting readRouting(const engine::JsonInput& reader, const nlohmann::json& object, const engine::JsonPointer& at,
+                         const std::vector<ServedClass>& classes, std::size_t members);
+// The same with the pointer as text, as the admin handler (route_service.cpp) calls it for a request body.
+RouteRouting readRouting(const engine::JsonInput& reader, const nlohmann::json& object, std::string_view pointer,
                          const std::vector<ServedClass>& classes, std::size_t members);
 
-// Throw ConfigError naming the file, the field and the allowed values.
+// Throw engine::InputError naming the file, the field's JSON pointer, what is allowed and what was found.
 RouteConfig loadRouteConfig(const std::filesystem::path& file);
 RouteConfig parseRouteConfig(const nlohmann::json& root, const std::filesystem::path& file = {});
 
 // Shares from a plan as `headroom-cli plan --json` writes it: instance i's "rates_per_s" become the
 // shares of member i. The plan must have one instance per member; classes it does not mention get no
-// share (routed least-loaded). Throws ConfigError.
+// share (routed least-loaded). Throws engine::InputError.
 std::vector<std::vector<double>> loadPlanShares(const std::filesystem::path& file, const std::vector<ServedClass>& classes,
                                                 std::size_t members);
 

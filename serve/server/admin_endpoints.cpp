@@ -1,5 +1,7 @@
 // /v1/headroom/admin/classes (GET, PUT), /v1/headroom/admin/scheduler (GET, PUT) and
 // /v1/headroom/admin/status (GET): the live class and scheduler settings and the instance's state.
+#include "engine/core/qos_class_json.h"
+#include "engine/sched/scheduler_config_json.h"
 #include "serve/protocol/admin_put_body.h"
 #include "serve/server/api_responses.h"
 #include "serve/server/config_reader.h"
@@ -13,40 +15,14 @@ using json = nlohmann::json;
 
 const char* overloadText(OverloadAction action) { return action == OverloadAction::Relegate ? "relegate" : "reject"; }
 
-json sloJson(const engine::Slo& slo) {
-  json out = json::object();
-  if (slo.ttft) out["ttft_s"] = engine::toSeconds(*slo.ttft);
-  if (slo.tbt) out["tbt_s"] = engine::toSeconds(*slo.tbt);
-  if (slo.ttlt) out["ttlt_s"] = engine::toSeconds(*slo.ttlt);
-  out["percentile"] = slo.percentile;
-  return out;
-}
-
-// The live-changeable part of a scheduler config, in the configuration file's field names.
-json schedulerPolicyJson(const engine::SchedulerConfig& config) {
-  json out = {{"policy", std::string(engine::toString(config.policy))},
-              {"alpha_s_per_token", config.alphaSPerToken},
-              {"chunking", engine::toString(config.chunking)},
-              {"relegation", config.relegation == engine::Relegation::On},
-              {"selective_preemption", config.selectivePreemption},
-              {"max_batch_tokens", config.maxBatchTokens},
-              {"max_batch_size", config.maxBatchSize},
-              {"kv_block_tokens", config.kvBlockTokens}};
-  if (config.kvBlocksOverride) out["kv_blocks"] = *config.kvBlocksOverride;
-  return out;
-}
-
 }  // namespace
 
 json servedClassesJson(const std::vector<ServedClass>& classes) {
   json out = json::array();
   for (const ServedClass& served : classes) {
-    json item = {{"name", served.qos.name},
-                 {"rank", served.qos.rank},
-                 {"importance", std::string(engine::toString(served.qos.importance))},
-                 {"slo", sloJson(served.qos.slo)},
-                 {"queue_limit", served.queueLimit},
-                 {"overload", overloadText(served.overload)}};
+    json item = engine::qosClassToJson(served.qos);
+    item["queue_limit"] = served.queueLimit;
+    item["overload"] = overloadText(served.overload);
     if (served.overload == OverloadAction::Relegate) item["relegated_limit"] = served.relegatedLimit;
     out.push_back(std::move(item));
   }
@@ -75,7 +51,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
     if (!body) return;
     try {
       const ConfigReader reader("request body");
-      reader.checkFields(*body, "", {"classes"});
+      reader.checkFields(*body, engine::JsonPointer(), {"classes"});
       std::vector<ServedClass> classes = readServedClasses(reader, *body);
       host_.setClasses(std::move(classes));
     } catch (const std::exception& error) {
@@ -87,7 +63,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
   }
   if (path == "/v1/headroom/admin/scheduler") {
     if (request.method == "GET") {
-      respondJson(exchange, 200, {{"scheduler", schedulerPolicyJson(host_.schedulerConfig())}});
+      respondJson(exchange, 200, {{"scheduler", engine::schedulerConfigToJson(host_.schedulerConfig())}});
       return;
     }
     const std::optional<json> body =
@@ -96,18 +72,13 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
                      "{\"policy\": \"edf\", \"chunking\": \"fixed:256\"}.");
     if (!body) return;
     try {
-      const engine::SchedulerConfig current = host_.schedulerConfig();
-      json merged = schedulerPolicyJson(current);
-      for (const auto& [key, value] : body->items()) merged[key] = value;
-      engine::SchedulerConfig next = ConfigReader("request body").scheduler(merged, "");
-      next.dynamicSafetyFactor = current.dynamicSafetyFactor;
-      next.dynamicFloorTokens = current.dynamicFloorTokens;
-      host_.setSchedulerConfig(next);
+      host_.setSchedulerConfig(engine::schedulerConfigFromJson(ConfigReader("request body"), *body, engine::JsonPointer(),
+                                                               host_.schedulerConfig()));
     } catch (const std::exception& error) {
       respondError(exchange, ApiError::make(400, error.what(), "invalid_request_error", {}, "scheduler"));
       return;
     }
-    respondJson(exchange, 200, {{"scheduler", schedulerPolicyJson(host_.schedulerConfig())}});
+    respondJson(exchange, 200, {{"scheduler", engine::schedulerConfigToJson(host_.schedulerConfig())}});
     return;
   }
   if (path == "/v1/headroom/admin/status") {
@@ -123,12 +94,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
                 {{"model", config_.modelName},
                  {"executor", host_.describeExecutor()},
                  {"kv_blocks", host_.kvBlocks()},
-                 {"scheduler",
-                  {{"policy", std::string(engine::toString(scheduler.policy))},
-                   {"chunking", engine::toString(scheduler.chunking)},
-                   {"relegation", scheduler.relegation == engine::Relegation::On},
-                   {"max_batch_tokens", scheduler.maxBatchTokens},
-                   {"max_batch_size", scheduler.maxBatchSize}}},
+                 {"scheduler", engine::schedulerConfigToJson(scheduler)},
                  {"iterations", status.iterations},
                  {"busy_s", engine::toSeconds(status.busyTime)},
                  {"kv_used_fraction", status.kvUsedFraction}});

@@ -12,7 +12,7 @@
 #include "engine/exec/executor_spec.h"
 #include "engine/sched/scheduler_config.h"
 #include "serve/server/access_policy.h"
-#include "serve/server/config_reader.h"
+#include "engine/io/json_input.h"
 
 namespace headroom::serve {
 
@@ -59,13 +59,18 @@ struct ServeConfig {
   std::vector<engine::QosClass> qosClasses() const;
 };
 
-// Throws ConfigError naming the file, the field and the allowed values.
+// Throw engine::InputError naming the file, the field's JSON pointer, what is allowed and what was found.
+// The executor fields and "scheduler" use the scenario files' encoding (engine/workload/executor_spec_json.h,
+// engine/sched/scheduler_config_json.h); classes the QosClass encoding (engine/core/qos_class_json.h).
 ServeConfig loadServeConfig(const std::filesystem::path& file);
 ServeConfig parseServeConfig(const nlohmann::json& root, const std::filesystem::path& file = {});
 
+// The one checked reader, under the name the router's admin handler (route_service.cpp) still uses.
+using ConfigReader = engine::JsonInput;
+
 // The parts a router's configuration shares with a server's (same field names).
-std::vector<ServedClass> readServedClasses(const ConfigReader& reader, const nlohmann::json& root);
-AccessPolicy readAccess(const ConfigReader& reader, const nlohmann::json& root, const std::vector<ServedClass>& classes);
-ServeLimits readLimits(const ConfigReader& reader, const nlohmann::json& root);
+std::vector<ServedClass> readServedClasses(const engine::JsonInput& reader, const nlohmann::json& root);
+AccessPolicy readAccess(const engine::JsonInput& reader, const nlohmann::json& root, const std::vector<ServedClass>& classes);
+ServeLimits readLimits(const engine::JsonInput& reader, const nlohmann::json& root);
 
 }  // namespace headroom::serve

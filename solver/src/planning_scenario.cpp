@@ -7,6 +7,7 @@
 #include <spdlog/fmt/fmt.h>
 
 #include "engine/core/resource_paths.h"
+#include "engine/io/json_input.h"
 #include "engine/sim/simulation.h"
 #include "engine/metrics/latency_of.h"
 #include "solver/src/sweep_tally.h"
@@ -17,12 +18,7 @@ using json = nlohmann::json;
 
 namespace {
 
-std::string shown(const json& value) {
-  if (value.is_object()) return "an object";
-  if (value.is_array()) return "an array";
-  std::string text = value.dump();
-  return text.size() > 60 ? text.substr(0, 60) + "..." : text;
-}
+std::string shown(const json& value) { return engine::JsonInput::shown(value); }
 
 std::string available(std::string_view kind) {
   std::vector<std::string> names;
@@ -45,70 +41,48 @@ std::string defaultModeName(const engine::ExecutorSpec& executor) {
 
 std::vector<ScenarioMode> parseModes(const json& modes, const engine::Scenario& scenario,
                                      const std::filesystem::path& file) {
-  auto fail = [&](const std::string& path, const std::string& problem) -> void {
-    throw engine::ScenarioError(file, path, problem);
-  };
-  if (!modes.is_array() || modes.empty()) fail("/modes", "must be a non-empty array of instance modes, got " + shown(modes));
+  const engine::JsonInput input(file);
+  const engine::JsonPointer modesAt = engine::JsonPointer() / "modes";
+  if (!modes.is_array() || modes.empty()) input.failValue(modesAt, "must be a non-empty array of instance modes", modes);
   std::vector<ScenarioMode> result;
   for (std::size_t i = 0; i < modes.size(); ++i) {
-    const std::string path = "/modes/" + std::to_string(i);
+    const engine::JsonPointer at = modesAt / i;
     const json& object = modes[i];
-    if (!object.is_object()) fail(path, "must be an object with name, hardware, ..., got " + shown(object));
-    for (const auto& [key, value] : object.items()) {
-      static const std::vector<std::string> kAllowed{"name", "model", "hardware", "tensor_parallel", "iteration_s",
-                                                     "cost", "max_instances"};
-      if (std::find(kAllowed.begin(), kAllowed.end(), key) == kAllowed.end()) {
-        fail(path + "/" + key, "unknown field; allowed here: name, model, hardware, tensor_parallel, iteration_s, "
-                               "cost, max_instances");
-      }
-    }
+    input.requireObject(object, at, "with name, hardware, ...");
+    input.checkFields(object, at, {"name", "model", "hardware", "tensor_parallel", "iteration_s", "cost", "max_instances"});
     ScenarioMode mode;
     mode.executor = scenario.executor;
-    if (!object.contains("name") || !object.at("name").is_string() || object.at("name").get<std::string>().empty()) {
-      fail(path + "/name", "required: a non-empty string");
-    }
-    mode.name = object.at("name").get<std::string>();
+    mode.name = input.nonEmptyString(input.required(object, at, "name", "a non-empty string"), at / "name");
     for (const ScenarioMode& other : result) {
-      if (other.name == mode.name) fail(path + "/name", "mode names must be unique; \"" + mode.name + "\" appears twice");
+      if (other.name == mode.name) input.fail(at / "name", "mode names must be unique; \"" + mode.name + "\" appears twice");
     }
     const bool constant = scenario.executor.kind == engine::ExecutorKind::Constant;
     for (const char* key : {"model", "hardware"}) {
-      if (!object.contains(key)) continue;
-      const json& value = object.at(key);
-      if (constant && std::string(key) == "hardware") fail(path + "/hardware", "not allowed with a constant executor");
-      if (!value.is_string() || value.get<std::string>().empty()) fail(path + "/" + key, "must be a non-empty string");
+      const json* value = engine::JsonInput::field(object, key);
+      if (!value) continue;
+      if (constant && std::string(key) == "hardware") input.fail(at / "hardware", "not allowed with a constant executor");
+      const std::string name = input.nonEmptyString(*value, at / key);
       const std::string kind = std::string(key) == "model" ? "models" : "hardware";
-      if (!std::filesystem::is_regular_file(engine::resourceFile(kind, value.get<std::string>()))) {
-        fail(path + "/" + key, "no " + std::string(key) + " named " + shown(value) + "; available: " + available(kind));
+      if (!std::filesystem::is_regular_file(engine::resourceFile(kind, name))) {
+        input.fail(at / key, "no " + std::string(key) + " named " + shown(*value) + "; available: " + available(kind));
       }
-      (std::string(key) == "model" ? mode.executor.model : mode.executor.hardware) = value.get<std::string>();
+      (std::string(key) == "model" ? mode.executor.model : mode.executor.hardware) = name;
     }
-    if (object.contains("tensor_parallel")) {
-      const json& value = object.at("tensor_parallel");
-      if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > 64) {
-        fail(path + "/tensor_parallel", "must be an integer in [1, 64], got " + shown(value));
-      }
-      mode.executor.tensorParallel = static_cast<std::int32_t>(value.get<std::int64_t>());
+    if (const json* value = engine::JsonInput::field(object, "tensor_parallel")) {
+      mode.executor.tensorParallel = static_cast<std::int32_t>(input.integer(*value, at / "tensor_parallel", 1, 64));
     }
-    if (object.contains("iteration_s")) {
-      const json& value = object.at("iteration_s");
-      if (!constant) fail(path + "/iteration_s", "only allowed with a constant executor");
-      if (!value.is_number() || value.get<double>() <= 0.0 || value.get<double>() > 3600.0) {
-        fail(path + "/iteration_s", "must be a number in (0, 3600], seconds, got " + shown(value));
-      }
-      mode.executor.iteration = engine::durationFromSeconds(value.get<double>());
+    if (const json* value = engine::JsonInput::field(object, "iteration_s")) {
+      if (!constant) input.fail(at / "iteration_s", "only allowed with a constant executor");
+      mode.executor.iteration = engine::durationFromSeconds(input.number(
+          *value, at / "iteration_s",
+          engine::NumberRange::interval(0.0, engine::NumberRange::End::Open, 3600.0, engine::NumberRange::End::Closed,
+                                        "seconds")));
     }
-    if (object.contains("cost")) {
-      const json& value = object.at("cost");
-      if (!value.is_number() || !(value.get<double>() > 0.0)) fail(path + "/cost", "must be a number > 0, got " + shown(value));
-      mode.cost = value.get<double>();
+    if (const json* value = engine::JsonInput::field(object, "cost")) {
+      mode.cost = input.number(*value, at / "cost", engine::NumberRange::above(0.0));
     }
-    if (object.contains("max_instances")) {
-      const json& value = object.at("max_instances");
-      if (!value.is_number_integer() || value.get<std::int64_t>() < 0 || value.get<std::int64_t>() > 100000) {
-        fail(path + "/max_instances", "must be an integer in [0, 100000], got " + shown(value));
-      }
-      mode.maxInstances = static_cast<std::int32_t>(value.get<std::int64_t>());
+    if (const json* value = engine::JsonInput::field(object, "max_instances")) {
+      mode.maxInstances = static_cast<std::int32_t>(input.integer(*value, at / "max_instances", 0, 100000));
     }
     result.push_back(std::move(mode));
   }
@@ -125,8 +99,9 @@ PlanningScenario loadPlanningScenario(const std::filesystem::path& file) {
   }
   PlanningScenario planning;
   if (root.is_object() && root.contains("trace")) {
-    throw engine::ScenarioError(file, "/trace", "a plan needs each class's own arrival rate; replace the trace by "
-                                                "per-class \"arrival\" processes to plan this scenario");
+    throw engine::InputError(file, engine::JsonPointer("/trace"),
+                             "a plan needs each class's own arrival rate; replace the trace by per-class \"arrival\" "
+                             "processes to plan this scenario");
   }
   planning.scenario = engine::loadScenario(file);
   if (root.is_object() && root.contains("modes")) {
@@ -140,7 +115,8 @@ PlanningScenario loadPlanningScenario(const std::filesystem::path& file) {
 std::vector<PlanningClass> planningClasses(const PlanningScenario& planning) {
   const engine::Scenario& scenario = planning.scenario;
   if (scenario.trace) {
-    throw engine::ScenarioError(scenario.file, "/trace", "a plan needs each class's own arrival rate, not a trace");
+    throw engine::InputError(scenario.file, engine::JsonPointer("/trace"),
+                             "a plan needs each class's own arrival rate, not a trace");
   }
   std::vector<PlanningClass> classes;
   for (std::size_t i = 0; i < scenario.classes.size(); ++i) {
@@ -158,8 +134,8 @@ std::vector<PlanningClass> planningClasses(const PlanningScenario& planning) {
       cls.metric = LatencyMetric::Ttlt;
       cls.boundS = engine::toSeconds(*spec.qos.slo.ttlt);
     } else {
-      throw engine::ScenarioError(scenario.file, "/classes/" + std::to_string(i) + "/slo",
-                                  "the planner needs a ttft_s or ttlt_s bound for class \"" + cls.name + "\"");
+      throw engine::InputError(scenario.file, engine::JsonPointer() / "classes" / i / "slo",
+                               "the planner needs a ttft_s or ttlt_s bound for class \"" + cls.name + "\"");
     }
     classes.push_back(cls);
   }

@@ -137,28 +137,28 @@ class TestModelResources : public QObject {
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing layers") << "layers"
                                     << ""
-                                    << "field 'layers' is missing (a positive integer)";
+                                    << "/layers: required field is missing (an integer >= 1)";
     QTest::newRow("negative layers") << "layers"
                                      << "-3"
-                                     << "field 'layers' must be a positive integer, got -3";
+                                     << "/layers: must be an integer >= 1, got -3";
     QTest::newRow("text hidden") << "hidden_size"
                                  << "\"big\""
-                                 << "field 'hidden_size' must be a positive integer";
+                                 << "/hidden_size: must be an integer >= 1, got \"big\"";
     QTest::newRow("fractional heads") << "attention_heads"
                                       << "4.5"
-                                      << "field 'attention_heads' must be a positive integer";
+                                      << "/attention_heads: must be an integer >= 1, got 4.5";
     QTest::newRow("kv not dividing") << "kv_heads"
                                      << "3"
-                                     << "field 'kv_heads' must divide attention_heads (4), got 3";
+                                     << "/kv_heads: must divide attention_heads (4), got 3";
     QTest::newRow("tied not bool") << "tied_embeddings"
                                    << "1"
-                                   << "field 'tied_embeddings' must be true or false";
+                                   << "/tied_embeddings: must be true or false, got 1";
     QTest::newRow("empty source") << "source"
                                   << "\"\""
-                                  << "field 'source' must be a non-empty string";
+                                  << "/source: must be a non-empty string, got \"\"";
     QTest::newRow("bad default tp") << "default_tensor_parallel"
                                     << "3"
-                                    << "field 'default_tensor_parallel': tensor parallel degree 3";
+                                    << "/default_tensor_parallel: must fit the model: tensor parallel degree 3";
   }
   void badModelNamesTheField() {
     QFETCH(QString, field);
@@ -177,29 +177,29 @@ class TestModelResources : public QObject {
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing memory") << "memory_bytes"
                                     << ""
-                                    << "field 'memory_bytes' is missing";
+                                    << "/memory_bytes: required field is missing";
     QTest::newRow("zero memory") << "memory_bytes"
                                  << "0"
-                                 << "field 'memory_bytes' must be a positive integer, got 0";
+                                 << "/memory_bytes: must be an integer >= 1, got 0";
     QTest::newRow("efficiency above 1") << "bandwidth_efficiency"
                                         << "1.5"
-                                        << "field 'bandwidth_efficiency' must be a number in (0, 1], got 1.5";
+                                        << "/bandwidth_efficiency: must be a number in (0, 1], got 1.5";
     QTest::newRow("zero peak") << "peak_bf16_flops_per_s"
                                << "0"
-                               << "field 'peak_bf16_flops_per_s' must be a number > 0";
+                               << "/peak_bf16_flops_per_s: must be a number > 0, got 0";
     QTest::newRow("tile not power of two")
         << "gemm_tile_tokens"
         << "100"
-        << "field 'gemm_tile_tokens' must be a power of two from 16 to 1024, got 100";
+        << "/gemm_tile_tokens: must be a power of two from 16 to 1024, got 100";
     QTest::newRow("negative overhead") << "prefill_overhead_s"
                                        << "-0.1"
-                                       << "field 'prefill_overhead_s' must be a number >= 0";
+                                       << "/prefill_overhead_s: must be a number >= 0, got -0.1";
     QTest::newRow("reserve above memory") << "runtime_reserve_bytes"
                                           << "2000000000"
-                                          << "field 'runtime_reserve_bytes' must be below memory_bytes";
+                                          << "/runtime_reserve_bytes: must be below memory_bytes";
     QTest::newRow("unhidden above 1") << "gemm_unhidden_fraction"
                                       << "2"
-                                      << "must be a number in [0, 1]";
+                                      << "/gemm_unhidden_fraction: must be a number in [0, 1], got 2";
   }
   void badHardwareNamesTheField() {
     QFETCH(QString, field);

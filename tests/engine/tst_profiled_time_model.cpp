@@ -119,11 +119,11 @@ class TestProfiledTimeModel : public QObject {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("message");
-    QTest::newRow("features") << "features" << R"(["constant"])" << "field 'features' must be";
-    QTest::newRow("coefficients") << "coefficients_us" << "[1, 2]" << "field 'coefficients_us' must be an array of 6";
-    QTest::newRow("coefficient") << "coefficients_us" << R"([1, 2, 3, "x", 5, 6])" << "field 'coefficients_us/3'";
-    QTest::newRow("machine") << "machine" << "" << "field 'machine' is missing";
-    QTest::newRow("point") << "points" << R"([{"prefill_tokens": -1}])" << "field 'points/0/prefill_tokens'";
+    QTest::newRow("features") << "features" << R"(["constant"])" << "/features: must be [";
+    QTest::newRow("coefficients") << "coefficients_us" << "[1, 2]" << "/coefficients_us: must be an array of 6 numbers, got an array";
+    QTest::newRow("coefficient") << "coefficients_us" << R"([1, 2, 3, "x", 5, 6])" << "/coefficients_us/3: must be a number, got \"x\"";
+    QTest::newRow("machine") << "machine" << "" << "/machine: required field is missing";
+    QTest::newRow("point") << "points" << R"([{"prefill_tokens": -1}])" << "/points/0/prefill_tokens: must be an integer >= 0, got -1";
   }
   void badProfilesNameTheField() {
     QFETCH(QString, field);

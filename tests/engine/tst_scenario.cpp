@@ -92,7 +92,7 @@ class TestScenario : public QObject {
         QVERIFY(!scenario.name.empty());
         QVERIFY(!scenario.classes.empty());
         ++loaded;
-      } catch (const ScenarioError& e) {
+      } catch (const InputError& e) {
         QFAIL(e.what());
       }
     }
@@ -295,6 +295,8 @@ class TestScenario : public QObject {
         "must be a number >= 0 (requests per second), got -1");
     row("slo without bound", op("replace", "/classes/0/slo", {{"percentile", 95}}), "/classes/0/slo",
         "needs at least one bound: ttft_s, tbt_s or ttlt_s (numbers > 0, seconds)");
+    row("ttft beyond ttlt", op("replace", "/classes/1/slo", {{"ttft_s", 100}, {"ttlt_s", 60}}), "/classes/1/slo/ttft_s",
+        "must not exceed ttlt_s (the first token cannot be due after the last), got 100");
     row("missing trace file", toTrace("absent.csv"), "/trace/path", "no such file: ");
     row("bad chunking", op("add", "/scheduler", {{"chunking", "fixed:0"}}), "/scheduler/chunking",
         "must be one of: none, fixed:N (N > 0), dynamic; got \"fixed:0\"");
@@ -327,7 +329,9 @@ class TestScenario : public QObject {
     row("bad relegation", op("add", "/scheduler", {{"relegation", "maybe"}}), "/scheduler/relegation",
         "must be \"on\", \"off\", true or false, got \"maybe\"");
     row("negative alpha", op("add", "/scheduler", {{"alpha_s_per_token", -0.1}}),
-        "/scheduler/alpha_s_per_token", "must be a number >= 0 (seconds per token), got -0.1");
+        "/scheduler/alpha_s_per_token", "must be a number in [0, 1000000] (seconds per token), got -0.1");
+    row("zero safety factor", op("add", "/scheduler", {{"dynamic_safety_factor", 0}}),
+        "/scheduler/dynamic_safety_factor", "must be a number in (0, 100] (predicted time multiplier), got 0");
     row("fractional batch size", op("add", "/scheduler", {{"max_batch_size", 2.5}}),
         "/scheduler/max_batch_size", "must be an integer >= 1, got 2.5");
     row("missing name", op("remove", "/name"), "/name", "required field is missing (a non-empty string)");
@@ -346,8 +350,10 @@ class TestScenario : public QObject {
         "must be one of: high, normal, low; got \"urgent\"");
     row("negative rank", op("add", "/classes/0/rank", -1), "/classes/0/rank",
         "must be an integer >= 0, got -1");
-    row("percentile 100", op("add", "/classes/0/slo/percentile", 100), "/classes/0/slo/percentile",
-        "must be a number in (0, 100), e.g. 99 for p99, got 100");
+    row("percentile 0", op("add", "/classes/0/slo/percentile", 0), "/classes/0/slo/percentile",
+        "must be a number in (0, 100], e.g. 99 for p99, 100 for every request, got 0");
+    row("percentile above 100", op("add", "/classes/0/slo/percentile", 100.5), "/classes/0/slo/percentile",
+        "must be a number in (0, 100], e.g. 99 for p99, 100 for every request, got 100.5");
     row("bad process", op("replace", "/classes/0/arrival/process", "burst"), "/classes/0/arrival/process",
         "must be one of: poisson, gamma, constant; got \"burst\"");
     row("gamma without cv", op("replace", "/classes/0/arrival/process", "gamma"), "/classes/0/arrival/cv",
@@ -368,7 +374,7 @@ class TestScenario : public QObject {
         op("add", "/classes/0/arrival/phases",
            {{{"start_s", 50}, {"rate_per_s", 1}}, {{"start_s", 20}, {"rate_per_s", 2}}}),
         "/classes/0/arrival/phases/1/start_s",
-        "phases must be sorted by start_s: must be >= 50 (the previous phase's start_s), got 20");
+        "must be >= 50 (the previous phase's start_s; phases are sorted by start_s), got 20");
     row("phase overlapping a ramp",
         op("add", "/classes/0/arrival/phases",
            {{{"start_s", 10}, {"rate_per_s", 1}, {"shape", "ramp"}, {"end_s", 30}},
@@ -445,11 +451,11 @@ class TestScenario : public QObject {
     try {
       loadScenario(file);
       QFAIL("no error");
-    } catch (const ScenarioError& e) {
+    } catch (const InputError& e) {
       const std::string message = e.what();
       const std::string prefix = file.string() + ": " + path.toStdString() + ": ";
       QCOMPARE(e.file(), file);
-      QCOMPARE(QString::fromStdString(e.jsonPath()), path);
+      QCOMPARE(QString::fromStdString(e.pointer().to_string()), path);
       QVERIFY2(message.rfind(prefix, 0) == 0, message.c_str());
       QVERIFY2(message.find(problem.toStdString()) != std::string::npos, message.c_str());
     }
@@ -460,7 +466,7 @@ class TestScenario : public QObject {
     try {
       loadScenario(file);
       QFAIL("no error");
-    } catch (const ScenarioError& e) {
+    } catch (const InputError& e) {
       const std::string message = e.what();
       QVERIFY2(message.rfind(file.string() + ": not valid JSON: parse error at line 4, column 1", 0) == 0,
                message.c_str());
@@ -472,7 +478,7 @@ class TestScenario : public QObject {
     try {
       loadScenario(file);
       QFAIL("no error");
-    } catch (const ScenarioError& e) {
+    } catch (const InputError& e) {
       QCOMPARE(std::string(e.what()), file.string() + ": the top level must be a JSON object, got an array");
     }
   }
@@ -482,7 +488,7 @@ class TestScenario : public QObject {
     try {
       loadScenario(file);
       QFAIL("no error");
-    } catch (const ScenarioError& e) {
+    } catch (const InputError& e) {
       QCOMPARE(std::string(e.what()), file.string() + ": no such scenario file");
     }
   }

@@ -167,9 +167,10 @@ class TestScenarioJson : public QObject {
     try {
       scenarioFromJson(document, "/stored/workspace.headroom");
       QFAIL("a negative safety factor was accepted");
-    } catch (const ScenarioError& e) {
+    } catch (const InputError& e) {
       QCOMPARE(e.file(), std::filesystem::path("/stored/workspace.headroom"));
-      QCOMPARE(e.jsonPath(), std::string("/scheduler/dynamic_safety_factor"));
+      QCOMPARE(e.pointer().to_string(), std::string("/scheduler/dynamic_safety_factor"));
+      QCOMPARE(e.found(), std::string("-1"));
     }
   }
 };

@@ -215,7 +215,7 @@ class TestWorkspace : public QObject {
     ws.saveScenario(demoScenario());
     Scenario broken = demoScenario();
     broken.classes.clear();
-    QVERIFY_THROWS_EXCEPTION(ScenarioError, ws.saveScenario(broken));
+    QVERIFY_THROWS_EXCEPTION(InputError, ws.saveScenario(broken));
     QCOMPARE(ws.scenario()->classes.size(), std::size_t{3});
   }
 
@@ -287,6 +287,48 @@ class TestWorkspace : public QObject {
     QVERIFY(!empty.plan);
     QVERIFY(empty.totals.series->empty());
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, ws.loadRun(other + 50));
+  }
+
+  // Workspaces written before the one ClassSnapshot encoding kept the totals in microseconds
+  // ("time_us", "ttft_us", latency stats as arrays): they still open, to the same numbers.
+  void runTotalsOfOlderWorkspacesStillLoad() {
+    const auto file = fresh();
+    const Snapshot totals = totalsAt(42.5, 3);
+    RunId run = 0;
+    {
+      Workspace ws = Workspace::create(file);
+      run = ws.beginRun("old", demoScenario(), std::nullopt);
+      ws.appendSamples(run, {}, totals);
+      ws.finishRun(run, RunStatus::Finished);
+    }
+    const auto micros = [](const std::optional<Duration>& d) { return d ? json(d->count()) : json(nullptr); };
+    const auto statsArray = [](const LatencyStats& s) {
+      return json::array({s.count, s.meanS, s.p50S, s.p90S, s.p95S, s.p99S, s.watchedS, s.maxS});
+    };
+    json classes = json::array();
+    for (const ClassSnapshot& c : totals.classes) {
+      classes.push_back({{"name", c.name}, {"rank", c.rank},
+                         {"slo", {{"ttft_us", micros(c.slo.ttft)}, {"tbt_us", micros(c.slo.tbt)},
+                                  {"ttlt_us", micros(c.slo.ttlt)}, {"percentile", c.slo.percentile}}},
+                         {"arrived", c.arrived}, {"completed", c.completed}, {"relegated", c.relegated},
+                         {"preempted", c.preempted}, {"slo_met", c.sloMet},
+                         {"attainment", c.attainment ? json(*c.attainment) : json(nullptr)},
+                         {"tokens_out", c.tokensOut}, {"queue", statsArray(c.queue)}, {"ttft", statsArray(c.ttft)},
+                         {"tbt", statsArray(c.tbt)}, {"ttlt", statsArray(c.ttlt)}});
+    }
+    const json legacy = {{"time_us", totals.time.time_since_epoch().count()},
+                         {"window_length_us", totals.windowLength.count()},
+                         {"arrived", totals.arrived}, {"completed", totals.completed}, {"slo_met", totals.sloMet},
+                         {"tokens_out", totals.tokensOut}, {"classes", classes}};
+    {
+      sqlite3* db = nullptr;
+      QCOMPARE(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+      const std::string sql = "UPDATE runs SET totals = '" + legacy.dump() + "' WHERE id = " + std::to_string(run);
+      QCOMPARE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+      sqlite3_close(db);
+    }
+    const RunRecord record = Workspace::open(file).loadRun(run);
+    QVERIFY(sameTotals(record.totals, totals));
   }
 
   void renameAndDelete() {

@@ -43,11 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (root.is_discarded()) return 0;
   try {
     (void)parseServeConfig(root, "fuzz.json");
-  } catch (const ConfigError&) {
+  } catch (const InputError&) {
   }
   try {
     (void)parseRouteConfig(root, "fuzz.json");
-  } catch (const ConfigError&) {
+  } catch (const InputError&) {
   }
   return 0;
 }

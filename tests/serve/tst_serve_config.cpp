@@ -71,7 +71,7 @@ class TestServeConfig : public QObject {
     QCOMPARE(config.executor.weightsSeed, std::uint64_t{5});
     QCOMPARE(config.modelName, std::string("llama-tiny"));
     root["model"] = "llama-3.1-8b";
-    QVERIFY_THROWS_EXCEPTION(ConfigError, parseServeConfig(root, "serve.json"));
+    QVERIFY_THROWS_EXCEPTION(InputError, parseServeConfig(root, "serve.json"));
   }
 
   void errorsNameTheField_data() {
@@ -80,7 +80,7 @@ class TestServeConfig : public QObject {
     QTest::addColumn<QString>("expectedPath");
     QTest::addColumn<QString>("expectedText");
     QTest::newRow("queue limit type") << "/classes/0/queue_limit" << R"("4")" << "/classes/0/queue_limit" << "integer";
-    QTest::newRow("queue limit zero") << "/classes/0/queue_limit" << "0" << "/classes/0/queue_limit" << "from 1";
+    QTest::newRow("queue limit zero") << "/classes/0/queue_limit" << "0" << "/classes/0/queue_limit" << ">= 1, got 0";
     QTest::newRow("overload value") << "/classes/1/overload" << R"("drop")" << "/classes/1/overload" << "reject, relegate";
     QTest::newRow("slo negative") << "/classes/0/slo/ttft_s" << "-1" << "/classes/0/slo/ttft_s" << "seconds";
     QTest::newRow("unknown class field") << "/classes/0/colour" << R"("red")" << "/classes/0/colour" << "allowed fields";
@@ -89,7 +89,7 @@ class TestServeConfig : public QObject {
     QTest::newRow("short key") << "/tenants/0/keys/0" << R"("abc")" << "/tenants/0/keys/0" << "8 characters";
     QTest::newRow("duplicate key") << "/tenants/1/keys/1" << R"("sk-acme-00000")" << "/tenants/1/keys/1" << "more than once";
     QTest::newRow("policy") << "/scheduler" << R"({"policy": "lifo"})" << "/scheduler/policy" << "fcfs, priority";
-    QTest::newRow("limits") << "/limits" << R"({"max_body_bytes": 1})" << "/limits/max_body_bytes" << "from 64";
+    QTest::newRow("limits") << "/limits" << R"({"max_body_bytes": 1})" << "/limits/max_body_bytes" << ">= 64, got 1";
     QTest::newRow("executor kind") << "/executor/kind" << R"("magic")" << "/executor/kind" << "constant, modeled, cpu, cuda";
     QTest::newRow("cpu without model") << "/executor" << R"({"kind": "cpu"})" << "/executor/model" << "llama-tiny";
     QTest::newRow("cpu weights type") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "weights": 3})"
@@ -99,6 +99,9 @@ class TestServeConfig : public QObject {
     QTest::newRow("cpu unknown field") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "gpu": 0})"
                                        << "/executor/gpu" << "allowed fields";
     QTest::newRow("top-level field") << "/port" << "80" << "/port" << "allowed fields";
+    QTest::newRow("safety factor") << "/scheduler" << R"({"dynamic_safety_factor": 0})" << "/scheduler/dynamic_safety_factor"
+                                   << "in (0, 100]";
+    QTest::newRow("percentile 0") << "/classes/0/slo/percentile" << "0" << "/classes/0/slo/percentile" << "in (0, 100]";
   }
 
   void errorsNameTheField() {
@@ -111,12 +114,21 @@ class TestServeConfig : public QObject {
     try {
       parseServeConfig(root, "serve.json");
       QFAIL("no error");
-    } catch (const ConfigError& error) {
-      QCOMPARE(QString::fromStdString(error.jsonPath()), expectedPath);
+    } catch (const InputError& error) {
+      QCOMPARE(QString::fromStdString(error.pointer().to_string()), expectedPath);
       const QString message = QString::fromUtf8(error.what());
       QVERIFY2(message.startsWith("serve.json: " + expectedPath), qPrintable(message));
       QVERIFY2(message.contains(expectedText), qPrintable(message));
     }
+  }
+
+  void schedulerTakesTheScenarioFields() {
+    json root = validServe();
+    root["scheduler"] = json::parse(R"({"policy": "edf", "dynamic_safety_factor": 1.5, "dynamic_floor_tokens": 64})");
+    const ServeConfig config = parseServeConfig(root, "serve.json");
+    QVERIFY(config.scheduler.policy == OrderingPolicy::Edf);
+    QCOMPARE(config.scheduler.dynamicSafetyFactor, 1.5);
+    QCOMPARE(config.scheduler.dynamicFloorTokens, 64);
   }
 
   void accessPolicyBindsKeysToClasses() {
@@ -159,14 +171,14 @@ class TestServeConfig : public QObject {
     QCOMPARE(config.shares[0], (std::vector<double>{1, 3}));
     QVERIFY(config.shares[1].empty());
     root["routing"]["shares"]["chat"] = json::parse("[0, 0]");
-    QVERIFY_THROWS_EXCEPTION(ConfigError, parseRouteConfig(root));
+    QVERIFY_THROWS_EXCEPTION(InputError, parseRouteConfig(root));
     root["routing"]["shares"]["chat"] = json::parse("[1]");
-    QVERIFY_THROWS_EXCEPTION(ConfigError, parseRouteConfig(root));
+    QVERIFY_THROWS_EXCEPTION(InputError, parseRouteConfig(root));
     root["routing"] = json::parse(R"({"policy": "least-loaded", "shares": {"chat": [1, 1]}})");
-    QVERIFY_THROWS_EXCEPTION(ConfigError, parseRouteConfig(root));
+    QVERIFY_THROWS_EXCEPTION(InputError, parseRouteConfig(root));
     root.erase("routing");
     root["members"][0]["priority"] = json::parse(R"({"chat": 1})");
-    QVERIFY_THROWS_EXCEPTION(ConfigError, parseRouteConfig(root));
+    QVERIFY_THROWS_EXCEPTION(InputError, parseRouteConfig(root));
   }
 
   void planSharesFollowRates() {
@@ -177,7 +189,7 @@ class TestServeConfig : public QObject {
     const auto shares = loadPlanShares(path, config.classes, 2);
     QCOMPARE(shares[0], (std::vector<double>{3, 1}));
     QCOMPARE(shares[1], (std::vector<double>{0, 2}));
-    QVERIFY_THROWS_EXCEPTION(ConfigError, loadPlanShares(path, config.classes, 3));
+    QVERIFY_THROWS_EXCEPTION(InputError, loadPlanShares(path, config.classes, 3));
   }
 };
 

@@ -48,8 +48,8 @@ class TestTelemetryEvent : public QObject {
   }
 
   void telemetryEventErrors() {
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseTelemetryEvent("not json"));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, parseTelemetryEvent(R"({"instance": {}})"));
+    QVERIFY_THROWS_EXCEPTION(InputError, parseTelemetryEvent("not json"));
+    QVERIFY_THROWS_EXCEPTION(InputError, parseTelemetryEvent(R"({"instance": {}})"));
     TelemetryEvent event;
     event.snapshot = std::make_shared<const Snapshot>();
     nlohmann::json encoded = toTelemetryJson(event);
@@ -57,8 +57,9 @@ class TestTelemetryEvent : public QObject {
     try {
       telemetryFromJson(encoded);
       QFAIL("no error");
-    } catch (const std::invalid_argument& error) {
-      QVERIFY2(QString(error.what()).contains("/instance/busy"), error.what());
+    } catch (const InputError& error) {
+      QCOMPARE(error.pointer().to_string(), std::string("/instance/busy"));
+      QVERIFY2(QString(error.what()).contains("telemetry event: /instance/busy: must be true or false, got 1"), error.what());
     }
   }
 };

@@ -138,17 +138,17 @@ class TestCurveMeasurement : public QObject {
     try {
       loadPlanningScenario(bad);
       QFAIL("accepted");
-    } catch (const headroom::engine::ScenarioError& error) {
+    } catch (const headroom::engine::InputError& error) {
       QCOMPARE(error.file(), bad);
-      QCOMPARE(QString::fromStdString(error.jsonPath()), QString("/classes/0/arrival/rate_per_s"));
+      QCOMPARE(QString::fromStdString(error.pointer().to_string()), QString("/classes/0/arrival/rate_per_s"));
       QVERIFY(QString::fromUtf8(error.what()).startsWith(QString::fromStdString(bad.string()) + ": /classes/0"));
     }
     const auto unknown = writeFile(dir, "unknown.json", scenarioText("6.0", R"("modes": [{"name": "x", "gpus": 2}],)"));
     try {
       loadPlanningScenario(unknown);
       QFAIL("accepted");
-    } catch (const headroom::engine::ScenarioError& error) {
-      QCOMPARE(QString::fromStdString(error.jsonPath()), QString("/modes/0/gpus"));
+    } catch (const headroom::engine::InputError& error) {
+      QCOMPARE(QString::fromStdString(error.pointer().to_string()), QString("/modes/0/gpus"));
     }
   }
 

@@ -72,7 +72,7 @@ class TestPlanningFile : public QObject {
     QTest::newRow("percentile above 100") << "/classes/0/percentile" << "101" << "/classes/0/percentile" << "(0, 100]";
     QTest::newRow("negative rank") << "/classes/0/rank" << "-1" << "/classes/0/rank" << "integer >= 0";
     QTest::newRow("rank on one class only") << "/classes/1/rank" << "0" << "/classes/0/rank" << "another class gives a rank";
-    QTest::newRow("unknown class field") << "/classes/0/deadline" << "3" << "/classes/0/deadline" << "allowed here";
+    QTest::newRow("unknown class field") << "/classes/0/deadline" << "3" << "/classes/0/deadline" << "allowed fields here";
     QTest::newRow("duplicate class") << "/classes/1/name" << "\"a\"" << "/classes/1/name" << "unique";
     QTest::newRow("no classes") << "/classes" << "[]" << "/classes" << "non-empty array";
     QTest::newRow("no modes") << "/modes" << "[]" << "/modes" << "non-empty array";
@@ -80,11 +80,11 @@ class TestPlanningFile : public QObject {
     QTest::newRow("curve not a list") << "/modes/0/curve" << "{\"0\": 1}" << "/modes/0/curve" << "list of [rate, latency_s]";
     QTest::newRow("curve point not a pair") << "/modes/0/curve/1" << "[1, 2, 3]" << "/modes/0/curve/1" << "pair";
     QTest::newRow("curve point negative") << "/modes/0/curve/1/1" << "-2" << "/modes/0/curve/1/1" << ">= 0";
-    QTest::newRow("curve repeats a rate") << "/modes/0/curve/1/0" << "0" << "/modes/0/curve/1/0" << "same rate";
+    QTest::newRow("curve repeats a rate") << "/modes/0/curve/1/0" << "0" << "/modes/0/curve/1/0" << "must differ from the other points' rates, got 0";
     QTest::newRow("no curve") << "/modes/0/curve" << "" << "/modes/0/curve" << "required";
     QTest::newRow("zero cost") << "/modes/0/cost" << "0" << "/modes/0/cost" << "> 0";
     QTest::newRow("fractional max instances") << "/modes/0/max_instances" << "1.5" << "/modes/0/max_instances" << "integer";
-    QTest::newRow("unknown top-level field") << "/shares" << "{}" << "/shares" << "allowed here: classes, modes";
+    QTest::newRow("unknown top-level field") << "/shares" << "{}" << "/shares" << "allowed fields here: classes, modes";
   }
 
   void rejectsBadInput() {
@@ -102,8 +102,8 @@ class TestPlanningFile : public QObject {
     try {
       parsePlanningJson(doc, "plan.json");
       QFAIL("accepted");
-    } catch (const PlanningFileError& error) {
-      QCOMPARE(QString::fromStdString(error.jsonPath()), jsonPath);
+    } catch (const headroom::engine::InputError& error) {
+      QCOMPARE(QString::fromStdString(error.pointer().to_string()), jsonPath);
       QCOMPARE(QString::fromStdString(error.file().string()), QString("plan.json"));
       const QString text = QString::fromUtf8(error.what());
       QVERIFY2(text.startsWith("plan.json: " + jsonPath + ": "), qPrintable(text));
@@ -115,7 +115,7 @@ class TestPlanningFile : public QObject {
     try {
       loadPlanningFile("/nonexistent/plan.json");
       QFAIL("accepted");
-    } catch (const PlanningFileError& error) {
+    } catch (const headroom::engine::InputError& error) {
       QVERIFY(QString::fromUtf8(error.what()).contains("/nonexistent/plan.json"));
     }
   }

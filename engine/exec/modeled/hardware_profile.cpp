@@ -11,10 +11,7 @@ namespace {
 
 Duration secondsField(const ResourceJson& json, const char* field) {
   const double seconds = json.nonNegativeNumber(field);
-  if (seconds > 10.0) {
-    throw std::runtime_error(json.path().string() + ": field '" + field +
-                             "' must be a number of seconds in [0, 10], got " + std::to_string(seconds));
-  }
+  if (seconds > 10.0) json.fail(field, "must be a number in [0, 10] (seconds)", json.raw(field));
   return durationFromSeconds(seconds);
 }
 
@@ -33,15 +30,11 @@ HardwareProfile loadHardwareProfile(std::string_view name) {
   hw.attentionComputeEfficiency = json.fraction("attention_compute_efficiency");
   hw.gemmUnhiddenFraction = json.nonNegativeNumber("gemm_unhidden_fraction");
   if (hw.gemmUnhiddenFraction > 1.0) {
-    throw std::runtime_error(json.path().string() +
-                             ": field 'gemm_unhidden_fraction' must be a number in [0, 1], got " +
-                             std::to_string(hw.gemmUnhiddenFraction));
+    json.fail("gemm_unhidden_fraction", "must be a number in [0, 1]", json.raw("gemm_unhidden_fraction"));
   }
   const auto tile = json.positiveInteger("gemm_tile_tokens");
   if (tile < 16 || tile > 1024 || (tile & (tile - 1)) != 0) {
-    throw std::runtime_error(json.path().string() +
-                             ": field 'gemm_tile_tokens' must be a power of two from 16 to 1024, got " +
-                             std::to_string(tile));
+    json.fail("gemm_tile_tokens", "must be a power of two from 16 to 1024", json.raw("gemm_tile_tokens"));
   }
   hw.gemmTileTokens = static_cast<std::int32_t>(tile);
   hw.iterationOverhead = secondsField(json, "iteration_overhead_s");
@@ -51,9 +44,8 @@ HardwareProfile loadHardwareProfile(std::string_view name) {
   hw.allReduceLatency = secondsField(json, "allreduce_latency_s");
   hw.runtimeReserveBytes = json.nonNegativeInteger("runtime_reserve_bytes");
   if (hw.runtimeReserveBytes >= hw.memoryBytes) {
-    throw std::runtime_error(
-        json.path().string() + ": field 'runtime_reserve_bytes' must be below memory_bytes (" +
-        std::to_string(hw.memoryBytes) + "), got " + std::to_string(hw.runtimeReserveBytes));
+    json.fail("runtime_reserve_bytes", "must be below memory_bytes (" + std::to_string(hw.memoryBytes) + ")",
+              json.raw("runtime_reserve_bytes"));
   }
   return hw;
 }

@@ -1,11 +1,13 @@
 #include "engine/exec/modeled/measured_profile.h"
 
 #include <cmath>
-#include <fstream>
+#include <limits>
+#include <optional>
 #include <stdexcept>
 
 #include "engine/core/resource_paths.h"
 #include "engine/exec/modeled/resource_json.h"
+#include "engine/io/json_input.h"
 
 namespace headroom::engine {
 
@@ -22,39 +24,6 @@ nlohmann::json pointJson(const ProfilePoint& point) {
           {"measured_us", point.measured.count()},
           {"held_out", point.heldOut}};
 }
-
-class Reader {
- public:
-  explicit Reader(const std::string& origin) : origin_(origin) {}
-
-  [[noreturn]] void fail(const std::string& field, const std::string& problem) const {
-    throw std::runtime_error(origin_ + ": field '" + field + "' " + problem);
-  }
-  const nlohmann::json& at(const nlohmann::json& object, const std::string& key, const std::string& path) const {
-    const auto it = object.find(key);
-    if (it == object.end()) fail(path, "is missing");
-    return *it;
-  }
-  std::string text(const nlohmann::json& object, const std::string& key) const {
-    const auto& value = at(object, key, key);
-    if (!value.is_string()) fail(key, "must be a string, got " + value.dump());
-    return value.get<std::string>();
-  }
-  std::int64_t count(const nlohmann::json& object, const std::string& key, const std::string& path) const {
-    const auto& value = at(object, key, path);
-    if (!value.is_number_integer() || value.get<std::int64_t>() < 0) {
-      fail(path, "must be an integer >= 0, got " + value.dump());
-    }
-    return value.get<std::int64_t>();
-  }
-  double number(const nlohmann::json& value, const std::string& path) const {
-    if (!value.is_number() || !std::isfinite(value.get<double>())) fail(path, "must be a finite number, got " + value.dump());
-    return value.get<double>();
-  }
-
- private:
-  std::string origin_;
-};
 
 }  // namespace
 
@@ -81,52 +50,65 @@ nlohmann::json toJson(const MeasuredProfile& profile) {
 }
 
 MeasuredProfile measuredProfileFromJson(const nlohmann::json& json, const std::string& origin) {
-  const Reader read(origin);
-  if (!json.is_object()) throw std::runtime_error(origin + ": expected a JSON object at the top level");
+  using nlohmann::json_pointer;
+  const JsonInput input(origin);
+  const JsonPointer top;
+  if (!json.is_object()) input.failValue(top, "expected a JSON object at the top level", json);
+  const auto text = [&](const char* key) {
+    return input.string(input.required(json, top, key, "a string"), top / key);
+  };
+  const auto count = [&](const nlohmann::json& object, const JsonPointer& at, const char* key) {
+    return input.integer(input.required(object, at, key, "an integer >= 0"), at / key, 0,
+                         std::numeric_limits<std::int64_t>::max());
+  };
+  const auto finite = NumberRange{};
   MeasuredProfile profile;
-  profile.executor = read.text(json, "executor");
-  profile.model = read.text(json, "model");
-  profile.weights = json.contains("weights") ? read.text(json, "weights") : std::string("random");
-  profile.machine = read.text(json, "machine");
-  profile.date = read.text(json, "date");
+  profile.executor = text("executor");
+  profile.model = text("model");
+  profile.weights = json.contains("weights") ? text("weights") : std::string("random");
+  profile.machine = text("machine");
+  profile.date = text("date");
   if (json.contains("timing")) {
-    profile.timing = read.text(json, "timing");
-    if (profile.timing != "wall" && profile.timing != "thread-cpu") {
-      read.fail("timing", "must be \"wall\" or \"thread-cpu\", got \"" + profile.timing + "\"");
-    }
+    profile.timing = input.oneOf(json.at("timing"), top / "timing", "wall, thread-cpu",
+                                 [](const std::string& name) -> std::optional<std::string> {
+                                   if (name == "wall" || name == "thread-cpu") return name;
+                                   return std::nullopt;
+                                 });
   }
-  profile.command = json.contains("command") ? read.text(json, "command") : std::string();
+  profile.command = json.contains("command") ? text("command") : std::string();
 
-  const auto& features = read.at(json, "features", "features");
+  const auto& features = input.required(json, top, "features", "the feature names");
   nlohmann::json expected = nlohmann::json::array();
   for (const char* name : kProfileFeatureNames) expected.push_back(name);
-  if (features != expected) read.fail("features", "must be " + expected.dump() + ", got " + features.dump());
-  const auto& coefficients = read.at(json, "coefficients_us", "coefficients_us");
+  if (features != expected) input.fail(top / "features", "must be " + expected.dump(), features.dump());
+  const auto& coefficients = input.required(json, top, "coefficients_us", "an array of numbers");
   if (!coefficients.is_array() || coefficients.size() != kProfileFeatureCount) {
-    read.fail("coefficients_us", "must be an array of " + std::to_string(kProfileFeatureCount) + " numbers");
+    input.failValue(top / "coefficients_us", "must be an array of " + std::to_string(kProfileFeatureCount) + " numbers",
+                    coefficients);
   }
   for (std::size_t i = 0; i < kProfileFeatureCount; ++i) {
-    profile.fit.coefficientsUs[i] = read.number(coefficients[i], "coefficients_us/" + std::to_string(i));
+    profile.fit.coefficientsUs[i] = input.number(coefficients[i], top / "coefficients_us" / i, finite);
   }
-  if (json.contains("fit_mape")) profile.fit.fitMape = read.number(json.at("fit_mape"), "fit_mape");
-  if (json.contains("held_out_mape")) profile.fit.heldOutMape = read.number(json.at("held_out_mape"), "held_out_mape");
+  if (json.contains("fit_mape")) profile.fit.fitMape = input.number(json.at("fit_mape"), top / "fit_mape", finite);
+  if (json.contains("held_out_mape")) {
+    profile.fit.heldOutMape = input.number(json.at("held_out_mape"), top / "held_out_mape", finite);
+  }
   if (json.contains("points")) {
     const auto& points = json.at("points");
-    if (!points.is_array()) read.fail("points", "must be an array of measured points");
+    if (!points.is_array()) input.failValue(top / "points", "must be an array of measured points", points);
     for (std::size_t i = 0; i < points.size(); ++i) {
-      const std::string path = "points/" + std::to_string(i) + "/";
+      const JsonPointer at = top / "points" / i;
       const auto& p = points[i];
-      if (!p.is_object()) read.fail("points/" + std::to_string(i), "must be an object");
+      input.requireObject(p, at, "(a measured point)");
       ProfilePoint point;
-      point.shape.prefillTokens = static_cast<std::int32_t>(read.count(p, "prefill_tokens", path + "prefill_tokens"));
-      point.shape.prefillSequences =
-          static_cast<std::int32_t>(read.count(p, "prefill_sequences", path + "prefill_sequences"));
-      point.shape.decodeTokens = static_cast<std::int32_t>(read.count(p, "decode_tokens", path + "decode_tokens"));
-      point.shape.prefillAttentionPairs = read.count(p, "prefill_attention_pairs", path + "prefill_attention_pairs");
-      point.shape.prefillKvTokens = read.count(p, "prefill_kv_tokens", path + "prefill_kv_tokens");
-      point.shape.decodeKvTokens = read.count(p, "decode_kv_tokens", path + "decode_kv_tokens");
-      point.measured = Duration{read.count(p, "measured_us", path + "measured_us")};
-      point.heldOut = p.value("held_out", false);
+      point.shape.prefillTokens = static_cast<std::int32_t>(count(p, at, "prefill_tokens"));
+      point.shape.prefillSequences = static_cast<std::int32_t>(count(p, at, "prefill_sequences"));
+      point.shape.decodeTokens = static_cast<std::int32_t>(count(p, at, "decode_tokens"));
+      point.shape.prefillAttentionPairs = count(p, at, "prefill_attention_pairs");
+      point.shape.prefillKvTokens = count(p, at, "prefill_kv_tokens");
+      point.shape.decodeKvTokens = count(p, at, "decode_kv_tokens");
+      point.measured = Duration{count(p, at, "measured_us")};
+      if (const auto* heldOut = JsonInput::field(p, "held_out")) point.heldOut = input.boolean(*heldOut, at / "held_out");
       profile.points.push_back(point);
     }
     for (const ProfilePoint& point : profile.points) {
@@ -138,15 +120,7 @@ MeasuredProfile measuredProfileFromJson(const nlohmann::json& json, const std::s
 }
 
 MeasuredProfile readMeasuredProfile(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error("profile " + file.string() + " cannot be read");
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& error) {
-    throw std::runtime_error(file.string() + ": not valid JSON: " + error.what());
-  }
-  return measuredProfileFromJson(json, file.string());
+  return measuredProfileFromJson(JsonInput::loadFile(file, "profile"), file.string());
 }
 
 MeasuredProfile loadMeasuredProfile(std::string_view name) {

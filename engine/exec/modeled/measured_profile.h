@@ -27,7 +27,7 @@ struct MeasuredProfile {
 
 nlohmann::json toJson(const MeasuredProfile& profile);
 
-// Parses a profile; throws std::runtime_error naming `origin` (a file) and the bad field.
+// Parses a profile; throws InputError naming `origin` (a file), the bad field's pointer and what it allows.
 MeasuredProfile measuredProfileFromJson(const nlohmann::json& json, const std::string& origin);
 
 // Reads a profile file. Same errors, plus one for a file that cannot be read.

@@ -23,10 +23,7 @@ namespace {
 
 std::int32_t smallPositive(const ResourceJson& json, const char* field) {
   const auto value = json.positiveInteger(field);
-  if (value > (std::int64_t{1} << 30)) {
-    throw std::runtime_error(json.path().string() + ": field '" + field +
-                             "' must be a positive integer below 2^30, got " + std::to_string(value));
-  }
+  if (value > (std::int64_t{1} << 30)) json.fail(field, "must be an integer from 1 to 2^30", json.raw(field));
   return static_cast<std::int32_t>(value);
 }
 
@@ -50,16 +47,15 @@ ModelShape loadModelShape(std::string_view name) {
   if (json.has("rope_theta")) shape.ropeTheta = json.positiveNumber("rope_theta");
   if (json.has("rms_norm_eps")) shape.rmsNormEps = json.positiveNumber("rms_norm_eps");
 
-  const auto where = json.path().string();
   if (shape.attentionHeads % shape.kvHeads != 0) {
-    throw std::runtime_error(where + ": field 'kv_heads' must divide attention_heads (" +
-                             std::to_string(shape.attentionHeads) + "), got " +
-                             std::to_string(shape.kvHeads));
+    json.fail("kv_heads", "must divide attention_heads (" + std::to_string(shape.attentionHeads) + ")",
+              json.raw("kv_heads"));
   }
   try {
     checkTensorParallel(shape, shape.defaultTensorParallel);
   } catch (const std::invalid_argument& error) {
-    throw std::runtime_error(where + ": field 'default_tensor_parallel': " + error.what());
+    json.fail("default_tensor_parallel", std::string("must fit the model: ") + error.what(),
+              json.raw("default_tensor_parallel"));
   }
   return shape;
 }

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <limits>
 #include <stdexcept>
 #include <system_error>
 #include <utility>
@@ -47,7 +47,7 @@ std::vector<std::string> availableResources(std::string_view kind) {
 std::string availableNames(std::string_view kind) { return joined(availableResources(kind)); }
 
 ResourceJson::ResourceJson(std::filesystem::path path, nlohmann::json doc)
-    : path_(std::move(path)), doc_(std::move(doc)) {}
+    : path_(std::move(path)), input_(path_), doc_(std::move(doc)) {}
 
 ResourceJson ResourceJson::load(std::string_view kind, std::string_view name, std::string_view what) {
   const auto available = joined(availableResources(kind));
@@ -56,88 +56,49 @@ ResourceJson ResourceJson::load(std::string_view kind, std::string_view name, st
                              "' is not valid (letters, digits, '-', '_', '.'); available: " + available);
   }
   const auto path = resourceFile(kind, name);
-  std::ifstream in(path);
-  if (!in) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
     throw std::runtime_error("unknown " + std::string(what) + " '" + std::string(name) +
                              "': " + path.string() + " cannot be read; available: " + available);
   }
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::exception& error) {
-    throw std::runtime_error(path.string() + ": not valid JSON: " + error.what());
-  }
-  if (!doc.is_object()) throw std::runtime_error(path.string() + ": expected a JSON object at the top level");
+  nlohmann::json doc = JsonInput::loadFile(path, what);
+  if (!doc.is_object()) throw InputError(path, JsonPointer(), "expected a JSON object at the top level", JsonInput::shown(doc));
   return ResourceJson(path, std::move(doc));
 }
 
-void ResourceJson::fail(const char* field, std::string_view allowed, const nlohmann::json& got) const {
-  throw std::runtime_error(path_.string() + ": field '" + field + "' must be " + std::string(allowed) +
-                           ", got " + got.dump());
+void ResourceJson::fail(const char* field, std::string allowed, const nlohmann::json& got) const {
+  input_.failValue(at(field), std::move(allowed), got);
 }
 
 const nlohmann::json& ResourceJson::field(const char* field, std::string_view allowed) const {
-  const auto it = doc_.find(field);
-  if (it == doc_.end()) {
-    throw std::runtime_error(path_.string() + ": field '" + field + "' is missing (" + std::string(allowed) +
-                             ")");
-  }
-  return *it;
+  return input_.required(doc_, JsonPointer(), field, allowed);
 }
 
 std::int64_t ResourceJson::positiveInteger(const char* name) const {
-  constexpr std::string_view kAllowed = "a positive integer";
-  const auto& value = field(name, kAllowed);
-  if (!value.is_number_integer() || value.get<std::int64_t>() <= 0) fail(name, kAllowed, value);
-  return value.get<std::int64_t>();
+  return input_.integer(field(name, "an integer >= 1"), at(name), 1, std::numeric_limits<std::int64_t>::max());
 }
 
 std::int64_t ResourceJson::nonNegativeInteger(const char* name) const {
-  constexpr std::string_view kAllowed = "an integer >= 0";
-  const auto& value = field(name, kAllowed);
-  if (!value.is_number_integer() || value.get<std::int64_t>() < 0) fail(name, kAllowed, value);
-  return value.get<std::int64_t>();
+  return input_.integer(field(name, "an integer >= 0"), at(name), 0, std::numeric_limits<std::int64_t>::max());
 }
 
 double ResourceJson::positiveNumber(const char* name) const {
-  constexpr std::string_view kAllowed = "a number > 0";
-  const auto& value = field(name, kAllowed);
-  if (!value.is_number() || !(value.get<double>() > 0.0) || !std::isfinite(value.get<double>())) {
-    fail(name, kAllowed, value);
-  }
-  return value.get<double>();
+  return input_.number(field(name, "a number > 0"), at(name), NumberRange::above(0.0));
 }
 
 double ResourceJson::nonNegativeNumber(const char* name) const {
-  constexpr std::string_view kAllowed = "a number >= 0";
-  const auto& value = field(name, kAllowed);
-  if (!value.is_number() || !(value.get<double>() >= 0.0) || !std::isfinite(value.get<double>())) {
-    fail(name, kAllowed, value);
-  }
-  return value.get<double>();
+  return input_.number(field(name, "a number >= 0"), at(name), NumberRange::atLeast(0.0));
 }
 
 double ResourceJson::fraction(const char* name) const {
-  constexpr std::string_view kAllowed = "a number in (0, 1]";
-  const auto& value = field(name, kAllowed);
-  if (!value.is_number() || !(value.get<double>() > 0.0) || value.get<double>() > 1.0) {
-    fail(name, kAllowed, value);
-  }
-  return value.get<double>();
+  return input_.number(field(name, "a number in (0, 1]"), at(name),
+                       NumberRange::interval(0.0, NumberRange::End::Open, 1.0, NumberRange::End::Closed));
 }
 
-bool ResourceJson::boolean(const char* name) const {
-  constexpr std::string_view kAllowed = "true or false";
-  const auto& value = field(name, kAllowed);
-  if (!value.is_boolean()) fail(name, kAllowed, value);
-  return value.get<bool>();
-}
+bool ResourceJson::boolean(const char* name) const { return input_.boolean(field(name, "true or false"), at(name)); }
 
 std::string ResourceJson::text(const char* name) const {
-  constexpr std::string_view kAllowed = "a non-empty string";
-  const auto& value = field(name, kAllowed);
-  if (!value.is_string() || value.get<std::string>().empty()) fail(name, kAllowed, value);
-  return value.get<std::string>();
+  return input_.nonEmptyString(field(name, "a non-empty string"), at(name));
 }
 
 }  // namespace headroom::engine

@@ -7,11 +7,15 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/io/json_input.h"
+
 namespace headroom::engine {
 
-// One JSON document from resources/<kind>/<name>.json with checked field access. Every failure throws
-// std::runtime_error naming the file, the field and what the field allows. A value type; not shared
-// between threads while being read.
+// One JSON document from resources/<kind>/<name>.json with checked access to its top-level fields,
+// through the one checked reader (JsonInput): a bad field throws InputError naming the file, the
+// field's pointer ("/layers"), what it allows and what was found; an unknown or invalid resource name
+// throws std::runtime_error listing the names available. A value type; not shared between threads while
+// being read.
 class ResourceJson {
  public:
   // `what` names the document in messages ("model shape", "hardware profile"). An unknown name lists
@@ -23,6 +27,9 @@ class ResourceJson {
   bool has(const char* field) const { return doc_.contains(field); }
   // The const nlohmann::json& for free-form parts (arrays, nested objects); throws when missing.
   const nlohmann::json& raw(const char* field) const { return this->field(field, "present"); }
+
+  // InputError at the field, for rules that tie fields together ("must divide attention_heads (32)").
+  [[noreturn]] void fail(const char* field, std::string allowed, const nlohmann::json& got) const;
 
   std::int64_t positiveInteger(const char* field) const;
   std::int64_t nonNegativeInteger(const char* field) const;
@@ -36,9 +43,10 @@ class ResourceJson {
  private:
   ResourceJson(std::filesystem::path path, nlohmann::json doc);
   const nlohmann::json& field(const char* field, std::string_view allowed) const;
-  [[noreturn]] void fail(const char* field, std::string_view allowed, const nlohmann::json& got) const;
+  static JsonPointer at(const char* field) { return JsonPointer() / std::string(field); }
 
   std::filesystem::path path_;
+  JsonInput input_;
   nlohmann::json doc_;
 };
 

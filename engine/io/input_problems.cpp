@@ -1,0 +1,71 @@
+#include "engine/io/input_problems.h"
+
+#include "engine/io/json_input.h"
+
+namespace headroom::engine {
+
+std::string englishText(SloProblem problem) {
+  switch (problem) {
+    case SloProblem::NoBound: return "needs at least one bound: ttft_s, tbt_s or ttlt_s (numbers > 0, seconds)";
+    case SloProblem::TtftNotPositive:
+    case SloProblem::TbtNotPositive:
+    case SloProblem::TtltNotPositive: return "must be a number > 0 (seconds)";
+    case SloProblem::PercentileOutOfRange:
+      return "must be a number in (" + JsonInput::formatNumber(kSloPercentileMin) + ", " +
+             JsonInput::formatNumber(kSloPercentileMax) + "], e.g. 99 for p99, 100 for every request";
+    case SloProblem::TtftAboveTtlt: return "must not exceed ttlt_s (the first token cannot be due after the last)";
+    case SloProblem::TbtAboveTtlt: return "must not exceed ttlt_s";
+  }
+  return "is not valid";
+}
+
+std::string englishText(ChunkingProblem problem) {
+  switch (problem) {
+    case ChunkingProblem::FixedTokensNotPositive:
+      return "must be one of: " + std::string(kChunkingNames);
+  }
+  return "is not valid";
+}
+
+std::string englishText(SchedulerProblem problem) {
+  switch (problem) {
+    case SchedulerProblem::AlphaOutOfRange:
+      return "must be a number in [0, " + JsonInput::formatNumber(kMaxAlphaSPerToken) + "] (seconds per token)";
+    case SchedulerProblem::ChunkingInvalid: return "must be one of: " + std::string(kChunkingNames);
+    case SchedulerProblem::MaxBatchTokensNotPositive:
+    case SchedulerProblem::MaxBatchSizeNotPositive:
+    case SchedulerProblem::DynamicFloorTokensNotPositive:
+    case SchedulerProblem::KvBlockTokensNotPositive:
+    case SchedulerProblem::KvBlocksNotPositive: return "must be an integer >= 1";
+    case SchedulerProblem::DynamicSafetyFactorOutOfRange:
+      return "must be a number in (0, " + JsonInput::formatNumber(kMaxDynamicSafetyFactor) +
+             "] (predicted time multiplier)";
+  }
+  return "is not valid";
+}
+
+std::string englishText(const ArrivalIssue& issue, const ArrivalSpec& spec) {
+  const auto phaseNumber = [&](std::size_t k, bool end) {
+    if (k >= spec.phases.size()) return std::string("?");
+    return JsonInput::formatNumber(end ? spec.phases[k].endS : spec.phases[k].startS);
+  };
+  switch (issue.problem) {
+    case ArrivalProblem::RateNegative:
+    case ArrivalProblem::PhaseRateNegative: return "must be a number >= 0 (requests per second)";
+    case ArrivalProblem::CvOutOfRange:
+      return "must be a number in (0, " + JsonInput::formatNumber(kMaxArrivalCv) +
+             "] (coefficient of variation of the gaps; 1 is Poisson-like)";
+    case ArrivalProblem::PhaseStartNegative: return "must be a number >= 0 (seconds)";
+    case ArrivalProblem::PhasesUnsorted:
+      return "must be >= " + phaseNumber(issue.phase - 1, false) +
+             " (the previous phase's start_s; phases are sorted by start_s)";
+    case ArrivalProblem::PhaseOverlapsRamp:
+      return "must be >= " + phaseNumber(issue.phase - 1, true) +
+             " (the previous ramp's end_s; phases may not overlap)";
+    case ArrivalProblem::RampEndNotAfterStart:
+      return "must be a number > " + phaseNumber(issue.phase, false) + " (seconds, after start_s)";
+  }
+  return "is not valid";
+}
+
+}  // namespace headroom::engine

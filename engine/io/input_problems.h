@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+
+#include "engine/core/qos_class.h"
+#include "engine/sched/scheduler_config.h"
+#include "engine/workload/scenario.h"
+
+namespace headroom::engine {
+
+// English text of the engine's domain-rule problem codes, for the CLI and the readers' InputError:
+// what the offending field must be ("must be a number in (0, 100], e.g. 99 for p99"), without the
+// value found. The console maps the same codes to translated text instead.
+std::string englishText(SloProblem problem);
+std::string englishText(ChunkingProblem problem);
+std::string englishText(SchedulerProblem problem);
+// Arrival problems name the numbers they are about (the previous phase's start, a ramp's start).
+std::string englishText(const ArrivalIssue& issue, const ArrivalSpec& spec);
+
+}  // namespace headroom::engine
