@@ -110,10 +110,6 @@ struct Scenario {
   std::optional<TraceSpec> trace;
 };
 
-// The scenario reader's error is the one input error. Kept as a name only for the console's planner
-// panel, which catches it by this name.
-using ScenarioError = InputError;
-
 // Reads and validates a scenario file. Throws InputError on any problem, including a trace file
 // that is missing (relative trace paths resolve against the scenario's folder).
 Scenario loadScenario(const std::filesystem::path& file);

@@ -3,7 +3,7 @@
 
 #include "serve/protocol/admin_put_body.h"
 #include "serve/protocol/prometheus_writer.h"
-#include "serve/server/config_reader.h"
+#include "engine/io/json_input.h"
 
 namespace headroom::serve {
 
@@ -59,8 +59,8 @@ void RouteService::handleShares(const net::HttpRequest& request, const std::shar
     return;
   }
   try {
-    const ConfigReader reader("request body");
-    RouteRouting routing = readRouting(reader, put.object, "", config_.classes, config_.members.size());
+    const engine::JsonInput reader("request body");
+    RouteRouting routing = readRouting(reader, put.object, engine::JsonPointer(), config_.classes, config_.members.size());
     setShares(routing.policy, std::move(routing.shares));
   } catch (const std::exception& error) {
     exchange->respond(ApiError::make(400, error.what(), "invalid_request_error", {}, "shares").toResponse());

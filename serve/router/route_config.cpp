@@ -39,11 +39,6 @@ std::vector<std::vector<double>> readShares(const JsonInput& reader, const json&
 
 }  // namespace
 
-RouteRouting readRouting(const JsonInput& reader, const json& object, std::string_view pointer,
-                         const std::vector<ServedClass>& classes, std::size_t members) {
-  return readRouting(reader, object, JsonPointer(std::string(pointer)), classes, members);
-}
-
 RouteRouting readRouting(const JsonInput& reader, const json& object, const JsonPointer& path,
                          const std::vector<ServedClass>& classes, std::size_t members) {
   reader.requireObject(object, path, "(policy, shares)");

@@ -53,9 +53,6 @@ struct RouteRouting {
 };
 RouteRouting readRouting(const engine::JsonInput& reader, const nlohmann::json& object, const engine::JsonPointer& at,
                          const std::vector<ServedClass>& classes, std::size_t members);
-// The same with the pointer as text, as the admin handler (route_service.cpp) calls it for a request body.
-RouteRouting readRouting(const engine::JsonInput& reader, const nlohmann::json& object, std::string_view pointer,
-                         const std::vector<ServedClass>& classes, std::size_t members);
 
 // Throw engine::InputError naming the file, the field's JSON pointer, what is allowed and what was found.
 RouteConfig loadRouteConfig(const std::filesystem::path& file);

@@ -4,7 +4,7 @@
 #include "engine/sched/scheduler_config_json.h"
 #include "serve/protocol/admin_put_body.h"
 #include "serve/server/api_responses.h"
-#include "serve/server/config_reader.h"
+#include "engine/io/json_input.h"
 #include "serve/server/serve_api.h"
 
 namespace headroom::serve {
@@ -50,7 +50,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
     const std::optional<json> body = readAdminPut(request, exchange, "The body must be a JSON object {\"classes\": [...]}.");
     if (!body) return;
     try {
-      const ConfigReader reader("request body");
+      const engine::JsonInput reader("request body");
       reader.checkFields(*body, engine::JsonPointer(), {"classes"});
       std::vector<ServedClass> classes = readServedClasses(reader, *body);
       host_.setClasses(std::move(classes));
@@ -72,7 +72,7 @@ void ServeApi::handleAdmin(const net::HttpRequest& request, const std::shared_pt
                      "{\"policy\": \"edf\", \"chunking\": \"fixed:256\"}.");
     if (!body) return;
     try {
-      host_.setSchedulerConfig(engine::schedulerConfigFromJson(ConfigReader("request body"), *body, engine::JsonPointer(),
+      host_.setSchedulerConfig(engine::schedulerConfigFromJson(engine::JsonInput("request body"), *body, engine::JsonPointer(),
                                                                host_.schedulerConfig()));
     } catch (const std::exception& error) {
       respondError(exchange, ApiError::make(400, error.what(), "invalid_request_error", {}, "scheduler"));

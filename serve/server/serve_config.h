@@ -65,9 +65,6 @@ struct ServeConfig {
 ServeConfig loadServeConfig(const std::filesystem::path& file);
 ServeConfig parseServeConfig(const nlohmann::json& root, const std::filesystem::path& file = {});
 
-// The one checked reader, under the name the router's admin handler (route_service.cpp) still uses.
-using ConfigReader = engine::JsonInput;
-
 // The parts a router's configuration shares with a server's (same field names).
 std::vector<ServedClass> readServedClasses(const engine::JsonInput& reader, const nlohmann::json& root);
 AccessPolicy readAccess(const engine::JsonInput& reader, const nlohmann::json& root, const std::vector<ServedClass>& classes);

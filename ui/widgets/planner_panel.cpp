@@ -126,7 +126,7 @@ void PlannerPanel::startPlanning() {
   solver::PlanningScenario planning = planningScenarioFor(bridge_->scenario(), maxInstances_->value());
   try {
     solver::planningClasses(planning);  // a trace or a class without a TTFT or TTLT bound cannot be planned
-  } catch (const engine::ScenarioError& error) {
+  } catch (const engine::InputError& error) {
     setStatus(tr("This scenario cannot be planned: %1").arg(QString::fromStdString(error.what())), true);
     return;
   }
