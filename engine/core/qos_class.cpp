@@ -1,5 +1,7 @@
 #include "engine/core/qos_class.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace headroom::engine {
@@ -30,6 +32,31 @@ std::optional<SloProblem> checkSlo(const Slo& slo) {
   if (!slo.hasBound()) return SloProblem::NoBound;
   if (slo.ttft && slo.ttlt && *slo.ttft > *slo.ttlt) return SloProblem::TtftAboveTtlt;
   if (slo.tbt && slo.ttlt && *slo.tbt > *slo.ttlt) return SloProblem::TbtAboveTtlt;
+  return std::nullopt;
+}
+
+namespace {
+
+bool sameIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
+}  // namespace
+
+std::optional<ClassProblem> checkClassName(std::string_view name, std::span<const std::string> otherNames) {
+  const bool blank = std::all_of(name.begin(), name.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+  if (blank) return ClassProblem::NameEmpty;
+  if (name.size() > kMaxClassNameBytes) return ClassProblem::NameTooLong;
+  for (const std::string& other : otherNames) {
+    if (sameIgnoringAsciiCase(name, other)) return ClassProblem::NameTaken;
+  }
+  return std::nullopt;
+}
+
+std::optional<ClassProblem> checkClassRank(std::int64_t rank) {
+  if (rank < 0 || rank > kMaxClassRank) return ClassProblem::RankOutOfRange;
   return std::nullopt;
 }
 

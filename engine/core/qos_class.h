@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -51,6 +53,23 @@ std::optional<SloProblem> checkSlo(const Slo& slo);
 // empty for NoBound, which is about the whole object. TtftAboveTtlt and TbtAboveTtlt name the smaller
 // bound ("ttft_s", "tbt_s").
 std::string_view sloProblemField(SloProblem problem);
+
+// What can be wrong with a class's name or rank, whichever file or table it came from; checkClassName
+// and checkClassRank are the one place these rules live (readers word a problem with englishText in
+// engine/io/input_problems.h, the console with translated text).
+enum class ClassProblem : std::uint8_t {
+  NameEmpty,        // empty, or only white space
+  NameTooLong,      // more than kMaxClassNameBytes bytes
+  NameTaken,        // another class has the same name, ignoring ASCII case
+  RankOutOfRange,   // not in [0, kMaxClassRank]
+};
+
+inline constexpr std::size_t kMaxClassNameBytes = 64;
+inline constexpr int kMaxClassRank = 99;
+
+// `otherNames` are the names of the other classes of the same set (not this one's).
+std::optional<ClassProblem> checkClassName(std::string_view name, std::span<const std::string> otherNames);
+std::optional<ClassProblem> checkClassRank(std::int64_t rank);
 
 // Index of a class within its scenario (0 .. classes-1). Small and dense so per-class arrays stay flat.
 using ClassId = std::uint16_t;

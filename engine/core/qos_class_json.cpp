@@ -46,9 +46,15 @@ json qosClassToJson(const QosClass& qos) {
 
 QosClass qosClassFromJson(const JsonInput& input, const json& object, const JsonPointer& at, std::size_t defaultRank) {
   QosClass qos;
-  qos.name = input.nonEmptyString(input.required(object, at, "name", "a non-empty string"), at / "name");
+  const json& name = input.required(object, at, "name", "a non-empty string");
+  qos.name = input.nonEmptyString(name, at / "name");
+  if (const auto problem = checkClassName(qos.name, {})) input.failValue(at / "name", englishText(*problem), name);
   qos.rank = static_cast<int>(defaultRank);
-  if (const json* rank = JsonInput::field(object, "rank")) qos.rank = static_cast<int>(input.integer(*rank, at / "rank", 0));
+  if (const json* rank = JsonInput::field(object, "rank")) {
+    const std::int64_t value = input.integer(*rank, at / "rank", 0);
+    if (const auto problem = checkClassRank(value)) input.failValue(at / "rank", englishText(*problem), *rank);
+    qos.rank = static_cast<int>(value);
+  }
   if (const json* importance = JsonInput::field(object, "importance")) {
     qos.importance = input.oneOf(*importance, at / "importance", "high, normal, low", importanceFromString);
   }

@@ -4,6 +4,25 @@
 
 namespace headroom::engine {
 
+std::string englishText(SecondsProblem problem) {
+  switch (problem) {
+    case SecondsProblem::NotPositive: return "must be a number > 0 (seconds)";
+    case SecondsProblem::BelowResolution: return "must be a number >= 0.000001 (seconds, the engine counts microseconds)";
+    case SecondsProblem::AboveMaximum: return "must be a number <= " + JsonInput::formatNumber(kMaxInputSeconds) + " (seconds)";
+  }
+  return "is not valid";
+}
+
+std::string englishText(ClassProblem problem) {
+  switch (problem) {
+    case ClassProblem::NameEmpty: return "must be a non-empty string";
+    case ClassProblem::NameTooLong: return "must be at most " + std::to_string(kMaxClassNameBytes) + " bytes long";
+    case ClassProblem::NameTaken: return "class names must be unique (ignoring case)";
+    case ClassProblem::RankOutOfRange: return "must be an integer in [0, " + std::to_string(kMaxClassRank) + "] (0 is the most urgent)";
+  }
+  return "is not valid";
+}
+
 std::string englishText(SloProblem problem) {
   switch (problem) {
     case SloProblem::NoBound: return "needs at least one bound: ttft_s, tbt_s or ttlt_s (numbers > 0, seconds)";

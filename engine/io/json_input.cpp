@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/io/input_problems.h"
+
 namespace headroom::engine {
 
 namespace {
@@ -185,12 +187,10 @@ double JsonInput::number(const json& value, const JsonPointer& at, const NumberR
 }
 
 Duration JsonInput::positiveSeconds(const json& value, const JsonPointer& at) const {
-  const double seconds = number(value, at, NumberRange::above(0.0, "seconds", kMaxSeconds));
-  const Duration duration = durationFromSeconds(seconds);
-  if (duration.count() <= 0) {
-    failValue(at, "must be a number >= 0.000001 (seconds, the engine counts microseconds)", value);
-  }
-  return duration;
+  if (!value.is_number()) failValue(at, englishText(SecondsProblem::NotPositive), value);
+  const double seconds = value.get<double>();
+  if (const auto problem = checkPositiveSeconds(seconds)) failValue(at, englishText(*problem), value);
+  return durationFromSeconds(seconds);
 }
 
 double JsonInput::nonNegativeSeconds(const json& value, const JsonPointer& at) const {

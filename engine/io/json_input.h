@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/duration_rule.h"
 #include "engine/core/time.h"
 
 namespace headroom::engine {
@@ -76,7 +77,7 @@ class JsonInput {
   using json = nlohmann::json;
 
   // Longest numbers of seconds accepted anywhere (about 31 years).
-  static constexpr double kMaxSeconds = 1e9;
+  static constexpr double kMaxSeconds = kMaxInputSeconds;
 
   explicit JsonInput(std::filesystem::path file) : file_(std::move(file)) {}
 

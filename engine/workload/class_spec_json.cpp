@@ -1,8 +1,10 @@
 #include "engine/workload/class_spec_json.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "engine/core/qos_class_json.h"
+#include "engine/io/input_problems.h"
 #include "engine/workload/arrival_json.h"
 #include "engine/workload/length_json.h"
 
@@ -55,16 +57,23 @@ std::vector<ClassSpec> classSpecsFromJson(const JsonInput& input, const json& cl
                                           bool hasTrace) {
   if (!classes.is_array() || classes.empty()) input.failValue(at, "must be a non-empty array of class objects", classes);
   std::vector<ClassSpec> specs;
+  std::vector<std::string> earlierNames;
   for (std::size_t i = 0; i < classes.size(); ++i) {
     if (i > std::numeric_limits<ClassId>::max()) input.fail(at / i, "too many classes (at most 65536)");
     specs.push_back(classSpecFromJson(input, classes[i], at / i, i, hasTrace));
     const std::string& name = specs.back().qos.name;
-    for (std::size_t j = 0; j < i; ++j) {
-      if (specs[j].qos.name == name) {
-        input.fail(at / i / "name",
-                   "class names must be unique; \"" + name + "\" is also the name of " + (at / j).to_string());
+    if (const auto problem = checkClassName(name, earlierNames)) {
+      std::string allowed = englishText(*problem);
+      if (*problem == ClassProblem::NameTaken) {
+        const auto taken = std::find_if(earlierNames.begin(), earlierNames.end(), [&](const std::string& earlier) {
+          return checkClassName(name, {&earlier, 1}).has_value();
+        });
+        const auto j = static_cast<std::size_t>(taken - earlierNames.begin());
+        allowed += "; " + (at / j).to_string() + " is named \"" + earlierNames[j] + "\"";
       }
+      input.failValue(at / i / "name", allowed, classes[i].at("name"));
     }
+    earlierNames.push_back(name);
   }
   return specs;
 }

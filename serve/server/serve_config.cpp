@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/core/qos_class_json.h"
+#include "engine/io/input_problems.h"
 #include "engine/sched/scheduler_config_json.h"
 #include "engine/workload/executor_spec_json.h"
 
@@ -37,7 +38,7 @@ std::vector<ServedClass> readServedClasses(const JsonInput& reader, const json& 
   constexpr std::size_t kMaxClasses = 256;
   if (array.size() > kMaxClasses) reader.fail(kRoot / "classes", "must have at most 256 classes", std::to_string(array.size()));
   std::vector<ServedClass> classes;
-  std::set<std::string> names;
+  std::vector<std::string> names;
   for (std::size_t i = 0; i < array.size(); ++i) {
     const JsonPointer path = kRoot / "classes" / i;
     ServedClass served;
@@ -45,9 +46,10 @@ std::vector<ServedClass> readServedClasses(const JsonInput& reader, const json& 
     static constexpr std::array<std::string_view, 3> kAdmissionFields = {"queue_limit", "overload", "relegated_limit"};
     reader.checkFields(array[i], path, engine::kQosClassFields, kAdmissionFields);
     served.qos = engine::qosClassFromJson(reader, array[i], path, i);
-    if (!names.insert(served.qos.name).second) {
-      reader.fail((path / "name"), "duplicate class name \"" + served.qos.name + "\"");
+    if (const auto problem = engine::checkClassName(served.qos.name, names)) {
+      reader.failValue(path / "name", engine::englishText(*problem), array[i].at("name"));
     }
+    names.push_back(served.qos.name);
     if (const json* v = JsonInput::field(array[i], "queue_limit")) {
       served.queueLimit = static_cast<std::int32_t>(reader.integer(*v, (path / "queue_limit"), 1, 1000000));
     }

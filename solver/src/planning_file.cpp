@@ -16,6 +16,12 @@ using json = nlohmann::json;
 
 namespace {
 
+std::vector<std::string> classNamesOf(const std::vector<PlanningClass>& classes) {
+  std::vector<std::string> names;
+  for (const PlanningClass& cls : classes) names.push_back(cls.name);
+  return names;
+}
+
 constexpr std::int32_t kDefaultMaxInstances = 64;
 
 using engine::JsonInput;
@@ -35,13 +41,13 @@ class PlanningParser {
     const json& classes = input_.required(root, kRoot, "classes", "a non-empty array of class objects");
     if (!classes.is_array() || classes.empty()) input_.failValue(kRoot / "classes", "must be a non-empty array of classes", classes);
     std::vector<bool> ranked;
-    std::set<std::string> classNames;
     for (std::size_t i = 0; i < classes.size(); ++i) {
       const JsonPointer at = kRoot / "classes" / i;
       bool hasRank = false;
+      const std::vector<std::string> earlierNames = classNamesOf(input.classes);
       input.classes.push_back(parseClass(classes[i], at, hasRank));
-      if (!classNames.insert(input.classes.back().name).second) {
-        input_.fail(at / "name", "class names must be unique; \"" + input.classes.back().name + "\" appears twice");
+      if (const auto problem = engine::checkClassName(input.classes.back().name, earlierNames)) {
+        input_.failValue(at / "name", engine::englishText(*problem), classes[i].at("name"));
       }
       ranked.push_back(hasRank);
     }
@@ -112,7 +118,11 @@ class PlanningParser {
       cls.percentile = slo.percentile;
     }
     hasRank = object.contains("rank");
-    if (hasRank) cls.rank = static_cast<int>(input_.integer(object.at("rank"), at / "rank", 0, 1000000));
+    if (hasRank) {
+      const std::int64_t rank = input_.integer(object.at("rank"), at / "rank", 0);
+      if (const auto problem = engine::checkClassRank(rank)) input_.failValue(at / "rank", engine::englishText(*problem), object.at("rank"));
+      cls.rank = static_cast<int>(rank);
+    }
     return cls;
   }
 

@@ -345,7 +345,9 @@ class TestScenario : public QObject {
     row("no classes", op("replace", "/classes", json::array()), "/classes",
         "must be a non-empty array of class objects, got an empty array");
     row("duplicate class", op("replace", "/classes/1/name", "chat"), "/classes/1/name",
-        "class names must be unique; \"chat\" is also the name of /classes/0");
+        "class names must be unique (ignoring case); /classes/0 is named \"chat\", got \"chat\"");
+    row("duplicate class other case", op("replace", "/classes/1/name", "CHAT"), "/classes/1/name",
+        "class names must be unique (ignoring case); /classes/0 is named \"chat\", got \"CHAT\"");
     row("bad importance", op("add", "/classes/0/importance", "urgent"), "/classes/0/importance",
         "must be one of: high, normal, low; got \"urgent\"");
     row("negative rank", op("add", "/classes/0/rank", -1), "/classes/0/rank",

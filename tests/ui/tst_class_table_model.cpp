@@ -56,7 +56,7 @@ class TestClassTableModel : public QObject {
     QVERIFY(model.insertRows(1, 2));
     QVERIFY(model.moveRows({}, 0, 1, {}, 4));
     QVERIFY(model.setData(model.index(0, ClassTableModel::Name), QStringLiteral("renamed")));
-    QVERIFY(!model.setData(model.index(0, ClassTableModel::Percentile), 100.0));
+    QVERIFY(!model.setData(model.index(0, ClassTableModel::Percentile), 100.5));
     QVERIFY(model.removeRows(0, 2));
     QCOMPARE(model.rowCount(), 2);
     model.setClassSpecs(twoClasses());
@@ -105,7 +105,10 @@ class TestClassTableModel : public QObject {
     QTest::newRow("ttft zero") << 0 << int(ClassTableModel::Ttft) << QVariant(0.0) << false << "above 0";
     QTest::newRow("ttft negative") << 0 << int(ClassTableModel::Ttft) << QVariant("-2") << false << "above 0";
     QTest::newRow("ttft text") << 0 << int(ClassTableModel::Ttft) << QVariant("soon") << false << "above 0";
-    QTest::newRow("ttft too large") << 0 << int(ClassTableModel::Ttft) << QVariant(90000.0) << false << "at most";
+    QTest::newRow("ttft a day") << 0 << int(ClassTableModel::Ttft) << QVariant(90000.0) << true << QString();
+    QTest::newRow("ttft too large") << 0 << int(ClassTableModel::Ttft) << QVariant(2e9) << false << "at most";
+    QTest::newRow("ttft under a microsecond") << 0 << int(ClassTableModel::Ttft) << QVariant(1e-7) << false
+                                              << "microsecond";
     QTest::newRow("ttft cleared, tbt left") << 0 << int(ClassTableModel::Ttft) << QVariant("") << true << QString();
     QTest::newRow("last bound cleared") << 1 << int(ClassTableModel::Ttlt) << QVariant("") << false
                                         << "at least one bound";
@@ -114,10 +117,12 @@ class TestClassTableModel : public QObject {
     QTest::newRow("ttft below ttlt") << 1 << int(ClassTableModel::Ttft) << QVariant(30.0) << true << QString();
     QTest::newRow("percentile ok") << 0 << int(ClassTableModel::Percentile) << QVariant(99.9) << true << QString();
     QTest::newRow("percentile 0") << 0 << int(ClassTableModel::Percentile) << QVariant(0.0) << false << "above 0";
-    QTest::newRow("percentile 100") << 0 << int(ClassTableModel::Percentile) << QVariant(100.0) << false
-                                    << "below 100";
+    // The engine's one rule (checkSlo): (0, 100], as a scenario, a serve config and a planning file.
+    QTest::newRow("percentile 100") << 0 << int(ClassTableModel::Percentile) << QVariant(100.0) << true << QString();
+    QTest::newRow("percentile above 100") << 0 << int(ClassTableModel::Percentile) << QVariant(100.5) << false
+                                          << "at most 100";
     QTest::newRow("percentile text") << 0 << int(ClassTableModel::Percentile) << QVariant("p99") << false
-                                     << "below 100";
+                                     << "at most 100";
     QTest::newRow("rate ok") << 0 << int(ClassTableModel::Rate) << QVariant("7.5") << true << QString();
     QTest::newRow("rate zero") << 0 << int(ClassTableModel::Rate) << QVariant(0.0) << true << QString();
     QTest::newRow("rate negative") << 0 << int(ClassTableModel::Rate) << QVariant(-1.0) << false

@@ -5,12 +5,11 @@
 
 #include <cmath>
 
+#include "ui/models/rule_text.h"
+
 namespace headroom::ui {
 
 namespace {
-
-constexpr double kMaxRatePerS = 1e6;
-constexpr double kMaxSeconds = 1e9;
 
 std::optional<double> number(const QString& text) {
   bool ok = false;
@@ -64,43 +63,32 @@ std::optional<std::vector<engine::RatePhase>> parsePhases(const QString& text, Q
     return std::nullopt;
   };
   const QStringList items = text.split(QLatin1Char(','), Qt::SkipEmptyParts);
-  double earliestStartS = 0.0;
   for (const QString& raw : items) {
     const QString item = raw.trimmed();
     if (item.isEmpty()) continue;
     const QStringList sides = item.split(QLatin1Char('='));
-    if (sides.size() != 2) {
+    const QString when = sides.size() == 2 ? sides[0].trimmed() : QString();
+    const int dash = when.indexOf(QLatin1Char('-'), 1);
+    const auto start = number(dash > 0 ? when.left(dash) : when);
+    const auto end = dash > 0 ? number(when.mid(dash + 1)) : std::optional<double>(0.0);
+    const auto rate = sides.size() == 2 ? number(sides[1]) : std::nullopt;
+    if (!start || !end || !rate) {
       return fail(ClassArrivalModel::tr("\"%1\": write START=RATE for a step or START-END=RATE for a ramp").arg(item));
     }
     engine::RatePhase phase;
-    const QString when = sides[0].trimmed();
-    const int dash = when.indexOf(QLatin1Char('-'), 1);
-    const auto start = number(dash > 0 ? when.left(dash) : when);
-    const auto rate = number(sides[1]);
-    if (!start || *start < 0.0 || *start > kMaxSeconds) {
-      return fail(ClassArrivalModel::tr("\"%1\": the start must be a number of seconds >= 0").arg(item));
-    }
-    if (!rate || *rate < 0.0 || *rate > kMaxRatePerS) {
-      return fail(ClassArrivalModel::tr("\"%1\": the rate must be a number of requests per second >= 0").arg(item));
-    }
     phase.startS = *start;
     phase.ratePerS = *rate;
     if (dash > 0) {
-      const auto end = number(when.mid(dash + 1));
-      if (!end || *end <= *start || *end > kMaxSeconds) {
-        return fail(ClassArrivalModel::tr("\"%1\": a ramp's end must be a number of seconds after its start").arg(item));
-      }
       phase.shape = engine::PhaseShape::Ramp;
       phase.endS = *end;
     }
-    if (phase.startS < earliestStartS) {
-      return fail(ClassArrivalModel::tr("\"%1\": phases must be in time order and may not start inside a ramp "
-                                        "(start at %2 s or later)")
-                      .arg(item, numberText(earliestStartS)));
-    }
-    earliestStartS = phase.shape == engine::PhaseShape::Ramp ? phase.endS : phase.startS;
     phases.push_back(phase);
   }
+  // The rules (starts >= 0 and sorted, a ramp's end after its start, no phase inside a ramp, rates >= 0)
+  // are the engine's.
+  engine::ArrivalSpec spec;
+  spec.phases = phases;
+  if (const auto issue = engine::checkArrivalSpec(spec)) return fail(RuleText::arrival(*issue, spec));
   return phases;
 }
 
@@ -236,18 +224,18 @@ bool ClassArrivalModel::setData(const QModelIndex& index, const QVariant& value,
       break;
     }
     case Rate: {
-      const auto rate = number(text);
-      if (!rate || *rate < 0.0 || *rate > kMaxRatePerS) {
-        return reject(row, index.column(), tr("must be a number of requests per second, 0 or more"));
-      }
-      arrival.ratePerS = *rate;
+      engine::ArrivalSpec edited = arrival;
+      edited.ratePerS = number(text).value_or(std::nan(""));
+      if (const auto issue = engine::checkArrivalSpec(edited)) return reject(row, index.column(), RuleText::arrival(*issue, edited));
+      arrival = edited;
       break;
     }
     case Cv: {
       if (arrival.kind != engine::ArrivalKind::Gamma) return reject(row, index.column(), tr("only Gamma arrivals have a CV"));
-      const auto cv = number(text);
-      if (!cv || *cv <= 0.0 || *cv > 100.0) return reject(row, index.column(), tr("must be a number above 0, at most 100"));
-      arrival.cv = *cv;
+      engine::ArrivalSpec edited = arrival;
+      edited.cv = number(text).value_or(std::nan(""));
+      if (const auto issue = engine::checkArrivalSpec(edited)) return reject(row, index.column(), RuleText::arrival(*issue, edited));
+      arrival = edited;
       break;
     }
     case Phases: {

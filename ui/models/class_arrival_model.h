@@ -11,9 +11,9 @@
 namespace headroom::ui {
 
 // Rate phases as one line of text: comma-separated "START=RATE" steps and "START-END=RATE" ramps,
-// seconds and requests per second, e.g. "120=8, 300-360=2". parsePhases() applies the scenario file's
-// rules (sorted starts, a ramp's end after its start, no phase inside a ramp, rates >= 0); on failure it
-// returns nullopt and sets *error (translated).
+// seconds and requests per second, e.g. "120=8, 300-360=2". parsePhases() reads the text and applies the
+// engine's arrival rules (checkArrivalSpec: sorted starts, a ramp's end after its start, no phase inside a
+// ramp, rates >= 0); on failure it returns nullopt and sets *error (translated).
 std::optional<std::vector<engine::RatePhase>> parsePhases(const QString& text, QString* error);
 QString phasesText(const std::vector<engine::RatePhase>& phases);
 

@@ -3,15 +3,14 @@
 #include <QLocale>
 
 #include <cmath>
+#include <string>
+#include <vector>
+
+#include "ui/models/rule_text.h"
 
 namespace headroom::ui {
 
 namespace {
-
-constexpr int kMaxNameLength = 64;
-constexpr int kMaxRank = 99;
-constexpr double kMaxBoundS = 86400.0;
-constexpr double kMaxRatePerS = 100000.0;
 
 QString importanceText(engine::Importance importance) {
   switch (importance) {
@@ -161,18 +160,18 @@ std::optional<QString> ClassTableModel::validate(int row, int column, const QVar
   switch (column) {
     case Name: {
       const QString name = value.toString().trimmed();
-      if (name.isEmpty()) return tr("A class needs a name");
-      if (name.size() > kMaxNameLength) return tr("A class name has at most %1 characters").arg(kMaxNameLength);
+      std::vector<std::string> others;
       for (std::size_t i = 0; i < specs_.size(); ++i) {
-        if (static_cast<int>(i) != row && QString::fromStdString(specs_[i].qos.name).compare(name, Qt::CaseInsensitive) == 0)
-          return tr("Another class is already named \"%1\"").arg(name);
+        if (static_cast<int>(i) != row) others.push_back(specs_[i].qos.name);
       }
+      if (const auto problem = engine::checkClassName(name.toStdString(), others)) return RuleText::classProblem(*problem, name);
       return std::nullopt;
     }
     case Rank: {
       bool ok = false;
-      const int rank = value.toString().trimmed().toInt(&ok);
-      if (!ok || rank < 0 || rank > kMaxRank) return tr("The rank must be a whole number from 0 to %1").arg(kMaxRank);
+      const qlonglong rank = value.toString().trimmed().toLongLong(&ok);
+      if (!ok) return RuleText::classProblem(engine::ClassProblem::RankOutOfRange);
+      if (const auto problem = engine::checkClassRank(rank)) return RuleText::classProblem(*problem);
       return std::nullopt;
     }
     case Importance:
@@ -181,47 +180,40 @@ std::optional<QString> ClassTableModel::validate(int row, int column, const QVar
     case Ttft:
     case Tbt:
     case Ttlt: {
-      bool ok = false;
-      const auto seconds = parseSeconds(value, &ok);
-      if (!ok) {
-        return tr("A bound must be a number of seconds above 0 and at most %1, or empty for none")
-            .arg(QLocale().toString(kMaxBoundS, 'f', 0));
-      }
       engine::Slo slo = spec.qos.slo;
-      boundOf(slo, column) = seconds ? std::optional(engine::durationFromSeconds(*seconds)) : std::nullopt;
-      if (!slo.hasBound()) return tr("A class needs at least one bound: TTFT, TBT or TTLT");
-      if (slo.ttft && slo.ttlt && *slo.ttft > *slo.ttlt) return tr("The TTFT bound cannot exceed the TTLT bound");
-      if (slo.tbt && slo.ttlt && *slo.tbt > *slo.ttlt) return tr("The TBT bound cannot exceed the TTLT bound");
+      if (isEmptyBound(value)) {
+        boundOf(slo, column).reset();
+      } else {
+        const auto seconds = toNumber(value);
+        if (!seconds) return RuleText::seconds(engine::SecondsProblem::NotPositive);
+        if (const auto problem = engine::checkPositiveSeconds(*seconds)) return RuleText::seconds(*problem);
+        boundOf(slo, column) = engine::durationFromSeconds(*seconds);
+      }
+      if (const auto problem = engine::checkSlo(slo)) return RuleText::slo(*problem);
       return std::nullopt;
     }
     case Percentile: {
+      engine::Slo slo = spec.qos.slo;
       const auto number = toNumber(value);
-      if (!number || *number <= 0.0 || *number >= 100.0)
-        return tr("The percentile must be a number above 0 and below 100, e.g. 99 for p99");
+      slo.percentile = number ? *number : std::nan("");
+      if (const auto problem = engine::checkSlo(slo)) return RuleText::slo(*problem);
       return std::nullopt;
     }
     case Rate: {
       if (ratesFromTrace_) return tr("Arrivals come from the scenario's trace");
+      engine::ArrivalSpec arrival = spec.arrival;
       const auto number = toNumber(value);
-      if (!number || *number < 0.0 || *number > kMaxRatePerS)
-        return tr("The rate must be a number of requests per second from 0 to %1")
-            .arg(QLocale().toString(kMaxRatePerS, 'f', 0));
+      arrival.ratePerS = number ? *number : std::nan("");
+      if (const auto issue = engine::checkArrivalSpec(arrival)) return RuleText::arrival(*issue, arrival);
       return std::nullopt;
     }
     default: return tr("No such column");
   }
 }
 
-std::optional<double> ClassTableModel::parseSeconds(const QVariant& value, bool* ok) const {
-  *ok = true;
-  if (value.typeId() == QMetaType::QString && value.toString().trimmed().isEmpty()) return std::nullopt;
-  if (!value.isValid() || value.isNull()) return std::nullopt;
-  const auto number = toNumber(value);
-  if (!number || *number <= 0.0 || *number > kMaxBoundS || engine::durationFromSeconds(*number).count() <= 0) {
-    *ok = false;
-    return std::nullopt;
-  }
-  return number;
+bool ClassTableModel::isEmptyBound(const QVariant& value) {
+  if (!value.isValid() || value.isNull()) return true;
+  return value.typeId() == QMetaType::QString && value.toString().trimmed().isEmpty();
 }
 
 bool ClassTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
@@ -245,9 +237,8 @@ bool ClassTableModel::setData(const QModelIndex& index, const QVariant& value, i
     case Ttft:
     case Tbt:
     case Ttlt: {
-      bool ok = false;
-      const auto seconds = parseSeconds(value, &ok);
-      boundOf(spec.qos.slo, column) = seconds ? std::optional(engine::durationFromSeconds(*seconds)) : std::nullopt;
+      boundOf(spec.qos.slo, column) =
+          isEmptyBound(value) ? std::nullopt : std::optional(engine::durationFromSeconds(*toNumber(value)));
       break;
     }
     case Percentile: spec.qos.slo.percentile = *toNumber(value); break;
@@ -293,7 +284,7 @@ bool ClassTableModel::insertRows(int row, int count, const QModelIndex& parent) 
     spec.qos.name = uniqueName().toStdString();
     int maxRank = -1;
     for (const auto& other : specs_) maxRank = std::max(maxRank, other.qos.rank);
-    spec.qos.rank = std::min(maxRank + 1, kMaxRank);
+    spec.qos.rank = std::min(maxRank + 1, engine::kMaxClassRank);
     spec.qos.importance = engine::Importance::Low;
     spec.qos.slo.ttlt = std::chrono::seconds(600);
     specs_.insert(specs_.begin() + row + i, spec);

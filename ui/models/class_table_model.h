@@ -50,7 +50,8 @@ class ClassTableModel : public QAbstractTableModel {
   void editRejected(int row, int column, const QString& reason);
 
  private:
-  std::optional<double> parseSeconds(const QVariant& value, bool* ok) const;
+  // An empty cell (or a null value) clears a bound.
+  static bool isEmptyBound(const QVariant& value);
   QString uniqueName() const;
 
   std::vector<engine::ClassSpec> specs_;

@@ -21,19 +21,19 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include "engine/core/resource_paths.h"
 #include "engine/workload/trace_reader.h"
 #include "ui/bridge/engine_bridge.h"
 #include "ui/models/class_arrival_model.h"
+#include "ui/models/rule_text.h"
 
 namespace headroom::ui {
 
 namespace {
 
-constexpr double kMaxDurationS = 1e8;
-constexpr double kMaxIterationMs = 3.6e6;
 
 QStringList resourceNames(const char* kind) {
   const QDir dir(QString::fromStdString((engine::resourceDir() / kind).string()));
@@ -288,11 +288,11 @@ bool ScenarioEditor::apply() {
     valid = false;
   };
 
-  const auto duration = number(duration_->text());
-  if (!duration || *duration <= 0.0 || *duration > kMaxDurationS) {
-    fail(kDuration, tr("Must be a number of seconds above 0."));
+  const double durationS = number(duration_->text()).value_or(std::nan(""));
+  if (const auto problem = engine::checkPositiveSeconds(durationS)) {
+    fail(kDuration, RuleText::seconds(*problem));
   } else {
-    scenario.durationS = *duration;
+    scenario.durationS = durationS;
   }
   bool seedOk = false;
   const qulonglong seed = seed_->text().trimmed().toULongLong(&seedOk);
@@ -305,11 +305,11 @@ bool ScenarioEditor::apply() {
   const auto kind = static_cast<engine::ExecutorKind>(executor_->currentData().toInt());
   scenario.executor.kind = kind;
   if (kind == engine::ExecutorKind::Constant) {
-    const auto ms = number(iterationMs_->text());
-    if (!ms || *ms <= 0.0 || *ms > kMaxIterationMs) {
-      fail(kIteration, tr("Must be a number of milliseconds above 0."));
+    const double iterationS = number(iterationMs_->text()).value_or(std::nan("")) / 1000.0;
+    if (const auto problem = engine::checkPositiveSeconds(iterationS)) {
+      fail(kIteration, RuleText::seconds(*problem));
     } else {
-      scenario.executor.iteration = engine::durationFromSeconds(*ms / 1000.0);
+      scenario.executor.iteration = engine::durationFromSeconds(iterationS);
     }
     scenario.executor.model.clear();
     scenario.executor.hardware.clear();
@@ -342,10 +342,11 @@ bool ScenarioEditor::apply() {
   scenario.pool.instances = instances;
 
   scenario.scheduler.policy = static_cast<engine::OrderingPolicy>(policy_->currentData().toInt());
+  // chunkingFromString reads the text and refuses what checkChunking refuses.
   if (const auto chunking = engine::chunkingFromString(chunking_->text().trimmed().toStdString())) {
     scenario.scheduler.chunking = *chunking;
   } else {
-    fail(kChunking, tr("Must be none, fixed:N with N above 0, or dynamic."));
+    fail(kChunking, RuleText::chunking(engine::ChunkingProblem::FixedTokensNotPositive));
   }
   scenario.scheduler.relegation = relegation_->isChecked() ? engine::Relegation::On : engine::Relegation::Off;
 
