@@ -317,286 +317,286 @@
 <context>
     <name>ReportDocument</name>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="31"/>
+        <location filename="../ui/report/report_document.cpp" line="23"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="31"/>
+        <location filename="../ui/report/report_document.cpp" line="23"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="61"/>
+        <location filename="../ui/report/report_document.cpp" line="53"/>
         <source>Run report: %1</source>
         <translation>Laufbericht: %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="69"/>
+        <location filename="../ui/report/report_document.cpp" line="61"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="69"/>
+        <location filename="../ui/report/report_document.cpp" line="61"/>
         <source>%1 (id %2)</source>
         <translation>%1 (ID %2)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="70"/>
+        <location filename="../ui/report/report_document.cpp" line="62"/>
         <source>Scenario</source>
         <translation>Szenario</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="71"/>
+        <location filename="../ui/report/report_document.cpp" line="63"/>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="72"/>
-        <location filename="../ui/report/report_document.cpp" line="169"/>
+        <location filename="../ui/report/report_document.cpp" line="64"/>
+        <location filename="../ui/report/report_document.cpp" line="161"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="73"/>
+        <location filename="../ui/report/report_document.cpp" line="65"/>
         <source>Virtual time</source>
         <translation>Virtuelle Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="73"/>
+        <location filename="../ui/report/report_document.cpp" line="65"/>
         <source>%1 s of %2 s</source>
         <translation>%1 s von %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="74"/>
+        <location filename="../ui/report/report_document.cpp" line="66"/>
         <source>Requests arrived</source>
         <translation>Angekommene Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="75"/>
+        <location filename="../ui/report/report_document.cpp" line="67"/>
         <source>Requests completed</source>
         <translation>Abgeschlossene Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="76"/>
+        <location filename="../ui/report/report_document.cpp" line="68"/>
         <source>Met their SLO</source>
         <translation>SLO eingehalten</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="77"/>
+        <location filename="../ui/report/report_document.cpp" line="69"/>
         <source>SLO attainment</source>
         <translation>SLO-Einhaltung</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="81"/>
+        <location filename="../ui/report/report_document.cpp" line="73"/>
         <source>Goodput</source>
         <translation>Goodput</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="82"/>
+        <location filename="../ui/report/report_document.cpp" line="74"/>
         <source>Output tokens</source>
         <translation>Ausgabe-Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="83"/>
+        <location filename="../ui/report/report_document.cpp" line="75"/>
         <source>Output tokens per second</source>
         <translation>Ausgabe-Tokens pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="93"/>
+        <location filename="../ui/report/report_document.cpp" line="85"/>
         <source>Executor</source>
         <translation>Ausführung</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="93"/>
+        <location filename="../ui/report/report_document.cpp" line="85"/>
         <source>constant, %1 per iteration</source>
         <translation>konstant, %1 pro Iteration</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="95"/>
+        <location filename="../ui/report/report_document.cpp" line="87"/>
         <source>modeled</source>
         <translation>modelliert</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="96"/>
+        <location filename="../ui/report/report_document.cpp" line="88"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="98"/>
+        <location filename="../ui/report/report_document.cpp" line="90"/>
         <source>Hardware</source>
         <translation>Hardware</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="100"/>
+        <location filename="../ui/report/report_document.cpp" line="92"/>
         <source>Tensor parallel</source>
         <translation>Tensor-Parallelität</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="101"/>
+        <location filename="../ui/report/report_document.cpp" line="93"/>
         <source>model default</source>
         <translation>Modellvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="102"/>
-        <location filename="../ui/report/report_document.cpp" line="171"/>
+        <location filename="../ui/report/report_document.cpp" line="94"/>
+        <location filename="../ui/report/report_document.cpp" line="163"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="103"/>
+        <location filename="../ui/report/report_document.cpp" line="95"/>
         <source>Router</source>
         <translation>Router</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <location filename="../ui/report/report_document.cpp" line="96"/>
         <source>Scheduler policy</source>
         <translation>Scheduler-Strategie</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="107"/>
+        <location filename="../ui/report/report_document.cpp" line="99"/>
         <source>Hybrid alpha</source>
         <translation>Hybrid-Alpha</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="107"/>
+        <location filename="../ui/report/report_document.cpp" line="99"/>
         <source>%1 ms/token</source>
         <translation>%1 ms/Token</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="109"/>
+        <location filename="../ui/report/report_document.cpp" line="101"/>
         <source>Chunking</source>
         <translation>Chunking</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="110"/>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
         <source>Relegation</source>
         <translation>Zurückstufung</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="110"/>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
+        <location filename="../ui/report/report_document.cpp" line="103"/>
         <source>on</source>
         <translation>ein</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="110"/>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
+        <location filename="../ui/report/report_document.cpp" line="103"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="103"/>
         <source>Selective preemption</source>
         <translation>Selektive Verdrängung</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="112"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
         <source>Batch limits</source>
         <translation>Batch-Obergrenzen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="112"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
         <source>%1 tokens, %2 sequences</source>
         <translation>%1 Tokens, %2 Sequenzen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="114"/>
+        <location filename="../ui/report/report_document.cpp" line="106"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="115"/>
+        <location filename="../ui/report/report_document.cpp" line="107"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="115"/>
+        <location filename="../ui/report/report_document.cpp" line="107"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="117"/>
+        <location filename="../ui/report/report_document.cpp" line="109"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="119"/>
+        <location filename="../ui/report/report_document.cpp" line="111"/>
         <source>Metrics window</source>
         <translation>Metrikfenster</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="138"/>
+        <location filename="../ui/report/report_document.cpp" line="130"/>
         <source>%1: %2 over time</source>
         <translation>%1: %2 im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="139"/>
+        <location filename="../ui/report/report_document.cpp" line="131"/>
         <source>%1 (s)</source>
         <translation>%1 (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="141"/>
+        <location filename="../ui/report/report_document.cpp" line="133"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="142"/>
+        <location filename="../ui/report/report_document.cpp" line="134"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="145"/>
+        <location filename="../ui/report/report_document.cpp" line="137"/>
         <source>SLO %1</source>
         <translation>SLO %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="149"/>
+        <location filename="../ui/report/report_document.cpp" line="141"/>
         <source>Throughput over time</source>
         <translation>Durchsatz im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="150"/>
+        <location filename="../ui/report/report_document.cpp" line="142"/>
         <source>output tokens/s</source>
         <translation>Ausgabe-Tokens/s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="160"/>
+        <location filename="../ui/report/report_document.cpp" line="152"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="170"/>
+        <location filename="../ui/report/report_document.cpp" line="162"/>
         <source>Objective</source>
         <translation>Zielfunktion</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="172"/>
+        <location filename="../ui/report/report_document.cpp" line="164"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="173"/>
+        <location filename="../ui/report/report_document.cpp" line="165"/>
         <source>Solve time (s)</source>
         <translation>Lösungszeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="174"/>
+        <location filename="../ui/report/report_document.cpp" line="166"/>
         <source>Explanation</source>
         <translation>Erläuterung</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="187"/>
+        <location filename="../ui/report/report_document.cpp" line="179"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="187"/>
+        <location filename="../ui/report/report_document.cpp" line="179"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="188"/>
+        <location filename="../ui/report/report_document.cpp" line="180"/>
         <source>%1 (req/s)</source>
         <translation>%1 (Anfr./s)</translation>
     </message>
@@ -658,67 +658,67 @@
         <translation>unterbrochen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="48"/>
+        <location filename="../ui/report/report_text.cpp" line="49"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="49"/>
+        <location filename="../ui/report/report_text.cpp" line="50"/>
         <source>TBT</source>
         <translation>TBT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="50"/>
+        <location filename="../ui/report/report_text.cpp" line="51"/>
         <source>TTLT</source>
         <translation>TTLT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="56"/>
+        <location filename="../ui/report/report_text.cpp" line="57"/>
         <source>%1 p%2</source>
         <translation>%1 p%2</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="71"/>
+        <location filename="../ui/report/report_text.cpp" line="72"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="76"/>
+        <location filename="../ui/report/report_text.cpp" line="77"/>
         <source>%1%2 pp</source>
         <translation>%1%2 Pp.</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="82"/>
+        <location filename="../ui/report/report_text.cpp" line="83"/>
         <source>%1 req/s</source>
         <translation>%1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="87"/>
+        <location filename="../ui/report/report_text.cpp" line="88"/>
         <source>TTFT ≤ %1</source>
         <translation>TTFT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="88"/>
+        <location filename="../ui/report/report_text.cpp" line="89"/>
         <source>TBT ≤ %1</source>
         <translation>TBT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="89"/>
+        <location filename="../ui/report/report_text.cpp" line="90"/>
         <source>TTLT ≤ %1</source>
         <translation>TTLT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="90"/>
+        <location filename="../ui/report/report_text.cpp" line="91"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="91"/>
+        <location filename="../ui/report/report_text.cpp" line="92"/>
         <source>%1 (p%2)</source>
         <translation>%1 (p%2)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="98"/>
+        <location filename="../ui/report/report_text.cpp" line="99"/>
         <source>%1 UTC</source>
         <translation>%1 UTC</translation>
     </message>
@@ -734,127 +734,97 @@
 <context>
     <name>headroom::ui::ClassArrivalModel</name>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="53"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="52"/>
         <source>Poisson</source>
         <translation>Poisson</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="54"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="53"/>
         <source>Gamma</source>
         <translation>Gamma</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="55"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="54"/>
         <source>Constant</source>
         <translation>Konstant</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="73"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="76"/>
         <source>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</source>
         <translation>„%1“: Schreiben Sie BEGINN=RATE für eine Stufe oder BEGINN-ENDE=RATE für eine Rampe</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="81"/>
-        <source>&quot;%1&quot;: the start must be a number of seconds &gt;= 0</source>
-        <translation>„%1“: Der Beginn muss eine Sekundenzahl &gt;= 0 sein</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="84"/>
-        <source>&quot;%1&quot;: the rate must be a number of requests per second &gt;= 0</source>
-        <translation>„%1“: Die Rate muss eine Zahl von Anfragen pro Sekunde &gt;= 0 sein</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="91"/>
-        <source>&quot;%1&quot;: a ramp&apos;s end must be a number of seconds after its start</source>
-        <translation>„%1“: Das Ende einer Rampe muss eine Sekundenzahl nach ihrem Beginn sein</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="97"/>
-        <source>&quot;%1&quot;: phases must be in time order and may not start inside a ramp (start at %2 s or later)</source>
-        <translation>„%1“: Phasen müssen zeitlich geordnet sein und dürfen nicht innerhalb einer Rampe beginnen (Beginn bei %2 s oder später)</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="184"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="172"/>
         <source>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</source>
         <translation>Poisson, Gamma (stoßweise: VK festlegen) oder Konstant (gleichmäßige Abstände)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="185"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="173"/>
         <source>Requests per second before the first phase</source>
         <translation>Anfragen pro Sekunde vor der ersten Phase</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="186"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="174"/>
         <source>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</source>
         <translation>Variationskoeffizient der Abstände zwischen Ankünften (nur Gamma; 1 entspricht Poisson)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="187"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="175"/>
         <source>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</source>
         <translation>Kommagetrennte Stufen BEGINN=RATE und Rampen BEGINN-ENDE=RATE, in Sekunden und Anfragen pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="176"/>
         <source>This class&apos;s share of a trace&apos;s requests (traces without a class column)</source>
         <translation>Anteil dieser Klasse an den Anfragen eines Traces (für Traces ohne Klassenspalte)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="198"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="186"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="199"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="187"/>
         <source>Arrivals</source>
         <translation>Ankünfte</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="200"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
         <source>Rate (req/s)</source>
         <translation>Rate (Anfr./s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="201"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="189"/>
         <source>CV</source>
         <translation>VK</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="202"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="190"/>
         <source>Phases</source>
         <translation>Phasen</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="203"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="191"/>
         <source>Trace share</source>
         <translation>Trace-Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="217"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="205"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="234"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="222"/>
         <source>must be Poisson, Gamma or Constant</source>
         <translation>muss Poisson, Gamma oder Konstant sein</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="241"/>
-        <source>must be a number of requests per second, 0 or more</source>
-        <translation>muss eine Zahl von Anfragen pro Sekunde sein, 0 oder mehr</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="247"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="234"/>
         <source>only Gamma arrivals have a CV</source>
         <translation>nur Gamma-Ankünfte haben einen VK</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="249"/>
-        <source>must be a number above 0, at most 100</source>
-        <translation>muss eine Zahl über 0 sein, höchstens 100</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="262"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="250"/>
         <source>must be a number, 0 or more</source>
         <translation>muss eine Zahl sein, 0 oder mehr</translation>
     </message>
@@ -923,52 +893,32 @@
 <context>
     <name>headroom::ui::ClassLatencyChart</name>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="34"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="37"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="41"/>
-        <source>queue time</source>
-        <translation>Wartezeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="42"/>
-        <source>TTFT</source>
-        <translation>TTFT</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="43"/>
-        <source>TBT</source>
-        <translation>TBT</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="44"/>
-        <source>TTLT</source>
-        <translation>TTLT</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="67"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="60"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="72"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="65"/>
         <source>SLO</source>
         <translation>SLO</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="77"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="70"/>
         <source>virtual time (s)</source>
         <translation>virtuelle Zeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="81"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="74"/>
         <source>seconds</source>
         <translation>Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="120"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="113"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -976,192 +926,142 @@
 <context>
     <name>headroom::ui::ClassTableModel</name>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="18"/>
+        <location filename="../ui/models/class_table_model.cpp" line="17"/>
         <location filename="../ui/widgets/class_editor.cpp" line="19"/>
         <source>high</source>
         <translation>hoch</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="19"/>
-        <location filename="../ui/models/class_table_model.cpp" line="22"/>
+        <location filename="../ui/models/class_table_model.cpp" line="18"/>
+        <location filename="../ui/models/class_table_model.cpp" line="21"/>
         <location filename="../ui/widgets/class_editor.cpp" line="20"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="20"/>
+        <location filename="../ui/models/class_table_model.cpp" line="19"/>
         <location filename="../ui/widgets/class_editor.cpp" line="21"/>
         <source>low</source>
         <translation>niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="103"/>
+        <location filename="../ui/models/class_table_model.cpp" line="102"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="108"/>
+        <location filename="../ui/models/class_table_model.cpp" line="107"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="110"/>
+        <location filename="../ui/models/class_table_model.cpp" line="109"/>
         <source>trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="119"/>
+        <location filename="../ui/models/class_table_model.cpp" line="118"/>
         <source>Unique class name</source>
         <translation>Eindeutiger Klassenname</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="120"/>
+        <location filename="../ui/models/class_table_model.cpp" line="119"/>
         <source>0 is the most urgent class; orders classes for the priority policy</source>
         <translation>0 ist die dringendste Klasse; ordnet die Klassen für die Prioritätsstrategie</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="121"/>
+        <location filename="../ui/models/class_table_model.cpp" line="120"/>
         <source>Low-importance requests are relegated first when deadlines slip</source>
         <translation>Anfragen geringer Wichtigkeit werden zuerst zurückgestuft, wenn Fristen nicht zu halten sind</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="122"/>
+        <location filename="../ui/models/class_table_model.cpp" line="121"/>
         <source>Time to first token bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit bis zum ersten Token in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="123"/>
+        <location filename="../ui/models/class_table_model.cpp" line="122"/>
         <source>Time between tokens bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit zwischen Tokens in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="124"/>
+        <location filename="../ui/models/class_table_model.cpp" line="123"/>
         <source>Time to last token bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit bis zum letzten Token in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="125"/>
+        <location filename="../ui/models/class_table_model.cpp" line="124"/>
         <source>The percentile the SLO is judged on, e.g. 99 for p99</source>
         <translation>Das Perzentil, an dem das SLO gemessen wird, z. B. 99 für p99</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="127"/>
-        <location filename="../ui/models/class_table_model.cpp" line="204"/>
+        <location filename="../ui/models/class_table_model.cpp" line="126"/>
+        <location filename="../ui/models/class_table_model.cpp" line="203"/>
         <source>Arrivals come from the scenario&apos;s trace</source>
         <translation>Die Ankünfte stammen aus dem Trace des Szenarios</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="128"/>
+        <location filename="../ui/models/class_table_model.cpp" line="127"/>
         <source>Base arrival rate in requests per second; applies when the replay restarts</source>
         <translation>Grundlegende Ankunftsrate in Anfragen pro Sekunde; gilt ab dem Neustart der Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="139"/>
+        <location filename="../ui/models/class_table_model.cpp" line="138"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="140"/>
+        <location filename="../ui/models/class_table_model.cpp" line="139"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="141"/>
+        <location filename="../ui/models/class_table_model.cpp" line="140"/>
         <source>Importance</source>
         <translation>Wichtigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="142"/>
+        <location filename="../ui/models/class_table_model.cpp" line="141"/>
         <source>TTFT (s)</source>
         <translation>TTFT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="143"/>
+        <location filename="../ui/models/class_table_model.cpp" line="142"/>
         <source>TBT (s)</source>
         <translation>TBT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="144"/>
+        <location filename="../ui/models/class_table_model.cpp" line="143"/>
         <source>TTLT (s)</source>
         <translation>TTLT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="145"/>
+        <location filename="../ui/models/class_table_model.cpp" line="144"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="146"/>
+        <location filename="../ui/models/class_table_model.cpp" line="145"/>
         <source>Rate (req/s)</source>
         <translation>Rate (Anfr./s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="159"/>
+        <location filename="../ui/models/class_table_model.cpp" line="158"/>
         <source>No such class</source>
         <translation>Diese Klasse gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="164"/>
-        <source>A class needs a name</source>
-        <translation>Eine Klasse braucht einen Namen</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="165"/>
-        <source>A class name has at most %1 characters</source>
-        <translation>Ein Klassenname hat höchstens %1 Zeichen</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="168"/>
-        <source>Another class is already named &quot;%1&quot;</source>
-        <translation>Eine andere Klasse heißt bereits „%1“</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="175"/>
-        <source>The rank must be a whole number from 0 to %1</source>
-        <translation>Der Rang muss eine ganze Zahl von 0 bis %1 sein</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="179"/>
+        <location filename="../ui/models/class_table_model.cpp" line="178"/>
         <source>The importance must be high, normal or low</source>
         <translation>Die Wichtigkeit muss hoch, normal oder niedrig sein</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="187"/>
-        <source>A bound must be a number of seconds above 0 and at most %1, or empty for none</source>
-        <translation>Eine Grenze muss eine Sekundenzahl über 0 und höchstens %1 sein, oder leer für keine</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="192"/>
-        <source>A class needs at least one bound: TTFT, TBT or TTLT</source>
-        <translation>Eine Klasse braucht mindestens eine Grenze: TTFT, TBT oder TTLT</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="193"/>
-        <source>The TTFT bound cannot exceed the TTLT bound</source>
-        <translation>Die TTFT-Grenze darf die TTLT-Grenze nicht überschreiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="194"/>
-        <source>The TBT bound cannot exceed the TTLT bound</source>
-        <translation>Die TBT-Grenze darf die TTLT-Grenze nicht überschreiten</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="200"/>
-        <source>The percentile must be a number above 0 and below 100, e.g. 99 for p99</source>
-        <translation>Das Perzentil muss eine Zahl über 0 und unter 100 sein, z. B. 99 für p99</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="207"/>
-        <source>The rate must be a number of requests per second from 0 to %1</source>
-        <translation>Die Rate muss eine Zahl von Anfragen pro Sekunde von 0 bis %1 sein</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="211"/>
+        <location filename="../ui/models/class_table_model.cpp" line="210"/>
         <source>No such column</source>
         <translation>Diese Spalte gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="309"/>
+        <location filename="../ui/models/class_table_model.cpp" line="300"/>
         <source>A scenario needs at least one class</source>
         <translation>Ein Szenario braucht mindestens eine Klasse</translation>
     </message>
@@ -1618,118 +1518,103 @@
 <context>
     <name>headroom::ui::PlanComparisonModel</name>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="18"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="20"/>
         <source>optimal</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="19"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="21"/>
         <source>within the gap</source>
         <translation>innerhalb der Optimalitätslücke</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="20"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="22"/>
         <source>time limit</source>
         <translation>Zeitlimit</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="21"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="23"/>
         <source>infeasible</source>
         <translation>unlösbar</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="28"/>
-        <source>queue time</source>
-        <translation>Wartezeit</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="29"/>
-        <source>TTFT</source>
-        <translation>TTFT</translation>
-    </message>
-    <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="30"/>
-        <source>TTLT</source>
-        <translation>TTLT</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="37"/>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="38"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="31"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="55"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="48"/>
         <source>compliant</source>
         <translation>eingehalten</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="56"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="49"/>
         <source>near miss</source>
         <translation>knapp eingehalten</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="57"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="50"/>
         <source>over the bound</source>
         <translation>über der Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="109"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="102"/>
         <source>p%1 %2 of class %3 must stay within %4</source>
         <translation>p%1 %2 der Klasse %3 muss innerhalb von %4 bleiben</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="135"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="128"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="140"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="133"/>
         <source>No prediction: the plan has no solution or the class no traffic</source>
         <translation>Keine Vorhersage: Der Plan hat keine Lösung oder die Klasse keinen Verkehr</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="141"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="134"/>
         <source>Predicted p%1 %2 %3 against a bound of %4</source>
         <translation>Vorhergesagt: p%1 %2 %3 bei einer Grenze von %4</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="154"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="147"/>
         <source>Bound</source>
         <translation>Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="155"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="148"/>
         <source>Recommended (priority)</source>
         <translation>Empfohlen (Priorität)</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="156"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="149"/>
         <source>FCFS baseline</source>
         <translation>FCFS-Basislinie</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="157"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="150"/>
         <source>Siloed baseline</source>
         <translation>Silo-Basislinie</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="163"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="156"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="164"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="157"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="165"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="158"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="168"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="161"/>
         <source>%1: p%2 %3</source>
         <translation>%1: p%2 %3</translation>
     </message>
@@ -2157,6 +2042,104 @@
         <location filename="../ui/widgets/replay_controls.cpp" line="52"/>
         <source>Virtual time elapsed / scenario length</source>
         <translation>Verstrichene virtuelle Zeit / Länge des Szenarios</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RuleText</name>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="15"/>
+        <source>Must be a number of seconds above 0.</source>
+        <translation>Muss eine Sekundenzahl über 0 sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="17"/>
+        <source>Must be at least one microsecond (0.000001 s), the engine&apos;s time step.</source>
+        <translation>Muss mindestens eine Mikrosekunde (0,000001 s) sein, der Zeitschritt der Engine.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="19"/>
+        <source>Must be at most %1 seconds.</source>
+        <translation>Darf höchstens %1 Sekunden betragen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="26"/>
+        <source>A class needs a name.</source>
+        <translation>Eine Klasse braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="28"/>
+        <source>A class name has at most %1 characters.</source>
+        <translation>Ein Klassenname hat höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="29"/>
+        <source>Another class is already named &quot;%1&quot;.</source>
+        <translation>Eine andere Klasse heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="31"/>
+        <source>The rank must be a whole number from 0 to %1.</source>
+        <translation>Der Rang muss eine ganze Zahl von 0 bis %1 sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="38"/>
+        <source>A class needs at least one bound: TTFT, TBT or TTLT.</source>
+        <translation>Eine Klasse braucht mindestens eine Grenze: TTFT, TBT oder TTLT.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="43"/>
+        <source>The percentile must be a number above %1 and at most %2, e.g. 99 for p99 or 100 for every request.</source>
+        <translation>Das Perzentil muss eine Zahl über %1 und höchstens %2 sein, z. B. 99 für p99 oder 100 für jede Anfrage.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="45"/>
+        <source>The TTFT bound cannot exceed the TTLT bound.</source>
+        <translation>Die TTFT-Grenze darf die TTLT-Grenze nicht überschreiten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="46"/>
+        <source>The TBT bound cannot exceed the TTLT bound.</source>
+        <translation>Die TBT-Grenze darf die TTLT-Grenze nicht überschreiten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="54"/>
+        <source>Must be none, fixed:N with N above 0, or dynamic.</source>
+        <translation>Muss none, fixed:N mit N über 0 oder dynamic sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="65"/>
+        <source>The rate must be a number of requests per second, 0 or more.</source>
+        <translation>Die Rate muss eine Zahl von Anfragen pro Sekunde sein, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="67"/>
+        <source>The CV must be a number above 0, at most %1.</source>
+        <translation>Der CV muss eine Zahl über 0 sein, höchstens %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="69"/>
+        <source>Phase %1: the start must be a number of seconds, 0 or more.</source>
+        <translation>Phase %1: Der Beginn muss eine Sekundenzahl sein, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="71"/>
+        <source>Phase %1: the rate must be a number of requests per second, 0 or more.</source>
+        <translation>Phase %1: Die Rate muss eine Zahl von Anfragen pro Sekunde sein, 0 oder mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="74"/>
+        <source>Phase %1: phases must be in time order (start at %2 s or later).</source>
+        <translation>Phase %1: Phasen müssen zeitlich geordnet sein (Beginn bei %2 s oder später).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="80"/>
+        <source>Phase %1: may not start inside the previous ramp (start at %2 s or later).</source>
+        <translation>Phase %1: darf nicht innerhalb der vorigen Rampe beginnen (Beginn bei %2 s oder später).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="85"/>
+        <source>Phase %1: a ramp&apos;s end must be a number of seconds after its start.</source>
+        <translation>Phase %1: Das Ende einer Rampe muss eine Sekundenzahl nach ihrem Beginn sein.</translation>
     </message>
 </context>
 <context>
@@ -2591,19 +2574,9 @@ b: %5 (ID %6, %7, %8)</translation>
         <translation>Öffnen Sie zuerst ein Szenario.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="293"/>
-        <source>Must be a number of seconds above 0.</source>
-        <translation>Muss eine Sekundenzahl über 0 sein.</translation>
-    </message>
-    <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="300"/>
         <source>Must be a whole number, 0 or more.</source>
         <translation>Muss eine ganze Zahl sein, 0 oder mehr.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="310"/>
-        <source>Must be a number of milliseconds above 0.</source>
-        <translation>Muss eine Millisekundenzahl über 0 sein.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="335"/>
@@ -2611,32 +2584,27 @@ b: %5 (ID %6, %7, %8)</translation>
         <translation>Gewichtetes Routing übernimmt die Anteile jeder Klasse aus einem Plan für diese Zahl an Instanzen: Wenden Sie einen aus dem Planer an oder wählen Sie einen anderen Router.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="348"/>
-        <source>Must be none, fixed:N with N above 0, or dynamic.</source>
-        <translation>Muss none, fixed:N mit N über 0 oder dynamic sein.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="354"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="355"/>
         <source>The classes changed since this table was filled; press Revert.</source>
         <translation>Die Klassen haben sich geändert, seit diese Tabelle gefüllt wurde; klicken Sie auf Zurücksetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="362"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="363"/>
         <source>Choose a trace file.</source>
         <translation>Wählen Sie eine Trace-Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="364"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="365"/>
         <source>No such file: %1</source>
         <translation>Datei nicht gefunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="379"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="380"/>
         <source>Give at least one class a trace share above 0.</source>
         <translation>Geben Sie mindestens einer Klasse einen Trace-Anteil über 0.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="391"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="392"/>
         <source>The engine refused this scenario: %1</source>
         <translation>Die Engine hat dieses Szenario abgelehnt: %1</translation>
     </message>
@@ -2644,47 +2612,47 @@ b: %5 (ID %6, %7, %8)</translation>
 <context>
     <name>headroom::ui::VerificationModel</name>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="42"/>
+        <location filename="../ui/models/verification_model.cpp" line="43"/>
         <source>%1 (p%2 %3)</source>
         <translation>%1 (p%2 %3)</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="48"/>
+        <location filename="../ui/models/verification_model.cpp" line="49"/>
         <source>no requests completed</source>
         <translation>keine Anfragen abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="49"/>
+        <location filename="../ui/models/verification_model.cpp" line="50"/>
         <source>held</source>
         <translation>eingehalten</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="49"/>
+        <location filename="../ui/models/verification_model.cpp" line="50"/>
         <source>missed by %1</source>
         <translation>um %1 verfehlt</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="63"/>
+        <location filename="../ui/models/verification_model.cpp" line="64"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="64"/>
+        <location filename="../ui/models/verification_model.cpp" line="65"/>
         <source>Bound</source>
         <translation>Grenze</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="65"/>
+        <location filename="../ui/models/verification_model.cpp" line="66"/>
         <source>Predicted</source>
         <translation>Vorhergesagt</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="66"/>
+        <location filename="../ui/models/verification_model.cpp" line="67"/>
         <source>Measured in replay</source>
         <translation>In der Wiedergabe gemessen</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="67"/>
+        <location filename="../ui/models/verification_model.cpp" line="68"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
@@ -2831,53 +2799,53 @@ b: %5 (ID %6, %7, %8)</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/console/main.cpp" line="36"/>
-        <location filename="../app/console/main.cpp" line="68"/>
+        <location filename="../app/console/main.cpp" line="42"/>
+        <location filename="../app/console/main.cpp" line="74"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="40"/>
+        <location filename="../app/console/main.cpp" line="46"/>
         <source>Operations console for multi-class LLM serving: live per-class dashboard, SLO editing and scenario replay.</source>
         <translation>Betriebskonsole für LLM-Serving mit mehreren Klassen: Live-Dashboard je Klasse, SLO-Bearbeitung und Szenario-Wiedergabe.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="46"/>
+        <location filename="../app/console/main.cpp" line="52"/>
         <source>Open the workspace &lt;file&gt; instead of the last one.</source>
         <translation>Den Arbeitsbereich &lt;file&gt; statt des zuletzt verwendeten öffnen.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="47"/>
-        <location filename="../app/console/main.cpp" line="52"/>
+        <location filename="../app/console/main.cpp" line="53"/>
+        <location filename="../app/console/main.cpp" line="58"/>
         <source>file</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="50"/>
+        <location filename="../app/console/main.cpp" line="56"/>
         <source>Open the scenario file &lt;file&gt;: alone, or as the new setup of the workspace given with --workspace.</source>
         <translation>Die Szenariodatei &lt;file&gt; öffnen: allein oder als neue Konfiguration des mit --workspace angegebenen Arbeitsbereichs.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="55"/>
+        <location filename="../app/console/main.cpp" line="61"/>
         <source>Open the demo workspace (three classes of users on three modeled instances), creating it when missing.</source>
         <translation>Den Demo-Arbeitsbereich öffnen (drei Nutzerklassen auf drei modellierten Instanzen) und ihn anlegen, falls er fehlt.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="58"/>
+        <location filename="../app/console/main.cpp" line="64"/>
         <source>Start replaying at once.</source>
         <translation>Sofort mit der Wiedergabe beginnen.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="76"/>
-        <location filename="../app/console/main.cpp" line="80"/>
+        <location filename="../app/console/main.cpp" line="82"/>
+        <location filename="../app/console/main.cpp" line="86"/>
         <source>Cannot open workspace %1:
 %2</source>
         <translation>Arbeitsbereich %1 kann nicht geöffnet werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="91"/>
-        <location filename="../app/console/main.cpp" line="99"/>
+        <location filename="../app/console/main.cpp" line="97"/>
+        <location filename="../app/console/main.cpp" line="105"/>
         <source>Cannot open scenario %1:
 %2</source>
         <translation>Szenario %1 kann nicht geöffnet werden:

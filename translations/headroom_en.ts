@@ -317,286 +317,286 @@
 <context>
     <name>ReportDocument</name>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="31"/>
+        <location filename="../ui/report/report_document.cpp" line="23"/>
         <source>yes</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="31"/>
+        <location filename="../ui/report/report_document.cpp" line="23"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="61"/>
+        <location filename="../ui/report/report_document.cpp" line="53"/>
         <source>Run report: %1</source>
         <translation>Run report: %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="69"/>
+        <location filename="../ui/report/report_document.cpp" line="61"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="69"/>
+        <location filename="../ui/report/report_document.cpp" line="61"/>
         <source>%1 (id %2)</source>
         <translation>%1 (id %2)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="70"/>
+        <location filename="../ui/report/report_document.cpp" line="62"/>
         <source>Scenario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="71"/>
+        <location filename="../ui/report/report_document.cpp" line="63"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="72"/>
-        <location filename="../ui/report/report_document.cpp" line="169"/>
+        <location filename="../ui/report/report_document.cpp" line="64"/>
+        <location filename="../ui/report/report_document.cpp" line="161"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="73"/>
+        <location filename="../ui/report/report_document.cpp" line="65"/>
         <source>Virtual time</source>
         <translation>Virtual time</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="73"/>
+        <location filename="../ui/report/report_document.cpp" line="65"/>
         <source>%1 s of %2 s</source>
         <translation>%1 s of %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="74"/>
+        <location filename="../ui/report/report_document.cpp" line="66"/>
         <source>Requests arrived</source>
         <translation>Requests arrived</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="75"/>
+        <location filename="../ui/report/report_document.cpp" line="67"/>
         <source>Requests completed</source>
         <translation>Requests completed</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="76"/>
+        <location filename="../ui/report/report_document.cpp" line="68"/>
         <source>Met their SLO</source>
         <translation>Met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="77"/>
+        <location filename="../ui/report/report_document.cpp" line="69"/>
         <source>SLO attainment</source>
         <translation>SLO attainment</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="81"/>
+        <location filename="../ui/report/report_document.cpp" line="73"/>
         <source>Goodput</source>
         <translation>Goodput</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="82"/>
+        <location filename="../ui/report/report_document.cpp" line="74"/>
         <source>Output tokens</source>
         <translation>Output tokens</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="83"/>
+        <location filename="../ui/report/report_document.cpp" line="75"/>
         <source>Output tokens per second</source>
         <translation>Output tokens per second</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="93"/>
+        <location filename="../ui/report/report_document.cpp" line="85"/>
         <source>Executor</source>
         <translation>Executor</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="93"/>
+        <location filename="../ui/report/report_document.cpp" line="85"/>
         <source>constant, %1 per iteration</source>
         <translation>constant, %1 per iteration</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="95"/>
+        <location filename="../ui/report/report_document.cpp" line="87"/>
         <source>modeled</source>
         <translation>modeled</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="96"/>
+        <location filename="../ui/report/report_document.cpp" line="88"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="98"/>
+        <location filename="../ui/report/report_document.cpp" line="90"/>
         <source>Hardware</source>
         <translation>Hardware</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="100"/>
+        <location filename="../ui/report/report_document.cpp" line="92"/>
         <source>Tensor parallel</source>
         <translation>Tensor parallel</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="101"/>
+        <location filename="../ui/report/report_document.cpp" line="93"/>
         <source>model default</source>
         <translation>model default</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="102"/>
-        <location filename="../ui/report/report_document.cpp" line="171"/>
+        <location filename="../ui/report/report_document.cpp" line="94"/>
+        <location filename="../ui/report/report_document.cpp" line="163"/>
         <source>Instances</source>
         <translation>Instances</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="103"/>
+        <location filename="../ui/report/report_document.cpp" line="95"/>
         <source>Router</source>
         <translation>Router</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <location filename="../ui/report/report_document.cpp" line="96"/>
         <source>Scheduler policy</source>
         <translation>Scheduler policy</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="107"/>
+        <location filename="../ui/report/report_document.cpp" line="99"/>
         <source>Hybrid alpha</source>
         <translation>Hybrid alpha</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="107"/>
+        <location filename="../ui/report/report_document.cpp" line="99"/>
         <source>%1 ms/token</source>
         <translation>%1 ms/token</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="109"/>
+        <location filename="../ui/report/report_document.cpp" line="101"/>
         <source>Chunking</source>
         <translation>Chunking</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="110"/>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
         <source>Relegation</source>
         <translation>Relegation</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="110"/>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
+        <location filename="../ui/report/report_document.cpp" line="103"/>
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="110"/>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
+        <location filename="../ui/report/report_document.cpp" line="103"/>
         <source>off</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="103"/>
         <source>Selective preemption</source>
         <translation>Selective preemption</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="112"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
         <source>Batch limits</source>
         <translation>Batch limits</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="112"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
         <source>%1 tokens, %2 sequences</source>
         <translation>%1 tokens, %2 sequences</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="114"/>
+        <location filename="../ui/report/report_document.cpp" line="106"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="115"/>
+        <location filename="../ui/report/report_document.cpp" line="107"/>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="115"/>
+        <location filename="../ui/report/report_document.cpp" line="107"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="117"/>
+        <location filename="../ui/report/report_document.cpp" line="109"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="119"/>
+        <location filename="../ui/report/report_document.cpp" line="111"/>
         <source>Metrics window</source>
         <translation>Metrics window</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="138"/>
+        <location filename="../ui/report/report_document.cpp" line="130"/>
         <source>%1: %2 over time</source>
         <translation>%1: %2 over time</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="139"/>
+        <location filename="../ui/report/report_document.cpp" line="131"/>
         <source>%1 (s)</source>
         <translation>%1 (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="141"/>
+        <location filename="../ui/report/report_document.cpp" line="133"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="142"/>
+        <location filename="../ui/report/report_document.cpp" line="134"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="145"/>
+        <location filename="../ui/report/report_document.cpp" line="137"/>
         <source>SLO %1</source>
         <translation>SLO %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="149"/>
+        <location filename="../ui/report/report_document.cpp" line="141"/>
         <source>Throughput over time</source>
         <translation>Throughput over time</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="150"/>
+        <location filename="../ui/report/report_document.cpp" line="142"/>
         <source>output tokens/s</source>
         <translation>output tokens/s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="160"/>
+        <location filename="../ui/report/report_document.cpp" line="152"/>
         <source>all classes</source>
         <translation>all classes</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="170"/>
+        <location filename="../ui/report/report_document.cpp" line="162"/>
         <source>Objective</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="172"/>
+        <location filename="../ui/report/report_document.cpp" line="164"/>
         <source>Cost</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="173"/>
+        <location filename="../ui/report/report_document.cpp" line="165"/>
         <source>Solve time (s)</source>
         <translation>Solve time (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="174"/>
+        <location filename="../ui/report/report_document.cpp" line="166"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="187"/>
+        <location filename="../ui/report/report_document.cpp" line="179"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="187"/>
+        <location filename="../ui/report/report_document.cpp" line="179"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="188"/>
+        <location filename="../ui/report/report_document.cpp" line="180"/>
         <source>%1 (req/s)</source>
         <translation>%1 (req/s)</translation>
     </message>
@@ -658,67 +658,67 @@
         <translation>interrupted</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="48"/>
+        <location filename="../ui/report/report_text.cpp" line="49"/>
         <source>TTFT</source>
         <translation>TTFT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="49"/>
+        <location filename="../ui/report/report_text.cpp" line="50"/>
         <source>TBT</source>
         <translation>TBT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="50"/>
+        <location filename="../ui/report/report_text.cpp" line="51"/>
         <source>TTLT</source>
         <translation>TTLT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="56"/>
+        <location filename="../ui/report/report_text.cpp" line="57"/>
         <source>%1 p%2</source>
         <translation>%1 p%2</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="71"/>
+        <location filename="../ui/report/report_text.cpp" line="72"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="76"/>
+        <location filename="../ui/report/report_text.cpp" line="77"/>
         <source>%1%2 pp</source>
         <translation>%1%2 pp</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="82"/>
+        <location filename="../ui/report/report_text.cpp" line="83"/>
         <source>%1 req/s</source>
         <translation>%1 req/s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="87"/>
+        <location filename="../ui/report/report_text.cpp" line="88"/>
         <source>TTFT ≤ %1</source>
         <translation>TTFT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="88"/>
+        <location filename="../ui/report/report_text.cpp" line="89"/>
         <source>TBT ≤ %1</source>
         <translation>TBT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="89"/>
+        <location filename="../ui/report/report_text.cpp" line="90"/>
         <source>TTLT ≤ %1</source>
         <translation>TTLT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="90"/>
+        <location filename="../ui/report/report_text.cpp" line="91"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="91"/>
+        <location filename="../ui/report/report_text.cpp" line="92"/>
         <source>%1 (p%2)</source>
         <translation>%1 (p%2)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="98"/>
+        <location filename="../ui/report/report_text.cpp" line="99"/>
         <source>%1 UTC</source>
         <translation>%1 UTC</translation>
     </message>
@@ -734,127 +734,97 @@
 <context>
     <name>headroom::ui::ClassArrivalModel</name>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="53"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="52"/>
         <source>Poisson</source>
         <translation>Poisson</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="54"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="53"/>
         <source>Gamma</source>
         <translation>Gamma</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="55"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="54"/>
         <source>Constant</source>
         <translation>Constant</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="73"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="76"/>
         <source>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</source>
         <translation>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="81"/>
-        <source>&quot;%1&quot;: the start must be a number of seconds &gt;= 0</source>
-        <translation>&quot;%1&quot;: the start must be a number of seconds &gt;= 0</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="84"/>
-        <source>&quot;%1&quot;: the rate must be a number of requests per second &gt;= 0</source>
-        <translation>&quot;%1&quot;: the rate must be a number of requests per second &gt;= 0</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="91"/>
-        <source>&quot;%1&quot;: a ramp&apos;s end must be a number of seconds after its start</source>
-        <translation>&quot;%1&quot;: a ramp&apos;s end must be a number of seconds after its start</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="97"/>
-        <source>&quot;%1&quot;: phases must be in time order and may not start inside a ramp (start at %2 s or later)</source>
-        <translation>&quot;%1&quot;: phases must be in time order and may not start inside a ramp (start at %2 s or later)</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="184"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="172"/>
         <source>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</source>
         <translation>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="185"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="173"/>
         <source>Requests per second before the first phase</source>
         <translation>Requests per second before the first phase</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="186"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="174"/>
         <source>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</source>
         <translation>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="187"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="175"/>
         <source>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</source>
         <translation>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="176"/>
         <source>This class&apos;s share of a trace&apos;s requests (traces without a class column)</source>
         <translation>This class&apos;s share of a trace&apos;s requests (traces without a class column)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="198"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="186"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="199"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="187"/>
         <source>Arrivals</source>
         <translation>Arrivals</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="200"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
         <source>Rate (req/s)</source>
         <translation>Rate (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="201"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="189"/>
         <source>CV</source>
         <translation>CV</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="202"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="190"/>
         <source>Phases</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="203"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="191"/>
         <source>Trace share</source>
         <translation>Trace share</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="217"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="205"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="234"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="222"/>
         <source>must be Poisson, Gamma or Constant</source>
         <translation>must be Poisson, Gamma or Constant</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="241"/>
-        <source>must be a number of requests per second, 0 or more</source>
-        <translation>must be a number of requests per second, 0 or more</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="247"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="234"/>
         <source>only Gamma arrivals have a CV</source>
         <translation>only Gamma arrivals have a CV</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="249"/>
-        <source>must be a number above 0, at most 100</source>
-        <translation>must be a number above 0, at most 100</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="262"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="250"/>
         <source>must be a number, 0 or more</source>
         <translation>must be a number, 0 or more</translation>
     </message>
@@ -923,52 +893,32 @@
 <context>
     <name>headroom::ui::ClassLatencyChart</name>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="34"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="37"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="41"/>
-        <source>queue time</source>
-        <translation>queue time</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="42"/>
-        <source>TTFT</source>
-        <translation>TTFT</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="43"/>
-        <source>TBT</source>
-        <translation>TBT</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="44"/>
-        <source>TTLT</source>
-        <translation>TTLT</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="67"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="60"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="72"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="65"/>
         <source>SLO</source>
         <translation>SLO</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="77"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="70"/>
         <source>virtual time (s)</source>
         <translation>virtual time (s)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="81"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="74"/>
         <source>seconds</source>
         <translation>seconds</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="120"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="113"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -976,192 +926,142 @@
 <context>
     <name>headroom::ui::ClassTableModel</name>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="18"/>
+        <location filename="../ui/models/class_table_model.cpp" line="17"/>
         <location filename="../ui/widgets/class_editor.cpp" line="19"/>
         <source>high</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="19"/>
-        <location filename="../ui/models/class_table_model.cpp" line="22"/>
+        <location filename="../ui/models/class_table_model.cpp" line="18"/>
+        <location filename="../ui/models/class_table_model.cpp" line="21"/>
         <location filename="../ui/widgets/class_editor.cpp" line="20"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="20"/>
+        <location filename="../ui/models/class_table_model.cpp" line="19"/>
         <location filename="../ui/widgets/class_editor.cpp" line="21"/>
         <source>low</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="103"/>
+        <location filename="../ui/models/class_table_model.cpp" line="102"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="108"/>
+        <location filename="../ui/models/class_table_model.cpp" line="107"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="110"/>
+        <location filename="../ui/models/class_table_model.cpp" line="109"/>
         <source>trace</source>
         <translation>trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="119"/>
+        <location filename="../ui/models/class_table_model.cpp" line="118"/>
         <source>Unique class name</source>
         <translation>Unique class name</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="120"/>
+        <location filename="../ui/models/class_table_model.cpp" line="119"/>
         <source>0 is the most urgent class; orders classes for the priority policy</source>
         <translation>0 is the most urgent class; orders classes for the priority policy</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="121"/>
+        <location filename="../ui/models/class_table_model.cpp" line="120"/>
         <source>Low-importance requests are relegated first when deadlines slip</source>
         <translation>Low-importance requests are relegated first when deadlines slip</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="122"/>
+        <location filename="../ui/models/class_table_model.cpp" line="121"/>
         <source>Time to first token bound in seconds; empty for none</source>
         <translation>Time to first token bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="123"/>
+        <location filename="../ui/models/class_table_model.cpp" line="122"/>
         <source>Time between tokens bound in seconds; empty for none</source>
         <translation>Time between tokens bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="124"/>
+        <location filename="../ui/models/class_table_model.cpp" line="123"/>
         <source>Time to last token bound in seconds; empty for none</source>
         <translation>Time to last token bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="125"/>
+        <location filename="../ui/models/class_table_model.cpp" line="124"/>
         <source>The percentile the SLO is judged on, e.g. 99 for p99</source>
         <translation>The percentile the SLO is judged on, e.g. 99 for p99</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="127"/>
-        <location filename="../ui/models/class_table_model.cpp" line="204"/>
+        <location filename="../ui/models/class_table_model.cpp" line="126"/>
+        <location filename="../ui/models/class_table_model.cpp" line="203"/>
         <source>Arrivals come from the scenario&apos;s trace</source>
         <translation>Arrivals come from the scenario&apos;s trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="128"/>
+        <location filename="../ui/models/class_table_model.cpp" line="127"/>
         <source>Base arrival rate in requests per second; applies when the replay restarts</source>
         <translation>Base arrival rate in requests per second; applies when the replay restarts</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="139"/>
+        <location filename="../ui/models/class_table_model.cpp" line="138"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="140"/>
+        <location filename="../ui/models/class_table_model.cpp" line="139"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="141"/>
+        <location filename="../ui/models/class_table_model.cpp" line="140"/>
         <source>Importance</source>
         <translation>Importance</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="142"/>
+        <location filename="../ui/models/class_table_model.cpp" line="141"/>
         <source>TTFT (s)</source>
         <translation>TTFT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="143"/>
+        <location filename="../ui/models/class_table_model.cpp" line="142"/>
         <source>TBT (s)</source>
         <translation>TBT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="144"/>
+        <location filename="../ui/models/class_table_model.cpp" line="143"/>
         <source>TTLT (s)</source>
         <translation>TTLT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="145"/>
+        <location filename="../ui/models/class_table_model.cpp" line="144"/>
         <source>Percentile</source>
         <translation>Percentile</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="146"/>
+        <location filename="../ui/models/class_table_model.cpp" line="145"/>
         <source>Rate (req/s)</source>
         <translation>Rate (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="159"/>
+        <location filename="../ui/models/class_table_model.cpp" line="158"/>
         <source>No such class</source>
         <translation>No such class</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="164"/>
-        <source>A class needs a name</source>
-        <translation>A class needs a name</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="165"/>
-        <source>A class name has at most %1 characters</source>
-        <translation>A class name has at most %1 characters</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="168"/>
-        <source>Another class is already named &quot;%1&quot;</source>
-        <translation>Another class is already named &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="175"/>
-        <source>The rank must be a whole number from 0 to %1</source>
-        <translation>The rank must be a whole number from 0 to %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="179"/>
+        <location filename="../ui/models/class_table_model.cpp" line="178"/>
         <source>The importance must be high, normal or low</source>
         <translation>The importance must be high, normal or low</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="187"/>
-        <source>A bound must be a number of seconds above 0 and at most %1, or empty for none</source>
-        <translation>A bound must be a number of seconds above 0 and at most %1, or empty for none</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="192"/>
-        <source>A class needs at least one bound: TTFT, TBT or TTLT</source>
-        <translation>A class needs at least one bound: TTFT, TBT or TTLT</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="193"/>
-        <source>The TTFT bound cannot exceed the TTLT bound</source>
-        <translation>The TTFT bound cannot exceed the TTLT bound</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="194"/>
-        <source>The TBT bound cannot exceed the TTLT bound</source>
-        <translation>The TBT bound cannot exceed the TTLT bound</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="200"/>
-        <source>The percentile must be a number above 0 and below 100, e.g. 99 for p99</source>
-        <translation>The percentile must be a number above 0 and below 100, e.g. 99 for p99</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="207"/>
-        <source>The rate must be a number of requests per second from 0 to %1</source>
-        <translation>The rate must be a number of requests per second from 0 to %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/class_table_model.cpp" line="211"/>
+        <location filename="../ui/models/class_table_model.cpp" line="210"/>
         <source>No such column</source>
         <translation>No such column</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="309"/>
+        <location filename="../ui/models/class_table_model.cpp" line="300"/>
         <source>A scenario needs at least one class</source>
         <translation>A scenario needs at least one class</translation>
     </message>
@@ -1618,118 +1518,103 @@
 <context>
     <name>headroom::ui::PlanComparisonModel</name>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="18"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="20"/>
         <source>optimal</source>
         <translation>optimal</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="19"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="21"/>
         <source>within the gap</source>
         <translation>within the gap</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="20"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="22"/>
         <source>time limit</source>
         <translation>time limit</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="21"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="23"/>
         <source>infeasible</source>
         <translation>infeasible</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="28"/>
-        <source>queue time</source>
-        <translation>queue time</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="29"/>
-        <source>TTFT</source>
-        <translation>TTFT</translation>
-    </message>
-    <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="30"/>
-        <source>TTLT</source>
-        <translation>TTLT</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="37"/>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="38"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="31"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="55"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="48"/>
         <source>compliant</source>
         <translation>compliant</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="56"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="49"/>
         <source>near miss</source>
         <translation>near miss</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="57"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="50"/>
         <source>over the bound</source>
         <translation>over the bound</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="109"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="102"/>
         <source>p%1 %2 of class %3 must stay within %4</source>
         <translation>p%1 %2 of class %3 must stay within %4</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="135"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="128"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="140"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="133"/>
         <source>No prediction: the plan has no solution or the class no traffic</source>
         <translation>No prediction: the plan has no solution or the class no traffic</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="141"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="134"/>
         <source>Predicted p%1 %2 %3 against a bound of %4</source>
         <translation>Predicted p%1 %2 %3 against a bound of %4</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="154"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="147"/>
         <source>Bound</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="155"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="148"/>
         <source>Recommended (priority)</source>
         <translation>Recommended (priority)</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="156"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="149"/>
         <source>FCFS baseline</source>
         <translation>FCFS baseline</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="157"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="150"/>
         <source>Siloed baseline</source>
         <translation>Siloed baseline</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="163"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="156"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="164"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="157"/>
         <source>Instances</source>
         <translation>Instances</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="165"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="158"/>
         <source>Cost</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../ui/models/plan_comparison_model.cpp" line="168"/>
+        <location filename="../ui/models/plan_comparison_model.cpp" line="161"/>
         <source>%1: p%2 %3</source>
         <translation>%1: p%2 %3</translation>
     </message>
@@ -2157,6 +2042,2146 @@
         <location filename="../ui/widgets/replay_controls.cpp" line="52"/>
         <source>Virtual time elapsed / scenario length</source>
         <translation>Virtual time elapsed / scenario length</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RuleText</name>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="15"/>
+        <source>Must be a number of seconds above 0.</source>
+        <translation>Class&lt;/source&gt;
+        &lt;translation&gt;Class&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;60&quot;/&gt;
+        &lt;source&gt;SLO&lt;/source&gt;
+        &lt;translation&gt;SLO&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;60&quot;/&gt;
+        &lt;source&gt;Arrivals&lt;/source&gt;
+        &lt;translation&gt;Arrivals&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;61&quot;/&gt;
+        &lt;source&gt;Completed&lt;/source&gt;
+        &lt;translation&gt;Completed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;61&quot;/&gt;
+        &lt;source&gt;Relegated&lt;/source&gt;
+        &lt;translation&gt;Relegated&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;61&quot;/&gt;
+        &lt;source&gt;Attainment&lt;/source&gt;
+        &lt;translation&gt;Attainment&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;62&quot;/&gt;
+        &lt;source&gt;Goodput&lt;/source&gt;
+        &lt;translation&gt;Goodput&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;62&quot;/&gt;
+        &lt;source&gt;Queue p50/p99&lt;/source&gt;
+        &lt;translation&gt;Queue p50/p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;62&quot;/&gt;
+        &lt;source&gt;TTFT p50/p99&lt;/source&gt;
+        &lt;translation&gt;TTFT p50/p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;63&quot;/&gt;
+        &lt;source&gt;TBT p50/p99&lt;/source&gt;
+        &lt;translation&gt;TBT p50/p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;63&quot;/&gt;
+        &lt;source&gt;TTLT p50/p99&lt;/source&gt;
+        &lt;translation&gt;TTLT p50/p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;73&quot;/&gt;
+        &lt;source&gt;Classes&lt;/source&gt;
+        &lt;translation&gt;Classes&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;78&quot;/&gt;
+        &lt;source&gt;Watched&lt;/source&gt;
+        &lt;translation&gt;Watched&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;78&quot;/&gt;
+        &lt;source&gt;Attainment a&lt;/source&gt;
+        &lt;translation&gt;Attainment a&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;79&quot;/&gt;
+        &lt;source&gt;Attainment b&lt;/source&gt;
+        &lt;translation&gt;Attainment b&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;79&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;80&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;81&quot;/&gt;
+        &lt;source&gt;Difference&lt;/source&gt;
+        &lt;translation&gt;Difference&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;79&quot;/&gt;
+        &lt;source&gt;Goodput a&lt;/source&gt;
+        &lt;translation&gt;Goodput a&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;80&quot;/&gt;
+        &lt;source&gt;Goodput b&lt;/source&gt;
+        &lt;translation&gt;Goodput b&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;80&quot;/&gt;
+        &lt;source&gt;Latency a&lt;/source&gt;
+        &lt;translation&gt;Latency a&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;81&quot;/&gt;
+        &lt;source&gt;Latency b&lt;/source&gt;
+        &lt;translation&gt;Latency b&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;90&quot;/&gt;
+        &lt;source&gt;Comparison: %1 (a) with %2 (b)&lt;/source&gt;
+        &lt;translation&gt;Comparison: %1 (a) with %2 (b)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;96&quot;/&gt;
+        &lt;source&gt;Plan&lt;/source&gt;
+        &lt;translation&gt;Plan&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;100&quot;/&gt;
+        &lt;source&gt;Plan as JSON&lt;/source&gt;
+        &lt;translation&gt;Plan as JSON&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;124&quot;/&gt;
+        &lt;source&gt;Scenario %1, started %2&lt;/source&gt;
+        &lt;translation&gt;Scenario %1, started %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;128&quot;/&gt;
+        &lt;source&gt;Run and totals&lt;/source&gt;
+        &lt;translation&gt;Run and totals&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;130&quot;/&gt;
+        &lt;source&gt;Settings&lt;/source&gt;
+        &lt;translation&gt;Settings&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/html_report_writer.cpp&quot; line=&quot;136&quot;/&gt;
+        &lt;source&gt;Latency and throughput over time&lt;/source&gt;
+        &lt;translation&gt;Latency and throughput over time&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;PdfReport&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;99&quot;/&gt;
+        &lt;source&gt;page %1&lt;/source&gt;
+        &lt;translation&gt;page %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;215&quot;/&gt;
+        &lt;source&gt;Scenario %1, started %2&lt;/source&gt;
+        &lt;translation&gt;Scenario %1, started %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;226&quot;/&gt;
+        &lt;source&gt;Run and totals&lt;/source&gt;
+        &lt;translation&gt;Run and totals&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;228&quot;/&gt;
+        &lt;source&gt;Settings&lt;/source&gt;
+        &lt;translation&gt;Settings&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;240&quot;/&gt;
+        &lt;source&gt;Comparison: %1 (a) with %2 (b)&lt;/source&gt;
+        &lt;translation&gt;Comparison: %1 (a) with %2 (b)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;242&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;259&quot;/&gt;
+        &lt;source&gt;Class&lt;/source&gt;
+        &lt;translation&gt;Class&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;242&quot;/&gt;
+        &lt;source&gt;Watched&lt;/source&gt;
+        &lt;translation&gt;Watched&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;242&quot;/&gt;
+        &lt;source&gt;Attainment a&lt;/source&gt;
+        &lt;translation&gt;Attainment a&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;243&quot;/&gt;
+        &lt;source&gt;Attainment b&lt;/source&gt;
+        &lt;translation&gt;Attainment b&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;243&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;244&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;245&quot;/&gt;
+        &lt;source&gt;Difference&lt;/source&gt;
+        &lt;translation&gt;Difference&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;243&quot;/&gt;
+        &lt;source&gt;Goodput a&lt;/source&gt;
+        &lt;translation&gt;Goodput a&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;244&quot;/&gt;
+        &lt;source&gt;Goodput b&lt;/source&gt;
+        &lt;translation&gt;Goodput b&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;244&quot;/&gt;
+        &lt;source&gt;Latency a&lt;/source&gt;
+        &lt;translation&gt;Latency a&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;245&quot;/&gt;
+        &lt;source&gt;Latency b&lt;/source&gt;
+        &lt;translation&gt;Latency b&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;258&quot;/&gt;
+        &lt;source&gt;Classes&lt;/source&gt;
+        &lt;translation&gt;Classes&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;259&quot;/&gt;
+        &lt;source&gt;SLO&lt;/source&gt;
+        &lt;translation&gt;SLO&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;259&quot;/&gt;
+        &lt;source&gt;Arrivals&lt;/source&gt;
+        &lt;translation&gt;Arrivals&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;260&quot;/&gt;
+        &lt;source&gt;Completed&lt;/source&gt;
+        &lt;translation&gt;Completed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;260&quot;/&gt;
+        &lt;source&gt;Relegated&lt;/source&gt;
+        &lt;translation&gt;Relegated&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;260&quot;/&gt;
+        &lt;source&gt;Attainment&lt;/source&gt;
+        &lt;translation&gt;Attainment&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;261&quot;/&gt;
+        &lt;source&gt;Goodput&lt;/source&gt;
+        &lt;translation&gt;Goodput&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;261&quot;/&gt;
+        &lt;source&gt;Queue p50/p99&lt;/source&gt;
+        &lt;translation&gt;Queue p50/p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;261&quot;/&gt;
+        &lt;source&gt;TTFT p50/p99&lt;/source&gt;
+        &lt;translation&gt;TTFT p50/p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;262&quot;/&gt;
+        &lt;source&gt;TBT p50/p99&lt;/source&gt;
+        &lt;translation&gt;TBT p50/p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;262&quot;/&gt;
+        &lt;source&gt;TTLT p50/p99&lt;/source&gt;
+        &lt;translation&gt;TTLT p50/p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;280&quot;/&gt;
+        &lt;source&gt;Latency and throughput over time&lt;/source&gt;
+        &lt;translation&gt;Latency and throughput over time&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;292&quot;/&gt;
+        &lt;source&gt;Plan&lt;/source&gt;
+        &lt;translation&gt;Plan&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;304&quot;/&gt;
+        &lt;source&gt;Plan as JSON&lt;/source&gt;
+        &lt;translation&gt;Plan as JSON&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/pdf_report_writer.cpp&quot; line=&quot;338&quot;/&gt;
+        &lt;source&gt;%1: cannot start the PDF&lt;/source&gt;
+        &lt;translation&gt;%1: cannot start the PDF&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;PlanningDocks&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/planning_docks.cpp&quot; line=&quot;30&quot;/&gt;
+        &lt;source&gt;Scenario&lt;/source&gt;
+        &lt;translation&gt;Scenario&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/planning_docks.cpp&quot; line=&quot;34&quot;/&gt;
+        &lt;source&gt;Planner&lt;/source&gt;
+        &lt;translation&gt;Planner&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;ReportChart&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_chart.cpp&quot; line=&quot;133&quot;/&gt;
+        &lt;source&gt;virtual time (s)&lt;/source&gt;
+        &lt;translation&gt;virtual time (s)&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;ReportDocument&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;23&quot;/&gt;
+        &lt;source&gt;yes&lt;/source&gt;
+        &lt;translation&gt;yes&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;23&quot;/&gt;
+        &lt;source&gt;no&lt;/source&gt;
+        &lt;translation&gt;no&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;53&quot;/&gt;
+        &lt;source&gt;Run report: %1&lt;/source&gt;
+        &lt;translation&gt;Run report: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;61&quot;/&gt;
+        &lt;source&gt;Run&lt;/source&gt;
+        &lt;translation&gt;Run&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;61&quot;/&gt;
+        &lt;source&gt;%1 (id %2)&lt;/source&gt;
+        &lt;translation&gt;%1 (id %2)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;62&quot;/&gt;
+        &lt;source&gt;Scenario&lt;/source&gt;
+        &lt;translation&gt;Scenario&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;63&quot;/&gt;
+        &lt;source&gt;Started&lt;/source&gt;
+        &lt;translation&gt;Started&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;64&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;161&quot;/&gt;
+        &lt;source&gt;Status&lt;/source&gt;
+        &lt;translation&gt;Status&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;65&quot;/&gt;
+        &lt;source&gt;Virtual time&lt;/source&gt;
+        &lt;translation&gt;Virtual time&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;65&quot;/&gt;
+        &lt;source&gt;%1 s of %2 s&lt;/source&gt;
+        &lt;translation&gt;%1 s of %2 s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;66&quot;/&gt;
+        &lt;source&gt;Requests arrived&lt;/source&gt;
+        &lt;translation&gt;Requests arrived&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;67&quot;/&gt;
+        &lt;source&gt;Requests completed&lt;/source&gt;
+        &lt;translation&gt;Requests completed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;68&quot;/&gt;
+        &lt;source&gt;Met their SLO&lt;/source&gt;
+        &lt;translation&gt;Met their SLO&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;69&quot;/&gt;
+        &lt;source&gt;SLO attainment&lt;/source&gt;
+        &lt;translation&gt;SLO attainment&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;73&quot;/&gt;
+        &lt;source&gt;Goodput&lt;/source&gt;
+        &lt;translation&gt;Goodput&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;74&quot;/&gt;
+        &lt;source&gt;Output tokens&lt;/source&gt;
+        &lt;translation&gt;Output tokens&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;75&quot;/&gt;
+        &lt;source&gt;Output tokens per second&lt;/source&gt;
+        &lt;translation&gt;Output tokens per second&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;85&quot;/&gt;
+        &lt;source&gt;Executor&lt;/source&gt;
+        &lt;translation&gt;Executor&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;85&quot;/&gt;
+        &lt;source&gt;constant, %1 per iteration&lt;/source&gt;
+        &lt;translation&gt;constant, %1 per iteration&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;87&quot;/&gt;
+        &lt;source&gt;modeled&lt;/source&gt;
+        &lt;translation&gt;modeled&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;88&quot;/&gt;
+        &lt;source&gt;Model&lt;/source&gt;
+        &lt;translation&gt;Model&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;90&quot;/&gt;
+        &lt;source&gt;Hardware&lt;/source&gt;
+        &lt;translation&gt;Hardware&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;92&quot;/&gt;
+        &lt;source&gt;Tensor parallel&lt;/source&gt;
+        &lt;translation&gt;Tensor parallel&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;93&quot;/&gt;
+        &lt;source&gt;model default&lt;/source&gt;
+        &lt;translation&gt;model default&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;94&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;163&quot;/&gt;
+        &lt;source&gt;Instances&lt;/source&gt;
+        &lt;translation&gt;Instances&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;95&quot;/&gt;
+        &lt;source&gt;Router&lt;/source&gt;
+        &lt;translation&gt;Router&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;96&quot;/&gt;
+        &lt;source&gt;Scheduler policy&lt;/source&gt;
+        &lt;translation&gt;Scheduler policy&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;99&quot;/&gt;
+        &lt;source&gt;Hybrid alpha&lt;/source&gt;
+        &lt;translation&gt;Hybrid alpha&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;99&quot;/&gt;
+        &lt;source&gt;%1 ms/token&lt;/source&gt;
+        &lt;translation&gt;%1 ms/token&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;101&quot;/&gt;
+        &lt;source&gt;Chunking&lt;/source&gt;
+        &lt;translation&gt;Chunking&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;102&quot;/&gt;
+        &lt;source&gt;Relegation&lt;/source&gt;
+        &lt;translation&gt;Relegation&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;102&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;103&quot;/&gt;
+        &lt;source&gt;on&lt;/source&gt;
+        &lt;translation&gt;on&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;102&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;103&quot;/&gt;
+        &lt;source&gt;off&lt;/source&gt;
+        &lt;translation&gt;off&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;103&quot;/&gt;
+        &lt;source&gt;Selective preemption&lt;/source&gt;
+        &lt;translation&gt;Selective preemption&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;104&quot;/&gt;
+        &lt;source&gt;Batch limits&lt;/source&gt;
+        &lt;translation&gt;Batch limits&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;104&quot;/&gt;
+        &lt;source&gt;%1 tokens, %2 sequences&lt;/source&gt;
+        &lt;translation&gt;%1 tokens, %2 sequences&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;106&quot;/&gt;
+        &lt;source&gt;Seed&lt;/source&gt;
+        &lt;translation&gt;Seed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;107&quot;/&gt;
+        &lt;source&gt;Duration&lt;/source&gt;
+        &lt;translation&gt;Duration&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;107&quot;/&gt;
+        &lt;source&gt;%1 s&lt;/source&gt;
+        &lt;translation&gt;%1 s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;109&quot;/&gt;
+        &lt;source&gt;Trace&lt;/source&gt;
+        &lt;translation&gt;Trace&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;111&quot;/&gt;
+        &lt;source&gt;Metrics window&lt;/source&gt;
+        &lt;translation&gt;Metrics window&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;130&quot;/&gt;
+        &lt;source&gt;%1: %2 over time&lt;/source&gt;
+        &lt;translation&gt;%1: %2 over time&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;131&quot;/&gt;
+        &lt;source&gt;%1 (s)&lt;/source&gt;
+        &lt;translation&gt;%1 (s)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;133&quot;/&gt;
+        &lt;source&gt;p50&lt;/source&gt;
+        &lt;translation&gt;p50&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;134&quot;/&gt;
+        &lt;source&gt;p%1&lt;/source&gt;
+        &lt;translation&gt;p%1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;137&quot;/&gt;
+        &lt;source&gt;SLO %1&lt;/source&gt;
+        &lt;translation&gt;SLO %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;141&quot;/&gt;
+        &lt;source&gt;Throughput over time&lt;/source&gt;
+        &lt;translation&gt;Throughput over time&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;142&quot;/&gt;
+        &lt;source&gt;output tokens/s&lt;/source&gt;
+        &lt;translation&gt;output tokens/s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;152&quot;/&gt;
+        &lt;source&gt;all classes&lt;/source&gt;
+        &lt;translation&gt;all classes&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;162&quot;/&gt;
+        &lt;source&gt;Objective&lt;/source&gt;
+        &lt;translation&gt;Objective&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;164&quot;/&gt;
+        &lt;source&gt;Cost&lt;/source&gt;
+        &lt;translation&gt;Cost&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;165&quot;/&gt;
+        &lt;source&gt;Solve time (s)&lt;/source&gt;
+        &lt;translation&gt;Solve time (s)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;166&quot;/&gt;
+        &lt;source&gt;Explanation&lt;/source&gt;
+        &lt;translation&gt;Explanation&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;179&quot;/&gt;
+        &lt;source&gt;Instance&lt;/source&gt;
+        &lt;translation&gt;Instance&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;179&quot;/&gt;
+        &lt;source&gt;Mode&lt;/source&gt;
+        &lt;translation&gt;Mode&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_document.cpp&quot; line=&quot;180&quot;/&gt;
+        &lt;source&gt;%1 (req/s)&lt;/source&gt;
+        &lt;translation&gt;%1 (req/s)&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;ReportFile&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_file.cpp&quot; line=&quot;18&quot;/&gt;
+        &lt;source&gt;%1: cannot open for writing: %2&lt;/source&gt;
+        &lt;translation&gt;%1: cannot open for writing: %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_file.cpp&quot; line=&quot;24&quot;/&gt;
+        &lt;location filename=&quot;../ui/report/report_file.cpp&quot; line=&quot;32&quot;/&gt;
+        &lt;source&gt;%1: cannot write: %2&lt;/source&gt;
+        &lt;translation&gt;%1: cannot write: %2&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;ReportText&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;48&quot;/&gt;
+        &lt;source&gt;queue time&lt;/source&gt;
+        &lt;translation&gt;queue time&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;26&quot;/&gt;
+        &lt;source&gt;%1 ms&lt;/source&gt;
+        &lt;translation&gt;%1 ms&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;28&quot;/&gt;
+        &lt;source&gt;%1 s&lt;/source&gt;
+        &lt;translation&gt;%1 s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;37&quot;/&gt;
+        &lt;source&gt;running&lt;/source&gt;
+        &lt;translation&gt;running&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;38&quot;/&gt;
+        &lt;source&gt;finished&lt;/source&gt;
+        &lt;translation&gt;finished&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;39&quot;/&gt;
+        &lt;source&gt;stopped&lt;/source&gt;
+        &lt;translation&gt;stopped&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;40&quot;/&gt;
+        &lt;source&gt;failed&lt;/source&gt;
+        &lt;translation&gt;failed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;41&quot;/&gt;
+        &lt;source&gt;interrupted&lt;/source&gt;
+        &lt;translation&gt;interrupted&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;49&quot;/&gt;
+        &lt;source&gt;TTFT&lt;/source&gt;
+        &lt;translation&gt;TTFT&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;50&quot;/&gt;
+        &lt;source&gt;TBT&lt;/source&gt;
+        &lt;translation&gt;TBT&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;51&quot;/&gt;
+        &lt;source&gt;TTLT&lt;/source&gt;
+        &lt;translation&gt;TTLT&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;57&quot;/&gt;
+        &lt;source&gt;%1 p%2&lt;/source&gt;
+        &lt;translation&gt;%1 p%2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;72&quot;/&gt;
+        &lt;source&gt;%1 %&lt;/source&gt;
+        &lt;translation&gt;%1 %&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;77&quot;/&gt;
+        &lt;source&gt;%1%2 pp&lt;/source&gt;
+        &lt;translation&gt;%1%2 pp&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;83&quot;/&gt;
+        &lt;source&gt;%1 req/s&lt;/source&gt;
+        &lt;translation&gt;%1 req/s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;88&quot;/&gt;
+        &lt;source&gt;TTFT ≤ %1&lt;/source&gt;
+        &lt;translation&gt;TTFT ≤ %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;89&quot;/&gt;
+        &lt;source&gt;TBT ≤ %1&lt;/source&gt;
+        &lt;translation&gt;TBT ≤ %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;90&quot;/&gt;
+        &lt;source&gt;TTLT ≤ %1&lt;/source&gt;
+        &lt;translation&gt;TTLT ≤ %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;91&quot;/&gt;
+        &lt;source&gt;none&lt;/source&gt;
+        &lt;translation&gt;none&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;92&quot;/&gt;
+        &lt;source&gt;%1 (p%2)&lt;/source&gt;
+        &lt;translation&gt;%1 (p%2)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_text.cpp&quot; line=&quot;99&quot;/&gt;
+        &lt;source&gt;%1 UTC&lt;/source&gt;
+        &lt;translation&gt;%1 UTC&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;ReportWriter&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/report/report_writer.cpp&quot; line=&quot;39&quot;/&gt;
+        &lt;source&gt;%1: unknown report type; use one of %2&lt;/source&gt;
+        &lt;translation&gt;%1: unknown report type; use one of %2&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::ClassArrivalModel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;52&quot;/&gt;
+        &lt;source&gt;Poisson&lt;/source&gt;
+        &lt;translation&gt;Poisson&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;53&quot;/&gt;
+        &lt;source&gt;Gamma&lt;/source&gt;
+        &lt;translation&gt;Gamma&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;54&quot;/&gt;
+        &lt;source&gt;Constant&lt;/source&gt;
+        &lt;translation&gt;Constant&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;76&quot;/&gt;
+        &lt;source&gt;&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp&lt;/source&gt;
+        &lt;translation&gt;&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;172&quot;/&gt;
+        &lt;source&gt;Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)&lt;/source&gt;
+        &lt;translation&gt;Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;173&quot;/&gt;
+        &lt;source&gt;Requests per second before the first phase&lt;/source&gt;
+        &lt;translation&gt;Requests per second before the first phase&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;174&quot;/&gt;
+        &lt;source&gt;Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)&lt;/source&gt;
+        &lt;translation&gt;Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;175&quot;/&gt;
+        &lt;source&gt;Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second&lt;/source&gt;
+        &lt;translation&gt;Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;176&quot;/&gt;
+        &lt;source&gt;This class's share of a trace's requests (traces without a class column)&lt;/source&gt;
+        &lt;translation&gt;This class's share of a trace's requests (traces without a class column)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;186&quot;/&gt;
+        &lt;source&gt;Class&lt;/source&gt;
+        &lt;translation&gt;Class&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;187&quot;/&gt;
+        &lt;source&gt;Arrivals&lt;/source&gt;
+        &lt;translation&gt;Arrivals&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;188&quot;/&gt;
+        &lt;source&gt;Rate (req/s)&lt;/source&gt;
+        &lt;translation&gt;Rate (req/s)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;189&quot;/&gt;
+        &lt;source&gt;CV&lt;/source&gt;
+        &lt;translation&gt;CV&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;190&quot;/&gt;
+        &lt;source&gt;Phases&lt;/source&gt;
+        &lt;translation&gt;Phases&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;191&quot;/&gt;
+        &lt;source&gt;Trace share&lt;/source&gt;
+        &lt;translation&gt;Trace share&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;205&quot;/&gt;
+        &lt;source&gt;%1, %2: %3&lt;/source&gt;
+        &lt;translation&gt;%1, %2: %3&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;222&quot;/&gt;
+        &lt;source&gt;must be Poisson, Gamma or Constant&lt;/source&gt;
+        &lt;translation&gt;must be Poisson, Gamma or Constant&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;234&quot;/&gt;
+        &lt;source&gt;only Gamma arrivals have a CV&lt;/source&gt;
+        &lt;translation&gt;only Gamma arrivals have a CV&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;250&quot;/&gt;
+        &lt;source&gt;must be a number, 0 or more&lt;/source&gt;
+        &lt;translation&gt;must be a number, 0 or more&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::ClassEditor&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;53&quot;/&gt;
+        &lt;source&gt;Add&lt;/source&gt;
+        &lt;translation&gt;Add&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;53&quot;/&gt;
+        &lt;source&gt;Add a class (it replays from the next restart)&lt;/source&gt;
+        &lt;translation&gt;Add a class (it replays from the next restart)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;54&quot;/&gt;
+        &lt;source&gt;Remove&lt;/source&gt;
+        &lt;translation&gt;Remove&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;54&quot;/&gt;
+        &lt;source&gt;Remove the selected class&lt;/source&gt;
+        &lt;translation&gt;Remove the selected class&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;55&quot;/&gt;
+        &lt;source&gt;Up&lt;/source&gt;
+        &lt;translation&gt;Up&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;55&quot;/&gt;
+        &lt;source&gt;Move the selected class up&lt;/source&gt;
+        &lt;translation&gt;Move the selected class up&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;56&quot;/&gt;
+        &lt;source&gt;Down&lt;/source&gt;
+        &lt;translation&gt;Down&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;56&quot;/&gt;
+        &lt;source&gt;Move the selected class down&lt;/source&gt;
+        &lt;translation&gt;Move the selected class down&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;92&quot;/&gt;
+        &lt;source&gt;%1: %2&lt;/source&gt;
+        &lt;translation&gt;%1: %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;100&quot;/&gt;
+        &lt;source&gt;The class set, order or rates changed: they apply when the replay restarts (Stop, then Play).&lt;/source&gt;
+        &lt;translation&gt;The class set, order or rates changed: they apply when the replay restarts (Stop, then Play).&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::ClassFiguresPanel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_figures_panel.cpp&quot; line=&quot;106&quot;/&gt;
+        &lt;source&gt;All classes&lt;/source&gt;
+        &lt;translation&gt;All classes&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::ClassLatencyChart&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/charts/class_latency_chart.cpp&quot; line=&quot;37&quot;/&gt;
+        &lt;source&gt;p%1&lt;/source&gt;
+        &lt;translation&gt;p%1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/charts/class_latency_chart.cpp&quot; line=&quot;60&quot;/&gt;
+        &lt;source&gt;p50&lt;/source&gt;
+        &lt;translation&gt;p50&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/charts/class_latency_chart.cpp&quot; line=&quot;65&quot;/&gt;
+        &lt;source&gt;SLO&lt;/source&gt;
+        &lt;translation&gt;SLO&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/charts/class_latency_chart.cpp&quot; line=&quot;70&quot;/&gt;
+        &lt;source&gt;virtual time (s)&lt;/source&gt;
+        &lt;translation&gt;virtual time (s)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/charts/class_latency_chart.cpp&quot; line=&quot;74&quot;/&gt;
+        &lt;source&gt;seconds&lt;/source&gt;
+        &lt;translation&gt;seconds&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/charts/class_latency_chart.cpp&quot; line=&quot;113&quot;/&gt;
+        &lt;source&gt;%1 — %2&lt;/source&gt;
+        &lt;translation&gt;%1 — %2&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::ClassTableModel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;17&quot;/&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;19&quot;/&gt;
+        &lt;source&gt;high&lt;/source&gt;
+        &lt;translation&gt;high&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;18&quot;/&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;21&quot;/&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;20&quot;/&gt;
+        &lt;source&gt;normal&lt;/source&gt;
+        &lt;translation&gt;normal&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;19&quot;/&gt;
+        &lt;location filename=&quot;../ui/widgets/class_editor.cpp&quot; line=&quot;21&quot;/&gt;
+        &lt;source&gt;low&lt;/source&gt;
+        &lt;translation&gt;low&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;102&quot;/&gt;
+        &lt;source&gt;none&lt;/source&gt;
+        &lt;translation&gt;none&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;107&quot;/&gt;
+        &lt;source&gt;p%1&lt;/source&gt;
+        &lt;translation&gt;p%1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;109&quot;/&gt;
+        &lt;source&gt;trace&lt;/source&gt;
+        &lt;translation&gt;trace&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;118&quot;/&gt;
+        &lt;source&gt;Unique class name&lt;/source&gt;
+        &lt;translation&gt;Unique class name&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;119&quot;/&gt;
+        &lt;source&gt;0 is the most urgent class; orders classes for the priority policy&lt;/source&gt;
+        &lt;translation&gt;0 is the most urgent class; orders classes for the priority policy&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;120&quot;/&gt;
+        &lt;source&gt;Low-importance requests are relegated first when deadlines slip&lt;/source&gt;
+        &lt;translation&gt;Low-importance requests are relegated first when deadlines slip&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;121&quot;/&gt;
+        &lt;source&gt;Time to first token bound in seconds; empty for none&lt;/source&gt;
+        &lt;translation&gt;Time to first token bound in seconds; empty for none&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;122&quot;/&gt;
+        &lt;source&gt;Time between tokens bound in seconds; empty for none&lt;/source&gt;
+        &lt;translation&gt;Time between tokens bound in seconds; empty for none&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;123&quot;/&gt;
+        &lt;source&gt;Time to last token bound in seconds; empty for none&lt;/source&gt;
+        &lt;translation&gt;Time to last token bound in seconds; empty for none&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;124&quot;/&gt;
+        &lt;source&gt;The percentile the SLO is judged on, e.g. 99 for p99&lt;/source&gt;
+        &lt;translation&gt;The percentile the SLO is judged on, e.g. 99 for p99&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;126&quot;/&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;203&quot;/&gt;
+        &lt;source&gt;Arrivals come from the scenario's trace&lt;/source&gt;
+        &lt;translation&gt;Arrivals come from the scenario's trace&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;127&quot;/&gt;
+        &lt;source&gt;Base arrival rate in requests per second; applies when the replay restarts&lt;/source&gt;
+        &lt;translation&gt;Base arrival rate in requests per second; applies when the replay restarts&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;138&quot;/&gt;
+        &lt;source&gt;Class&lt;/source&gt;
+        &lt;translation&gt;Class&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;139&quot;/&gt;
+        &lt;source&gt;Rank&lt;/source&gt;
+        &lt;translation&gt;Rank&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;140&quot;/&gt;
+        &lt;source&gt;Importance&lt;/source&gt;
+        &lt;translation&gt;Importance&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;141&quot;/&gt;
+        &lt;source&gt;TTFT (s)&lt;/source&gt;
+        &lt;translation&gt;TTFT (s)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;142&quot;/&gt;
+        &lt;source&gt;TBT (s)&lt;/source&gt;
+        &lt;translation&gt;TBT (s)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;143&quot;/&gt;
+        &lt;source&gt;TTLT (s)&lt;/source&gt;
+        &lt;translation&gt;TTLT (s)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;144&quot;/&gt;
+        &lt;source&gt;Percentile&lt;/source&gt;
+        &lt;translation&gt;Percentile&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;145&quot;/&gt;
+        &lt;source&gt;Rate (req/s)&lt;/source&gt;
+        &lt;translation&gt;Rate (req/s)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;158&quot;/&gt;
+        &lt;source&gt;No such class&lt;/source&gt;
+        &lt;translation&gt;No such class&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;178&quot;/&gt;
+        &lt;source&gt;The importance must be high, normal or low&lt;/source&gt;
+        &lt;translation&gt;The importance must be high, normal or low&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;210&quot;/&gt;
+        &lt;source&gt;No such column&lt;/source&gt;
+        &lt;translation&gt;No such column&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;300&quot;/&gt;
+        &lt;source&gt;A scenario needs at least one class&lt;/source&gt;
+        &lt;translation&gt;A scenario needs at least one class&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::ConnectDialog&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;25&quot;/&gt;
+        &lt;source&gt;Remember the key (kept unencrypted in the settings)&lt;/source&gt;
+        &lt;translation&gt;Remember the key (kept unencrypted in the settings)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;27&quot;/&gt;
+        &lt;source&gt;Connect to a Remote Pool&lt;/source&gt;
+        &lt;translation&gt;Connect to a Remote Pool&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;32&quot;/&gt;
+        &lt;source&gt;An admin key of the server or router&lt;/source&gt;
+        &lt;translation&gt;An admin key of the server or router&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;33&quot;/&gt;
+        &lt;source&gt;Server (headroom-cli serve)&lt;/source&gt;
+        &lt;translation&gt;Server (headroom-cli serve)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;34&quot;/&gt;
+        &lt;source&gt;Router (headroom-cli route)&lt;/source&gt;
+        &lt;translation&gt;Router (headroom-cli route)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;36&quot;/&gt;
+        &lt;source&gt;&amp;Address:&lt;/source&gt;
+        &lt;translation&gt;&amp;Address:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;37&quot;/&gt;
+        &lt;source&gt;Admin &amp;key:&lt;/source&gt;
+        &lt;translation&gt;Admin &amp;key:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;38&quot;/&gt;
+        &lt;source&gt;K&amp;ind:&lt;/source&gt;
+        &lt;translation&gt;K&amp;ind:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/dialogs/connect_dialog.cpp&quot; line=&quot;41&quot;/&gt;
+        &lt;source&gt;&amp;Connect&lt;/source&gt;
+        &lt;translation&gt;&amp;Connect&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::Dashboard&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;26&quot;/&gt;
+        &lt;source&gt;Latency:&lt;/source&gt;
+        &lt;translation&gt;Latency:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;28&quot;/&gt;
+        &lt;source&gt;Each class's SLO metric&lt;/source&gt;
+        &lt;translation&gt;Each class's SLO metric&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;29&quot;/&gt;
+        &lt;source&gt;Queue time&lt;/source&gt;
+        &lt;translation&gt;Queue time&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;30&quot;/&gt;
+        &lt;source&gt;Time to first token&lt;/source&gt;
+        &lt;translation&gt;Time to first token&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;31&quot;/&gt;
+        &lt;source&gt;Time between tokens&lt;/source&gt;
+        &lt;translation&gt;Time between tokens&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;32&quot;/&gt;
+        &lt;source&gt;Time to last token&lt;/source&gt;
+        &lt;translation&gt;Time to last token&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;33&quot;/&gt;
+        &lt;source&gt;Window:&lt;/source&gt;
+        &lt;translation&gt;Window:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;35&quot;/&gt;
+        &lt;source&gt;1 minute&lt;/source&gt;
+        &lt;translation&gt;1 minute&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;36&quot;/&gt;
+        &lt;source&gt;5 minutes&lt;/source&gt;
+        &lt;translation&gt;5 minutes&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;37&quot;/&gt;
+        &lt;source&gt;10 minutes&lt;/source&gt;
+        &lt;translation&gt;10 minutes&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;38&quot;/&gt;
+        &lt;source&gt;1 hour&lt;/source&gt;
+        &lt;translation&gt;1 hour&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::FigureTile&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_figures_panel.cpp&quot; line=&quot;52&quot;/&gt;
+        &lt;source&gt;%1 %&lt;/source&gt;
+        &lt;translation&gt;%1 %&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_figures_panel.cpp&quot; line=&quot;54&quot;/&gt;
+        &lt;source&gt;—&lt;/source&gt;
+        &lt;translation&gt;—&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_figures_panel.cpp&quot; line=&quot;60&quot;/&gt;
+        &lt;source&gt;SLO met · target %1 %&lt;/source&gt;
+        &lt;translation&gt;SLO met · target %1 %&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_figures_panel.cpp&quot; line=&quot;61&quot;/&gt;
+        &lt;source&gt;goodput %1 req/s&lt;/source&gt;
+        &lt;translation&gt;goodput %1 req/s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/class_figures_panel.cpp&quot; line=&quot;62&quot;/&gt;
+        &lt;source&gt;%1 tokens/s&lt;/source&gt;
+        &lt;translation&gt;%1 tokens/s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+        &lt;location filename=&quot;../ui/widgets/class_figures_panel.cpp&quot; line=&quot;63&quot;/&gt;
+        &lt;source&gt;%n relegated&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;%n relegated&lt;/numerusform&gt;
+            &lt;numerusform&gt;%n relegated&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::LogPanel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/log_panel.cpp&quot; line=&quot;14&quot;/&gt;
+        &lt;source&gt;trace&lt;/source&gt;
+        &lt;translation&gt;trace&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/log_panel.cpp&quot; line=&quot;15&quot;/&gt;
+        &lt;source&gt;debug&lt;/source&gt;
+        &lt;translation&gt;debug&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/log_panel.cpp&quot; line=&quot;16&quot;/&gt;
+        &lt;source&gt;info&lt;/source&gt;
+        &lt;translation&gt;info&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/log_panel.cpp&quot; line=&quot;17&quot;/&gt;
+        &lt;source&gt;warning&lt;/source&gt;
+        &lt;translation&gt;warning&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/log_panel.cpp&quot; line=&quot;18&quot;/&gt;
+        &lt;source&gt;error&lt;/source&gt;
+        &lt;translation&gt;error&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/log_panel.cpp&quot; line=&quot;19&quot;/&gt;
+        &lt;source&gt;critical&lt;/source&gt;
+        &lt;translation&gt;critical&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/log_panel.cpp&quot; line=&quot;28&quot;/&gt;
+        &lt;source&gt;Show from:&lt;/source&gt;
+        &lt;translation&gt;Show from:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/log_panel.cpp&quot; line=&quot;34&quot;/&gt;
+        &lt;source&gt;Clear&lt;/source&gt;
+        &lt;translation&gt;Clear&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::MainWindow&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;60&quot;/&gt;
+        &lt;source&gt;Paused&lt;/source&gt;
+        &lt;translation&gt;Paused&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;61&quot;/&gt;
+        &lt;source&gt;Playing&lt;/source&gt;
+        &lt;translation&gt;Playing&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;62&quot;/&gt;
+        &lt;source&gt;Finished&lt;/source&gt;
+        &lt;translation&gt;Finished&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;63&quot;/&gt;
+        &lt;source&gt;Stopped&lt;/source&gt;
+        &lt;translation&gt;Stopped&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;64&quot;/&gt;
+        &lt;source&gt;Failed&lt;/source&gt;
+        &lt;translation&gt;Failed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;82&quot;/&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;324&quot;/&gt;
+        &lt;source&gt;Headroom&lt;/source&gt;
+        &lt;translation&gt;Headroom&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;94&quot;/&gt;
+        &lt;source&gt;No scenario&lt;/source&gt;
+        &lt;translation&gt;No scenario&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;126&quot;/&gt;
+        &lt;source&gt;&amp;Quit&lt;/source&gt;
+        &lt;translation&gt;&amp;Quit&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;131&quot;/&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;346&quot;/&gt;
+        &lt;source&gt;&amp;Play&lt;/source&gt;
+        &lt;translation&gt;&amp;Play&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;133&quot;/&gt;
+        &lt;source&gt;Play or pause the replay (Space)&lt;/source&gt;
+        &lt;translation&gt;Play or pause the replay (Space)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;135&quot;/&gt;
+        &lt;source&gt;S&amp;tep&lt;/source&gt;
+        &lt;translation&gt;S&amp;tep&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;137&quot;/&gt;
+        &lt;source&gt;Advance %1 s of virtual time, then pause (Ctrl+Right)&lt;/source&gt;
+        &lt;translation&gt;Advance %1 s of virtual time, then pause (Ctrl+Right)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;139&quot;/&gt;
+        &lt;source&gt;&amp;Stop&lt;/source&gt;
+        &lt;translation&gt;&amp;Stop&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;141&quot;/&gt;
+        &lt;source&gt;End the replay; Play starts it again from the beginning (Ctrl+.)&lt;/source&gt;
+        &lt;translation&gt;End the replay; Play starts it again from the beginning (Ctrl+.)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;143&quot;/&gt;
+        &lt;source&gt;&amp;Restart&lt;/source&gt;
+        &lt;translation&gt;&amp;Restart&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;145&quot;/&gt;
+        &lt;source&gt;Rebuild the replay from the start with the current classes (Ctrl+R)&lt;/source&gt;
+        &lt;translation&gt;Rebuild the replay from the start with the current classes (Ctrl+R)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;150&quot;/&gt;
+        &lt;source&gt;Real time (1×)&lt;/source&gt;
+        &lt;translation&gt;Real time (1×)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;151&quot;/&gt;
+        &lt;source&gt;10×&lt;/source&gt;
+        &lt;translation&gt;10×&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;152&quot;/&gt;
+        &lt;source&gt;100×&lt;/source&gt;
+        &lt;translation&gt;100×&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;153&quot;/&gt;
+        &lt;source&gt;As fast as possible&lt;/source&gt;
+        &lt;translation&gt;As fast as possible&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;168&quot;/&gt;
+        &lt;source&gt;System default&lt;/source&gt;
+        &lt;translation&gt;System default&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;169&quot;/&gt;
+        &lt;source&gt;English&lt;/source&gt;
+        &lt;translation&gt;English&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;170&quot;/&gt;
+        &lt;source&gt;German (Deutsch)&lt;/source&gt;
+        &lt;translation&gt;German (Deutsch)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;179&quot;/&gt;
+        &lt;source&gt;&amp;About Headroom&lt;/source&gt;
+        &lt;translation&gt;&amp;About Headroom&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;185&quot;/&gt;
+        &lt;source&gt;&amp;File&lt;/source&gt;
+        &lt;translation&gt;&amp;File&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;195&quot;/&gt;
+        &lt;source&gt;&amp;Replay&lt;/source&gt;
+        &lt;translation&gt;&amp;Replay&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;201&quot;/&gt;
+        &lt;source&gt;S&amp;peed&lt;/source&gt;
+        &lt;translation&gt;S&amp;peed&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;204&quot;/&gt;
+        &lt;source&gt;P&amp;ool&lt;/source&gt;
+        &lt;translation&gt;P&amp;ool&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;208&quot;/&gt;
+        &lt;source&gt;&amp;View&lt;/source&gt;
+        &lt;translation&gt;&amp;View&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;211&quot;/&gt;
+        &lt;source&gt;&amp;Settings&lt;/source&gt;
+        &lt;translation&gt;&amp;Settings&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;212&quot;/&gt;
+        &lt;source&gt;&amp;Language&lt;/source&gt;
+        &lt;translation&gt;&amp;Language&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;215&quot;/&gt;
+        &lt;source&gt;&amp;Help&lt;/source&gt;
+        &lt;translation&gt;&amp;Help&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;218&quot;/&gt;
+        &lt;source&gt;Replay&lt;/source&gt;
+        &lt;translation&gt;Replay&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;228&quot;/&gt;
+        &lt;source&gt;Classes and SLOs&lt;/source&gt;
+        &lt;translation&gt;Classes and SLOs&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;235&quot;/&gt;
+        &lt;source&gt;Pool&lt;/source&gt;
+        &lt;translation&gt;Pool&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;242&quot;/&gt;
+        &lt;source&gt;Log&lt;/source&gt;
+        &lt;translation&gt;Log&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;266&quot;/&gt;
+        &lt;source&gt;no workspace is open&lt;/source&gt;
+        &lt;translation&gt;no workspace is open&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;290&quot;/&gt;
+        &lt;source&gt;Open Scenario&lt;/source&gt;
+        &lt;translation&gt;Open Scenario&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;290&quot;/&gt;
+        &lt;source&gt;Scenario files (*.json);;All files (*)&lt;/source&gt;
+        &lt;translation&gt;Scenario files (*.json);;All files (*)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;294&quot;/&gt;
+        &lt;source&gt;Cannot open scenario&lt;/source&gt;
+        &lt;translation&gt;Cannot open scenario&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;295&quot;/&gt;
+        &lt;source&gt;The scenario could not be opened; the current one stays loaded.
+
+%1&lt;/source&gt;
+        &lt;translation&gt;The scenario could not be opened; the current one stays loaded.
+
+%1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;301&quot;/&gt;
+        &lt;source&gt;About Headroom&lt;/source&gt;
+        &lt;translation&gt;About Headroom&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;302&quot;/&gt;
+        &lt;source&gt;&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;&lt;/source&gt;
+        &lt;translation&gt;&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;324&quot;/&gt;
+        &lt;source&gt;%1 — Headroom&lt;/source&gt;
+        &lt;translation&gt;%1 — Headroom&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;316&quot;/&gt;
+        &lt;source&gt;Scenario: %1&lt;/source&gt;
+        &lt;translation&gt;Scenario: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;123&quot;/&gt;
+        &lt;source&gt;Open &amp;Scenario…&lt;/source&gt;
+        &lt;translation&gt;Open &amp;Scenario…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;326&quot;/&gt;
+        &lt;source&gt;%1 (%2) — Headroom&lt;/source&gt;
+        &lt;translation&gt;%1 (%2) — Headroom&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;346&quot;/&gt;
+        &lt;source&gt;&amp;Pause&lt;/source&gt;
+        &lt;translation&gt;&amp;Pause&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;353&quot;/&gt;
+        &lt;source&gt;%1 arrived · %2 completed · %3 met their SLO&lt;/source&gt;
+        &lt;translation&gt;%1 arrived · %2 completed · %3 met their SLO&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;361&quot;/&gt;
+        &lt;source&gt;The replay failed: %1&lt;/source&gt;
+        &lt;translation&gt;The replay failed: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/main_window.cpp&quot; line=&quot;372&quot;/&gt;
+        &lt;source&gt;The language changes when Headroom starts again.&lt;/source&gt;
+        &lt;translation&gt;The language changes when Headroom starts again.&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::PlanComparisonModel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;20&quot;/&gt;
+        &lt;source&gt;optimal&lt;/source&gt;
+        &lt;translation&gt;optimal&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;21&quot;/&gt;
+        &lt;source&gt;within the gap&lt;/source&gt;
+        &lt;translation&gt;within the gap&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;22&quot;/&gt;
+        &lt;source&gt;time limit&lt;/source&gt;
+        &lt;translation&gt;time limit&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;23&quot;/&gt;
+        &lt;source&gt;infeasible&lt;/source&gt;
+        &lt;translation&gt;infeasible&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;30&quot;/&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;31&quot;/&gt;
+        &lt;source&gt;%1 s&lt;/source&gt;
+        &lt;translation&gt;%1 s&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;48&quot;/&gt;
+        &lt;source&gt;compliant&lt;/source&gt;
+        &lt;translation&gt;compliant&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;49&quot;/&gt;
+        &lt;source&gt;near miss&lt;/source&gt;
+        &lt;translation&gt;near miss&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;50&quot;/&gt;
+        &lt;source&gt;over the bound&lt;/source&gt;
+        &lt;translation&gt;over the bound&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;102&quot;/&gt;
+        &lt;source&gt;p%1 %2 of class %3 must stay within %4&lt;/source&gt;
+        &lt;translation&gt;p%1 %2 of class %3 must stay within %4&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;128&quot;/&gt;
+        &lt;source&gt;%1 (%2)&lt;/source&gt;
+        &lt;translation&gt;%1 (%2)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;133&quot;/&gt;
+        &lt;source&gt;No prediction: the plan has no solution or the class no traffic&lt;/source&gt;
+        &lt;translation&gt;No prediction: the plan has no solution or the class no traffic&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;134&quot;/&gt;
+        &lt;source&gt;Predicted p%1 %2 %3 against a bound of %4&lt;/source&gt;
+        &lt;translation&gt;Predicted p%1 %2 %3 against a bound of %4&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;147&quot;/&gt;
+        &lt;source&gt;Bound&lt;/source&gt;
+        &lt;translation&gt;Bound&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;148&quot;/&gt;
+        &lt;source&gt;Recommended (priority)&lt;/source&gt;
+        &lt;translation&gt;Recommended (priority)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;149&quot;/&gt;
+        &lt;source&gt;FCFS baseline&lt;/source&gt;
+        &lt;translation&gt;FCFS baseline&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;150&quot;/&gt;
+        &lt;source&gt;Siloed baseline&lt;/source&gt;
+        &lt;translation&gt;Siloed baseline&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;156&quot;/&gt;
+        &lt;source&gt;Status&lt;/source&gt;
+        &lt;translation&gt;Status&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;157&quot;/&gt;
+        &lt;source&gt;Instances&lt;/source&gt;
+        &lt;translation&gt;Instances&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;158&quot;/&gt;
+        &lt;source&gt;Cost&lt;/source&gt;
+        &lt;translation&gt;Cost&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/plan_comparison_model.cpp&quot; line=&quot;161&quot;/&gt;
+        &lt;source&gt;%1: p%2 %3&lt;/source&gt;
+        &lt;translation&gt;%1: p%2 %3&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::PlannerPanel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;46&quot;/&gt;
+        &lt;source&gt;&amp;Plan&lt;/source&gt;
+        &lt;translation&gt;&amp;Plan&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;47&quot;/&gt;
+        &lt;source&gt;Cancel&lt;/source&gt;
+        &lt;translation&gt;Cancel&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;48&quot;/&gt;
+        &lt;source&gt;&amp;Apply to Pool&lt;/source&gt;
+        &lt;translation&gt;&amp;Apply to Pool&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;49&quot;/&gt;
+        &lt;source&gt;&amp;Verify by Replay&lt;/source&gt;
+        &lt;translation&gt;&amp;Verify by Replay&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;55&quot;/&gt;
+        &lt;source&gt;The most instances a plan may use&lt;/source&gt;
+        &lt;translation&gt;The most instances a plan may use&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;56&quot;/&gt;
+        &lt;source&gt;Measure each class's latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines&lt;/source&gt;
+        &lt;translation&gt;Measure each class's latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;58&quot;/&gt;
+        &lt;source&gt;Set the pool to the recommended instances, route each class by the plan's shares and order requests by class priority inside instances; the replay restarts&lt;/source&gt;
+        &lt;translation&gt;Set the pool to the recommended instances, route each class by the plan's shares and order requests by class priority inside instances; the replay restarts&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;60&quot;/&gt;
+        &lt;source&gt;Replay the applied pool and compare each class's measured latency with the prediction&lt;/source&gt;
+        &lt;translation&gt;Replay the applied pool and compare each class's measured latency with the prediction&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;63&quot;/&gt;
+        &lt;source&gt;%v of about %m replays&lt;/source&gt;
+        &lt;translation&gt;%v of about %m replays&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;68&quot;/&gt;
+        &lt;source&gt;Max instances:&lt;/source&gt;
+        &lt;translation&gt;Max instances:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;97&quot;/&gt;
+        &lt;source&gt;Plan the current scenario's classes on its model and hardware.&lt;/source&gt;
+        &lt;translation&gt;Plan the current scenario's classes on its model and hardware.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;123&quot;/&gt;
+        &lt;source&gt;Open a scenario first.&lt;/source&gt;
+        &lt;translation&gt;Open a scenario first.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;130&quot;/&gt;
+        &lt;source&gt;This scenario cannot be planned: %1&lt;/source&gt;
+        &lt;translation&gt;This scenario cannot be planned: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;137&quot;/&gt;
+        &lt;source&gt;Measuring latency curves…&lt;/source&gt;
+        &lt;translation&gt;Measuring latency curves…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;144&quot;/&gt;
+        &lt;source&gt;Cancelling…&lt;/source&gt;
+        &lt;translation&gt;Cancelling…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;152&quot;/&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;208&quot;/&gt;
+        &lt;source&gt;Replaying the applied pool…&lt;/source&gt;
+        &lt;translation&gt;Replaying the applied pool…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;154&quot;/&gt;
+        &lt;source&gt;Measuring latency curves: %1 of about %2 replays&lt;/source&gt;
+        &lt;translation&gt;Measuring latency curves: %1 of about %2 replays&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;168&quot;/&gt;
+        &lt;source&gt;Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.&lt;/source&gt;
+        &lt;translation&gt;Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;171&quot;/&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;172&quot;/&gt;
+        &lt;source&gt;no plan&lt;/source&gt;
+        &lt;translation&gt;no plan&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;176&quot;/&gt;
+        &lt;source&gt;No plan keeps every class within its bound: %1&lt;/source&gt;
+        &lt;translation&gt;No plan keeps every class within its bound: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;190&quot;/&gt;
+        &lt;source&gt;Applied: %1 instances, each class routed by the plan's shares, priority ordering inside instances. The replay starts again from the beginning.&lt;/source&gt;
+        &lt;translation&gt;Applied: %1 instances, each class routed by the plan's shares, priority ordering inside instances. The replay starts again from the beginning.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;196&quot;/&gt;
+        &lt;source&gt;The plan could not be applied: %1&lt;/source&gt;
+        &lt;translation&gt;The plan could not be applied: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;219&quot;/&gt;
+        &lt;source&gt;The replay held every class within its bound.&lt;/source&gt;
+        &lt;translation&gt;The replay held every class within its bound.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message numerus=&quot;yes&quot;&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;221&quot;/&gt;
+        &lt;source&gt;The replay missed the bound of %n class(es).&lt;/source&gt;
+        &lt;translation&gt;
+            &lt;numerusform&gt;The replay missed the bound of %n class.&lt;/numerusform&gt;
+            &lt;numerusform&gt;The replay missed the bound of %n classes.&lt;/numerusform&gt;
+        &lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;229&quot;/&gt;
+        &lt;source&gt;The planner failed: %1&lt;/source&gt;
+        &lt;translation&gt;The planner failed: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;237&quot;/&gt;
+        &lt;source&gt;Cancelled.&lt;/source&gt;
+        &lt;translation&gt;Cancelled.&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::PoolPanel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/pool_panel.cpp&quot; line=&quot;19&quot;/&gt;
+        &lt;source&gt;Pool&lt;/source&gt;
+        &lt;translation&gt;Pool&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/pool_panel.cpp&quot; line=&quot;29&quot;/&gt;
+        &lt;source&gt;&amp;Add Instance&lt;/source&gt;
+        &lt;translation&gt;&amp;Add Instance&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/pool_panel.cpp&quot; line=&quot;31&quot;/&gt;
+        &lt;source&gt;Add one instance to the running replay's pool; it takes new arrivals at once&lt;/source&gt;
+        &lt;translation&gt;Add one instance to the running replay's pool; it takes new arrivals at once&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/pool_panel.cpp&quot; line=&quot;32&quot;/&gt;
+        &lt;source&gt;&amp;Remove Instance&lt;/source&gt;
+        &lt;translation&gt;&amp;Remove Instance&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/pool_panel.cpp&quot; line=&quot;34&quot;/&gt;
+        &lt;source&gt;Drain the selected instance (else the newest): its queued requests move to the others, its running ones finish, then it leaves the pool&lt;/source&gt;
+        &lt;translation&gt;Drain the selected instance (else the newest): its queued requests move to the others, its running ones finish, then it leaves the pool&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::PoolTableModel&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;90&quot;/&gt;
+        &lt;source&gt;instance %1&lt;/source&gt;
+        &lt;translation&gt;instance %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;92&quot;/&gt;
+        &lt;source&gt;draining&lt;/source&gt;
+        &lt;translation&gt;draining&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;93&quot;/&gt;
+        &lt;source&gt;running&lt;/source&gt;
+        &lt;translation&gt;running&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;93&quot;/&gt;
+        &lt;source&gt;idle&lt;/source&gt;
+        &lt;translation&gt;idle&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;94&quot;/&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;95&quot;/&gt;
+        &lt;source&gt;%1 %&lt;/source&gt;
+        &lt;translation&gt;%1 %&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;106&quot;/&gt;
+        &lt;source&gt;%1 waiting, %2 relegated&lt;/source&gt;
+        &lt;translation&gt;%1 waiting, %2 relegated&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;118&quot;/&gt;
+        &lt;source&gt;Instance&lt;/source&gt;
+        &lt;translation&gt;Instance&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;119&quot;/&gt;
+        &lt;source&gt;State&lt;/source&gt;
+        &lt;translation&gt;State&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;120&quot;/&gt;
+        &lt;source&gt;Utilisation&lt;/source&gt;
+        &lt;translation&gt;Utilisation&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;121&quot;/&gt;
+        &lt;source&gt;KV cache&lt;/source&gt;
+        &lt;translation&gt;KV cache&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;122&quot;/&gt;
+        &lt;source&gt;Queue&lt;/source&gt;
+        &lt;translation&gt;Queue&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;123&quot;/&gt;
+        &lt;source&gt;Running&lt;/source&gt;
+        &lt;translation&gt;Running&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;124&quot;/&gt;
+        &lt;source&gt;Batch size&lt;/source&gt;
+        &lt;translation&gt;Batch size&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;125&quot;/&gt;
+        &lt;source&gt;Batch tokens&lt;/source&gt;
+        &lt;translation&gt;Batch tokens&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/pool_table_model.cpp&quot; line=&quot;126&quot;/&gt;
+        &lt;source&gt;Iterations&lt;/source&gt;
+        &lt;translation&gt;Iterations&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::RemoteBridge&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;58&quot;/&gt;
+        &lt;source&gt;The address must be http://host:port or https://host:port.&lt;/source&gt;
+        &lt;translation&gt;The address must be http://host:port or https://host:port.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;60&quot;/&gt;
+        &lt;source&gt;The server refused the key (401).&lt;/source&gt;
+        &lt;translation&gt;The server refused the key (401).&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;61&quot;/&gt;
+        &lt;source&gt;This key is not an admin key (403).&lt;/source&gt;
+        &lt;translation&gt;This key is not an admin key (403).&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;62&quot;/&gt;
+        &lt;source&gt;The server cannot be reached.&lt;/source&gt;
+        &lt;translation&gt;The server cannot be reached.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;63&quot;/&gt;
+        &lt;source&gt;The secure (TLS) connection failed.&lt;/source&gt;
+        &lt;translation&gt;The secure (TLS) connection failed.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;64&quot;/&gt;
+        &lt;source&gt;The server did not answer in time.&lt;/source&gt;
+        &lt;translation&gt;The server did not answer in time.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;65&quot;/&gt;
+        &lt;source&gt;The connection was lost.&lt;/source&gt;
+        &lt;translation&gt;The connection was lost.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;66&quot;/&gt;
+        &lt;source&gt;The server answered %1.&lt;/source&gt;
+        &lt;translation&gt;The server answered %1.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;67&quot;/&gt;
+        &lt;source&gt;The server's answer could not be read.&lt;/source&gt;
+        &lt;translation&gt;The server's answer could not be read.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;69&quot;/&gt;
+        &lt;source&gt;%1 (%2)&lt;/source&gt;
+        &lt;translation&gt;%1 (%2)&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::RemoteController&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;20&quot;/&gt;
+        &lt;source&gt;&amp;Connect…&lt;/source&gt;
+        &lt;translation&gt;&amp;Connect…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;21&quot;/&gt;
+        &lt;source&gt;&amp;Disconnect&lt;/source&gt;
+        &lt;translation&gt;&amp;Disconnect&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;23&quot;/&gt;
+        &lt;source&gt;Show a remote server's pool live, or link a router for the planner's shares&lt;/source&gt;
+        &lt;translation&gt;Show a remote server's pool live, or link a router for the planner's shares&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;24&quot;/&gt;
+        &lt;source&gt;Return to the embedded pool&lt;/source&gt;
+        &lt;translation&gt;Return to the embedded pool&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;37&quot;/&gt;
+        &lt;source&gt;Connected to %1.&lt;/source&gt;
+        &lt;translation&gt;Connected to %1.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;42&quot;/&gt;
+        &lt;source&gt;Could not connect: %1 The embedded pool is shown.&lt;/source&gt;
+        &lt;translation&gt;Could not connect: %1 The embedded pool is shown.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;45&quot;/&gt;
+        &lt;source&gt;Remote pool: %1 Reconnecting…&lt;/source&gt;
+        &lt;translation&gt;Remote pool: %1 Reconnecting…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;53&quot;/&gt;
+        &lt;source&gt;The server took the class changes.&lt;/source&gt;
+        &lt;translation&gt;The server took the class changes.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;54&quot;/&gt;
+        &lt;source&gt;The router took the plan's shares.&lt;/source&gt;
+        &lt;translation&gt;The router took the plan's shares.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;56&quot;/&gt;
+        &lt;source&gt;The remote change failed: %1&lt;/source&gt;
+        &lt;translation&gt;The remote change failed: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;87&quot;/&gt;
+        &lt;source&gt;Could not connect: %1&lt;/source&gt;
+        &lt;translation&gt;Could not connect: %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;91&quot;/&gt;
+        &lt;source&gt;Pool: connecting to %1…&lt;/source&gt;
+        &lt;translation&gt;Pool: connecting to %1…&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;97&quot;/&gt;
+        &lt;source&gt;Disconnected; the embedded pool is shown.&lt;/source&gt;
+        &lt;translation&gt;Disconnected; the embedded pool is shown.&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;123&quot;/&gt;
+        &lt;source&gt;Pool: embedded&lt;/source&gt;
+        &lt;translation&gt;Pool: embedded&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;125&quot;/&gt;
+        &lt;source&gt;Pool: server %1&lt;/source&gt;
+        &lt;translation&gt;Pool: server %1&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;127&quot;/&gt;
+        &lt;source&gt;Pool: embedded · router %1&lt;/source&gt;
+        &lt;translation&gt;Pool: embedded · router %1&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::ReplayControls&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;36&quot;/&gt;
+        &lt;source&gt;Speed:&lt;/source&gt;
+        &lt;translation&gt;Speed:&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;40&quot;/&gt;
+        &lt;source&gt;1× (real time)&lt;/source&gt;
+        &lt;translation&gt;1× (real time)&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;41&quot;/&gt;
+        &lt;source&gt;10×&lt;/source&gt;
+        &lt;translation&gt;10×&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;42&quot;/&gt;
+        &lt;source&gt;100×&lt;/source&gt;
+        &lt;translation&gt;100×&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;43&quot;/&gt;
+        &lt;source&gt;As fast as possible&lt;/source&gt;
+        &lt;translation&gt;As fast as possible&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;44&quot;/&gt;
+        &lt;source&gt;Virtual seconds replayed per wall-clock second&lt;/source&gt;
+        &lt;translation&gt;Virtual seconds replayed per wall-clock second&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;51&quot;/&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;72&quot;/&gt;
+        &lt;source&gt;%1 / %2&lt;/source&gt;
+        &lt;translation&gt;%1 / %2&lt;/translation&gt;
+    &lt;/message&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/widgets/replay_controls.cpp&quot; line=&quot;52&quot;/&gt;
+        &lt;source&gt;Virtual time elapsed / scenario length&lt;/source&gt;
+        &lt;translation&gt;Virtual time elapsed / scenario length&lt;/translation&gt;
+    &lt;/message&gt;
+&lt;/context&gt;
+&lt;context&gt;
+    &lt;name&gt;headroom::ui::RuleText&lt;/name&gt;
+    &lt;message&gt;
+        &lt;location filename=&quot;../ui/models/rule_text.cpp&quot; line=&quot;15&quot;/&gt;
+        &lt;source&gt;Must be a number of seconds above 0.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="17"/>
+        <source>Must be at least one microsecond (0.000001 s), the engine&apos;s time step.</source>
+        <translation>Must be at least one microsecond (0.000001 s), the engine's time step.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="19"/>
+        <source>Must be at most %1 seconds.</source>
+        <translation>Must be at most %1 seconds.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="26"/>
+        <source>A class needs a name.</source>
+        <translation>A class needs a name.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="28"/>
+        <source>A class name has at most %1 characters.</source>
+        <translation>A class name has at most %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="29"/>
+        <source>Another class is already named &quot;%1&quot;.</source>
+        <translation>Another class is already named &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="31"/>
+        <source>The rank must be a whole number from 0 to %1.</source>
+        <translation>The rank must be a whole number from 0 to %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="38"/>
+        <source>A class needs at least one bound: TTFT, TBT or TTLT.</source>
+        <translation>A class needs at least one bound: TTFT, TBT or TTLT.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="43"/>
+        <source>The percentile must be a number above %1 and at most %2, e.g. 99 for p99 or 100 for every request.</source>
+        <translation>The percentile must be a number above %1 and at most %2, e.g. 99 for p99 or 100 for every request.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="45"/>
+        <source>The TTFT bound cannot exceed the TTLT bound.</source>
+        <translation>The TTFT bound cannot exceed the TTLT bound.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="46"/>
+        <source>The TBT bound cannot exceed the TTLT bound.</source>
+        <translation>The TBT bound cannot exceed the TTLT bound.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="54"/>
+        <source>Must be none, fixed:N with N above 0, or dynamic.</source>
+        <translation>Must be none, fixed:N with N above 0, or dynamic.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="65"/>
+        <source>The rate must be a number of requests per second, 0 or more.</source>
+        <translation>The rate must be a number of requests per second, 0 or more.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="67"/>
+        <source>The CV must be a number above 0, at most %1.</source>
+        <translation>The CV must be a number above 0, at most %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="69"/>
+        <source>Phase %1: the start must be a number of seconds, 0 or more.</source>
+        <translation>Phase %1: the start must be a number of seconds, 0 or more.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="71"/>
+        <source>Phase %1: the rate must be a number of requests per second, 0 or more.</source>
+        <translation>Phase %1: the rate must be a number of requests per second, 0 or more.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="74"/>
+        <source>Phase %1: phases must be in time order (start at %2 s or later).</source>
+        <translation>Phase %1: phases must be in time order (start at %2 s or later).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="80"/>
+        <source>Phase %1: may not start inside the previous ramp (start at %2 s or later).</source>
+        <translation>Phase %1: may not start inside the previous ramp (start at %2 s or later).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="85"/>
+        <source>Phase %1: a ramp&apos;s end must be a number of seconds after its start.</source>
+        <translation>Phase %1: a ramp's end must be a number of seconds after its start.</translation>
     </message>
 </context>
 <context>
@@ -2591,19 +4616,9 @@ b: %5 (id %6, %7, %8)</translation>
         <translation>Open a scenario first.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="293"/>
-        <source>Must be a number of seconds above 0.</source>
-        <translation>Must be a number of seconds above 0.</translation>
-    </message>
-    <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="300"/>
         <source>Must be a whole number, 0 or more.</source>
         <translation>Must be a whole number, 0 or more.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="310"/>
-        <source>Must be a number of milliseconds above 0.</source>
-        <translation>Must be a number of milliseconds above 0.</translation>
     </message>
     <message>
         <location filename="../ui/widgets/scenario_editor.cpp" line="335"/>
@@ -2611,32 +4626,27 @@ b: %5 (id %6, %7, %8)</translation>
         <translation>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="348"/>
-        <source>Must be none, fixed:N with N above 0, or dynamic.</source>
-        <translation>Must be none, fixed:N with N above 0, or dynamic.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="354"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="355"/>
         <source>The classes changed since this table was filled; press Revert.</source>
         <translation>The classes changed since this table was filled; press Revert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="362"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="363"/>
         <source>Choose a trace file.</source>
         <translation>Choose a trace file.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="364"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="365"/>
         <source>No such file: %1</source>
         <translation>No such file: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="379"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="380"/>
         <source>Give at least one class a trace share above 0.</source>
         <translation>Give at least one class a trace share above 0.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="391"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="392"/>
         <source>The engine refused this scenario: %1</source>
         <translation>The engine refused this scenario: %1</translation>
     </message>
@@ -2644,47 +4654,47 @@ b: %5 (id %6, %7, %8)</translation>
 <context>
     <name>headroom::ui::VerificationModel</name>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="42"/>
+        <location filename="../ui/models/verification_model.cpp" line="43"/>
         <source>%1 (p%2 %3)</source>
         <translation>%1 (p%2 %3)</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="48"/>
+        <location filename="../ui/models/verification_model.cpp" line="49"/>
         <source>no requests completed</source>
         <translation>no requests completed</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="49"/>
+        <location filename="../ui/models/verification_model.cpp" line="50"/>
         <source>held</source>
         <translation>held</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="49"/>
+        <location filename="../ui/models/verification_model.cpp" line="50"/>
         <source>missed by %1</source>
         <translation>missed by %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="63"/>
+        <location filename="../ui/models/verification_model.cpp" line="64"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="64"/>
+        <location filename="../ui/models/verification_model.cpp" line="65"/>
         <source>Bound</source>
         <translation>Bound</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="65"/>
+        <location filename="../ui/models/verification_model.cpp" line="66"/>
         <source>Predicted</source>
         <translation>Predicted</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="66"/>
+        <location filename="../ui/models/verification_model.cpp" line="67"/>
         <source>Measured in replay</source>
         <translation>Measured in replay</translation>
     </message>
     <message>
-        <location filename="../ui/models/verification_model.cpp" line="67"/>
+        <location filename="../ui/models/verification_model.cpp" line="68"/>
         <source>Result</source>
         <translation>Result</translation>
     </message>
@@ -2831,53 +4841,53 @@ b: %5 (id %6, %7, %8)</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/console/main.cpp" line="36"/>
-        <location filename="../app/console/main.cpp" line="68"/>
+        <location filename="../app/console/main.cpp" line="42"/>
+        <location filename="../app/console/main.cpp" line="74"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="40"/>
+        <location filename="../app/console/main.cpp" line="46"/>
         <source>Operations console for multi-class LLM serving: live per-class dashboard, SLO editing and scenario replay.</source>
         <translation>Operations console for multi-class LLM serving: live per-class dashboard, SLO editing and scenario replay.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="46"/>
+        <location filename="../app/console/main.cpp" line="52"/>
         <source>Open the workspace &lt;file&gt; instead of the last one.</source>
         <translation>Open the workspace &lt;file&gt; instead of the last one.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="47"/>
-        <location filename="../app/console/main.cpp" line="52"/>
+        <location filename="../app/console/main.cpp" line="53"/>
+        <location filename="../app/console/main.cpp" line="58"/>
         <source>file</source>
         <translation>file</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="50"/>
+        <location filename="../app/console/main.cpp" line="56"/>
         <source>Open the scenario file &lt;file&gt;: alone, or as the new setup of the workspace given with --workspace.</source>
         <translation>Open the scenario file &lt;file&gt;: alone, or as the new setup of the workspace given with --workspace.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="55"/>
+        <location filename="../app/console/main.cpp" line="61"/>
         <source>Open the demo workspace (three classes of users on three modeled instances), creating it when missing.</source>
         <translation>Open the demo workspace (three classes of users on three modeled instances), creating it when missing.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="58"/>
+        <location filename="../app/console/main.cpp" line="64"/>
         <source>Start replaying at once.</source>
         <translation>Start replaying at once.</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="76"/>
-        <location filename="../app/console/main.cpp" line="80"/>
+        <location filename="../app/console/main.cpp" line="82"/>
+        <location filename="../app/console/main.cpp" line="86"/>
         <source>Cannot open workspace %1:
 %2</source>
         <translation>Cannot open workspace %1:
 %2</translation>
     </message>
     <message>
-        <location filename="../app/console/main.cpp" line="91"/>
-        <location filename="../app/console/main.cpp" line="99"/>
+        <location filename="../app/console/main.cpp" line="97"/>
+        <location filename="../app/console/main.cpp" line="105"/>
         <source>Cannot open scenario %1:
 %2</source>
         <translation>Cannot open scenario %1:
