@@ -4,23 +4,19 @@
 #include <cctype>
 #include <cmath>
 
+#include "engine/core/enum_names.h"
+
 namespace headroom::engine {
 
-std::string_view toString(Importance importance) {
-  switch (importance) {
-    case Importance::High: return "high";
-    case Importance::Normal: return "normal";
-    case Importance::Low: return "low";
-  }
-  return "normal";
-}
+constexpr auto kImportanceNames = enumNames<Importance>({
+    {Importance::High, "high"},
+    {Importance::Normal, "normal"},
+    {Importance::Low, "low"},
+});
 
-std::optional<Importance> importanceFromString(std::string_view text) {
-  if (text == "high") return Importance::High;
-  if (text == "normal") return Importance::Normal;
-  if (text == "low") return Importance::Low;
-  return std::nullopt;
-}
+std::string_view toString(Importance importance) { return kImportanceNames.name(importance); }
+
+std::optional<Importance> importanceFromString(std::string_view text) { return kImportanceNames.parse(text); }
 
 std::optional<SloProblem> checkSlo(const Slo& slo) {
   if (slo.ttft && slo.ttft->count() <= 0) return SloProblem::TtftNotPositive;

@@ -1,23 +1,18 @@
 #include "engine/pool/router_config.h"
 
+#include "engine/core/enum_names.h"
+
 namespace headroom::engine {
 
-std::string_view toString(RouterKind kind) {
-  switch (kind) {
-    case RouterKind::RoundRobin: return "round-robin";
-    case RouterKind::LeastLoaded: return "least-loaded";
-    case RouterKind::ClassPriority: return "class-priority";
-    case RouterKind::Weighted: return "weighted";
-  }
-  return "round-robin";
-}
+constexpr auto kRouterKindNames = enumNames<RouterKind>({
+    {RouterKind::RoundRobin, "round-robin"},
+    {RouterKind::LeastLoaded, "least-loaded"},
+    {RouterKind::ClassPriority, "class-priority"},
+    {RouterKind::Weighted, "weighted"},
+});
 
-std::optional<RouterKind> routerKindFromString(std::string_view text) {
-  if (text == "round-robin") return RouterKind::RoundRobin;
-  if (text == "least-loaded") return RouterKind::LeastLoaded;
-  if (text == "class-priority") return RouterKind::ClassPriority;
-  if (text == "weighted") return RouterKind::Weighted;
-  return std::nullopt;
-}
+std::string_view toString(RouterKind kind) { return kRouterKindNames.name(kind); }
+
+std::optional<RouterKind> routerKindFromString(std::string_view text) { return kRouterKindNames.parse(text); }
 
 }  // namespace headroom::engine

@@ -3,27 +3,21 @@
 #include <charconv>
 #include <cmath>
 
+#include "engine/core/enum_names.h"
+
 namespace headroom::engine {
 
-std::string_view toString(OrderingPolicy policy) {
-  switch (policy) {
-    case OrderingPolicy::Fcfs: return "fcfs";
-    case OrderingPolicy::Priority: return "priority";
-    case OrderingPolicy::Edf: return "edf";
-    case OrderingPolicy::Srpf: return "srpf";
-    case OrderingPolicy::Hybrid: return "hybrid";
-  }
-  return "hybrid";
-}
+constexpr auto kOrderingPolicies = enumNames<OrderingPolicy>({
+    {OrderingPolicy::Fcfs, "fcfs"},
+    {OrderingPolicy::Priority, "priority"},
+    {OrderingPolicy::Edf, "edf"},
+    {OrderingPolicy::Srpf, "srpf"},
+    {OrderingPolicy::Hybrid, "hybrid"},
+});
 
-std::optional<OrderingPolicy> orderingPolicyFromString(std::string_view text) {
-  if (text == "fcfs") return OrderingPolicy::Fcfs;
-  if (text == "priority") return OrderingPolicy::Priority;
-  if (text == "edf") return OrderingPolicy::Edf;
-  if (text == "srpf") return OrderingPolicy::Srpf;
-  if (text == "hybrid") return OrderingPolicy::Hybrid;
-  return std::nullopt;
-}
+std::string_view toString(OrderingPolicy policy) { return kOrderingPolicies.name(policy); }
+
+std::optional<OrderingPolicy> orderingPolicyFromString(std::string_view text) { return kOrderingPolicies.parse(text); }
 
 std::string toString(const ChunkingConfig& chunking) {
   switch (chunking.mode) {

@@ -1,24 +1,19 @@
 #include "engine/store/run_record.h"
 
+#include "engine/core/enum_names.h"
+
 namespace headroom::engine {
 
-std::string_view toString(RunStatus status) {
-  switch (status) {
-    case RunStatus::Running: return "running";
-    case RunStatus::Finished: return "finished";
-    case RunStatus::Stopped: return "stopped";
-    case RunStatus::Failed: return "failed";
-    case RunStatus::Interrupted: return "interrupted";
-  }
-  return "running";
-}
+constexpr auto kRunStatusNames = enumNames<RunStatus>({
+    {RunStatus::Running, "running"},
+    {RunStatus::Finished, "finished"},
+    {RunStatus::Stopped, "stopped"},
+    {RunStatus::Failed, "failed"},
+    {RunStatus::Interrupted, "interrupted"},
+});
 
-std::optional<RunStatus> runStatusFromString(std::string_view text) {
-  for (RunStatus status : {RunStatus::Running, RunStatus::Finished, RunStatus::Stopped, RunStatus::Failed,
-                           RunStatus::Interrupted}) {
-    if (toString(status) == text) return status;
-  }
-  return std::nullopt;
-}
+std::string_view toString(RunStatus status) { return kRunStatusNames.name(status); }
+
+std::optional<RunStatus> runStatusFromString(std::string_view text) { return kRunStatusNames.parse(text); }
 
 }  // namespace headroom::engine

@@ -1,5 +1,6 @@
 #include "engine/workload/arrival_json.h"
 
+#include "engine/core/enum_names.h"
 #include "engine/io/input_problems.h"
 
 namespace headroom::engine {
@@ -8,21 +9,15 @@ using nlohmann::json;
 
 namespace {
 
-std::optional<ArrivalKind> parseArrivalKind(std::string_view text) {
-  if (text == "poisson") return ArrivalKind::Poisson;
-  if (text == "gamma") return ArrivalKind::Gamma;
-  if (text == "constant") return ArrivalKind::Constant;
-  return std::nullopt;
-}
+constexpr auto kArrivalKindNames = enumNames<ArrivalKind>({
+    {ArrivalKind::Poisson, "poisson"},
+    {ArrivalKind::Gamma, "gamma"},
+    {ArrivalKind::Constant, "constant"},
+});
 
-std::string_view arrivalKindName(ArrivalKind kind) {
-  switch (kind) {
-    case ArrivalKind::Poisson: return "poisson";
-    case ArrivalKind::Gamma: return "gamma";
-    case ArrivalKind::Constant: return "constant";
-  }
-  return "poisson";
-}
+std::optional<ArrivalKind> parseArrivalKind(std::string_view text) { return kArrivalKindNames.parse(text); }
+
+std::string_view arrivalKindName(ArrivalKind kind) { return kArrivalKindNames.name(kind); }
 
 std::optional<PhaseShape> parsePhaseShape(std::string_view text) {
   if (text == "step") return PhaseShape::Step;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/core/enum_names.h"
+
 namespace headroom::engine {
 
 using nlohmann::json;
@@ -11,23 +13,16 @@ namespace {
 
 constexpr std::int64_t kMaxInt32 = std::numeric_limits<std::int32_t>::max();
 
-std::optional<LengthKind> parseLengthKind(std::string_view text) {
-  if (text == "fixed") return LengthKind::Fixed;
-  if (text == "uniform") return LengthKind::Uniform;
-  if (text == "lognormal") return LengthKind::Lognormal;
-  if (text == "empirical") return LengthKind::Empirical;
-  return std::nullopt;
-}
+constexpr auto kLengthKindNames = enumNames<LengthKind>({
+    {LengthKind::Fixed, "fixed"},
+    {LengthKind::Uniform, "uniform"},
+    {LengthKind::Lognormal, "lognormal"},
+    {LengthKind::Empirical, "empirical"},
+});
 
-std::string_view lengthKindName(LengthKind kind) {
-  switch (kind) {
-    case LengthKind::Fixed: return "fixed";
-    case LengthKind::Uniform: return "uniform";
-    case LengthKind::Lognormal: return "lognormal";
-    case LengthKind::Empirical: return "empirical";
-  }
-  return "fixed";
-}
+std::optional<LengthKind> parseLengthKind(std::string_view text) { return kLengthKindNames.parse(text); }
+
+std::string_view lengthKindName(LengthKind kind) { return kLengthKindNames.name(kind); }
 
 std::int32_t tokens(const JsonInput& input, const json& value, const JsonPointer& at, std::int64_t minimum = 1,
                     std::string_view minimumText = {}) {

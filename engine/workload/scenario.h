@@ -31,6 +31,8 @@ struct RatePhase {
   double endS = 0.0;  // ramps only
   double ratePerS = 0.0;
   PhaseShape shape = PhaseShape::Step;
+
+  bool operator==(const RatePhase&) const = default;
 };
 
 struct ArrivalSpec {
@@ -38,6 +40,8 @@ struct ArrivalSpec {
   double ratePerS = 0.0;
   double cv = 1.0;  // gamma only
   std::vector<RatePhase> phases;
+
+  bool operator==(const ArrivalSpec&) const = default;
 };
 
 // What can be wrong with an ArrivalSpec, whichever file or table it came from; checkArrivalSpec is the
@@ -78,6 +82,8 @@ struct LengthSpec {
   double median = 1.0;
   double p90 = 1.0;
   std::vector<std::int32_t> values;
+
+  bool operator==(const LengthSpec&) const = default;
 };
 
 struct ClassSpec {

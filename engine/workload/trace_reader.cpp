@@ -7,6 +7,8 @@
 #include <fstream>
 #include <limits>
 
+#include "engine/core/enum_names.h"
+
 namespace headroom::engine {
 
 namespace {
@@ -294,21 +296,15 @@ std::string errorText(const std::filesystem::path& file, std::size_t line, const
 TraceError::TraceError(std::filesystem::path file, std::size_t line, const std::string& problem)
     : std::runtime_error(errorText(file, line, problem)), file_(std::move(file)), line_(line) {}
 
-std::string_view toString(TraceFormat format) {
-  switch (format) {
-    case TraceFormat::Azure: return "azure";
-    case TraceFormat::BurstGpt: return "burstgpt";
-    case TraceFormat::Headroom: return "headroom";
-  }
-  return "headroom";
-}
+constexpr auto kTraceFormats = enumNames<TraceFormat>({
+    {TraceFormat::Azure, "azure"},
+    {TraceFormat::BurstGpt, "burstgpt"},
+    {TraceFormat::Headroom, "headroom"},
+});
 
-std::optional<TraceFormat> traceFormatFromString(std::string_view text) {
-  if (text == "azure") return TraceFormat::Azure;
-  if (text == "burstgpt") return TraceFormat::BurstGpt;
-  if (text == "headroom") return TraceFormat::Headroom;
-  return std::nullopt;
-}
+std::string_view toString(TraceFormat format) { return kTraceFormats.name(format); }
+
+std::optional<TraceFormat> traceFormatFromString(std::string_view text) { return kTraceFormats.parse(text); }
 
 std::optional<std::int64_t> parseDateTimeNs(std::string_view text) {
   // YYYY-MM-DD HH:MM:SS[.fraction]

@@ -8,21 +8,6 @@ namespace headroom::ui {
 
 namespace {
 
-bool sameLengths(const engine::LengthSpec& a, const engine::LengthSpec& b) {
-  return a.kind == b.kind && a.value == b.value && a.min == b.min && a.max == b.max && a.median == b.median &&
-         a.p90 == b.p90 && a.values == b.values;
-}
-
-bool sameArrivals(const engine::ArrivalSpec& a, const engine::ArrivalSpec& b) {
-  if (a.kind != b.kind || a.ratePerS != b.ratePerS || a.cv != b.cv || a.phases.size() != b.phases.size()) return false;
-  for (std::size_t i = 0; i < a.phases.size(); ++i) {
-    const auto& p = a.phases[i];
-    const auto& q = b.phases[i];
-    if (p.startS != q.startS || p.endS != q.endS || p.ratePerS != q.ratePerS || p.shape != q.shape) return false;
-  }
-  return true;
-}
-
 bool finishedOrStopped(const ViewPtr& view) {
   return view && (view->state == engine::RunnerState::Finished || view->state == engine::RunnerState::Stopped ||
                   view->state == engine::RunnerState::Failed);
@@ -96,9 +81,8 @@ bool EngineBridge::sameClassSet(const std::vector<engine::ClassSpec>& specs) con
   // The running replay was built from the classes as they were at its start: compare against those.
   if (specs.size() != runningSpecs_.size()) return false;
   for (std::size_t i = 0; i < specs.size(); ++i) {
-    if (!sameArrivals(specs[i].arrival, runningSpecs_[i].arrival) ||
-        !sameLengths(specs[i].promptTokens, runningSpecs_[i].promptTokens) ||
-        !sameLengths(specs[i].outputTokens, runningSpecs_[i].outputTokens)) {
+    if (specs[i].arrival != runningSpecs_[i].arrival || specs[i].promptTokens != runningSpecs_[i].promptTokens ||
+        specs[i].outputTokens != runningSpecs_[i].outputTokens) {
       return false;
     }
   }

@@ -5,9 +5,11 @@
 #include <QThread>
 
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
-#include "serve/client/remote_admin.h"
+#include "engine/core/qos_class_json.h"
 #include "net/upstream_client.h"
+#include "serve/client/remote_admin.h"
 
 namespace headroom::ui {
 
@@ -17,32 +19,18 @@ using json = nlohmann::json;
 
 serve::RemoteError failure(const serve::RemoteReply& reply) { return reply.error; }
 
-json sloJson(const engine::Slo& slo) {
-  json out = json::object();
-  if (slo.ttft) out["ttft_s"] = engine::toSeconds(*slo.ttft);
-  if (slo.tbt) out["tbt_s"] = engine::toSeconds(*slo.tbt);
-  if (slo.ttlt) out["ttlt_s"] = engine::toSeconds(*slo.ttlt);
-  out["percentile"] = slo.percentile;
-  return out;
-}
-
 // The classes of a GET /v1/headroom/admin/classes answer; empty when it cannot be read.
 std::vector<engine::QosClass> classesOf(const std::string& body) {
   std::vector<engine::QosClass> out;
   const json root = json::parse(body, nullptr, false);
   if (!root.is_object() || !root.contains("classes") || !root["classes"].is_array()) return out;
-  for (const json& item : root["classes"]) {
-    if (!item.is_object()) continue;
-    engine::QosClass cls;
-    cls.name = item.value("name", std::string());
-    cls.rank = item.value("rank", 0);
-    cls.importance = engine::importanceFromString(item.value("importance", std::string("normal"))).value_or(engine::Importance::Normal);
-    const json slo = item.value("slo", json::object());
-    if (slo.contains("ttft_s")) cls.slo.ttft = engine::durationFromSeconds(slo["ttft_s"].get<double>());
-    if (slo.contains("tbt_s")) cls.slo.tbt = engine::durationFromSeconds(slo["tbt_s"].get<double>());
-    if (slo.contains("ttlt_s")) cls.slo.ttlt = engine::durationFromSeconds(slo["ttlt_s"].get<double>());
-    cls.slo.percentile = slo.value("percentile", 99.0);
-    out.push_back(std::move(cls));
+  const engine::JsonInput input("the server's classes");
+  for (std::size_t i = 0; i < root["classes"].size(); ++i) {
+    try {
+      out.push_back(engine::qosClassFromJson(input, root["classes"][i], engine::JsonPointer("/classes") / i, i));
+    } catch (const engine::InputError& error) {
+      spdlog::warn("skipping a class the server sent: {}", error.what());
+    }
   }
   return out;
 }
@@ -173,9 +161,7 @@ void RemoteBridge::applyClasses(const std::vector<engine::QosClass>& classes) {
         for (json& item : served["classes"]) {
           for (const engine::QosClass& cls : classes) {
             if (item.value("name", std::string()) != cls.name) continue;
-            item["rank"] = cls.rank;
-            item["importance"] = std::string(engine::toString(cls.importance));
-            item["slo"] = sloJson(cls.slo);
+            item.update(engine::qosClassToJson(cls));
           }
         }
         return serve::putServerClasses(transport, target, served["classes"]);

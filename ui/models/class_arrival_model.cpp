@@ -6,28 +6,11 @@
 #include <cmath>
 
 #include "ui/models/rule_text.h"
+#include "ui/models/typed_number.h"
 
 namespace headroom::ui {
 
 namespace {
-
-std::optional<double> number(const QString& text) {
-  bool ok = false;
-  double value = QLocale().toDouble(text.trimmed(), &ok);
-  if (!ok) value = text.trimmed().toDouble(&ok);
-  if (!ok || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-bool sameArrival(const engine::ArrivalSpec& a, const engine::ArrivalSpec& b) {
-  if (a.kind != b.kind || a.ratePerS != b.ratePerS || a.cv != b.cv || a.phases.size() != b.phases.size()) return false;
-  for (std::size_t i = 0; i < a.phases.size(); ++i) {
-    const auto& p = a.phases[i];
-    const auto& q = b.phases[i];
-    if (p.startS != q.startS || p.endS != q.endS || p.ratePerS != q.ratePerS || p.shape != q.shape) return false;
-  }
-  return true;
-}
 
 QString numberText(double value) { return QLocale().toString(value, 'g', 6); }
 
@@ -69,9 +52,9 @@ std::optional<std::vector<engine::RatePhase>> parsePhases(const QString& text, Q
     const QStringList sides = item.split(QLatin1Char('='));
     const QString when = sides.size() == 2 ? sides[0].trimmed() : QString();
     const int dash = when.indexOf(QLatin1Char('-'), 1);
-    const auto start = number(dash > 0 ? when.left(dash) : when);
-    const auto end = dash > 0 ? number(when.mid(dash + 1)) : std::optional<double>(0.0);
-    const auto rate = sides.size() == 2 ? number(sides[1]) : std::nullopt;
+    const auto start = typedNumber(dash > 0 ? when.left(dash) : when);
+    const auto end = dash > 0 ? typedNumber(when.mid(dash + 1)) : std::optional<double>(0.0);
+    const auto rate = sides.size() == 2 ? typedNumber(sides[1]) : std::nullopt;
     if (!start || !end || !rate) {
       return fail(ClassArrivalModel::tr("\"%1\": write START=RATE for a step or START-END=RATE for a ramp").arg(item));
     }
@@ -135,7 +118,7 @@ void ClassArrivalModel::followClasses(const engine::Scenario& scenario) {
   }
   for (std::size_t i = 0; i < names_.size(); ++i) {
     const engine::ArrivalSpec& incoming = scenario.classes[i].arrival;
-    if (sameArrival(arrivals_[i], loaded_[i]) && !sameArrival(incoming, loaded_[i])) {
+    if (arrivals_[i] == loaded_[i] && incoming != loaded_[i]) {
       arrivals_[i] = incoming;
       loaded_[i] = incoming;
       const int row = static_cast<int>(i);
@@ -225,7 +208,7 @@ bool ClassArrivalModel::setData(const QModelIndex& index, const QVariant& value,
     }
     case Rate: {
       engine::ArrivalSpec edited = arrival;
-      edited.ratePerS = number(text).value_or(std::nan(""));
+      edited.ratePerS = typedNumber(text).value_or(std::nan(""));
       if (const auto issue = engine::checkArrivalSpec(edited)) return reject(row, index.column(), RuleText::arrival(*issue, edited));
       arrival = edited;
       break;
@@ -233,7 +216,7 @@ bool ClassArrivalModel::setData(const QModelIndex& index, const QVariant& value,
     case Cv: {
       if (arrival.kind != engine::ArrivalKind::Gamma) return reject(row, index.column(), tr("only Gamma arrivals have a CV"));
       engine::ArrivalSpec edited = arrival;
-      edited.cv = number(text).value_or(std::nan(""));
+      edited.cv = typedNumber(text).value_or(std::nan(""));
       if (const auto issue = engine::checkArrivalSpec(edited)) return reject(row, index.column(), RuleText::arrival(*issue, edited));
       arrival = edited;
       break;
@@ -246,7 +229,7 @@ bool ClassArrivalModel::setData(const QModelIndex& index, const QVariant& value,
       break;
     }
     case TraceShare: {
-      const auto share = number(text);
+      const auto share = typedNumber(text);
       if (!share || *share < 0.0) return reject(row, index.column(), tr("must be a number, 0 or more"));
       shares_[static_cast<std::size_t>(row)] = *share;
       break;

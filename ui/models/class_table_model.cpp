@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/models/rule_text.h"
+#include "ui/models/typed_number.h"
 
 namespace headroom::ui {
 
@@ -49,21 +50,6 @@ const std::optional<engine::Duration>& boundOf(const engine::Slo& slo, int colum
 }
 
 QString secondsText(double seconds) { return QLocale().toString(seconds, 'g', 6); }
-
-// Reads a number typed in the UI locale or in C notation.
-std::optional<double> toNumber(const QVariant& value) {
-  if (value.typeId() == QMetaType::Double || value.typeId() == QMetaType::Int ||
-      value.typeId() == QMetaType::LongLong || value.typeId() == QMetaType::Float) {
-    const double number = value.toDouble();
-    return std::isfinite(number) ? std::optional(number) : std::nullopt;
-  }
-  const QString text = value.toString().trimmed();
-  bool ok = false;
-  double number = QLocale().toDouble(text, &ok);
-  if (!ok) number = QLocale::c().toDouble(text, &ok);
-  if (!ok || !std::isfinite(number)) return std::nullopt;
-  return number;
-}
 
 }  // namespace
 
@@ -184,7 +170,7 @@ std::optional<QString> ClassTableModel::validate(int row, int column, const QVar
       if (isEmptyBound(value)) {
         boundOf(slo, column).reset();
       } else {
-        const auto seconds = toNumber(value);
+        const auto seconds = typedNumber(value);
         if (!seconds) return RuleText::seconds(engine::SecondsProblem::NotPositive);
         if (const auto problem = engine::checkPositiveSeconds(*seconds)) return RuleText::seconds(*problem);
         boundOf(slo, column) = engine::durationFromSeconds(*seconds);
@@ -194,7 +180,7 @@ std::optional<QString> ClassTableModel::validate(int row, int column, const QVar
     }
     case Percentile: {
       engine::Slo slo = spec.qos.slo;
-      const auto number = toNumber(value);
+      const auto number = typedNumber(value);
       slo.percentile = number ? *number : std::nan("");
       if (const auto problem = engine::checkSlo(slo)) return RuleText::slo(*problem);
       return std::nullopt;
@@ -202,7 +188,7 @@ std::optional<QString> ClassTableModel::validate(int row, int column, const QVar
     case Rate: {
       if (ratesFromTrace_) return tr("Arrivals come from the scenario's trace");
       engine::ArrivalSpec arrival = spec.arrival;
-      const auto number = toNumber(value);
+      const auto number = typedNumber(value);
       arrival.ratePerS = number ? *number : std::nan("");
       if (const auto issue = engine::checkArrivalSpec(arrival)) return RuleText::arrival(*issue, arrival);
       return std::nullopt;
@@ -238,11 +224,11 @@ bool ClassTableModel::setData(const QModelIndex& index, const QVariant& value, i
     case Tbt:
     case Ttlt: {
       boundOf(spec.qos.slo, column) =
-          isEmptyBound(value) ? std::nullopt : std::optional(engine::durationFromSeconds(*toNumber(value)));
+          isEmptyBound(value) ? std::nullopt : std::optional(engine::durationFromSeconds(*typedNumber(value)));
       break;
     }
-    case Percentile: spec.qos.slo.percentile = *toNumber(value); break;
-    case Rate: spec.arrival.ratePerS = *toNumber(value); break;
+    case Percentile: spec.qos.slo.percentile = *typedNumber(value); break;
+    case Rate: spec.arrival.ratePerS = *typedNumber(value); break;
     default: return false;
   }
   const bool hadError = errorRow_ >= 0;

@@ -29,6 +29,7 @@
 #include "ui/bridge/engine_bridge.h"
 #include "ui/models/class_arrival_model.h"
 #include "ui/models/rule_text.h"
+#include "ui/models/typed_number.h"
 
 namespace headroom::ui {
 
@@ -42,14 +43,6 @@ QStringList resourceNames(const char* kind) {
     names << file.completeBaseName();
   }
   return names;
-}
-
-std::optional<double> number(const QString& text) {
-  bool ok = false;
-  double value = QLocale().toDouble(text.trimmed(), &ok);
-  if (!ok) value = text.trimmed().toDouble(&ok);
-  if (!ok || !std::isfinite(value)) return std::nullopt;
-  return value;
 }
 
 QString numberText(double value) { return QLocale().toString(value, 'g', 10); }
@@ -288,7 +281,7 @@ bool ScenarioEditor::apply() {
     valid = false;
   };
 
-  const double durationS = number(duration_->text()).value_or(std::nan(""));
+  const double durationS = typedNumber(duration_->text()).value_or(std::nan(""));
   if (const auto problem = engine::checkPositiveSeconds(durationS)) {
     fail(kDuration, RuleText::seconds(*problem));
   } else {
@@ -305,7 +298,7 @@ bool ScenarioEditor::apply() {
   const auto kind = static_cast<engine::ExecutorKind>(executor_->currentData().toInt());
   scenario.executor.kind = kind;
   if (kind == engine::ExecutorKind::Constant) {
-    const double iterationS = number(iterationMs_->text()).value_or(std::nan("")) / 1000.0;
+    const double iterationS = typedNumber(iterationMs_->text()).value_or(std::nan("")) / 1000.0;
     if (const auto problem = engine::checkPositiveSeconds(iterationS)) {
       fail(kIteration, RuleText::seconds(*problem));
     } else {
