@@ -13,26 +13,41 @@ mkdir -p "$work"
 cxx=${CXX_FUZZ:-clang++}
 command -v "$cxx" > /dev/null || { echo "error: $cxx not found (set CXX_FUZZ)" >&2; exit 2; }
 
-flags=(-std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+flags=(-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
        -I"$root" -DSPDLOG_COMPILED_LIB -DSPDLOG_SHARED_LIB -DSPDLOG_FMT_EXTERNAL -DFMT_SHARED
-       -DBOOST_ASIO_NO_DEPRECATED -DBOOST_BEAST_USE_STD_STRING_VIEW)
-engine_sources=("$root"/engine/serving/{openai_protocol,serve_config,route_config,config_reader,access_policy}.cpp
-                "$root"/engine/core/qos_class.cpp "$root"/engine/sched/scheduler_config.cpp)
+       -DBOOST_ASIO_NO_DEPRECATED -DBOOST_BEAST_USE_STD_STRING_VIEW
+       "-DHEADROOM_SOURCE_RESOURCE_DIR=\"$root/resources\"" "-DHEADROOM_VERSION=\"fuzz\"")
+libs=(-lsqlite3 -lspdlog -lfmt -lssl -lcrypto -lpthread)
+
+# The libraries under test, instrumented, in one archive: engine (without CUDA), net and serve. A source
+# is compiled again only when it is newer than its object.
+mkdir -p "$work/obj"
+object_of() { echo "$work/obj/$(realpath --relative-to="$root" "$1" | tr '/' '_').o"; }
+mapfile -t sources < <(find "$root/engine" "$root/net" "$root/serve" -name '*.cpp' -not -path '*/exec/cuda/*' | sort)
+stale=()
+for source in "${sources[@]}"; do
+  object=$(object_of "$source")
+  [[ -f "$object" && "$object" -nt "$source" ]] || stale+=("$source")
+done
+if [[ ${#stale[@]} -gt 0 ]]; then
+  echo "compiling ${#stale[@]} sources for fuzzing" >&2
+  export -f object_of
+  export root work
+  printf '%s\n' "${stale[@]}" | xargs -P "$(nproc)" -I{} bash -c '"$@" -c "{}" -o "$(object_of "{}")"' _ "$cxx" "${flags[@]}"
+  rm -f "$work/libunder_test.a"
+fi
+[[ -f "$work/libunder_test.a" ]] || ar rcs "$work/libunder_test.a" "$work"/obj/*.o
 
 build() {
-  local name=$1; shift
-  local stale=0 source
-  for source in "$root/tests/fuzz/$name.cpp" "$@"; do
-    [[ "$source" -nt "$work/$name" ]] && stale=1
-  done
-  if [[ ! -x "$work/$name" || $stale == 1 ]]; then
+  local name=$1
+  if [[ ! -x "$work/$name" || "$root/tests/fuzz/$name.cpp" -nt "$work/$name" || "$work/libunder_test.a" -nt "$work/$name" ]]; then
     echo "building $name" >&2
-    "$cxx" "${flags[@]}" "$root/tests/fuzz/$name.cpp" "$@" -o "$work/$name" -lspdlog -lfmt -lssl -lcrypto -lpthread
+    "$cxx" "${flags[@]}" -fsanitize=fuzzer "$root/tests/fuzz/$name.cpp" "$work/libunder_test.a" -o "$work/$name" "${libs[@]}"
   fi
 }
 
-build fuzz_json_request "${engine_sources[@]}"
-build fuzz_http_request "$root"/net/{http_server,http_wire}.cpp "$root"/engine/serving/openai_protocol.cpp
+build fuzz_json_request
+build fuzz_http_request
 
 # Seeds: a few well-formed inputs so the fuzzer starts inside the interesting paths.
 seed() {
