@@ -128,7 +128,8 @@ void SafetensorsReader::readHeader(const std::filesystem::path& file, const std:
   for (const auto& [name, entry] : header.items()) {
     if (name == "__metadata__") continue;
     if (only && std::find(only->begin(), only->end(), name) == only->end()) continue;
-    const auto tensorFail = [&](const std::string& problem) { fail("tensor '" + name + "': " + problem); };
+    const std::string& tensorName = name;  // Clang 14 (Debian 12) cannot capture a structured binding
+    const auto tensorFail = [&](const std::string& problem) { fail("tensor '" + tensorName + "': " + problem); };
     if (!entry.is_object() || !entry.contains("dtype") || !entry.contains("shape") || !entry.contains("data_offsets")) {
       tensorFail("needs dtype, shape and data_offsets");
     }
