@@ -2,7 +2,7 @@
 # The OpenAI wire format as curl sees it: starts `headroom-cli serve` on a free loopback port (plain,
 # then TLS with a throw-away self-signed certificate) and checks completions, chat, streaming, errors
 # and metrics. Usage: curl_wire.sh path/to/headroom-cli
-set -euo pipefail
+set -Eeuo pipefail
 
 cli=${1:?usage: curl_wire.sh path/to/headroom-cli}
 work=$(mktemp -d)
@@ -12,6 +12,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND exited with $?" >&2' ERR
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
@@ -29,7 +30,7 @@ start_server() {
   "$cli" serve "$work/serve.json" --port 0 "$@" > "$work/out.log" 2> "$work/err.log" &
   server_pid=$!
   for _ in $(seq 1 100); do
-    if grep -qE 'listening on https?://' "$work/out.log"; then break; fi
+    if grep -qE 'listening on https?://[0-9.]+:[0-9]+' "$work/out.log"; then break; fi
     kill -0 "$server_pid" 2>/dev/null || fail "server exited: $(cat "$work/err.log")"
     sleep 0.1
   done

@@ -153,10 +153,13 @@ class TestRemotePool : public QObject {
     const auto body = nlohmann::json::parse(read.body);
     QCOMPARE(body["classes"][0]["slo"]["ttft_s"].get<double>(), 0.75);
     QCOMPARE(body["classes"][1]["slo"]["ttlt_s"].get<double>(), 45.0);
-    // The telemetry shows the new SLO too.
+    // The telemetry shows the new SLO too, from the first snapshot the instance publishes after the change
+    // (it applies and publishes on its own thread, so an event already on its way may still show the old one).
     TelemetryClient client(*transport_, target(port(), kAdminKey));
-    QVERIFY(waitFor([&] { return client.latest() != nullptr; }));
-    QVERIFY(client.latest()->snapshot->classes[0].slo.ttft == std::chrono::milliseconds(750));
+    QVERIFY(waitFor([&] {
+      const auto latest = client.latest();
+      return latest && latest->snapshot->classes[0].slo.ttft == std::chrono::milliseconds(750);
+    }));
     // A tenant key may not.
     const RemoteReply refused = putServerClasses(*transport_, target(port(), "sk-acme-0123456789"), classes);
     QCOMPARE(refused.error.kind, RemoteErrorKind::Forbidden);
