@@ -6,6 +6,7 @@
 #include "serve/protocol/api_error.h"
 #include "serve/protocol/json_object_body.h"
 #include "serve/router/route_forward.h"
+#include "serve/server/request_class.h"
 
 namespace headroom::serve {
 
@@ -60,8 +61,7 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
     return;
   }
   std::optional<json> body;
-  std::optional<std::string_view> requested = request.header("x-headroom-class");
-  std::string bodyClass;
+  std::optional<std::string> bodyClass;
   if (completion) {
     JsonObjectBody parsedBody = parseJsonObjectBody(request.body);
     if (!parsedBody.object) {
@@ -77,28 +77,19 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
         return;
       }
       bodyClass = found->get<std::string>();
-      if (requested && *requested != bodyClass) {
-        sendError(exchange, ApiError::make(400, "The X-Headroom-Class header and the body's qos_class name different classes.",
-                                           "invalid_request_error", {}, "qos_class"));
-        return;
-      }
-      requested = bodyClass;
     }
     body = std::move(parsed);
   }
-  const AccessPolicy::ClassChoice choice = config_.access.chooseClass(*tenant, requested);
-  if (choice.decision == AccessPolicy::ClassDecision::UnknownClass) {
-    sendError(exchange, ApiError::make(400, "Unknown QoS class '" + std::string(*requested) + "'.", "invalid_request_error",
-                                       "unknown_class", "qos_class"));
+  const std::variant<engine::ClassId, ApiError> chosen =
+      requestClass(config_.access, *tenant, request.header("x-headroom-class"),
+                   bodyClass ? std::optional<std::string_view>(*bodyClass) : std::nullopt);
+  if (const ApiError* error = std::get_if<ApiError>(&chosen)) {
+    sendError(exchange, *error);
     return;
   }
-  if (choice.decision == AccessPolicy::ClassDecision::NotAllowed) {
-    sendError(exchange, ApiError::make(403, "Your API key may not use the QoS class '" + std::string(*requested) + "'.",
-                                       "permission_error", "class_not_allowed", "qos_class"));
-    return;
-  }
-  metrics_.countRequest(choice.classId);
-  auto forward = std::make_shared<Forward>(*this, std::move(request), std::move(exchange), choice.classId, std::move(body), key);
+  const engine::ClassId classId = std::get<engine::ClassId>(chosen);
+  metrics_.countRequest(classId);
+  auto forward = std::make_shared<Forward>(*this, std::move(request), std::move(exchange), classId, std::move(body), key);
   forward->start();
 }
 

@@ -7,6 +7,7 @@
 #include "engine/exec/llama/byte_tokenizer.h"
 #include "serve/server/api_responses.h"
 #include "serve/server/buffered_reply.h"
+#include "serve/server/request_class.h"
 #include "serve/server/serve_api.h"
 #include "serve/server/streaming_reply.h"
 
@@ -48,27 +49,15 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
                                      "invalid_request_error", "model_not_found", "model"));
     return;
   }
-  std::optional<std::string_view> requested = request.header("x-headroom-class");
-  if (completion.qosClass) {
-    if (requested && *requested != *completion.qosClass) {
-      respondError(exchange, ApiError::make(400, "The X-Headroom-Class header and the body's qos_class name different classes.",
-                                       "invalid_request_error", {}, "qos_class"));
-      return;
-    }
-    requested = *completion.qosClass;
-  }
-  const AccessPolicy::ClassChoice choice = config_.access.chooseClass(*tenant, requested);
-  if (choice.decision == AccessPolicy::ClassDecision::UnknownClass) {
-    respondError(exchange, ApiError::make(400, "Unknown QoS class '" + std::string(*requested) + "'.", "invalid_request_error",
-                                     "unknown_class", "qos_class"));
+  const std::variant<engine::ClassId, ApiError> chosen =
+      requestClass(config_.access, *tenant, request.header("x-headroom-class"),
+                   completion.qosClass ? std::optional<std::string_view>(*completion.qosClass) : std::nullopt);
+  if (const ApiError* error = std::get_if<ApiError>(&chosen)) {
+    respondError(exchange, *error);
     return;
   }
-  if (choice.decision == AccessPolicy::ClassDecision::NotAllowed) {
-    respondError(exchange, ApiError::make(403, "Your API key may not use the QoS class '" + std::string(*requested) + "'.",
-                                     "permission_error", "class_not_allowed", "qos_class"));
-    return;
-  }
-  ServeRequest serveRequest{choice.classId, completion.promptTokens, completion.maxTokens, {}, {}, completion.stop, {}};
+  const engine::ClassId classId = std::get<engine::ClassId>(chosen);
+  ServeRequest serveRequest{classId, completion.promptTokens, completion.maxTokens, {}, {}, completion.stop, {}};
   if (const auto header = request.header("x-headroom-deadline-ms")) {
     const std::optional<std::int64_t> deadlineMs = parseDeadlineMs(*header);
     if (!deadlineMs) {
@@ -111,7 +100,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
     serveRequest.promptTokens = static_cast<std::int32_t>(promptTokens);
     serveRequest.sampling = {completion.temperature, completion.topP, completion.seed ? *completion.seed : freshSeed()};
   }
-  const std::string& className = config_.access.classNames()[choice.classId];
+  const std::string& className = config_.access.classNames()[classId];
   CompletionFormatter formatter(endpoint, newCompletionId(endpoint), config_.modelName, unixSeconds(),
                                 completion.includeUsage);
   net::HttpHeaders headers = {{"X-Headroom-Class", className}, {"X-Request-Id", formatter.id()}};
