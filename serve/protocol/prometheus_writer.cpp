@@ -81,7 +81,7 @@ void PrometheusWriter::sample(std::string_view name, const MetricLabels& labels,
   text_ += '\n';
 }
 
-void PrometheusWriter::histogram(std::string_view name, const MetricLabels& labels, const BucketHistogram& histogram) {
+void PrometheusWriter::histogram(std::string_view name, const MetricLabels& labels, const engine::BucketHistogram& histogram) {
   const std::string bucket = std::string(name) + "_bucket";
   const auto& bounds = histogram.boundsS();
   for (std::size_t i = 0; i <= bounds.size(); ++i) {

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "serve/protocol/bucket_histogram.h"
+#include "engine/metrics/bucket_histogram.h"
 
 namespace headroom::serve {
 
@@ -20,7 +20,7 @@ class PrometheusWriter {
   void sample(std::string_view name, const MetricLabels& labels, double value);
   void sample(std::string_view name, const MetricLabels& labels, std::uint64_t value);
   // name_bucket{le=...}, name_sum and name_count for one labelled histogram of the current family.
-  void histogram(std::string_view name, const MetricLabels& labels, const BucketHistogram& histogram);
+  void histogram(std::string_view name, const MetricLabels& labels, const engine::BucketHistogram& histogram);
 
   const std::string& text() const { return text_; }
   std::string take() { return std::move(text_); }

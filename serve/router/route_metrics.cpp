@@ -17,8 +17,8 @@ RouteMetrics::RouteMetrics(const std::vector<ServedClass>& classes) {
   for (const ServedClass& served : classes) {
     classNames_.push_back(served.qos.name);
     ClassCounters counters;
-    counters.overhead = BucketHistogram(overheadBoundsS());
-    counters.firstByte = BucketHistogram(histogramBoundsS(served.qos.slo));
+    counters.overhead = engine::BucketHistogram(overheadBoundsS());
+    counters.firstByte = engine::BucketHistogram(histogramBoundsS(served.qos.slo));
     counters_.push_back(std::move(counters));
   }
 }

@@ -7,7 +7,7 @@
 
 #include "engine/core/qos_class.h"
 #include "engine/core/time.h"
-#include "serve/protocol/bucket_histogram.h"
+#include "engine/metrics/bucket_histogram.h"
 #include "serve/router/member_table.h"
 #include "serve/server/serve_config.h"
 
@@ -35,8 +35,8 @@ class RouteMetrics {
     std::uint64_t requests = 0;
     std::uint64_t retries = 0;
     std::uint64_t unavailable = 0;
-    BucketHistogram overhead;
-    BucketHistogram firstByte;
+    engine::BucketHistogram overhead;
+    engine::BucketHistogram firstByte;
   };
 
   std::vector<std::string> classNames_;

@@ -14,7 +14,7 @@ void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange)
   struct HistogramFamily {
     const char* name;
     const char* help;
-    BucketHistogram engine::MetricsCollector::BucketedLatencies::*member;
+    engine::BucketHistogram engine::MetricsCollector::BucketedLatencies::*member;
   };
   using Latencies = engine::MetricsCollector::BucketedLatencies;
   const HistogramFamily histograms[] = {
