@@ -18,7 +18,7 @@ using engine::LatencyMetric;
 bool plannable(LatencyMetric metric);
 // A planning bound's metric from its file/wire name (engine::toString's names); empty for "tbt" and for
 // any other text.
-std::optional<LatencyMetric> latencyMetricFromString(std::string_view text);
+std::optional<LatencyMetric> plannableMetricFromString(std::string_view text);
 inline constexpr std::string_view kLatencyMetricNames = "ttft, ttlt, queue";
 
 // A QoS class as the planner sees it: its demand, its bound and its rank (0 = most urgent; classes of

@@ -18,7 +18,7 @@ using detail::PlanProblem;
 
 bool plannable(LatencyMetric metric) { return metric != LatencyMetric::Tbt; }
 
-std::optional<LatencyMetric> latencyMetricFromString(std::string_view text) {
+std::optional<LatencyMetric> plannableMetricFromString(std::string_view text) {
   const std::optional<LatencyMetric> metric = engine::latencyMetricFromString(text);
   if (!metric || !plannable(*metric)) return std::nullopt;
   return metric;

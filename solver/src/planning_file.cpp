@@ -105,7 +105,7 @@ class PlanningParser {
                                NumberRange::above(0.0, "seconds"));
     if (const json* metric = JsonInput::field(object, "metric")) {
       cls.metric = input_.oneOf(*metric, at / "metric", kLatencyMetricNames,
-                                [](const std::string& text) { return latencyMetricFromString(text); });
+                                [](const std::string& text) { return plannableMetricFromString(text); });
     }
     if (const json* percentile = JsonInput::field(object, "percentile")) {
       // The SLO percentile rule is the engine's (checkSlo): the same answer as a scenario or serve config.

@@ -341,8 +341,8 @@ class TestPlanner : public QObject {
 
   void tbtBoundIsNotPlannable() {
     // The engine knows four latencies; a planning bound may use three of them.
-    QVERIFY(!latencyMetricFromString("tbt"));
-    QVERIFY(latencyMetricFromString("queue") == LatencyMetric::Queue);
+    QVERIFY(!plannableMetricFromString("tbt"));
+    QVERIFY(plannableMetricFromString("queue") == LatencyMetric::Queue);
     QVERIFY(!plannable(LatencyMetric::Tbt));
     PlanningInput input = loadPlanningFile(seedExample().toStdString());
     input.classes[0].metric = LatencyMetric::Tbt;
