@@ -97,10 +97,6 @@ void JsonInput::fail(const JsonPointer& at, std::string allowed, std::string fou
   throw InputError(file_, at, std::move(allowed), std::move(found));
 }
 
-void JsonInput::fail(std::string_view pointer, std::string allowed) const {
-  throw InputError(file_, JsonPointer(std::string(pointer)), std::move(allowed));
-}
-
 void JsonInput::failValue(const JsonPointer& at, std::string allowed, const json& found) const {
   throw InputError(file_, at, std::move(allowed), shown(found));
 }

@@ -88,8 +88,6 @@ class JsonInput {
   static json loadFile(const std::filesystem::path& file, std::string_view what = "file");
 
   [[noreturn]] void fail(const JsonPointer& at, std::string allowed, std::string found = {}) const;
-  // Same, with the pointer written as text (RFC 6901: "" is the whole document, "/shares/chat").
-  [[noreturn]] void fail(std::string_view pointer, std::string allowed) const;
   // Same, with `found` shown as the value it is.
   [[noreturn]] void failValue(const JsonPointer& at, std::string allowed, const json& found) const;
 
