@@ -734,97 +734,97 @@
 <context>
     <name>headroom::ui::ClassArrivalModel</name>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="52"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="35"/>
         <source>Poisson</source>
         <translation>Poisson</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="53"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="36"/>
         <source>Gamma</source>
         <translation>Gamma</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="54"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="37"/>
         <source>Constant</source>
         <translation>Konstant</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="76"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="59"/>
         <source>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</source>
         <translation>„%1“: Schreiben Sie BEGINN=RATE für eine Stufe oder BEGINN-ENDE=RATE für eine Rampe</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="172"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="155"/>
         <source>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</source>
         <translation>Poisson, Gamma (stoßweise: VK festlegen) oder Konstant (gleichmäßige Abstände)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="173"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="156"/>
         <source>Requests per second before the first phase</source>
         <translation>Anfragen pro Sekunde vor der ersten Phase</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="174"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="157"/>
         <source>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</source>
         <translation>Variationskoeffizient der Abstände zwischen Ankünften (nur Gamma; 1 entspricht Poisson)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="175"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="158"/>
         <source>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</source>
         <translation>Kommagetrennte Stufen BEGINN=RATE und Rampen BEGINN-ENDE=RATE, in Sekunden und Anfragen pro Sekunde</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="176"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="159"/>
         <source>This class&apos;s share of a trace&apos;s requests (traces without a class column)</source>
         <translation>Anteil dieser Klasse an den Anfragen eines Traces (für Traces ohne Klassenspalte)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="186"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="169"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="187"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="170"/>
         <source>Arrivals</source>
         <translation>Ankünfte</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="171"/>
         <source>Rate (req/s)</source>
         <translation>Rate (Anfr./s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="189"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="172"/>
         <source>CV</source>
         <translation>VK</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="190"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="173"/>
         <source>Phases</source>
         <translation>Phasen</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="191"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="174"/>
         <source>Trace share</source>
         <translation>Trace-Anteil</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="205"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="222"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="205"/>
         <source>must be Poisson, Gamma or Constant</source>
         <translation>muss Poisson, Gamma oder Konstant sein</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="234"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="217"/>
         <source>only Gamma arrivals have a CV</source>
         <translation>nur Gamma-Ankünfte haben einen VK</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="250"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="233"/>
         <source>must be a number, 0 or more</source>
         <translation>muss eine Zahl sein, 0 oder mehr</translation>
     </message>
@@ -926,142 +926,142 @@
 <context>
     <name>headroom::ui::ClassTableModel</name>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="17"/>
+        <location filename="../ui/models/class_table_model.cpp" line="18"/>
         <location filename="../ui/widgets/class_editor.cpp" line="19"/>
         <source>high</source>
         <translation>hoch</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="18"/>
-        <location filename="../ui/models/class_table_model.cpp" line="21"/>
+        <location filename="../ui/models/class_table_model.cpp" line="19"/>
+        <location filename="../ui/models/class_table_model.cpp" line="22"/>
         <location filename="../ui/widgets/class_editor.cpp" line="20"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="19"/>
+        <location filename="../ui/models/class_table_model.cpp" line="20"/>
         <location filename="../ui/widgets/class_editor.cpp" line="21"/>
         <source>low</source>
         <translation>niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="102"/>
+        <location filename="../ui/models/class_table_model.cpp" line="88"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="107"/>
+        <location filename="../ui/models/class_table_model.cpp" line="93"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="109"/>
+        <location filename="../ui/models/class_table_model.cpp" line="95"/>
         <source>trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="118"/>
+        <location filename="../ui/models/class_table_model.cpp" line="104"/>
         <source>Unique class name</source>
         <translation>Eindeutiger Klassenname</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="119"/>
+        <location filename="../ui/models/class_table_model.cpp" line="105"/>
         <source>0 is the most urgent class; orders classes for the priority policy</source>
         <translation>0 ist die dringendste Klasse; ordnet die Klassen für die Prioritätsstrategie</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="120"/>
+        <location filename="../ui/models/class_table_model.cpp" line="106"/>
         <source>Low-importance requests are relegated first when deadlines slip</source>
         <translation>Anfragen geringer Wichtigkeit werden zuerst zurückgestuft, wenn Fristen nicht zu halten sind</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="121"/>
+        <location filename="../ui/models/class_table_model.cpp" line="107"/>
         <source>Time to first token bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit bis zum ersten Token in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="122"/>
+        <location filename="../ui/models/class_table_model.cpp" line="108"/>
         <source>Time between tokens bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit zwischen Tokens in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="123"/>
+        <location filename="../ui/models/class_table_model.cpp" line="109"/>
         <source>Time to last token bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit bis zum letzten Token in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="124"/>
+        <location filename="../ui/models/class_table_model.cpp" line="110"/>
         <source>The percentile the SLO is judged on, e.g. 99 for p99</source>
         <translation>Das Perzentil, an dem das SLO gemessen wird, z. B. 99 für p99</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="126"/>
-        <location filename="../ui/models/class_table_model.cpp" line="203"/>
+        <location filename="../ui/models/class_table_model.cpp" line="112"/>
+        <location filename="../ui/models/class_table_model.cpp" line="189"/>
         <source>Arrivals come from the scenario&apos;s trace</source>
         <translation>Die Ankünfte stammen aus dem Trace des Szenarios</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="127"/>
+        <location filename="../ui/models/class_table_model.cpp" line="113"/>
         <source>Base arrival rate in requests per second; applies when the replay restarts</source>
         <translation>Grundlegende Ankunftsrate in Anfragen pro Sekunde; gilt ab dem Neustart der Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="138"/>
+        <location filename="../ui/models/class_table_model.cpp" line="124"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="139"/>
+        <location filename="../ui/models/class_table_model.cpp" line="125"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="140"/>
+        <location filename="../ui/models/class_table_model.cpp" line="126"/>
         <source>Importance</source>
         <translation>Wichtigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="141"/>
+        <location filename="../ui/models/class_table_model.cpp" line="127"/>
         <source>TTFT (s)</source>
         <translation>TTFT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="142"/>
+        <location filename="../ui/models/class_table_model.cpp" line="128"/>
         <source>TBT (s)</source>
         <translation>TBT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="143"/>
+        <location filename="../ui/models/class_table_model.cpp" line="129"/>
         <source>TTLT (s)</source>
         <translation>TTLT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="144"/>
+        <location filename="../ui/models/class_table_model.cpp" line="130"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="145"/>
+        <location filename="../ui/models/class_table_model.cpp" line="131"/>
         <source>Rate (req/s)</source>
         <translation>Rate (Anfr./s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="158"/>
+        <location filename="../ui/models/class_table_model.cpp" line="144"/>
         <source>No such class</source>
         <translation>Diese Klasse gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="178"/>
+        <location filename="../ui/models/class_table_model.cpp" line="164"/>
         <source>The importance must be high, normal or low</source>
         <translation>Die Wichtigkeit muss hoch, normal oder niedrig sein</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="210"/>
+        <location filename="../ui/models/class_table_model.cpp" line="196"/>
         <source>No such column</source>
         <translation>Diese Spalte gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="300"/>
+        <location filename="../ui/models/class_table_model.cpp" line="286"/>
         <source>A scenario needs at least one class</source>
         <translation>Ein Szenario braucht mindestens eine Klasse</translation>
     </message>
@@ -1867,52 +1867,52 @@
 <context>
     <name>headroom::ui::RemoteBridge</name>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="58"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="46"/>
         <source>The address must be http://host:port or https://host:port.</source>
         <translation>Die Adresse muss http://host:port oder https://host:port lauten.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="60"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="48"/>
         <source>The server refused the key (401).</source>
         <translation>Der Server hat den Schlüssel abgelehnt (401).</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="61"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="49"/>
         <source>This key is not an admin key (403).</source>
         <translation>Dieser Schlüssel ist kein Admin-Schlüssel (403).</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="62"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="50"/>
         <source>The server cannot be reached.</source>
         <translation>Der Server ist nicht erreichbar.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="63"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="51"/>
         <source>The secure (TLS) connection failed.</source>
         <translation>Die sichere Verbindung (TLS) ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="64"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="52"/>
         <source>The server did not answer in time.</source>
         <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="65"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="53"/>
         <source>The connection was lost.</source>
         <translation>Die Verbindung ist abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="66"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="54"/>
         <source>The server answered %1.</source>
         <translation>Der Server antwortete mit %1.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="67"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="55"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>Die Antwort des Servers konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="69"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="57"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2068,8 +2068,8 @@
     </message>
     <message>
         <location filename="../ui/models/rule_text.cpp" line="28"/>
-        <source>A class name has at most %1 characters.</source>
-        <translation>Ein Klassenname hat höchstens %1 Zeichen.</translation>
+        <source>A class name has at most %1 bytes (UTF-8).</source>
+        <translation>Ein Klassenname hat höchstens %1 Bytes (UTF-8).</translation>
     </message>
     <message>
         <location filename="../ui/models/rule_text.cpp" line="29"/>
@@ -2373,238 +2373,238 @@ b: %5 (ID %6, %7, %8)</translation>
 <context>
     <name>headroom::ui::ScenarioEditor</name>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="87"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="80"/>
         <source>Eager relegation of requests that cannot meet their deadline</source>
         <translation>Anfragen, die ihre Frist nicht einhalten können, frühzeitig zurückstufen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="81"/>
         <source>Per-class arrival processes</source>
         <translation>Ankunftsprozesse je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="89"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="82"/>
         <source>Trace file</source>
         <translation>Trace-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="91"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="84"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="94"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="87"/>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="95"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="97"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="90"/>
         <source>Length of the arrival window, seconds</source>
         <translation>Länge des Ankunftsfensters in Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="91"/>
         <source>Seed of the random arrivals and lengths; the same seed replays the same requests</source>
         <translation>Seed für zufällige Ankünfte und Längen; derselbe Seed erzeugt bei der Wiedergabe dieselben Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="92"/>
         <source>Modeled (model on hardware)</source>
         <translation>Modelliert (Modell auf Hardware)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="93"/>
         <source>Constant iteration time</source>
         <translation>Konstante Iterationszeit</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="103"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="96"/>
         <source>Every iteration takes this long whatever the batch, milliseconds</source>
         <translation>Jede Iteration dauert unabhängig vom Batch so lange, in Millisekunden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="105"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
         <source>Round robin</source>
         <translation>Round Robin</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="106"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
         <source>Least loaded</source>
         <translation>Geringste Last</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="107"/>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="110"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="103"/>
         <source>Class priority</source>
         <translation>Klassenpriorität</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="108"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="101"/>
         <source>Weighted (plan shares)</source>
         <translation>Gewichtet (Plananteile)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="109"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="102"/>
         <source>FCFS</source>
         <translation>FCFS</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="111"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="104"/>
         <source>EDF</source>
         <translation>EDF</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="112"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="105"/>
         <source>SRPF</source>
         <translation>SRPF</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="113"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="106"/>
         <source>Hybrid (QoServe)</source>
         <translation>Hybrid (QoServe)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="114"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="107"/>
         <source>none, fixed:N (at most N tokens per iteration) or dynamic</source>
         <translation>none, fixed:N (höchstens N Tokens pro Iteration) oder dynamic</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="115"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="108"/>
         <source>Azure LLM inference (CSV)</source>
         <translation>Azure LLM Inference (CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="116"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="109"/>
         <source>BurstGPT (CSV)</source>
         <translation>BurstGPT (CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="117"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="110"/>
         <source>Headroom (CSV with a class column)</source>
         <translation>Headroom (CSV mit Klassenspalte)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="119"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="128"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="121"/>
         <source>Duration (s):</source>
         <translation>Dauer (s):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="129"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="122"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="131"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="124"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="133"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
         <source>Executor:</source>
         <translation>Ausführung:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="134"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="127"/>
         <source>Model:</source>
         <translation>Modell:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="128"/>
         <source>Hardware:</source>
         <translation>Hardware:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="136"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="129"/>
         <source>Iteration (ms):</source>
         <translation>Iteration (ms):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="137"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="130"/>
         <source>Instances:</source>
         <translation>Instanzen:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="138"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="131"/>
         <source>Router:</source>
         <translation>Router:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="140"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="133"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="142"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
         <source>Policy:</source>
         <translation>Strategie:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="143"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="136"/>
         <source>Chunking:</source>
         <translation>Chunking:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="146"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="139"/>
         <source>Workload</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="271"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="264"/>
         <source>Choose a Trace</source>
         <translation>Trace auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="272"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="265"/>
         <source>CSV traces (*.csv);;All files (*)</source>
         <translation>CSV-Traces (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="281"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="274"/>
         <source>Open a scenario first.</source>
         <translation>Öffnen Sie zuerst ein Szenario.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="300"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="293"/>
         <source>Must be a whole number, 0 or more.</source>
         <translation>Muss eine ganze Zahl sein, 0 oder mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="335"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="328"/>
         <source>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</source>
         <translation>Gewichtetes Routing übernimmt die Anteile jeder Klasse aus einem Plan für diese Zahl an Instanzen: Wenden Sie einen aus dem Planer an oder wählen Sie einen anderen Router.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="355"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="348"/>
         <source>The classes changed since this table was filled; press Revert.</source>
         <translation>Die Klassen haben sich geändert, seit diese Tabelle gefüllt wurde; klicken Sie auf Zurücksetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="363"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="356"/>
         <source>Choose a trace file.</source>
         <translation>Wählen Sie eine Trace-Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="365"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="358"/>
         <source>No such file: %1</source>
         <translation>Datei nicht gefunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="380"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="373"/>
         <source>Give at least one class a trace share above 0.</source>
         <translation>Geben Sie mindestens einer Klasse einen Trace-Anteil über 0.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="392"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="385"/>
         <source>The engine refused this scenario: %1</source>
         <translation>Die Engine hat dieses Szenario abgelehnt: %1</translation>
     </message>

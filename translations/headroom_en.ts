@@ -734,97 +734,97 @@
 <context>
     <name>headroom::ui::ClassArrivalModel</name>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="52"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="35"/>
         <source>Poisson</source>
         <translation>Poisson</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="53"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="36"/>
         <source>Gamma</source>
         <translation>Gamma</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="54"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="37"/>
         <source>Constant</source>
         <translation>Constant</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="76"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="59"/>
         <source>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</source>
         <translation>&quot;%1&quot;: write START=RATE for a step or START-END=RATE for a ramp</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="172"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="155"/>
         <source>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</source>
         <translation>Poisson, Gamma (bursty: set the CV) or Constant (evenly spaced)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="173"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="156"/>
         <source>Requests per second before the first phase</source>
         <translation>Requests per second before the first phase</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="174"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="157"/>
         <source>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</source>
         <translation>Coefficient of variation of the gaps between arrivals (Gamma only; 1 is Poisson)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="175"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="158"/>
         <source>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</source>
         <translation>Comma-separated START=RATE steps and START-END=RATE ramps, seconds and requests per second</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="176"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="159"/>
         <source>This class&apos;s share of a trace&apos;s requests (traces without a class column)</source>
         <translation>This class&apos;s share of a trace&apos;s requests (traces without a class column)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="186"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="169"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="187"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="170"/>
         <source>Arrivals</source>
         <translation>Arrivals</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="171"/>
         <source>Rate (req/s)</source>
         <translation>Rate (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="189"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="172"/>
         <source>CV</source>
         <translation>CV</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="190"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="173"/>
         <source>Phases</source>
         <translation>Phases</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="191"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="174"/>
         <source>Trace share</source>
         <translation>Trace share</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="205"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="188"/>
         <source>%1, %2: %3</source>
         <translation>%1, %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="222"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="205"/>
         <source>must be Poisson, Gamma or Constant</source>
         <translation>must be Poisson, Gamma or Constant</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="234"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="217"/>
         <source>only Gamma arrivals have a CV</source>
         <translation>only Gamma arrivals have a CV</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_arrival_model.cpp" line="250"/>
+        <location filename="../ui/models/class_arrival_model.cpp" line="233"/>
         <source>must be a number, 0 or more</source>
         <translation>must be a number, 0 or more</translation>
     </message>
@@ -926,142 +926,142 @@
 <context>
     <name>headroom::ui::ClassTableModel</name>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="17"/>
+        <location filename="../ui/models/class_table_model.cpp" line="18"/>
         <location filename="../ui/widgets/class_editor.cpp" line="19"/>
         <source>high</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="18"/>
-        <location filename="../ui/models/class_table_model.cpp" line="21"/>
+        <location filename="../ui/models/class_table_model.cpp" line="19"/>
+        <location filename="../ui/models/class_table_model.cpp" line="22"/>
         <location filename="../ui/widgets/class_editor.cpp" line="20"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="19"/>
+        <location filename="../ui/models/class_table_model.cpp" line="20"/>
         <location filename="../ui/widgets/class_editor.cpp" line="21"/>
         <source>low</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="102"/>
+        <location filename="../ui/models/class_table_model.cpp" line="88"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="107"/>
+        <location filename="../ui/models/class_table_model.cpp" line="93"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="109"/>
+        <location filename="../ui/models/class_table_model.cpp" line="95"/>
         <source>trace</source>
         <translation>trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="118"/>
+        <location filename="../ui/models/class_table_model.cpp" line="104"/>
         <source>Unique class name</source>
         <translation>Unique class name</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="119"/>
+        <location filename="../ui/models/class_table_model.cpp" line="105"/>
         <source>0 is the most urgent class; orders classes for the priority policy</source>
         <translation>0 is the most urgent class; orders classes for the priority policy</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="120"/>
+        <location filename="../ui/models/class_table_model.cpp" line="106"/>
         <source>Low-importance requests are relegated first when deadlines slip</source>
         <translation>Low-importance requests are relegated first when deadlines slip</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="121"/>
+        <location filename="../ui/models/class_table_model.cpp" line="107"/>
         <source>Time to first token bound in seconds; empty for none</source>
         <translation>Time to first token bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="122"/>
+        <location filename="../ui/models/class_table_model.cpp" line="108"/>
         <source>Time between tokens bound in seconds; empty for none</source>
         <translation>Time between tokens bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="123"/>
+        <location filename="../ui/models/class_table_model.cpp" line="109"/>
         <source>Time to last token bound in seconds; empty for none</source>
         <translation>Time to last token bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="124"/>
+        <location filename="../ui/models/class_table_model.cpp" line="110"/>
         <source>The percentile the SLO is judged on, e.g. 99 for p99</source>
         <translation>The percentile the SLO is judged on, e.g. 99 for p99</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="126"/>
-        <location filename="../ui/models/class_table_model.cpp" line="203"/>
+        <location filename="../ui/models/class_table_model.cpp" line="112"/>
+        <location filename="../ui/models/class_table_model.cpp" line="189"/>
         <source>Arrivals come from the scenario&apos;s trace</source>
         <translation>Arrivals come from the scenario&apos;s trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="127"/>
+        <location filename="../ui/models/class_table_model.cpp" line="113"/>
         <source>Base arrival rate in requests per second; applies when the replay restarts</source>
         <translation>Base arrival rate in requests per second; applies when the replay restarts</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="138"/>
+        <location filename="../ui/models/class_table_model.cpp" line="124"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="139"/>
+        <location filename="../ui/models/class_table_model.cpp" line="125"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="140"/>
+        <location filename="../ui/models/class_table_model.cpp" line="126"/>
         <source>Importance</source>
         <translation>Importance</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="141"/>
+        <location filename="../ui/models/class_table_model.cpp" line="127"/>
         <source>TTFT (s)</source>
         <translation>TTFT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="142"/>
+        <location filename="../ui/models/class_table_model.cpp" line="128"/>
         <source>TBT (s)</source>
         <translation>TBT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="143"/>
+        <location filename="../ui/models/class_table_model.cpp" line="129"/>
         <source>TTLT (s)</source>
         <translation>TTLT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="144"/>
+        <location filename="../ui/models/class_table_model.cpp" line="130"/>
         <source>Percentile</source>
         <translation>Percentile</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="145"/>
+        <location filename="../ui/models/class_table_model.cpp" line="131"/>
         <source>Rate (req/s)</source>
         <translation>Rate (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="158"/>
+        <location filename="../ui/models/class_table_model.cpp" line="144"/>
         <source>No such class</source>
         <translation>No such class</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="178"/>
+        <location filename="../ui/models/class_table_model.cpp" line="164"/>
         <source>The importance must be high, normal or low</source>
         <translation>The importance must be high, normal or low</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="210"/>
+        <location filename="../ui/models/class_table_model.cpp" line="196"/>
         <source>No such column</source>
         <translation>No such column</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="300"/>
+        <location filename="../ui/models/class_table_model.cpp" line="286"/>
         <source>A scenario needs at least one class</source>
         <translation>A scenario needs at least one class</translation>
     </message>
@@ -1867,52 +1867,52 @@
 <context>
     <name>headroom::ui::RemoteBridge</name>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="58"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="46"/>
         <source>The address must be http://host:port or https://host:port.</source>
         <translation>The address must be http://host:port or https://host:port.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="60"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="48"/>
         <source>The server refused the key (401).</source>
         <translation>The server refused the key (401).</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="61"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="49"/>
         <source>This key is not an admin key (403).</source>
         <translation>This key is not an admin key (403).</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="62"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="50"/>
         <source>The server cannot be reached.</source>
         <translation>The server cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="63"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="51"/>
         <source>The secure (TLS) connection failed.</source>
         <translation>The secure (TLS) connection failed.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="64"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="52"/>
         <source>The server did not answer in time.</source>
         <translation>The server did not answer in time.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="65"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="53"/>
         <source>The connection was lost.</source>
         <translation>The connection was lost.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="66"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="54"/>
         <source>The server answered %1.</source>
         <translation>The server answered %1.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="67"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="55"/>
         <source>The server&apos;s answer could not be read.</source>
         <translation>The server&apos;s answer could not be read.</translation>
     </message>
     <message>
-        <location filename="../ui/bridge/remote_bridge.cpp" line="69"/>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="57"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2818,8 +2818,8 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;176&quot;/&gt;
-        &lt;source&gt;This class's share of a trace's requests (traces without a class column)&lt;/source&gt;
-        &lt;translation&gt;This class's share of a trace's requests (traces without a class column)&lt;/translation&gt;
+        &lt;source&gt;This class&apos;s share of a trace&apos;s requests (traces without a class column)&lt;/source&gt;
+        &lt;translation&gt;This class&apos;s share of a trace&apos;s requests (traces without a class column)&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/models/class_arrival_model.cpp&quot; line=&quot;186&quot;/&gt;
@@ -3040,8 +3040,8 @@
     &lt;message&gt;
         &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;126&quot;/&gt;
         &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;203&quot;/&gt;
-        &lt;source&gt;Arrivals come from the scenario's trace&lt;/source&gt;
-        &lt;translation&gt;Arrivals come from the scenario's trace&lt;/translation&gt;
+        &lt;source&gt;Arrivals come from the scenario&apos;s trace&lt;/source&gt;
+        &lt;translation&gt;Arrivals come from the scenario&apos;s trace&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/models/class_table_model.cpp&quot; line=&quot;127&quot;/&gt;
@@ -3166,8 +3166,8 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;28&quot;/&gt;
-        &lt;source&gt;Each class's SLO metric&lt;/source&gt;
-        &lt;translation&gt;Each class's SLO metric&lt;/translation&gt;
+        &lt;source&gt;Each class&apos;s SLO metric&lt;/source&gt;
+        &lt;translation&gt;Each class&apos;s SLO metric&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/dashboard.cpp&quot; line=&quot;29&quot;/&gt;
@@ -3691,18 +3691,18 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;56&quot;/&gt;
-        &lt;source&gt;Measure each class's latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines&lt;/source&gt;
-        &lt;translation&gt;Measure each class's latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines&lt;/translation&gt;
+        &lt;source&gt;Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines&lt;/source&gt;
+        &lt;translation&gt;Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;58&quot;/&gt;
-        &lt;source&gt;Set the pool to the recommended instances, route each class by the plan's shares and order requests by class priority inside instances; the replay restarts&lt;/source&gt;
-        &lt;translation&gt;Set the pool to the recommended instances, route each class by the plan's shares and order requests by class priority inside instances; the replay restarts&lt;/translation&gt;
+        &lt;source&gt;Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts&lt;/source&gt;
+        &lt;translation&gt;Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;60&quot;/&gt;
-        &lt;source&gt;Replay the applied pool and compare each class's measured latency with the prediction&lt;/source&gt;
-        &lt;translation&gt;Replay the applied pool and compare each class's measured latency with the prediction&lt;/translation&gt;
+        &lt;source&gt;Replay the applied pool and compare each class&apos;s measured latency with the prediction&lt;/source&gt;
+        &lt;translation&gt;Replay the applied pool and compare each class&apos;s measured latency with the prediction&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;63&quot;/&gt;
@@ -3716,8 +3716,8 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;97&quot;/&gt;
-        &lt;source&gt;Plan the current scenario's classes on its model and hardware.&lt;/source&gt;
-        &lt;translation&gt;Plan the current scenario's classes on its model and hardware.&lt;/translation&gt;
+        &lt;source&gt;Plan the current scenario&apos;s classes on its model and hardware.&lt;/source&gt;
+        &lt;translation&gt;Plan the current scenario&apos;s classes on its model and hardware.&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;123&quot;/&gt;
@@ -3768,8 +3768,8 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;190&quot;/&gt;
-        &lt;source&gt;Applied: %1 instances, each class routed by the plan's shares, priority ordering inside instances. The replay starts again from the beginning.&lt;/source&gt;
-        &lt;translation&gt;Applied: %1 instances, each class routed by the plan's shares, priority ordering inside instances. The replay starts again from the beginning.&lt;/translation&gt;
+        &lt;source&gt;Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.&lt;/source&gt;
+        &lt;translation&gt;Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/planner_panel.cpp&quot; line=&quot;196&quot;/&gt;
@@ -3814,8 +3814,8 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/pool_panel.cpp&quot; line=&quot;31&quot;/&gt;
-        &lt;source&gt;Add one instance to the running replay's pool; it takes new arrivals at once&lt;/source&gt;
-        &lt;translation&gt;Add one instance to the running replay's pool; it takes new arrivals at once&lt;/translation&gt;
+        &lt;source&gt;Add one instance to the running replay&apos;s pool; it takes new arrivals at once&lt;/source&gt;
+        &lt;translation&gt;Add one instance to the running replay&apos;s pool; it takes new arrivals at once&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/widgets/pool_panel.cpp&quot; line=&quot;32&quot;/&gt;
@@ -3951,8 +3951,8 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;67&quot;/&gt;
-        &lt;source&gt;The server's answer could not be read.&lt;/source&gt;
-        &lt;translation&gt;The server's answer could not be read.&lt;/translation&gt;
+        &lt;source&gt;The server&apos;s answer could not be read.&lt;/source&gt;
+        &lt;translation&gt;The server&apos;s answer could not be read.&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/bridge/remote_bridge.cpp&quot; line=&quot;69&quot;/&gt;
@@ -3974,8 +3974,8 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;23&quot;/&gt;
-        &lt;source&gt;Show a remote server's pool live, or link a router for the planner's shares&lt;/source&gt;
-        &lt;translation&gt;Show a remote server's pool live, or link a router for the planner's shares&lt;/translation&gt;
+        &lt;source&gt;Show a remote server&apos;s pool live, or link a router for the planner&apos;s shares&lt;/source&gt;
+        &lt;translation&gt;Show a remote server&apos;s pool live, or link a router for the planner&apos;s shares&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;24&quot;/&gt;
@@ -4004,8 +4004,8 @@
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;54&quot;/&gt;
-        &lt;source&gt;The router took the plan's shares.&lt;/source&gt;
-        &lt;translation&gt;The router took the plan's shares.&lt;/translation&gt;
+        &lt;source&gt;The router took the plan&apos;s shares.&lt;/source&gt;
+        &lt;translation&gt;The router took the plan&apos;s shares.&lt;/translation&gt;
     &lt;/message&gt;
     &lt;message&gt;
         &lt;location filename=&quot;../ui/mainwindow/remote_controller.cpp&quot; line=&quot;56&quot;/&gt;
@@ -4096,7 +4096,7 @@
     <message>
         <location filename="../ui/models/rule_text.cpp" line="17"/>
         <source>Must be at least one microsecond (0.000001 s), the engine&apos;s time step.</source>
-        <translation>Must be at least one microsecond (0.000001 s), the engine's time step.</translation>
+        <translation>Must be at least one microsecond (0.000001 s), the engine&apos;s time step.</translation>
     </message>
     <message>
         <location filename="../ui/models/rule_text.cpp" line="19"/>
@@ -4110,8 +4110,8 @@
     </message>
     <message>
         <location filename="../ui/models/rule_text.cpp" line="28"/>
-        <source>A class name has at most %1 characters.</source>
-        <translation>A class name has at most %1 characters.</translation>
+        <source>A class name has at most %1 bytes (UTF-8).</source>
+        <translation>A class name has at most %1 bytes (UTF-8).</translation>
     </message>
     <message>
         <location filename="../ui/models/rule_text.cpp" line="29"/>
@@ -4181,7 +4181,7 @@
     <message>
         <location filename="../ui/models/rule_text.cpp" line="85"/>
         <source>Phase %1: a ramp&apos;s end must be a number of seconds after its start.</source>
-        <translation>Phase %1: a ramp's end must be a number of seconds after its start.</translation>
+        <translation>Phase %1: a ramp&apos;s end must be a number of seconds after its start.</translation>
     </message>
 </context>
 <context>
@@ -4415,238 +4415,238 @@ b: %5 (id %6, %7, %8)</translation>
 <context>
     <name>headroom::ui::ScenarioEditor</name>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="87"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="80"/>
         <source>Eager relegation of requests that cannot meet their deadline</source>
         <translation>Eager relegation of requests that cannot meet their deadline</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="81"/>
         <source>Per-class arrival processes</source>
         <translation>Per-class arrival processes</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="89"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="82"/>
         <source>Trace file</source>
         <translation>Trace file</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="91"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="84"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="94"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="87"/>
         <source>&amp;Apply</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="95"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="97"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="90"/>
         <source>Length of the arrival window, seconds</source>
         <translation>Length of the arrival window, seconds</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="91"/>
         <source>Seed of the random arrivals and lengths; the same seed replays the same requests</source>
         <translation>Seed of the random arrivals and lengths; the same seed replays the same requests</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="92"/>
         <source>Modeled (model on hardware)</source>
         <translation>Modeled (model on hardware)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="93"/>
         <source>Constant iteration time</source>
         <translation>Constant iteration time</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="103"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="96"/>
         <source>Every iteration takes this long whatever the batch, milliseconds</source>
         <translation>Every iteration takes this long whatever the batch, milliseconds</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="105"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
         <source>Round robin</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="106"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
         <source>Least loaded</source>
         <translation>Least loaded</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="107"/>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="110"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="103"/>
         <source>Class priority</source>
         <translation>Class priority</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="108"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="101"/>
         <source>Weighted (plan shares)</source>
         <translation>Weighted (plan shares)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="109"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="102"/>
         <source>FCFS</source>
         <translation>FCFS</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="111"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="104"/>
         <source>EDF</source>
         <translation>EDF</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="112"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="105"/>
         <source>SRPF</source>
         <translation>SRPF</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="113"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="106"/>
         <source>Hybrid (QoServe)</source>
         <translation>Hybrid (QoServe)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="114"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="107"/>
         <source>none, fixed:N (at most N tokens per iteration) or dynamic</source>
         <translation>none, fixed:N (at most N tokens per iteration) or dynamic</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="115"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="108"/>
         <source>Azure LLM inference (CSV)</source>
         <translation>Azure LLM inference (CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="116"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="109"/>
         <source>BurstGPT (CSV)</source>
         <translation>BurstGPT (CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="117"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="110"/>
         <source>Headroom (CSV with a class column)</source>
         <translation>Headroom (CSV with a class column)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="119"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="128"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="121"/>
         <source>Duration (s):</source>
         <translation>Duration (s):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="129"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="122"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="131"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="124"/>
         <source>Instances</source>
         <translation>Instances</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="133"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
         <source>Executor:</source>
         <translation>Executor:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="134"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="127"/>
         <source>Model:</source>
         <translation>Model:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="128"/>
         <source>Hardware:</source>
         <translation>Hardware:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="136"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="129"/>
         <source>Iteration (ms):</source>
         <translation>Iteration (ms):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="137"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="130"/>
         <source>Instances:</source>
         <translation>Instances:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="138"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="131"/>
         <source>Router:</source>
         <translation>Router:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="140"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="133"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="142"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
         <source>Policy:</source>
         <translation>Policy:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="143"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="136"/>
         <source>Chunking:</source>
         <translation>Chunking:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="146"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="139"/>
         <source>Workload</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="271"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="264"/>
         <source>Choose a Trace</source>
         <translation>Choose a Trace</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="272"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="265"/>
         <source>CSV traces (*.csv);;All files (*)</source>
         <translation>CSV traces (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="281"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="274"/>
         <source>Open a scenario first.</source>
         <translation>Open a scenario first.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="300"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="293"/>
         <source>Must be a whole number, 0 or more.</source>
         <translation>Must be a whole number, 0 or more.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="335"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="328"/>
         <source>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</source>
         <translation>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="355"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="348"/>
         <source>The classes changed since this table was filled; press Revert.</source>
         <translation>The classes changed since this table was filled; press Revert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="363"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="356"/>
         <source>Choose a trace file.</source>
         <translation>Choose a trace file.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="365"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="358"/>
         <source>No such file: %1</source>
         <translation>No such file: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="380"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="373"/>
         <source>Give at least one class a trace share above 0.</source>
         <translation>Give at least one class a trace share above 0.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="392"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="385"/>
         <source>The engine refused this scenario: %1</source>
         <translation>The engine refused this scenario: %1</translation>
     </message>

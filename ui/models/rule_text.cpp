@@ -25,7 +25,7 @@ QString RuleText::classProblem(engine::ClassProblem problem, const QString& name
   switch (problem) {
     case engine::ClassProblem::NameEmpty: return tr("A class needs a name.");
     case engine::ClassProblem::NameTooLong:
-      return tr("A class name has at most %1 characters.").arg(engine::kMaxClassNameBytes);
+      return tr("A class name has at most %1 bytes (UTF-8).").arg(engine::kMaxClassNameBytes);
     case engine::ClassProblem::NameTaken: return tr("Another class is already named \"%1\".").arg(name);
     case engine::ClassProblem::RankOutOfRange:
       return tr("The rank must be a whole number from 0 to %1.").arg(engine::kMaxClassRank);
