@@ -15,6 +15,8 @@ namespace headroom::engine {
 
 // A run's id inside one workspace (its SQLite rowid; positive).
 using RunId = std::int64_t;
+// A stored plan's id inside one workspace (positive).
+using PlanId = std::int64_t;
 
 // How a stored run ended. Interrupted: the process died while it ran (found still Running on open);
 // what was saved up to the last sample is kept.
@@ -33,6 +35,14 @@ struct RunSummary {
   double simulatedS = 0.0;   // virtual time reached by the last saved sample
   double durationS = 0.0;    // the scenario's planned duration
   RunStatus status = RunStatus::Running;
+  // The settings the run list shows beside each run: the pool's instance count and the instances'
+  // ordering policy (as the scenario names it, e.g. "hybrid"), and the overall SLO attainment of the
+  // last saved totals (sloMet / completed; empty while nothing completed).
+  std::int32_t instances = 0;
+  std::string policy;
+  std::optional<double> attainment;
+  // The stored plan applied to the pool when the run started, if any.
+  std::optional<PlanId> planId;
 };
 
 // A whole stored run, as reports and comparisons read it: the settings it ran with, the last saved

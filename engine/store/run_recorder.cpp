@@ -10,10 +10,10 @@
 namespace headroom::engine {
 
 RunRecorder::RunRecorder(std::filesystem::path workspaceFile, std::string runName, Scenario scenario,
-                         std::optional<nlohmann::json> plan, std::chrono::milliseconds saveInterval)
+                         std::optional<PlanId> plan, std::chrono::milliseconds saveInterval)
     : saveInterval_(saveInterval) {
   thread_ = std::thread(&RunRecorder::loop, this, std::move(workspaceFile), std::move(runName),
-                        std::move(scenario), std::move(plan));
+                        std::move(scenario), plan);
 }
 
 RunRecorder::~RunRecorder() { finish(RunStatus::Stopped); }
@@ -60,7 +60,7 @@ std::int64_t RunRecorder::savedWindows() const {
 }
 
 void RunRecorder::loop(std::filesystem::path file, std::string name, Scenario scenario,
-                       std::optional<nlohmann::json> plan) {
+                       std::optional<PlanId> plan) {
   std::optional<Workspace> workspace;
   RunId run = 0;
   try {

@@ -10,15 +10,13 @@
 #include <string>
 #include <thread>
 
-#include <nlohmann/json.hpp>
-
 #include "engine/metrics/snapshot.h"
 #include "engine/store/run_record.h"
 #include "engine/workload/scenario.h"
 
 namespace headroom::engine {
 
-// Records one replay as a run of a workspace. It owns its own Workspace connection and a thread: the
+// Records one replay as a run of a workspace, linked to the stored plan applied to its pool, if any. It owns its own Workspace connection and a thread: the
 // thread opens the workspace, begins the run, and about once per save interval (wall clock) appends
 // the series windows closed since its last save together with the latest totals, in one transaction.
 // A process killed mid-run therefore loses at most about one interval; the next open marks the run
@@ -35,7 +33,7 @@ class RunRecorder {
   static constexpr std::chrono::milliseconds kDefaultSaveInterval{1000};
 
   RunRecorder(std::filesystem::path workspaceFile, std::string runName, Scenario scenario,
-              std::optional<nlohmann::json> plan, std::chrono::milliseconds saveInterval = kDefaultSaveInterval);
+              std::optional<PlanId> plan, std::chrono::milliseconds saveInterval = kDefaultSaveInterval);
   // Finishes as Stopped unless finish() ran.
   ~RunRecorder();
   RunRecorder(const RunRecorder&) = delete;
@@ -59,7 +57,7 @@ class RunRecorder {
   std::int64_t savedWindows() const;
 
  private:
-  void loop(std::filesystem::path file, std::string name, Scenario scenario, std::optional<nlohmann::json> plan);
+  void loop(std::filesystem::path file, std::string name, Scenario scenario, std::optional<PlanId> plan);
 
   std::chrono::milliseconds saveInterval_;
   mutable std::mutex mutex_;

@@ -48,6 +48,12 @@ SqliteStatement& SqliteStatement::bind(int index, const std::optional<std::strin
   return *this;
 }
 
+SqliteStatement& SqliteStatement::bind(int index, const std::optional<std::int64_t>& value) {
+  if (value) return bind(index, *value);
+  if (const int code = sqlite3_bind_null(statement_, index); code != SQLITE_OK) fail(code);
+  return *this;
+}
+
 bool SqliteStatement::step() {
   const int code = sqlite3_step(statement_);
   if (code == SQLITE_ROW) return true;

@@ -36,6 +36,7 @@ class SqliteStatement {
   SqliteStatement& bind(int index, double value);
   SqliteStatement& bind(int index, std::string_view text);
   SqliteStatement& bind(int index, const std::optional<std::string>& text);  // NULL when empty
+  SqliteStatement& bind(int index, const std::optional<std::int64_t>& value);  // NULL when empty
 
   // Advances to the next row: true while a row is ready, false when the statement is done.
   bool step();

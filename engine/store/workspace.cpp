@@ -334,11 +334,21 @@ RunSummary summaryFrom(const SqliteStatement& row) {
   summary.simulatedS = row.real(4);
   summary.durationS = row.real(5);
   summary.status = runStatusFromString(row.text(6)).value_or(RunStatus::Failed);
+  summary.instances = row.isNull(7) ? 0 : static_cast<std::int32_t>(row.int64(7));
+  summary.policy = row.isNull(8) ? std::string() : row.text(8);
+  const std::int64_t completed = row.isNull(10) ? 0 : row.int64(10);
+  if (completed > 0 && !row.isNull(9)) summary.attainment = static_cast<double>(row.int64(9)) / static_cast<double>(completed);
+  if (!row.isNull(11)) summary.planId = row.int64(11);
   return summary;
 }
 
+// The run list's columns; the settings and totals it shows are read from the stored documents by
+// SQLite's JSON functions, so listing needs no document parsed here.
 constexpr std::string_view kSummaryColumns =
-    "id, name, scenario_name, started_at, simulated_s, duration_s, status";
+    "id, name, scenario_name, started_at, simulated_s, duration_s, status, "
+    "json_extract(scenario, '$.pool.instances'), json_extract(scenario, '$.scheduler.policy'), "
+    "json_extract(totals, '$.slo_met'), json_extract(totals, '$.completed'), plan_id";
+constexpr int kSummaryColumnCount = 12;
 
 [[noreturn]] void unknownRun(RunId run) {
   throw std::out_of_range("no run with id " + std::to_string(run) + " in this workspace");
@@ -367,11 +377,14 @@ void Workspace::saveScenario(const Scenario& scenario) {
   });
 }
 
-PlanId Workspace::savePlan(const std::string& name, const json& plan) {
+PlanId Workspace::savePlan(const std::string& name, const json& plan, const json& inputs) {
   return guarded(file_, "save the plan", [&] {
     SqliteTransaction transaction(db_);
-    SqliteStatement insert(db_, "INSERT INTO plans (name, created_at, document) VALUES (?1, ?2, ?3)");
-    insert.bind(1, std::string_view(name)).bind(2, std::string_view(utcNow())).bind(3, std::string_view(plan.dump()));
+    SqliteStatement insert(db_, "INSERT INTO plans (name, created_at, document, inputs) VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, std::string_view(name))
+        .bind(2, std::string_view(utcNow()))
+        .bind(3, std::string_view(plan.dump()))
+        .bind(4, inputs.is_null() ? std::nullopt : std::optional<std::string>(inputs.dump()));
     insert.run();
     const PlanId id = sqlite3_last_insert_rowid(db_);
     transaction.commit();
@@ -388,30 +401,53 @@ std::vector<PlanSummary> Workspace::plans() const {
   });
 }
 
+namespace {
+
+[[noreturn]] void unknownPlan(PlanId id) {
+  throw std::out_of_range("no plan with id " + std::to_string(id) + " in this workspace");
+}
+
+}  // namespace
+
 json Workspace::loadPlan(PlanId id) const {
   return guarded(file_, "read the plan", [&] {
     SqliteStatement query(db_, "SELECT document FROM plans WHERE id = ?1");
     query.bind(1, id);
-    if (!query.step()) throw std::out_of_range("no plan with id " + std::to_string(id) + " in this workspace");
+    if (!query.step()) unknownPlan(id);
     return json::parse(query.text(0));
   });
 }
 
-RunId Workspace::beginRun(const std::string& name, const Scenario& scenario, const std::optional<json>& plan) {
+json Workspace::loadPlanInputs(PlanId id) const {
+  return guarded(file_, "read the plan's inputs", [&] {
+    SqliteStatement query(db_, "SELECT inputs FROM plans WHERE id = ?1");
+    query.bind(1, id);
+    if (!query.step()) unknownPlan(id);
+    return query.isNull(0) ? json(nullptr) : json::parse(query.text(0));
+  });
+}
+
+RunId Workspace::beginRun(const std::string& name, const Scenario& scenario, std::optional<PlanId> plan) {
   const std::string scenarioText = scenarioToJson(scenario).dump();
   const ProcessIdentity owner = ProcessIdentity::current();
   return guarded(file_, "start a run", [&] {
     SqliteTransaction transaction(db_);
+    if (plan) {
+      SqliteStatement known(db_, "SELECT count(*) FROM plans WHERE id = ?1");
+      known.bind(1, *plan);
+      known.step();
+      if (known.int64(0) == 0) unknownPlan(*plan);
+    }
     SqliteStatement insert(db_,
                            "INSERT INTO runs (name, scenario_name, started_at, duration_s, simulated_s, status, "
-                           "scenario, plan, owner_pid, owner_boot) "
+                           "scenario, plan_id, owner_pid, owner_boot) "
                            "VALUES (?1, ?2, ?3, ?4, 0, 'running', ?5, ?6, ?7, ?8)");
     insert.bind(1, std::string_view(name))
         .bind(2, std::string_view(scenario.name))
         .bind(3, std::string_view(utcNow()))
         .bind(4, scenario.durationS)
         .bind(5, std::string_view(scenarioText))
-        .bind(6, plan ? std::optional<std::string>(plan->dump()) : std::nullopt)
+        .bind(6, std::optional<std::int64_t>(plan))
         .bind(7, owner.pid)
         .bind(8, std::string_view(owner.boot));
     insert.run();
@@ -476,14 +512,17 @@ RunRecord Workspace::loadRun(RunId run) const {
   return guarded(file_, "read the run", [&] {
     RunRecord record;
     {
+      // A run of schema version 1 kept its own copy of the plan; later runs link the stored plan.
       SqliteStatement query(db_, "SELECT " + std::string(kSummaryColumns) +
-                                     ", scenario, plan, totals FROM runs WHERE id = ?1");
+                                     ", scenario, coalesce((SELECT document FROM plans WHERE plans.id = runs.plan_id), "
+                                     "plan), totals FROM runs WHERE id = ?1");
       query.bind(1, run);
       if (!query.step()) unknownRun(run);
       record.summary = summaryFrom(query);
-      record.scenario = storedScenario(query.text(7), file_);
-      if (!query.isNull(8)) record.plan = json::parse(query.text(8));
-      if (!query.isNull(9)) record.totals = totalsFromJson(json::parse(query.text(9)));
+      constexpr int kScenario = kSummaryColumnCount;
+      record.scenario = storedScenario(query.text(kScenario), file_);
+      if (!query.isNull(kScenario + 1)) record.plan = json::parse(query.text(kScenario + 1));
+      if (!query.isNull(kScenario + 2)) record.totals = totalsFromJson(json::parse(query.text(kScenario + 2)));
     }
     auto series = std::make_shared<MetricsSeries>();
     SqliteStatement windows(db_,

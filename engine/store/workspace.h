@@ -36,9 +36,6 @@ class WorkspaceError : public std::runtime_error {
   WorkspaceProblem problem_;
 };
 
-// Identifier of a stored plan.
-using PlanId = std::int64_t;
-
 struct PlanSummary {
   PlanId id = 0;
   std::string name;
@@ -52,7 +49,7 @@ struct PlanSummary {
 // open the same file (e.g. a recorder thread writing samples while the UI reads the run list).
 class Workspace {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
 
   // Creates a new, empty workspace at `file` (replacing nothing: throws Io when the file exists).
   static Workspace create(const std::filesystem::path& file);
@@ -74,12 +71,17 @@ class Workspace {
   std::optional<Scenario> scenario() const;
   void saveScenario(const Scenario& scenario);
 
-  PlanId savePlan(const std::string& name, const nlohmann::json& plan);
-  std::vector<PlanSummary> plans() const;
+  // Stores a plan (the solver's plan JSON) with the inputs it was computed from (e.g. the scenario
+  // planned and the instance modes offered; any JSON, null when unknown). Plans are never replaced.
+  PlanId savePlan(const std::string& name, const nlohmann::json& plan, const nlohmann::json& inputs = nullptr);
+  std::vector<PlanSummary> plans() const;  // newest first
+  // Both throw std::out_of_range for an unknown id; the inputs are null for a plan stored without them.
   nlohmann::json loadPlan(PlanId id) const;
+  nlohmann::json loadPlanInputs(PlanId id) const;
 
-  // Starts a run with the settings it runs with; the plan is the one applied to the pool, if any.
-  RunId beginRun(const std::string& name, const Scenario& scenario, const std::optional<nlohmann::json>& plan);
+  // Starts a run with the settings it runs with; `plan` is the stored plan applied to the pool, if any
+  // (throws std::out_of_range for an unknown plan id).
+  RunId beginRun(const std::string& name, const Scenario& scenario, std::optional<PlanId> plan);
   // Saves the windows closed since the last call and the current totals, in one transaction.
   void appendSamples(RunId run, std::span<const SeriesWindow> windows, const Snapshot& totals);
   void finishRun(RunId run, RunStatus status);

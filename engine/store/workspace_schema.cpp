@@ -58,7 +58,16 @@ CREATE TABLE run_windows (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array kMigrations{SchemaMigration{1, kVersion1}};
+// Version 2: a plan keeps the inputs it was computed from (the scenario planned and the instance modes
+// offered), and a run links the stored plan applied to its pool. Runs of version 1 keep their copy of
+// the plan in runs.plan; loading a run reads plan_id first.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE plans ADD COLUMN inputs TEXT;
+ALTER TABLE runs ADD COLUMN plan_id INTEGER REFERENCES plans (id) ON DELETE SET NULL;
+CREATE INDEX runs_by_plan ON runs (plan_id);
+)sql";
+
+constexpr std::array kMigrations{SchemaMigration{1, kVersion1}, SchemaMigration{2, kVersion2}};
 
 }  // namespace
 

@@ -72,7 +72,8 @@ class TestRunRecorder : public QObject {
 
   void recordsWindowsAndTotalsUntilFinished() {
     const auto file = freshWorkspace();
-    RunRecorder recorder(file, "demo run", demoScenario(), nlohmann::json{{"instances", 3}}, 20ms);
+    const PlanId plan = Workspace::open(file).savePlan("applied", nlohmann::json{{"instances", 3}});
+    RunRecorder recorder(file, "demo run", demoScenario(), plan, 20ms);
     const auto run = recorder.waitUntilStarted();
     QVERIFY(run);
     for (int s = 1; s <= 30; ++s) {
@@ -93,6 +94,7 @@ class TestRunRecorder : public QObject {
     QCOMPARE(record.totals.classes.size(), std::size_t{3});
     QVERIFY(*record.totals.series == *last->series);
     QCOMPARE((*record.plan)["instances"].get<int>(), 3);
+    QCOMPARE(record.summary.planId, std::optional<PlanId>(plan));
   }
 
   void savesWhileRunningWithoutFinish() {

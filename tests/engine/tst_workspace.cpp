@@ -223,7 +223,8 @@ class TestWorkspace : public QObject {
     Workspace ws = Workspace::create(fresh());
     const json first = {{"instances", 3}, {"shares", {0.25, 0.5, 0.25}}, {"mode", "priority"}};
     const json second = {{"instances", 5}, {"note", "fcfs baseline"}};
-    const PlanId a = ws.savePlan("priority routing", first);
+    const json inputs = {{"scenario", {{"name", "demo"}}}, {"modes", {{{"name", "m"}, {"max_instances", 8}}}}};
+    const PlanId a = ws.savePlan("priority routing", first, inputs);
     const PlanId b = ws.savePlan("fcfs", second);
     QVERIFY(a != b);
     const auto list = ws.plans();
@@ -233,7 +234,54 @@ class TestWorkspace : public QObject {
     QCOMPARE(list[1].createdAtUtc.size(), std::size_t{20});
     QCOMPARE(ws.loadPlan(a), first);
     QCOMPARE(ws.loadPlan(b), second);
+    QCOMPARE(ws.loadPlanInputs(a), inputs);
+    QVERIFY(ws.loadPlanInputs(b).is_null());
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, ws.loadPlan(b + 100));
+    QVERIFY_THROWS_EXCEPTION(std::out_of_range, ws.loadPlanInputs(b + 100));
+    QVERIFY_THROWS_EXCEPTION(std::out_of_range, ws.beginRun("r", demoScenario(), b + 100));
+  }
+
+  // A run started with a stored plan links it: the record carries the plan, the list its id.
+  void runsLinkTheirPlan() {
+    const auto file = fresh();
+    const json plan = {{"instances_total", 3}, {"status", "optimal"}};
+    RunId linked = 0;
+    RunId plain = 0;
+    PlanId id = 0;
+    {
+      Workspace ws = Workspace::create(file);
+      id = ws.savePlan("recommended", plan, json{{"max_instances", 8}});
+      linked = ws.beginRun("with plan", demoScenario(), id);
+      plain = ws.beginRun("without", demoScenario(), std::nullopt);
+    }
+    Workspace ws = Workspace::open(file);
+    const RunRecord record = ws.loadRun(linked);
+    QCOMPARE(record.summary.planId, std::optional<PlanId>(id));
+    QVERIFY(record.plan);
+    QCOMPARE(*record.plan, plan);
+    QVERIFY(!ws.loadRun(plain).plan);
+    QVERIFY(!ws.loadRun(plain).summary.planId);
+    const auto runs = ws.runs();
+    QCOMPARE(runs[1].planId, std::optional<PlanId>(id));
+    QVERIFY(!runs[0].planId);
+  }
+
+  // The run list carries what it shows beside each run: instances, policy and overall attainment.
+  void runListShowsSettingsAndAttainment() {
+    Workspace ws = Workspace::create(fresh());
+    Scenario scenario = demoScenario();
+    scenario.pool.instances = 7;
+    scenario.scheduler.policy = OrderingPolicy::Edf;
+    const RunId run = ws.beginRun("r", scenario, std::nullopt);
+    RunSummary listed = ws.runs().front();
+    QCOMPARE(listed.instances, 7);
+    QCOMPARE(listed.policy, std::string("edf"));
+    QVERIFY(!listed.attainment);  // nothing saved yet
+    ws.appendSamples(run, {}, totalsAt(10.0, 2));
+    listed = ws.runs().front();
+    QVERIFY(listed.attainment);
+    QCOMPARE(*listed.attainment, 7800.0 / 7900.0);
+    QCOMPARE(ws.loadRun(run).summary.instances, 7);
   }
 
   void runsAndSamplesRoundTrip() {
@@ -246,7 +294,7 @@ class TestWorkspace : public QObject {
     RunId other = 0;
     {
       Workspace ws = Workspace::create(file);
-      run = ws.beginRun("demo 1", demoScenario(), plan);
+      run = ws.beginRun("demo 1", demoScenario(), ws.savePlan("applied", plan));
       other = ws.beginRun("demo 2", demoScenario(), std::nullopt);
       ws.appendSamples(run, windowsA, totalsAt(30.0, 8));
       ws.appendSamples(run, {}, totalsAt(31.0, 8));
@@ -499,7 +547,7 @@ class TestWorkspace : public QObject {
     rawSql(file, "PRAGMA application_id = " + std::to_string(kWorkspaceApplicationId) + ";");
     {
       Workspace ws = Workspace::open(file);
-      QCOMPARE(ws.schemaVersion(), 1);
+      QCOMPARE(ws.schemaVersion(), Workspace::kSchemaVersion);
       ws.saveScenario(demoScenario());
       const RunId run = ws.beginRun("after migration", demoScenario(), std::nullopt);
       ws.appendSamples(run, windowsFrom(0, 2, 3), totalsAt(2, 3));
@@ -507,6 +555,31 @@ class TestWorkspace : public QObject {
     Workspace again = Workspace::open(file);
     QCOMPARE(again.runs().size(), std::size_t{1});
     QVERIFY(again.scenario());
+  }
+
+  // A version-1 file (runs kept their own copy of the plan, plans had no inputs) opens as the newest
+  // version: its runs keep their plans, and new plans and links work.
+  void migratesAVersion1File() {
+    const auto file = fresh("v1");
+    const json plan = {{"instances_total", 2}};
+    rawSql(file, "PRAGMA application_id = " + std::to_string(kWorkspaceApplicationId) + ";" +
+                     std::string(schemaMigrations()[0].sql) +
+                     "INSERT INTO plans (name, created_at, document) VALUES ('old', '2026-01-01T00:00:00Z', '{}');"
+                     "INSERT INTO runs (name, scenario_name, started_at, duration_s, status, scenario, plan, "
+                     "owner_pid, owner_boot) VALUES ('old run', 'demo', '2026-01-01T00:00:00Z', 600, 'finished', '" +
+                     scenarioToJson(demoScenario()).dump() + "', '" + plan.dump() + "', 1, 'x');"
+                     "PRAGMA user_version = 1;");
+    Workspace ws = Workspace::open(file);
+    QCOMPARE(ws.schemaVersion(), Workspace::kSchemaVersion);
+    const auto runs = ws.runs();
+    QCOMPARE(runs.size(), std::size_t{1});
+    const RunRecord old = ws.loadRun(runs[0].id);
+    QVERIFY(old.plan);
+    QCOMPARE(*old.plan, plan);
+    QVERIFY(!old.summary.planId);
+    QVERIFY(ws.loadPlanInputs(ws.plans().front().id).is_null());
+    const PlanId id = ws.savePlan("new", plan, json{{"k", 1}});
+    QCOMPARE(ws.loadRun(ws.beginRun("new run", demoScenario(), id)).summary.planId, std::optional<PlanId>(id));
   }
 
   void failedMigrationLeavesTheFileAsItWas() {

@@ -32,7 +32,9 @@ CliResult runCli(const QStringList& arguments) {
 }
 
 engine::RunId storeRun(engine::Workspace& workspace, const engine::RunRecord& record) {
-  const engine::RunId id = workspace.beginRun(record.summary.name, record.scenario, record.plan);
+  std::optional<engine::PlanId> plan;
+  if (record.plan) plan = workspace.savePlan(record.summary.name, *record.plan);
+  const engine::RunId id = workspace.beginRun(record.summary.name, record.scenario, plan);
   workspace.appendSamples(id, *record.totals.series, record.totals);
   workspace.finishRun(id, engine::RunStatus::Finished);
   return id;
