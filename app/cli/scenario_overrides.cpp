@@ -1,5 +1,8 @@
 #include "app/cli/scenario_overrides.h"
 
+#include "engine/core/duration_rule.h"
+#include "engine/io/input_problems.h"
+#include "engine/io/json_input.h"
 #include "engine/pool/router_config.h"
 #include "engine/sched/scheduler_config.h"
 
@@ -15,6 +18,7 @@ void ScenarioOverrides::addTo(CLI::App& command) {
   command.add_option("--instances", instances, "Number of instances in the pool")->check(CLI::PositiveNumber);
   command.add_option("--router", router, "Router: round-robin, least-loaded, class-priority, weighted");
   command.add_option("--seed", seed, "Random seed (replaces the scenario's)");
+  command.add_option("--duration", durationS, "Seconds of arrivals (replaces the scenario's duration_s)");
 }
 
 void ScenarioOverrides::applyTo(engine::Scenario& scenario) const {
@@ -53,6 +57,12 @@ void ScenarioOverrides::applyTo(engine::Scenario& scenario) const {
     throw CLI::ValidationError("--router", "weighted needs per-class shares in the scenario's pool.weights");
   }
   if (seed) scenario.seed = *seed;
+  if (durationS) {
+    if (const auto problem = checkPositiveSeconds(*durationS)) {
+      throw CLI::ValidationError("--duration", engine::JsonInput::formatNumber(*durationS) + " " + englishText(*problem));
+    }
+    scenario.durationS = *durationS;
+  }
 }
 
 }  // namespace headroom::cli

@@ -19,6 +19,7 @@ struct ScenarioOverrides {
   std::optional<int> instances;
   std::optional<std::string> router;
   std::optional<std::uint64_t> seed;
+  std::optional<double> durationS;
 
   void addTo(CLI::App& command);
   void applyTo(engine::Scenario& scenario) const;

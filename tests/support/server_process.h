@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -15,9 +16,13 @@ namespace headroom::test {
 class ServerProcess {
  public:
   // `arguments` start with the subcommand; "--port 0" is added.
-  explicit ServerProcess(const QStringList& arguments) {
+  explicit ServerProcess(const QStringList& arguments)
+      : ServerProcess(QStringLiteral(HEADROOM_CLI_PATH), arguments, QProcessEnvironment::systemEnvironment()) {}
+  // The same with another headroom-cli (e.g. an installed one) and environment.
+  ServerProcess(const QString& program, const QStringList& arguments, const QProcessEnvironment& environment) {
     process_.setProcessChannelMode(QProcess::SeparateChannels);
-    process_.start(QStringLiteral(HEADROOM_CLI_PATH), arguments + QStringList{"--port", "0"});
+    process_.setProcessEnvironment(environment);
+    process_.start(program, arguments + QStringList{"--port", "0"});
     QElapsedTimer timer;
     timer.start();
     static const QRegularExpression listening(QStringLiteral("listening on https?://[^:]+:(\\d+)"));
