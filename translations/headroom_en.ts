@@ -4,140 +4,176 @@
 <context>
     <name>HtmlReport</name>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="60"/>
-        <location filename="../ui/report/html_report_writer.cpp" line="78"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="69"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="72"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="93"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="60"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="69"/>
         <source>SLO</source>
         <translation>SLO</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="60"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="69"/>
         <source>Arrivals</source>
         <translation>Arrivals</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="61"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="70"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="61"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="70"/>
         <source>Relegated</source>
         <translation>Relegated</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="61"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="70"/>
         <source>Attainment</source>
         <translation>Attainment</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="62"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="71"/>
         <source>Goodput</source>
         <translation>Goodput</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="62"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="72"/>
         <source>Queue p50/p99</source>
         <translation>Queue p50/p99</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="62"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="72"/>
         <source>TTFT p50/p99</source>
         <translation>TTFT p50/p99</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="63"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="73"/>
         <source>TBT p50/p99</source>
         <translation>TBT p50/p99</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="63"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="73"/>
         <source>TTLT p50/p99</source>
         <translation>TTLT p50/p99</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="73"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="86"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="78"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="88"/>
+        <source>Latency per class (p50 / p99)</source>
+        <translation>Latency per class (p50 / p99)</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="93"/>
         <source>Watched</source>
         <translation>Watched</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="78"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="93"/>
         <source>Attainment a</source>
         <translation>Attainment a</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="79"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="94"/>
         <source>Attainment b</source>
         <translation>Attainment b</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="79"/>
-        <location filename="../ui/report/html_report_writer.cpp" line="80"/>
-        <location filename="../ui/report/html_report_writer.cpp" line="81"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="94"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="95"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="96"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="79"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="94"/>
         <source>Goodput a</source>
         <translation>Goodput a</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="80"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="95"/>
         <source>Goodput b</source>
         <translation>Goodput b</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="80"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="95"/>
         <source>Latency a</source>
         <translation>Latency a</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="81"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="96"/>
         <source>Latency b</source>
         <translation>Latency b</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="90"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="106"/>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="114"/>
         <source>Comparison: %1 (a) with %2 (b)</source>
         <translation>Comparison: %1 (a) with %2 (b)</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="96"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="118"/>
+        <source>Settings changed from a to b</source>
+        <translation>Settings changed from a to b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="120"/>
+        <source>None: both runs ran with the same settings.</source>
+        <translation>None: both runs ran with the same settings.</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="122"/>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="122"/>
+        <source>Run a</source>
+        <translation>Run a</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="122"/>
+        <source>Run b</source>
+        <translation>Run b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/html_report_writer.cpp" line="128"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="100"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="132"/>
         <source>Plan as JSON</source>
         <translation>Plan as JSON</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="124"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="156"/>
         <source>Scenario %1, started %2</source>
         <translation>Scenario %1, started %2</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="128"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="160"/>
         <source>Run and totals</source>
         <translation>Run and totals</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="130"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="162"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../ui/report/html_report_writer.cpp" line="136"/>
+        <location filename="../ui/report/html_report_writer.cpp" line="168"/>
         <source>Latency and throughput over time</source>
         <translation>Latency and throughput over time</translation>
     </message>
@@ -171,7 +207,7 @@
     </message>
     <message>
         <location filename="../ui/report/pdf_report_writer.cpp" line="242"/>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="272"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
@@ -218,77 +254,107 @@
         <translation>Latency b</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="258"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="255"/>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="262"/>
+        <source>Settings changed from a to b</source>
+        <translation>Settings changed from a to b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="265"/>
+        <source>none: both runs ran with the same settings</source>
+        <translation>none: both runs ran with the same settings</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="266"/>
+        <source>Setting</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="266"/>
+        <source>Run a</source>
+        <translation>Run a</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="266"/>
+        <source>Run b</source>
+        <translation>Run b</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="271"/>
         <source>Classes</source>
         <translation>Classes</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="272"/>
         <source>SLO</source>
         <translation>SLO</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="259"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="272"/>
         <source>Arrivals</source>
         <translation>Arrivals</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="273"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="273"/>
         <source>Relegated</source>
         <translation>Relegated</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="260"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="273"/>
         <source>Attainment</source>
         <translation>Attainment</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="274"/>
         <source>Goodput</source>
         <translation>Goodput</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="274"/>
         <source>Queue p50/p99</source>
         <translation>Queue p50/p99</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="261"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="274"/>
         <source>TTFT p50/p99</source>
         <translation>TTFT p50/p99</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="262"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="275"/>
         <source>TBT p50/p99</source>
         <translation>TBT p50/p99</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="262"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="275"/>
         <source>TTLT p50/p99</source>
         <translation>TTLT p50/p99</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="280"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="293"/>
         <source>Latency and throughput over time</source>
         <translation>Latency and throughput over time</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="292"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="305"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="304"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="317"/>
         <source>Plan as JSON</source>
         <translation>Plan as JSON</translation>
     </message>
     <message>
-        <location filename="../ui/report/pdf_report_writer.cpp" line="338"/>
+        <location filename="../ui/report/pdf_report_writer.cpp" line="351"/>
         <source>%1: cannot start the PDF</source>
         <translation>%1: cannot start the PDF</translation>
     </message>
@@ -327,276 +393,327 @@
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="53"/>
+        <location filename="../ui/report/report_document.cpp" line="56"/>
         <source>Run report: %1</source>
         <translation>Run report: %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="61"/>
+        <location filename="../ui/report/report_document.cpp" line="64"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="61"/>
+        <location filename="../ui/report/report_document.cpp" line="64"/>
         <source>%1 (id %2)</source>
         <translation>%1 (id %2)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="62"/>
+        <location filename="../ui/report/report_document.cpp" line="65"/>
         <source>Scenario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="63"/>
+        <location filename="../ui/report/report_document.cpp" line="66"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="64"/>
-        <location filename="../ui/report/report_document.cpp" line="161"/>
+        <location filename="../ui/report/report_document.cpp" line="67"/>
+        <location filename="../ui/report/report_document.cpp" line="196"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="65"/>
+        <location filename="../ui/report/report_document.cpp" line="68"/>
         <source>Virtual time</source>
         <translation>Virtual time</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="65"/>
+        <location filename="../ui/report/report_document.cpp" line="68"/>
         <source>%1 s of %2 s</source>
         <translation>%1 s of %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="66"/>
+        <location filename="../ui/report/report_document.cpp" line="69"/>
         <source>Requests arrived</source>
         <translation>Requests arrived</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="67"/>
+        <location filename="../ui/report/report_document.cpp" line="70"/>
         <source>Requests completed</source>
         <translation>Requests completed</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="68"/>
+        <location filename="../ui/report/report_document.cpp" line="71"/>
         <source>Met their SLO</source>
         <translation>Met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="69"/>
+        <location filename="../ui/report/report_document.cpp" line="72"/>
         <source>SLO attainment</source>
         <translation>SLO attainment</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="73"/>
+        <location filename="../ui/report/report_document.cpp" line="76"/>
         <source>Goodput</source>
         <translation>Goodput</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="74"/>
+        <location filename="../ui/report/report_document.cpp" line="77"/>
         <source>Output tokens</source>
         <translation>Output tokens</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="75"/>
+        <location filename="../ui/report/report_document.cpp" line="78"/>
         <source>Output tokens per second</source>
         <translation>Output tokens per second</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="85"/>
+        <location filename="../ui/report/report_document.cpp" line="87"/>
         <source>Executor</source>
         <translation>Executor</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="85"/>
+        <location filename="../ui/report/report_document.cpp" line="87"/>
         <source>constant, %1 per iteration</source>
         <translation>constant, %1 per iteration</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="87"/>
+        <location filename="../ui/report/report_document.cpp" line="89"/>
         <source>modeled</source>
         <translation>modeled</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="88"/>
+        <location filename="../ui/report/report_document.cpp" line="90"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="90"/>
+        <location filename="../ui/report/report_document.cpp" line="92"/>
         <source>Hardware</source>
         <translation>Hardware</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="92"/>
+        <location filename="../ui/report/report_document.cpp" line="94"/>
         <source>Tensor parallel</source>
         <translation>Tensor parallel</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="93"/>
+        <location filename="../ui/report/report_document.cpp" line="95"/>
         <source>model default</source>
         <translation>model default</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="94"/>
-        <location filename="../ui/report/report_document.cpp" line="163"/>
+        <location filename="../ui/report/report_document.cpp" line="96"/>
+        <location filename="../ui/report/report_document.cpp" line="198"/>
         <source>Instances</source>
         <translation>Instances</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="95"/>
+        <location filename="../ui/report/report_document.cpp" line="97"/>
         <source>Router</source>
         <translation>Router</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="96"/>
+        <location filename="../ui/report/report_document.cpp" line="98"/>
         <source>Scheduler policy</source>
         <translation>Scheduler policy</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="99"/>
+        <location filename="../ui/report/report_document.cpp" line="101"/>
         <source>Hybrid alpha</source>
         <translation>Hybrid alpha</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="99"/>
+        <location filename="../ui/report/report_document.cpp" line="101"/>
         <source>%1 ms/token</source>
         <translation>%1 ms/token</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="101"/>
+        <location filename="../ui/report/report_document.cpp" line="103"/>
         <source>Chunking</source>
         <translation>Chunking</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="102"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
         <source>Relegation</source>
         <translation>Relegation</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="102"/>
-        <location filename="../ui/report/report_document.cpp" line="103"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <location filename="../ui/report/report_document.cpp" line="105"/>
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="102"/>
-        <location filename="../ui/report/report_document.cpp" line="103"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <location filename="../ui/report/report_document.cpp" line="105"/>
         <source>off</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="103"/>
+        <location filename="../ui/report/report_document.cpp" line="105"/>
         <source>Selective preemption</source>
         <translation>Selective preemption</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <location filename="../ui/report/report_document.cpp" line="106"/>
         <source>Batch limits</source>
         <translation>Batch limits</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <location filename="../ui/report/report_document.cpp" line="106"/>
         <source>%1 tokens, %2 sequences</source>
         <translation>%1 tokens, %2 sequences</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="106"/>
+        <location filename="../ui/report/report_document.cpp" line="108"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="107"/>
+        <location filename="../ui/report/report_document.cpp" line="109"/>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="107"/>
+        <location filename="../ui/report/report_document.cpp" line="109"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="109"/>
+        <location filename="../ui/report/report_document.cpp" line="111"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="123"/>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="125"/>
+        <source>median %1, p90 %2, at most %3</source>
+        <translation>median %1, p90 %2, at most %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/report/report_document.cpp" line="127"/>
+        <source>%n listed value(s)</source>
+        <translation>
+            <numerusform>%n listed value</numerusform>
+            <numerusform>%n listed values</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="131"/>
+        <source>%1: rank</source>
+        <translation>%1: rank</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="132"/>
+        <source>%1: SLO</source>
+        <translation>%1: SLO</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="133"/>
+        <source>%1: arrival rate</source>
+        <translation>%1: arrival rate</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/report/report_document.cpp" line="136"/>
+        <source>%1, %n phase(s)</source>
+        <translation>
+            <numerusform>%1, %n phase</numerusform>
+            <numerusform>%1, %n phases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="138"/>
+        <source>%1: prompt tokens</source>
+        <translation>%1: prompt tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="139"/>
+        <source>%1: output tokens</source>
+        <translation>%1: output tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="146"/>
         <source>Metrics window</source>
         <translation>Metrics window</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="130"/>
+        <location filename="../ui/report/report_document.cpp" line="165"/>
         <source>%1: %2 over time</source>
         <translation>%1: %2 over time</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="131"/>
+        <location filename="../ui/report/report_document.cpp" line="166"/>
         <source>%1 (s)</source>
         <translation>%1 (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="133"/>
+        <location filename="../ui/report/report_document.cpp" line="168"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="134"/>
+        <location filename="../ui/report/report_document.cpp" line="169"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="137"/>
+        <location filename="../ui/report/report_document.cpp" line="172"/>
         <source>SLO %1</source>
         <translation>SLO %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="141"/>
+        <location filename="../ui/report/report_document.cpp" line="176"/>
         <source>Throughput over time</source>
         <translation>Throughput over time</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="142"/>
+        <location filename="../ui/report/report_document.cpp" line="177"/>
         <source>output tokens/s</source>
         <translation>output tokens/s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="152"/>
+        <location filename="../ui/report/report_document.cpp" line="187"/>
         <source>all classes</source>
         <translation>all classes</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="162"/>
+        <location filename="../ui/report/report_document.cpp" line="197"/>
         <source>Objective</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="164"/>
+        <location filename="../ui/report/report_document.cpp" line="199"/>
         <source>Cost</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="165"/>
+        <location filename="../ui/report/report_document.cpp" line="200"/>
         <source>Solve time (s)</source>
         <translation>Solve time (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="166"/>
+        <location filename="../ui/report/report_document.cpp" line="201"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="179"/>
+        <location filename="../ui/report/report_document.cpp" line="214"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="179"/>
+        <location filename="../ui/report/report_document.cpp" line="214"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="180"/>
+        <location filename="../ui/report/report_document.cpp" line="215"/>
         <source>%1 (req/s)</source>
         <translation>%1 (req/s)</translation>
     </message>
@@ -1254,209 +1371,215 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="60"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="82"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="324"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="84"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="355"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="94"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="96"/>
         <source>No scenario</source>
         <translation>No scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="126"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="128"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="346"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="377"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Play or pause the replay (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
         <source>S&amp;tep</source>
         <translation>S&amp;tep</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>Advance %1 s of virtual time, then pause (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>End the replay; Play starts it again from the beginning (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="147"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Rebuild the replay from the start with the current classes (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
         <source>Real time (1×)</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="154"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="168"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="171"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="172"/>
         <source>German (Deutsch)</source>
         <translation>German (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="179"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="181"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="187"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="195"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="197"/>
         <source>&amp;Replay</source>
         <translation>&amp;Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="203"/>
         <source>S&amp;peed</source>
         <translation>S&amp;peed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="206"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="208"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="210"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="211"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="212"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="215"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="220"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="228"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="230"/>
         <source>Classes and SLOs</source>
         <translation>Classes and SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="235"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="237"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="242"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="244"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="266"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="278"/>
         <source>no workspace is open</source>
         <translation>no workspace is open</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="290"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="290"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
+        <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
+        <translation>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="294"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="295"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1465,52 +1588,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="301"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="332"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="324"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="355"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="316"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="123"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="125"/>
         <source>Open &amp;Scenario…</source>
         <translation>Open &amp;Scenario…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="357"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="346"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="377"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="353"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="384"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="361"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="392"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="372"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="403"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>
@@ -1642,104 +1765,132 @@
         <translation>&amp;Verify by Replay</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
         <source>The most instances a plan may use</source>
         <translation>The most instances a plan may use</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
         <translation>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
         <translation>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="60"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="61"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
         <translation>Replay the applied pool and compare each class&apos;s measured latency with the prediction</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="64"/>
         <source>%v of about %m replays</source>
         <translation>%v of about %m replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="68"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="69"/>
         <source>Max instances:</source>
         <translation>Max instances:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="97"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="98"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
         <translation>Plan the current scenario&apos;s classes on its model and hardware.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="123"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="124"/>
         <source>Open a scenario first.</source>
         <translation>Open a scenario first.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="130"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="131"/>
         <source>This scenario cannot be planned: %1</source>
         <translation>This scenario cannot be planned: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="137"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="138"/>
         <source>Measuring latency curves…</source>
         <translation>Measuring latency curves…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="144"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="145"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="152"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="208"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="230"/>
         <source>Replaying the applied pool…</source>
         <translation>Replaying the applied pool…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="154"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="155"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
         <translation>Measuring latency curves: %1 of about %2 replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="168"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
         <translation>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="172"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="173"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="174"/>
         <source>no plan</source>
         <translation>no plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="176"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="178"/>
         <source>No plan keeps every class within its bound: %1</source>
         <translation>No plan keeps every class within its bound: %1</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/planner_panel.cpp" line="191"/>
+        <source>%1: %n instance(s)</source>
+        <translation>
+            <numerusform>%1: %n instance</numerusform>
+            <numerusform>%1: %n instances</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="190"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="192"/>
+        <source>%1: no plan</source>
+        <translation>%1: no plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="200"/>
+        <source>Apply Plan</source>
+        <translation>Apply Plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="201"/>
+        <source>Applying the plan stops the replay in progress and starts it again from the beginning with the plan&apos;s pool. Apply it now?</source>
+        <translation>Applying the plan stops the replay in progress and starts it again from the beginning with the plan&apos;s pool. Apply it now?</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="203"/>
+        <source>Not applied; the replay goes on.</source>
+        <translation>Not applied; the replay goes on.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="212"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
         <translation>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="196"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
         <source>The plan could not be applied: %1</source>
         <translation>The plan could not be applied: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="219"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="241"/>
         <source>The replay held every class within its bound.</source>
         <translation>The replay held every class within its bound.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="221"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="243"/>
         <source>The replay missed the bound of %n class(es).</source>
         <translation>
             <numerusform>The replay missed the bound of %n class.</numerusform>
@@ -1747,12 +1898,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="229"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="251"/>
         <source>The planner failed: %1</source>
         <translation>The planner failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="237"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="259"/>
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -4187,92 +4338,119 @@
 <context>
     <name>headroom::ui::RunCompareDialog</name>
     <message>
-        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="16"/>
+        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="21"/>
         <source>Compare Runs</source>
         <translation>Compare Runs</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="20"/>
+        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="25"/>
         <source>a: %1 (id %2, %3, %4)
 b: %5 (id %6, %7, %8)</source>
         <translation>a: %1 (id %2, %3, %4)
 b: %5 (id %6, %7, %8)</translation>
     </message>
+    <message>
+        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="35"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="40"/>
+        <source>Both runs ran with the same settings.</source>
+        <translation>Both runs ran with the same settings.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/run_compare_dialog.cpp" line="41"/>
+        <source>Changed from a to b:
+%1</source>
+        <translation>Changed from a to b:
+%1</translation>
+    </message>
 </context>
 <context>
     <name>headroom::ui::RunComparisonModel</name>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="82"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="60"/>
+        <source>Every request of the run: attainment and goodput over all classes; the classes watch different latencies, so there is none to compare here</source>
+        <translation>Every request of the run: attainment and goodput over all classes; the classes watch different latencies, so there is none to compare here</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="65"/>
+        <source>All classes</source>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_comparison_model.cpp" line="97"/>
         <source>Run a: %1 (id %2)</source>
         <translation>Run a: %1 (id %2)</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="83"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="98"/>
         <source>Run b: %1 (id %2)</source>
         <translation>Run b: %1 (id %2)</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="84"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="99"/>
         <source>Run b minus run a</source>
         <translation>Run b minus run a</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="85"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="100"/>
         <source>The latency the class is judged on, at its SLO percentile</source>
         <translation>The latency the class is judged on, at its SLO percentile</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="91"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="106"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="92"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="107"/>
         <source>Watched</source>
         <translation>Watched</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="93"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="108"/>
         <source>Attainment a</source>
         <translation>Attainment a</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="94"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="109"/>
         <source>Attainment b</source>
         <translation>Attainment b</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="95"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="110"/>
         <source>Δ attainment</source>
         <translation>Δ attainment</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="96"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="111"/>
         <source>Goodput a</source>
         <translation>Goodput a</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="97"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="112"/>
         <source>Goodput b</source>
         <translation>Goodput b</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="98"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="113"/>
         <source>Δ goodput</source>
         <translation>Δ goodput</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="99"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="114"/>
         <source>Latency a</source>
         <translation>Latency a</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="100"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="115"/>
         <source>Latency b</source>
         <translation>Latency b</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_comparison_model.cpp" line="101"/>
+        <location filename="../ui/models/run_comparison_model.cpp" line="116"/>
         <source>Δ latency</source>
         <translation>Δ latency</translation>
     </message>
@@ -4285,39 +4463,64 @@ b: %5 (id %6, %7, %8)</translation>
         <translation>%1 / %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_table_model.cpp" line="63"/>
+        <location filename="../ui/models/run_table_model.cpp" line="67"/>
+        <source>Set by the applied plan %1</source>
+        <translation>Set by the applied plan %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="70"/>
+        <source>Requests that met their SLO, of those completed, over all classes</source>
+        <translation>Requests that met their SLO, of those completed, over all classes</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="73"/>
         <source>The process ended while this run was recording; it is kept up to its last saved sample.</source>
         <translation>The process ended while this run was recording; it is kept up to its last saved sample.</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_table_model.cpp" line="72"/>
+        <location filename="../ui/models/run_table_model.cpp" line="82"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_table_model.cpp" line="73"/>
+        <location filename="../ui/models/run_table_model.cpp" line="83"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_table_model.cpp" line="74"/>
+        <location filename="../ui/models/run_table_model.cpp" line="84"/>
         <source>Scenario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_table_model.cpp" line="75"/>
+        <location filename="../ui/models/run_table_model.cpp" line="85"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_table_model.cpp" line="76"/>
+        <location filename="../ui/models/run_table_model.cpp" line="86"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../ui/models/run_table_model.cpp" line="77"/>
+        <location filename="../ui/models/run_table_model.cpp" line="87"/>
         <source>Virtual time</source>
         <translation>Virtual time</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="88"/>
+        <source>Attainment</source>
+        <translation>Attainment</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="89"/>
+        <source>Instances</source>
+        <translation>Instances</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/run_table_model.cpp" line="90"/>
+        <source>Policy</source>
+        <translation>Policy</translation>
     </message>
 </context>
 <context>
@@ -4738,13 +4941,13 @@ b: %5 (id %6, %7, %8)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="128"/>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="331"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="346"/>
         <source>Cannot open workspace</source>
         <translation>Cannot open workspace</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="129"/>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="332"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="347"/>
         <source>The workspace could not be opened; the current one stays open.
 
 %1</source>
@@ -4768,44 +4971,49 @@ b: %5 (id %6, %7, %8)</translation>
         <translation>%1: its setup cannot be replayed: %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="201"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="202"/>
         <source>No workspace is open.</source>
         <translation>No workspace is open.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="205"/>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="317"/>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="344"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="206"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="332"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="359"/>
         <source>%1: this is the open workspace; choose another file name</source>
         <translation>%1: this is the open workspace; choose another file name</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow/workspace_controller.cpp" line="273"/>
+        <source>The plan was not stored: %1</source>
+        <translation>The plan was not stored: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="288"/>
         <source>The setup was not saved: %1</source>
         <translation>The setup was not saved: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="295"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="310"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="306"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="321"/>
         <source>The run was not fully saved: %1</source>
         <translation>The run was not fully saved: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="312"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="327"/>
         <source>New Workspace</source>
         <translation>New Workspace</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="321"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="336"/>
         <source>Cannot create workspace</source>
         <translation>Cannot create workspace</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="322"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="337"/>
         <source>The workspace could not be created; the current one stays open.
 
 %1</source>
@@ -4814,22 +5022,22 @@ b: %5 (id %6, %7, %8)</translation>
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="327"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="342"/>
         <source>Open Workspace</source>
         <translation>Open Workspace</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="338"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="353"/>
         <source>Save Workspace As</source>
         <translation>Save Workspace As</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="348"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="363"/>
         <source>Cannot save workspace</source>
         <translation>Cannot save workspace</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/workspace_controller.cpp" line="349"/>
+        <location filename="../ui/mainwindow/workspace_controller.cpp" line="364"/>
         <source>The workspace could not be saved; the current one stays open.
 
 %1</source>

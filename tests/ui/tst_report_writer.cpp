@@ -5,7 +5,11 @@
 #include <QFile>
 #include <QImage>
 #include <QRegularExpression>
+#include <QAbstractTextDocumentLayout>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QtTest>
 
 #include <map>
@@ -13,6 +17,7 @@
 #include "support/run_records.h"
 #include "ui/report/report_document.h"
 #include "ui/report/report_writer.h"
+#include "ui/report/report_text.h"
 #include "ui/report/run_comparison.h"
 
 using namespace headroom;
@@ -211,6 +216,58 @@ class TestReportWriter : public QObject {
       ++images;
     }
     QCOMPARE(images, 4);  // one per class and the throughput chart
+  }
+
+  // The class table fits the page: laid out at the page's width (the body's 1000 px), no SLO cell breaks
+  // over more than one line, which a squeezed table does one word at a time.
+  void htmlClassTableFitsThePage() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("classes.html"));
+    engine::RunRecord run = run_;
+    for (auto& cls : run.totals.classes) {
+      cls.slo.ttft = engine::durationFromSeconds(0.5);
+      cls.slo.tbt = engine::durationFromSeconds(0.1);
+      cls.slo.ttlt = engine::durationFromSeconds(4.0);
+      cls.slo.percentile = 99.9;
+    }
+    QString error;
+    QVERIFY2(writeReport(ReportDocument(run), path, &error), qPrintable(error));
+    const QString html = QString::fromUtf8(readAll(path));
+    const qsizetype start = html.indexOf(QStringLiteral("<section id=\"classes\">"));
+    QVERIFY(start >= 0);
+    const QString section = html.mid(start, html.indexOf(QStringLiteral("</section>"), start) - start);
+    QTextDocument page;
+    page.setDefaultFont(QFont(QStringLiteral("Sans Serif"), 10));
+    page.setHtml(section);
+    page.setTextWidth(1000.0);
+    page.documentLayout();  // lay it out
+    const QString slo = sloText(run.totals.classes.front().slo);
+    int found = 0;
+    for (QTextBlock block = page.begin(); block.isValid(); block = block.next()) {
+      if (block.text() != slo) continue;
+      ++found;
+      QVERIFY2(block.layout()->lineCount() == 1,
+               qPrintable(QStringLiteral("the SLO cell \"%1\" takes %2 lines").arg(slo).arg(block.layout()->lineCount())));
+    }
+    QCOMPARE(found, 3);
+    QVERIFY(page.size().width() <= 1000.0 + 1.0);
+  }
+
+  // A comparison has the all-classes row and says which settings changed.
+  void htmlComparisonHasAllClassesAndChangedSettings() {
+    QTemporaryDir dir;
+    engine::RunRecord baseline = run_;
+    baseline.scenario.pool.instances = 4;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("compare.html"));
+    QVERIFY2(writeReport(ReportDocument(run_, baseline), path, &error), qPrintable(error));
+    const QString html = QString::fromUtf8(readAll(path));
+    QVERIFY(html.contains(QStringLiteral("<td>All classes</td>")));
+    QVERIFY(html.contains(QStringLiteral("Settings changed from a to b")));
+    QVERIFY2(html.contains(QStringLiteral("<tr><td>Instances</td><td class=\"nowrap\">4</td><td class=\"nowrap\">2</td></tr>")),
+             qPrintable(html.mid(html.indexOf(QStringLiteral("Settings changed")), 600)));
+    QVERIFY2(writeReport(ReportDocument(run_, run_), path, &error), qPrintable(error));
+    QVERIFY(QString::fromUtf8(readAll(path)).contains(QStringLiteral("None: both runs ran with the same settings.")));
   }
 
   void writesCsvWindowsAndTotals() {

@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QFont>
+
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -15,6 +18,7 @@
 #include "ui/dialogs/run_compare_dialog.h"
 #include "ui/models/run_comparison_model.h"
 #include "ui/models/run_table_model.h"
+#include "ui/report/setting_changes.h"
 #include "ui/widgets/runs_panel.h"
 
 using namespace headroom;
@@ -97,13 +101,39 @@ class TestRunTableModel : public QObject {
     QVERIFY(!model.runAt(2));
   }
 
+  // Beside each run: its overall attainment, the pool's instance count and the ordering policy.
+  void showsAttainmentInstancesAndPolicy() {
+    RunTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto planned = summary(5, "planned", engine::RunStatus::Finished, 600.0);
+    planned.attainment = 0.987;
+    planned.instances = 3;
+    planned.policy = "priority";
+    planned.planId = 2;
+    auto fresh = summary(4, "fresh", engine::RunStatus::Running, 0.0);
+    fresh.instances = 1;
+    fresh.policy = "hybrid";
+    model.setRuns({planned, fresh});
+    const auto text = [&](int row, int column) { return model.data(model.index(row, column)).toString(); };
+    QCOMPARE(model.headerData(RunTableModel::Attainment, Qt::Horizontal).toString(), QStringLiteral("Attainment"));
+    QCOMPARE(model.headerData(RunTableModel::Instances, Qt::Horizontal).toString(), QStringLiteral("Instances"));
+    QCOMPARE(model.headerData(RunTableModel::Policy, Qt::Horizontal).toString(), QStringLiteral("Policy"));
+    QCOMPARE(text(0, RunTableModel::Attainment), QStringLiteral("98.7 %"));
+    QCOMPARE(text(0, RunTableModel::Instances), QStringLiteral("3"));
+    QCOMPARE(text(0, RunTableModel::Policy), QStringLiteral("priority"));
+    QVERIFY(model.data(model.index(0, RunTableModel::Instances), Qt::ToolTipRole).toString().contains(QStringLiteral("2")));
+    QCOMPARE(text(1, RunTableModel::Attainment), QStringLiteral("—"));
+    QCOMPARE(text(1, RunTableModel::Policy), QStringLiteral("hybrid"));
+    QVERIFY(model.data(model.index(1, RunTableModel::Instances), Qt::ToolTipRole).toString().isEmpty());
+  }
+
   void comparisonModelShowsBothRunsAndTheDifference() {
     RunComparisonModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const auto a = handRun(1, "before", 0.90, 540, 1.5);
     const auto b = handRun(2, "after", 0.995, 600, 0.25);
     model.setComparison(compareRuns(a, b));
-    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.rowCount(), 3);  // two classes and all classes
     const auto text = [&](int row, int column) { return model.data(model.index(row, column)).toString(); };
     QCOMPARE(text(0, RunComparisonModel::Class), QStringLiteral("chat"));
     QCOMPARE(text(0, RunComparisonModel::Watched), QStringLiteral("TTFT p99"));
@@ -139,9 +169,65 @@ class TestRunTableModel : public QObject {
     QVERIFY(dialog.headingText().contains(QStringLiteral("a: before (id 1")));
     QVERIFY(dialog.headingText().contains(QStringLiteral("b: after (id 2")));
     QCOMPARE(dialog.view()->model(), dialog.model());
-    QCOMPARE(dialog.model()->rowCount(), 2);
+    QCOMPARE(dialog.model()->rowCount(), 3);
     QCOMPARE(dialog.model()->data(dialog.model()->index(1, RunComparisonModel::AttainmentDelta)).toString(),
              QStringLiteral("+9.5 pp"));
+    QCOMPARE(dialog.changesText(), QStringLiteral("Both runs ran with the same settings."));
+  }
+
+  // The last row is every class together: attainment over all completed requests, goodput of all.
+  void comparisonHasAnAllClassesRow() {
+    RunComparisonModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto a = handRun(1, "before", 0.90, 540, 1.5);
+    auto b = handRun(2, "after", 0.995, 600, 0.25);
+    a.totals.completed = 200;
+    a.totals.sloMet = 150;
+    b.totals.completed = 200;
+    b.totals.sloMet = 190;
+    model.setComparison(compareRuns(a, b));
+    const int all = model.allClassesRow();
+    QCOMPARE(all, 2);
+    const auto text = [&](int column) { return model.data(model.index(all, column)).toString(); };
+    QCOMPARE(text(RunComparisonModel::Class), QStringLiteral("All classes"));
+    QCOMPARE(text(RunComparisonModel::AttainmentA), QStringLiteral("75.0 %"));
+    QCOMPARE(text(RunComparisonModel::AttainmentB), QStringLiteral("95.0 %"));
+    QCOMPARE(text(RunComparisonModel::AttainmentDelta), QStringLiteral("+20.0 pp"));
+    QCOMPARE(text(RunComparisonModel::GoodputA), QStringLiteral("0.25 req/s"));  // 150 over 600 s
+    QCOMPARE(text(RunComparisonModel::GoodputB), QStringLiteral("0.32 req/s"));
+    QCOMPARE(text(RunComparisonModel::LatencyDelta), QStringLiteral("—"));
+    QVERIFY(model.data(model.index(all, RunComparisonModel::Class), Qt::FontRole).value<QFont>().bold());
+    model.setComparison(RunComparison{});
+    QCOMPARE(model.rowCount(), 0);
+  }
+
+  // Compare says which settings changed from run a to run b, class settings included.
+  void compareDialogSaysWhatChanged() {
+    auto a = handRun(1, "before", 0.9, 540, 1.5);
+    auto b = handRun(2, "after", 0.995, 600, 0.25);
+    a.scenario = test::reportScenario(2, 600.0, 1.0);
+    b.scenario = a.scenario;
+    b.scenario.pool.instances = 3;
+    b.scenario.scheduler.policy = engine::OrderingPolicy::Edf;
+    b.scenario.classes[1].arrival.ratePerS = 2.5;
+    b.scenario.classes[1].qos.slo.ttlt = std::chrono::seconds(8);
+    RunCompareDialog dialog(a, b);
+    const QString changes = dialog.changesText();
+    QVERIFY2(changes.contains(QStringLiteral("Instances: 2 → 3")), qPrintable(changes));
+    QVERIFY2(changes.contains(QStringLiteral("Scheduler policy: hybrid → edf")), qPrintable(changes));
+    QVERIFY2(changes.contains(QStringLiteral("batch-1: arrival rate: 1.00 req/s → 2.50 req/s")), qPrintable(changes));
+    QVERIFY2(changes.contains(QStringLiteral("batch-1: SLO: ")), qPrintable(changes));
+    QVERIFY2(!changes.contains(QStringLiteral("chat-0")), qPrintable(changes));
+    QVERIFY2(!changes.contains(QStringLiteral("Seed")), qPrintable(changes));
+
+    // A class only one run has shows as absent on the other side.
+    b.scenario.classes.pop_back();
+    const auto removed = settingChanges(a, b);
+    const auto rank = std::find_if(removed.begin(), removed.end(),
+                                   [](const SettingChange& c) { return c.label == QStringLiteral("batch-1: rank"); });
+    QVERIFY(rank != removed.end());
+    QCOMPARE(rank->valueA, QStringLiteral("1"));
+    QCOMPARE(rank->valueB, QStringLiteral("—"));
   }
 
   void panelComparesAndExportsSelectedRuns() {

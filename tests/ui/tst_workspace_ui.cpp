@@ -1,6 +1,8 @@
 // The console's workspace: New / Save As / Open round trips, a corrupt file refused with its error shown
 // while the previous workspace stays open, class edits saved to the file, every replay recorded as a run,
-// the recent list, and the first start's demo workspace.
+// the recent list, the first start's demo workspace; every plan stored with its inputs, the run an
+// applied plan starts linked to it, Apply asking before it stops a replay, and Open Scenario asking before
+// it replaces the workspace's setup.
 #include <QAction>
 #include <QApplication>
 #include <QMenu>
@@ -10,12 +12,19 @@
 #include <QTimer>
 #include <QtTest>
 
+#include <QPushButton>
+#include <QSignalSpy>
+
 #include <fstream>
+
+#include "engine/workload/scenario_json.h"
 
 #include "engine/store/workspace.h"
 #include "ui/mainwindow/main_window.h"
 #include "ui/mainwindow/workspace_controller.h"
 #include "ui/models/class_table_model.h"
+#include "ui/widgets/planner_panel.h"
+#include "support/test_files.h"
 #include "support/test_scenarios.h"
 
 using namespace headroom;
@@ -31,6 +40,59 @@ engine::Scenario shortScenario() {
   scenario.executor = {engine::ExecutorKind::Constant, "", "", 0, engine::Duration{20'000}};
   return scenario;
 }
+
+// Two classes on a constant executor, quick to plan: 30 req/s of chat needs more than one instance.
+engine::Scenario plannableScenario() {
+  engine::Scenario scenario;
+  scenario.name = "plannable";
+  scenario.seed = 3;
+  scenario.durationS = 300.0;
+  scenario.executor.kind = engine::ExecutorKind::Constant;
+  scenario.executor.iteration = engine::durationFromSeconds(0.05);
+  scenario.pool.instances = 1;
+  scenario.scheduler.policy = engine::OrderingPolicy::Priority;
+  scenario.scheduler.chunking.mode = engine::ChunkingMode::Fixed;
+  engine::ClassSpec chat;
+  chat.qos.name = "chat";
+  chat.qos.rank = 0;
+  chat.qos.slo.ttft = std::chrono::seconds(1);
+  chat.arrival.ratePerS = 30.0;
+  chat.promptTokens.value = 100;
+  chat.outputTokens.value = 8;
+  engine::ClassSpec batch = chat;
+  batch.qos.name = "batch";
+  batch.qos.rank = 1;
+  batch.qos.slo.ttft.reset();
+  batch.qos.slo.ttlt = std::chrono::seconds(30);
+  batch.arrival.ratePerS = 8.0;
+  batch.promptTokens.value = 400;
+  scenario.classes = {chat, batch};
+  return scenario;
+}
+
+solver::CurveSweepOptions quickSweep(const QTemporaryDir& dir) {
+  solver::CurveSweepOptions options;
+  options.minWindowS = 120.0;
+  options.maxWindowS = 300.0;
+  options.refinements = 2;
+  options.shapePoints = 2;
+  options.cacheDir = dir.filePath(QStringLiteral("curves")).toStdString();
+  return options;
+}
+
+// Records each question asked and answers it with `answer`.
+struct ScriptedAnswer {
+  QStringList questions;
+  bool answer = false;
+  Confirmation confirmation() {
+    return [this](QWidget*, const QString&, const QString& question) {
+      questions << question;
+      return answer;
+    };
+  }
+};
+
+constexpr int kPlanTimeoutMs = 240000;
 
 }  // namespace
 
@@ -192,6 +254,105 @@ class TestWorkspaceUi : public QObject {
     runs = workspace->workspace()->runs();
     QCOMPARE(runs.size(), std::size_t{2});
     QCOMPARE(engine::toString(runs[0].status), engine::toString(engine::RunStatus::Stopped));
+  }
+
+  // A plan is stored with its inputs as soon as it is computed; Apply asks before it stops a replay in
+  // progress, and the run it starts links the stored plan, so the report has the plan.
+  void plansAreStoredAndAppliedRunsLinkThem() {
+    QTemporaryDir curves;
+    MainWindow window;
+    ScriptedAnswer asked;
+    window.setConfirmation(asked.confirmation());
+    WorkspaceController* workspace = window.workspaceController();
+    QString error;
+    QVERIFY2(workspace->newWorkspace(path("plans.headroom"), &error), qPrintable(error));
+    window.setScenario(plannableScenario());
+    PlannerPanel* planner = window.plannerPanel();
+    QVERIFY(planner);
+    planner->setSweepOptions(quickSweep(curves));
+    QSignalSpy planned(planner->task(), &PlannerTask::planned);
+    planner->planButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(planned.count(), 1, kPlanTimeoutMs);
+
+    const auto plans = workspace->workspace()->plans();
+    QCOMPARE(plans.size(), std::size_t{1});
+    QCOMPARE(planner->storedPlan(), std::optional<engine::PlanId>(plans[0].id));
+    const auto stored = workspace->workspace()->loadPlan(plans[0].id);
+    const auto& recommended = planner->outcome()->report.recommended;
+    QCOMPARE(stored.at("instances_total").get<int>(), recommended.instancesTotal);
+    // The inputs are the planned scenario with its modes: the file `headroom-cli plan` reads.
+    const auto inputs = workspace->workspace()->loadPlanInputs(plans[0].id);
+    QCOMPARE(inputs.at("name").get<std::string>(), std::string("plannable"));
+    QCOMPARE(inputs.at("modes").size(), std::size_t{1});
+    QCOMPARE(inputs.at("modes")[0].at("max_instances").get<int>(), 64);
+    nlohmann::json scenarioPart = inputs;
+    scenarioPart.erase("modes");
+    QCOMPARE(engine::scenarioFromJson(scenarioPart, {}, engine::TraceFileCheck::Skipped).classes.size(), std::size_t{2});
+
+    // A replay in progress: Apply asks, and declining leaves the replay and its pool alone.
+    window.bridge()->setSpeed(ReplaySpeed::RealTime);
+    window.bridge()->play();
+    QTRY_VERIFY(window.bridge()->replayInProgress());
+    QTRY_VERIFY(workspace->recorder());
+    planner->applyButton()->click();
+    QCOMPARE(asked.questions.size(), 1);
+    QVERIFY2(asked.questions[0].contains(QStringLiteral("replay")), qPrintable(asked.questions[0]));
+    QCOMPARE(window.bridge()->scenario().pool.instances, 1);
+    QVERIFY(window.bridge()->replayInProgress());
+    QVERIFY(!planner->verifyButton()->isEnabled());
+
+    asked.answer = true;
+    planner->applyButton()->click();
+    QCOMPARE(asked.questions.size(), 2);
+    QCOMPARE(window.bridge()->scenario().pool.instances, recommended.instancesTotal);
+    QCOMPARE(workspace->appliedPlan(), std::optional<engine::PlanId>(plans[0].id));
+    QTRY_VERIFY(!workspace->recorder());
+
+    // The replay of the applied pool is a run that links the plan.
+    window.bridge()->setSpeed(ReplaySpeed::Max);
+    window.bridge()->play();
+    QTRY_VERIFY_WITH_TIMEOUT(window.bridge()->latest() &&
+                                 window.bridge()->latest()->state == engine::RunnerState::Finished,
+                             60000);
+    QTRY_VERIFY(!workspace->recorder());
+    const auto runs = workspace->workspace()->runs();
+    QCOMPARE(runs.size(), std::size_t{2});
+    QVERIFY(!runs[1].planId);  // the replay before Apply
+    QCOMPARE(runs[0].planId, std::optional<engine::PlanId>(plans[0].id));
+    const auto record = workspace->workspace()->loadRun(runs[0].id);
+    QVERIFY(record.plan);
+    QCOMPARE(*record.plan, stored);
+    QCOMPARE(runs[0].instances, recommended.instancesTotal);
+  }
+
+  // Opening a scenario file replaces the workspace's setup only when the operator agrees.
+  void openScenarioAsksBeforeReplacingTheSetup() {
+    MainWindow window;
+    ScriptedAnswer asked;
+    window.setConfirmation(asked.confirmation());
+    WorkspaceController* workspace = window.workspaceController();
+    QString error;
+    QVERIFY2(workspace->newWorkspace(path("setup.headroom"), &error), qPrintable(error));
+    const std::string before = window.bridge()->scenario().name;
+    const QString file = test::writeFile(dir_, QStringLiteral("other.json"),
+                                         QByteArray::fromStdString(engine::scenarioToJson(shortScenario()).dump()));
+    QVERIFY(!file.isEmpty());
+
+    QVERIFY(!window.replaceSetupWithScenario(file, &error));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(asked.questions.size(), 1);
+    QVERIFY2(asked.questions[0].contains(QStringLiteral("other.json")) &&
+                 asked.questions[0].contains(QStringLiteral("setup.headroom")),
+             qPrintable(asked.questions[0]));
+    QCOMPARE(window.bridge()->scenario().name, before);
+    QCOMPARE(workspace->workspace()->scenario()->name, before);
+
+    asked.answer = true;
+    QVERIFY2(window.replaceSetupWithScenario(file, &error), qPrintable(error));
+    QCOMPARE(asked.questions.size(), 2);
+    QCOMPARE(window.bridge()->scenario().name, std::string("short"));
+    QTRY_COMPARE(engine::Workspace::open(path("setup.headroom").toStdString()).scenario()->name,
+                 std::string("short"));
   }
 
   void recentListKeepsEightExistingFiles() {

@@ -115,6 +115,12 @@ bool EngineBridge::playing() const {
   return latest_ && latest_->state == engine::RunnerState::Playing;
 }
 
+bool EngineBridge::replayInProgress() const {
+  if (!latest_) return false;
+  return latest_->state == engine::RunnerState::Playing ||
+         (latest_->state == engine::RunnerState::Paused && latest_->simulatedS > 0.0);
+}
+
 void EngineBridge::play() {
   if (!runner_) return;
   if (finishedOrStopped(latest_) || (restartPending_ && latest_ && latest_->simulatedS == 0.0)) rebuild();

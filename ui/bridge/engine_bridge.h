@@ -53,6 +53,8 @@ class EngineBridge : public QObject {
   ViewPtr latest() const { return latest_; }
   ReplaySpeed speed() const { return speed_; }
   bool playing() const;
+  // True while a replay is playing, or paused after it advanced: stopping it would end a run.
+  bool replayInProgress() const;
 
   void setFrameIntervalMs(int intervalMs) { frameTimer_.setInterval(intervalMs); }
 

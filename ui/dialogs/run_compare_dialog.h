@@ -12,8 +12,9 @@ namespace headroom::ui {
 class RunComparisonModel;
 
 // Two stored runs side by side per class: attainment, goodput and the watched latency percentile of
-// each, with the difference (b - a). Run a is the one to compare against (the earlier run). Holds its
-// own copy of the comparison; UI thread only.
+// each, with the difference (b - a), and a row for all classes together; above them, what changed in the
+// settings from a to b. Run a is the one to compare against (the earlier run). Holds its own copy of the
+// comparison; UI thread only.
 class RunCompareDialog : public QDialog {
   Q_OBJECT
 
@@ -23,11 +24,14 @@ class RunCompareDialog : public QDialog {
   RunComparisonModel* model() const { return model_; }
   QTableView* view() const { return view_; }
   QString headingText() const;
+  // "Same settings" or one line per changed setting: "label: value a → value b".
+  QString changesText() const;
 
  private:
   RunComparisonModel* model_;
   QTableView* view_;
   QLabel* heading_;
+  QLabel* changes_;
 };
 
 }  // namespace headroom::ui

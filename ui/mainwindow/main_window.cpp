@@ -7,6 +7,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -79,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent)
       countsLabel_(new QLabel(this)),
       scenarioLabel_(new QLabel(this)) {
   setObjectName(QStringLiteral("mainWindow"));
+  confirm_ = messageBoxConfirmation();
   setWindowTitle(tr("Headroom"));
   setCentralWidget(dashboard_);
   workspace_ = new WorkspaceController(bridge_, this);
@@ -249,6 +251,16 @@ void MainWindow::createDocks() {
   QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
   for (auto* dock : {classes, pool, log}) view->addAction(dock->toggleViewAction());
   const PlanningDocks planning = addPlanningDocks(this, bridge_, classes, view);
+  plannerPanel_ = planning.plannerPanel;
+  // Every plan computed is stored in the open workspace with its inputs; the runs an applied plan starts
+  // link it.
+  PlanStore plans;
+  plans.save = [this](const std::string& name, const nlohmann::json& plan, const nlohmann::json& inputs) {
+    return workspace_->savePlan(name, plan, inputs);
+  };
+  plans.applied = [this](std::optional<engine::PlanId> plan) { workspace_->setAppliedPlan(plan); };
+  plannerPanel_->setPlanStore(std::move(plans));
+  plannerPanel_->setConfirmation(confirm_);
   // Applying a plan while a router is connected also gives the router the plan's per-class shares.
   connect(planning.plannerPanel, &PlannerPanel::planApplied, this, [this](const QByteArray& planJson) {
     RemoteBridge* remote = remote_->remote();
@@ -279,7 +291,26 @@ void MainWindow::createDocks() {
 }
 
 bool MainWindow::openScenario(const QString& path, QString* error) {
-  return bridge_->openScenario(path, error);
+  if (!bridge_->openScenario(path, error)) return false;
+  workspace_->setAppliedPlan(std::nullopt);  // the new setup runs with no plan applied
+  return true;
+}
+
+bool MainWindow::replaceSetupWithScenario(const QString& path, QString* error) {
+  if (error) error->clear();
+  if (workspace_->hasWorkspace() && confirm_ &&
+      !confirm_(this, tr("Open Scenario"),
+                tr("The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and "
+                   "scheduler settings. Its stored runs and plans are kept. Replace the setup?")
+                    .arg(QFileInfo(path).fileName(), workspace_->fileName()))) {
+    return false;
+  }
+  return openScenario(path, error);
+}
+
+void MainWindow::setConfirmation(Confirmation confirmation) {
+  confirm_ = std::move(confirmation);
+  plannerPanel_->setConfirmation(confirm_);
 }
 
 void MainWindow::setScenario(const engine::Scenario& scenario) { bridge_->setScenario(scenario); }
@@ -290,7 +321,7 @@ void MainWindow::openScenarioDialog() {
       QFileDialog::getOpenFileName(this, tr("Open Scenario"), start, tr("Scenario files (*.json);;All files (*)"));
   if (path.isEmpty()) return;
   QString error;
-  if (!openScenario(path, &error)) {
+  if (!replaceSetupWithScenario(path, &error) && !error.isEmpty()) {
     QMessageBox::warning(this, tr("Cannot open scenario"),
                          tr("The scenario could not be opened; the current one stays loaded.\n\n%1").arg(error));
   }

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 #include "ui/bridge/engine_bridge.h"
+#include "ui/dialogs/confirmation.h"
 
 class QAction;
 class QActionGroup;
@@ -16,6 +17,7 @@ class ClassTableModel;
 class Dashboard;
 class LogForwarder;
 class LogPanel;
+class PlannerPanel;
 class PoolTableModel;
 class ReplayControls;
 class RemoteController;
@@ -42,6 +44,11 @@ class MainWindow : public QMainWindow {
 
   // Opens a scenario file; returns false and sets *error (naming file, JSON path and rule) on failure.
   bool openScenario(const QString& path, QString* error);
+  // What File > Open Scenario does with the chosen file: with a workspace open it first asks whether the
+  // scenario may replace the workspace's setup; false with *error empty when the operator declined.
+  bool replaceSetupWithScenario(const QString& path, QString* error);
+  // How the window (and its planner) ask before discarding something; a message box unless replaced.
+  void setConfirmation(Confirmation confirmation);
   void setScenario(const engine::Scenario& scenario);
 
   EngineBridge* bridge() const { return bridge_; }
@@ -53,6 +60,7 @@ class MainWindow : public QMainWindow {
   ClassEditor* classEditor() const { return classEditor_; }
   WorkspaceController* workspaceController() const { return workspace_; }
   RemoteController* remoteController() const { return remote_; }
+  PlannerPanel* plannerPanel() const { return plannerPanel_; }
   QAction* playPauseAction() const { return playPause_; }
   QAction* stepAction() const { return step_; }
   QAction* stopAction() const { return stop_; }
@@ -87,6 +95,8 @@ class MainWindow : public QMainWindow {
   LogPanel* logPanel_ = nullptr;
   ClassEditor* classEditor_ = nullptr;
   WorkspaceController* workspace_ = nullptr;
+  PlannerPanel* plannerPanel_ = nullptr;
+  Confirmation confirm_;
   QTableView* poolView_ = nullptr;
 
   QAction* open_ = nullptr;

@@ -166,6 +166,7 @@ bool WorkspaceController::switchTo(engine::Workspace opened, QString* error) {
   }
   loading_ = false;
   workspace_ = std::move(opened);
+  appliedPlan_.reset();
   if (seeded) saveSetup();
   const QString path = absolute(filePath());
   remember(path);
@@ -260,6 +261,20 @@ void WorkspaceController::shutdown() {
   endRecording(engine::RunStatus::Stopped);
 }
 
+std::optional<engine::PlanId> WorkspaceController::savePlan(const std::string& name, const nlohmann::json& plan,
+                                                            const nlohmann::json& inputs) {
+  if (!workspace_) return std::nullopt;
+  try {
+    const engine::PlanId id = workspace_->savePlan(name, plan, inputs);
+    spdlog::info("plan \"{}\" stored in the workspace (id {})", name, id);
+    return id;
+  } catch (const std::exception& failure) {
+    spdlog::error("cannot store the plan: {}", failure.what());
+    emit message(tr("The plan was not stored: %1").arg(QString::fromStdString(failure.what())));
+    return std::nullopt;
+  }
+}
+
 void WorkspaceController::scheduleSave() {
   if (workspace_ && !loading_) saveTimer_.start();
 }
@@ -294,7 +309,7 @@ void WorkspaceController::startRecording() {
   const engine::Scenario& scenario = bridge_->scenario();
   const QString name = tr("%1 %2").arg(QString::fromStdString(scenario.name),
                                        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-  recorder_ = std::make_unique<engine::RunRecorder>(workspace_->file(), name.toStdString(), scenario, std::nullopt);
+  recorder_ = std::make_unique<engine::RunRecorder>(workspace_->file(), name.toStdString(), scenario, appliedPlan_);
   spdlog::info("recording the replay as run \"{}\"", name.toStdString());
   emit runsChanged();
 }

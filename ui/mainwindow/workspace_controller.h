@@ -21,7 +21,8 @@ namespace headroom::ui {
 // The console's workspace: which SQLite file is open, the File menu's New / Open / Save As / Open Recent,
 // saving the setup (classes and scenario) to the file whenever it changes, and recording every replay as
 // a run (a RunRecorder with its own connection, started when the replay first advances, finished with
-// its end state). A failed open, new or save-as shows the WorkspaceError's text and leaves the current
+// its end state, linked to the stored plan applied to the pool, if any). Plans the planner computes are
+// stored in the open workspace with their inputs. A failed open, new or save-as shows the WorkspaceError's text and leaves the current
 // workspace open. The recent list (at most kMaxRecent, missing files pruned) and the last workspace
 // persist in QSettings. UI thread only.
 class WorkspaceController : public QObject {
@@ -57,6 +58,15 @@ class WorkspaceController : public QObject {
   // Opens the demo workspace in the application data folder, creating it from the bundled demo first.
   bool openDemoWorkspace(QString* error);
   static QString demoWorkspacePath();
+
+  // Stores a plan with its inputs in the open workspace; empty (and a message) when none is open or
+  // saving failed.
+  std::optional<engine::PlanId> savePlan(const std::string& name, const nlohmann::json& plan,
+                                         const nlohmann::json& inputs);
+  // The stored plan now applied to the pool: replays recorded from now on link it. Cleared when another
+  // workspace opens or the setup is replaced by a scenario file.
+  void setAppliedPlan(std::optional<engine::PlanId> plan) { appliedPlan_ = plan; }
+  std::optional<engine::PlanId> appliedPlan() const { return appliedPlan_; }
 
   // Writes a pending setup change now and ends a recording as Stopped (before quitting).
   void shutdown();
@@ -97,6 +107,7 @@ class WorkspaceController : public QObject {
   std::unique_ptr<engine::RunRecorder> recorder_;
   bool armed_ = false;    // the current replay has not been recorded yet
   bool loading_ = false;  // the bridge's scenario is being set from the workspace
+  std::optional<engine::PlanId> appliedPlan_;
   QTimer saveTimer_;
 
   QAction* new_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QFont>
 
 #include <cmath>
 #include <utility>
@@ -36,19 +37,33 @@ void RunComparisonModel::setComparison(RunComparison comparison) {
   endResetModel();
 }
 
+int RunComparisonModel::allClassesRow() const {
+  return comparison_.classes.empty() ? -1 : static_cast<int>(comparison_.classes.size());
+}
+
 int RunComparisonModel::rowCount(const QModelIndex& parent) const {
-  return parent.isValid() ? 0 : static_cast<int>(comparison_.classes.size());
+  return parent.isValid() ? 0 : allClassesRow() + 1;
 }
 
 int RunComparisonModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant RunComparisonModel::data(const QModelIndex& index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
-  const auto& row = comparison_.classes[static_cast<std::size_t>(index.row())];
+  const bool all = index.row() == allClassesRow();
+  const auto& row = all ? comparison_.allClasses : comparison_.classes[static_cast<std::size_t>(index.row())];
+  if (role == Qt::FontRole && all) {
+    QFont bold;
+    bold.setBold(true);
+    return bold;
+  }
+  if (role == Qt::ToolTipRole && all && index.column() <= Watched) {
+    return tr("Every request of the run: attainment and goodput over all classes; the classes watch different "
+              "latencies, so there is none to compare here");
+  }
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
-      case Class: return QString::fromStdString(row.name);
-      case Watched: return watchedText(row.metric, row.percentile);
+      case Class: return all ? tr("All classes") : QString::fromStdString(row.name);
+      case Watched: return all ? QStringLiteral("—") : watchedText(row.metric, row.percentile);
       case AttainmentA: return percentText(row.attainmentA);
       case AttainmentB: return percentText(row.attainmentB);
       case AttainmentDelta: return percentPointsText(row.attainmentDelta());

@@ -8,7 +8,8 @@ namespace headroom::ui {
 
 // Two runs side by side per class (a RunComparison): attainment, goodput and the watched latency
 // percentile of each run, each followed by the difference b - a, coloured green where b is better
-// (higher attainment or goodput, lower latency) and red where it is worse. Read-only; UI thread only.
+// (higher attainment or goodput, lower latency) and red where it is worse. The last row, in bold, is
+// all classes together (when there is any class). Read-only; UI thread only.
 class RunComparisonModel : public QAbstractTableModel {
   Q_OBJECT
 
@@ -20,6 +21,8 @@ class RunComparisonModel : public QAbstractTableModel {
 
   void setComparison(RunComparison comparison);
   const RunComparison& comparison() const { return comparison_; }
+  // The row of all classes together; -1 when the comparison has no class.
+  int allClassesRow() const;
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;

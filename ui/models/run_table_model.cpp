@@ -49,15 +49,25 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
       case Status: return runStatusText(run.status);
       case VirtualTime:
         return tr("%1 / %2 s").arg(locale.toString(run.simulatedS, 'f', 0), locale.toString(run.durationS, 'f', 0));
+      case Attainment: return percentText(run.attainment);
+      case Instances: return run.instances > 0 ? locale.toString(run.instances) : QStringLiteral("—");
+      case Policy: return run.policy.empty() ? QStringLiteral("—") : QString::fromStdString(run.policy);
       default: return {};
     }
   }
-  if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == VirtualTime)) {
+  if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == VirtualTime ||
+                                        index.column() == Attainment || index.column() == Instances)) {
     return QVariant(Qt::AlignRight | Qt::AlignVCenter);
   }
   if (role == Qt::ForegroundRole && index.column() == Status &&
       (run.status == engine::RunStatus::Failed || run.status == engine::RunStatus::Interrupted)) {
     return QBrush(QColor(0xc6, 0x28, 0x28));
+  }
+  if (role == Qt::ToolTipRole && index.column() == Instances && run.planId) {
+    return tr("Set by the applied plan %1").arg(*run.planId);
+  }
+  if (role == Qt::ToolTipRole && index.column() == Attainment) {
+    return tr("Requests that met their SLO, of those completed, over all classes");
   }
   if (role == Qt::ToolTipRole && index.column() == Status && run.status == engine::RunStatus::Interrupted) {
     return tr("The process ended while this run was recording; it is kept up to its last saved sample.");
@@ -75,6 +85,9 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
     case Started: return tr("Started");
     case Status: return tr("Status");
     case VirtualTime: return tr("Virtual time");
+    case Attainment: return tr("Attainment");
+    case Instances: return tr("Instances");
+    case Policy: return tr("Policy");
     default: return {};
   }
 }

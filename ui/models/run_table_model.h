@@ -10,13 +10,14 @@
 namespace headroom::ui {
 
 // The workspace's stored runs as a read-only table, in the order given (the workspace lists newest
-// first): id, name, scenario, start time, status, virtual time reached. setRuns() replaces the rows.
+// first): id, name, scenario, start time, status, virtual time reached, overall SLO attainment, the pool's
+// instances (its tooltip names the applied plan) and the ordering policy. setRuns() replaces the rows.
 // UI thread only.
 class RunTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column : int { Id, Name, Scenario, Started, Status, VirtualTime, ColumnCount };
+  enum Column : int { Id, Name, Scenario, Started, Status, VirtualTime, Attainment, Instances, Policy, ColumnCount };
 
   explicit RunTableModel(QObject* parent = nullptr);
 

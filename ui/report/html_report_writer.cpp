@@ -27,19 +27,27 @@ QString factsTable(const QList<ReportFact>& facts) {
   return out + QStringLiteral("</table>\n");
 }
 
-QString table(const QStringList& header, const QList<QStringList>& rows, int firstNumeric) {
-  QString out = QStringLiteral("<table class=\"grid\">\n<thead><tr>");
+// A grid table inside a box that scrolls sideways rather than pushing past the page. `nowrapColumns`
+// are cells kept on one line (an SLO, whose words belong together).
+QString table(const QStringList& header, const QList<QStringList>& rows, int firstNumeric,
+              const QList<int>& nowrapColumns = {}) {
+  QString out = QStringLiteral("<div class=\"wide\"><table class=\"grid\">\n<thead><tr>");
   for (const auto& cell : header) out += QStringLiteral("<th>%1</th>").arg(esc(cell));
   out += QStringLiteral("</tr></thead>\n<tbody>\n");
   for (const auto& row : rows) {
     out += QStringLiteral("<tr>");
     for (int c = 0; c < row.size(); ++c) {
-      out += (c >= firstNumeric ? QStringLiteral("<td class=\"num\">%1</td>") : QStringLiteral("<td>%1</td>"))
-                 .arg(esc(row[c]));
+      if (c >= firstNumeric) {
+        out += QStringLiteral("<td class=\"num\">%1</td>").arg(esc(row[c]));
+      } else if (nowrapColumns.contains(c)) {
+        out += QStringLiteral("<td class=\"nowrap\">%1</td>").arg(esc(row[c]));
+      } else {
+        out += QStringLiteral("<td>%1</td>").arg(esc(row[c]));
+      }
     }
     out += QStringLiteral("</tr>\n");
   }
-  return out + QStringLiteral("</tbody>\n</table>\n");
+  return out + QStringLiteral("</tbody>\n</table></div>\n");
 }
 
 QString chartImage(const ReportChart& chart) {
@@ -56,25 +64,32 @@ QString pair(const engine::LatencyStats& stats) {
   return QStringLiteral("%1 / %2").arg(latencyText(stats.p50S), latencyText(stats.p99S));
 }
 
+// Two tables, so that neither is wider than the page: the class's SLO and counts, then its latencies.
 QString classSection(const ReportDocument& document) {
-  const QStringList header{HtmlReport::tr("Class"),         HtmlReport::tr("SLO"),           HtmlReport::tr("Arrivals"),
-                           HtmlReport::tr("Completed"),     HtmlReport::tr("Relegated"),     HtmlReport::tr("Attainment"),
-                           HtmlReport::tr("Goodput"),       HtmlReport::tr("Queue p50/p99"), HtmlReport::tr("TTFT p50/p99"),
-                           HtmlReport::tr("TBT p50/p99"),   HtmlReport::tr("TTLT p50/p99")};
-  QList<QStringList> rows;
+  const QStringList countsHeader{HtmlReport::tr("Class"),     HtmlReport::tr("SLO"),        HtmlReport::tr("Arrivals"),
+                                 HtmlReport::tr("Completed"), HtmlReport::tr("Relegated"),  HtmlReport::tr("Attainment"),
+                                 HtmlReport::tr("Goodput")};
+  const QStringList latencyHeader{HtmlReport::tr("Class"), HtmlReport::tr("Queue p50/p99"), HtmlReport::tr("TTFT p50/p99"),
+                                  HtmlReport::tr("TBT p50/p99"), HtmlReport::tr("TTLT p50/p99")};
+  QList<QStringList> counts;
+  QList<QStringList> latencies;
   const QLocale locale;
   for (const auto& row : document.classes()) {
     const auto& cls = row.totals;
-    rows.append({QString::fromStdString(cls.name), sloText(cls.slo), locale.toString(static_cast<qlonglong>(cls.arrived)),
-                 locale.toString(static_cast<qlonglong>(cls.completed)),
-                 locale.toString(static_cast<qlonglong>(cls.relegated)), percentText(cls.attainment),
-                 rateText(row.goodputPerS), pair(cls.queue), pair(cls.ttft), pair(cls.tbt), pair(cls.ttlt)});
+    const QString name = QString::fromStdString(cls.name);
+    counts.append({name, sloText(cls.slo), locale.toString(static_cast<qlonglong>(cls.arrived)),
+                   locale.toString(static_cast<qlonglong>(cls.completed)),
+                   locale.toString(static_cast<qlonglong>(cls.relegated)), percentText(cls.attainment),
+                   rateText(row.goodputPerS)});
+    latencies.append({name, pair(cls.queue), pair(cls.ttft), pair(cls.tbt), pair(cls.ttlt)});
   }
   return QStringLiteral("<section id=\"classes\">\n<h2>%1</h2>\n").arg(esc(HtmlReport::tr("Classes"))) +
-         table(header, rows, 2) + QStringLiteral("</section>\n");
+         table(countsHeader, counts, 2, {1}) +
+         QStringLiteral("<h3>%1</h3>\n").arg(esc(HtmlReport::tr("Latency per class (p50 / p99)"))) +
+         table(latencyHeader, latencies, 1) + QStringLiteral("</section>\n");
 }
 
-QString comparisonSection(const RunComparison& comparison) {
+QString comparisonSection(const RunComparison& comparison, const QList<SettingChange>& changes) {
   const QStringList header{HtmlReport::tr("Class"),        HtmlReport::tr("Watched"),    HtmlReport::tr("Attainment a"),
                            HtmlReport::tr("Attainment b"), HtmlReport::tr("Difference"), HtmlReport::tr("Goodput a"),
                            HtmlReport::tr("Goodput b"),    HtmlReport::tr("Difference"), HtmlReport::tr("Latency a"),
@@ -86,10 +101,27 @@ QString comparisonSection(const RunComparison& comparison) {
                  rateText(cls.goodputPerSA), rateText(cls.goodputPerSB), rateText(cls.goodputDeltaPerS(), true),
                  latencyText(cls.watchedSA), latencyText(cls.watchedSB), latencyDeltaText(cls.watchedDeltaS())});
   }
-  return QStringLiteral("<section id=\"comparison\">\n<h2>%1</h2>\n")
-             .arg(esc(HtmlReport::tr("Comparison: %1 (a) with %2 (b)")
-                          .arg(QString::fromStdString(comparison.a.name), QString::fromStdString(comparison.b.name)))) +
-         table(header, rows, 2) + QStringLiteral("</section>\n");
+  if (!comparison.classes.empty()) {
+    const auto& all = comparison.allClasses;
+    rows.append({HtmlReport::tr("All classes"), QStringLiteral("—"), percentText(all.attainmentA),
+                 percentText(all.attainmentB), percentPointsText(all.attainmentDelta()), rateText(all.goodputPerSA),
+                 rateText(all.goodputPerSB), rateText(all.goodputDeltaPerS(), true), QStringLiteral("—"),
+                 QStringLiteral("—"), QStringLiteral("—")});
+  }
+  QList<QStringList> changed;
+  for (const auto& change : changes) changed.append({change.label, change.valueA, change.valueB});
+  QString out = QStringLiteral("<section id=\"comparison\">\n<h2>%1</h2>\n")
+                    .arg(esc(HtmlReport::tr("Comparison: %1 (a) with %2 (b)")
+                                 .arg(QString::fromStdString(comparison.a.name),
+                                      QString::fromStdString(comparison.b.name)))) +
+                table(header, rows, 2);
+  out += QStringLiteral("<h3>%1</h3>\n").arg(esc(HtmlReport::tr("Settings changed from a to b")));
+  if (changed.isEmpty()) {
+    out += QStringLiteral("<p>%1</p>\n").arg(esc(HtmlReport::tr("None: both runs ran with the same settings.")));
+  } else {
+    out += table({HtmlReport::tr("Setting"), HtmlReport::tr("Run a"), HtmlReport::tr("Run b")}, changed, 3, {1, 2});
+  }
+  return out + QStringLiteral("</section>\n");
 }
 
 QString planSection(const ReportPlan& plan) {
@@ -109,7 +141,7 @@ const char* const kStyle =
     "table{border-collapse:collapse;font-size:.9em}table.facts th{text-align:left;color:#616161;font-weight:normal;"
     "padding:.15em 1.5em .15em 0}table.grid th{background:#eeeeee;text-align:left}"
     "table.grid th,table.grid td{padding:.25em .6em;border-bottom:1px solid #e0e0e0}td.num{text-align:right;"
-    "white-space:nowrap}figure{margin:1em 0}img{max-width:100%;height:auto}pre{font-size:.8em;background:#fafafa;"
+    "white-space:nowrap}td.nowrap{white-space:nowrap}div.wide{max-width:100%;overflow-x:auto}h3{font-size:1em}figure{margin:1em 0}img{max-width:100%;height:auto}pre{font-size:.8em;background:#fafafa;"
     "padding:1em;overflow:auto}";
 
 }  // namespace
@@ -130,7 +162,7 @@ bool writeHtmlReport(const ReportDocument& document, const QString& path, QStrin
   html += QStringLiteral("</section>\n<section id=\"settings\">\n<h2>%1</h2>\n").arg(esc(HtmlReport::tr("Settings")));
   html += factsTable(document.settings());
   html += QStringLiteral("</section>\n</div>\n");
-  if (document.comparison()) html += comparisonSection(*document.comparison());
+  if (document.comparison()) html += comparisonSection(*document.comparison(), document.changedSettings());
   html += classSection(document);
   html += QStringLiteral("<section id=\"charts\">\n<h2>%1</h2>\n")
               .arg(esc(HtmlReport::tr("Latency and throughput over time")));

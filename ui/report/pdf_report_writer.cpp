@@ -250,7 +250,20 @@ void drawComparison(Pager& pager, const ReportDocument& document) {
                  rateText(cls.goodputPerSA), rateText(cls.goodputPerSB), rateText(cls.goodputDeltaPerS(), true),
                  latencyText(cls.watchedSA), latencyText(cls.watchedSB), latencyDeltaText(cls.watchedDeltaS())});
   }
+  if (!comparison.classes.empty()) {
+    const auto& all = comparison.allClasses;
+    rows.append({PdfReport::tr("All classes"), QStringLiteral("—"), percentText(all.attainmentA),
+                 percentText(all.attainmentB), percentPointsText(all.attainmentDelta()), rateText(all.goodputPerSA),
+                 rateText(all.goodputPerSB), rateText(all.goodputDeltaPerS(), true), QStringLiteral("—"),
+                 QStringLiteral("—"), QStringLiteral("—")});
+  }
   drawTable(pager, header, rows, 2);
+  pager.advance(12.0);
+  pager.heading(PdfReport::tr("Settings changed from a to b"), 11.0);
+  QList<QStringList> changes;
+  for (const auto& change : document.changedSettings()) changes.append({change.label, change.valueA, change.valueB});
+  if (changes.isEmpty()) changes.append({PdfReport::tr("none: both runs ran with the same settings"), QString(), QString()});
+  drawTable(pager, {PdfReport::tr("Setting"), PdfReport::tr("Run a"), PdfReport::tr("Run b")}, changes, 3);
 }
 
 void drawClassTable(Pager& pager, const ReportDocument& document) {

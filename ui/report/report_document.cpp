@@ -38,7 +38,10 @@ QColor reportLineColour(int index) {
 
 ReportDocument::ReportDocument(engine::RunRecord run, std::optional<engine::RunRecord> comparisonRun)
     : run_(std::move(run)), comparisonRun_(std::move(comparisonRun)) {
-  if (comparisonRun_) comparison_ = compareRuns(*comparisonRun_, run_);
+  if (comparisonRun_) {
+    comparison_ = compareRuns(*comparisonRun_, run_);
+    changedSettings_ = settingChanges(*comparisonRun_, run_);
+  }
   const double spanS = goodputSpanS(run_.summary);
   for (const auto& cls : run_.totals.classes) {
     classes_.push_back({cls, spanS > 0.0 ? static_cast<double>(cls.sloMet) / spanS : 0.0});
@@ -77,11 +80,10 @@ void ReportDocument::buildOverview() {
   };
 }
 
-void ReportDocument::buildSettings() {
-  const auto& scenario = run_.scenario;
+QList<ReportFact> ReportDocument::scenarioSettings(const engine::Scenario& scenario) {
   const auto& scheduler = scenario.scheduler;
   const bool constant = scenario.executor.kind == engine::ExecutorKind::Constant;
-  settings_ = {
+  QList<ReportFact> settings = {
       {tr("Executor"), constant ? tr("constant, %1 per iteration")
                                       .arg(latencyText(engine::toSeconds(scenario.executor.iteration)))
                                 : tr("modeled")},
@@ -96,18 +98,51 @@ void ReportDocument::buildSettings() {
       {tr("Scheduler policy"), QString::fromUtf8(engine::toString(scheduler.policy))},
   };
   if (scheduler.policy == engine::OrderingPolicy::Hybrid) {
-    settings_.append({tr("Hybrid alpha"), tr("%1 ms/token").arg(number(scheduler.alphaSPerToken * 1000.0, 2))});
+    settings.append({tr("Hybrid alpha"), tr("%1 ms/token").arg(number(scheduler.alphaSPerToken * 1000.0, 2))});
   }
-  settings_.append({tr("Chunking"), QString::fromStdString(engine::toString(scheduler.chunking))});
-  settings_.append({tr("Relegation"), scheduler.relegation == engine::Relegation::On ? tr("on") : tr("off")});
-  settings_.append({tr("Selective preemption"), scheduler.selectivePreemption ? tr("on") : tr("off")});
-  settings_.append({tr("Batch limits"), tr("%1 tokens, %2 sequences")
-                                            .arg(count(scheduler.maxBatchTokens), count(scheduler.maxBatchSize))});
-  settings_.append({tr("Seed"), QString::number(scenario.seed)});
-  settings_.append({tr("Duration"), tr("%1 s").arg(number(scenario.durationS, 1))});
+  settings.append({tr("Chunking"), QString::fromStdString(engine::toString(scheduler.chunking))});
+  settings.append({tr("Relegation"), scheduler.relegation == engine::Relegation::On ? tr("on") : tr("off")});
+  settings.append({tr("Selective preemption"), scheduler.selectivePreemption ? tr("on") : tr("off")});
+  settings.append({tr("Batch limits"), tr("%1 tokens, %2 sequences")
+                                           .arg(count(scheduler.maxBatchTokens), count(scheduler.maxBatchSize))});
+  settings.append({tr("Seed"), QString::number(scenario.seed)});
+  settings.append({tr("Duration"), tr("%1 s").arg(number(scenario.durationS, 1))});
   if (scenario.trace) {
-    settings_.append({tr("Trace"), QString::fromStdString(scenario.trace->path.filename().string())});
+    settings.append({tr("Trace"), QString::fromStdString(scenario.trace->path.filename().string())});
   }
+  return settings;
+}
+
+QList<ReportFact> ReportDocument::classSettings(const engine::Scenario& scenario) {
+  QList<ReportFact> settings;
+  for (const engine::ClassSpec& spec : scenario.classes) {
+    const QString name = QString::fromStdString(spec.qos.name);
+    const auto lengths = [](const engine::LengthSpec& length) -> QString {
+      switch (length.kind) {
+        case engine::LengthKind::Fixed: return count(length.value);
+        case engine::LengthKind::Uniform: return tr("%1 to %2").arg(count(length.min), count(length.max));
+        case engine::LengthKind::Lognormal:
+          return tr("median %1, p90 %2, at most %3")
+              .arg(number(length.median, 0), number(length.p90, 0), count(length.max));
+        case engine::LengthKind::Empirical: return tr("%n listed value(s)", nullptr, static_cast<int>(length.values.size()));
+      }
+      return {};
+    };
+    settings.append({tr("%1: rank").arg(name), QString::number(spec.qos.rank)});
+    settings.append({tr("%1: SLO").arg(name), sloText(spec.qos.slo)});
+    settings.append({tr("%1: arrival rate").arg(name),
+                     spec.arrival.phases.empty()
+                         ? rateText(spec.arrival.ratePerS)
+                         : tr("%1, %n phase(s)", nullptr, static_cast<int>(spec.arrival.phases.size()))
+                               .arg(rateText(spec.arrival.ratePerS))});
+    settings.append({tr("%1: prompt tokens").arg(name), lengths(spec.promptTokens)});
+    settings.append({tr("%1: output tokens").arg(name), lengths(spec.outputTokens)});
+  }
+  return settings;
+}
+
+void ReportDocument::buildSettings() {
+  settings_ = scenarioSettings(run_.scenario);
   settings_.append({tr("Metrics window"), latencyText(engine::toSeconds(run_.totals.windowLength))});
 }
 

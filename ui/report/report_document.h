@@ -11,6 +11,7 @@
 #include "engine/store/run_record.h"
 #include "ui/report/report_chart.h"
 #include "ui/report/run_comparison.h"
+#include "ui/report/setting_changes.h"
 
 namespace headroom::ui {
 
@@ -49,10 +50,19 @@ class ReportDocument {
 
   explicit ReportDocument(engine::RunRecord run, std::optional<engine::RunRecord> comparisonRun = std::nullopt);
 
+  // The settings a run ran with, as the report's Settings section lists them (executor, pool,
+  // scheduler, seed, duration, trace).
+  static QList<ReportFact> scenarioSettings(const engine::Scenario& scenario);
+  // Each class's own settings, labelled "<class>: <setting>" (rank, SLO, arrival rate, prompt and output
+  // lengths): what a comparison of two runs diffs besides scenarioSettings().
+  static QList<ReportFact> classSettings(const engine::Scenario& scenario);
+
   const engine::RunRecord& run() const { return run_; }
   const std::optional<engine::RunRecord>& comparisonRun() const { return comparisonRun_; }
   // The class-by-class comparison: comparisonRun is side a (the baseline), this run side b.
   const std::optional<RunComparison>& comparison() const { return comparison_; }
+  // With a comparison: the settings that changed from the baseline (a) to this run (b).
+  const QList<SettingChange>& changedSettings() const { return changedSettings_; }
 
   QString title() const;
   const QList<ReportFact>& overview() const { return overview_; }
@@ -71,6 +81,7 @@ class ReportDocument {
   engine::RunRecord run_;
   std::optional<engine::RunRecord> comparisonRun_;
   std::optional<RunComparison> comparison_;
+  QList<SettingChange> changedSettings_;
   QList<ReportFact> overview_;
   QList<ReportFact> settings_;
   std::vector<ReportClassRow> classes_;

@@ -75,6 +75,18 @@ RunComparison compareRuns(const engine::RunRecord& a, const engine::RunRecord& b
     }
     comparison.classes.push_back(row);
   }
+  const auto overall = [](const engine::Snapshot& totals) -> std::optional<double> {
+    if (totals.completed <= 0) return std::nullopt;
+    return static_cast<double>(totals.sloMet) / static_cast<double>(totals.completed);
+  };
+  const auto totalGoodput = [](const engine::Snapshot& totals, double spanS) -> std::optional<double> {
+    if (!(spanS > 0.0)) return std::nullopt;
+    return static_cast<double>(totals.sloMet) / spanS;
+  };
+  comparison.allClasses.attainmentA = overall(a.totals);
+  comparison.allClasses.attainmentB = overall(b.totals);
+  comparison.allClasses.goodputPerSA = totalGoodput(a.totals, spanA);
+  comparison.allClasses.goodputPerSB = totalGoodput(b.totals, spanB);
   for (const auto& clsB : b.totals.classes) {
     if (findIn(a, clsB.name)) continue;
     ClassComparison row;

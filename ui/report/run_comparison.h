@@ -39,11 +39,14 @@ struct ClassComparison {
   std::optional<double> watchedDeltaS() const;
 };
 
-// Two runs compared class by class: run a's classes in its order, then classes only run b has.
+// Two runs compared class by class: run a's classes in its order, then classes only run b has; and
+// `allClasses`, the runs' totals over every class (name empty; attainment and goodput of all requests,
+// no watched latency since the classes watch different ones).
 struct RunComparison {
   engine::RunSummary a;
   engine::RunSummary b;
   std::vector<ClassComparison> classes;
+  ClassComparison allClasses;
 };
 
 RunComparison compareRuns(const engine::RunRecord& a, const engine::RunRecord& b);

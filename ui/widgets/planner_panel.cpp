@@ -47,6 +47,7 @@ PlannerPanel::PlannerPanel(EngineBridge* bridge, QWidget* parent)
       cancel_(new QPushButton(tr("Cancel"), this)),
       apply_(new QPushButton(tr("&Apply to Pool"), this)),
       verify_(new QPushButton(tr("&Verify by Replay"), this)),
+      confirm_(messageBoxConfirmation()),
       progress_(new QProgressBar(this)),
       status_(new QLabel(this)) {
   setObjectName(QStringLiteral("plannerPanel"));
@@ -158,6 +159,7 @@ void PlannerPanel::showProgress(int done, int expected, const QString& detail) {
 void PlannerPanel::showPlan(const PlannerOutcomePtr& outcome) {
   outcome_ = outcome;
   applied_ = false;
+  storePlan(outcome);
   comparison_->setReport(outcome->input.classes, outcome->report);
   verification_->clear();
   progress_->setRange(0, std::max(1, outcome->replays));
@@ -180,11 +182,31 @@ void PlannerPanel::showPlan(const PlannerOutcomePtr& outcome) {
   updateButtons();
 }
 
+void PlannerPanel::storePlan(const PlannerOutcomePtr& outcome) {
+  storedPlan_.reset();
+  if (!store_.save) return;
+  const auto& report = outcome->report;
+  const QString scenario = QString::fromStdString(outcome->planning.scenario.name);
+  const QString name = report.recommended.solutionFound
+                           ? tr("%1: %n instance(s)", nullptr, report.recommended.instancesTotal).arg(scenario)
+                           : tr("%1: no plan").arg(scenario);
+  const auto planJson = solver::toJson(report, outcome->input, solver::PlanOptions{}.objective);
+  storedPlan_ = store_.save(name.toStdString(), planJson, planInputsToJson(outcome->planning));
+}
+
 void PlannerPanel::applyToPool() {
   if (!outcome_ || !outcome_->report.recommended.solutionFound || task_->running()) return;
+  if (bridge_->replayInProgress() && confirm_ &&
+      !confirm_(this, tr("Apply Plan"),
+                tr("Applying the plan stops the replay in progress and starts it again from the beginning with "
+                   "the plan's pool. Apply it now?"))) {
+    setStatus(tr("Not applied; the replay goes on."));
+    return;
+  }
   try {
     const engine::Scenario applied = applyPlan(bridge_->scenario(), outcome_->report.recommended);
     bridge_->setScenario(applied);
+    if (store_.applied) store_.applied(storedPlan_);
     applied_ = true;
     spdlog::info("plan applied: {} instances, weighted router, priority ordering", applied.pool.instances);
     setStatus(tr("Applied: %1 instances, each class routed by the plan's shares, priority ordering inside "

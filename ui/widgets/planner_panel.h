@@ -4,6 +4,8 @@
 
 #include "solver/curve_measurement.h"
 #include "solver/plan.h"
+#include "ui/dialogs/confirmation.h"
+#include "ui/planner/plan_store.h"
 #include "ui/planner/planner_task.h"
 
 class QLabel;
@@ -22,7 +24,8 @@ class VerificationModel;
 // model on its hardware as the one instance mode) in the background with a progress bar and Cancel,
 // shows the recommendation beside the FCFS and siloed baselines, applies it to the pool (instance count,
 // weighted router shares, priority ordering) and verifies it by replay, measured against predicted.
-// UI thread only.
+// Every plan computed is kept in the plan store with its inputs; applying one names it to the store, and
+// asks first when a replay is in progress (applying restarts it). UI thread only.
 class PlannerPanel : public QWidget {
   Q_OBJECT
 
@@ -32,6 +35,11 @@ class PlannerPanel : public QWidget {
   // How curves are swept (replay windows, cache); the defaults are the solver's.
   void setSweepOptions(const solver::CurveSweepOptions& options) { sweep_ = options; }
   void setMaxInstances(int instances);
+  void setPlanStore(PlanStore store) { store_ = std::move(store); }
+  // How Apply asks before stopping a replay in progress (a message box unless replaced).
+  void setConfirmation(Confirmation confirmation) { confirm_ = std::move(confirmation); }
+  // The stored id of the plan shown, when the store kept it.
+  std::optional<engine::PlanId> storedPlan() const { return storedPlan_; }
 
   PlannerTask* task() const { return task_; }
   PlanComparisonModel* comparisonModel() const { return comparison_; }
@@ -63,6 +71,7 @@ class PlannerPanel : public QWidget {
   void showCancelled();
   void setStatus(const QString& text, bool error = false);
   void updateButtons();
+  void storePlan(const PlannerOutcomePtr& outcome);
 
   EngineBridge* bridge_;
   PlannerTask* task_;
@@ -70,6 +79,9 @@ class PlannerPanel : public QWidget {
   VerificationModel* verification_;
   solver::CurveSweepOptions sweep_;
   PlannerOutcomePtr outcome_;
+  PlanStore store_;
+  Confirmation confirm_;
+  std::optional<engine::PlanId> storedPlan_;
   bool applied_ = false;
   bool verifying_ = false;
 
