@@ -56,12 +56,16 @@ int runReport(const ReportArgs& args) {
   QGuiApplication application(argc, argv);
 
   spdlog::info("writing the report of run {} ({}) to {}", run.summary.id, run.summary.name, args.outPath);
+  const bool hasPlan = run.plan.has_value();
   QString error;
   if (!ui::writeReport(ui::ReportDocument(std::move(run), std::move(comparison)), out, &error)) {
     throw std::runtime_error(error.toStdString());
   }
   std::cout << "wrote " << args.outPath;
-  if (ui::reportFormatForPath(out) == ui::ReportFormat::Csv) std::cout << " and " << ui::totalsCsvPath(out).toStdString();
+  if (ui::reportFormatForPath(out) == ui::ReportFormat::Csv) {
+    std::cout << (hasPlan ? ", " : " and ") << ui::totalsCsvPath(out).toStdString();
+    if (hasPlan) std::cout << " and " << ui::planCsvPath(out).toStdString();
+  }
   std::cout << '\n';
   return 0;
 }

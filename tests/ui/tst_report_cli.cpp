@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include "engine/store/workspace.h"
@@ -50,6 +51,7 @@ class TestReportCli : public QObject {
   QString workspacePath_;
   engine::RunId light_ = 0;
   engine::RunId heavy_ = 0;
+  engine::RunId planned_ = 0;
 
  private slots:
   void initTestCase() {
@@ -59,6 +61,48 @@ class TestReportCli : public QObject {
     const engine::Scenario scenario = test::reportScenario(3, 30.0, 2.0);
     light_ = storeRun(workspace, test::replayedRun(scenario, 0, "light"));
     heavy_ = storeRun(workspace, test::replayedRun(scenario, 0, "heavy", 3.0));
+    // A run started from an applied plan, as the console records it: the stored plan linked by id.
+    engine::RunRecord planned = test::replayedRun(scenario, 0, "planned");
+    planned.plan = nlohmann::json{{"status", "optimal"},
+                                  {"objective", "instances"},
+                                  {"instances_total", 2},
+                                  {"classes", {{{"name", "chat-0"}}, {{"name", "batch-1"}}, {{"name", "chat-2"}}}},
+                                  {"instances",
+                                   {{{"mode", "a100"}, {"rates_per_s", {{"chat-0", 1.5}, {"chat-2", 2.0}}}},
+                                    {{"mode", "a100"}, {"rates_per_s", {{"chat-0", 0.5}, {"batch-1", 2.0}}}}}}};
+    planned_ = storeRun(workspace, planned);
+  }
+
+  // The run of an applied plan has a plan page in the PDF and the HTML, and a plan file beside the CSV.
+  void reportsThePlanOfAPlannedRun() {
+    const auto report = [&](engine::RunId run, const QString& file) {
+      const QString out = dir_.filePath(file);
+      const CliResult result = runCli({QStringLiteral("report"), workspacePath_, QStringLiteral("--run"),
+                                       QString::number(run), QStringLiteral("--out"), out});
+      if (result.exitCode != 0) qWarning("%s", qPrintable(result.err));
+      QFile written(out);
+      return written.open(QIODevice::ReadOnly) ? written.readAll() : QByteArray();
+    };
+    const QByteArray html = report(planned_, QStringLiteral("planned.html"));
+    QVERIFY(html.contains("id=\"plan\""));
+    QVERIFY(html.contains("<td>a100</td>"));
+    QVERIFY(!report(light_, QStringLiteral("unplanned.html")).contains("id=\"plan\""));
+
+    static const QRegularExpression page(QStringLiteral("/Type\\s*/Page(?![a-zA-Z])"));
+    const auto pages = [](const QByteArray& pdf) { return QString::fromLatin1(pdf).count(page); };
+    const QByteArray plannedPdf = report(planned_, QStringLiteral("planned.pdf"));
+    const QByteArray lightPdf = report(light_, QStringLiteral("unplanned.pdf"));
+    QVERIFY(pages(lightPdf) > 0);
+    QCOMPARE(pages(plannedPdf), pages(lightPdf) + 1);
+
+    QVERIFY(!report(planned_, QStringLiteral("planned.csv")).isEmpty());
+    QFile plan(dir_.filePath(QStringLiteral("planned.plan.csv")));
+    QVERIFY(plan.open(QIODevice::ReadOnly));
+    const QStringList rows = QString::fromUtf8(plan.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(rows.size(), 1 + 4);  // a header and a row per instance and class with traffic
+    QCOMPARE(rows[0], QStringLiteral("instance,mode,class,rate_per_s,predicted_latency_s"));
+    QVERIFY(rows.contains(QStringLiteral("2,a100,batch-1,2.000000,")));
+    QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("light.plan.csv"))));
   }
 
   void writesEachFormat_data() {

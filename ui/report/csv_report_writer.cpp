@@ -101,7 +101,38 @@ QByteArray totalsCsv(const ReportDocument& document) {
   return out.toUtf8();
 }
 
+// One row per instance of the plan and class it sends traffic to, from the plan's JSON as reports read it.
+QByteArray planCsv(const nlohmann::json& plan) {
+  QString out = csvPlanHeader() + QStringLiteral("\r\n");
+  if (!plan.is_object() || !plan.contains("instances") || !plan.at("instances").is_array()) return out.toUtf8();
+  int index = 1;
+  for (const auto& instance : plan.at("instances")) {
+    const int number = index++;
+    if (!instance.is_object()) continue;
+    const QString mode = instance.contains("mode") && instance.at("mode").is_string()
+                             ? QString::fromStdString(instance.at("mode").get<std::string>())
+                             : QString();
+    const auto rates = instance.contains("rates_per_s") ? instance.at("rates_per_s") : nlohmann::json::object();
+    const auto latencies =
+        instance.contains("predicted_latency_s") ? instance.at("predicted_latency_s") : nlohmann::json::object();
+    if (!rates.is_object()) continue;
+    for (const auto& [name, rate] : rates.items()) {
+      if (!rate.is_number()) continue;
+      QStringList fields;
+      fields << QString::number(number) << csvField(mode) << csvField(QString::fromStdString(name))
+             << QString::number(rate.get<double>(), 'f', 6)
+             << (latencies.is_object() && latencies.contains(name) && latencies.at(name).is_number()
+                     ? seconds(latencies.at(name).get<double>())
+                     : QString());
+      out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+  }
+  return out.toUtf8();
+}
+
 }  // namespace
+
+QString csvPlanHeader() { return QStringLiteral("instance,mode,class,rate_per_s,predicted_latency_s"); }
 
 QString csvWindowsHeader() {
   return QStringLiteral(
@@ -117,17 +148,26 @@ QString csvTotalsHeader() {
 }
 
 bool writeCsvReport(const ReportDocument& document, const QString& path, QString* error) {
-  // Both files are prepared before either is renamed into place.
+  // Every file is prepared before any is renamed into place.
   QSaveFile windows(path);
   QSaveFile totals(totalsCsvPath(path));
-  if (!openReportFile(windows, error) || !openReportFile(totals, error)) return false;
-  const QByteArray windowsBytes = windowsCsv(document);
-  const QByteArray totalsBytes = totalsCsv(document);
-  if (windows.write(windowsBytes) != windowsBytes.size() || totals.write(totalsBytes) != totalsBytes.size()) {
-    if (error) *error = QStringLiteral("%1: %2").arg(path, windows.errorString() + totals.errorString());
+  std::optional<QSaveFile> plan;
+  if (document.run().plan) plan.emplace(planCsvPath(path));
+  if (!openReportFile(windows, error) || !openReportFile(totals, error) || (plan && !openReportFile(*plan, error))) {
     return false;
   }
-  return commitReportFile(windows, error) && commitReportFile(totals, error);
+  const QByteArray windowsBytes = windowsCsv(document);
+  const QByteArray totalsBytes = totalsCsv(document);
+  const QByteArray planBytes = plan ? planCsv(*document.run().plan) : QByteArray();
+  if (windows.write(windowsBytes) != windowsBytes.size() || totals.write(totalsBytes) != totalsBytes.size() ||
+      (plan && plan->write(planBytes) != planBytes.size())) {
+    if (error) {
+      *error = QStringLiteral("%1: %2").arg(path, windows.errorString() + totals.errorString() +
+                                                      (plan ? plan->errorString() : QString()));
+    }
+    return false;
+  }
+  return commitReportFile(windows, error) && commitReportFile(totals, error) && (!plan || commitReportFile(*plan, error));
 }
 
 }  // namespace headroom::ui

@@ -32,6 +32,13 @@ QString totalsCsvPath(const QString& csvPath) {
                                                                                        : info.dir().filePath(name);
 }
 
+QString planCsvPath(const QString& csvPath) {
+  const QFileInfo info(csvPath);
+  const QString name = info.completeBaseName() + QStringLiteral(".plan.") + info.suffix();
+  return info.path() == QLatin1String(".") && !csvPath.startsWith(QLatin1String("./")) ? name
+                                                                                       : info.dir().filePath(name);
+}
+
 bool writeReport(const ReportDocument& document, const QString& path, QString* error) {
   const auto format = reportFormatForPath(path);
   if (!format) {

@@ -17,6 +17,8 @@ QString reportSuffixesText();
 
 // Where a CSV report's totals go: beside the windows file, "run.csv" -> "run.totals.csv".
 QString totalsCsvPath(const QString& csvPath);
+// Where a CSV report of a run with a plan puts the plan: "run.csv" -> "run.plan.csv".
+QString planCsvPath(const QString& csvPath);
 
 // Writers. Each writes its file(s) beside the target and renames them into place (QSaveFile), so a
 // failure leaves no half-written report; on failure it returns false and sets *error to a message that
@@ -27,7 +29,9 @@ QString totalsCsvPath(const QString& csvPath);
 // the document has one, the per-class table, one latency chart per class, throughput, and the plan.
 // HTML: one self-contained file with the same sections; charts are inline PNG data URIs.
 // CSV: `path` holds one row per series window per class (see csvWindowsHeader()); totalsCsvPath(path)
-// holds one row per class and a final "all" row (see csvTotalsHeader()). Numbers use '.' and seconds.
+// holds one row per class and a final "all" row (see csvTotalsHeader()); for a run with a plan,
+// planCsvPath(path) holds one row per planned instance and class (see csvPlanHeader()). Numbers use '.'
+// and seconds.
 bool writePdfReport(const ReportDocument& document, const QString& path, QString* error);
 bool writeHtmlReport(const ReportDocument& document, const QString& path, QString* error);
 bool writeCsvReport(const ReportDocument& document, const QString& path, QString* error);
@@ -36,5 +40,6 @@ bool writeReport(const ReportDocument& document, const QString& path, QString* e
 
 QString csvWindowsHeader();
 QString csvTotalsHeader();
+QString csvPlanHeader();
 
 }  // namespace headroom::ui
