@@ -323,6 +323,16 @@ class TestWorkspaceUi : public QObject {
     QVERIFY(record.plan);
     QCOMPARE(*record.plan, stored);
     QCOMPARE(runs[0].instances, recommended.instancesTotal);
+
+    // Applied in another workspace, the plan shown is stored there and linked by that workspace's id.
+    QVERIFY2(workspace->newWorkspace(path("plans-other.headroom"), &error), qPrintable(error));
+    QVERIFY(!workspace->appliedPlan());
+    QVERIFY(!planner->storedPlan());
+    planner->applyButton()->click();
+    const auto otherPlans = workspace->workspace()->plans();
+    QCOMPARE(otherPlans.size(), std::size_t{1});
+    QCOMPARE(workspace->appliedPlan(), std::optional<engine::PlanId>(otherPlans[0].id));
+    QCOMPARE(workspace->workspace()->loadPlan(otherPlans[0].id), stored);
   }
 
   // Opening a scenario file replaces the workspace's setup only when the operator agrees.

@@ -50,7 +50,7 @@ RunCompareDialog::RunCompareDialog(const engine::RunRecord& a, const engine::Run
   layout->addWidget(changes_);
   layout->addWidget(view_, 1);
   layout->addWidget(buttons);
-  resize(900, 360);
+  resize(1040, 440);
 }
 
 QString RunCompareDialog::headingText() const { return heading_->text(); }

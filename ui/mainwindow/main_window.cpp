@@ -260,6 +260,7 @@ void MainWindow::createDocks() {
   };
   plans.applied = [this](std::optional<engine::PlanId> plan) { workspace_->setAppliedPlan(plan); };
   plannerPanel_->setPlanStore(std::move(plans));
+  connect(workspace_, &WorkspaceController::workspaceChanged, plannerPanel_, &PlannerPanel::planStoreChanged);
   plannerPanel_->setConfirmation(confirm_);
   // Applying a plan while a router is connected also gives the router the plan's per-class shares.
   connect(planning.plannerPanel, &PlannerPanel::planApplied, this, [this](const QByteArray& planJson) {

@@ -206,6 +206,7 @@ void PlannerPanel::applyToPool() {
   try {
     const engine::Scenario applied = applyPlan(bridge_->scenario(), outcome_->report.recommended);
     bridge_->setScenario(applied);
+    if (!storedPlan_) storePlan(outcome_);
     if (store_.applied) store_.applied(storedPlan_);
     applied_ = true;
     spdlog::info("plan applied: {} instances, weighted router, priority ordering", applied.pool.instances);

@@ -40,6 +40,9 @@ class PlannerPanel : public QWidget {
   void setConfirmation(Confirmation confirmation) { confirm_ = std::move(confirmation); }
   // The stored id of the plan shown, when the store kept it.
   std::optional<engine::PlanId> storedPlan() const { return storedPlan_; }
+  // The store now keeps plans elsewhere (another workspace was opened): the plan shown is stored there
+  // when it is applied.
+  void planStoreChanged() { storedPlan_.reset(); }
 
   PlannerTask* task() const { return task_; }
   PlanComparisonModel* comparisonModel() const { return comparison_; }
