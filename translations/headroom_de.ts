@@ -1622,124 +1622,139 @@
 <context>
     <name>headroom::ui::PlannerPanel</name>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
         <source>&amp;Plan</source>
         <translation>&amp;Planen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="50"/>
         <source>&amp;Apply to Pool</source>
         <translation>Auf Pool &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="51"/>
         <source>&amp;Verify by Replay</source>
         <translation>Per &amp;Wiedergabe prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
         <source>The most instances a plan may use</source>
         <translation>Die Höchstzahl an Instanzen, die ein Plan verwenden darf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
         <translation>Die Latenzkurve jeder Klasse per Wiedergabe messen und die kleinste Zahl an Instanzen berechnen, mit der jede Klasse innerhalb ihrer Grenze bleibt, samt FCFS- und Silo-Basislinie</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="60"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
         <translation>Den Pool auf die empfohlenen Instanzen setzen, jede Klasse nach den Anteilen des Plans routen und Anfragen innerhalb der Instanzen nach Klassenpriorität ordnen; die Wiedergabe startet neu</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="60"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="62"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
         <translation>Den angewendeten Pool abspielen und die gemessene Latenz jeder Klasse mit der Vorhersage vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="65"/>
         <source>%v of about %m replays</source>
         <translation>%v von etwa %m Wiedergaben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="68"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="70"/>
         <source>Max instances:</source>
         <translation>Max. Instanzen:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="97"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="99"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
         <translation>Die Klassen des aktuellen Szenarios auf seinem Modell und seiner Hardware planen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="123"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="111"/>
+        <source>Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency with the instance otherwise idle, which no number of instances lowers.</source>
+        <translation>Klasse %1: Ihre Grenze von %2 s (%3) liegt unter ihrer Mindestlatenz von %4 s im Modus %5, der Latenz auf einer sonst unbelasteten Instanz, die keine Zahl an Instanzen senkt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="115"/>
+        <source>No mode meets it.</source>
+        <translation>Kein Modus hält sie ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="117"/>
+        <source>Mode %1 meets it (floor %2 s).</source>
+        <translation>Modus %1 hält sie ein (Mindestlatenz %2 s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="139"/>
         <source>Open a scenario first.</source>
         <translation>Öffnen Sie zuerst ein Szenario.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="130"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="146"/>
         <source>This scenario cannot be planned: %1</source>
         <translation>Dieses Szenario kann nicht geplant werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="137"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
         <source>Measuring latency curves…</source>
         <translation>Latenzkurven werden gemessen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="144"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="160"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="152"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="208"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="168"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="230"/>
         <source>Replaying the applied pool…</source>
         <translation>Der angewendete Pool wird abgespielt …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="154"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
         <translation>Latenzkurven werden gemessen: %1 von etwa %2 Wiedergaben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="168"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="185"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
         <translation>Empfohlen: %1 Instanzen mit Prioritätsrouting (FCFS braucht %2, Silos %3). %4 Kurven-Wiedergaben, %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="172"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="188"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="189"/>
         <source>no plan</source>
         <translation>kein Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="176"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="200"/>
         <source>No plan keeps every class within its bound: %1</source>
         <translation>Kein Plan hält jede Klasse innerhalb ihrer Grenze: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="190"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="212"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
         <translation>Angewendet: %1 Instanzen, jede Klasse nach den Anteilen des Plans geroutet, Ordnung nach Priorität innerhalb der Instanzen. Die Wiedergabe beginnt wieder von vorn.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="196"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
         <source>The plan could not be applied: %1</source>
         <translation>Der Plan konnte nicht angewendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="219"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="241"/>
         <source>The replay held every class within its bound.</source>
         <translation>Die Wiedergabe hat jede Klasse innerhalb ihrer Grenze gehalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="221"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="243"/>
         <source>The replay missed the bound of %n class(es).</source>
         <translation>
             <numerusform>Die Wiedergabe hat die Grenze von %n Klasse verfehlt.</numerusform>
@@ -1747,12 +1762,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="229"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="251"/>
         <source>The planner failed: %1</source>
         <translation>Der Planer ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="237"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="259"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>

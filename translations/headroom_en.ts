@@ -1622,124 +1622,139 @@
 <context>
     <name>headroom::ui::PlannerPanel</name>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="50"/>
         <source>&amp;Apply to Pool</source>
         <translation>&amp;Apply to Pool</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="51"/>
         <source>&amp;Verify by Replay</source>
         <translation>&amp;Verify by Replay</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
         <source>The most instances a plan may use</source>
         <translation>The most instances a plan may use</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
         <translation>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="60"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
         <translation>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="60"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="62"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
         <translation>Replay the applied pool and compare each class&apos;s measured latency with the prediction</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="65"/>
         <source>%v of about %m replays</source>
         <translation>%v of about %m replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="68"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="70"/>
         <source>Max instances:</source>
         <translation>Max instances:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="97"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="99"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
         <translation>Plan the current scenario&apos;s classes on its model and hardware.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="123"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="111"/>
+        <source>Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency with the instance otherwise idle, which no number of instances lowers.</source>
+        <translation>Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency with the instance otherwise idle, which no number of instances lowers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="115"/>
+        <source>No mode meets it.</source>
+        <translation>No mode meets it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="117"/>
+        <source>Mode %1 meets it (floor %2 s).</source>
+        <translation>Mode %1 meets it (floor %2 s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="139"/>
         <source>Open a scenario first.</source>
         <translation>Open a scenario first.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="130"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="146"/>
         <source>This scenario cannot be planned: %1</source>
         <translation>This scenario cannot be planned: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="137"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
         <source>Measuring latency curves…</source>
         <translation>Measuring latency curves…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="144"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="160"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="152"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="208"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="168"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="230"/>
         <source>Replaying the applied pool…</source>
         <translation>Replaying the applied pool…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="154"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
         <translation>Measuring latency curves: %1 of about %2 replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="168"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="185"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
         <translation>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="172"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="188"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="189"/>
         <source>no plan</source>
         <translation>no plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="176"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="200"/>
         <source>No plan keeps every class within its bound: %1</source>
         <translation>No plan keeps every class within its bound: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="190"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="212"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
         <translation>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="196"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
         <source>The plan could not be applied: %1</source>
         <translation>The plan could not be applied: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="219"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="241"/>
         <source>The replay held every class within its bound.</source>
         <translation>The replay held every class within its bound.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="221"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="243"/>
         <source>The replay missed the bound of %n class(es).</source>
         <translation>
             <numerusform>The replay missed the bound of %n class.</numerusform>
@@ -1747,12 +1762,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="229"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="251"/>
         <source>The planner failed: %1</source>
         <translation>The planner failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="237"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="259"/>
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
     </message>
