@@ -6,7 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/metrics/latency_metric.h"
+
 namespace headroom::solver {
+
+using engine::LatencyMetric;
 
 // How classes share an instance.
 //  priority: strict class rank inside each instance; a class sees the load of the classes ranked at or
@@ -36,6 +40,21 @@ struct InfeasibleClass {
   std::string reason;
 };
 
+// A class whose bound is below its service floor (its latency on an otherwise idle instance) on some
+// mode: no number of instances of that mode meets the bound, so the plan gives the class none of them.
+// `mode`/`floorS`: the lowest floor among the modes it misses on; `meetingMode`/`meetingFloorS`: the
+// mode with the lowest floor within the bound, empty when none meets it (the plan is then infeasible).
+struct ServiceFloorMiss {
+  std::string className;
+  LatencyMetric metric = LatencyMetric::Ttlt;
+  double percentile = 95.0;
+  double boundS = 0.0;
+  std::string mode;
+  double floorS = 0.0;
+  std::string meetingMode;
+  double meetingFloorS = 0.0;
+};
+
 // The answer of one solve. A plain value.
 struct Plan {
   Discipline discipline = Discipline::Priority;
@@ -51,6 +70,7 @@ struct Plan {
   std::vector<PlannedInstance> instances;
   std::vector<std::optional<double>> predictedLatencyS;  // per class: the worst over its instances
   std::vector<InfeasibleClass> infeasibleClasses;
+  std::vector<ServiceFloorMiss> belowServiceFloor;
   std::string explanation;  // for an infeasible (or unsolved) plan
   bool solutionFound = false;  // instances, rates and predictions are filled in
 };

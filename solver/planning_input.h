@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,9 +43,19 @@ struct InstanceMode {
   std::int32_t maxInstances = 64;
   LatencyCurve curve;
   std::vector<LatencyCurve> classCurves;
+  // Per class (PlanningInput order), its service floor here in seconds: the latency of its requests on
+  // an otherwise idle instance, from the mode's iteration-time model (see serviceFloorS); empty, or 0
+  // for a class, when unknown. The planner takes the larger of it and the curve's zero-load latency.
+  std::vector<double> classFloorsS;
 
   const LatencyCurve& curveFor(std::size_t classIndex) const {
     return classCurves.empty() ? curve : classCurves.at(classIndex);
+  }
+  // The least latency the class can see here: its service floor, or the curve's zero-load latency when
+  // that is higher.
+  double floorFor(std::size_t classIndex) const {
+    const double known = classIndex < classFloorsS.size() ? classFloorsS[classIndex] : 0.0;
+    return std::max(known, curveFor(classIndex).zeroLoadLatencyS());
   }
 };
 

@@ -843,7 +843,7 @@
 <context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../ui/report/report_writer.cpp" line="39"/>
+        <location filename="../ui/report/report_writer.cpp" line="46"/>
         <source>%1: unknown report type; use one of %2</source>
         <translation>%1: Unbekannter Berichtstyp; verwenden Sie einen von %2</translation>
     </message>
@@ -1397,7 +1397,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="84"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="355"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
@@ -1413,7 +1413,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="377"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="378"/>
         <source>&amp;Play</source>
         <translation>&amp;Abspielen</translation>
     </message>
@@ -1553,33 +1553,33 @@
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="278"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="279"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
         <source>Open Scenario</source>
         <translation>Szenario öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="304"/>
         <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
         <translation>Das Szenario %1 ersetzt die Konfiguration des Arbeitsbereichs %2: seine Klassen, Last, Pool- und Scheduler-Einstellungen. Seine gespeicherten Läufe und Pläne bleiben erhalten. Konfiguration ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
         <source>Cannot open scenario</source>
         <translation>Szenario kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1588,22 +1588,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="332"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
         <source>About Headroom</source>
         <translation>Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="334"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;Eine Betriebskonsole für GPU-Inferenz-Pools, die viele QoS-Klassen bedienen: Klassen und ihre SLOs festlegen, Lastszenarien auf einem simulierten Pool abspielen und je Klasse verfolgen, wie lange Anfragen warten, wie schnell sie bedient werden und wie viele ihr SLO einhalten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="355"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="348"/>
         <source>Scenario: %1</source>
         <translation>Szenario: %1</translation>
     </message>
@@ -1613,27 +1613,27 @@
         <translation>&amp;Szenario öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="357"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="358"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="377"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="378"/>
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="384"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="385"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 angekommen · %2 abgeschlossen · %3 im SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="392"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="393"/>
         <source>The replay failed: %1</source>
         <translation>Die Wiedergabe ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="403"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="404"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Headroom.</translation>
     </message>
@@ -1745,109 +1745,124 @@
 <context>
     <name>headroom::ui::PlannerPanel</name>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
         <source>&amp;Plan</source>
         <translation>&amp;Planen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="50"/>
         <source>&amp;Apply to Pool</source>
         <translation>Auf Pool &amp;anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="51"/>
         <source>&amp;Verify by Replay</source>
         <translation>Per &amp;Wiedergabe prüfen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
         <source>The most instances a plan may use</source>
         <translation>Die Höchstzahl an Instanzen, die ein Plan verwenden darf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
         <translation>Die Latenzkurve jeder Klasse per Wiedergabe messen und die kleinste Zahl an Instanzen berechnen, mit der jede Klasse innerhalb ihrer Grenze bleibt, samt FCFS- und Silo-Basislinie</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="61"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
         <translation>Den Pool auf die empfohlenen Instanzen setzen, jede Klasse nach den Anteilen des Plans routen und Anfragen innerhalb der Instanzen nach Klassenpriorität ordnen; die Wiedergabe startet neu</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="61"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
         <translation>Den angewendeten Pool abspielen und die gemessene Latenz jeder Klasse mit der Vorhersage vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="64"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="66"/>
         <source>%v of about %m replays</source>
         <translation>%v von etwa %m Wiedergaben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="69"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="71"/>
         <source>Max instances:</source>
         <translation>Max. Instanzen:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="98"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="100"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
         <translation>Die Klassen des aktuellen Szenarios auf seinem Modell und seiner Hardware planen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="124"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="112"/>
+        <source>Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency with the instance otherwise idle, which no number of instances lowers.</source>
+        <translation>Klasse %1: Ihre Grenze von %2 s (%3) liegt unter ihrer Mindestlatenz von %4 s im Modus %5, der Latenz auf einer sonst unbelasteten Instanz, die keine Zahl an Instanzen senkt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="116"/>
+        <source>No mode meets it.</source>
+        <translation>Kein Modus hält sie ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="118"/>
+        <source>Mode %1 meets it (floor %2 s).</source>
+        <translation>Modus %1 hält sie ein (Mindestlatenz %2 s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="140"/>
         <source>Open a scenario first.</source>
         <translation>Öffnen Sie zuerst ein Szenario.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="131"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="147"/>
         <source>This scenario cannot be planned: %1</source>
         <translation>Dieses Szenario kann nicht geplant werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="138"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="154"/>
         <source>Measuring latency curves…</source>
         <translation>Latenzkurven werden gemessen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="145"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="161"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="230"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="169"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="253"/>
         <source>Replaying the applied pool…</source>
         <translation>Der angewendete Pool wird abgespielt …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="155"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
         <translation>Latenzkurven werden gemessen: %1 von etwa %2 Wiedergaben</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="187"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
         <translation>Empfohlen: %1 Instanzen mit Prioritätsrouting (FCFS braucht %2, Silos %3). %4 Kurven-Wiedergaben, %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="173"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="174"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="190"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="191"/>
         <source>no plan</source>
         <translation>kein Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="178"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="202"/>
         <source>No plan keeps every class within its bound: %1</source>
         <translation>Kein Plan hält jede Klasse innerhalb ihrer Grenze: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="191"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="213"/>
         <source>%1: %n instance(s)</source>
         <translation>
             <numerusform>%1: %n Instanz</numerusform>
@@ -1855,42 +1870,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="192"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="214"/>
         <source>%1: no plan</source>
         <translation>%1: kein Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="200"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="222"/>
         <source>Apply Plan</source>
         <translation>Plan anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="201"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="223"/>
         <source>Applying the plan stops the replay in progress and starts it again from the beginning with the plan&apos;s pool. Apply it now?</source>
         <translation>Das Anwenden des Plans beendet die laufende Wiedergabe und startet sie mit dem Pool des Plans von vorn. Jetzt anwenden?</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="203"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="225"/>
         <source>Not applied; the replay goes on.</source>
         <translation>Nicht angewendet; die Wiedergabe läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="212"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="235"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
         <translation>Angewendet: %1 Instanzen, jede Klasse nach den Anteilen des Plans geroutet, Ordnung nach Priorität innerhalb der Instanzen. Die Wiedergabe beginnt wieder von vorn.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="241"/>
         <source>The plan could not be applied: %1</source>
         <translation>Der Plan konnte nicht angewendet werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="241"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="264"/>
         <source>The replay held every class within its bound.</source>
         <translation>Die Wiedergabe hat jede Klasse innerhalb ihrer Grenze gehalten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="243"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="266"/>
         <source>The replay missed the bound of %n class(es).</source>
         <translation>
             <numerusform>Die Wiedergabe hat die Grenze von %n Klasse verfehlt.</numerusform>
@@ -1898,12 +1913,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="251"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="274"/>
         <source>The planner failed: %1</source>
         <translation>Der Planer ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="259"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="282"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>

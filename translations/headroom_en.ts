@@ -843,7 +843,7 @@
 <context>
     <name>ReportWriter</name>
     <message>
-        <location filename="../ui/report/report_writer.cpp" line="39"/>
+        <location filename="../ui/report/report_writer.cpp" line="46"/>
         <source>%1: unknown report type; use one of %2</source>
         <translation>%1: unknown report type; use one of %2</translation>
     </message>
@@ -1397,7 +1397,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="84"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="355"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
@@ -1413,7 +1413,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="377"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="378"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
@@ -1553,33 +1553,33 @@
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="278"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="279"/>
         <source>no workspace is open</source>
         <translation>no workspace is open</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="304"/>
         <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
         <translation>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1588,22 +1588,22 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="332"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="334"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="355"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="348"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
@@ -1613,27 +1613,27 @@
         <translation>Open &amp;Scenario…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="357"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="358"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="377"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="378"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="384"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="385"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="392"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="393"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="403"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="404"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>
@@ -1745,109 +1745,124 @@
 <context>
     <name>headroom::ui::PlannerPanel</name>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="46"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="47"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="50"/>
         <source>&amp;Apply to Pool</source>
         <translation>&amp;Apply to Pool</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="51"/>
         <source>&amp;Verify by Replay</source>
         <translation>&amp;Verify by Replay</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
         <source>The most instances a plan may use</source>
         <translation>The most instances a plan may use</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="57"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
         <translation>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="61"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
         <translation>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="61"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
         <translation>Replay the applied pool and compare each class&apos;s measured latency with the prediction</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="64"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="66"/>
         <source>%v of about %m replays</source>
         <translation>%v of about %m replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="69"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="71"/>
         <source>Max instances:</source>
         <translation>Max instances:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="98"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="100"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
         <translation>Plan the current scenario&apos;s classes on its model and hardware.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="124"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="112"/>
+        <source>Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency with the instance otherwise idle, which no number of instances lowers.</source>
+        <translation>Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency with the instance otherwise idle, which no number of instances lowers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="116"/>
+        <source>No mode meets it.</source>
+        <translation>No mode meets it.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="118"/>
+        <source>Mode %1 meets it (floor %2 s).</source>
+        <translation>Mode %1 meets it (floor %2 s).</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="140"/>
         <source>Open a scenario first.</source>
         <translation>Open a scenario first.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="131"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="147"/>
         <source>This scenario cannot be planned: %1</source>
         <translation>This scenario cannot be planned: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="138"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="154"/>
         <source>Measuring latency curves…</source>
         <translation>Measuring latency curves…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="145"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="161"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="153"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="230"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="169"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="253"/>
         <source>Replaying the applied pool…</source>
         <translation>Replaying the applied pool…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="155"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
         <translation>Measuring latency curves: %1 of about %2 replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="187"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
         <translation>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="173"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="174"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="190"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="191"/>
         <source>no plan</source>
         <translation>no plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="178"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="202"/>
         <source>No plan keeps every class within its bound: %1</source>
         <translation>No plan keeps every class within its bound: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="191"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="213"/>
         <source>%1: %n instance(s)</source>
         <translation>
             <numerusform>%1: %n instance</numerusform>
@@ -1855,42 +1870,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="192"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="214"/>
         <source>%1: no plan</source>
         <translation>%1: no plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="200"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="222"/>
         <source>Apply Plan</source>
         <translation>Apply Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="201"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="223"/>
         <source>Applying the plan stops the replay in progress and starts it again from the beginning with the plan&apos;s pool. Apply it now?</source>
         <translation>Applying the plan stops the replay in progress and starts it again from the beginning with the plan&apos;s pool. Apply it now?</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="203"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="225"/>
         <source>Not applied; the replay goes on.</source>
         <translation>Not applied; the replay goes on.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="212"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="235"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
         <translation>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="218"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="241"/>
         <source>The plan could not be applied: %1</source>
         <translation>The plan could not be applied: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="241"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="264"/>
         <source>The replay held every class within its bound.</source>
         <translation>The replay held every class within its bound.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="243"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="266"/>
         <source>The replay missed the bound of %n class(es).</source>
         <translation>
             <numerusform>The replay missed the bound of %n class.</numerusform>
@@ -1898,12 +1913,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="251"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="274"/>
         <source>The planner failed: %1</source>
         <translation>The planner failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="259"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="282"/>
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
     </message>

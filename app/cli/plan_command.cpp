@@ -36,6 +36,9 @@ void printPlan(std::ostream& out, const solver::PlanReport& report, const solver
   for (const solver::InfeasibleClass& cls : plan.infeasibleClasses) {
     if (plan.explanation.rfind(cls.name + ": ", 0) != 0) out << "  " << cls.name << ": " << cls.reason << '\n';
   }
+  for (const solver::ServiceFloorMiss& miss : plan.belowServiceFloor) {
+    if (!miss.meetingMode.empty()) out << "  " << miss.className << ": " << solver::serviceFloorText(miss) << '\n';
+  }
   if (plan.solutionFound && !plan.instances.empty()) {
     out << fmt::format("{:<4} {:<24} {}\n", "#", "mode", "rate per class (req/s) -> predicted latency");
     for (std::size_t i = 0; i < plan.instances.size(); ++i) {

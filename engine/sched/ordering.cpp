@@ -11,6 +11,14 @@ Ordering::Ordering(OrderingPolicy policy, double alphaSPerToken, const std::vect
 }
 
 PriorityKey Ordering::key(const RequestState& state) const {
+  return keyFor(state, state.classFirstTokenDeadline, state.classFinalDeadline);
+}
+
+PriorityKey Ordering::hintedKey(const RequestState& state) const {
+  return keyFor(state, state.firstTokenDeadline, state.finalDeadline);
+}
+
+PriorityKey Ordering::keyFor(const RequestState& state, TimePoint firstTokenDeadline, TimePoint finalDeadline) const {
   const Request& request = state.request;
   const std::int64_t arrivalUs = request.arrival.time_since_epoch().count();
   PriorityKey key{state.relegated ? std::uint8_t{1} : std::uint8_t{0}, 0, arrivalUs, request.id};
@@ -23,7 +31,7 @@ PriorityKey Ordering::key(const RequestState& state) const {
       key.primary = classes_[request.classId].rank;
       break;
     case OrderingPolicy::Edf:
-      key.primary = state.firstTokenDeadline.time_since_epoch().count();
+      key.primary = firstTokenDeadline.time_since_epoch().count();
       break;
     case OrderingPolicy::Srpf:
       key.primary = state.remainingPrefill();
@@ -31,11 +39,11 @@ PriorityKey Ordering::key(const RequestState& state) const {
     case OrderingPolicy::Hybrid: {
       const ClassInfo& info = classes_[request.classId];
       if (info.interactive) {
-        key.primary = state.firstTokenDeadline.time_since_epoch().count() +
+        key.primary = firstTokenDeadline.time_since_epoch().count() +
                       std::llround(alphaUsPerToken_ * state.remainingPrefill());
       } else {
         const double remaining = static_cast<double>(state.remainingPrefill()) + state.remainingDecode();
-        key.primary = state.finalDeadline.time_since_epoch().count() + std::llround(alphaUsPerToken_ * remaining);
+        key.primary = finalDeadline.time_since_epoch().count() + std::llround(alphaUsPerToken_ * remaining);
       }
       break;
     }

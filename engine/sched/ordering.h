@@ -16,15 +16,22 @@ namespace headroom::engine {
 //  srpf     (remaining prefill tokens, arrival)
 //  hybrid   (deadline + alpha x remaining tokens, arrival): interactive classes use the TTFT deadline
 //           and remaining prefill; TTLT classes the TTLT deadline and remaining prefill + decode.
+// Two keys per request. key() orders requests of different classes and uses the class's deadlines
+// (classFirstTokenDeadline, classFinalDeadline); hintedKey() orders requests of one class and uses the
+// request's own, which its hint may have tightened. So a hint reorders a request within its class and
+// never moves it ahead of another class. Under fcfs, priority and srpf the two keys are the same.
 // Immutable; cheap to copy.
 class Ordering {
  public:
   Ordering(OrderingPolicy policy, double alphaSPerToken, const std::vector<QosClass>& classes);
 
   PriorityKey key(const RequestState& state) const;
+  PriorityKey hintedKey(const RequestState& state) const;
   OrderingPolicy policy() const { return policy_; }
 
  private:
+  PriorityKey keyFor(const RequestState& state, TimePoint firstTokenDeadline, TimePoint finalDeadline) const;
+
   struct ClassInfo {
     int rank = 0;
     bool interactive = false;

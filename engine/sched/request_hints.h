@@ -9,8 +9,10 @@ namespace headroom::engine {
 
 // What one request may ask of the scheduler within its class. Hints can only make a request more
 // demanding of itself, never of others: `deadline` (time from arrival by which the last token is
-// wanted) only tightens the class's deadlines, `importance` only lowers the class's importance (a
-// request may volunteer to be relegated first, never claim to be more important). A plain value.
+// wanted) only tightens the request's own deadlines, which order it among the requests of its class and
+// never ahead of another class (see Ordering and WaitingQueue); `importance` only lowers the class's
+// importance (a request may volunteer to be relegated first, never claim to be more important). A plain
+// value.
 struct RequestHints {
   std::optional<Duration> deadline;
   std::optional<Importance> importance;

@@ -29,6 +29,11 @@ struct RequestState {
   TimePoint lastToken{};
   TimePoint firstTokenDeadline{};  // internal target; for TTLT classes the TTLT minus expected decode
   TimePoint finalDeadline{};       // TTLT bound, or the last token's TBT deadline; max when unbounded
+  // Both of the above tighten with the request's hint. These two are the class's own and place the
+  // request among other classes; a hint never changes them. A request that takes its class's next turn
+  // ahead of an older one of its class carries that turn's deadlines (see WaitingQueue).
+  TimePoint classFirstTokenDeadline{};
+  TimePoint classFinalDeadline{};
 
   bool prefilling() const { return cachedTokens < prefillTarget; }
   bool decoding() const { return !prefilling() && generatedTokens > 0; }

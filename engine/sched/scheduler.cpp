@@ -88,6 +88,10 @@ void Scheduler::initDeadlines(RequestState& state, const RequestHints& hints) co
   } else {
     state.finalDeadline = kFarFuture;
   }
+  // The class's own deadlines place the request among other classes; the hint below only reorders it
+  // within its class (see Ordering and WaitingQueue).
+  state.classFirstTokenDeadline = state.firstTokenDeadline;
+  state.classFinalDeadline = state.finalDeadline;
   if (hints.deadline && *hints.deadline > Duration{0}) {
     // A hint only tightens: the last token by arrival + deadline, the first early enough to decode the rest.
     const TimePoint hinted = arrival + *hints.deadline;
@@ -102,11 +106,21 @@ TimePoint Scheduler::tokenDeadline(const RequestState& state, std::int32_t token
   return anchor + *slo.tbt * (tokenIndex - 1);
 }
 
-void Scheduler::pushWaiting(Slot slot) {
+void Scheduler::enqueueWaiting(Slot slot) {
   const RequestState& state = states_[slot];
-  waiting_.push_back({ordering_.key(state), slot});
-  std::push_heap(waiting_.begin(), waiting_.end(), heapAfter<HeapEntry, HeapEntry>);
+  const ClassTurn turn{ordering_.key(state), state.classFirstTokenDeadline, state.classFinalDeadline};
+  waiting_.push(state.request.classId, slot, turn, ordering_.hintedKey(state));
+}
+
+void Scheduler::pushWaiting(Slot slot) {
+  enqueueWaiting(slot);
   ++waitingByImportance_[importanceOf(slot)];
+}
+
+void Scheduler::rebuildWaiting() {
+  const std::vector<Slot> slots = waiting_.waitingSlots();
+  waiting_.clear();
+  for (const Slot slot : slots) enqueueWaiting(slot);
 }
 
 void Scheduler::pushRelegated(Slot slot) {
@@ -118,9 +132,6 @@ Scheduler::Slot Scheduler::popHeap(std::vector<HeapEntry>& heap) {
   std::pop_heap(heap.begin(), heap.end(), heapAfter<HeapEntry, HeapEntry>);
   const Slot slot = heap.back().slot;
   heap.pop_back();
-  if (&heap == &waiting_) {
-    --waitingByImportance_[importanceOf(slot)];
-  }
   return slot;
 }
 
@@ -166,22 +177,28 @@ void Scheduler::adopt(const UnstartedRequest& unstarted, TimePoint) {
 
 std::vector<UnstartedRequest> Scheduler::takeUnstarted() {
   std::vector<UnstartedRequest> taken;
-  for (auto* heap : {&waiting_, &relegated_}) {
-    auto keep = heap->begin();
-    for (auto it = heap->begin(); it != heap->end(); ++it) {
-      RequestState& state = states_[it->slot];
-      if (state.started) {
-        *keep++ = *it;
-        continue;
-      }
-      taken.push_back({state.request, state.relegated, hints_[it->slot]});
-      outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
-      if (heap == &waiting_) --waitingByImportance_[static_cast<int>(classes_[state.request.classId].importance)];
-      freeSlot(it->slot);
-    }
-    heap->erase(keep, heap->end());
-    std::make_heap(heap->begin(), heap->end(), heapAfter<HeapEntry, HeapEntry>);
+  auto take = [&](Slot slot) {
+    const RequestState& state = states_[slot];
+    taken.push_back({state.request, state.relegated, hints_[slot]});
+    outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
+    freeSlot(slot);
+  };
+  for (const Slot slot : waiting_.waitingSlots()) {
+    if (states_[slot].started) continue;
+    waiting_.remove(slot);
+    --waitingByImportance_[importanceOf(slot)];
+    take(slot);
   }
+  auto keep = relegated_.begin();
+  for (auto it = relegated_.begin(); it != relegated_.end(); ++it) {
+    if (states_[it->slot].started) {
+      *keep++ = *it;
+      continue;
+    }
+    take(it->slot);
+  }
+  relegated_.erase(keep, relegated_.end());
+  std::make_heap(relegated_.begin(), relegated_.end(), heapAfter<HeapEntry, HeapEntry>);
   std::sort(taken.begin(), taken.end(), [](const UnstartedRequest& a, const UnstartedRequest& b) {
     return a.request.arrival != b.request.arrival ? a.request.arrival < b.request.arrival : a.request.id < b.request.id;
   });
@@ -210,15 +227,10 @@ void Scheduler::setClasses(std::vector<QosClass> classes) {
   classes_ = std::move(classes);
   ordering_ = Ordering(config_.policy, config_.alphaSPerToken, classes_);
   std::fill(std::begin(waitingByImportance_), std::end(waitingByImportance_), 0);
-  for (auto* heap : {&waiting_, &relegated_}) {
-    for (HeapEntry& entry : *heap) {
-      entry.key = ordering_.key(states_[entry.slot]);
-      if (heap == &waiting_) {
-        ++waitingByImportance_[importanceOf(entry.slot)];
-      }
-    }
-    std::make_heap(heap->begin(), heap->end(), heapAfter<HeapEntry, HeapEntry>);
-  }
+  for (const Slot slot : waiting_.waitingSlots()) ++waitingByImportance_[importanceOf(slot)];
+  rebuildWaiting();
+  for (HeapEntry& entry : relegated_) entry.key = ordering_.key(states_[entry.slot]);
+  std::make_heap(relegated_.begin(), relegated_.end(), heapAfter<HeapEntry, HeapEntry>);
 }
 
 void Scheduler::setConfig(const SchedulerConfig& config) {
@@ -227,10 +239,9 @@ void Scheduler::setConfig(const SchedulerConfig& config) {
   }
   config_ = config;
   ordering_ = Ordering(config_.policy, config_.alphaSPerToken, classes_);
-  for (auto* heap : {&waiting_, &relegated_}) {
-    for (HeapEntry& entry : *heap) entry.key = ordering_.key(states_[entry.slot]);
-    std::make_heap(heap->begin(), heap->end(), heapAfter<HeapEntry, HeapEntry>);
-  }
+  rebuildWaiting();
+  for (HeapEntry& entry : relegated_) entry.key = ordering_.key(states_[entry.slot]);
+  std::make_heap(relegated_.begin(), relegated_.end(), heapAfter<HeapEntry, HeapEntry>);
 }
 
 bool Scheduler::finishEarly(RequestId id, TimePoint now) {
@@ -343,8 +354,10 @@ std::int32_t Scheduler::dynamicChunk(const BatchShape& shape, std::int64_t minSl
 bool Scheduler::isProtected(const RequestState& state, TimePoint now, std::int32_t budget) const {
   const auto finish = now + durationFromSeconds(state.remainingPrefill() / prefillTokensPerS_);
   const auto delay = durationFromSeconds(budget / prefillTokensPerS_);
-  // Only a prefill that can still make its deadline, but not after one more iteration's delay.
-  return finish <= state.firstTokenDeadline && finish + delay > state.firstTokenDeadline;
+  // Only a prefill that can still make its deadline, but not after one more iteration's delay. The
+  // class's deadline: protection puts it before other classes' newcomers, which a hint may not buy.
+  const TimePoint deadline = state.classFirstTokenDeadline;
+  return finish <= deadline && finish + delay > deadline;
 }
 
 bool Scheduler::shouldRelegate(const RequestState& state, TimePoint now) const {
@@ -430,13 +443,15 @@ void Scheduler::schedulePrefills(TimePoint now, Batch& batch, std::int32_t budge
     const bool havePartial = open != scratch_.end();
     const bool haveWaiting = admit && !waiting_.empty();
     if (!havePartial && !haveWaiting) break;
-    if (havePartial && (!haveWaiting || keyOf(*open) < waiting_.front().key)) {
+    if (havePartial && (!haveWaiting || keyOf(*open) < waiting_.front().turn.key)) {
       take(*open++);
       continue;
     }
-    const Slot slot = waiting_.front().slot;
+    const WaitingQueue::Front next = waiting_.front();
+    const Slot slot = next.slot;
     if (config_.relegation == Relegation::On && shouldRelegate(states_[slot], now)) {
-      popHeap(waiting_);
+      waiting_.remove(slot);
+      --waitingByImportance_[importanceOf(slot)];
       relegate(slot, now);
       continue;
     }
@@ -444,7 +459,11 @@ void Scheduler::schedulePrefills(TimePoint now, Batch& batch, std::int32_t budge
       admit = false;
       continue;
     }
-    popHeap(waiting_);
+    waiting_.popFront();
+    --waitingByImportance_[importanceOf(slot)];
+    // It runs in its class's turn, with that turn's place among the classes.
+    states_[slot].classFirstTokenDeadline = next.turn.firstTokenDeadline;
+    states_[slot].classFinalDeadline = next.turn.finalDeadline;
     prefilling_.push_back(slot);
     ++running;
   }

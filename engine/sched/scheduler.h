@@ -15,6 +15,7 @@
 #include "engine/sched/request_hints.h"
 #include "engine/sched/request_state.h"
 #include "engine/sched/scheduler_config.h"
+#include "engine/sched/waiting_queue.h"
 
 namespace headroom::engine {
 
@@ -105,6 +106,8 @@ class Scheduler {
   int importanceOf(Slot slot) const;
   TimePoint tokenDeadline(const RequestState& state, std::int32_t tokenIndex) const;
   void pushWaiting(Slot slot);
+  void enqueueWaiting(Slot slot);  // pushWaiting without counting its importance
+  void rebuildWaiting();           // after the keys changed (policy, classes)
   void pushRelegated(Slot slot);
   Slot popHeap(std::vector<HeapEntry>& heap);
 
@@ -133,7 +136,7 @@ class Scheduler {
   std::vector<std::uint8_t> inBatch_;
   std::vector<RequestHints> hints_;  // per slot
   std::vector<Slot> freeSlots_;
-  std::vector<HeapEntry> waiting_;    // min-heap on key: not started
+  WaitingQueue waiting_;              // not started (or preempted back), by class turn then hint
   std::vector<HeapEntry> relegated_;  // min-heap on key: relegated, not started
   std::vector<Slot> prefilling_;      // started, prefill not done (holds KV)
   std::vector<Slot> decoding_;

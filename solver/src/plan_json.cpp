@@ -1,5 +1,7 @@
 #include "solver/plan_json.h"
 
+#include "solver/planner.h"
+
 namespace headroom::solver {
 
 using json = nlohmann::json;
@@ -23,6 +25,21 @@ json summary(const Plan& plan) {
     json classes = json::array();
     for (const InfeasibleClass& cls : plan.infeasibleClasses) classes.push_back({{"name", cls.name}, {"reason", cls.reason}});
     out["infeasible_classes"] = classes;
+  }
+  if (!plan.belowServiceFloor.empty()) {
+    json misses = json::array();
+    for (const ServiceFloorMiss& miss : plan.belowServiceFloor) {
+      misses.push_back({{"name", miss.className},
+                        {"metric", toString(miss.metric)},
+                        {"percentile", miss.percentile},
+                        {"bound_s", miss.boundS},
+                        {"mode", miss.mode},
+                        {"floor_s", miss.floorS},
+                        {"meeting_mode", miss.meetingMode.empty() ? json(nullptr) : json(miss.meetingMode)},
+                        {"meeting_floor_s", miss.meetingMode.empty() ? json(nullptr) : json(miss.meetingFloorS)},
+                        {"text", serviceFloorText(miss)}});
+    }
+    out["below_service_floor"] = misses;
   }
   return out;
 }

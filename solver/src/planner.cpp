@@ -69,35 +69,60 @@ PlanProblem prepare(const PlanningInput& input, const PlanOptions& options) {
   problem.capacity.assign(input.modes.size(), std::vector<double>(input.classes.size(), 0.0));
   for (std::size_t mode = 0; mode < input.modes.size(); ++mode) {
     for (std::size_t cls = 0; cls < input.classes.size(); ++cls) {
-      problem.capacity[mode][cls] = input.modes[mode].curveFor(cls).capacityPerS(input.classes[cls].boundS);
+      const double boundS = input.classes[cls].boundS;
+      // Below the service floor no load is light enough, whatever a measured curve's noise says.
+      problem.capacity[mode][cls] =
+          boundS < input.modes[mode].floorFor(cls) ? 0.0 : input.modes[mode].curveFor(cls).capacityPerS(boundS);
     }
   }
   return problem;
 }
 
+// Active classes whose bound is below their service floor on at least one mode.
+std::vector<ServiceFloorMiss> serviceFloorMisses(const PlanProblem& problem) {
+  const PlanningInput& input = *problem.input;
+  std::vector<ServiceFloorMiss> result;
+  for (std::size_t cls : problem.active) {
+    const PlanningClass& spec = input.classes[cls];
+    ServiceFloorMiss miss{spec.name, spec.metric, spec.percentile, spec.boundS, {}, 0.0, {}, 0.0};
+    for (const InstanceMode& mode : input.modes) {
+      const double floorS = mode.floorFor(cls);
+      if (spec.boundS < floorS) {
+        if (miss.mode.empty() || floorS < miss.floorS) {
+          miss.mode = mode.name;
+          miss.floorS = floorS;
+        }
+      } else if (miss.meetingMode.empty() || floorS < miss.meetingFloorS) {
+        miss.meetingMode = mode.name;
+        miss.meetingFloorS = floorS;
+      }
+    }
+    if (!miss.mode.empty()) result.push_back(std::move(miss));
+  }
+  return result;
+}
+
 // Classes that no plan can serve even with every instance of every mode to themselves.
-std::vector<InfeasibleClass> classesBeyondReach(const PlanProblem& problem) {
+std::vector<InfeasibleClass> classesBeyondReach(const PlanProblem& problem, const std::vector<ServiceFloorMiss>& misses) {
   const PlanningInput& input = *problem.input;
   std::vector<InfeasibleClass> result;
   for (std::size_t cls : problem.active) {
+    const auto miss = std::find_if(misses.begin(), misses.end(),
+                                   [&](const ServiceFloorMiss& m) { return m.className == input.classes[cls].name; });
+    if (miss != misses.end() && miss->meetingMode.empty()) {
+      result.push_back({miss->className, serviceFloorText(*miss)});
+      continue;
+    }
     const PlanningClass& spec = input.classes[cls];
     double reach = 0.0;
-    double lowestZeroLoad = std::numeric_limits<double>::infinity();
-    std::string lowestMode;
     for (std::size_t mode = 0; mode < input.modes.size(); ++mode) {
       reach += problem.capacity[mode][cls] * input.modes[mode].maxInstances;
-      const double zeroLoad = input.modes[mode].curveFor(cls).zeroLoadLatencyS();
-      if (zeroLoad < lowestZeroLoad) {
-        lowestZeroLoad = zeroLoad;
-        lowestMode = input.modes[mode].name;
-      }
     }
     const bool servedNowhere = std::all_of(problem.capacity.begin(), problem.capacity.end(),
                                            [&](const std::vector<double>& row) { return row[cls] <= 0.0; });
     if (servedNowhere) {
-      result.push_back({spec.name, fmt::format("its bound of {:g} s on {} is below the latency at zero load on every "
-                                               "mode (lowest: {:.4g} s on mode {})",
-                                               spec.boundS, percentileText(spec), lowestZeroLoad, lowestMode)});
+      result.push_back({spec.name, fmt::format("no mode carries any of its traffic within its bound of {:g} s ({})",
+                                               spec.boundS, percentileText(spec))});
     } else if (spec.ratePerS > reach * (1.0 + 1e-9)) {
       result.push_back({spec.name, fmt::format("its rate of {:.4g}/s exceeds the {:.4g}/s that every instance of every "
                                                "mode together carries within its bound of {:g} s ({})",
@@ -226,6 +251,14 @@ std::vector<std::int32_t> slotLimits(const PlanProblem& problem) {
 
 }  // namespace
 
+std::string serviceFloorText(const ServiceFloorMiss& miss) {
+  std::string text = fmt::format("its bound of {:g} s (p{:g} {}) is below its service floor of {:.4g} s on mode {}, "
+                                 "its latency with the instance otherwise idle, which no number of instances lowers",
+                                 miss.boundS, miss.percentile, toString(miss.metric), miss.floorS, miss.mode);
+  if (miss.meetingMode.empty()) return text + "; no mode meets it";
+  return text + fmt::format("; mode {} meets it (floor {:.4g} s)", miss.meetingMode, miss.meetingFloorS);
+}
+
 void validatePlanningInput(const PlanningInput& input) {
   if (input.classes.empty()) throw std::invalid_argument("no classes to plan for");
   if (input.modes.empty()) throw std::invalid_argument("no instance modes to plan with");
@@ -284,7 +317,8 @@ Plan solvePlan(const PlanningInput& input, Discipline discipline, const PlanOpti
     plan.solutionFound = true;
     return plan;
   }
-  plan.infeasibleClasses = classesBeyondReach(problem);
+  plan.belowServiceFloor = serviceFloorMisses(problem);
+  plan.infeasibleClasses = classesBeyondReach(problem, plan.belowServiceFloor);
   if (!plan.infeasibleClasses.empty()) {
     plan.status = PlanStatus::Infeasible;
     plan.explanation = plan.infeasibleClasses.front().name + ": " + plan.infeasibleClasses.front().reason;

@@ -10,6 +10,7 @@
 #include "engine/io/json_input.h"
 #include "engine/sim/simulation.h"
 #include "engine/metrics/latency_of.h"
+#include "solver/service_floor.h"
 #include "solver/src/sweep_tally.h"
 
 namespace headroom::solver {
@@ -156,6 +157,12 @@ PlanningInput planningInputFromScenario(const PlanningScenario& planning, const 
     mode.cost = scenarioMode.cost;
     mode.maxInstances = scenarioMode.maxInstances;
     mode.classCurves = std::move(measured.classCurves);
+    mode.classFloorsS.assign(input.classes.size(), 0.0);
+    for (std::size_t cls = 0; cls < input.classes.size(); ++cls) {
+      if (input.classes[cls].ratePerS <= 0.0) continue;
+      mode.classFloorsS[cls] = serviceFloorS(planning.scenario, scenarioMode.executor, cls, input.classes[cls].metric,
+                                             input.classes[cls].percentile);
+    }
     input.modes.push_back(std::move(mode));
   }
   return input;

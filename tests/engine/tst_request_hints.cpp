@@ -14,6 +14,7 @@ using headroom::test::LinearTimeModel;
 using headroom::test::RecordingObserver;
 
 Q_DECLARE_METATYPE(Importance)
+Q_DECLARE_METATYPE(OrderingPolicy)
 Q_DECLARE_METATYPE(std::vector<RequestId>)
 
 namespace {
@@ -100,6 +101,72 @@ class TestRequestHints : public QObject {
     runToEnd(scheduler, model, timeFromSeconds(1.0));
     QCOMPARE(observer.firstScheduled, expected);
     QCOMPARE(observer.finished.size(), std::size_t{2});
+  }
+
+  // Two classes, one whole prompt per iteration. A batch request hinted tighter than interactive's TTFT
+  // is ordered among batch requests (ahead of the older unhinted one), never ahead of an interactive
+  // request: a hint orders within the class, the class keeps its place.
+  void deadlineNeverJumpsAnotherClass_data() {
+    QTest::addColumn<OrderingPolicy>("policy");
+    QTest::newRow("edf") << OrderingPolicy::Edf;
+    QTest::newRow("hybrid") << OrderingPolicy::Hybrid;
+  }
+
+  void deadlineNeverJumpsAnotherClass() {
+    QFETCH(OrderingPolicy, policy);
+    QosClass chat = makeClass("interactive", Importance::Normal, seconds(2), std::nullopt);
+    chat.rank = 0;
+    QosClass bulk = makeClass("batch", Importance::Normal, std::nullopt, seconds(600));
+    bulk.rank = 1;
+    SchedulerConfig config;
+    config.policy = policy;
+    config.alphaSPerToken = 0.0001;
+    config.chunking = {ChunkingMode::None, 0};
+    config.maxBatchTokens = 1;
+    config.relegation = Relegation::Off;
+    LinearTimeModel model(milliseconds(10), Duration{10});
+    RecordingObserver observer;
+    Scheduler scheduler({chat, bulk}, config, BlockManager(BlockManager::kUnbounded, 16), model, observer);
+    RequestHints tight;
+    tight.deadline = milliseconds(1000);
+    scheduler.enqueue(Request{0, 1, timeFromSeconds(0.0), 100, 1}, timeFromSeconds(0.0));
+    scheduler.enqueue(Request{1, 0, timeFromSeconds(0.0), 100, 1}, timeFromSeconds(0.0));
+    scheduler.enqueue(Request{2, 1, timeFromSeconds(0.1), 100, 1}, timeFromSeconds(0.1), tight);
+    scheduler.enqueue(Request{3, 0, timeFromSeconds(0.2), 100, 1}, timeFromSeconds(0.2));
+    runToEnd(scheduler, model, timeFromSeconds(0.3));
+    QCOMPARE(observer.firstScheduled, (std::vector<RequestId>{1, 3, 2, 0}));
+    QCOMPARE(observer.finished.size(), std::size_t{4});
+  }
+
+  // A started prefill keeps the turn its class gave it: a hinted batch request that took the older
+  // batch request's turn, chunked, still yields to an interactive arrival by the class's deadlines, and
+  // under KV pressure it is not kept over interactive work because of its hint.
+  void startedHintedPrefillKeepsClassTurn() {
+    QosClass chat = makeClass("interactive", Importance::Normal, seconds(2), std::nullopt);
+    QosClass bulk = makeClass("batch", Importance::Normal, std::nullopt, seconds(600));
+    bulk.rank = 1;
+    SchedulerConfig config;
+    config.policy = OrderingPolicy::Edf;
+    config.chunking = {ChunkingMode::Fixed, 100};
+    config.relegation = Relegation::Off;
+    config.selectivePreemption = true;  // a started prefill competes with newcomers by key
+    LinearTimeModel model(milliseconds(10), Duration{10});
+    RecordingObserver observer;
+    Scheduler scheduler({chat, bulk}, config, BlockManager(BlockManager::kUnbounded, 16), model, observer);
+    RequestHints tight;
+    tight.deadline = milliseconds(500);
+    scheduler.enqueue(Request{0, 1, timeFromSeconds(0.0), 1000, 1}, timeFromSeconds(0.0), tight);
+    Batch batch;
+    TimePoint now = timeFromSeconds(0.0);
+    scheduler.schedule(now, batch);
+    QCOMPARE(batch.entries.size(), std::size_t{1});
+    now += model.predict(batch.shape);
+    scheduler.complete(batch, now);
+    // The batch request is part-way through its prompt; an interactive request arrives.
+    scheduler.enqueue(Request{1, 0, now, 100, 1}, now);
+    scheduler.schedule(now, batch);
+    QCOMPARE(batch.entries.size(), std::size_t{1});
+    QCOMPARE(batch.entries.front().requestId, RequestId{1});
   }
 
   // High-importance requests that will miss their deadline: those that volunteer low importance are

@@ -98,12 +98,72 @@ class TestPlanCli : public QObject {
     const QString output = dir.filePath("plan.json");
     const RunResult result = runCli({"plan", input, "--json", output}, dir.path());
     QCOMPARE(result.exitCode, 3);
-    QVERIFY(result.err.contains("below the latency at zero load"));
+    QVERIFY(result.err.contains("below its service floor of 2 s on mode m"));
     QFile file(output);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(json["status"].toString(), QString("infeasible"));
     QCOMPARE(json["infeasible_classes"].toArray().at(0).toObject()["name"].toString(), QString("a"));
+  }
+
+  // Llama-3.1-8B on an A100: chat prompts of 2000 to 3000 tokens take up to about 0.5 s to prefill
+  // alone. The curve's lowest point comes in just under the 0.5 s bound, which alone would buy a pool of
+  // about ten instances that then misses; the service floor says no number of instances meets it.
+  void boundBelowServiceFloorExitsThreeNamingClassFloorAndBound_data() {
+    QTest::addColumn<QByteArray>("modes");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("meetingMode");
+    QTest::newRow("one mode") << QByteArray() << 3 << QString();
+    QTest::newRow("a faster mode meets it")
+        << QByteArray(R"(, "modes": [{"name": "a100", "hardware": "a100-80g"}, {"name": "h100", "hardware": "h100-sxm"}])")
+        << 0 << QString("h100");
+  }
+
+  void boundBelowServiceFloorExitsThreeNamingClassFloorAndBound() {
+    QFETCH(QByteArray, modes);
+    QFETCH(int, exitCode);
+    QFETCH(QString, meetingMode);
+    QTemporaryDir dir;
+    const QString input = writeFile(dir, "floor.json", R"({
+      "name": "floor", "seed": 3, "duration_s": 600, "model": "llama-3.1-8b", "hardware": "a100-80g",
+      "scheduler": {"policy": "priority", "chunking": "fixed:256"},
+      "classes": [
+        {"name": "chat", "rank": 0, "slo": {"ttft_s": 0.5, "percentile": 95},
+         "arrival": {"process": "poisson", "rate_per_s": 2},
+         "prompt_tokens": {"dist": "uniform", "min": 2000, "max": 3000}, "output_tokens": 20},
+        {"name": "batch", "rank": 1, "slo": {"ttlt_s": 120, "percentile": 95},
+         "arrival": {"process": "poisson", "rate_per_s": 1}, "prompt_tokens": 1000, "output_tokens": 100}
+      ])" + modes + "}");
+    const QString output = dir.filePath("plan.json");
+    const RunResult result = runCli({"plan", input, "--json", output}, dir.path());
+    QVERIFY2(result.exitCode == exitCode, (result.out + result.err).constData());
+    const QByteArray said = exitCode == 3 ? result.err : result.out;
+    QVERIFY2(said.contains("chat: its bound of 0.5 s (p95 ttft) is below its service floor of 0.5"), said.constData());
+    QFile file(output);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonArray misses = json["below_service_floor"].toArray();
+    QCOMPARE(misses.size(), 1);
+    const QJsonObject miss = misses.at(0).toObject();
+    QCOMPARE(miss["name"].toString(), QString("chat"));
+    QCOMPARE(miss["metric"].toString(), QString("ttft"));
+    QCOMPARE(miss["bound_s"].toDouble(), 0.5);
+    QVERIFY(miss["floor_s"].toDouble() > 0.5);
+    QVERIFY(miss["floor_s"].toDouble() < 0.6);
+    if (meetingMode.isEmpty()) {
+      QVERIFY(said.contains("no mode meets it"));
+      QCOMPARE(json["status"].toString(), QString("infeasible"));
+      QVERIFY(miss["meeting_mode"].isNull());
+    } else {
+      QVERIFY(said.contains(("mode " + meetingMode + " meets it").toUtf8()));
+      QCOMPARE(miss["mode"].toString(), QString("a100"));
+      QCOMPARE(miss["meeting_mode"].toString(), meetingMode);
+      QVERIFY(miss["meeting_floor_s"].toDouble() <= 0.5);
+      // Chat is planned on the mode that meets its bound only.
+      for (const QJsonValue& instance : json["instances"].toArray()) {
+        if (instance["rates_per_s"].toObject().contains("chat")) QCOMPARE(instance["mode"].toString(), meetingMode);
+      }
+    }
   }
 
   void badInputExitsTwoNamingTheField_data() {

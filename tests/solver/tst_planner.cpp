@@ -244,8 +244,60 @@ class TestPlanner : public QObject {
     QVERIFY(!plan.solutionFound);
     QCOMPARE(plan.infeasibleClasses.size(), std::size_t{1});
     QCOMPARE(plan.infeasibleClasses[0].name, std::string("user1"));
-    QVERIFY(plan.infeasibleClasses[0].reason.find("below the latency at zero load") != std::string::npos);
-    QVERIFY(plan.infeasibleClasses[0].reason.find("40 s") != std::string::npos);
+    QVERIFY(plan.infeasibleClasses[0].reason.find("below its service floor of 40 s") != std::string::npos);
+    QVERIFY(plan.infeasibleClasses[0].reason.find("no mode meets it") != std::string::npos);
+  }
+
+  // A curve measured near the floor is noisy: its lowest point came in at 0.49 s against a 0.5 s bound,
+  // which alone would give the class a sliver of capacity and the MILP a pool of dozens. The mode's
+  // service floor (0.52 s: each request alone on an idle instance) says no load meets the bound there.
+  void boundBelowServiceFloorGetsNoInstancesOfThatMode() {
+    PlanningInput input;
+    input.classes.push_back({"chat", 2.0, 0.5, LatencyMetric::Ttft, 95.0, 0});
+    InstanceMode a100;
+    a100.name = "a100";
+    a100.curve = LatencyCurve({{0.05, 0.49}, {0.4, 0.6}, {1.0, 2.0}});
+    input.modes.push_back(a100);
+    const Plan noisy = solvePlan(input, Discipline::Priority, PlanOptions{});
+    QVERIFY(noisy.solutionFound);  // without a floor the curve alone buys the sliver
+    QVERIFY(noisy.instancesTotal > 20);
+
+    input.modes[0].classFloorsS = {0.52};
+    const Plan plan = solvePlan(input, Discipline::Priority, PlanOptions{});
+    QCOMPARE(statusText(plan.status), statusText(PlanStatus::Infeasible));
+    QVERIFY(!plan.solutionFound);
+    QCOMPARE(plan.belowServiceFloor.size(), std::size_t{1});
+    const ServiceFloorMiss& miss = plan.belowServiceFloor[0];
+    QCOMPARE(miss.className, std::string("chat"));
+    QCOMPARE(miss.mode, std::string("a100"));
+    QCOMPARE(miss.floorS, 0.52);
+    QCOMPARE(miss.boundS, 0.5);
+    QVERIFY(miss.meetingMode.empty());
+    QCOMPARE(plan.infeasibleClasses.size(), std::size_t{1});
+    QCOMPARE(plan.explanation, "chat: " + serviceFloorText(miss));
+    QVERIFY2(plan.explanation.find("bound of 0.5 s (p95 ttft) is below its service floor of 0.52 s on mode a100") !=
+                 std::string::npos,
+             plan.explanation.c_str());
+    QVERIFY(plan.explanation.find("no mode meets it") != std::string::npos);
+    // The baselines see the same floor.
+    const PlanReport report = planCapacity(input, PlanOptions{});
+    QCOMPARE(statusText(report.fcfs.status), statusText(PlanStatus::Infeasible));
+    QCOMPARE(statusText(report.siloed.status), statusText(PlanStatus::Infeasible));
+
+    // A faster mode meets the bound: the plan uses it alone and names it.
+    InstanceMode h100;
+    h100.name = "h100";
+    h100.curve = LatencyCurve({{0.05, 0.3}, {1.0, 0.45}, {2.0, 0.8}});
+    h100.classFloorsS = {0.3};
+    input.modes.push_back(h100);
+    const Plan fast = solvePlan(input, Discipline::Priority, PlanOptions{});
+    QCOMPARE(statusText(fast.status), statusText(PlanStatus::Optimal));
+    QCOMPARE(fast.instancesPerMode, (std::vector<std::int32_t>{0, fast.instancesTotal}));
+    QCOMPARE(fast.belowServiceFloor.size(), std::size_t{1});
+    QCOMPARE(fast.belowServiceFloor[0].meetingMode, std::string("h100"));
+    QCOMPARE(fast.belowServiceFloor[0].meetingFloorS, 0.3);
+    QVERIFY(serviceFloorText(fast.belowServiceFloor[0]).find("mode h100 meets it (floor 0.3 s)") != std::string::npos);
+    checkPlanHolds(input, fast);
   }
 
   void rateBeyondEveryInstanceIsExplained() {

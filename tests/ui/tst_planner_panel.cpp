@@ -82,6 +82,30 @@ class TestPlannerPanel : public QObject {
     QVERIFY(standing(std::nullopt, 1.0) == BoundStanding::Unknown);
   }
 
+  // The panel words a class below its service floor from the plan's fields: class, bound, floor, mode,
+  // and a mode that meets the bound if one does.
+  void serviceFloorTextNamesClassBoundFloorAndModes() {
+    solver::ServiceFloorMiss miss;
+    miss.className = "chat";
+    miss.metric = engine::LatencyMetric::Ttft;
+    miss.percentile = 95.0;
+    miss.boundS = 0.5;
+    miss.mode = "a100";
+    miss.floorS = 0.5057;
+    const QLocale locale;
+    const QString none = PlannerPanel::serviceFloorText(miss);
+    QVERIFY2(none.contains(QStringLiteral("Class chat: its bound of %1 s (p%2 ttft) is below its service floor of %3 s "
+                                          "on mode a100")
+                               .arg(locale.toString(0.5), locale.toString(95.0), locale.toString(0.5057))),
+             qPrintable(none));
+    QVERIFY(none.endsWith(QStringLiteral("No mode meets it.")));
+    miss.meetingMode = "h100";
+    miss.meetingFloorS = 0.31;
+    const QString meets = PlannerPanel::serviceFloorText(miss);
+    QVERIFY2(meets.endsWith(QStringLiteral("Mode h100 meets it (floor %1 s).").arg(locale.toString(0.31))),
+             qPrintable(meets));
+  }
+
   void applyPlanSetsWeightedSharesAndPriority() {
     solver::Plan plan;
     plan.solutionFound = true;

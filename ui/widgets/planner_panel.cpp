@@ -1,5 +1,7 @@
 #include "ui/widgets/planner_panel.h"
 
+#include <algorithm>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -103,6 +105,20 @@ void PlannerPanel::setMaxInstances(int instances) { maxInstances_->setValue(inst
 
 QString PlannerPanel::statusText() const { return status_->text(); }
 
+QString PlannerPanel::serviceFloorText(const solver::ServiceFloorMiss& miss) {
+  const QLocale locale;
+  const QString watched = QStringLiteral("p%1 %2").arg(locale.toString(miss.percentile),
+                                                        QString::fromUtf8(engine::toString(miss.metric).data()));
+  QString text = tr("Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency "
+                    "with the instance otherwise idle, which no number of instances lowers.")
+                     .arg(QString::fromStdString(miss.className), locale.toString(miss.boundS), watched,
+                          locale.toString(miss.floorS, 'g', 4), QString::fromStdString(miss.mode));
+  if (miss.meetingMode.empty()) return text + QLatin1Char(' ') + tr("No mode meets it.");
+  return text + QLatin1Char(' ') +
+         tr("Mode %1 meets it (floor %2 s).")
+             .arg(QString::fromStdString(miss.meetingMode), locale.toString(miss.meetingFloorS, 'g', 4));
+}
+
 void PlannerPanel::setStatus(const QString& text, bool error) {
   status_->setText(text);
   status_->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
@@ -166,18 +182,24 @@ void PlannerPanel::showPlan(const PlannerOutcomePtr& outcome) {
   progress_->setValue(std::max(1, outcome->replays));
   const auto& report = outcome->report;
   const QLocale locale;
+  const auto& floorMisses = report.recommended.belowServiceFloor;
   if (report.recommended.solutionFound) {
-    setStatus(tr("Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, "
-                 "%5 s.")
-                  .arg(report.recommended.instancesTotal)
-                  .arg(report.fcfs.solutionFound ? locale.toString(report.fcfs.instancesTotal) : tr("no plan"))
-                  .arg(report.siloed.solutionFound ? locale.toString(report.siloed.instancesTotal) : tr("no plan"))
-                  .arg(outcome->replays)
-                  .arg(locale.toString(outcome->wallS, 'f', 1)));
+    QString text = tr("Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, "
+                      "%5 s.")
+                       .arg(report.recommended.instancesTotal)
+                       .arg(report.fcfs.solutionFound ? locale.toString(report.fcfs.instancesTotal) : tr("no plan"))
+                       .arg(report.siloed.solutionFound ? locale.toString(report.siloed.instancesTotal) : tr("no plan"))
+                       .arg(outcome->replays)
+                       .arg(locale.toString(outcome->wallS, 'f', 1));
+    for (const solver::ServiceFloorMiss& miss : floorMisses) text += QLatin1Char(' ') + serviceFloorText(miss);
+    setStatus(text);
   } else {
-    setStatus(tr("No plan keeps every class within its bound: %1")
-                  .arg(QString::fromStdString(report.recommended.explanation)),
-              true);
+    // A class below its service floor on every mode is the reason, in the user's language.
+    const auto unmet = std::find_if(floorMisses.begin(), floorMisses.end(),
+                                    [](const solver::ServiceFloorMiss& miss) { return miss.meetingMode.empty(); });
+    const QString reason = unmet != floorMisses.end() ? serviceFloorText(*unmet)
+                                                      : QString::fromStdString(report.recommended.explanation);
+    setStatus(tr("No plan keeps every class within its bound: %1").arg(reason), true);
   }
   updateButtons();
 }

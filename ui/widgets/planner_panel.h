@@ -49,6 +49,10 @@ class PlannerPanel : public QWidget {
   VerificationModel* verificationModel() const { return verification_; }
   PlannerOutcomePtr outcome() const { return outcome_; }
   QString statusText() const;
+
+  // A class whose bound is below its service floor on a mode, in the user's language: the class, its
+  // bound, the floor and the mode, and a mode that meets the bound if one does.
+  static QString serviceFloorText(const solver::ServiceFloorMiss& miss);
   QProgressBar* progressBar() const { return progress_; }
   QPushButton* planButton() const { return plan_; }
   QPushButton* cancelButton() const { return cancel_; }
