@@ -1,5 +1,7 @@
 #include "net/upstream_client.h"
 
+#include <poll.h>
+
 #include <map>
 #include <mutex>
 #include <optional>
@@ -55,14 +57,20 @@ struct UpstreamClient::Impl {
     }
   }
 
+  // An idle connection to `key` that still looks open: one the server has closed meanwhile (it is
+  // readable: end of stream, or bytes nobody asked for) is dropped rather than sent a request, so a
+  // server that went away is met with a refused connect, before any byte of the request left.
   template <typename Stream>
   std::unique_ptr<Stream> take(const std::string& key) {
     std::lock_guard lock(poolMutex);
     auto& pool = idle<Stream>()[key];
-    if (pool.empty()) return nullptr;
-    std::unique_ptr<Stream> stream = std::move(pool.back());
-    pool.pop_back();
-    return stream;
+    while (!pool.empty()) {
+      std::unique_ptr<Stream> stream = std::move(pool.back());
+      pool.pop_back();
+      pollfd pfd{beast::get_lowest_layer(*stream).socket().native_handle(), POLLIN, 0};
+      if (::poll(&pfd, 1, 0) == 0) return stream;
+    }
+    return nullptr;
   }
 
   template <typename Stream>
@@ -166,6 +174,7 @@ class Call final : public UpstreamCall, public std::enable_shared_from_this<Call
     }
     wire_ += "Content-Length: " + std::to_string(request_.body.size()) + "\r\nConnection: keep-alive\r\n\r\n";
     wire_ += request_.body;
+    handler_->onSending();
     lowest().expires_after(micros(request_.idleTimeout));
     asio::async_write(*stream_, asio::buffer(wire_), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->retryOrFail("cannot send to " + self->key_ + ": " + ec.message());
