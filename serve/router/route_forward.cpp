@@ -5,7 +5,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include "serve/client/remote_error.h"
 #include "serve/protocol/api_error.h"
 
 namespace headroom::serve {
@@ -132,8 +131,9 @@ void RouteService::Forward::onHead(int attempt, int status, const net::HttpHeade
   status_ = status;
   headers_ = passedHeaders(headers, memberName());
   if (status >= 500 && status != 503) {
-    // The member failed while serving the request: its body is kept for the 502's message.
-    failedStatus_ = true;
+    // The member failed while serving the request. Its own message stays in its log: it may name hosts
+    // the client is not to see.
+    failRequest("it answered " + std::to_string(status), false);
     return;
   }
   const auto contentType = headerValue(headers, "content-type");
@@ -176,10 +176,6 @@ void RouteService::Forward::sendStreamed(std::string_view bytes) {
 void RouteService::Forward::onComplete(int attempt) {
   std::lock_guard lock(mutex_);
   if (attempt != attempt_ || finished_) return;
-  if (failedStatus_) {
-    failRequest("it answered " + std::to_string(status_) + ": " + errorMessageOf(reply_), false);
-    return;
-  }
   finished_ = true;
   service_.table_.attemptEnded(member_, false);
   if (streaming_) {
@@ -204,7 +200,6 @@ void RouteService::Forward::onError(int attempt, std::string_view message) {
   }
   spdlog::debug("route: member {} failed: {}", memberName(), message);
   if (streaming_) return failStream(true);
-  if (failedStatus_) return failRequest("it answered " + std::to_string(status_) + ", then the connection broke off", true);
   if (sent_) return failRequest(status_ == 0 ? "the connection broke off or timed out before its answer"
                                              : "the connection broke off during its answer",
                                 true);
@@ -259,7 +254,6 @@ void RouteService::Forward::abandonAttempt(bool memberFailed) {
   ++attempt_;
   status_ = 0;
   sent_ = false;
-  failedStatus_ = false;
   reply_.clear();
 }
 

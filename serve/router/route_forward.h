@@ -82,7 +82,6 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   std::string heldEvent_;              // the unfinished event of an event stream, not yet passed on
   std::vector<std::string> failures_;  // per member tried: why it could not take the request
   bool sent_ = false;                  // the current attempt's request may have reached its member
-  bool failedStatus_ = false;          // the member answered a 5xx after the request reached it
   bool eventStream_ = false;
   bool streaming_ = false;
   bool finished_ = false;

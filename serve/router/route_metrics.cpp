@@ -71,7 +71,8 @@ std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members
     out.sample("headroom_router_unavailable_total", classLabel(c), counters[c].unavailable);
   }
   out.family("headroom_router_member_failed_requests_total", "counter",
-             "Requests answered 502 and tried on no other member: their member failed while serving them (the request may have been the cause).");
+             "Requests answered 502 and tried on no other member: their member failed while serving them "
+             "(the request may have been the cause).");
   for (std::size_t c = 0; c < counters.size(); ++c) {
     out.sample("headroom_router_member_failed_requests_total", classLabel(c), counters[c].memberFailed);
   }
@@ -85,7 +86,9 @@ std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members
   for (std::size_t c = 0; c < counters.size(); ++c) {
     out.histogram("headroom_router_first_byte_seconds", classLabel(c), counters[c].firstByte);
   }
-  out.family("headroom_router_member_up", "gauge", "1 while a member is taking requests, 0 while it is skipped: after a failure until its health check answers, or while that check fails.");
+  out.family("headroom_router_member_up", "gauge",
+             "1 while a member is taking requests, 0 while it is skipped: after a failure until its health "
+             "check answers, or while that check fails.");
   for (const MemberState& member : members) out.sample("headroom_router_member_up", {{"member", member.name}}, member.up ? 1.0 : 0.0);
   out.family("headroom_router_member_in_flight", "gauge", "Requests in flight per member.");
   for (const MemberState& member : members) {
