@@ -22,7 +22,8 @@ struct MemberProber::Shared {
   }
 };
 
-// One GET /health; any 2xx within the timeout counts as an answer.
+// One GET /health; any status below 500 within the timeout counts as an answer: the member is there
+// and serving HTTP (an OpenAI-compatible server without /health answers 404).
 class MemberProber::Check final : public net::UpstreamHandler {
  public:
   Check(std::shared_ptr<Shared> shared, int member, std::string name)
@@ -30,7 +31,7 @@ class MemberProber::Check final : public net::UpstreamHandler {
   void onHead(int status, const net::HttpHeaders&) override { status_ = status; }
   void onBody(std::string_view) override {}
   void onComplete() override {
-    const bool answered = status_ >= 200 && status_ < 300;
+    const bool answered = status_ >= 200 && status_ < 500;
     if (!answered) spdlog::debug("route: health check of member {}: status {}", name_, status_);
     shared_->ended(member_, startedAt_, answered);
   }

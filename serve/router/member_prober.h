@@ -15,8 +15,8 @@ namespace headroom::serve {
 
 // Checks the router's members actively: every `interval` it sends GET /health to each member whose
 // last check has ended (with the member's api_key, if it has one), and tells the MemberTable whether it
-// answered a 2xx within `timeout`. A headroom member answers 503 on /health once its instance failed;
-// OpenAI-compatible servers such as vLLM answer /health too.
+// answered within `timeout` with a status below 500 (a server without /health still answers 404). A
+// headroom member answers 503 on /health once its instance failed; vLLM answers /health too.
 //
 // One thread of its own starts the checks; their answers come on the transport's threads. start() once;
 // stop() (also run by the destructor) ends the thread and drops the answers still to come: call it

@@ -39,7 +39,7 @@ class MemberTable {
   // `failed`: the member could not be reached or broke off; it is down until a later health check
   // answers (and at least downFor). Otherwise it answered.
   void attemptEnded(int member, bool failed);
-  // A health check of `member` that started at `startedAt` ended: `answered` (a 2xx in time) or not.
+  // A health check of `member` that started at `startedAt` ended: `answered` (in time, below 500) or not.
   void healthChecked(int member, std::chrono::steady_clock::time_point startedAt, bool answered);
 
   std::vector<MemberState> states() const;

@@ -428,6 +428,22 @@ class TestRoute : public QObject {
     QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme}).header("x-headroom-member"), std::string("a"));
     QCOMPARE(router.stop(), 0);
   }
+
+  // An OpenAI-compatible member without /health answers its check 404: it is there, so it stays up.
+  void aMemberWithoutAHealthEndpointStaysUp() {
+    ScriptedUpstream a([](const ScriptedUpstream::Request& request) -> std::string {
+      if (request.target == "/health") return ScriptedUpstream::response(404, R"({"error": "not found"})");
+      return completionAnswer();
+    });
+    QVERIFY(a.started());
+    const QString config = writeFile(dir_, "nohealth.json", routeConfigOver({{"a", a.port()}}, R"("health_check_interval_s": 0.05)"));
+    ServerProcess router(QStringList{"route", config});
+    QVERIFY(router.started());
+    QVERIFY(headroom::test::waitFor([&] { return a.requests("/health") >= 3; }));
+    QCOMPARE(metricValue(httpRequest(router.port(), "GET", "/metrics").body, R"(headroom_router_member_up{member="a"})"), 1.0);
+    QCOMPARE(httpRequest(router.port(), "POST", "/v1/completions", completion(1), {kAcme}).status, 200);
+    QCOMPARE(router.stop(), 0);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestRoute)
