@@ -1,7 +1,8 @@
 #include "net/upstream_client.h"
 
-#include <poll.h>
+#include <sys/socket.h>
 
+#include <cerrno>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -57,9 +58,9 @@ struct UpstreamClient::Impl {
     }
   }
 
-  // An idle connection to `key` that still looks open: one the server has closed meanwhile (it is
-  // readable: end of stream, or bytes nobody asked for) is dropped rather than sent a request, so a
-  // server that went away is met with a refused connect, before any byte of the request left.
+  // An idle connection to `key` that still looks open. One the server has closed meanwhile is dropped
+  // rather than sent a request, so a server that went away is met with a refused connect, before any
+  // byte of the request left.
   template <typename Stream>
   std::unique_ptr<Stream> take(const std::string& key) {
     std::lock_guard lock(poolMutex);
@@ -67,10 +68,20 @@ struct UpstreamClient::Impl {
     while (!pool.empty()) {
       std::unique_ptr<Stream> stream = std::move(pool.back());
       pool.pop_back();
-      pollfd pfd{beast::get_lowest_layer(*stream).socket().native_handle(), POLLIN, 0};
-      if (::poll(&pfd, 1, 0) == 0) return stream;
+      const int fd = beast::get_lowest_layer(*stream).socket().native_handle();
+      if (looksOpen(fd, std::is_same_v<Stream, TlsStream>)) return stream;
     }
     return nullptr;
+  }
+
+  // Not closed or reset by the server, and on a plain connection no bytes nobody asked for (a TLS one
+  // may hold a session ticket).
+  static bool looksOpen(int fd, bool tls) {
+    char byte = 0;
+    const ssize_t n = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n > 0) return tls;
+    if (n == 0) return false;
+    return errno == EAGAIN || errno == EWOULDBLOCK;
   }
 
   template <typename Stream>
