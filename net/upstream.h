@@ -33,6 +33,10 @@ struct UpstreamRequest {
 class UpstreamHandler {
  public:
   virtual ~UpstreamHandler() = default;
+  // The request is about to be written to a connection: from here on the upstream may have seen it,
+  // even if the call then fails (or the transport sends it again on a fresh connection). Without this
+  // before onError, the call failed resolving, connecting or in the TLS handshake: nothing was sent.
+  virtual void onSending() {}
   virtual void onHead(int status, const HttpHeaders& headers) = 0;
   virtual void onBody(std::string_view bytes) = 0;
   virtual void onComplete() = 0;

@@ -1,5 +1,8 @@
 #include "net/upstream_client.h"
 
+#include <sys/socket.h>
+
+#include <cerrno>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -55,14 +58,30 @@ struct UpstreamClient::Impl {
     }
   }
 
+  // An idle connection to `key` that still looks open. One the server has closed meanwhile is dropped
+  // rather than sent a request, so a server that went away is met with a refused connect, before any
+  // byte of the request left.
   template <typename Stream>
   std::unique_ptr<Stream> take(const std::string& key) {
     std::lock_guard lock(poolMutex);
     auto& pool = idle<Stream>()[key];
-    if (pool.empty()) return nullptr;
-    std::unique_ptr<Stream> stream = std::move(pool.back());
-    pool.pop_back();
-    return stream;
+    while (!pool.empty()) {
+      std::unique_ptr<Stream> stream = std::move(pool.back());
+      pool.pop_back();
+      const int fd = beast::get_lowest_layer(*stream).socket().native_handle();
+      if (looksOpen(fd, std::is_same_v<Stream, TlsStream>)) return stream;
+    }
+    return nullptr;
+  }
+
+  // Not closed or reset by the server, and on a plain connection no bytes nobody asked for (a TLS one
+  // may hold a session ticket).
+  static bool looksOpen(int fd, bool tls) {
+    char byte = 0;
+    const ssize_t n = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n > 0) return tls;
+    if (n == 0) return false;
+    return errno == EAGAIN || errno == EWOULDBLOCK;
   }
 
   template <typename Stream>
@@ -166,6 +185,7 @@ class Call final : public UpstreamCall, public std::enable_shared_from_this<Call
     }
     wire_ += "Content-Length: " + std::to_string(request_.body.size()) + "\r\nConnection: keep-alive\r\n\r\n";
     wire_ += request_.body;
+    handler_->onSending();
     lowest().expires_after(micros(request_.idleTimeout));
     asio::async_write(*stream_, asio::buffer(wire_), [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
       if (ec) return self->retryOrFail("cannot send to " + self->key_ + ": " + ec.message());

@@ -46,6 +46,7 @@ int runRoute(const RouteArgs& args) {
 
   auto client = std::make_unique<net::UpstreamClient>(args.threads);
   auto service = std::make_unique<serve::RouteService>(config, *client);
+  service->startHealthChecks();
   net::HttpServerOptions options;
   options.address = args.host;
   options.port = args.port;
@@ -66,6 +67,7 @@ int runRoute(const RouteArgs& args) {
   spdlog::info("route: signal {} received, stopping", received);
   server.stop();
   // Calls in flight hold exchanges of the stopped server: stop the client first, then the service.
+  service->stopHealthChecks();
   client.reset();
   service.reset();
   return 0;

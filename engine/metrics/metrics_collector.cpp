@@ -72,6 +72,7 @@ MetricsCollector::MetricsCollector(std::vector<QosClass> classes, Duration windo
       maxWindows_(maxWindows),
       total_(classes_.size()),
       window_(classes_.size()),
+      sloCounts_(classes_.size()),
       windowStart_(kTimeZero),
       windowEnd_(kTimeZero + windowLength) {
   if (windowLength_ <= Duration::zero()) {
@@ -143,7 +144,15 @@ void MetricsCollector::onFinished(const RequestState& state, TimePoint now) {
   const std::size_t c = checkedIndex(state.request.classId);
   closeWindowsBefore(now);
   const Duration ttlt = now - state.request.arrival;
-  const bool met = metSlo(classes_[c].slo, state, now);
+  const SloOutcome outcome = sloOutcome(classes_[c].slo, state, now);
+  const bool met = outcome.met();
+  SloCounts& counts = sloCounts_[c];
+  for (const auto& [bound, count] : {std::pair{outcome.ttft, &counts.ttft}, std::pair{outcome.tbt, &counts.tbt},
+                                     std::pair{outcome.ttlt, &counts.ttlt}}) {
+    if (!bound) continue;
+    ++count->judged;
+    if (*bound) ++count->met;
+  }
   for (ClassMetrics* metrics : {&total_[c], &window_[c]}) {
     ++metrics->completed;
     metrics->ttlt.record(ttlt);
@@ -261,11 +270,9 @@ Snapshot MetricsCollector::snapshot(TimePoint now) const {
   return snap;
 }
 
-void MetricsCollector::setBucketBounds(ClassId id, const std::vector<double>& boundsS) {
-  const std::size_t c = checkedIndex(id);
-  if (bucketed_.empty()) bucketed_.resize(classes_.size());
+void MetricsCollector::keepBuckets(const std::vector<double>& boundsS) {
   const BucketHistogram fresh(boundsS);
-  bucketed_[c] = {fresh, fresh, fresh, fresh};
+  bucketed_.assign(classes_.size(), {fresh, fresh, fresh, fresh});
 }
 
 void MetricsCollector::setClasses(std::vector<QosClass> classes) {

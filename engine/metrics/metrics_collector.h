@@ -24,9 +24,12 @@ namespace headroom::engine {
 // kMaxEmptyEntries windows becomes one empty window. Event callbacks never allocate unless they close a
 // window.
 //
-// A serving front may also ask for Prometheus-style latency buckets at fixed bounds per class
-// (setBucketBounds): recorded in the same place as the log histograms, for the run totals only, so the
-// two never disagree on what was counted. None are kept unless asked for.
+// A serving front may also ask for Prometheus-style latency buckets at fixed bounds, one set for every
+// class (keepBuckets): recorded in the same place as the log histograms, for the run totals only, so
+// the two never disagree on what was counted. None are kept unless asked for. Beside them, per class and
+// bound, counters of SLO attainment (sloCounts): each finished request is judged against the bounds its
+// class has when it finishes, as for sloMet, so an SLO change judges later requests only and resets
+// nothing.
 //
 // Not thread-safe: feed it and take snapshots on one thread (an instance's or the simulation's), then
 // publish the Snapshot. Events must come in time order; one earlier than the current window counts
@@ -42,6 +45,18 @@ class MetricsCollector final : public RequestObserver {
     BucketHistogram ttft;
     BucketHistogram tbt;
     BucketHistogram ttlt;
+  };
+
+  // Requests judged against one latency bound of their class, and those that met it.
+  struct SloCount {
+    std::uint64_t judged = 0;
+    std::uint64_t met = 0;
+  };
+  // One class's SLO attainment per bound, since the start; a bound the class never had stays at zero.
+  struct SloCounts {
+    SloCount ttft;
+    SloCount tbt;
+    SloCount ttlt;
   };
 
   // Throws std::invalid_argument when windowLength is not positive or maxWindows is below 2.
@@ -67,11 +82,13 @@ class MetricsCollector final : public RequestObserver {
   // now on, e.g. when an operator tunes an SLO live. Throws std::invalid_argument on a count mismatch.
   void setClasses(std::vector<QosClass> classes);
   const ClassMetrics& classMetrics(ClassId id) const { return total_.at(id); }
-  // Starts keeping (or restarts) class `id`'s fixed-bound latency histograms with `boundsS` (seconds);
-  // every other class gets empty ones with no bounds until set. Throws std::out_of_range on a bad id.
-  void setBucketBounds(ClassId id, const std::vector<double>& boundsS);
-  // Per class, in class order; empty when setBucketBounds was never called.
+  // Starts keeping fixed-bound latency histograms for every class, all with the bounds `boundsS`
+  // (seconds; e.g. latencyBucketBoundsS()). Called again, it starts them afresh.
+  void keepBuckets(const std::vector<double>& boundsS);
+  // Per class, in class order; empty when keepBuckets was never called.
   const std::vector<BucketedLatencies>& bucketedLatencies() const { return bucketed_; }
+  // Per class, in class order.
+  const std::vector<SloCounts>& sloCounts() const { return sloCounts_; }
   Duration windowLength() const { return windowLength_; }
   // How many base windows one series entry spans now (doubles at every downsampling).
   std::int64_t windowsPerEntry() const { return stride_; }
@@ -94,6 +111,7 @@ class MetricsCollector final : public RequestObserver {
   std::vector<ClassMetrics> total_;
   std::vector<ClassMetrics> window_;
   std::vector<BucketedLatencies> bucketed_;  // empty, or one per class
+  std::vector<SloCounts> sloCounts_;         // one per class
   TimePoint windowStart_{};
   TimePoint windowEnd_{};
   std::int64_t stride_ = 1;

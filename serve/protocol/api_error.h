@@ -21,6 +21,9 @@ struct ApiError {
 
   nlohmann::json toJson() const;
   std::string body() const { return toJson().dump(); }
+  // The error as one server-sent event, for a stream that cannot go on: "data: {\"error\": {...}}\n\n".
+  // The OpenAI SDKs raise an APIError for a data event with an "error" key.
+  std::string sseEvent() const { return "data: " + body() + "\n\n"; }
   // The JSON answer: `headers` (e.g. Allow, Retry-After) and Content-Type: application/json.
   net::HttpResponse toResponse(net::HttpHeaders headers = {}) const;
 };

@@ -7,7 +7,11 @@ using SteadyClock = std::chrono::steady_clock;
 MemberTable::MemberTable(const std::vector<RouteMember>& members, RoutePolicy policy,
                          std::vector<std::vector<double>> shares, engine::Duration downFor)
     : downFor_(downFor), policy_(policy), weighted_(std::move(shares)) {
-  for (const RouteMember& member : members) members_.push_back({{member.name}, {}});
+  for (const RouteMember& member : members) {
+    Member entry;
+    entry.state.name = member.name;
+    members_.push_back(entry);
+  }
 }
 
 int MemberTable::pick(engine::ClassId classId, const std::vector<bool>& tried) {
@@ -16,7 +20,7 @@ int MemberTable::pick(engine::ClassId classId, const std::vector<bool>& tried) {
   std::vector<bool> eligible(members_.size(), false);
   std::vector<int> candidates;
   for (std::size_t m = 0; m < members_.size(); ++m) {
-    eligible[m] = !tried[m] && members_[m].downUntil <= now;
+    eligible[m] = !tried[m] && members_[m].up(now);
     if (eligible[m]) candidates.push_back(static_cast<int>(m));
   }
   if (candidates.empty()) return -1;
@@ -44,12 +48,23 @@ void MemberTable::attemptEnded(int member, bool failed) {
   std::lock_guard lock(mutex_);
   Member& entry = members_[static_cast<std::size_t>(member)];
   --entry.state.inFlight;
-  if (failed) {
-    ++entry.state.failures;
-    entry.downUntil = SteadyClock::now() + std::chrono::microseconds(downFor_.count());
-  } else {
-    entry.downUntil = {};
+  if (!failed) return;
+  ++entry.state.failures;
+  const auto now = SteadyClock::now();
+  entry.answering = false;
+  entry.failedAt = now;
+  entry.downUntil = now + std::chrono::microseconds(downFor_.count());
+}
+
+void MemberTable::healthChecked(int member, SteadyClock::time_point startedAt, bool answered) {
+  std::lock_guard lock(mutex_);
+  Member& entry = members_[static_cast<std::size_t>(member)];
+  if (!answered) {
+    entry.answering = false;
+    return;
   }
+  // An answer to a check sent before the last failure says nothing about the member since.
+  if (startedAt >= entry.failedAt) entry.answering = true;
 }
 
 std::vector<MemberState> MemberTable::states() const {
@@ -58,7 +73,7 @@ std::vector<MemberState> MemberTable::states() const {
   const auto now = SteadyClock::now();
   for (const Member& member : members_) {
     MemberState state = member.state;
-    state.up = member.downUntil <= now;
+    state.up = member.up(now);
     states.push_back(state);
   }
   return states;

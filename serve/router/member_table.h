@@ -19,14 +19,15 @@ struct MemberState {
   bool up = true;
   std::int64_t inFlight = 0;
   std::uint64_t requests = 0;  // attempts sent to it
-  std::uint64_t failures = 0;  // attempts that failed before an answer (it was then marked down)
+  std::uint64_t failures = 0;  // attempts that failed: unreachable, or broken off (it was then marked down)
 };
 
 // The router's members, their health and the routing policy: which member takes the next attempt of a
-// class. A member whose attempt failed is down for `downFor` (skipped by pick) unless an attempt on it
-// succeeds first. Weighted: the class's shares over the members that are up and untried (smooth
-// weighted round-robin); least-loaded (or a class with no share on any such member): the fewest in
-// flight, ties rotating. Thread-safe.
+// class. A member whose attempt failed is down (skipped by pick) for at least `downFor`, and after that
+// until a health check started after the failure answers; a failed health check takes a member down
+// too. Weighted: the class's shares over the members that are up and untried (smooth weighted
+// round-robin); least-loaded (or a class with no share on any such member): the fewest in flight, ties
+// rotating. Thread-safe.
 class MemberTable {
  public:
   MemberTable(const std::vector<RouteMember>& members, RoutePolicy policy, std::vector<std::vector<double>> shares,
@@ -35,8 +36,11 @@ class MemberTable {
   // The member for the next attempt of class `classId`: not in `tried`, not down; -1 when none is left.
   int pick(engine::ClassId classId, const std::vector<bool>& tried);
   void attemptStarted(int member);
-  // `failed`: the member failed before answering and is skipped for downFor; otherwise it is up again.
+  // `failed`: the member could not be reached or broke off; it is down until a later health check
+  // answers (and at least downFor). Otherwise it answered.
   void attemptEnded(int member, bool failed);
+  // A health check of `member` that started at `startedAt` ended: `answered` (in time, below 500) or not.
+  void healthChecked(int member, std::chrono::steady_clock::time_point startedAt, bool answered);
 
   std::vector<MemberState> states() const;
   std::size_t size() const { return members_.size(); }
@@ -49,7 +53,11 @@ class MemberTable {
  private:
   struct Member {
     MemberState state;
+    bool answering = true;  // false from a failure until a health check started after it answers
+    std::chrono::steady_clock::time_point failedAt{};
     std::chrono::steady_clock::time_point downUntil{};
+
+    bool up(std::chrono::steady_clock::time_point now) const { return answering && downUntil <= now; }
   };
 
   const engine::Duration downFor_;

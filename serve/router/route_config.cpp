@@ -92,7 +92,8 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
   const JsonInput reader(file.empty() ? std::filesystem::path("configuration") : file);
   if (!root.is_object()) reader.failValue(kRoot, "the top level must be a JSON object", root);
   reader.checkFields(root, kRoot,
-                     {"classes", "tenants", "admin_keys", "limits", "members", "routing", "down_for_s", "upstream_timeout_s"});
+                     {"classes", "tenants", "admin_keys", "limits", "members", "routing", "down_for_s", "upstream_timeout_s",
+                      "health_check_interval_s", "health_check_timeout_s"});
   RouteConfig config;
   config.classes = readServedClasses(reader, root);
   config.access = readAccess(reader, root, config.classes);
@@ -151,6 +152,12 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
   if (const json* v = JsonInput::field(root, "down_for_s")) config.downFor = reader.positiveSeconds(*v, kRoot / "down_for_s");
   if (const json* v = JsonInput::field(root, "upstream_timeout_s")) {
     config.upstreamTimeout = reader.positiveSeconds(*v, kRoot / "upstream_timeout_s");
+  }
+  if (const json* v = JsonInput::field(root, "health_check_interval_s")) {
+    config.healthCheckInterval = reader.positiveSeconds(*v, kRoot / "health_check_interval_s");
+  }
+  if (const json* v = JsonInput::field(root, "health_check_timeout_s")) {
+    config.healthCheckTimeout = reader.positiveSeconds(*v, kRoot / "health_check_timeout_s");
   }
   return config;
 }

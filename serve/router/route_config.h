@@ -34,7 +34,9 @@ enum class RoutePolicy : std::uint8_t { LeastLoaded, Weighted };
 //  "members": [{"name", "url": "http://host:port" | "https://...", "kind": "headroom" | "openai",
 //               "api_key", "priority": {"class": int, ...}}],
 //  "routing": {"policy": "least-loaded" | "weighted", "shares": {"class": [w per member], ...}},
-//  "down_for_s" (how long a failed member is skipped), "upstream_timeout_s".
+//  "down_for_s" (how long a failed member is skipped at least; after that until its health check
+//  answers), "upstream_timeout_s", "health_check_interval_s" and "health_check_timeout_s" (GET /health
+//  on every member).
 struct RouteConfig {
   std::vector<ServedClass> classes;
   AccessPolicy access;
@@ -44,6 +46,8 @@ struct RouteConfig {
   std::vector<std::vector<double>> shares;  // [class][member], weighted only
   engine::Duration downFor = std::chrono::seconds(5);
   engine::Duration upstreamTimeout = std::chrono::seconds(120);
+  engine::Duration healthCheckInterval = std::chrono::seconds(1);
+  engine::Duration healthCheckTimeout = std::chrono::seconds(2);
 };
 
 // The "routing" object: {"policy": "least-loaded" | "weighted", "shares": {"class": [w per member]}}.

@@ -39,6 +39,27 @@ net::HttpHeaders passedHeaders(const net::HttpHeaders& headers, const std::strin
   return out;
 }
 
+// Where the last complete event of an event stream ends in `bytes` (0: none complete yet). An event
+// ends at a blank line; lines end with LF, CRLF or CR.
+std::size_t completeEventsEnd(std::string_view bytes) {
+  std::size_t end = 0;
+  bool lineEmpty = true;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const char c = bytes[i];
+    if (c != '\n' && c != '\r') {
+      lineEmpty = false;
+      continue;
+    }
+    if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    if (lineEmpty) end = i + 1;
+    lineEmpty = true;
+  }
+  return end;
+}
+
+// An event stream whose member sends no blank line is passed on in pieces past this size.
+constexpr std::size_t kMaxHeldEventBytes = 1 << 20;
+
 std::optional<std::string_view> headerValue(const net::HttpHeaders& headers, std::string_view name) {
   for (const auto& [key, value] : headers) {
     if (equalsIgnoringCase(key, name)) return std::string_view(value);
@@ -52,6 +73,7 @@ std::optional<std::string_view> headerValue(const net::HttpHeaders& headers, std
 class RouteService::Forward::Attempt final : public net::UpstreamHandler {
  public:
   Attempt(std::shared_ptr<Forward> forward, int attempt) : forward_(std::move(forward)), attempt_(attempt) {}
+  void onSending() override { forward_->onSending(attempt_); }
   void onHead(int status, const net::HttpHeaders& headers) override { forward_->onHead(attempt_, status, headers); }
   void onBody(std::string_view bytes) override { forward_->onBody(attempt_, bytes); }
   void onComplete() override {
@@ -88,25 +110,36 @@ void RouteService::Forward::start() {
   nextAttempt();
 }
 
+void RouteService::Forward::onSending(int attempt) {
+  std::lock_guard lock(mutex_);
+  if (attempt == attempt_) sent_ = true;
+}
+
 void RouteService::Forward::onHead(int attempt, int status, const net::HttpHeaders& headers) {
   std::lock_guard lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   const auto now = SteadyClock::now();
-  const bool failed = status >= 500 || status == 429;
-  if (failed && hasUntriedMember()) {
-    // Nothing went to the client yet: try elsewhere. A 429 is a full queue, not a failure.
-    abandonAttempt(status != 429);
+  // 503: the member is stopping or its instance failed; 429: its queue for the class is full. Neither
+  // is the request's doing, and nothing went to the client yet: try elsewhere.
+  if ((status == 503 || status == 429) && hasUntriedMember()) {
+    failures_.push_back("member \"" + memberName() + "\" answered " + std::to_string(status));
+    abandonAttempt(status == 503);
     service_.metrics_.countRetry(classId_);
     nextAttempt();
     return;
   }
   status_ = status;
-  const std::string& member = service_.config_.members[static_cast<std::size_t>(member_)].name;
-  headers_ = passedHeaders(headers, member);
+  headers_ = passedHeaders(headers, memberName());
+  if (status >= 500 && status != 503) {
+    // The member failed while serving the request. Its own message stays in its log: it may name hosts
+    // the client is not to see.
+    failRequest("it answered " + std::to_string(status), false);
+    return;
+  }
   const auto contentType = headerValue(headers, "content-type");
   const auto encoding = headerValue(headers, "transfer-encoding");
-  streaming_ = (contentType && contentType->starts_with("text/event-stream")) ||
-               (encoding && encoding->find("chunked") != std::string_view::npos && status == 200);
+  eventStream_ = contentType && contentType->starts_with("text/event-stream");
+  streaming_ = eventStream_ || (encoding && encoding->find("chunked") != std::string_view::npos && status == 200);
   const engine::Duration firstByte = since(arrival_, now);
   headAt_ = now;
   if (streaming_) {
@@ -121,10 +154,23 @@ void RouteService::Forward::onBody(int attempt, std::string_view bytes) {
   std::lock_guard lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   if (streaming_) {
-    exchange_->sendChunk(std::string(bytes));
+    sendStreamed(bytes);
   } else if (reply_.size() + bytes.size() <= kMaxBufferedReplyBytes) {
     reply_.append(bytes);
   }
+}
+
+void RouteService::Forward::sendStreamed(std::string_view bytes) {
+  if (!eventStream_) {
+    exchange_->sendChunk(std::string(bytes));
+    return;
+  }
+  heldEvent_.append(bytes);
+  std::size_t end = completeEventsEnd(heldEvent_);
+  if (end == 0 && heldEvent_.size() > kMaxHeldEventBytes) end = heldEvent_.size();
+  if (end == 0) return;
+  exchange_->sendChunk(heldEvent_.substr(0, end));
+  heldEvent_.erase(0, end);
 }
 
 void RouteService::Forward::onComplete(int attempt) {
@@ -133,6 +179,7 @@ void RouteService::Forward::onComplete(int attempt) {
   finished_ = true;
   service_.table_.attemptEnded(member_, false);
   if (streaming_) {
+    if (!heldEvent_.empty()) exchange_->sendChunk(std::move(heldEvent_));
     exchange_->endStream();
   } else {
     const auto before = SteadyClock::now();
@@ -151,19 +198,49 @@ void RouteService::Forward::onError(int attempt, std::string_view message) {
     call_.reset();
     return;
   }
-  spdlog::debug("route: member {} failed: {}", service_.config_.members[static_cast<std::size_t>(member_)].name, message);
-  if (!streaming_) {
-    // Nothing reached the client: the member is down, the request goes elsewhere.
-    lastError_ = std::string(message);
-    abandonAttempt(true);
-    service_.metrics_.countRetry(classId_);
-    nextAttempt();
-    return;
-  }
+  spdlog::debug("route: member {} failed: {}", memberName(), message);
+  if (streaming_) return failStream(true);
+  if (sent_) return failRequest(status_ == 0 ? "the connection broke off or timed out before its answer"
+                                             : "the connection broke off during its answer",
+                                true);
+  // Nothing was sent: the member is down, the request goes elsewhere.
+  failures_.push_back("member \"" + memberName() + "\" could not be reached");
+  abandonAttempt(true);
+  service_.metrics_.countRetry(classId_);
+  nextAttempt();
+}
+
+void RouteService::Forward::failRequest(const std::string& how, bool memberFailed) {
   finished_ = true;
-  service_.table_.attemptEnded(member_, true);
+  service_.table_.attemptEnded(member_, memberFailed);
+  service_.metrics_.countMemberFailed(classId_);
+  const ApiError error = ApiError::make(502,
+                                        "Member \"" + memberName() + "\" failed while serving this request (" + how +
+                                            "). The request was not tried on another member: it may have caused the failure.",
+                                        "server_error", "member_failed");
+  // The OpenAI SDKs would otherwise send the request again, to the next member.
+  exchange_->respond(error.toResponse({{"X-Headroom-Member", memberName()}, {"X-Should-Retry", "false"}}));
+  if (call_) call_->cancel();
+  call_.reset();
+}
+
+void RouteService::Forward::failStream(bool memberFailed) {
+  finished_ = true;
+  service_.table_.attemptEnded(member_, memberFailed);
+  service_.metrics_.countStreamError(classId_);
+  if (eventStream_) {
+    const ApiError error = ApiError::make(502,
+                                          "Member \"" + memberName() +
+                                              "\" failed while streaming this response; the response is incomplete.",
+                                          "server_error", "member_failed");
+    exchange_->sendChunk(error.sseEvent());
+  }
   exchange_->endStream();
   call_.reset();
+}
+
+const std::string& RouteService::Forward::memberName() const {
+  return service_.config_.members[static_cast<std::size_t>(member_)].name;
 }
 
 bool RouteService::Forward::hasUntriedMember() const {
@@ -176,6 +253,7 @@ void RouteService::Forward::abandonAttempt(bool memberFailed) {
   call_.reset();
   ++attempt_;
   status_ = 0;
+  sent_ = false;
   reply_.clear();
 }
 
@@ -184,8 +262,9 @@ void RouteService::Forward::nextAttempt() {
   if (member_ < 0) {
     finished_ = true;
     service_.metrics_.countUnavailable(classId_);
-    exchange_->respond(ApiError::make(503, "No member could serve the request" + (lastError_.empty() ? std::string(".") : ": " + lastError_),
-                                      "server_error", "no_member_available")
+    std::string reasons;
+    for (const std::string& failure : failures_) reasons += (reasons.empty() ? ": " : "; ") + failure;
+    exchange_->respond(ApiError::make(503, "No member could serve the request" + reasons + ".", "server_error", "no_member_available")
                            .toResponse());
     return;
   }

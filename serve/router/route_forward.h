@@ -18,11 +18,17 @@
 
 namespace headroom::serve {
 
-// One client request on its way through the router: one attempt per member tried. An attempt whose
-// member fails before anything reached the client (an error, 5xx, or 429 while an untried member is
-// left) marks the member down and moves on to the next; once the answer streams it stays there. An
-// answer that does not stream is buffered (up to 64 MiB) and sent whole. Callbacks of an attempt the
-// request already gave up on are ignored. Owned by shared_ptr (its attempts hold it); thread-safe.
+// One client request on its way through the router: one attempt per member tried. Only a failure the
+// request cannot have caused moves it to the next member: the member could not be reached (nothing
+// was sent), or it answered 503 (stopping, or its instance failed), or 429 while an untried member is
+// left. Once the request was sent, a broken connection or another 5xx may be the request's own doing
+// (a request that crashes its member would crash the next one too): the client gets a 502 naming the
+// member and the request goes nowhere else. Once the answer streams it stays where it is; a member
+// that fails mid-stream ends the stream with an error event (text/event-stream is passed on in whole
+// events, so the error never lands inside a half event). An answer that does not stream is buffered
+// (up to 64 MiB) and sent whole. Errors name members by their configured name, never by address.
+// Callbacks of an attempt the request already gave up on are ignored. Owned by shared_ptr (its attempts
+// hold it); thread-safe.
 class RouteService::Forward final : public std::enable_shared_from_this<Forward> {
  public:
   // `body`: the parsed JSON body of a completion (rewritten for openai members), empty for GET.
@@ -31,6 +37,7 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
 
   void start();
 
+  void onSending(int attempt);
   void onHead(int attempt, int status, const net::HttpHeaders& headers);
   void onBody(int attempt, std::string_view bytes);
   void onComplete(int attempt);
@@ -43,6 +50,13 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   bool hasUntriedMember() const;
   void abandonAttempt(bool memberFailed);
   void nextAttempt();
+  const std::string& memberName() const;
+  // The member failed while serving the request: answer 502 and try no other member. `how` says what
+  // happened, e.g. "the connection broke off before its answer".
+  void failRequest(const std::string& how, bool memberFailed);
+  // The member failed after the answer began streaming: an error event ends the stream.
+  void failStream(bool memberFailed);
+  void sendStreamed(std::string_view bytes);
   net::UpstreamRequest upstreamRequest(const RouteMember& member) const;
   void clientGone();
 
@@ -65,7 +79,10 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   int status_ = 0;
   net::HttpHeaders headers_;
   std::string reply_;
-  std::string lastError_;
+  std::string heldEvent_;              // the unfinished event of an event stream, not yet passed on
+  std::vector<std::string> failures_;  // per member tried: why it could not take the request
+  bool sent_ = false;                  // the current attempt's request may have reached its member
+  bool eventStream_ = false;
   bool streaming_ = false;
   bool finished_ = false;
   bool clientGone_ = false;

@@ -1,7 +1,7 @@
 #include "serve/router/route_metrics.h"
 
 #include "serve/protocol/prometheus_writer.h"
-#include "serve/server/serving_stats.h"
+#include "engine/metrics/latency_buckets.h"
 
 namespace headroom::serve {
 
@@ -18,7 +18,7 @@ RouteMetrics::RouteMetrics(const std::vector<ServedClass>& classes) {
     classNames_.push_back(served.qos.name);
     ClassCounters counters;
     counters.overhead = engine::BucketHistogram(overheadBoundsS());
-    counters.firstByte = engine::BucketHistogram(histogramBoundsS(served.qos.slo));
+    counters.firstByte = engine::BucketHistogram(engine::latencyBucketBoundsS());
     counters_.push_back(std::move(counters));
   }
 }
@@ -38,6 +38,16 @@ void RouteMetrics::countUnavailable(engine::ClassId classId) {
   ++counters_[classId].unavailable;
 }
 
+void RouteMetrics::countMemberFailed(engine::ClassId classId) {
+  std::lock_guard lock(mutex_);
+  ++counters_[classId].memberFailed;
+}
+
+void RouteMetrics::countStreamError(engine::ClassId classId) {
+  std::lock_guard lock(mutex_);
+  ++counters_[classId].streamErrors;
+}
+
 void RouteMetrics::recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte) {
   std::lock_guard lock(mutex_);
   counters_[classId].overhead.record(overhead);
@@ -54,12 +64,21 @@ std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members
   auto classLabel = [&](std::size_t c) { return MetricLabels{{"class", classNames_[c]}}; };
   out.family("headroom_router_requests_total", "counter", "Requests the router accepted, by class.");
   for (std::size_t c = 0; c < counters.size(); ++c) out.sample("headroom_router_requests_total", classLabel(c), counters[c].requests);
-  out.family("headroom_router_retries_total", "counter", "Attempts moved to another member before anything was streamed.");
+  out.family("headroom_router_retries_total", "counter", "Attempts moved to another member: the first could not be reached, or answered 503 (or 429).");
   for (std::size_t c = 0; c < counters.size(); ++c) out.sample("headroom_router_retries_total", classLabel(c), counters[c].retries);
   out.family("headroom_router_unavailable_total", "counter", "Requests answered 503 because no member could serve them.");
   for (std::size_t c = 0; c < counters.size(); ++c) {
     out.sample("headroom_router_unavailable_total", classLabel(c), counters[c].unavailable);
   }
+  out.family("headroom_router_member_failed_requests_total", "counter",
+             "Requests answered 502 and tried on no other member: their member failed while serving them "
+             "(the request may have been the cause).");
+  for (std::size_t c = 0; c < counters.size(); ++c) {
+    out.sample("headroom_router_member_failed_requests_total", classLabel(c), counters[c].memberFailed);
+  }
+  out.family("headroom_router_stream_errors_total", "counter",
+             "Streamed answers a member broke off; the client got an error event instead of the rest.");
+  for (std::size_t c = 0; c < counters.size(); ++c) out.sample("headroom_router_stream_errors_total", classLabel(c), counters[c].streamErrors);
   out.family("headroom_router_overhead_seconds", "histogram",
              "Time the router itself added: request in to request out, answer head in to answer head out.");
   for (std::size_t c = 0; c < counters.size(); ++c) out.histogram("headroom_router_overhead_seconds", classLabel(c), counters[c].overhead);
@@ -67,7 +86,9 @@ std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members
   for (std::size_t c = 0; c < counters.size(); ++c) {
     out.histogram("headroom_router_first_byte_seconds", classLabel(c), counters[c].firstByte);
   }
-  out.family("headroom_router_member_up", "gauge", "1 while a member is taking requests, 0 while it is skipped after a failure.");
+  out.family("headroom_router_member_up", "gauge",
+             "1 while a member is taking requests, 0 while it is skipped: after a failure until its health "
+             "check answers, or while that check fails.");
   for (const MemberState& member : members) out.sample("headroom_router_member_up", {{"member", member.name}}, member.up ? 1.0 : 0.0);
   out.family("headroom_router_member_in_flight", "gauge", "Requests in flight per member.");
   for (const MemberState& member : members) {
@@ -75,7 +96,7 @@ std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members
   }
   out.family("headroom_router_member_requests_total", "counter", "Attempts sent per member.");
   for (const MemberState& member : members) out.sample("headroom_router_member_requests_total", {{"member", member.name}}, member.requests);
-  out.family("headroom_router_member_failures_total", "counter", "Attempts per member that failed before an answer.");
+  out.family("headroom_router_member_failures_total", "counter", "Attempts per member that failed: unreachable, or broken off.");
   for (const MemberState& member : members) out.sample("headroom_router_member_failures_total", {{"member", member.name}}, member.failures);
   return out.take();
 }

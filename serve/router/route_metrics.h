@@ -13,9 +13,10 @@
 
 namespace headroom::serve {
 
-// The router's own counters per class (requests accepted, retries, requests no member could serve, the
-// time the router itself added and the time to the first answer byte) and their Prometheus exposition
-// together with the members' gauges. Thread-safe; memory fixed at construction.
+// The router's own counters per class (requests accepted, retries, requests no member could serve,
+// requests failed with their member and streams a member broke off, the time the router itself added
+// and the time to the first answer byte) and their Prometheus exposition together with the members'
+// gauges. Thread-safe; memory fixed at construction.
 class RouteMetrics {
  public:
   explicit RouteMetrics(const std::vector<ServedClass>& classes);
@@ -23,6 +24,10 @@ class RouteMetrics {
   void countRequest(engine::ClassId classId);
   void countRetry(engine::ClassId classId);
   void countUnavailable(engine::ClassId classId);
+  // A member failed while serving the request (answered 502, not retried).
+  void countMemberFailed(engine::ClassId classId);
+  // A member failed after its answer began streaming (the stream ended with an error event).
+  void countStreamError(engine::ClassId classId);
   // `overhead`: request in to request out plus answer head in to answer head out; `firstByte`: arrival
   // at the router to the first answer byte from a member.
   void recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte);
@@ -35,6 +40,8 @@ class RouteMetrics {
     std::uint64_t requests = 0;
     std::uint64_t retries = 0;
     std::uint64_t unavailable = 0;
+    std::uint64_t memberFailed = 0;
+    std::uint64_t streamErrors = 0;
     engine::BucketHistogram overhead;
     engine::BucketHistogram firstByte;
   };

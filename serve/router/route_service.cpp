@@ -24,9 +24,14 @@ RouteService::RouteService(RouteConfig config, net::UpstreamTransport& transport
     : config_(std::move(config)),
       transport_(transport),
       table_(config_.members, config_.policy, config_.shares, config_.downFor),
+      prober_(table_, config_.members, transport, config_.healthCheckInterval, config_.healthCheckTimeout),
       metrics_(config_.classes) {}
 
-RouteService::~RouteService() = default;
+RouteService::~RouteService() { prober_.stop(); }
+
+void RouteService::startHealthChecks() { prober_.start(); }
+
+void RouteService::stopHealthChecks() { prober_.stop(); }
 
 std::vector<MemberState> RouteService::members() const { return table_.states(); }
 

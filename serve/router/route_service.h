@@ -9,6 +9,7 @@
 #include "net/http_exchange.h"
 #include "net/upstream.h"
 #include "serve/protocol/api_error.h"
+#include "serve/router/member_prober.h"
 #include "serve/router/member_table.h"
 #include "serve/router/route_config.h"
 #include "serve/router/route_metrics.h"
@@ -17,15 +18,17 @@ namespace headroom::serve {
 
 // The HTTP face of `headroom-cli route`: authenticates like a server (keys -> tenants -> classes), picks
 // a member per request (least-loaded, or the class's shares skipping members that are down), forwards
-// the request and streams the answer back. A member that fails before anything was sent to the client
-// (connection refused or broken, 5xx, or 429 while another member is left) is skipped for downFor and
-// the request retried on another member; once bytes went to the client the request stays where it is.
+// the request and streams the answer back. A member that could not be reached, or answered 503 (or 429
+// while another member is left), is retried elsewhere; a member that failed once the request had
+// reached it is not (the request may be what broke it): the client gets a 502, or an error event when
+// the answer was already streaming. Members that fail are skipped until their health check answers.
 // Also serves GET /health, GET /metrics (its own), GET /v1/models (from a member) and
 // GET|PUT /v1/headroom/admin/shares (admin key). Thread-safe.
 //
-// Its parts: the members and their health (MemberTable), one request forwarded with retries and
-// streaming (Forward, route_forward.*), the counters (RouteMetrics), the health, metrics and shares
-// endpoints (route_admin.cpp) and the client side here: paths, keys and classes.
+// Its parts: the members and their health (MemberTable, checked by MemberProber), one request
+// forwarded with retries and streaming (Forward, route_forward.*), the counters (RouteMetrics), the
+// health, metrics and shares endpoints (route_admin.cpp) and the client side here: paths, keys and
+// classes.
 class RouteService final : public net::HttpHandler {
  public:
   RouteService(RouteConfig config, net::UpstreamTransport& transport);
@@ -35,6 +38,11 @@ class RouteService final : public net::HttpHandler {
   net::HttpResponse errorResponse(int status, std::string_view message) const override {
     return transportErrorResponse(status, message);
   }
+
+  // Starts the members' health checks (GET /health every health_check_interval_s); stopHealthChecks(),
+  // also run by the destructor, must come before the transport goes away.
+  void startHealthChecks();
+  void stopHealthChecks();
 
   std::vector<MemberState> members() const;
   // Replaces the weighted shares ([class][member]; an empty row routes that class least-loaded).
@@ -53,6 +61,7 @@ class RouteService final : public net::HttpHandler {
   const RouteConfig config_;  // its routing (policy, shares) lives on in table_
   net::UpstreamTransport& transport_;
   MemberTable table_;
+  MemberProber prober_;
   RouteMetrics metrics_;
 };
 

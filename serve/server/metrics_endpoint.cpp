@@ -1,4 +1,7 @@
 // GET /metrics: the host's counters, latency histograms and SLO bounds in the Prometheus text format.
+#include <tuple>
+#include <utility>
+
 #include "serve/protocol/prometheus_writer.h"
 #include "serve/server/serve_api.h"
 
@@ -7,6 +10,7 @@ namespace headroom::serve {
 void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange) {
   const ServingStats stats = host_.stats();
   const std::vector<engine::MetricsCollector::BucketedLatencies> latencies = host_.latencies();
+  const std::vector<engine::MetricsCollector::SloCounts> sloCounts = host_.sloCounts();
   const std::vector<ServedClass> classes = host_.classes();
   const engine::InstanceStatus status = host_.status();
   PrometheusWriter out;
@@ -72,6 +76,25 @@ void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange)
       MetricLabels labels = classLabel(c);
       labels.emplace_back("metric", metric);
       out.sample("headroom_slo_seconds", labels, engine::toSeconds(*bound));
+    }
+  }
+  // Attainment per class and bound, judged as the engine judges a request against its class's SLO
+  // when it finishes: met / requests is the share that met the bound.
+  using SloCount = engine::MetricsCollector::SloCount;
+  using SloCounts = engine::MetricsCollector::SloCounts;
+  const std::pair<const char*, SloCount SloCounts::*> sloMetrics[] = {
+      {"ttft", &SloCounts::ttft}, {"tbt", &SloCounts::tbt}, {"ttlt", &SloCounts::ttlt}};
+  for (const auto& [family, help, judged] :
+       {std::tuple{"headroom_slo_requests_total", "Finished requests judged against a bound of their class's SLO.", true},
+        std::tuple{"headroom_slo_met_total", "Finished requests that met a bound of their class's SLO.", false}}) {
+    out.family(family, "counter", help);
+    for (std::size_t c = 0; c < sloCounts.size() && c < classes.size(); ++c) {
+      for (const auto& [metric, member] : sloMetrics) {
+        const SloCount& count = sloCounts[c].*member;
+        MetricLabels labels = classLabel(c);
+        labels.emplace_back("metric", metric);
+        out.sample(family, labels, judged ? count.judged : count.met);
+      }
     }
   }
   out.family("headroom_kv_used_ratio", "gauge", "Share of KV-cache blocks in use.");

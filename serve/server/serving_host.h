@@ -60,6 +60,8 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   ServingStats stats() const { return metrics_.stats(); }
   // Each class's latencies at fixed bounds (see ServingMetrics::latencies), for /metrics.
   std::vector<engine::MetricsCollector::BucketedLatencies> latencies() const { return metrics_.latencies(); }
+  // Each class's SLO attainment counters per bound (see ServingMetrics::sloCounts), for /metrics.
+  std::vector<engine::MetricsCollector::SloCounts> sloCounts() const { return metrics_.sloCounts(); }
   engine::InstanceStatus status() const { return metrics_.status(); }
   std::vector<ServedClass> classes() const { return admission_.classes(); }
   // Replaces SLOs, ranks and admission limits (same classes, same order) from now on.

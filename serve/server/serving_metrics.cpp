@@ -3,19 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/metrics/latency_buckets.h"
+
 namespace headroom::serve {
-
-namespace {
-
-std::vector<double> sortedBoundsS(const engine::Slo& slo) { return engine::BucketHistogram(histogramBoundsS(slo)).boundsS(); }
-
-}  // namespace
 
 ServingMetrics::ServingMetrics(const std::vector<engine::QosClass>& classes) : collector_(classes) {
   stats_.classes.resize(classes.size());
-  for (std::size_t c = 0; c < classes.size(); ++c) {
-    collector_.setBucketBounds(static_cast<engine::ClassId>(c), histogramBoundsS(classes[c].slo));
-  }
+  collector_.keepBuckets(engine::latencyBucketBoundsS());
 }
 
 void ServingMetrics::onAdmitted(engine::ClassId classId, AdmissionOutcome outcome) {
@@ -88,12 +82,6 @@ void ServingMetrics::onFinished(const engine::RequestState& state, engine::TimeP
 void ServingMetrics::setClasses(const std::vector<engine::QosClass>& classes) {
   const std::lock_guard lock(mutex_);
   collector_.setClasses(classes);
-  const auto& bucketed = collector_.bucketedLatencies();
-  for (std::size_t c = 0; c < classes.size() && c < bucketed.size(); ++c) {
-    // Bucket bounds follow a changed SLO; that class's bucketed histograms then restart.
-    if (bucketed[c].ttft.boundsS() == sortedBoundsS(classes[c].slo)) continue;
-    collector_.setBucketBounds(static_cast<engine::ClassId>(c), histogramBoundsS(classes[c].slo));
-  }
 }
 
 void ServingMetrics::publish(engine::TimePoint now, const engine::InstanceStatus& status) {
@@ -135,6 +123,11 @@ ServingStats ServingMetrics::stats() const {
 std::vector<engine::MetricsCollector::BucketedLatencies> ServingMetrics::latencies() const {
   const std::lock_guard lock(mutex_);
   return collector_.bucketedLatencies();
+}
+
+std::vector<engine::MetricsCollector::SloCounts> ServingMetrics::sloCounts() const {
+  const std::lock_guard lock(mutex_);
+  return collector_.sloCounts();
 }
 
 engine::Duration ServingMetrics::retryAfter(engine::ClassId classId) const {

@@ -14,8 +14,9 @@
 namespace headroom::serve {
 
 // Everything a serving host measures, in one place. Latencies are recorded once, by the engine's
-// MetricsCollector (the snapshots a replay produces too), which also keeps each class's fixed-bound
-// buckets for /metrics (bounds: histogramBoundsS, the class's SLO values among them). ServingStats holds
+// MetricsCollector (the snapshots a replay produces too), which also keeps the fixed-bound buckets for
+// /metrics (one set for every class: latencyBucketBoundsS) and SLO attainment counters per class and
+// bound. ServingStats holds
 // only the counters the engine does not know: admitted, rejected, relegated on overload, cancelled,
 // queued and running, tokens. The latest snapshot and instance status are published for readers.
 //
@@ -43,8 +44,8 @@ class ServingMetrics final : public engine::RequestObserver {
   void onPreempted(const engine::RequestState& state, engine::TimePoint now) override;
   void onFinished(const engine::RequestState& state, engine::TimePoint now) override;
 
-  // New SLOs and ranks (same classes, same order): the collector judges from now on; a class whose
-  // bucket bounds change restarts its latency histograms.
+  // New SLOs and ranks (same classes, same order): requests finishing from now on are judged by them;
+  // histograms and counters go on.
   void setClasses(const std::vector<engine::QosClass>& classes);
   // Closes the metric windows up to `now` and publishes a snapshot and `status`.
   void publish(engine::TimePoint now, const engine::InstanceStatus& status);
@@ -52,9 +53,10 @@ class ServingMetrics final : public engine::RequestObserver {
   std::shared_ptr<const engine::Snapshot> snapshot() const;
   engine::InstanceStatus status() const;
   ServingStats stats() const;
-  // Per class, in class order: queue, ttft, tbt and ttlt (end to end) at fixed bounds since start (or
-  // since the class's SLO last changed its bounds).
+  // Per class, in class order: queue, ttft, tbt and ttlt (end to end) at fixed bounds since start.
   std::vector<engine::MetricsCollector::BucketedLatencies> latencies() const;
+  // Per class, in class order: requests judged against each bound and those that met it, since start.
+  std::vector<engine::MetricsCollector::SloCounts> sloCounts() const;
   // When a refused request of `classId` may retry: its mean queue time so far, 1 s to 60 s.
   engine::Duration retryAfter(engine::ClassId classId) const;
 

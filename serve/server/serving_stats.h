@@ -30,9 +30,4 @@ struct ServingStats {
   double uptimeS = 0.0;
 };
 
-// The bucket bounds of a class's Prometheus latency histograms (unsorted; BucketHistogram sorts them):
-// a fixed ladder from 1 ms to 1 h plus the class's own TTFT, TBT and TTLT bounds, so SLO attainment can
-// be read off a bucket.
-std::vector<double> histogramBoundsS(const engine::Slo& slo);
-
 }  // namespace headroom::serve

@@ -6,16 +6,21 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <csignal>
 #include <future>
 #include <memory>
 
 #include "support/http_test_client.h"
+#include "support/prometheus_lint.h"
+#include "support/scripted_upstream.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
+#include "support/wait_for.h"
 
 using headroom::test::HttpConnection;
 using headroom::test::HttpReply;
+using headroom::test::ScriptedUpstream;
 using headroom::test::ServerProcess;
 using headroom::test::httpRequest;
 using headroom::test::sseData;
@@ -43,6 +48,24 @@ QByteArray routeConfig(std::uint16_t a, std::uint16_t b, const QByteArray& routi
     "members": [{"name": "a", "url": "http://127.0.0.1:)" + QByteArray::number(a) + R"("},
                 {"name": "b", "url": "http://127.0.0.1:)" + QByteArray::number(b) + R"("}],
     "down_for_s": 30)" + (routing.isEmpty() ? QByteArray() : ", \"routing\": " + routing) + "}";
+}
+
+// A route configuration over members given as (name, port), with `extra` top-level fields.
+QByteArray routeConfigOver(const std::vector<std::pair<std::string, std::uint16_t>>& members, const QByteArray& extra = {}) {
+  QByteArray list;
+  for (const auto& [name, port] : members) {
+    if (!list.isEmpty()) list += ", ";
+    list += R"({"name": ")" + QByteArray::fromStdString(name) + R"(", "url": "http://127.0.0.1:)" + QByteArray::number(port) + R"("})";
+  }
+  return QByteArray("{") + kClasses + R"(, "members": [)" + list + "]" + (extra.isEmpty() ? QByteArray() : ", " + extra) + "}";
+}
+
+// What a scripted member answers to GET /health and to a completion.
+std::string healthyAnswer() { return ScriptedUpstream::response(200, R"({"status": "ok"})"); }
+std::string completionAnswer() {
+  return ScriptedUpstream::response(
+      200, R"({"id": "c", "object": "text_completion", "choices": [{"index": 0, "text": "ok", "finish_reason": "length"}],)"
+           R"( "usage": {"prompt_tokens": 2, "completion_tokens": 1, "total_tokens": 3}})");
 }
 
 using headroom::test::writeFile;
@@ -131,15 +154,18 @@ class TestRoute : public QObject {
     QCOMPARE(metricValue(metrics, R"(headroom_router_member_up{member="a"})"), 1.0);
     QVERIFY(metricValue(metrics, R"(headroom_router_overhead_seconds_count{class="chat"})") >= 4.0);
     QVERIFY(metrics.find("# TYPE headroom_router_overhead_seconds histogram") != std::string::npos);
+    const std::vector<std::string> problems = headroom::test::prometheusLintProblems(metrics);
+    QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
     QCOMPARE(pool.router->stop(), 0);
   }
 
-  void killingAMemberLosesNoRequestThatHadNotStartedStreaming() {
+  void killingAMemberFailsOnlyTheRequestsItWasServing() {
     Pool pool = startPool();
     QVERIFY(pool.router && pool.router->started());
     const std::uint16_t port = pool.router->port();
-    // Non-streamed requests (nothing reaches the client before the end) on both members, then a
-    // member dies mid-flight: every one of them must still be answered.
+    // Requests on both members, then a member dies mid-flight. The router cannot tell a crash from a
+    // request that crashed it, so those it was serving fail with 502 (not retried elsewhere); every
+    // other one is answered in full.
     constexpr int kRequests = 12;
     std::vector<std::future<HttpReply>> replies;
     for (int i = 0; i < kRequests; ++i) {
@@ -147,7 +173,7 @@ class TestRoute : public QObject {
         return httpRequest(port, "POST", "/v1/completions", completion(40), {kAcme});
       }));
     }
-    // Streams: those on the killed member may break off (they had started), the others finish.
+    // Streams: those on the killed member end with an error event, the others finish.
     std::vector<std::future<HttpReply>> streams;
     for (int i = 0; i < 4; ++i) {
       streams.push_back(std::async(std::launch::async, [port] {
@@ -156,18 +182,35 @@ class TestRoute : public QObject {
     }
     QTest::qWait(300);
     pool.a->kill();
+    int failed = 0;
     for (auto& future : replies) {
       const HttpReply reply = future.get();
+      if (reply.status == 502) {
+        ++failed;
+        QVERIFY(jsonOf(reply.body)["error"]["message"].toString().contains("\"a\""));
+        continue;
+      }
       QCOMPARE(reply.status, 200);
       QCOMPARE(QString::fromStdString(reply.header("x-headroom-member")), QString("b"));
       QCOMPARE(jsonOf(reply.body)["usage"]["completion_tokens"].toInt(), 40);
     }
+    int broken = 0;
     for (auto& future : streams) {
       const HttpReply reply = future.get();
+      if (reply.status == 502) {  // the member died before its answer began
+        ++failed;
+        QVERIFY(jsonOf(reply.body)["error"]["message"].toString().contains("\"a\""));
+        continue;
+      }
       QCOMPARE(reply.status, 200);
       const std::vector<std::string> events = sseData(reply.body);
-      const bool complete = !events.empty() && events.back() == "[DONE]";
-      if (reply.header("x-headroom-member") == "b") QVERIFY(complete);
+      QVERIFY(!events.empty());
+      if (reply.header("x-headroom-member") == "b") {
+        QCOMPARE(events.back(), std::string("[DONE]"));
+      } else {
+        QVERIFY2(jsonOf(events.back()).contains("error"), events.back().c_str());
+        ++broken;
+      }
     }
     // Later requests go to the member that is left, without a retry.
     for (int i = 0; i < 3; ++i) {
@@ -178,16 +221,18 @@ class TestRoute : public QObject {
     const std::string metrics = httpRequest(port, "GET", "/metrics").body;
     QCOMPARE(metricValue(metrics, R"(headroom_router_member_up{member="a"})"), 0.0);
     QCOMPARE(metricValue(metrics, R"(headroom_router_member_up{member="b"})"), 1.0);
-    QVERIFY(metricValue(metrics, R"(headroom_router_retries_total{class="chat"})") >= 1.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_member_failed_requests_total{class="chat"})"), static_cast<double>(failed));
+    QCOMPARE(metricValue(metrics, R"(headroom_router_stream_errors_total{class="chat"})"), static_cast<double>(broken));
     QCOMPARE(metricValue(metrics, R"(headroom_router_unavailable_total{class="chat"})"), 0.0);
     const HttpReply health = httpRequest(port, "GET", "/health");
     QCOMPARE(jsonOf(health.body)["members"][0]["up"].toBool(), false);
 
-    // With no member left the router answers 503 in the OpenAI error shape.
+    // With no member left the router answers 503 in the OpenAI error shape, naming no address.
     pool.b->kill();
     const HttpReply none = httpRequest(port, "POST", "/v1/completions", completion(2), {kAcme});
     QCOMPARE(none.status, 503);
     QCOMPARE(jsonOf(none.body)["error"]["type"].toString(), QString("server_error"));
+    QVERIFY2(none.body.find("127.0.0.1") == std::string::npos, none.body.c_str());
     QCOMPARE(pool.router->stop(), 0);
   }
 
@@ -239,6 +284,165 @@ class TestRoute : public QObject {
     QVERIFY(process.waitForFinished(20000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("/instances"));
+  }
+
+  // A request after which its member dropped the connection or answered 500 may have killed it: the
+  // client gets a 502 naming the member (not its address), and no other member sees the request.
+  void aRequestThatMayHaveKilledItsMemberIsNotRetried_data() {
+    QTest::addColumn<int>("status");  // 0: the member drops the connection without a word
+    QTest::newRow("connection dropped") << 0;
+    QTest::newRow("500") << 500;
+  }
+  void aRequestThatMayHaveKilledItsMemberIsNotRetried() {
+    QFETCH(int, status);
+    auto script = [status](const ScriptedUpstream::Request& request) -> std::string {
+      if (request.target == "/health") return healthyAnswer();
+      if (status == 0) return {};
+      return ScriptedUpstream::response(status, R"({"error": {"message": "boom", "type": "server_error", "param": null, "code": null}})");
+    };
+    ScriptedUpstream a(script);
+    ScriptedUpstream b(script);
+    QVERIFY(a.started() && b.started());
+    const QString config = writeFile(dir_, "poison.json", routeConfigOver({{"a", a.port()}, {"b", b.port()}}));
+    ServerProcess router(QStringList{"route", config});
+    QVERIFY(router.started());
+    const HttpReply reply = httpRequest(router.port(), "POST", "/v1/completions", completion(2), {kAcme});
+    QCOMPARE(reply.status, 502);
+    QCOMPARE(a.requests("/v1/completions") + b.requests("/v1/completions"), 1);
+    const QJsonObject error = jsonOf(reply.body)["error"].toObject();
+    QCOMPARE(error["type"].toString(), QString("server_error"));
+    QCOMPARE(error["code"].toString(), QString("member_failed"));
+    const QString message = error["message"].toString();
+    const QString member = a.requests("/v1/completions") == 1 ? "\"a\"" : "\"b\"";
+    QVERIFY2(message.contains(member), qPrintable(message));
+    QVERIFY2(!message.contains("127.0.0.1") && !message.contains(QString::number(a.port())) &&
+                 !message.contains(QString::number(b.port())),
+             qPrintable(message));
+    QCOMPARE(QString::fromStdString(reply.header("x-should-retry")), QString("false"));
+    const std::string metrics = httpRequest(router.port(), "GET", "/metrics").body;
+    QCOMPARE(metricValue(metrics, R"(headroom_router_member_failed_requests_total{class="chat"})"), 1.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_retries_total{class="chat"})"), 0.0);
+    QCOMPARE(router.stop(), 0);
+  }
+
+  // Failures the request cannot have caused go to the next member: nothing listening, or a 503.
+  void failuresThatCannotBeTheRequestsAreRetried_data() {
+    QTest::addColumn<bool>("listening");
+    QTest::newRow("connection refused") << false;
+    QTest::newRow("503") << true;
+  }
+  void failuresThatCannotBeTheRequestsAreRetried() {
+    QFETCH(bool, listening);
+    auto first = std::make_unique<ScriptedUpstream>([](const ScriptedUpstream::Request& request) -> std::string {
+      if (request.target == "/health") return healthyAnswer();
+      return ScriptedUpstream::response(503, R"({"error": {"message": "stopping", "type": "server_error", "param": null, "code": null}})");
+    });
+    ScriptedUpstream second([](const ScriptedUpstream::Request& request) -> std::string {
+      return request.target == "/health" ? healthyAnswer() : completionAnswer();
+    });
+    QVERIFY(first->started() && second.started());
+    const std::uint16_t firstPort = first->port();
+    if (!listening) first.reset();
+    const QString config = writeFile(dir_, "retry.json",
+                                     routeConfigOver({{"a", firstPort}, {"b", second.port()}},
+                                                     R"("routing": {"policy": "weighted", "shares": {"chat": [1, 0]}})"));
+    ServerProcess router(QStringList{"route", config});
+    QVERIFY(router.started());
+    const HttpReply reply = httpRequest(router.port(), "POST", "/v1/completions", completion(1), {kAcme});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(QString::fromStdString(reply.header("x-headroom-member")), QString("b"));
+    if (first) QCOMPARE(first->requests("/v1/completions"), 1);
+    const std::string metrics = httpRequest(router.port(), "GET", "/metrics").body;
+    // A member that is not listening may have been taken down by its health check before the request.
+    if (listening) QCOMPARE(metricValue(metrics, R"(headroom_router_retries_total{class="chat"})"), 1.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_member_failed_requests_total{class="chat"})"), 0.0);
+    QCOMPARE(router.stop(), 0);
+  }
+
+  // A member that dies half-way through a stream: the client gets the whole events sent so far, then
+  // an error event the OpenAI SDKs raise, and no [DONE].
+  void aMemberDyingMidStreamEndsTheStreamWithAnErrorEvent() {
+    ScriptedUpstream a([](const ScriptedUpstream::Request& request) -> std::string {
+      if (request.target == "/health") return healthyAnswer();
+      return ScriptedUpstream::streamStart({"data: {\"choices\": [{\"index\": 0, \"text\": \"Hel\"}]}\n\n",
+                                            "data: {\"choices\": [{\"index\": 0, \"text\": \"lo\"}]}\n\ndata: {\"choi"});
+    });
+    QVERIFY(a.started());
+    const QString config = writeFile(dir_, "midstream.json", routeConfigOver({{"a", a.port()}}));
+    ServerProcess router(QStringList{"route", config});
+    QVERIFY(router.started());
+    const HttpReply reply = httpRequest(router.port(), "POST", "/v1/completions", completion(8, true), {kAcme});
+    QCOMPARE(reply.status, 200);
+    const std::vector<std::string> events = sseData(reply.body);
+    QCOMPARE(events.size(), 3u);
+    QVERIFY(events[1].find("\"lo\"") != std::string::npos);
+    QVERIFY2(reply.body.find("{\"choi\n") == std::string::npos && reply.body.find("choi\"") == std::string::npos,
+             reply.body.c_str());
+    const QJsonObject error = jsonOf(events[2])["error"].toObject();
+    QCOMPARE(error["type"].toString(), QString("server_error"));
+    QCOMPARE(error["code"].toString(), QString("member_failed"));
+    QVERIFY2(error["message"].toString().contains("\"a\""), events[2].c_str());
+    QVERIFY(!error["message"].toString().contains("127.0.0.1"));
+    const std::string metrics = httpRequest(router.port(), "GET", "/metrics").body;
+    QCOMPARE(metricValue(metrics, R"(headroom_router_stream_errors_total{class="chat"})"), 1.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_stream_errors_total{class="batch"})"), 0.0);
+    QCOMPARE(router.stop(), 0);
+  }
+
+  // A member skipped after a failure comes back only when its health check answers, not when down_for_s
+  // has passed.
+  void aFailedMemberIsUpOnlyWhenItsHealthCheckAnswers() {
+    std::atomic<bool> healthy{false};
+    ScriptedUpstream a([&healthy](const ScriptedUpstream::Request& request) -> std::string {
+      if (request.target == "/health") return healthy ? healthyAnswer() : ScriptedUpstream::response(503, R"({"status": "failed"})");
+      if (healthy) return completionAnswer();
+      return ScriptedUpstream::response(503, R"({"error": {"message": "down", "type": "server_error", "param": null, "code": null}})");
+    });
+    ScriptedUpstream b([](const ScriptedUpstream::Request& request) -> std::string {
+      return request.target == "/health" ? healthyAnswer() : completionAnswer();
+    });
+    QVERIFY(a.started() && b.started());
+    const QString config = writeFile(
+        dir_, "health.json",
+        routeConfigOver({{"a", a.port()}, {"b", b.port()}},
+                        R"("down_for_s": 0.2, "routing": {"policy": "weighted", "shares": {"chat": [1, 0]}})"));
+    ServerProcess router(QStringList{"route", config});
+    QVERIFY(router.started());
+    const std::uint16_t port = router.port();
+    auto memberUp = [port](const char* name) {
+      return metricValue(httpRequest(port, "GET", "/metrics").body, std::string(R"(headroom_router_member_up{member=")") + name + "\"}");
+    };
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme}).header("x-headroom-member"), std::string("b"));
+    // Well past down_for_s, with health checks answered 503 meanwhile: still down, requests go to b.
+    const auto failedAt = std::chrono::steady_clock::now();
+    headroom::test::waitFor([&] {
+      return a.requests("/health") >= 3 && std::chrono::steady_clock::now() - failedAt > std::chrono::seconds(1);
+    });
+    QCOMPARE(memberUp("a"), 0.0);
+    QCOMPARE(memberUp("b"), 1.0);
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme}).header("x-headroom-member"), std::string("b"));
+    QVERIFY(a.requests("/v1/completions") <= 1);  // only if the first request came before the first check
+    // It answers again: up, and the class's share sends the next request there.
+    healthy = true;
+    QVERIFY(headroom::test::waitFor([&] { return memberUp("a") == 1.0; }, std::chrono::seconds(20), std::chrono::milliseconds(50)));
+    QCOMPARE(httpRequest(port, "POST", "/v1/completions", completion(1), {kAcme}).header("x-headroom-member"), std::string("a"));
+    QCOMPARE(router.stop(), 0);
+  }
+
+  // An OpenAI-compatible member without /health answers its check 404: it is there, so it stays up.
+  void aMemberWithoutAHealthEndpointStaysUp() {
+    ScriptedUpstream a([](const ScriptedUpstream::Request& request) -> std::string {
+      if (request.target == "/health") return ScriptedUpstream::response(404, R"({"error": "not found"})");
+      return completionAnswer();
+    });
+    QVERIFY(a.started());
+    const QString config = writeFile(dir_, "nohealth.json", routeConfigOver({{"a", a.port()}}, R"("health_check_interval_s": 0.05)"));
+    ServerProcess router(QStringList{"route", config});
+    QVERIFY(router.started());
+    QVERIFY(headroom::test::waitFor([&] { return a.requests("/health") >= 3; }));
+    QCOMPARE(metricValue(httpRequest(router.port(), "GET", "/metrics").body, R"(headroom_router_member_up{member="a"})"), 1.0);
+    QCOMPARE(httpRequest(router.port(), "POST", "/v1/completions", completion(1), {kAcme}).status, 200);
+    QCOMPARE(router.stop(), 0);
   }
 };
 

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "support/http_test_client.h"
+#include "support/prometheus_lint.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
 
@@ -385,10 +386,20 @@ class TestServe : public QObject {
     for (const char* family : {"headroom_queue_seconds", "headroom_ttft_seconds", "headroom_tbt_seconds", "headroom_e2e_seconds"}) {
       QVERIFY2(text.find(std::string("# TYPE ") + family + " histogram") != std::string::npos, family);
     }
-    // Bucket bounds include each class's SLO: chat's TBT 0.1 s and TTFT 1 s, batch's TTLT 60 s.
+    // One bucket set for every class, whatever its SLO.
     QVERIFY(metricValue(text, R"(headroom_tbt_seconds_bucket{class="chat",le="0.1"})") >= 0.0);
     QVERIFY(metricValue(text, R"(headroom_ttft_seconds_bucket{class="chat",le="1"})") >= 1.0);
     QVERIFY(metricValue(text, R"(headroom_e2e_seconds_bucket{class="batch",le="60"})") >= 0.0);
+    QVERIFY(metricValue(text, R"(headroom_e2e_seconds_bucket{class="chat",le="60"})") >= 0.0);
+    QVERIFY(metricValue(text, R"(headroom_tbt_seconds_bucket{class="batch",le="0.1"})") >= 0.0);
+    // Attainment per class and bound: chat has TTFT and TBT bounds, no TTLT bound.
+    const double judged = metricValue(text, R"(headroom_slo_requests_total{class="chat",metric="ttft"})");
+    QVERIFY(judged >= 1.0);
+    const double met = metricValue(text, R"(headroom_slo_met_total{class="chat",metric="ttft"})");
+    QVERIFY(met >= 0.0 && met <= judged);
+    QCOMPARE(metricValue(text, R"(headroom_slo_requests_total{class="chat",metric="ttlt"})"), 0.0);
+    const std::vector<std::string> problems = headroom::test::prometheusLintProblems(text);
+    QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().c_str());
     const double ttftCount = metricValue(text, R"(headroom_ttft_seconds_count{class="chat"})");
     QCOMPARE(metricValue(text, R"(headroom_ttft_seconds_bucket{class="chat",le="+Inf"})"), ttftCount);
     QVERIFY(metricValue(text, R"(headroom_requests_total{class="chat"})") >= 1.0);

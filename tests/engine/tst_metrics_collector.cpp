@@ -394,7 +394,7 @@ class TestMetricsCollector : public QObject {
 
   void eventCallbacksDoNotAllocate() {
     MetricsCollector collector(testClasses(), 1s);
-    collector.setBucketBounds(kInteractive, {1e-6, 0.5, 1.0});
+    collector.keepBuckets({1e-6, 0.5, 1.0});
     RequestState state = makeState(1, kInteractive, 0.0, 1'000'000);
     const std::int64_t before = gAllocations.load();
     collector.onArrival(state.request, kTimeZero);
@@ -414,11 +414,11 @@ class TestMetricsCollector : public QObject {
   }
 
   // Fixed-bound buckets are recorded beside the log histograms from the same events, only once asked
-  // for, and restart when their bounds are set again (eventCallbacksDoNotAllocate covers allocation).
+  // for, with one set of bounds for every class (eventCallbacksDoNotAllocate covers allocation).
   void bucketedLatenciesCountTheSameEvents() {
     MetricsCollector collector(testClasses());
     QVERIFY(collector.bucketedLatencies().empty());
-    collector.setBucketBounds(kInteractive, {0.1, 1.0, 0.6});
+    collector.keepBuckets({0.1, 1.0, 0.6});
     QCOMPARE(collector.bucketedLatencies().size(), testClasses().size());
     RequestState state = makeState(1, kInteractive, 1.0, 3);
     play(collector, state, 1.5, {2.0, 2.05, 2.15});  // queue 0.5, ttft 1.0, tbt 0.05 and 0.1, ttlt 1.15
@@ -434,10 +434,44 @@ class TestMetricsCollector : public QObject {
     QCOMPARE(buckets.tbt.count(), static_cast<std::uint64_t>(collector.classMetrics(kInteractive).tbt.count()));
     QCOMPARE(buckets.ttlt.count(), static_cast<std::uint64_t>(collector.classMetrics(kInteractive).ttlt.count()));
     QCOMPARE(collector.bucketedLatencies()[kBatch].ttlt.count(), 0u);
-    collector.setBucketBounds(kInteractive, {2.0});
-    QCOMPARE(collector.bucketedLatencies()[kInteractive].ttft.count(), 0u);
-    QCOMPARE(collector.classMetrics(kInteractive).ttft.count(), 1);  // the run totals stay
-    QVERIFY_THROWS_EXCEPTION(std::out_of_range, collector.setBucketBounds(7, {1.0}));
+    for (const auto& other : collector.bucketedLatencies()) QCOMPARE(other.ttft.boundsS(), buckets.ttft.boundsS());
+    // New SLOs judge later requests; they restart no histogram.
+    std::vector<QosClass> classes = testClasses();
+    classes[kInteractive].slo.ttft = 123ms;
+    collector.setClasses(classes);
+    QCOMPARE(collector.bucketedLatencies()[kInteractive].ttft.count(), 1u);
+    QCOMPARE(collector.bucketedLatencies()[kInteractive].ttft.boundsS(), (std::vector<double>{0.1, 0.6, 1.0}));
+  }
+
+  // Attainment per class and bound: each finished request judged against the bounds its class has when
+  // it finishes, as sloMet judges the whole request.
+  void sloCountsJudgeEachBoundAsTheSloDoes() {
+    MetricsCollector collector(testClasses());
+    QCOMPARE(collector.sloCounts().size(), testClasses().size());
+    RequestState fast = makeState(1, kInteractive, 0.0, 2);
+    play(collector, fast, 0.1, {0.5, 0.52});  // ttft 0.5 <= 6 s; no TBT deadline missed
+    RequestState late = makeState(2, kInteractive, 1.0, 2);
+    late.tbtDeadlineMissed = true;
+    play(collector, late, 1.1, {8.0, 8.2});  // ttft 7 s > 6 s
+    RequestState both = makeState(3, kBoth, 0.0, 1);
+    play(collector, both, 0.1, {0.5});  // ttft 0.5 <= 1 s, ttlt 0.5 <= 10 s
+    const auto& interactive = collector.sloCounts()[kInteractive];
+    QCOMPARE(interactive.ttft.judged, 2u);
+    QCOMPARE(interactive.ttft.met, 1u);
+    QCOMPARE(interactive.tbt.judged, 2u);
+    QCOMPARE(interactive.tbt.met, 1u);
+    QCOMPARE(interactive.ttlt.judged, 0u);  // the class has no TTLT bound
+    QCOMPARE(collector.classMetrics(kInteractive).sloMet, 1);
+    QCOMPARE(collector.sloCounts()[kBoth].ttlt.met, 1u);
+    QCOMPARE(collector.sloCounts()[kBatch].ttlt.judged, 0u);
+    // A tighter TTFT bound: the next request is judged by it, the counts so far stay.
+    std::vector<QosClass> classes = testClasses();
+    classes[kInteractive].slo.ttft = 100ms;
+    collector.setClasses(classes);
+    RequestState next = makeState(4, kInteractive, 10.0, 1);
+    play(collector, next, 10.1, {10.5});  // ttft 0.5 s > 0.1 s
+    QCOMPARE(collector.sloCounts()[kInteractive].ttft.judged, 3u);
+    QCOMPARE(collector.sloCounts()[kInteractive].ttft.met, 1u);
   }
 
   void rejectsBadInput() {

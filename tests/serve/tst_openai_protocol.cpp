@@ -1,10 +1,12 @@
 #include <QtTest>
 
+#include "serve/protocol/api_error.h"
 #include "serve/protocol/completion_formatter.h"
 #include "serve/protocol/completion_request.h"
 #include "serve/protocol/json_object_body.h"
 #include "serve/protocol/json_text.h"
 #include "serve/protocol/prometheus_writer.h"
+#include "support/prometheus_lint.h"
 
 using namespace headroom::engine;
 using namespace headroom::serve;
@@ -125,6 +127,36 @@ class TestOpenAiProtocol : public QObject {
     QVERIFY(text.find("x_seconds_bucket{class=\"a\\\"b\",le=\"+Inf\"} 3\n") != std::string::npos);
     QVERIFY(text.find("x_seconds_count{class=\"a\\\"b\"} 3\n") != std::string::npos);
     QVERIFY(text.find("x_seconds_sum{class=\"a\\\"b\"} 5.15\n") != std::string::npos);
+    QVERIFY(headroom::test::prometheusLintProblems(text).empty());
+  }
+
+  // The checks the /metrics tests rely on find what promtool would.
+  void prometheusLintFindsBadExpositions() {
+    PrometheusWriter good;
+    good.family("x_total", "counter", "help");
+    good.sample("x_total", {{"class", "a"}}, std::uint64_t{1});
+    QVERIFY(headroom::test::prometheusLintProblems(good.text()).empty());
+    const std::string bad[] = {
+        "# HELP x counter\n# TYPE x counter\nx 1\n",                                  // no _total
+        "# HELP x_total h\n# TYPE x_total counter\nx_total 1\n# HELP x_total h\n# TYPE x_total counter\n",
+        "# HELP x_total h\n# TYPE x_total counter\ny_total 1\n",                       // outside its family
+        "# HELP g_total h\n# TYPE g_total gauge\ng_total 1\n",                         // _total on a gauge
+        "# HELP h_seconds h\n# TYPE h_seconds histogram\nh_seconds_bucket{le=\"1\"} 2\n"
+        "h_seconds_bucket{le=\"+Inf\"} 1\nh_seconds_sum 1\nh_seconds_count 1\n",             // not cumulative
+        "# HELP h_seconds h\n# TYPE h_seconds histogram\nh_seconds_bucket{le=\"+Inf\"} 2\n"
+        "h_seconds_sum 1\nh_seconds_count 3\n",                                              // count != +Inf
+    };
+    for (const std::string& text : bad) QVERIFY2(!headroom::test::prometheusLintProblems(text).empty(), text.c_str());
+  }
+
+  void apiErrorAsAStreamEvent() {
+    const ApiError error = ApiError::make(502, "gone", "server_error", "member_failed");
+    const std::string event = error.sseEvent();
+    QVERIFY(event.starts_with("data: {"));
+    QVERIFY(event.ends_with("}\n\n"));
+    const json parsed = json::parse(event.substr(6));
+    QCOMPARE(parsed["error"]["message"], "gone");
+    QCOMPARE(parsed["error"]["code"], "member_failed");
   }
 };
 

@@ -181,6 +181,27 @@ class TestServeConfig : public QObject {
     QVERIFY_THROWS_EXCEPTION(InputError, parseRouteConfig(root));
   }
 
+  void routeHealthChecksAreConfigured() {
+    json root = validServe();
+    root.erase("executor");
+    root["members"] = json::array({{{"url", "http://127.0.0.1:1"}}});
+    const RouteConfig defaults = parseRouteConfig(root);
+    QCOMPARE(defaults.healthCheckInterval.count(), Duration(std::chrono::seconds(1)).count());
+    QCOMPARE(defaults.healthCheckTimeout.count(), Duration(std::chrono::seconds(2)).count());
+    root["health_check_interval_s"] = 0.25;
+    root["health_check_timeout_s"] = 0.5;
+    const RouteConfig config = parseRouteConfig(root);
+    QCOMPARE(config.healthCheckInterval.count(), Duration(std::chrono::milliseconds(250)).count());
+    QCOMPARE(config.healthCheckTimeout.count(), Duration(std::chrono::milliseconds(500)).count());
+    root["health_check_interval_s"] = 0;
+    try {
+      parseRouteConfig(root);
+      QFAIL("a zero interval was accepted");
+    } catch (const InputError& error) {
+      QVERIFY2(std::string(error.what()).find("/health_check_interval_s") != std::string::npos, error.what());
+    }
+  }
+
   void planSharesFollowRates() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("plan.json").toStdString();

@@ -7,6 +7,7 @@
 
 #include "engine/exec/llama/byte_tokenizer.h"
 #include "engine/exec/modeled/constant_time_model.h"
+#include "engine/metrics/latency_buckets.h"
 #include "serve/server/serve_config.h"
 #include "serve/server/serving_host.h"
 #include "serve/server/utf8_token_decoder.h"
@@ -179,9 +180,8 @@ class TestServingHost : public QObject {
       QCOMPARE(cls.queued, 0);
       QCOMPARE(cls.running, 0);
     }
-    // The class's SLO is a bucket bound.
-    const auto& bounds = latencies[0].ttft.boundsS();
-    QVERIFY(std::find(bounds.begin(), bounds.end(), 0.2) != bounds.end());
+    // The one fixed bucket set, whatever the class's SLO.
+    QCOMPARE(latencies[0].ttft.boundsS(), latencyBucketBoundsS());
     QTRY_VERIFY_WITH_TIMEOUT(host.snapshot()->completed == 6, 5000);
     const auto snapshot = host.snapshot();
     QCOMPARE(snapshot->classes[0].name, std::string("chat"));
@@ -351,10 +351,39 @@ class TestServingHost : public QObject {
     classes[0].qos.slo.ttft = 500ms;
     host.setClasses(classes);
     QCOMPARE(host.classes()[0].queueLimit, 7);
-    const auto bounds = host.latencies()[0].ttft.boundsS();
-    QVERIFY(std::find(bounds.begin(), bounds.end(), 0.5) != bounds.end());
+    QVERIFY(host.classes()[0].qos.slo.ttft == std::optional<Duration>(500ms));
     classes[1].qos.name = "renamed";
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, host.setClasses(classes));
+  }
+
+  // Every class has the same latency buckets (so they can be summed across classes), and a class's
+  // histograms go on counting when its SLO changes.
+  void latencyBucketsAreOneSetThatSurvivesSloChanges() {
+    ServingHost host(config(0.002, 4));
+    QCOMPARE(host.latencies()[0].ttft.boundsS(), host.latencies()[1].ttft.boundsS());
+    auto first = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 50, 3}, first).accepted());
+    QVERIFY(first->wait());
+    QCOMPARE(host.latencies()[0].ttft.count(), 1u);
+    std::vector<ServedClass> classes = host.classes();
+    classes[0].qos.slo.ttft = 123ms;
+    host.setClasses(classes);
+    QCOMPARE(host.latencies()[0].ttft.count(), 1u);
+    QCOMPARE(host.latencies()[0].tbt.count(), 2u);
+    QCOMPARE(host.latencies()[0].ttft.boundsS(), host.latencies()[1].ttft.boundsS());
+    // Attainment has counters of its own, per bound, judged by the SLO in force at the finish.
+    QCOMPARE(host.sloCounts()[0].ttft.judged, 1u);
+    QCOMPARE(host.sloCounts()[0].ttft.met, 1u);
+    QCOMPARE(host.sloCounts()[0].tbt.met, 1u);
+    QCOMPARE(host.sloCounts()[0].ttlt.judged, 0u);
+    classes[0].qos.slo.ttft = 1ms;  // shorter than one 2 ms iteration
+    host.setClasses(classes);
+    auto second = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 50, 3}, second).accepted());
+    QVERIFY(second->wait());
+    QCOMPARE(host.sloCounts()[0].ttft.judged, 2u);
+    QCOMPARE(host.sloCounts()[0].ttft.met, 1u);
+    QCOMPARE(host.latencies()[0].ttft.count(), 2u);
   }
 };
 
