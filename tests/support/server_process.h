@@ -14,10 +14,11 @@ namespace headroom::test {
 
 class ServerProcess {
  public:
-  // `arguments` start with the subcommand; "--port 0" is added.
-  explicit ServerProcess(const QStringList& arguments) {
+  // `arguments` start with the subcommand; "--port PORT" is added (0: a free one; another port, e.g. the
+  // one a stopped server had, to restart it where its clients reconnect).
+  explicit ServerProcess(const QStringList& arguments, std::uint16_t port = 0) {
     process_.setProcessChannelMode(QProcess::SeparateChannels);
-    process_.start(QStringLiteral(HEADROOM_CLI_PATH), arguments + QStringList{"--port", "0"});
+    process_.start(QStringLiteral(HEADROOM_CLI_PATH), arguments + QStringList{"--port", QString::number(port)});
     QElapsedTimer timer;
     timer.start();
     static const QRegularExpression listening(QStringLiteral("listening on https?://[^:]+:(\\d+)"));
