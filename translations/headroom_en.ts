@@ -673,52 +673,57 @@
         <translation>TTLT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="57"/>
+        <location filename="../ui/report/report_text.cpp" line="52"/>
+        <source>gap between tokens</source>
+        <translation>gap between tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="58"/>
         <source>%1 p%2</source>
         <translation>%1 p%2</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="72"/>
+        <location filename="../ui/report/report_text.cpp" line="73"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="77"/>
+        <location filename="../ui/report/report_text.cpp" line="78"/>
         <source>%1%2 pp</source>
         <translation>%1%2 pp</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="83"/>
+        <location filename="../ui/report/report_text.cpp" line="84"/>
         <source>%1 req/s</source>
         <translation>%1 req/s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="88"/>
+        <location filename="../ui/report/report_text.cpp" line="89"/>
         <source>TTFT ≤ %1</source>
         <translation>TTFT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="89"/>
+        <location filename="../ui/report/report_text.cpp" line="90"/>
         <source>TBT ≤ %1</source>
         <translation>TBT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="90"/>
+        <location filename="../ui/report/report_text.cpp" line="91"/>
         <source>TTLT ≤ %1</source>
         <translation>TTLT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="91"/>
+        <location filename="../ui/report/report_text.cpp" line="92"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="92"/>
+        <location filename="../ui/report/report_text.cpp" line="93"/>
         <source>%1 (p%2)</source>
         <translation>%1 (p%2)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="99"/>
+        <location filename="../ui/report/report_text.cpp" line="100"/>
         <source>%1 UTC</source>
         <translation>%1 UTC</translation>
     </message>
@@ -885,7 +890,7 @@
 <context>
     <name>headroom::ui::ClassFiguresPanel</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="106"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="129"/>
         <source>All classes</source>
         <translation>All classes</translation>
     </message>
@@ -1117,90 +1122,113 @@
 <context>
     <name>headroom::ui::Dashboard</name>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="26"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
         <source>Latency:</source>
         <translation>Latency:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="28"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
         <source>Each class&apos;s SLO metric</source>
         <translation>Each class&apos;s SLO metric</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="29"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
         <source>Queue time</source>
         <translation>Queue time</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="30"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
         <source>Time to first token</source>
         <translation>Time to first token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
-        <source>Time between tokens</source>
-        <translation>Time between tokens</translation>
+        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
+        <source>Time between tokens (as judged)</source>
+        <translation>Time between tokens (as judged)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="32"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="39"/>
+        <source>Each request&apos;s effective time between tokens against its token deadlines (arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late</source>
+        <translation>Each request&apos;s effective time between tokens against its token deadlines (arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="42"/>
         <source>Time to last token</source>
         <translation>Time to last token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="43"/>
+        <source>Gap between tokens</source>
+        <translation>Gap between tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="45"/>
+        <source>Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn</source>
+        <translation>Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="47"/>
         <source>Window:</source>
         <translation>Window:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="49"/>
         <source>1 minute</source>
         <translation>1 minute</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="50"/>
         <source>5 minutes</source>
         <translation>5 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="51"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="38"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="52"/>
         <source>1 hour</source>
         <translation>1 hour</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/dashboard.cpp" line="82"/>
+        <source>Disconnected: these figures are not live, last update %n s ago</source>
+        <translation>
+            <numerusform>Disconnected: these figures are not live, last update %n s ago</numerusform>
+            <numerusform>Disconnected: these figures are not live, last update %n s ago</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>headroom::ui::FigureTile</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="52"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="53"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="54"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="55"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="57"/>
         <source>SLO met · target %1 %</source>
         <translation>SLO met · target %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="61"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="58"/>
         <source>goodput %1 req/s</source>
         <translation>goodput %1 req/s</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="62"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="59"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="63"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
         <source>%n relegated</source>
         <translation>
             <numerusform>%n relegated</numerusform>
@@ -1280,7 +1308,7 @@
     </message>
     <message>
         <location filename="../ui/mainwindow/main_window.cpp" line="82"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="324"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
@@ -1290,173 +1318,173 @@
         <translation>No scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="126"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="346"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="132"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="134"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Play or pause the replay (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
         <source>S&amp;tep</source>
         <translation>S&amp;tep</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>Advance %1 s of virtual time, then pause (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>End the replay; Play starts it again from the beginning (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Rebuild the replay from the start with the current classes (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
         <source>Real time (1×)</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="154"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="168"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="171"/>
         <source>German (Deutsch)</source>
         <translation>German (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="179"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="180"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="186"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="195"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="196"/>
         <source>&amp;Replay</source>
         <translation>&amp;Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="202"/>
         <source>S&amp;peed</source>
         <translation>S&amp;peed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="205"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="208"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="209"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="211"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="212"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="212"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="215"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="216"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="219"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="228"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="229"/>
         <source>Classes and SLOs</source>
         <translation>Classes and SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="235"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="236"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="242"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="243"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="266"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="267"/>
         <source>no workspace is open</source>
         <translation>no workspace is open</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="290"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="291"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="290"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="291"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="294"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="295"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="295"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="296"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1465,52 +1493,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="301"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="324"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="316"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="317"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="123"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="124"/>
         <source>Open &amp;Scenario…</source>
         <translation>Open &amp;Scenario…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="346"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="353"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="354"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="361"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="362"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="372"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="373"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>
@@ -1788,78 +1816,129 @@
 <context>
     <name>headroom::ui::PoolTableModel</name>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="90"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="107"/>
         <source>instance %1</source>
         <translation>instance %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="92"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="109"/>
         <source>draining</source>
         <translation>draining</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="93"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="93"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
         <source>idle</source>
         <translation>idle</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="94"/>
-        <location filename="../ui/models/pool_table_model.cpp" line="95"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="112"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="113"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="114"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="106"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="115"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="127"/>
         <source>%1 waiting, %2 relegated</source>
         <translation>%1 waiting, %2 relegated</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="118"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="130"/>
+        <source>%1 of %2 tokens in the last iteration</source>
+        <translation>%1 of %2 tokens in the last iteration</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="142"/>
+        <source>Tokens of the last iteration against the most one iteration may hold: spare room per batch</source>
+        <translation>Tokens of the last iteration against the most one iteration may hold: spare room per batch</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="143"/>
+        <source>Share of the KV cache in use</source>
+        <translation>Share of the KV cache in use</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="144"/>
+        <source>Prompt tokens not yet computed, in seconds at this instance&apos;s recent prefill rate</source>
+        <translation>Prompt tokens not yet computed, in seconds at this instance&apos;s recent prefill rate</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="145"/>
+        <source>Requests waiting to start (waiting + relegated)</source>
+        <translation>Requests waiting to start (waiting + relegated)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="147"/>
+        <source>Share of the recent time spent running iterations; a few decodes keep an instance busy, so this does not show spare capacity</source>
+        <translation>Share of the recent time spent running iterations; a few decodes keep an instance busy, so this does not show spare capacity</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="155"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="119"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="156"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
-        <source>Utilisation</source>
-        <translation>Utilisation</translation>
+        <location filename="../ui/models/pool_table_model.cpp" line="157"/>
+        <source>Batch fill</source>
+        <translation>Batch fill</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="121"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="158"/>
         <source>KV cache</source>
         <translation>KV cache</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="122"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="159"/>
+        <source>Queued work</source>
+        <translation>Queued work</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="160"/>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="161"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="123"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="162"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="124"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="163"/>
         <source>Batch size</source>
         <translation>Batch size</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="125"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="164"/>
         <source>Batch tokens</source>
         <translation>Batch tokens</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="126"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="165"/>
         <source>Iterations</source>
         <translation>Iterations</translation>
     </message>
@@ -1955,47 +2034,52 @@
         <translation>Remote pool: %1 Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="53"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="58"/>
         <source>The server took the class changes.</source>
         <translation>The server took the class changes.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="54"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="59"/>
         <source>The router took the plan&apos;s shares.</source>
         <translation>The router took the plan&apos;s shares.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="56"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="61"/>
         <source>The remote change failed: %1</source>
         <translation>The remote change failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="87"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="92"/>
         <source>Could not connect: %1</source>
         <translation>Could not connect: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="91"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="96"/>
         <source>Pool: connecting to %1…</source>
         <translation>Pool: connecting to %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="97"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="102"/>
         <source>Disconnected; the embedded pool is shown.</source>
         <translation>Disconnected; the embedded pool is shown.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="123"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="130"/>
         <source>Pool: embedded</source>
         <translation>Pool: embedded</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="125"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="132"/>
+        <source>Pool: server %1, disconnected</source>
+        <translation>Pool: server %1, disconnected</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="134"/>
         <source>Pool: server %1</source>
         <translation>Pool: server %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="127"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="136"/>
         <source>Pool: embedded · router %1</source>
         <translation>Pool: embedded · router %1</translation>
     </message>
