@@ -86,6 +86,39 @@ class TestScheduler : public QObject {
     QTest::newRow("token 3 1 us late") << qint64(1'100'000) << qint64(1'200'001) << qint64(100'001) << true;
   }
 
+  // What a dashboard reads of spare capacity: the most tokens one iteration may hold, and the prompt
+  // tokens still to compute.
+  void tokenBudgetAndPendingPrefill() {
+    const std::vector<QosClass> classes = {ttltClass("batch", 0, seconds(100))};
+    LinearTimeModel model(milliseconds(10), Duration{10});
+    RecordingObserver observer;
+    const auto budgetOf = [&](ChunkingConfig chunking, std::int32_t maxBatchTokens) {
+      SchedulerConfig config;
+      config.chunking = chunking;
+      config.maxBatchTokens = maxBatchTokens;
+      return Scheduler(classes, config, BlockManager(BlockManager::kUnbounded, 16), model, observer).tokenBudget();
+    };
+    QCOMPARE(budgetOf({ChunkingMode::Fixed, 256}, 8192), 256);
+    QCOMPARE(budgetOf({ChunkingMode::Fixed, 256}, 100), 100);
+    QCOMPARE(budgetOf({ChunkingMode::Dynamic, 0}, 8192), 2560);
+    QCOMPARE(budgetOf({ChunkingMode::Dynamic, 0}, 1000), 1000);
+    QCOMPARE(budgetOf({ChunkingMode::None, 0}, 8192), 8192);
+
+    SchedulerConfig config;
+    config.policy = OrderingPolicy::Fcfs;
+    config.chunking = {ChunkingMode::Fixed, 256};
+    config.relegation = Relegation::Off;
+    Scheduler scheduler(classes, config, BlockManager(BlockManager::kUnbounded, 16), model, observer);
+    QCOMPARE(scheduler.pendingPrefillTokens(), 0);
+    scheduler.enqueue(makeRequest(0, 0, 0.0, 300, 5), kTimeZero);
+    scheduler.enqueue(makeRequest(1, 0, 0.0, 500, 5), kTimeZero);
+    QCOMPARE(scheduler.pendingPrefillTokens(), 800);
+    Batch batch;
+    scheduler.schedule(kTimeZero, batch);
+    scheduler.complete(batch, timeFromSeconds(0.1));
+    QCOMPARE(scheduler.pendingPrefillTokens(), 800 - 256);
+  }
+
   void worstTokenPaceMatchesTheDeadlines() {
     QFETCH(qint64, token2Us);
     QFETCH(qint64, token3Us);
