@@ -890,7 +890,7 @@
 <context>
     <name>headroom::ui::ClassFiguresPanel</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="129"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="132"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
@@ -1127,17 +1127,17 @@
         <translation>Latenz:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
         <source>Each class&apos;s SLO metric</source>
         <translation>SLO-Metrik jeder Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
         <source>Queue time</source>
         <translation>Wartezeit</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
         <source>Time to first token</source>
         <translation>Zeit bis zum ersten Token</translation>
     </message>
@@ -1192,7 +1192,7 @@
         <translation>1 Stunde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/dashboard.cpp" line="82"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="84"/>
         <source>Disconnected: these figures are not live, last update %n s ago</source>
         <translation>
             <numerusform>Getrennt: Diese Werte sind nicht aktuell, letzte Aktualisierung vor %n s</numerusform>
@@ -1282,209 +1282,209 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="60"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
         <source>Playing</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="82"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="84"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="94"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="96"/>
         <source>No scenario</source>
         <translation>Kein Szenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="127"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="129"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="132"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="134"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="349"/>
         <source>&amp;Play</source>
         <translation>&amp;Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="134"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Wiedergabe abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
         <source>S&amp;tep</source>
         <translation>&amp;Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>%1 s virtuelle Zeit vorspulen, dann anhalten (Strg+Rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
         <source>&amp;Stop</source>
         <translation>S&amp;topp</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>Wiedergabe beenden; Abspielen startet sie wieder von vorn (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="148"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Wiedergabe mit den aktuellen Klassen von vorn aufbauen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
         <source>Real time (1×)</source>
         <translation>Echtzeit (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="154"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="154"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="171"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="172"/>
         <source>English</source>
         <translation>Englisch (English)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="171"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="173"/>
         <source>German (Deutsch)</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="180"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="182"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="186"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="188"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="196"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="198"/>
         <source>&amp;Replay</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="202"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
         <source>S&amp;peed</source>
         <translation>&amp;Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="205"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="207"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="209"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="211"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="212"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="215"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="216"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="219"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="221"/>
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="229"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="231"/>
         <source>Classes and SLOs</source>
         <translation>Klassen und SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="236"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="238"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="243"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="245"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="267"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="269"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="291"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="293"/>
         <source>Open Scenario</source>
         <translation>Szenario öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="291"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="293"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="295"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="297"/>
         <source>Cannot open scenario</source>
         <translation>Szenario kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="296"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="298"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1493,52 +1493,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="304"/>
         <source>About Headroom</source>
         <translation>Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="305"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;Eine Betriebskonsole für GPU-Inferenz-Pools, die viele QoS-Klassen bedienen: Klassen und ihre SLOs festlegen, Lastszenarien auf einem simulierten Pool abspielen und je Klasse verfolgen, wie lange Anfragen warten, wie schnell sie bedient werden und wie viele ihr SLO einhalten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="317"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="319"/>
         <source>Scenario: %1</source>
         <translation>Szenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="124"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="126"/>
         <source>Open &amp;Scenario…</source>
         <translation>&amp;Szenario öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="329"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="349"/>
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="354"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 angekommen · %2 abgeschlossen · %3 im SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="362"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="364"/>
         <source>The replay failed: %1</source>
         <translation>Die Wiedergabe ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="373"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="375"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Headroom.</translation>
     </message>

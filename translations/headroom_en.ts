@@ -890,7 +890,7 @@
 <context>
     <name>headroom::ui::ClassFiguresPanel</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="129"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="132"/>
         <source>All classes</source>
         <translation>All classes</translation>
     </message>
@@ -1127,17 +1127,17 @@
         <translation>Latency:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
         <source>Each class&apos;s SLO metric</source>
         <translation>Each class&apos;s SLO metric</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
         <source>Queue time</source>
         <translation>Queue time</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
         <source>Time to first token</source>
         <translation>Time to first token</translation>
     </message>
@@ -1192,7 +1192,7 @@
         <translation>1 hour</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/dashboard.cpp" line="82"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="84"/>
         <source>Disconnected: these figures are not live, last update %n s ago</source>
         <translation>
             <numerusform>Disconnected: these figures are not live, last update %n s ago</numerusform>
@@ -1282,209 +1282,209 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="60"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="82"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="84"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="94"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="96"/>
         <source>No scenario</source>
         <translation>No scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="127"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="129"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="132"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="134"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="349"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="134"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Play or pause the replay (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
         <source>S&amp;tep</source>
         <translation>S&amp;tep</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>Advance %1 s of virtual time, then pause (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>End the replay; Play starts it again from the beginning (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="148"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Rebuild the replay from the start with the current classes (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
         <source>Real time (1×)</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="154"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="154"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="169"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="171"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="172"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="171"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="173"/>
         <source>German (Deutsch)</source>
         <translation>German (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="180"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="182"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="186"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="188"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="196"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="198"/>
         <source>&amp;Replay</source>
         <translation>&amp;Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="202"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="204"/>
         <source>S&amp;peed</source>
         <translation>S&amp;peed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="205"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="207"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="209"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="211"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="212"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="215"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="216"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="219"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="221"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="229"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="231"/>
         <source>Classes and SLOs</source>
         <translation>Classes and SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="236"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="238"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="243"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="245"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="267"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="269"/>
         <source>no workspace is open</source>
         <translation>no workspace is open</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="291"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="293"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="291"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="293"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="295"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="297"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="296"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="298"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1493,52 +1493,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="302"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="304"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="305"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="317"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="319"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="124"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="126"/>
         <source>Open &amp;Scenario…</source>
         <translation>Open &amp;Scenario…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="329"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="347"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="349"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="354"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="362"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="364"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="373"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="375"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>

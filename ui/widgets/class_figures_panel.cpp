@@ -58,7 +58,7 @@ void FigureTile::setFigures(const QString& name, std::optional<double> attainmen
   goodput_->setText(tr("goodput %1 req/s").arg(locale.toString(goodputPerS, 'f', 2)));
   throughput_->setText(tr("%1 tokens/s").arg(locale.toString(tokensPerS, 'f', 0)));
   relegated_->setText(tr("%n relegated", nullptr, static_cast<int>(relegated)));
-  relegated_->setProperty("hasRelegated", relegated > 0);
+  hasRelegated_ = relegated > 0;
   applyColours();
 }
 
@@ -69,16 +69,19 @@ void FigureTile::setStale(bool stale) {
 }
 
 void FigureTile::applyColours() {
+  // A style sheet re-polishes its label even when unchanged: set only what changed (this runs every frame).
+  const auto style = [](QLabel* label, const QString& sheet) {
+    if (label->styleSheet() != sheet) label->setStyleSheet(sheet);
+  };
   const QString grey = QStringLiteral("#9e9e9e");
-  colour_ = stale_ || !hasAttainment_ ? (stale_ ? grey : QStringLiteral("#757575"))
-            : belowTarget_            ? QStringLiteral("#c62828")
-                                      : QStringLiteral("#2e7d32");
-  attainment_->setStyleSheet(QStringLiteral("color: %1;").arg(colour_));
+  colour_ = stale_           ? grey
+            : !hasAttainment_ ? QStringLiteral("#757575")
+            : belowTarget_    ? QStringLiteral("#c62828")
+                              : QStringLiteral("#2e7d32");
+  style(attainment_, QStringLiteral("color: %1;").arg(colour_));
   const QString others = stale_ ? QStringLiteral("color: %1;").arg(grey) : QString();
-  for (QLabel* label : {name_, target_, goodput_, throughput_}) label->setStyleSheet(others);
-  relegated_->setStyleSheet(stale_ ? others
-                                   : relegated_->property("hasRelegated").toBool() ? QStringLiteral("color: #ef6c00;")
-                                                                                   : QString());
+  for (QLabel* label : {name_, target_, goodput_, throughput_}) style(label, others);
+  style(relegated_, stale_ ? others : hasRelegated_ ? QStringLiteral("color: #ef6c00;") : QString());
 }
 
 QString FigureTile::attainmentText() const { return attainment_->text(); }

@@ -43,6 +43,7 @@ class FigureTile : public QFrame {
 
   bool belowTarget_ = false;
   bool hasAttainment_ = false;
+  bool hasRelegated_ = false;
   bool stale_ = false;
   QString colour_;
 };

@@ -30,10 +30,10 @@ Dashboard::Dashboard(QWidget* parent)
   auto* options = new QHBoxLayout;
   auto* metricLabel = new QLabel(tr("Latency:"), this);
   metricLabel->setBuddy(metric_);
+  metric_->setObjectName(QStringLiteral("latencyMetric"));
   metric_->addItem(tr("Each class's SLO metric"), kAutoMetric);
   metric_->addItem(tr("Queue time"), static_cast<int>(engine::LatencyMetric::Queue));
   metric_->addItem(tr("Time to first token"), static_cast<int>(engine::LatencyMetric::Ttft));
-  metric_->setObjectName(QStringLiteral("latencyMetric"));
   metric_->addItem(tr("Time between tokens (as judged)"), static_cast<int>(engine::LatencyMetric::Tbt));
   metric_->setItemData(metric_->count() - 1,
                        tr("Each request's effective time between tokens against its token deadlines "
