@@ -790,52 +790,57 @@
         <translation>TTLT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="57"/>
+        <location filename="../ui/report/report_text.cpp" line="52"/>
+        <source>gap between tokens</source>
+        <translation>Abstand zwischen Tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="58"/>
         <source>%1 p%2</source>
         <translation>%1 p%2</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="72"/>
+        <location filename="../ui/report/report_text.cpp" line="73"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="77"/>
+        <location filename="../ui/report/report_text.cpp" line="78"/>
         <source>%1%2 pp</source>
         <translation>%1%2 Pp.</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="83"/>
+        <location filename="../ui/report/report_text.cpp" line="84"/>
         <source>%1 req/s</source>
         <translation>%1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="88"/>
+        <location filename="../ui/report/report_text.cpp" line="89"/>
         <source>TTFT ≤ %1</source>
         <translation>TTFT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="89"/>
+        <location filename="../ui/report/report_text.cpp" line="90"/>
         <source>TBT ≤ %1</source>
         <translation>TBT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="90"/>
+        <location filename="../ui/report/report_text.cpp" line="91"/>
         <source>TTLT ≤ %1</source>
         <translation>TTLT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="91"/>
+        <location filename="../ui/report/report_text.cpp" line="92"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="92"/>
+        <location filename="../ui/report/report_text.cpp" line="93"/>
         <source>%1 (p%2)</source>
         <translation>%1 (p%2)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="99"/>
+        <location filename="../ui/report/report_text.cpp" line="100"/>
         <source>%1 UTC</source>
         <translation>%1 UTC</translation>
     </message>
@@ -1002,7 +1007,7 @@
 <context>
     <name>headroom::ui::ClassFiguresPanel</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="106"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="132"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
@@ -1234,90 +1239,113 @@
 <context>
     <name>headroom::ui::Dashboard</name>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="26"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
         <source>Latency:</source>
         <translation>Latenz:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="28"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
         <source>Each class&apos;s SLO metric</source>
         <translation>SLO-Metrik jeder Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="29"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
         <source>Queue time</source>
         <translation>Wartezeit</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="30"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
         <source>Time to first token</source>
         <translation>Zeit bis zum ersten Token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
-        <source>Time between tokens</source>
-        <translation>Zeit zwischen Tokens</translation>
+        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
+        <source>Time between tokens (as judged)</source>
+        <translation>Zeit zwischen Tokens (wie bewertet)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="32"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="39"/>
+        <source>Each request&apos;s effective time between tokens against its token deadlines (arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late</source>
+        <translation>Effektive Zeit zwischen Tokens je Anfrage, gemessen an ihren Token-Fristen (Ankunft + TTFT + (n − 1) × TBT): genau dann über der SLO-Linie, wenn ein Token zu spät kam</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="42"/>
         <source>Time to last token</source>
         <translation>Zeit bis zum letzten Token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="43"/>
+        <source>Gap between tokens</source>
+        <translation>Abstand zwischen Tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="45"/>
+        <source>Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn</source>
+        <translation>Jeder Abstand zwischen zwei Tokens; kein SLO bewertet einen einzelnen Abstand, daher ohne SLO-Linie</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="47"/>
         <source>Window:</source>
         <translation>Zeitfenster:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="49"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="50"/>
         <source>5 minutes</source>
         <translation>5 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="51"/>
         <source>10 minutes</source>
         <translation>10 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="38"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="52"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/dashboard.cpp" line="84"/>
+        <source>Disconnected: these figures are not live, last update %n s ago</source>
+        <translation>
+            <numerusform>Getrennt: Diese Werte sind nicht aktuell, letzte Aktualisierung vor %n s</numerusform>
+            <numerusform>Getrennt: Diese Werte sind nicht aktuell, letzte Aktualisierung vor %n s</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>headroom::ui::FigureTile</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="52"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="53"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="54"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="55"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="57"/>
         <source>SLO met · target %1 %</source>
         <translation>SLO eingehalten · Ziel %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="61"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="58"/>
         <source>goodput %1 req/s</source>
         <translation>Goodput %1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="62"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="59"/>
         <source>%1 tokens/s</source>
         <translation>%1 Tokens/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="63"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
         <source>%n relegated</source>
         <translation>
             <numerusform>%n zurückgestuft</numerusform>
@@ -1371,215 +1399,215 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Playing</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="84"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="86"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="96"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="98"/>
         <source>No scenario</source>
         <translation>Kein Szenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="128"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="378"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
         <source>&amp;Play</source>
         <translation>&amp;Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Wiedergabe abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
         <source>S&amp;tep</source>
         <translation>&amp;Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>%1 s virtuelle Zeit vorspulen, dann anhalten (Strg+Rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
         <source>&amp;Stop</source>
         <translation>S&amp;topp</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>Wiedergabe beenden; Abspielen startet sie wieder von vorn (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="148"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="147"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Wiedergabe mit den aktuellen Klassen von vorn aufbauen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
         <source>Real time (1×)</source>
         <translation>Echtzeit (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="154"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="173"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="171"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="174"/>
         <source>English</source>
         <translation>Englisch (English)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="172"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
         <source>German (Deutsch)</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="181"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="184"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="187"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="190"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="197"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="200"/>
         <source>&amp;Replay</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="203"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="206"/>
         <source>S&amp;peed</source>
         <translation>&amp;Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="206"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="209"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="210"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="216"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="220"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="220"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="223"/>
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="230"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="233"/>
         <source>Classes and SLOs</source>
         <translation>Klassen und SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="237"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="240"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="244"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="247"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="279"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="282"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="306"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
         <source>Open Scenario</source>
         <translation>Szenario öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="304"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="307"/>
         <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
         <translation>Das Szenario %1 ersetzt die Konfiguration des Arbeitsbereichs %2: seine Klassen, Last, Pool- und Scheduler-Einstellungen. Seine gespeicherten Läufe und Pläne bleiben erhalten. Konfiguration ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="329"/>
         <source>Cannot open scenario</source>
         <translation>Szenario kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="330"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1588,52 +1616,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="336"/>
         <source>About Headroom</source>
         <translation>Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="334"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="337"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;Eine Betriebskonsole für GPU-Inferenz-Pools, die viele QoS-Klassen bedienen: Klassen und ihre SLOs festlegen, Lastszenarien auf einem simulierten Pool abspielen und je Klasse verfolgen, wie lange Anfragen warten, wie schnell sie bedient werden und wie viele ihr SLO einhalten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="348"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="351"/>
         <source>Scenario: %1</source>
         <translation>Szenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="125"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="128"/>
         <source>Open &amp;Scenario…</source>
         <translation>&amp;Szenario öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="358"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="361"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="378"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="385"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="388"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 angekommen · %2 abgeschlossen · %3 im SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="393"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
         <source>The replay failed: %1</source>
         <translation>Die Wiedergabe ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="404"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="407"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Headroom.</translation>
     </message>
@@ -1954,78 +1982,129 @@
 <context>
     <name>headroom::ui::PoolTableModel</name>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="90"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="107"/>
         <source>instance %1</source>
         <translation>Instanz %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="92"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="109"/>
         <source>draining</source>
         <translation>wird geleert</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="93"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
         <source>running</source>
         <translation>rechnet</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="93"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
         <source>idle</source>
         <translation>frei</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="94"/>
-        <location filename="../ui/models/pool_table_model.cpp" line="95"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="112"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="113"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="114"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="106"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="115"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="127"/>
         <source>%1 waiting, %2 relegated</source>
         <translation>%1 wartend, %2 zurückgestuft</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="118"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="130"/>
+        <source>%1 of %2 tokens in the last iteration</source>
+        <translation>%1 von %2 Tokens in der letzten Iteration</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="142"/>
+        <source>Tokens of the last iteration against the most one iteration may hold: spare room per batch</source>
+        <translation>Tokens der letzten Iteration im Verhältnis zum Höchstwert einer Iteration: freier Platz je Batch</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="143"/>
+        <source>Share of the KV cache in use</source>
+        <translation>Belegter Anteil des KV-Caches</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="144"/>
+        <source>Prompt tokens not yet computed, in seconds at this instance&apos;s recent prefill rate</source>
+        <translation>Noch nicht berechnete Prompt-Tokens, in Sekunden bei der jüngsten Prefill-Rate dieser Instanz</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="145"/>
+        <source>Requests waiting to start (waiting + relegated)</source>
+        <translation>Anfragen, die auf den Start warten (wartend + zurückgestuft)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="147"/>
+        <source>Share of the recent time spent running iterations; a few decodes keep an instance busy, so this does not show spare capacity</source>
+        <translation>Anteil der jüngsten Zeit mit laufenden Iterationen; schon wenige Decodes halten eine Instanz beschäftigt, daher zeigt dies keine freie Kapazität</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="155"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="119"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="156"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
-        <source>Utilisation</source>
-        <translation>Auslastung</translation>
+        <location filename="../ui/models/pool_table_model.cpp" line="157"/>
+        <source>Batch fill</source>
+        <translation>Batch-Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="121"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="158"/>
         <source>KV cache</source>
         <translation>KV-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="122"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="159"/>
+        <source>Queued work</source>
+        <translation>Wartende Arbeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="160"/>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="161"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="123"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="162"/>
         <source>Running</source>
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="124"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="163"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="125"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="164"/>
         <source>Batch tokens</source>
         <translation>Batch-Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="126"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="165"/>
         <source>Iterations</source>
         <translation>Iterationen</translation>
     </message>
@@ -2121,47 +2200,52 @@
         <translation>Entfernter Pool: %1 Neue Verbindung wird aufgebaut …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="53"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="58"/>
         <source>The server took the class changes.</source>
         <translation>Der Server hat die Klassenänderungen übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="54"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="59"/>
         <source>The router took the plan&apos;s shares.</source>
         <translation>Der Router hat die Anteile des Plans übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="56"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="61"/>
         <source>The remote change failed: %1</source>
         <translation>Die entfernte Änderung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="87"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="92"/>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="91"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="96"/>
         <source>Pool: connecting to %1…</source>
         <translation>Pool: Verbindung zu %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="97"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="102"/>
         <source>Disconnected; the embedded pool is shown.</source>
         <translation>Getrennt; der eingebettete Pool wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="123"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="130"/>
         <source>Pool: embedded</source>
         <translation>Pool: eingebettet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="125"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="132"/>
+        <source>Pool: server %1, disconnected</source>
+        <translation>Pool: Server %1, getrennt</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="134"/>
         <source>Pool: server %1</source>
         <translation>Pool: Server %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="127"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="136"/>
         <source>Pool: embedded · router %1</source>
         <translation>Pool: eingebettet · Router %1</translation>
     </message>

@@ -790,52 +790,57 @@
         <translation>TTLT</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="57"/>
+        <location filename="../ui/report/report_text.cpp" line="52"/>
+        <source>gap between tokens</source>
+        <translation>gap between tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_text.cpp" line="58"/>
         <source>%1 p%2</source>
         <translation>%1 p%2</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="72"/>
+        <location filename="../ui/report/report_text.cpp" line="73"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="77"/>
+        <location filename="../ui/report/report_text.cpp" line="78"/>
         <source>%1%2 pp</source>
         <translation>%1%2 pp</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="83"/>
+        <location filename="../ui/report/report_text.cpp" line="84"/>
         <source>%1 req/s</source>
         <translation>%1 req/s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="88"/>
+        <location filename="../ui/report/report_text.cpp" line="89"/>
         <source>TTFT ≤ %1</source>
         <translation>TTFT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="89"/>
+        <location filename="../ui/report/report_text.cpp" line="90"/>
         <source>TBT ≤ %1</source>
         <translation>TBT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="90"/>
+        <location filename="../ui/report/report_text.cpp" line="91"/>
         <source>TTLT ≤ %1</source>
         <translation>TTLT ≤ %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="91"/>
+        <location filename="../ui/report/report_text.cpp" line="92"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="92"/>
+        <location filename="../ui/report/report_text.cpp" line="93"/>
         <source>%1 (p%2)</source>
         <translation>%1 (p%2)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_text.cpp" line="99"/>
+        <location filename="../ui/report/report_text.cpp" line="100"/>
         <source>%1 UTC</source>
         <translation>%1 UTC</translation>
     </message>
@@ -1002,7 +1007,7 @@
 <context>
     <name>headroom::ui::ClassFiguresPanel</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="106"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="132"/>
         <source>All classes</source>
         <translation>All classes</translation>
     </message>
@@ -1234,90 +1239,113 @@
 <context>
     <name>headroom::ui::Dashboard</name>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="26"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
         <source>Latency:</source>
         <translation>Latency:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="28"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
         <source>Each class&apos;s SLO metric</source>
         <translation>Each class&apos;s SLO metric</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="29"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
         <source>Queue time</source>
         <translation>Queue time</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="30"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
         <source>Time to first token</source>
         <translation>Time to first token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
-        <source>Time between tokens</source>
-        <translation>Time between tokens</translation>
+        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
+        <source>Time between tokens (as judged)</source>
+        <translation>Time between tokens (as judged)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="32"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="39"/>
+        <source>Each request&apos;s effective time between tokens against its token deadlines (arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late</source>
+        <translation>Each request&apos;s effective time between tokens against its token deadlines (arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="42"/>
         <source>Time to last token</source>
         <translation>Time to last token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="43"/>
+        <source>Gap between tokens</source>
+        <translation>Gap between tokens</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="45"/>
+        <source>Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn</source>
+        <translation>Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/dashboard.cpp" line="47"/>
         <source>Window:</source>
         <translation>Window:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="49"/>
         <source>1 minute</source>
         <translation>1 minute</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="50"/>
         <source>5 minutes</source>
         <translation>5 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="51"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="38"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="52"/>
         <source>1 hour</source>
         <translation>1 hour</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/dashboard.cpp" line="84"/>
+        <source>Disconnected: these figures are not live, last update %n s ago</source>
+        <translation>
+            <numerusform>Disconnected: these figures are not live, last update %n s ago</numerusform>
+            <numerusform>Disconnected: these figures are not live, last update %n s ago</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>headroom::ui::FigureTile</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="52"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="53"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="54"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="55"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="57"/>
         <source>SLO met · target %1 %</source>
         <translation>SLO met · target %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="61"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="58"/>
         <source>goodput %1 req/s</source>
         <translation>goodput %1 req/s</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="62"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="59"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="63"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
         <source>%n relegated</source>
         <translation>
             <numerusform>%n relegated</numerusform>
@@ -1371,215 +1399,215 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="61"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="62"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="84"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="86"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="96"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="98"/>
         <source>No scenario</source>
         <translation>No scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="128"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="378"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="135"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Play or pause the replay (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
         <source>S&amp;tep</source>
         <translation>S&amp;tep</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>Advance %1 s of virtual time, then pause (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>End the replay; Play starts it again from the beginning (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="148"/>
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="147"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Rebuild the replay from the start with the current classes (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
         <source>Real time (1×)</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="154"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="170"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="173"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="171"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="174"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="172"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
         <source>German (Deutsch)</source>
         <translation>German (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="181"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="184"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="187"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="190"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="197"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="200"/>
         <source>&amp;Replay</source>
         <translation>&amp;Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="203"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="206"/>
         <source>S&amp;peed</source>
         <translation>S&amp;peed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="206"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="209"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="210"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="216"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="220"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="220"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="223"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="230"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="233"/>
         <source>Classes and SLOs</source>
         <translation>Classes and SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="237"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="240"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="244"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="247"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="279"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="282"/>
         <source>no workspace is open</source>
         <translation>no workspace is open</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="303"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="306"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="304"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="307"/>
         <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
         <translation>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="326"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="329"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="327"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="330"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1588,52 +1616,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="333"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="336"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="334"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="337"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="356"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="348"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="351"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="125"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="128"/>
         <source>Open &amp;Scenario…</source>
         <translation>Open &amp;Scenario…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="358"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="361"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="378"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="385"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="388"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="393"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="404"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="407"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>
@@ -1954,78 +1982,129 @@
 <context>
     <name>headroom::ui::PoolTableModel</name>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="90"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="107"/>
         <source>instance %1</source>
         <translation>instance %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="92"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="109"/>
         <source>draining</source>
         <translation>draining</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="93"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="93"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
         <source>idle</source>
         <translation>idle</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="94"/>
-        <location filename="../ui/models/pool_table_model.cpp" line="95"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="112"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="113"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="114"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="106"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="115"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="127"/>
         <source>%1 waiting, %2 relegated</source>
         <translation>%1 waiting, %2 relegated</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="118"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="130"/>
+        <source>%1 of %2 tokens in the last iteration</source>
+        <translation>%1 of %2 tokens in the last iteration</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="142"/>
+        <source>Tokens of the last iteration against the most one iteration may hold: spare room per batch</source>
+        <translation>Tokens of the last iteration against the most one iteration may hold: spare room per batch</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="143"/>
+        <source>Share of the KV cache in use</source>
+        <translation>Share of the KV cache in use</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="144"/>
+        <source>Prompt tokens not yet computed, in seconds at this instance&apos;s recent prefill rate</source>
+        <translation>Prompt tokens not yet computed, in seconds at this instance&apos;s recent prefill rate</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="145"/>
+        <source>Requests waiting to start (waiting + relegated)</source>
+        <translation>Requests waiting to start (waiting + relegated)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="147"/>
+        <source>Share of the recent time spent running iterations; a few decodes keep an instance busy, so this does not show spare capacity</source>
+        <translation>Share of the recent time spent running iterations; a few decodes keep an instance busy, so this does not show spare capacity</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="155"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="119"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="156"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
-        <source>Utilisation</source>
-        <translation>Utilisation</translation>
+        <location filename="../ui/models/pool_table_model.cpp" line="157"/>
+        <source>Batch fill</source>
+        <translation>Batch fill</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="121"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="158"/>
         <source>KV cache</source>
         <translation>KV cache</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="122"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="159"/>
+        <source>Queued work</source>
+        <translation>Queued work</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="160"/>
+        <source>Busy</source>
+        <translation>Busy</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="161"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="123"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="162"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="124"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="163"/>
         <source>Batch size</source>
         <translation>Batch size</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="125"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="164"/>
         <source>Batch tokens</source>
         <translation>Batch tokens</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="126"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="165"/>
         <source>Iterations</source>
         <translation>Iterations</translation>
     </message>
@@ -2121,47 +2200,52 @@
         <translation>Remote pool: %1 Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="53"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="58"/>
         <source>The server took the class changes.</source>
         <translation>The server took the class changes.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="54"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="59"/>
         <source>The router took the plan&apos;s shares.</source>
         <translation>The router took the plan&apos;s shares.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="56"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="61"/>
         <source>The remote change failed: %1</source>
         <translation>The remote change failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="87"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="92"/>
         <source>Could not connect: %1</source>
         <translation>Could not connect: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="91"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="96"/>
         <source>Pool: connecting to %1…</source>
         <translation>Pool: connecting to %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="97"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="102"/>
         <source>Disconnected; the embedded pool is shown.</source>
         <translation>Disconnected; the embedded pool is shown.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="123"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="130"/>
         <source>Pool: embedded</source>
         <translation>Pool: embedded</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="125"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="132"/>
+        <source>Pool: server %1, disconnected</source>
+        <translation>Pool: server %1, disconnected</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="134"/>
         <source>Pool: server %1</source>
         <translation>Pool: server %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="127"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="136"/>
         <source>Pool: embedded · router %1</source>
         <translation>Pool: embedded · router %1</translation>
     </message>

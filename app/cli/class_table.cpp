@@ -23,18 +23,27 @@ std::string percentiles(const engine::LatencyStats& stats) {
   return formatSeconds(stats.p50S) + " / " + formatSeconds(stats.p95S) + " / " + formatSeconds(stats.p99S);
 }
 
+std::string gaps(const engine::LatencyStats& stats) {
+  if (stats.count == 0) return "-";
+  return formatSeconds(stats.p50S) + " / " + formatSeconds(stats.p99S);
+}
+
 }  // namespace
 
 void printClassTable(std::ostream& out, const engine::Snapshot& snapshot) {
-  const std::vector<std::string> header = {"class",        "arrived",          "done",
-                                           "relegated",    "attain",           "queue p50/p95/p99",
-                                           "TTFT p50/p95/p99", "TBT p50/p95/p99", "TTLT p50/p95/p99"};
+  // "TBT (judged)" is each request's effective TBT as its bound judges it; "gap" is every single gap between
+  // two tokens, which no bound judges (a late gap is made up by earlier tokens ahead of their deadlines).
+  const std::vector<std::string> header = {"class",            "arrived",
+                                           "done",             "relegated",
+                                           "attain",           "queue p50/p95/p99",
+                                           "TTFT p50/p95/p99", "TBT (judged) p50/p95/p99",
+                                           "TTLT p50/p95/p99", "gap p50/p99"};
   std::vector<std::vector<std::string>> rows;
   for (const engine::ClassSnapshot& cls : snapshot.classes) {
     rows.push_back({cls.name, std::to_string(cls.arrived), std::to_string(cls.completed),
                     std::to_string(cls.relegated),
                     cls.attainment ? fmt::format("{:.2f}%", *cls.attainment * 100.0) : "-", percentiles(cls.queue),
-                    percentiles(cls.ttft), percentiles(cls.tbt), percentiles(cls.ttlt)});
+                    percentiles(cls.ttft), percentiles(cls.tbt), percentiles(cls.ttlt), gaps(cls.tokenGap)});
   }
   std::vector<std::size_t> widths(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) {

@@ -164,6 +164,11 @@ InstanceStatus Instance::status() const {
   status.lastBatchSize = batch_.shape.sequences();
   status.iterations = iterations_;
   status.busyTime = busyTime_;
+  status.tokenBudget = scheduler_.tokenBudget();
+  const double prefillRate = scheduler_.prefillTokensPerS();
+  if (prefillRate > 0.0) {
+    status.queuedPrefill = durationFromSeconds(static_cast<double>(scheduler_.pendingPrefillTokens()) / prefillRate);
+  }
   return status;
 }
 

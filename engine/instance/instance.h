@@ -28,6 +28,11 @@ struct InstanceStatus {
   std::int64_t iterations = 0;
   Duration busyTime{};  // total time spent running iterations
   bool draining = false;  // being removed: takes no new work, finishes what it runs
+  std::int32_t tokenBudget = 0;  // the most tokens one iteration may hold under the current chunking
+  Duration queuedPrefill{};      // prompt tokens held but not yet computed, at the recent prefill rate
+
+  // Whether it holds any request (running or queued); `busy` only says an iteration is in progress now.
+  bool holdsWork() const { return load.waiting + load.relegated + load.prefilling + load.decoding > 0; }
 };
 
 // A request that had not started, on its way from one instance to another, with its text (prompt

@@ -8,7 +8,9 @@ namespace headroom::engine {
 
 // What one QoS class has seen over some span (a whole run, or one time-series window). Counters are
 // exact; latencies are microsecond histograms: queue = first scheduled - arrival, ttft = first token -
-// arrival, tbt = every gap between consecutive tokens of a request, ttlt = last token - arrival.
+// arrival, tbt = each finished request's effective TBT as its bound judges it (RequestState::worstTokenPace,
+// one sample per request of two tokens or more), tokenGap = every gap between consecutive tokens of a
+// request, ttlt = last token - arrival.
 // A plain value, fixed in size (no heap), not thread-safe.
 struct ClassMetrics {
   std::int64_t arrived = 0;
@@ -20,6 +22,7 @@ struct ClassMetrics {
   LogHistogram queue;
   LogHistogram ttft;
   LogHistogram tbt;
+  LogHistogram tokenGap;
   LogHistogram ttlt;
 
   void merge(const ClassMetrics& other) {
@@ -32,6 +35,7 @@ struct ClassMetrics {
     queue.merge(other.queue);
     ttft.merge(other.ttft);
     tbt.merge(other.tbt);
+    tokenGap.merge(other.tokenGap);
     ttlt.merge(other.ttlt);
   }
 
@@ -40,6 +44,7 @@ struct ClassMetrics {
     queue.reset();
     ttft.reset();
     tbt.reset();
+    tokenGap.reset();
     ttlt.reset();
   }
 };

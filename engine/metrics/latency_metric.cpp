@@ -12,11 +12,12 @@ struct NamedMetric {
 };
 
 // The one list of names, both directions.
-constexpr std::array<NamedMetric, 4> kNamedMetrics{{
+constexpr std::array<NamedMetric, 5> kNamedMetrics{{
     {LatencyMetric::Queue, "queue"},
     {LatencyMetric::Ttft, "ttft"},
     {LatencyMetric::Tbt, "tbt"},
     {LatencyMetric::Ttlt, "ttlt"},
+    {LatencyMetric::TokenGap, "token_gap"},
 }};
 
 }  // namespace

@@ -14,7 +14,8 @@ namespace headroom::engine {
 const LatencyStats& latencyOf(const ClassSnapshot& cls, LatencyMetric metric);
 // A class's statistics of `metric` within one time-series window, in seconds.
 const WindowLatency& latencyOf(const WindowClassStats& stats, LatencyMetric metric);
-// The class's bound on `metric` in seconds, if it has one (never for queue: an Slo bounds no queue time).
+// The class's bound on `metric` in seconds, if it has one; never for queue or token_gap: an Slo bounds
+// neither queue time nor any single gap between tokens (its TBT bound judges LatencyMetric::Tbt).
 std::optional<double> sloBoundS(const Slo& slo, LatencyMetric metric);
 
 }  // namespace headroom::engine

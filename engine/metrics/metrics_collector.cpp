@@ -54,6 +54,7 @@ void mergeWindow(SeriesWindow& into, const SeriesWindow& from) {
     mergeLatency(a.queue, b.queue);
     mergeLatency(a.ttft, b.ttft);
     mergeLatency(a.tbt, b.tbt);
+    mergeLatency(a.tokenGap, b.tokenGap);
     mergeLatency(a.ttlt, b.ttlt);
   }
 }
@@ -61,7 +62,7 @@ void mergeWindow(SeriesWindow& into, const SeriesWindow& from) {
 bool windowIsEmpty(const ClassMetrics& metrics) {
   return metrics.arrived == 0 && metrics.completed == 0 && metrics.relegated == 0 && metrics.preempted == 0 &&
          metrics.tokensOut == 0 && metrics.queue.empty() && metrics.ttft.empty() && metrics.tbt.empty() &&
-         metrics.ttlt.empty();
+         metrics.tokenGap.empty() && metrics.ttlt.empty();
 }
 
 }  // namespace
@@ -120,8 +121,8 @@ void MetricsCollector::onToken(const RequestState& state, TimePoint now, Duratio
     window_[c].ttft.record(ttft);
     if (!bucketed_.empty()) bucketed_[c].ttft.record(ttft);
   } else {
-    total_[c].tbt.record(gap);
-    window_[c].tbt.record(gap);
+    total_[c].tokenGap.record(gap);
+    window_[c].tokenGap.record(gap);
     if (!bucketed_.empty()) bucketed_[c].tbt.record(gap);
   }
 }
@@ -153,9 +154,11 @@ void MetricsCollector::onFinished(const RequestState& state, TimePoint now) {
     ++count->judged;
     if (*bound) ++count->met;
   }
+  const bool paced = state.generatedTokens >= 2;
   for (ClassMetrics* metrics : {&total_[c], &window_[c]}) {
     ++metrics->completed;
     metrics->ttlt.record(ttlt);
+    if (paced) metrics->tbt.record(state.worstTokenPace);
     if (met) ++metrics->sloMet;
   }
   if (!bucketed_.empty()) bucketed_[c].ttlt.record(ttlt);
@@ -176,7 +179,8 @@ void MetricsCollector::closeWindowsSlow(TimePoint now) {
       const double watched = classes_[c].slo.percentile;
       closed.classes.push_back({m.arrived, m.completed, m.sloMet, m.tokensOut, m.relegated,
                                 windowLatency(m.queue, watched), windowLatency(m.ttft, watched),
-                                windowLatency(m.tbt, watched), windowLatency(m.ttlt, watched)});
+                                windowLatency(m.tbt, watched), windowLatency(m.tokenGap, watched),
+                                windowLatency(m.ttlt, watched)});
       window_[c].reset();
     }
     appendEntry(std::move(closed));
@@ -258,6 +262,7 @@ Snapshot MetricsCollector::snapshot(TimePoint now) const {
     cls.queue = latencyStats(m.queue, qos.slo.percentile);
     cls.ttft = latencyStats(m.ttft, qos.slo.percentile);
     cls.tbt = latencyStats(m.tbt, qos.slo.percentile);
+    cls.tokenGap = latencyStats(m.tokenGap, qos.slo.percentile);
     cls.ttlt = latencyStats(m.ttlt, qos.slo.percentile);
     snap.arrived += m.arrived;
     snap.completed += m.completed;

@@ -39,7 +39,8 @@ class MetricsCollector final : public RequestObserver {
   static constexpr std::size_t kDefaultMaxWindows = 3600;
   static constexpr std::int64_t kMaxEmptyEntries = 64;
 
-  // One class's fixed-bound latency histograms, run totals (ttlt is arrival to the last token).
+  // One class's fixed-bound latency histograms, run totals (ttlt is arrival to the last token; tbt is
+  // every gap between two tokens, ClassMetrics::tokenGap's samples).
   struct BucketedLatencies {
     BucketHistogram queue;
     BucketHistogram ttft;

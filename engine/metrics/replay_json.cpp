@@ -27,6 +27,7 @@ nlohmann::json toReplayJson(const Snapshot& snapshot, std::string_view scenarioN
         {"queue_s", latencyJson(cls.queue)},
         {"ttft_s", latencyJson(cls.ttft)},
         {"tbt_s", latencyJson(cls.tbt)},
+        {"token_gap_s", latencyJson(cls.tokenGap)},
         {"ttlt_s", latencyJson(cls.ttlt)},
     };
     classes.push_back(std::move(entry));

@@ -27,7 +27,10 @@ struct LatencyStats {
   bool operator==(const LatencyStats&) const = default;
 };
 
-// One class over a whole run so far.
+// One class over a whole run so far. `tbt` is what the TBT bound judges: each finished request's
+// effective TBT (its worst token's lateness turned into a pace, RequestState::worstTokenPace), so its
+// percentiles sit under the bound exactly when that share of requests met it. `tokenGap` is every gap
+// between two tokens; a bound says nothing of single gaps.
 struct ClassSnapshot {
   std::string name;
   int rank = 0;
@@ -42,6 +45,7 @@ struct ClassSnapshot {
   LatencyStats queue;
   LatencyStats ttft;
   LatencyStats tbt;
+  LatencyStats tokenGap;
   LatencyStats ttlt;
 };
 
@@ -64,6 +68,7 @@ struct WindowClassStats {
   WindowLatency queue;
   WindowLatency ttft;
   WindowLatency tbt;
+  WindowLatency tokenGap;
   WindowLatency ttlt;
 
   bool operator==(const WindowClassStats&) const = default;

@@ -32,6 +32,7 @@ class Fields {
   }
 
   const json& at(const char* name) const { return input_.required(object_, at_, name, "see the snapshot layout"); }
+  bool has(const char* name) const { return object_.contains(name); }
   double number(const char* name) const { return input_.number(at(name), at_ / name, NumberRange{}); }
   std::int64_t integer(const char* name) const {
     const json& value = at(name);
@@ -79,6 +80,8 @@ WindowLatency windowLatencyFrom(const Fields& fields) {
 }
 
 constexpr const char* kLatencyNames[] = {"queue", "ttft", "tbt", "ttlt"};
+// Written since the gap between tokens was told apart from the judged TBT; read when present.
+constexpr const char* kTokenGapName = "token_gap";
 
 }  // namespace
 
@@ -96,6 +99,7 @@ json classSnapshotToJson(const ClassSnapshot& cls) {
           {"queue", latencyJson(cls.queue)},
           {"ttft", latencyJson(cls.ttft)},
           {"tbt", latencyJson(cls.tbt)},
+          {"token_gap", latencyJson(cls.tokenGap)},
           {"ttlt", latencyJson(cls.ttlt)}};
 }
 
@@ -114,6 +118,7 @@ ClassSnapshot classSnapshotFromJson(const JsonInput& input, const json& object, 
   cls.tokensOut = fields.integer("tokens_out");
   LatencyStats* latencies[] = {&cls.queue, &cls.ttft, &cls.tbt, &cls.ttlt};
   for (std::size_t i = 0; i < 4; ++i) *latencies[i] = latencyFrom(fields.child(kLatencyNames[i]));
+  if (fields.has(kTokenGapName)) cls.tokenGap = latencyFrom(fields.child(kTokenGapName));
   return cls;
 }
 
@@ -133,6 +138,7 @@ json toSnapshotJson(const Snapshot& snapshot) {
                                  {"queue", windowLatencyJson(cls.queue)},
                                  {"ttft", windowLatencyJson(cls.ttft)},
                                  {"tbt", windowLatencyJson(cls.tbt)},
+                                 {"token_gap", windowLatencyJson(cls.tokenGap)},
                                  {"ttlt", windowLatencyJson(cls.ttlt)}});
       }
       series.push_back(
@@ -185,6 +191,7 @@ Snapshot snapshotFromJson(const JsonInput& input, const json& document, const Js
       stats.relegations = cf.integer("relegations");
       WindowLatency* latencies[] = {&stats.queue, &stats.ttft, &stats.tbt, &stats.ttlt};
       for (std::size_t i = 0; i < 4; ++i) *latencies[i] = windowLatencyFrom(cf.child(kLatencyNames[i]));
+      if (cf.has(kTokenGapName)) stats.tokenGap = windowLatencyFrom(cf.child(kTokenGapName));
       window.classes.push_back(stats);
     }
     series->push_back(std::move(window));

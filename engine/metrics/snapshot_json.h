@@ -13,9 +13,12 @@ namespace headroom::engine {
 // {"time_s", "window_s", "arrived", "completed", "slo_met", "tokens_out",
 //  "classes": [{"name", "rank", "slo" (sloToJson), "arrived", "completed",
 //               "relegated", "preempted", "slo_met", "attainment", "tokens_out",
-//               "queue"|"ttft"|"tbt"|"ttlt": {"count", "mean", "p50", "p90", "p95", "p99", "watched", "max"}}],
+//               "queue"|"ttft"|"tbt"|"token_gap"|"ttlt": {"count", "mean", "p50", "p90", "p95", "p99", "watched",
+//                                                          "max"}}],
 //  "series": [{"start_s", "end_s", "classes": [{"arrivals", "completions", "slo_met", "tokens_out",
-//              "relegations", "queue"|"ttft"|"tbt"|"ttlt": {"p50", "watched"}}]}]}
+//              "relegations", "queue"|"ttft"|"tbt"|"token_gap"|"ttlt": {"p50", "watched"}}]}]}
+// "tbt" is the judged TBT (ClassSnapshot::tbt), "token_gap" every gap between tokens; a document without
+// "token_gap" (written before it existed) reads as one with no gaps recorded.
 nlohmann::json toSnapshotJson(const Snapshot& snapshot);
 
 // The inverse of toSnapshotJson(). Throws InputError ("snapshot JSON", or the source `input` names) at

@@ -24,6 +24,11 @@ struct RequestState {
   bool relegated = false;
   bool started = false;          // scheduled at least once
   bool tbtDeadlineMissed = false;  // some token came after arrival + ttft + (n - 1) x tbt
+  // The request's effective TBT as its TBT bound judges it: the largest (token n's time - anchor) / (n - 1)
+  // over tokens n >= 2, rounded up to the microsecond, never negative; anchor = arrival + TTFT bound (the
+  // first token when the class has no TTFT bound). It passes the TBT bound exactly when a token missed
+  // its deadline, so one number per request says both whether and by how much.
+  Duration worstTokenPace{};
   TimePoint firstScheduled{};
   TimePoint firstToken{};
   TimePoint lastToken{};

@@ -100,10 +100,31 @@ void Scheduler::initDeadlines(RequestState& state, const RequestHints& hints) co
   }
 }
 
+TimePoint Scheduler::tbtAnchor(const RequestState& state) const {
+  const Slo& slo = classes_[state.request.classId].slo;
+  return slo.ttft ? state.request.arrival + *slo.ttft : state.firstToken;
+}
+
 TimePoint Scheduler::tokenDeadline(const RequestState& state, std::int32_t tokenIndex) const {
   const Slo& slo = classes_[state.request.classId].slo;
-  const TimePoint anchor = slo.ttft ? state.request.arrival + *slo.ttft : state.firstToken;
-  return anchor + *slo.tbt * (tokenIndex - 1);
+  return tbtAnchor(state) + *slo.tbt * (tokenIndex - 1);
+}
+
+std::int32_t Scheduler::tokenBudget() const {
+  switch (config_.chunking.mode) {
+    case ChunkingMode::Fixed: return std::min(config_.chunking.fixedTokens, config_.maxBatchTokens);
+    case ChunkingMode::Dynamic: return std::min(kDynamicChunks.front(), config_.maxBatchTokens);
+    case ChunkingMode::None: return config_.maxBatchTokens;
+  }
+  return config_.maxBatchTokens;
+}
+
+std::int64_t Scheduler::pendingPrefillTokens() const {
+  std::int64_t tokens = 0;
+  for (const HeapEntry& entry : waiting_) tokens += states_[entry.slot].remainingPrefill();
+  for (const HeapEntry& entry : relegated_) tokens += states_[entry.slot].remainingPrefill();
+  for (const Slot slot : prefilling_) tokens += states_[slot].remainingPrefill();
+  return tokens;
 }
 
 void Scheduler::enqueueWaiting(Slot slot) {
@@ -486,6 +507,12 @@ void Scheduler::emitToken(RequestState& state, TimePoint end) {
     state.firstToken = end;
   } else {
     gap = end - state.lastToken;
+    // Token n is due by anchor + (n - 1) x tbt, so its lateness as a pace is (end - anchor) / (n - 1),
+    // rounded up: the pace exceeds the bound exactly when the token missed its deadline.
+    const std::int64_t sinceAnchorUs = (end - tbtAnchor(state)).count();
+    const std::int64_t laterTokens = state.generatedTokens - 1;
+    const Duration pace{sinceAnchorUs <= 0 ? 0 : (sinceAnchorUs + laterTokens - 1) / laterTokens};
+    state.worstTokenPace = std::max(state.worstTokenPace, pace);
     const Slo& slo = classes_[state.request.classId].slo;
     if (slo.tbt && end > tokenDeadline(state, state.generatedTokens)) state.tbtDeadlineMissed = true;
   }

@@ -85,6 +85,13 @@ class Scheduler {
   // Returns false when no decoding request has this id.
   bool finishEarly(RequestId id, TimePoint now);
 
+  // The most tokens one iteration may hold under the current chunking and batch cap (fixed: the chunk;
+  // dynamic: its largest chunk; none: the batch cap). A dashboard's measure of how full a batch is.
+  std::int32_t tokenBudget() const;
+  // Prompt tokens of every request held that are not yet in the KV cache (waiting, relegated and
+  // partly prefilled), O(requests held).
+  std::int64_t pendingPrefillTokens() const;
+
   // Estimates the scheduler uses; exposed for tests and dashboards.
   double prefillTokensPerS() const { return prefillTokensPerS_; }
   Duration decodeStep() const { return decodeStep_; }
@@ -104,6 +111,8 @@ class Scheduler {
   void freeSlot(Slot slot);
   void initDeadlines(RequestState& state, const RequestHints& hints) const;
   int importanceOf(Slot slot) const;
+  // When token 1's TBT clock starts: arrival + TTFT bound, or the first token without one.
+  TimePoint tbtAnchor(const RequestState& state) const;
   TimePoint tokenDeadline(const RequestState& state, std::int32_t tokenIndex) const;
   void pushWaiting(Slot slot);
   void enqueueWaiting(Slot slot);  // pushWaiting without counting its importance

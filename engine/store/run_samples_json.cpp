@@ -92,12 +92,13 @@ Snapshot totalsFromJson(const json& document) {
 }
 
 // Each class: [arrivals, completions, sloMet, tokensOut, relegations, queue p50, queue watched,
-// ttft p50, ttft watched, tbt p50, tbt watched, ttlt p50, ttlt watched].
+// ttft p50, ttft watched, tbt p50, tbt watched, ttlt p50, ttlt watched, token gap p50, token gap watched].
+// Rows of 13 (written before the token gap was kept apart) read with no token gap.
 json windowClassesToJson(const std::vector<WindowClassStats>& classes) {
   json rows = json::array();
   for (const WindowClassStats& c : classes) {
     json row = json::array({c.arrivals, c.completions, c.sloMet, c.tokensOut, c.relegations});
-    for (const WindowLatency* latency : {&c.queue, &c.ttft, &c.tbt, &c.ttlt}) {
+    for (const WindowLatency* latency : {&c.queue, &c.ttft, &c.tbt, &c.ttlt, &c.tokenGap}) {
       row.push_back(optionalNumber(latency->p50S));
       row.push_back(optionalNumber(latency->watchedS));
     }
@@ -111,7 +112,9 @@ std::vector<WindowClassStats> windowClassesFromJson(const json& document) {
   std::vector<WindowClassStats> classes;
   classes.reserve(document.size());
   for (const json& row : document) {
-    if (!row.is_array() || row.size() != 13) throw std::runtime_error("a window class must have 13 values");
+    if (!row.is_array() || (row.size() != 13 && row.size() != 15)) {
+      throw std::runtime_error("a window class must have 13 or 15 values");
+    }
     WindowClassStats c;
     c.arrivals = row[0].get<std::int64_t>();
     c.completions = row[1].get<std::int64_t>();
@@ -122,6 +125,10 @@ std::vector<WindowClassStats> windowClassesFromJson(const json& document) {
     for (WindowLatency* latency : {&c.queue, &c.ttft, &c.tbt, &c.ttlt}) {
       latency->p50S = numberOrNull(row[k++]);
       latency->watchedS = numberOrNull(row[k++]);
+    }
+    if (row.size() == 15) {
+      c.tokenGap.p50S = numberOrNull(row[k++]);
+      c.tokenGap.watchedS = numberOrNull(row[k++]);
     }
     classes.push_back(c);
   }

@@ -31,7 +31,9 @@ json toInstanceStatusJson(const engine::InstanceStatus& status) {
           {"last_batch_tokens", status.lastBatchTokens},
           {"last_batch_size", status.lastBatchSize},
           {"iterations", status.iterations},
-          {"busy_s", engine::toSeconds(status.busyTime)}};
+          {"busy_s", engine::toSeconds(status.busyTime)},
+          {"token_budget", status.tokenBudget},
+          {"queued_prefill_s", engine::toSeconds(status.queuedPrefill)}};
 }
 
 engine::InstanceStatus instanceStatusFromJson(const json& object) {
@@ -62,6 +64,9 @@ engine::InstanceStatus instanceStatusFromJson(const json& object) {
   status.lastBatchSize = static_cast<std::int32_t>(integer("last_batch_size"));
   status.iterations = integer("iterations");
   status.busyTime = engine::durationFromSeconds(number("busy_s"));
+  // Sent since the pool table leads with spare capacity; a server without them reads as unknown (0).
+  if (object.contains("token_budget")) status.tokenBudget = static_cast<std::int32_t>(integer("token_budget"));
+  if (object.contains("queued_prefill_s")) status.queuedPrefill = engine::durationFromSeconds(number("queued_prefill_s"));
   return status;
 }
 

@@ -16,7 +16,9 @@ using detail::MipStatus;
 using detail::ModelSolution;
 using detail::PlanProblem;
 
-bool plannable(LatencyMetric metric) { return metric != LatencyMetric::Tbt; }
+bool plannable(LatencyMetric metric) {
+  return metric == LatencyMetric::Queue || metric == LatencyMetric::Ttft || metric == LatencyMetric::Ttlt;
+}
 
 std::optional<LatencyMetric> plannableMetricFromString(std::string_view text) {
   const std::optional<LatencyMetric> metric = engine::latencyMetricFromString(text);

@@ -81,7 +81,7 @@ class TestCli : public QObject {
     QCOMPARE(classes.size(), 2);
     const QJsonObject chat = classes[0].toObject();
     for (const char* key : {"name", "arrived", "completed", "relegated", "preempted", "slo_attainment", "queue_s",
-                            "ttft_s", "tbt_s", "ttlt_s"}) {
+                            "ttft_s", "tbt_s", "token_gap_s", "ttlt_s"}) {
       QVERIFY2(chat.contains(key), key);
     }
     for (const char* key : {"mean", "p50", "p90", "p95", "p99", "max"}) {
@@ -89,6 +89,7 @@ class TestCli : public QObject {
     }
     // One output token per request: no gaps between tokens, so TBT has no samples.
     QVERIFY(chat["tbt_s"].isNull());
+    QVERIFY(chat["token_gap_s"].isNull());
     QCOMPARE(chat["completed"].toInt(), chat["arrived"].toInt());  // drained
   }
 

@@ -10,11 +10,13 @@ class TestLatencyMetric : public QObject {
 
  private slots:
   void namesRoundTrip() {
-    for (LatencyMetric metric : {LatencyMetric::Queue, LatencyMetric::Ttft, LatencyMetric::Tbt, LatencyMetric::Ttlt}) {
+    for (LatencyMetric metric : {LatencyMetric::Queue, LatencyMetric::Ttft, LatencyMetric::Tbt, LatencyMetric::Ttlt,
+                                 LatencyMetric::TokenGap}) {
       QVERIFY(latencyMetricFromString(toString(metric)) == metric);
     }
     QCOMPARE(toString(LatencyMetric::Queue), std::string_view("queue"));
     QCOMPARE(toString(LatencyMetric::Tbt), std::string_view("tbt"));
+    QCOMPARE(toString(LatencyMetric::TokenGap), std::string_view("token_gap"));
     QVERIFY(!latencyMetricFromString("TTFT"));
     QVERIFY(!latencyMetricFromString(""));
     QVERIFY(!latencyMetricFromString("p99"));
@@ -26,6 +28,8 @@ class TestLatencyMetric : public QObject {
     cls.ttft.p99S = 2.0;
     cls.tbt.p99S = 3.0;
     cls.ttlt.p99S = 4.0;
+    cls.tokenGap.p99S = 5.0;
+    QCOMPARE(latencyOf(cls, LatencyMetric::TokenGap).p99S, 5.0);
     QCOMPARE(latencyOf(cls, LatencyMetric::Queue).p99S, 1.0);
     QCOMPARE(latencyOf(cls, LatencyMetric::Ttft).p99S, 2.0);
     QCOMPARE(latencyOf(cls, LatencyMetric::Tbt).p99S, 3.0);
@@ -47,7 +51,8 @@ class TestLatencyMetric : public QObject {
     QVERIFY(sloBoundS(slo, LatencyMetric::Tbt));
     QCOMPARE(*sloBoundS(slo, LatencyMetric::Tbt), 0.05);
     QVERIFY(!sloBoundS(slo, LatencyMetric::Ttlt));
-    QVERIFY(!sloBoundS(slo, LatencyMetric::Queue));  // no Slo bounds queue time
+    QVERIFY(!sloBoundS(slo, LatencyMetric::Queue));     // no Slo bounds queue time
+    QVERIFY(!sloBoundS(slo, LatencyMetric::TokenGap));  // nor a single gap: the TBT bound judges Tbt
   }
 };
 

@@ -39,6 +39,7 @@ Snapshot runSmallReplay() {
     collector.onToken(state, state.firstToken, Duration::zero());
     state.generatedTokens = 2;
     state.lastToken = state.firstToken + 40ms;
+    state.worstTokenPace = i == 0 ? 0ms : 1040ms;  // token 2 against arrival + 2 s TTFT + 100 ms
     collector.onToken(state, state.lastToken, 40ms);
     collector.onFinished(state, state.lastToken);
   }
@@ -75,8 +76,8 @@ class TestReplayJson : public QObject {
     QVERIFY(json["classes"].is_array());
     QCOMPARE(json["classes"].size(), std::size_t(2));
 
-    const std::set<std::string> classKeys{"name",           "arrived", "completed", "relegated", "preempted",
-                                          "slo_attainment", "queue_s", "ttft_s",    "tbt_s",     "ttlt_s"};
+    const std::set<std::string> classKeys{"name",    "arrived", "completed", "relegated",   "preempted", "slo_attainment",
+                                          "queue_s", "ttft_s",  "tbt_s",     "token_gap_s", "ttlt_s"};
     const std::set<std::string> statKeys{"mean", "p50", "p90", "p95", "p99", "max"};
     const nlohmann::json& chat = json["classes"][0];
     QCOMPARE(keysOf(chat), classKeys);
@@ -86,14 +87,16 @@ class TestReplayJson : public QObject {
     QCOMPARE(chat["relegated"].get<std::int64_t>(), 0);
     QCOMPARE(chat["preempted"].get<std::int64_t>(), 0);
     QCOMPARE(chat["slo_attainment"].get<double>(), 0.5);
-    for (const char* metric : {"queue_s", "ttft_s", "tbt_s", "ttlt_s"}) {
+    for (const char* metric : {"queue_s", "ttft_s", "tbt_s", "token_gap_s", "ttlt_s"}) {
       QVERIFY2(chat[metric].is_object(), metric);
       QCOMPARE(keysOf(chat[metric]), statKeys);
     }
     QCOMPARE(chat["queue_s"]["p50"].get<double>(), 0.1);
     QCOMPARE(chat["ttft_s"]["max"].get<double>(), 3.0);
     QCOMPARE(chat["ttft_s"]["mean"].get<double>(), 1.75);
-    QCOMPARE(chat["tbt_s"]["p99"].get<double>(), 0.04);
+    QCOMPARE(chat["tbt_s"]["p99"].get<double>(), 1.04);  // judged: the late request's token 2
+    QCOMPARE(chat["tbt_s"]["p50"].get<double>(), 0.0);
+    QCOMPARE(chat["token_gap_s"]["p99"].get<double>(), 0.04);
     QCOMPARE(chat["ttlt_s"]["max"].get<double>(), 3.04);
   }
 
@@ -105,7 +108,9 @@ class TestReplayJson : public QObject {
     QCOMPARE(batch["completed"].get<std::int64_t>(), 0);
     QCOMPARE(batch["relegated"].get<std::int64_t>(), 1);
     QVERIFY(batch["slo_attainment"].is_null());
-    for (const char* metric : {"queue_s", "ttft_s", "tbt_s", "ttlt_s"}) QVERIFY2(batch[metric].is_null(), metric);
+    for (const char* metric : {"queue_s", "ttft_s", "tbt_s", "token_gap_s", "ttlt_s"}) {
+      QVERIFY2(batch[metric].is_null(), metric);
+    }
 
     const nlohmann::json nothing = toReplayJson(MetricsCollector(twoClasses()).snapshot(kTimeZero), "idle", 0.0);
     QCOMPARE(nothing["requests"].get<std::int64_t>(), 0);

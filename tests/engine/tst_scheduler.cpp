@@ -50,12 +50,101 @@ TimePoint runToEnd(Scheduler& scheduler, const IterationTimeModel& model, TimePo
   return now;
 }
 
+// Keeps what the scheduler judged of each finished request's TBT.
+class PaceObserver final : public RequestObserver {
+ public:
+  Duration pace{};
+  bool missed = false;
+  void onArrival(const Request&, TimePoint) override {}
+  void onFirstScheduled(const RequestState&, TimePoint) override {}
+  void onToken(const RequestState&, TimePoint, Duration) override {}
+  void onRelegated(const RequestState&, TimePoint) override {}
+  void onPreempted(const RequestState&, TimePoint) override {}
+  void onFinished(const RequestState& state, TimePoint) override {
+    pace = state.worstTokenPace;
+    missed = state.tbtDeadlineMissed;
+  }
+};
+
 }  // namespace
 
 class TestScheduler : public QObject {
   Q_OBJECT
 
  private slots:
+  // TTFT 1 s, TBT 100 ms: token 2 is due at 1.1 s, token 3 at 1.2 s. The judged pace of a request passes
+  // the TBT bound exactly when one of its tokens missed its deadline, to the microsecond.
+  void worstTokenPaceMatchesTheDeadlines_data() {
+    QTest::addColumn<qint64>("token2Us");
+    QTest::addColumn<qint64>("token3Us");
+    QTest::addColumn<qint64>("paceUs");
+    QTest::addColumn<bool>("missed");
+    QTest::newRow("ahead") << qint64(600'000) << qint64(700'000) << qint64(0) << false;
+    QTest::newRow("gaps over the bound, on time") << qint64(900'000) << qint64(1'150'000) << qint64(75'000) << false;
+    QTest::newRow("token 2 at its deadline") << qint64(1'100'000) << qint64(1'150'000) << qint64(100'000) << false;
+    QTest::newRow("token 2 1 us late") << qint64(1'100'001) << qint64(1'150'000) << qint64(100'001) << true;
+    QTest::newRow("token 3 1 us late") << qint64(1'100'000) << qint64(1'200'001) << qint64(100'001) << true;
+  }
+
+  // What a dashboard reads of spare capacity: the most tokens one iteration may hold, and the prompt
+  // tokens still to compute.
+  void tokenBudgetAndPendingPrefill() {
+    const std::vector<QosClass> classes = {ttltClass("batch", 0, seconds(100))};
+    LinearTimeModel model(milliseconds(10), Duration{10});
+    RecordingObserver observer;
+    const auto budgetOf = [&](ChunkingConfig chunking, std::int32_t maxBatchTokens) {
+      SchedulerConfig config;
+      config.chunking = chunking;
+      config.maxBatchTokens = maxBatchTokens;
+      return Scheduler(classes, config, BlockManager(BlockManager::kUnbounded, 16), model, observer).tokenBudget();
+    };
+    QCOMPARE(budgetOf({ChunkingMode::Fixed, 256}, 8192), 256);
+    QCOMPARE(budgetOf({ChunkingMode::Fixed, 256}, 100), 100);
+    QCOMPARE(budgetOf({ChunkingMode::Dynamic, 0}, 8192), 2560);
+    QCOMPARE(budgetOf({ChunkingMode::Dynamic, 0}, 1000), 1000);
+    QCOMPARE(budgetOf({ChunkingMode::None, 0}, 8192), 8192);
+
+    SchedulerConfig config;
+    config.policy = OrderingPolicy::Fcfs;
+    config.chunking = {ChunkingMode::Fixed, 256};
+    config.relegation = Relegation::Off;
+    Scheduler scheduler(classes, config, BlockManager(BlockManager::kUnbounded, 16), model, observer);
+    QCOMPARE(scheduler.pendingPrefillTokens(), 0);
+    scheduler.enqueue(makeRequest(0, 0, 0.0, 300, 5), kTimeZero);
+    scheduler.enqueue(makeRequest(1, 0, 0.0, 500, 5), kTimeZero);
+    QCOMPARE(scheduler.pendingPrefillTokens(), 800);
+    Batch batch;
+    scheduler.schedule(kTimeZero, batch);
+    scheduler.complete(batch, timeFromSeconds(0.1));
+    QCOMPARE(scheduler.pendingPrefillTokens(), 800 - 256);
+  }
+
+  void worstTokenPaceMatchesTheDeadlines() {
+    QFETCH(qint64, token2Us);
+    QFETCH(qint64, token3Us);
+    QFETCH(qint64, paceUs);
+    QFETCH(bool, missed);
+    const std::vector<QosClass> classes = {interactiveClass("chat", 0, seconds(1), milliseconds(100))};
+    SchedulerConfig config;
+    config.relegation = Relegation::Off;
+    LinearTimeModel model(milliseconds(10), Duration{10});
+    PaceObserver observer;
+    Scheduler scheduler(classes, config, BlockManager(BlockManager::kUnbounded, 16), model, observer);
+    scheduler.enqueue(makeRequest(0, 0, 0.0, 8, 3), kTimeZero);
+    Batch batch;
+    TimePoint now = kTimeZero;
+    for (const qint64 endUs : {qint64(500'000), token2Us, token3Us}) {
+      scheduler.schedule(now, batch);
+      QVERIFY(!batch.empty());
+      now = TimePoint{Duration{endUs}};
+      scheduler.complete(batch, now);
+    }
+    QVERIFY(!scheduler.hasWork());
+    QCOMPARE(observer.pace.count(), paceUs);
+    QCOMPARE(observer.missed, missed);
+    QCOMPARE(observer.pace > milliseconds(100), missed);
+  }
+
   // Each policy's order on one hand-built queue: five requests wait, one prefill per iteration.
   void policyOrder_data() {
     QTest::addColumn<OrderingPolicy>("policy");

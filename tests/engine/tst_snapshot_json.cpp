@@ -27,6 +27,20 @@ class TestSnapshotJson : public QObject {
     QCOMPARE(encoded["series"][0]["classes"][0]["queue"]["watched"].is_null(), true);
   }
 
+  // A snapshot written before the gap between tokens was kept apart reads with no gaps recorded.
+  void withoutTokenGapReadsEmptyGaps() {
+    nlohmann::json older = toSnapshotJson(sampleSnapshot());
+    QVERIFY(older["classes"][0].contains("token_gap"));
+    QVERIFY(older["series"][0]["classes"][0].contains("token_gap"));
+    older["classes"][0].erase("token_gap");
+    older["series"][0]["classes"][0].erase("token_gap");
+    const Snapshot back = snapshotFromJson(older);
+    QVERIFY(back.classes[0].tokenGap.empty());
+    QVERIFY(back.classes[0].tbt == sampleSnapshot().classes[0].tbt);
+    QVERIFY(!back.series->front().classes[0].tokenGap.p50S);
+    QVERIFY(nlohmann::json(toSnapshotJson(sampleSnapshot()))["classes"][0]["token_gap"]["p99"] == 0.03);
+  }
+
   void emptySnapshotRoundTrips() {
     const Snapshot empty;
     const Snapshot back = snapshotFromJson(toSnapshotJson(empty));

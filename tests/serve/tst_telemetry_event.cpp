@@ -25,6 +25,8 @@ class TestTelemetryEvent : public QObject {
     event.instance.lastBatchSize = 9;
     event.instance.iterations = 777;
     event.instance.busyTime = std::chrono::microseconds(4'200'001);
+    event.instance.tokenBudget = 2560;
+    event.instance.queuedPrefill = std::chrono::microseconds(1'250'000);
     const std::string wire = toTelemetryJson(event).dump();
     const TelemetryEvent back = parseTelemetryEvent(wire);
     QCOMPARE(back.model, event.model);
@@ -41,6 +43,15 @@ class TestTelemetryEvent : public QObject {
     QCOMPARE(back.instance.lastBatchSize, 9);
     QCOMPARE(back.instance.iterations, 777);
     QCOMPARE(back.instance.busyTime, event.instance.busyTime);
+    QCOMPARE(back.instance.tokenBudget, 2560);
+    QCOMPARE(back.instance.queuedPrefill, event.instance.queuedPrefill);
+    // A server from before the spare-capacity figures sends neither: they read as unknown (0).
+    nlohmann::json older = toTelemetryJson(event);
+    older["instance"].erase("token_budget");
+    older["instance"].erase("queued_prefill_s");
+    const TelemetryEvent olderBack = telemetryFromJson(older);
+    QCOMPARE(olderBack.instance.tokenBudget, 0);
+    QCOMPARE(olderBack.instance.queuedPrefill, Duration{});
     // The plain summary stays for readers that do not decode snapshots.
     const auto plain = nlohmann::json::parse(wire);
     QCOMPARE(plain["classes"][0]["name"].get<std::string>(), std::string("chat"));

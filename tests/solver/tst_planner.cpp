@@ -394,6 +394,8 @@ class TestPlanner : public QObject {
   void tbtBoundIsNotPlannable() {
     // The engine knows four latencies; a planning bound may use three of them.
     QVERIFY(!plannableMetricFromString("tbt"));
+    QVERIFY(!plannableMetricFromString("token_gap"));
+    QVERIFY(!plannable(LatencyMetric::TokenGap));
     QVERIFY(plannableMetricFromString("queue") == LatencyMetric::Queue);
     QVERIFY(!plannable(LatencyMetric::Tbt));
     PlanningInput input = loadPlanningFile(seedExample().toStdString());

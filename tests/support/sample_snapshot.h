@@ -38,7 +38,8 @@ inline Snapshot sampleSnapshot() {
   chat.tokensOut = 7000;
   chat.queue = {28, 0.0123, 0.01, 0.02, 0.025, 0.031, 0.031, 0.04};
   chat.ttft = {28, 0.2, 0.19, 0.3, 0.35, 0.41, 0.41, 0.5};
-  chat.tbt = {900, 0.021, 0.02, 0.022, 0.023, 0.03, 0.03, 0.06};
+  chat.tbt = {26, 0.011, 0.0, 0.02, 0.03, 0.055, 0.055, 0.07};
+  chat.tokenGap = {900, 0.021, 0.02, 0.022, 0.023, 0.03, 0.03, 0.06};
   chat.ttlt = {28, 3.1, 3.0, 4.0, 4.5, 5.2, 5.2, 6.0};
   ClassSnapshot batch;
   batch.name = "batch";
@@ -58,6 +59,7 @@ inline Snapshot sampleSnapshot() {
   chatWindow.relegations = 1;
   chatWindow.ttft = {0.18, 0.29};
   chatWindow.queue = {0.01, std::nullopt};
+  chatWindow.tokenGap = {0.02, 0.03};
   first.classes = {chatWindow, WindowClassStats{}};
   SeriesWindow second{timeFromSeconds(0.5), timeFromSeconds(30.0), {WindowClassStats{}, WindowClassStats{}}};
   series->push_back(first);
@@ -93,6 +95,7 @@ inline void compareSnapshots(const Snapshot& actual, const Snapshot& expected) {
     QVERIFY(a.queue == e.queue);
     QVERIFY(a.ttft == e.ttft);
     QVERIFY(a.tbt == e.tbt);
+    QVERIFY(a.tokenGap == e.tokenGap);
     QVERIFY(a.ttlt == e.ttlt);
   }
   QVERIFY(actual.series);

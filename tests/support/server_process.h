@@ -15,14 +15,16 @@ namespace headroom::test {
 
 class ServerProcess {
  public:
-  // `arguments` start with the subcommand; "--port 0" is added.
-  explicit ServerProcess(const QStringList& arguments)
-      : ServerProcess(QStringLiteral(HEADROOM_CLI_PATH), arguments, QProcessEnvironment::systemEnvironment()) {}
+  // `arguments` start with the subcommand; "--port PORT" is added (0: a free one; another port, e.g. the
+  // one a stopped server had, to restart it where its clients reconnect).
+  explicit ServerProcess(const QStringList& arguments, std::uint16_t port = 0)
+      : ServerProcess(QStringLiteral(HEADROOM_CLI_PATH), arguments, QProcessEnvironment::systemEnvironment(), port) {}
   // The same with another headroom-cli (e.g. an installed one) and environment.
-  ServerProcess(const QString& program, const QStringList& arguments, const QProcessEnvironment& environment) {
+  ServerProcess(const QString& program, const QStringList& arguments, const QProcessEnvironment& environment,
+                std::uint16_t port = 0) {
     process_.setProcessChannelMode(QProcess::SeparateChannels);
     process_.setProcessEnvironment(environment);
-    process_.start(program, arguments + QStringList{"--port", "0"});
+    process_.start(program, arguments + QStringList{"--port", QString::number(port)});
     QElapsedTimer timer;
     timer.start();
     static const QRegularExpression listening(QStringLiteral("listening on https?://[^:]+:(\\d+)"));

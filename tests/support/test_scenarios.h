@@ -39,6 +39,22 @@ inline engine::Scenario oneClassScenario(const OneClassShape& shape) {
   return scenario;
 }
 
+// One interactive class "chat" (TTFT `ttftS`, TBT 50 ms, watched p99) of 20-token answers at 0.5 requests/s
+// for 120 s on one constant-time instance: every gap between two tokens is `iterationS`, and token n comes
+// about n x iterationS after arrival. With 80 ms iterations and a 6 s TTFT every gap is over the TBT bound
+// while every token is far ahead of its deadline (arrival + ttft + (n - 1) x tbt).
+inline engine::Scenario pacedChatScenario(double iterationS, double ttftS) {
+  engine::Scenario scenario =
+      oneClassScenario({.name = "paced", .seed = 9, .durationS = 120.0, .ratePerS = 0.5, .iterationS = iterationS,
+                        .instances = 1});
+  engine::ClassSpec& chat = scenario.classes.front();
+  chat.qos.slo.ttft = engine::durationFromSeconds(ttftS);
+  chat.qos.slo.tbt = std::chrono::milliseconds(50);
+  chat.qos.slo.percentile = 99.0;
+  chat.outputTokens.value = 20;
+  return scenario;
+}
+
 // resources/scenarios/demo.json, the scenario the console opens with.
 inline engine::Scenario demoScenario() {
   return engine::loadScenario(std::filesystem::path(HEADROOM_RESOURCE_DIR_FOR_TESTS) / "scenarios/demo.json");

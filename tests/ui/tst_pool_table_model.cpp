@@ -31,6 +31,15 @@ engine::InstanceStatus status(int id, double busyS, double kv, int waiting, int 
   return s;
 }
 
+int columnTitled(const PoolTableModel& model, const QString& title) {
+  for (int c = 0; c < model.columnCount(); ++c) {
+    if (model.headerData(c, Qt::Horizontal).toString() == title) return c;
+  }
+  return -1;
+}
+
+QString cell(const PoolTableModel& model, int row, int column) { return model.index(row, column).data().toString(); }
+
 }  // namespace
 
 class TestPoolTableModel : public QObject {
@@ -75,6 +84,81 @@ class TestPoolTableModel : public QObject {
     // A restarted replay (time going back) resets the rows.
     model.update(viewAt(0.0, {status(0, 0, 0, 0, 0, 0), status(1, 0, 0, 0, 0, 0)}));
     QCOMPARE(model.utilisation(0), 0.0);
+  }
+
+  // Three instances with full batches and nine running 5 decodes each: all twelve iterate the whole
+  // time (busy 100 %), yet nine have nearly all their room to spare. The table leads with what tells
+  // them apart: batch fill, KV cache, queued work.
+  void leadsWithSpareCapacity() {
+    PoolTableModel model;
+    std::vector<engine::InstanceStatus> instances;
+    for (int i = 0; i < 12; ++i) instances.push_back(status(i, 0, 0, 0, 0, 0));
+    model.update(viewAt(0.0, instances));
+    for (int i = 0; i < 12; ++i) {
+      const bool full = i < 3;
+      engine::InstanceStatus& s = instances[static_cast<std::size_t>(i)];
+      s = status(i, 10.0, full ? 0.8 : 0.01, full ? 40 : 0, 0, full ? 60 : 5);
+      s.tokenBudget = 2560;
+      s.lastBatchTokens = full ? 2560 : 5;
+      s.queuedPrefill = full ? std::chrono::milliseconds(12'500) : engine::Duration{};
+    }
+    model.update(viewAt(10.0, instances));
+    QCOMPARE(model.utilisation(0), 1.0);
+    QCOMPARE(model.utilisation(11), 1.0);
+    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("Batch fill"));
+    QCOMPARE(model.headerData(3, Qt::Horizontal).toString(), QStringLiteral("KV cache"));
+    QCOMPARE(model.headerData(4, Qt::Horizontal).toString(), QStringLiteral("Queued work"));
+    QCOMPARE(cell(model, 0, 2), QStringLiteral("100 %"));
+    QCOMPARE(cell(model, 11, 2), QStringLiteral("0 %"));
+    QCOMPARE(cell(model, 0, 3), QStringLiteral("80 %"));
+    QCOMPARE(cell(model, 11, 3), QStringLiteral("1 %"));
+    QCOMPARE(cell(model, 0, 4), QStringLiteral("12.5 s"));
+    QCOMPARE(cell(model, 11, 4), QStringLiteral("0.0 s"));
+    QCOMPARE(model.index(11, 2).data(Qt::ToolTipRole).toString(), QStringLiteral("5 of 2560 tokens in the last iteration"));
+    // Busy time stays in the table, behind the figures of headroom, and says what it is.
+    const int busy = columnTitled(model, QStringLiteral("Busy"));
+    QVERIFY(busy > 4);
+    QCOMPARE(cell(model, 11, busy), QStringLiteral("100 %"));
+    QVERIFY(!model.headerData(busy, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    QCOMPARE(columnTitled(model, QStringLiteral("Utilisation")), -1);
+  }
+
+  // A status taken between two iterations has no iteration in progress; an instance with requests
+  // running is still running.
+  void holdingWorkReadsRunning() {
+    PoolTableModel model;
+    engine::InstanceStatus s = status(0, 0, 0.3, 2, 0, 27);
+    s.busy = false;
+    model.update(viewAt(1.0, {s}));
+    QCOMPARE(cell(model, 0, PoolTableModel::State), QStringLiteral("running"));
+    s.load = {};
+    model.update(viewAt(2.0, {s}));
+    QCOMPARE(cell(model, 0, PoolTableModel::State), QStringLiteral("idle"));
+  }
+
+  // When a replay ends, instances that hold no work read idle: not the busy share of the last span, not
+  // the last batch they ran.
+  void idleWhenTheReplayEnds() {
+    PoolTableModel model;
+    model.update(viewAt(0.0, {status(0, 0, 0, 0, 0, 0), status(1, 0, 0, 0, 0, 0)}));
+    model.update(viewAt(10.0, {status(0, 10.0, 0.2, 0, 0, 6), status(1, 10.0, 0.2, 0, 0, 6)}));
+    QCOMPARE(model.utilisation(0), 1.0);
+    engine::InstanceStatus done = status(0, 10.3, 0.0, 0, 0, 0);
+    done.busy = false;
+    done.lastBatchSize = 6;
+    done.lastBatchTokens = 6;
+    done.tokenBudget = 2560;
+    engine::InstanceStatus draining = status(1, 10.3, 0.1, 0, 0, 2);
+    engine::RunnerView end = viewAt(10.3, {done, draining});
+    end.state = engine::RunnerState::Finished;
+    model.update(end);
+    QCOMPARE(cell(model, 0, PoolTableModel::State), QStringLiteral("idle"));
+    QCOMPARE(model.utilisation(0), 0.0);
+    QCOMPARE(cell(model, 0, PoolTableModel::BatchSize), QStringLiteral("0"));
+    QCOMPARE(cell(model, 0, PoolTableModel::BatchFill), QStringLiteral("0 %"));
+    QCOMPARE(model.batchFill(0), 0.0);
+    QCOMPARE(cell(model, 1, PoolTableModel::State), QStringLiteral("running"));
+    QCOMPARE(model.utilisation(1), 1.0);
   }
 };
 

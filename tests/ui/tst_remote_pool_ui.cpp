@@ -122,6 +122,50 @@ class TestRemotePoolUi : public QObject {
     QVERIFY(window.playPauseAction()->isEnabled());
   }
 
+  // The server dies: the figures grey out with their age instead of staying green. It comes back on
+  // the same port with other SLOs: the view is live again and the class table shows the new SLOs.
+  void staleWhileTheServerIsGoneAndClassesReReadOnReconnect() {
+    QFile restarted(dir_.filePath("serve-restarted.json"));
+    QVERIFY(restarted.open(QIODevice::WriteOnly));
+    restarted.write(QByteArray(kServeConfig).replace("\"ttft_s\": 1.0", "\"ttft_s\": 2.0"));
+    restarted.close();
+    auto first = std::make_unique<ServerProcess>(QStringList{"serve", dir_.filePath("serve.json")});
+    QVERIFY(first->started());
+    const std::uint16_t port = first->port();
+
+    MainWindow window;
+    QString error;
+    QVERIFY2(window.openScenario(kDemo, &error), qPrintable(error));
+    window.remoteController()->connectTo(
+        {QStringLiteral("http://127.0.0.1:%1").arg(port), QStringLiteral("sk-admin-0123456789"), RemoteKind::Server});
+    QTRY_COMPARE_WITH_TIMEOUT(window.classModel()->rowCount(), 2, 10000);
+    const auto chatTtftS = [&window] {
+      return window.classModel()->data(window.classModel()->index(0, ClassTableModel::Ttft), Qt::EditRole).toDouble();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(chatTtftS(), 1.0, 10000);
+    const ClassFiguresPanel* figures = window.dashboard()->figures();
+    QTRY_VERIFY_WITH_TIMEOUT(figures->tileCount() == 3, 10000);
+    QVERIFY(!window.dashboard()->isStale());
+    QVERIFY(!figures->tile(0)->isStale());
+
+    first->kill();
+    QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->isStale(), 10000);
+    QVERIFY(figures->tile(0)->isStale());
+    QVERIFY(figures->tile(2)->isStale());
+    QVERIFY2(window.dashboard()->staleText().contains(QStringLiteral("ago")), qPrintable(window.dashboard()->staleText()));
+    QVERIFY2(poolText(window).contains(QStringLiteral("disconnected")), qPrintable(poolText(window)));
+    // Still stale a few seconds on, with the age counting up: nothing turns it green but a new event.
+    QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->staleText().contains(QStringLiteral("3 s ago")), 10000);
+    QVERIFY(window.dashboard()->isStale());
+
+    ServerProcess second(QStringList{"serve", restarted.fileName()}, port);
+    QVERIFY2(second.started(), second.errorOutput().constData());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.dashboard()->isStale(), 20000);
+    QVERIFY(!figures->tile(0)->isStale());
+    QVERIFY(!poolText(window).contains(QStringLiteral("disconnected")));
+    QTRY_COMPARE_WITH_TIMEOUT(chatTtftS(), 2.0, 10000);
+  }
+
   void wrongKeyKeepsTheEmbeddedPool() {
     MainWindow window;
     QString error;

@@ -362,6 +362,7 @@ class TestReportWriter : public QObject {
     QVERIFY(batch.metric == engine::LatencyMetric::Ttlt);
     // A comparison watches a bounded latency, never queue time.
     QVERIFY(!watchable(engine::LatencyMetric::Queue));
+    QVERIFY(!watchable(engine::LatencyMetric::TokenGap));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, watchedLatencyS(batchA, engine::LatencyMetric::Queue));
     QCOMPARE(*batch.attainmentDelta(), *batchB.attainment - *batchA.attainment);
     QCOMPARE(*batch.goodputPerSA, static_cast<double>(batchA.sloMet) / 40.0);

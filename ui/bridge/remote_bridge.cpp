@@ -110,6 +110,9 @@ void RemoteBridge::disconnectFrom() {
   active_ = false;
   connected_ = false;
   troubleReported_ = false;
+  stale_ = false;
+  staleSecondsShown_ = -1;
+  classesReadAtConnection_ = -1;
   ++generation_;
 }
 
@@ -210,9 +213,18 @@ void RemoteBridge::pullLatest() {
     emit connectionTrouble(remoteErrorText(status.lastError));
   }
   std::shared_ptr<const serve::TelemetryEvent> event = telemetry_->latest();
-  if (!event || event == lastEvent_) return;
+  if (!event || event == lastEvent_) {
+    updateStaleness(status.state == serve::TelemetryClient::State::Streaming);
+    return;
+  }
   lastEvent_ = event;
+  sinceEvent_.start();
   troubleReported_ = false;
+  if (stale_) {
+    stale_ = false;
+    staleSecondsShown_ = -1;
+    emit staleChanged(false, 0.0);
+  }
   auto view = std::make_shared<engine::RunnerView>();
   view->state = engine::RunnerState::Playing;
   view->simulatedS = engine::toSeconds(event->snapshot->time);
@@ -221,12 +233,28 @@ void RemoteBridge::pullLatest() {
   view->metrics = event->snapshot;
   view->instances = {event->instance};
   latest_ = view;
+  const bool reconnected = connected_ && status.connections != classesReadAtConnection_;
+  classesReadAtConnection_ = status.connections;
   if (!connected_) {
     connected_ = true;
     emit connected();
     fetchClasses();
+  } else if (reconnected) {
+    // A new stream may come from a restarted server with other classes: what was read before is stale.
+    fetchClasses();
   }
   emit viewChanged(latest_);
+}
+
+void RemoteBridge::updateStaleness(bool streaming) {
+  if (!connected_ || !sinceEvent_.isValid()) return;
+  const qint64 ageMs = sinceEvent_.elapsed();
+  if (!stale_ && streaming && ageMs < kStaleAfterMs) return;
+  stale_ = true;
+  const qint64 seconds = ageMs / 1000;
+  if (seconds == staleSecondsShown_) return;
+  staleSecondsShown_ = seconds;
+  emit staleChanged(true, static_cast<double>(ageMs) / 1000.0);
 }
 
 }  // namespace headroom::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -31,8 +32,11 @@ struct RemoteConnection {
 // The console's side of a remote pool, beside EngineBridge: for a server it follows the telemetry
 // stream (serve::TelemetryClient, which reconnects with backoff) and, on a frame timer, turns each new
 // event into a RunnerView (state Playing, the wall clock as simulatedS, one instance) emitted exactly as
-// EngineBridge emits the embedded pool's views. Admin calls (classes, shares) run on a worker thread and
-// answer with signals. Lives on the UI thread; not thread-safe.
+// EngineBridge emits the embedded pool's views. Once connected, the last view goes stale when the
+// stream drops or no event came for kStaleAfterMs: staleChanged() says so, and again each whole second
+// while it stays stale, so what is shown never passes for live. Every new stream connection (a
+// reconnect, perhaps to a restarted server) re-reads the server's classes. Admin calls (classes,
+// shares) run on a worker thread and answer with signals. Lives on the UI thread; not thread-safe.
 class RemoteBridge : public QObject {
   Q_OBJECT
 
@@ -47,6 +51,10 @@ class RemoteBridge : public QObject {
   void disconnectFrom();
   bool isActive() const { return active_; }
   bool isConnected() const { return connected_; }
+  // The server publishes telemetry about twice a second; a view older than this is not live.
+  static constexpr qint64 kStaleAfterMs = 2000;
+  // Whether the view shown is no longer live (connected once, and the stream dropped or went quiet).
+  bool isStale() const { return stale_; }
   const RemoteConnection& connection() const { return connection_; }
   ViewPtr latest() const { return latest_; }
 
@@ -67,6 +75,9 @@ class RemoteBridge : public QObject {
   void connectionFailed(const QString& message);
   // The stream dropped after it worked: the client reconnects on its own.
   void connectionTrouble(const QString& message);
+  // The shown view went stale (`stale`, last event `lastUpdateS` seconds ago; repeated each whole second)
+  // or is live again (`stale` false).
+  void staleChanged(bool stale, double lastUpdateS);
   void viewChanged(const headroom::ui::ViewPtr& view);
   // The server's classes as it serves them now (after connecting and after an edit).
   void classesLoaded(const std::vector<headroom::engine::QosClass>& classes);
@@ -78,6 +89,7 @@ class RemoteBridge : public QObject {
   template <typename Work, typename Done>
   void runInBackground(Work work, Done done);
   void fetchClasses();
+  void updateStaleness(bool streaming);
 
   std::shared_ptr<net::UpstreamClient> transport_;
   std::unique_ptr<serve::TelemetryClient> telemetry_;
@@ -87,6 +99,10 @@ class RemoteBridge : public QObject {
   bool active_ = false;
   bool connected_ = false;
   bool troubleReported_ = false;
+  bool stale_ = false;
+  qint64 staleSecondsShown_ = -1;
+  QElapsedTimer sinceEvent_;
+  std::int64_t classesReadAtConnection_ = -1;  // the client's connection count when classes were last read
   std::int64_t generation_ = 0;  // answers of an earlier connection are dropped
   QTimer frameTimer_;
 };

@@ -160,6 +160,14 @@ void ClassLatencyChart::setCompact(bool compact) {
   axisY_->setTitleVisible(!compact);
 }
 
+bool ClassLatencyChart::boundShown() const { return bound_->isVisible() && bound_->count() > 0; }
+
+double ClassLatencyChart::watchedMaxS() const {
+  double top = 0.0;
+  for (const QPointF& point : watched_->points()) top = std::max(top, point.y());
+  return top;
+}
+
 int ClassLatencyChart::p50Count() const { return static_cast<int>(p50_->count()); }
 int ClassLatencyChart::watchedCount() const { return static_cast<int>(watched_->count()); }
 QString ClassLatencyChart::titleText() const { return chart_->title(); }

@@ -15,7 +15,8 @@ class QValueAxis;
 namespace headroom::ui {
 
 // One class's latency over a sliding window of virtual time: p50 and the class's watched percentile of
-// the chosen metric, with the SLO bound as a dashed line. Each update() calls replace() once per series;
+// the chosen metric, with the SLO bound as a dashed line where the SLO bounds that metric (never for the
+// gap between tokens: the TBT bound judges LatencyMetric::Tbt, each request's effective TBT). Each update() calls replace() once per series;
 // each series holds at most kMaxPoints points. UI thread only.
 class ClassLatencyChart : public QChartView {
   Q_OBJECT
@@ -38,6 +39,10 @@ class ClassLatencyChart : public QChartView {
   int watchedCount() const;
   QString titleText() const;
   double boundLineS() const { return boundS_; }
+  // Whether the SLO line is drawn (only for a metric the class's SLO bounds), and the highest point of
+  // the watched percentile's line (0 when it has none).
+  bool boundShown() const;
+  double watchedMaxS() const;
 
  private:
   int pointBudget() const;

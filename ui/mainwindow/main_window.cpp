@@ -22,6 +22,7 @@
 #include <spdlog/spdlog.h>
 
 #include "engine/core/resource_paths.h"
+#include "engine/metrics/latency_metric.h"
 #include "ui/bridge/log_forwarder.h"
 #include "ui/bridge/remote_bridge.h"
 #include "ui/mainwindow/language.h"
@@ -53,6 +54,7 @@ constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
 constexpr auto kSpeed = "replay/speed";
 constexpr auto kWindowS = "dashboard/windowS";
+constexpr auto kMetric = "dashboard/metric";  // the latency shown: Dashboard::kAutoMetric or a LatencyMetric's name
 constexpr auto kLanguage = "ui/language";
 }  // namespace key
 
@@ -102,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     if (!remote_->takeClassEdits(specs)) bridge_->setClassSpecs(specs);
   });
   connect(remote_, &RemoteController::viewChanged, this, &MainWindow::showView);
+  connect(remote_, &RemoteController::staleChanged, dashboard_, &Dashboard::setStale);
   connect(remote_, &RemoteController::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
   remote_->setReplayControls({playPause_, step_, stop_, restart_, open_}, {controls_});
   connect(classModel_, &ClassTableModel::editRejected, this,
@@ -414,6 +417,8 @@ void MainWindow::restoreSettings() {
   controls_->setSpeed(chosen);
   speedGroup_->actions().at(static_cast<int>(chosen))->setChecked(true);
   dashboard_->setWindowS(settings.value(key::kWindowS, 300.0).toDouble());
+  const auto metric = engine::latencyMetricFromString(settings.value(key::kMetric).toString().toStdString());
+  dashboard_->setMetric(metric ? static_cast<int>(*metric) : Dashboard::kAutoMetric);
   const QString language = settings.value(key::kLanguage, QString::fromLatin1(kSystemLanguage)).toString();
   for (auto* action : languageGroup_->actions()) action->setChecked(action->data().toString() == language);
 }
@@ -424,6 +429,10 @@ void MainWindow::saveSettings() const {
   settings.setValue(key::kState, saveState());
   settings.setValue(key::kSpeed, static_cast<int>(bridge_->speed()));
   settings.setValue(key::kWindowS, dashboard_->windowS());
+  const int metric = dashboard_->metric();
+  settings.setValue(key::kMetric, metric == Dashboard::kAutoMetric
+                                      ? QStringLiteral("auto")
+                                      : QString::fromUtf8(engine::toString(static_cast<engine::LatencyMetric>(metric))));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

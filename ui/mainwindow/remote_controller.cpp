@@ -44,6 +44,11 @@ RemoteController::RemoteController(EngineBridge* embedded, ClassTableModel* clas
   connect(remote_, &RemoteBridge::connectionTrouble, this, [this](const QString& text) {
     emit message(tr("Remote pool: %1 Reconnecting…").arg(text));
   });
+  connect(remote_, &RemoteBridge::staleChanged, this, [this](bool stale, double lastUpdateS) {
+    if (!showsRemote()) return;
+    updateLabel();
+    emit staleChanged(stale, lastUpdateS);
+  });
   connect(remote_, &RemoteBridge::classesLoaded, this, [this](const std::vector<engine::QosClass>& served) {
     if (!showsRemote()) return;
     std::vector<engine::ClassSpec> specs;
@@ -99,7 +104,9 @@ void RemoteController::disconnectFromRemote() {
 
 void RemoteController::showEmbedded() {
   const bool wasShowingRemote = showsRemote() && remote_->isConnected();
+  const bool wasStale = remote_->isStale();
   remote_->disconnectFrom();
+  if (wasStale) emit staleChanged(false, 0.0);
   disconnect_->setEnabled(false);
   setReplayEnabled(true);
   updateLabel();
@@ -121,6 +128,8 @@ void RemoteController::setReplayEnabled(bool enabled) {
 void RemoteController::updateLabel() {
   if (!remote_->isConnected()) {
     poolLabel_->setText(tr("Pool: embedded"));
+  } else if (showsRemote() && remote_->isStale()) {
+    poolLabel_->setText(tr("Pool: server %1, disconnected").arg(remote_->connection().url));
   } else if (showsRemote()) {
     poolLabel_->setText(tr("Pool: server %1").arg(remote_->connection().url));
   } else {

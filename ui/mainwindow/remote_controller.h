@@ -51,6 +51,9 @@ class RemoteController : public QObject {
  signals:
   void viewChanged(const headroom::ui::ViewPtr& view);
   void message(const QString& text);
+  // The remote view shown went stale (last update `lastUpdateS` ago) or is live again; false too when
+  // the embedded pool is shown again.
+  void staleChanged(bool stale, double lastUpdateS);
 
  private:
   void showEmbedded();

@@ -9,16 +9,20 @@
 
 namespace headroom::ui {
 
-// The pool's instances as a read-only table: state, utilisation (share of the recent virtual time spent
-// running iterations), KV-cache use, queue depth (waiting + relegated), running requests, last batch size
-// and tokens, iterations. update() takes each new RunnerView; rows change only when the pool does.
-// UI thread only.
+// The pool's instances as a read-only table, led by what shows spare capacity: state (running while it
+// holds any request, idle when it holds none), batch fill (the last iteration's tokens against the
+// token budget), KV-cache use, queued work (prompt tokens not yet computed, in seconds at the instance's
+// recent prefill rate); then queue depth (waiting + relegated), running requests, last batch size and
+// tokens, busy share (of the recent time spent running iterations: a few decodes keep it at 100 %, so it
+// says nothing of headroom) and iterations. An instance that holds no work reads idle with an empty
+// batch, and when a replay has ended every such instance reads 0 % busy. update() takes each new
+// RunnerView; rows change only when the pool does. UI thread only.
 class PoolTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column : int { Instance, State, Utilisation, KvUse, QueueDepth, Running, BatchSize, BatchTokens, Iterations,
-                      ColumnCount };
+  enum Column : int { Instance, State, BatchFill, KvUse, QueuedWork, QueueDepth, Running, BatchSize, BatchTokens,
+                      Utilisation, Iterations, ColumnCount };
 
   explicit PoolTableModel(QObject* parent = nullptr);
 
@@ -33,8 +37,10 @@ class PoolTableModel : public QAbstractTableModel {
   // The engine's id of the instance on row `row` (-1 for no such row), and whether it is draining.
   int instanceId(int row) const;
   bool draining(int row) const;
-  // Utilisation of row `row`, 0..1.
+  // Busy share of row `row` over the recent span, 0..1.
   double utilisation(int row) const;
+  // The last iteration's tokens against the token budget, 0..1; 0 while the instance holds no work.
+  double batchFill(int row) const;
 
  private:
   struct Row {

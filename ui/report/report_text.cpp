@@ -49,6 +49,7 @@ QString metricText(engine::LatencyMetric metric) {
     case engine::LatencyMetric::Ttft: return ReportText::tr("TTFT");
     case engine::LatencyMetric::Tbt: return ReportText::tr("TBT");
     case engine::LatencyMetric::Ttlt: return ReportText::tr("TTLT");
+    case engine::LatencyMetric::TokenGap: return ReportText::tr("gap between tokens");
   }
   return {};
 }

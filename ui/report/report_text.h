@@ -15,7 +15,7 @@ namespace headroom::ui {
 // the translators are installed.
 
 QString runStatusText(engine::RunStatus status);
-QString metricText(engine::LatencyMetric metric);  // "queue time", "TTFT", "TBT", "TTLT"
+QString metricText(engine::LatencyMetric metric);  // "queue time", "TTFT", "TBT", "TTLT", "gap between tokens"
 QString watchedText(engine::LatencyMetric metric, double percentile);  // e.g. "TTFT p99"
 // "—" when empty; milliseconds below one second ("120 ms"), else seconds ("1.52 s").
 QString latencyText(const std::optional<double>& seconds);

@@ -24,7 +24,9 @@ engine::LatencyMetric watchedMetric(const engine::Slo& slo) {
   return engine::LatencyMetric::Ttft;
 }
 
-bool watchable(engine::LatencyMetric metric) { return metric != engine::LatencyMetric::Queue; }
+bool watchable(engine::LatencyMetric metric) {
+  return metric == engine::LatencyMetric::Ttft || metric == engine::LatencyMetric::Tbt || metric == engine::LatencyMetric::Ttlt;
+}
 
 std::optional<double> watchedLatencyS(const engine::ClassSnapshot& cls, engine::LatencyMetric metric) {
   if (!watchable(metric)) {

@@ -48,20 +48,40 @@ void FigureTile::setFigures(const QString& name, std::optional<double> attainmen
   const QLocale locale;
   name_->setText(name);
   belowTarget_ = attainment && *attainment < targetShare;
+  hasAttainment_ = attainment.has_value();
   if (attainment) {
     attainment_->setText(tr("%1 %").arg(locale.toString(*attainment * 100.0, 'f', 1)));
   } else {
     attainment_->setText(tr("—"));
   }
-  const QString colour = !attainment ? QStringLiteral("#757575")
-                         : belowTarget_ ? QStringLiteral("#c62828")
-                                        : QStringLiteral("#2e7d32");
-  attainment_->setStyleSheet(QStringLiteral("color: %1;").arg(colour));
   target_->setText(tr("SLO met · target %1 %").arg(locale.toString(targetShare * 100.0, 'g', 4)));
   goodput_->setText(tr("goodput %1 req/s").arg(locale.toString(goodputPerS, 'f', 2)));
   throughput_->setText(tr("%1 tokens/s").arg(locale.toString(tokensPerS, 'f', 0)));
   relegated_->setText(tr("%n relegated", nullptr, static_cast<int>(relegated)));
-  relegated_->setStyleSheet(relegated > 0 ? QStringLiteral("color: #ef6c00;") : QString());
+  hasRelegated_ = relegated > 0;
+  applyColours();
+}
+
+void FigureTile::setStale(bool stale) {
+  if (stale_ == stale) return;
+  stale_ = stale;
+  applyColours();
+}
+
+void FigureTile::applyColours() {
+  // A style sheet re-polishes its label even when unchanged: set only what changed (this runs every frame).
+  const auto style = [](QLabel* label, const QString& sheet) {
+    if (label->styleSheet() != sheet) label->setStyleSheet(sheet);
+  };
+  const QString grey = QStringLiteral("#9e9e9e");
+  colour_ = stale_           ? grey
+            : !hasAttainment_ ? QStringLiteral("#757575")
+            : belowTarget_    ? QStringLiteral("#c62828")
+                              : QStringLiteral("#2e7d32");
+  style(attainment_, QStringLiteral("color: %1;").arg(colour_));
+  const QString others = stale_ ? QStringLiteral("color: %1;").arg(grey) : QString();
+  for (QLabel* label : {name_, target_, goodput_, throughput_}) style(label, others);
+  style(relegated_, stale_ ? others : hasRelegated_ ? QStringLiteral("color: #ef6c00;") : QString());
 }
 
 QString FigureTile::attainmentText() const { return attainment_->text(); }
@@ -79,9 +99,15 @@ void ClassFiguresPanel::ensureTiles(std::size_t classCount) {
   const int columns = wanted <= 5 ? static_cast<int>(wanted) : static_cast<int>((wanted + 1) / 2);
   for (std::size_t i = 0; i < wanted; ++i) {
     auto* tile = new FigureTile(this);
+    tile->setStale(stale_);
     tiles_.push_back(tile);
     layout_->addWidget(tile, static_cast<int>(i) / columns, static_cast<int>(i) % columns);
   }
+}
+
+void ClassFiguresPanel::setStale(bool stale) {
+  stale_ = stale;
+  for (auto* tile : tiles_) tile->setStale(stale);
 }
 
 void ClassFiguresPanel::update(const engine::RunnerView& view) {

@@ -13,7 +13,8 @@ class QLabel;
 namespace headroom::ui {
 
 // One tile of large figures for a class (or the whole pool): SLO attainment against its target,
-// goodput, recent output throughput and relegations. The attainment turns red below target.
+// goodput, recent output throughput and relegations. The attainment turns red below target; a stale tile
+// (figures no longer live) is all grey.
 class FigureTile : public QFrame {
   Q_OBJECT
 
@@ -26,6 +27,10 @@ class FigureTile : public QFrame {
 
   QString attainmentText() const;
   bool belowTarget() const { return belowTarget_; }
+  void setStale(bool stale);
+  bool isStale() const { return stale_; }
+  // The colour the attainment is drawn in, "#rrggbb".
+  QString attainmentColour() const { return colour_; }
 
  private:
   QLabel* name_;
@@ -34,7 +39,13 @@ class FigureTile : public QFrame {
   QLabel* goodput_;
   QLabel* throughput_;
   QLabel* relegated_;
+  void applyColours();
+
   bool belowTarget_ = false;
+  bool hasAttainment_ = false;
+  bool hasRelegated_ = false;
+  bool stale_ = false;
+  QString colour_;
 };
 
 // Attainment, goodput, throughput and relegations per class as large figures, plus a pool tile; laid out
@@ -49,6 +60,8 @@ class ClassFiguresPanel : public QWidget {
   explicit ClassFiguresPanel(QWidget* parent = nullptr);
 
   void update(const engine::RunnerView& view);
+  // Greys every tile while what they show is no longer live.
+  void setStale(bool stale);
   int tileCount() const { return static_cast<int>(tiles_.size()); }
   const FigureTile* tile(int index) const { return tiles_.at(static_cast<std::size_t>(index)); }
 
@@ -57,6 +70,7 @@ class ClassFiguresPanel : public QWidget {
 
   QGridLayout* layout_;
   std::vector<FigureTile*> tiles_;  // one per class, then the pool
+  bool stale_ = false;
 };
 
 }  // namespace headroom::ui

@@ -16,20 +16,34 @@ Dashboard::Dashboard(QWidget* parent)
       figures_(new ClassFiguresPanel(this)),
       metric_(new QComboBox(this)),
       window_(new QComboBox(this)),
+      staleBanner_(new QLabel(this)),
       chartArea_(new QWidget(this)),
       chartGrid_(new QGridLayout(chartArea_)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
+  staleBanner_->setObjectName(QStringLiteral("staleBanner"));
+  staleBanner_->setStyleSheet(QStringLiteral("background: #616161; color: white; padding: 4px; font-weight: bold;"));
+  staleBanner_->setVisible(false);
+  layout->addWidget(staleBanner_);
   layout->addWidget(figures_);
 
   auto* options = new QHBoxLayout;
   auto* metricLabel = new QLabel(tr("Latency:"), this);
   metricLabel->setBuddy(metric_);
+  metric_->setObjectName(QStringLiteral("latencyMetric"));
   metric_->addItem(tr("Each class's SLO metric"), kAutoMetric);
   metric_->addItem(tr("Queue time"), static_cast<int>(engine::LatencyMetric::Queue));
   metric_->addItem(tr("Time to first token"), static_cast<int>(engine::LatencyMetric::Ttft));
-  metric_->addItem(tr("Time between tokens"), static_cast<int>(engine::LatencyMetric::Tbt));
+  metric_->addItem(tr("Time between tokens (as judged)"), static_cast<int>(engine::LatencyMetric::Tbt));
+  metric_->setItemData(metric_->count() - 1,
+                       tr("Each request's effective time between tokens against its token deadlines "
+                          "(arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late"),
+                       Qt::ToolTipRole);
   metric_->addItem(tr("Time to last token"), static_cast<int>(engine::LatencyMetric::Ttlt));
+  metric_->addItem(tr("Gap between tokens"), static_cast<int>(engine::LatencyMetric::TokenGap));
+  metric_->setItemData(metric_->count() - 1,
+                       tr("Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn"),
+                       Qt::ToolTipRole);
   auto* windowLabel = new QLabel(tr("Window:"), this);
   windowLabel->setBuddy(window_);
   window_->addItem(tr("1 minute"), 60.0);
@@ -52,6 +66,27 @@ Dashboard::Dashboard(QWidget* parent)
   connect(metric_, &QComboBox::currentIndexChanged, this, &Dashboard::redraw);
   connect(window_, &QComboBox::currentIndexChanged, this, &Dashboard::redraw);
 }
+
+bool Dashboard::setMetric(int metric) {
+  const int index = metric_->findData(metric);
+  if (index < 0) return false;
+  metric_->setCurrentIndex(index);
+  return true;
+}
+
+int Dashboard::metric() const { return metric_->currentData().toInt(); }
+
+void Dashboard::setStale(bool stale, double lastUpdateS) {
+  stale_ = stale;
+  figures_->setStale(stale);
+  if (stale) {
+    const int seconds = static_cast<int>(lastUpdateS);
+    staleBanner_->setText(tr("Disconnected: these figures are not live, last update %n s ago", nullptr, seconds));
+  }
+  staleBanner_->setVisible(stale);
+}
+
+QString Dashboard::staleText() const { return stale_ ? staleBanner_->text() : QString(); }
 
 double Dashboard::windowS() const { return window_->currentData().toDouble(); }
 

@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QGridLayout;
+class QLabel;
 
 namespace headroom::ui {
 
@@ -16,9 +17,11 @@ class ClassFiguresPanel;
 class ClassLatencyChart;
 
 // The live dashboard: per-class figures on top, one latency chart per class below, with a choice of
-// metric (each class's own SLO metric, queue time, TTFT, TBT or TTLT) and of the sliding window length.
-// update() redraws from one RunnerView; the charts' cost is bounded by ClassLatencyChart::kMaxPoints.
-// UI thread only.
+// metric (each class's own SLO metric, queue time, TTFT, TBT as its bound judges it, TTLT, or the gap
+// between tokens, which no bound judges and is drawn without an SLO line) and of the sliding window
+// length. update() redraws from one RunnerView; the charts' cost is bounded by
+// ClassLatencyChart::kMaxPoints. setStale() marks what is shown as no longer live (a remote pool that
+// dropped): the figures grey out and a banner says how old they are. UI thread only.
 class Dashboard : public QWidget {
   Q_OBJECT
 
@@ -30,6 +33,13 @@ class Dashboard : public QWidget {
 
   void update(std::shared_ptr<const engine::RunnerView> view);
   void clear();
+  // Shows the figures as stale (greyed, "last update N s ago") or live again.
+  void setStale(bool stale, double lastUpdateS);
+  bool isStale() const { return stale_; }
+  QString staleText() const;
+  // Chooses the latency shown: kAutoMetric or an engine::LatencyMetric value; false when not offered.
+  bool setMetric(int metric);
+  int metric() const;
 
   int chartCount() const { return static_cast<int>(charts_.size()); }
   const ClassLatencyChart* chart(int index) const { return charts_.at(static_cast<std::size_t>(index)); }
@@ -44,6 +54,8 @@ class Dashboard : public QWidget {
   ClassFiguresPanel* figures_;
   QComboBox* metric_;
   QComboBox* window_;
+  QLabel* staleBanner_;
+  bool stale_ = false;
   QWidget* chartArea_;
   QGridLayout* chartGrid_;
   std::vector<ClassLatencyChart*> charts_;
