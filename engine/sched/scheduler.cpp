@@ -121,7 +121,7 @@ std::int32_t Scheduler::tokenBudget() const {
 
 std::int64_t Scheduler::pendingPrefillTokens() const {
   std::int64_t tokens = 0;
-  for (const HeapEntry& entry : waiting_) tokens += states_[entry.slot].remainingPrefill();
+  for (const Slot slot : waiting_.waitingSlots()) tokens += states_[slot].remainingPrefill();
   for (const HeapEntry& entry : relegated_) tokens += states_[entry.slot].remainingPrefill();
   for (const Slot slot : prefilling_) tokens += states_[slot].remainingPrefill();
   return tokens;
