@@ -9,14 +9,17 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
 
 namespace headroom::test {
 
 class ServerProcess {
  public:
-  // `arguments` start with the subcommand; "--port 0" is added.
-  explicit ServerProcess(const QStringList& arguments) {
+  // `arguments` start with the subcommand; "--port 0" is added. `childSetup` (optional) runs in the
+  // child before the command starts (e.g. to lower a resource limit).
+  explicit ServerProcess(const QStringList& arguments, const std::function<void()>& childSetup = {}) {
     process_.setProcessChannelMode(QProcess::SeparateChannels);
+    if (childSetup) process_.setChildProcessModifier(childSetup);
     process_.start(QStringLiteral(HEADROOM_CLI_PATH), arguments + QStringList{"--port", "0"});
     QElapsedTimer timer;
     timer.start();
