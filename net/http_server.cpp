@@ -477,9 +477,9 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     });
   }
 
+  // Closes at once, a graceful close in progress (lingering) too.
   void fail() {
-    if (closed_) return;
-    markClosed();
+    if (!closed_) markClosed();
     disarm();
     lowest().close();
   }

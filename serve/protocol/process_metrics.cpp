@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <cstdint>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -88,21 +89,23 @@ void writeProcessMetrics(PrometheusWriter& out) {
   out.sample("process_cpu_seconds_total", {}, cpuSeconds());
   if (const auto memory = memoryBytes()) {
     out.family("process_virtual_memory_bytes", "gauge", "Virtual memory size in bytes.");
-    out.sample("process_virtual_memory_bytes", {}, memory->first);
+    out.sample("process_virtual_memory_bytes", {}, static_cast<std::uint64_t>(memory->first));
     out.family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
-    out.sample("process_resident_memory_bytes", {}, memory->second);
+    out.sample("process_resident_memory_bytes", {}, static_cast<std::uint64_t>(memory->second));
   }
   if (const auto open = openDescriptors()) {
     out.family("process_open_fds", "gauge", "Number of open file descriptors.");
-    out.sample("process_open_fds", {}, *open);
+    out.sample("process_open_fds", {}, static_cast<std::uint64_t>(*open));
   }
   if (const auto most = maxDescriptors()) {
     out.family("process_max_fds", "gauge", "Maximum number of open file descriptors.");
-    out.sample("process_max_fds", {}, *most);
+    out.sample("process_max_fds", {}, static_cast<std::uint64_t>(*most));
   }
   if (const auto start = startTimeSeconds()) {
     out.family("process_start_time_seconds", "gauge", "Start time of the process since unix epoch in seconds.");
-    out.sample("process_start_time_seconds", {}, *start);
+    // Whole seconds: the writer's nine significant digits would round a time since the epoch to tens
+    // of seconds.
+    out.sample("process_start_time_seconds", {}, static_cast<std::uint64_t>(*start));
   }
 }
 
