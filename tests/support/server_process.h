@@ -1,10 +1,13 @@
 #pragma once
 
 // Starts `headroom-cli serve` or `route` as a real process on a free loopback port and stops it with
-// SIGTERM. The port is read from the "listening on http://HOST:PORT" line the command prints.
+// SIGTERM. The port is read from the "listening on http://HOST:PORT" line the command prints. A server
+// that does not start, or that was running in a test that failed, shows its command, exit status and
+// output among the test's messages, so that a failure says why.
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QTest>
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -24,7 +27,8 @@ class ServerProcess {
     QElapsedTimer timer;
     timer.start();
     static const QRegularExpression listening(QStringLiteral("listening on https?://[^:]+:(\\d+)"));
-    while (timer.elapsed() < 20000 && process_.state() != QProcess::NotRunning) {
+    // Generous: a loaded machine may take long to start a process.
+    while (timer.elapsed() < 60000 && process_.state() != QProcess::NotRunning) {
       process_.waitForReadyRead(100);
       output_ += process_.readAllStandardOutput();
       const auto match = listening.match(QString::fromUtf8(output_));
@@ -33,15 +37,28 @@ class ServerProcess {
         break;
       }
     }
+    if (port_ == 0) {
+      const int status = stop();
+      report(QStringLiteral("did not start (no listening line within %1 s; exit status %2)")
+                 .arg(timer.elapsed() / 1000)
+                 .arg(status));
+    }
   }
-  ~ServerProcess() { stop(); }
+  ~ServerProcess() {
+    const int status = stop();
+    if (port_ != 0 && QTest::currentTestFailed()) report(QStringLiteral("stopped after a failed test (exit status %1)").arg(status));
+  }
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   bool started() const { return port_ != 0; }
   std::uint16_t port() const { return port_; }
   qint64 pid() const { return process_.processId(); }
-  QByteArray errorOutput() { return process_.readAllStandardError(); }
+  // Its standard error so far (all of it once it has stopped).
+  QByteArray errorOutput() {
+    errors_ += process_.readAllStandardError();
+    return errors_;
+  }
 
   // SIGTERM and wait; the exit code (-1 when it had to be killed).
   int stop() {
@@ -60,8 +77,15 @@ class ServerProcess {
   }
 
  private:
+  void report(const QString& what) {
+    output_ += process_.readAllStandardOutput();
+    qWarning("%s: %s\n--- its output:\n%s\n--- its errors:\n%s", qPrintable(process_.arguments().join(' ')), qPrintable(what),
+             output_.constData(), errorOutput().constData());
+  }
+
   QProcess process_;
   QByteArray output_;
+  QByteArray errors_;
   std::uint16_t port_ = 0;
 };
 
