@@ -10,6 +10,7 @@ cli=${1:?usage: curl_wire.sh path/to/headroom-cli}
 work=$(mktemp -d)
 server_pid=""
 phase="setup"
+log="$work/server"  # this start's output: $log.out and $log.err
 cleanup() {
   if [[ -n "$server_pid" ]]; then kill -KILL "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"
@@ -19,7 +20,7 @@ trap cleanup EXIT
 # The server's output so far, for a failure message.
 server_logs() {
   local file
-  for file in "$work/out.log" "$work/err.log"; do
+  for file in "$log.out" "$log.err"; do
     [[ -s "$file" ]] || continue
     echo "--- server $(basename "$file") (last 40 lines):"
     tail -n 40 "$file"
@@ -44,18 +45,24 @@ cat > "$work/serve.json" <<'JSON'
 }
 JSON
 
-# Starts the server with extra flags; sets $base to its URL.
+# Starts the server with extra flags; sets $base to its URL. Each start writes files of its own: the
+# shell opens a background command's redirections only once that command runs, so a shared file could
+# still hold the previous server's listening line when the wait below reads it.
+starts=0
 start_server() {
-  "$cli" serve "$work/serve.json" --port 0 "$@" > "$work/out.log" 2> "$work/err.log" &
+  starts=$((starts + 1))
+  log="$work/server-$starts"
+  : > "$log.out"
+  "$cli" serve "$work/serve.json" --port 0 "$@" > "$log.out" 2> "$log.err" &
   server_pid=$!
   local deadline=$((SECONDS + 60))
-  until grep -qE 'listening on https?://[0-9.]+:[0-9]+' "$work/out.log"; do
+  until grep -qE 'listening on https?://[0-9.]+:[0-9]+' "$log.out"; do
     kill -0 "$server_pid" 2>/dev/null || fail "the server exited before it listened"
     ((SECONDS < deadline)) || fail "the server printed no listening line within 60 s"
     sleep 0.1
   done
-  base=$(grep -oE 'https?://[0-9.]+:[0-9]+' "$work/out.log" | head -1)
-  [[ -n "$base" ]] || fail "no listening line"
+  base=$(grep -oE 'https?://[0-9.]+:[0-9]+' "$log.out" | head -1 || true)
+  [[ -n "$base" ]] || fail "no URL in the listening line: $(cat "$log.out")"
 }
 
 stop_server() {
