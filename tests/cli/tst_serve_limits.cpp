@@ -85,6 +85,8 @@ class TestServeLimits : public QObject {
     QCOMPARE(metricValue(metrics, R"(headroom_http_connections_refused_total{reason="client_limit"})"), 84.0);
     QCOMPARE(metricValue(metrics, R"(headroom_http_connections_refused_total{reason="server_limit"})"), 0.0);
     QVERIFY(metricValue(metrics, "headroom_http_connections_open") >= 1.0);
+    held.clear();
+    QCOMPARE(server->stop(), 0);  // a clean exit (under a sanitizer: no finding)
   }
 
   // Many slow clients from many addresses fill every connection, but each must send its header within
@@ -112,6 +114,8 @@ class TestServeLimits : public QObject {
     HttpConnection normal(server->port());
     QVERIFY(normal.send("GET", "/v1/models", {}, {kAcme}));
     QCOMPARE(normal.read().status, 200);
+    slow.clear();
+    QCOMPARE(server->stop(), 0);
   }
 
   // A header sent a byte at a time never completes within header_timeout_s: 408, not a connection held
@@ -184,6 +188,7 @@ class TestServeLimits : public QObject {
     const HttpReply reply = client.read(std::chrono::seconds(30));
     QVERIFY2(reply.status == 413, std::to_string(reply.status).c_str());
     QVERIFY(reply.body.find("4096") != std::string::npos);
+    QCOMPARE(server->stop(), 0);
   }
 
   // The answers the HTTP layer makes itself are in headroom_http_responses_total with the handler's.
@@ -225,6 +230,7 @@ class TestServeLimits : public QObject {
     QCOMPARE(metricValue(metrics, R"(headroom_http_responses_total{code="4xx"})"), 3.0 + headerTimeouts);
     QCOMPARE(metricValue(metrics, R"(headroom_http_responses_total{code="5xx"})"), 1.0);
     QVERIFY(metricValue(metrics, "headroom_http_connections_open") >= 1.0);
+    QCOMPARE(server->stop(), 0);
   }
 
   // Both front ends expose the HTTP layer's and the process's metrics, and promtool accepts the text.
@@ -263,6 +269,8 @@ class TestServeLimits : public QObject {
       QVERIFY(check.waitForFinished(60000));
       QVERIFY2(check.exitCode() == 0, (std::string(name) + ": " + check.readAll().toStdString()).c_str());
     }
+    QCOMPARE(route.stop(), 0);
+    QCOMPARE(member->stop(), 0);
     if (promtool.isEmpty()) QSKIP("promtool is not installed (Debian: prometheus); the exposition was not linted");
   }
 
@@ -289,7 +297,8 @@ class TestServeLimits : public QObject {
       ++refused;
     }
     QCOMPARE(refused, 284);
-    server.stop();
+    clients.clear();
+    QCOMPARE(server.stop(), 0);
     const QByteArray log = server.errorOutput();
     QVERIFY2(log.count("accept failed") >= 1 && log.count("accept failed") <= 3, log.constData());
   }
