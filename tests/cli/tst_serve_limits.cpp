@@ -67,7 +67,9 @@ class TestServeLimits : public QObject {
   // One client holding many connections open and sending nothing takes at most its own share: a
   // client from another address is served at once, and the extra connections get 503.
   void greedyClientCannotTakeEveryConnection() {
-    auto server = startServe(serveConfig());
+    // Header deadline long enough that none of the held connections ends (and gives its place back) while
+    // the others connect.
+    auto server = startServe(serveConfig(R"("max_connections": 64, "max_connections_per_client": 16, "header_timeout_s": 60)"));
     QVERIFY2(server->started(), "the server did not start");
     std::vector<std::unique_ptr<HttpConnection>> held;
     for (int i = 0; i < 100; ++i) {
@@ -193,7 +195,8 @@ class TestServeLimits : public QObject {
 
   // The answers the HTTP layer makes itself are in headroom_http_responses_total with the handler's.
   void httpLayerAnswersAreCounted() {
-    auto server = startServe(serveConfig());
+    auto server = startServe(serveConfig(R"("max_body_bytes": 4096, "max_header_bytes": 2048, "max_connections": 64,
+        "max_connections_per_client": 16, "header_timeout_s": 3)"));
     QVERIFY2(server->started(), "the server did not start");
     const std::uint16_t port = server->port();
     QCOMPARE(httpRequest(port, "GET", "/health").status, 200);
