@@ -25,6 +25,7 @@
 #include "serve/server/serve_api.h"
 #include "serve/server/serving_host.h"
 #include "net/http_server.h"
+#include "net/open_file_limit.h"
 #include "net/upstream_client.h"
 
 using namespace headroom;
@@ -85,6 +86,7 @@ struct ServeStack {
   static net::HttpServerOptions options(const ServeConfig& config) {
     net::HttpServerOptions options;
     options.maxConnections = config.limits.maxConnections;
+    options.maxConnectionsPerClient = config.limits.maxConnections;  // every bench client is 127.0.0.1
     return options;
   }
   ServingHost host;
@@ -99,6 +101,7 @@ struct RouteStack {
   static net::HttpServerOptions options() {
     net::HttpServerOptions options;
     options.maxConnections = 100000;
+    options.maxConnectionsPerClient = 100000;
     return options;
   }
   ~RouteStack() { server.stop(); }
@@ -319,6 +322,7 @@ void streamsPhase(int streams, int maxTokens, int maxSeconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  headroom::net::raiseOpenFileLimit();  // thousands of loopback connections, both of their ends in this process
   CLI::App app{"bench_serve: per-class TTFT, router added latency and concurrent streams on loopback"};
   double ratePerS = 6.0;
   double durationS = 20.0;

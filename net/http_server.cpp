@@ -1,10 +1,17 @@
 #include "net/http_server.h"
 
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <array>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -13,6 +20,7 @@
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
@@ -106,39 +114,83 @@ class Exchange final : public HttpExchange {
 
 }  // namespace
 
+// Whether a new connection may be served, and if not, why.
+enum class Admission : std::uint8_t { Accepted, ServerFull, ClientFull };
+
 struct HttpServer::Impl {
   Impl(const HttpServerOptions& opts, HttpHandler& h)
-      : options(opts), handler(h), io(opts.threads), acceptor(asio::make_strand(io)), ssl(asio::ssl::context::tls_server) {}
+      : options(opts),
+        handler(h),
+        counters(opts.counters ? opts.counters : std::make_shared<HttpServerCounters>()),
+        io(opts.threads),
+        acceptor(asio::make_strand(io)),
+        acceptRetry(acceptor.get_executor()),
+        ssl(asio::ssl::context::tls_server) {}
+  ~Impl() {
+    if (spareDescriptor >= 0) ::close(spareDescriptor);
+  }
 
   HttpServerOptions options;
   HttpHandler& handler;
+  std::shared_ptr<HttpServerCounters> counters;
+  // Admitted connections, all and per client address. Refused connections are not counted here: they
+  // hold no place while their 503 is written. Declared before io: sessions that io's destructor
+  // destroys release their place here.
+  std::mutex admissionMutex;
+  std::int32_t admitted = 0;
+  std::map<asio::ip::address, std::int32_t> admittedPerClient;
   asio::io_context io;
   tcp::acceptor acceptor;
+  asio::steady_timer acceptRetry;  // backs off after a failed accept (out of descriptors)
   asio::ssl::context ssl;
   bool useTls = false;
   std::vector<std::thread> threads;
-  std::atomic<std::int64_t> connections{0};
   std::atomic<bool> stopped{false};
   std::mutex sessionsMutex;
   std::vector<std::weak_ptr<void>> sessions;
   std::vector<std::function<void()>> closers;  // parallel to sessions: closes one on the I/O threads
   std::uint16_t boundPort = 0;
 
+  // Accept failures (on the acceptor's strand): logged at most once per kAcceptLogInterval.
+  static constexpr std::chrono::seconds kAcceptLogInterval{10};
+  static constexpr std::chrono::milliseconds kAcceptRetry{50};
+  std::chrono::steady_clock::time_point lastAcceptLog{};
+  std::uint64_t acceptFailuresUnlogged = 0;
+  // A descriptor held back for the moment the process runs out: freed to accept and answer 503 to
+  // the clients waiting in the backlog instead of leaving them hanging.
+  int spareDescriptor = -1;
+
   void accept();
+  void onAcceptFailure(beast::error_code ec);
+  void shedBacklog();
+  Admission admit(const asio::ip::address& client);
+  void release(const asio::ip::address& client);
   template <typename Stream>
   void track(const std::shared_ptr<Stream>& session);
 };
 
 namespace {
 
+std::string secondsText(std::chrono::microseconds duration) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", static_cast<double>(duration.count()) / 1e6);
+  return text;
+}
+
 template <typename Stream>
 class Session final : public SessionBase, public std::enable_shared_from_this<Session<Stream>> {
  public:
   template <typename... Args>
-  Session(HttpServer::Impl& server, bool overloaded, Args&&... args)
-      : server_(server), stream_(std::forward<Args>(args)...), overloaded_(overloaded) {}
+  Session(HttpServer::Impl& server, Admission admission, asio::ip::address client, Args&&... args)
+      : server_(server), stream_(std::forward<Args>(args)...), timer_(stream_.get_executor()),
+        admission_(admission), holdsPlace_(admission == Admission::Accepted), client_(std::move(client)) {
+    server_.counters->connectionOpened();
+  }
 
-  ~Session() override { server_.connections.fetch_sub(1); }
+  ~Session() override {
+    releasePlace();
+    server_.counters->connectionClosed();
+  }
 
   void run() {
     asio::dispatch(stream_.get_executor(), [self = this->shared_from_this()] { self->handshake(); });
@@ -154,6 +206,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     if (closed_ || replied_) return;
     replied_ = true;
     complete_ = true;
+    server_.counters->countResponse(response.status);
     queue(formatResponse(response.status, response.headers, response.body, keepAlive_));
   }
 
@@ -163,6 +216,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     streaming_ = true;
     chunked_ = version_ >= 11;
     if (!chunked_) keepAlive_ = false;
+    server_.counters->countResponse(status);
     queue(formatStreamHead(status, headers, chunked_, keepAlive_));
   }
 
@@ -190,13 +244,22 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   }
 
  private:
+  static constexpr bool kTls = std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>;
+
+  // Which wait a read deadline belongs to.
+  enum class Phase : std::uint8_t { Idle, Header, Body };
+
   beast::tcp_stream& lowest() { return beast::get_lowest_layer(stream_); }
+  const HttpServerOptions& options() const { return server_.options; }
 
   void handshake() {
-    if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
-      lowest().expires_after(std::chrono::microseconds(server_.options.idleTimeout.count()));
+    if constexpr (kTls) {
+      // The handshake is part of the first request's header: it has headerTimeout (beast closes the
+      // socket when it runs out).
+      lowest().expires_after(options().headerTimeout);
       stream_.async_handshake(asio::ssl::stream_base::server,
                               [self = this->shared_from_this()](beast::error_code ec) {
+                                self->lowest().expires_never();
                                 if (ec) return self->fail();
                                 self->startRequest();
                               });
@@ -206,47 +269,101 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   }
 
   void startRequest() {
-    if (overloaded_) {
-      keepAlive_ = false;
-      replied_ = true;
-      complete_ = true;
-      queueError(503, "The server has too many open connections; retry later.");
+    if (admission_ != Admission::Accepted) {
+      const bool serverFull = admission_ == Admission::ServerFull;
+      server_.counters->countRefusal(serverFull ? ConnectionRefusal::ServerLimit : ConnectionRefusal::ClientLimit);
+      answerError(503, serverFull ? "The server has too many open connections; retry later."
+                                  : "This client has too many open connections; close some or retry later.");
       return;
     }
     read();
   }
 
+  // The next request: on a kept-alive connection with nothing buffered, first wait (idleTimeout) for
+  // its first byte; then its header (headerTimeout), then its body (bodyTimeout).
   void read() {
     parser_.emplace();
-    parser_->header_limit(static_cast<std::uint32_t>(server_.options.maxHeaderBytes));
-    parser_->body_limit(static_cast<std::uint64_t>(server_.options.maxBodyBytes));
+    parser_->header_limit(static_cast<std::uint32_t>(options().maxHeaderBytes));
+    parser_->body_limit(static_cast<std::uint64_t>(options().maxBodyBytes));
     replied_ = streaming_ = chunked_ = complete_ = false;
     onClose_ = nullptr;
-    lowest().expires_after(std::chrono::microseconds(server_.options.idleTimeout.count()));
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
+    if (requests_ > 0 && buffer_.size() == 0) return waitForNextRequest();
+    readHeader();
   }
 
-  void onRead(beast::error_code ec) {
-    if (ec) {
-      spdlog::debug("connection: read ended: {}", ec.message());
-      if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
-          ec == asio::error::connection_reset || ec == asio::error::eof) {
+  void waitForNextRequest() {
+    arm(options().idleTimeout);
+    stream_.async_read_some(buffer_.prepare(kReadSize), [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->buffer_.commit(n);
+      self->disarm();
+      if (ec) return self->onReadError(ec, Phase::Idle);
+      self->readHeader();
+    });
+  }
+
+  void readHeader() {
+    arm(options().headerTimeout);
+    http::async_read_header(stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+      self->disarm();
+      if (ec) return self->onReadError(ec, Phase::Header);
+      if (self->parser_->is_done()) return self->dispatch();
+      self->readBody();
+    });
+  }
+
+  void readBody() {
+    arm(options().bodyTimeout);
+    http::async_read(stream_, buffer_, *parser_, [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+      self->disarm();
+      if (ec) return self->onReadError(ec, Phase::Body);
+      self->dispatch();
+    });
+  }
+
+  // A read deadline: when it runs out the pending read is cancelled and completes with
+  // operation_aborted, and timedOut_ tells that apart from a stop.
+  void arm(std::chrono::microseconds timeout) {
+    timedOut_ = false;
+    timer_.expires_after(timeout);
+    timer_.async_wait([self = this->shared_from_this(), generation = ++timerGeneration_](beast::error_code ec) {
+      if (ec || generation != self->timerGeneration_ || self->closed_) return;
+      self->timedOut_ = true;
+      beast::error_code ignored;
+      self->lowest().socket().cancel(ignored);
+    });
+  }
+
+  void disarm() {
+    ++timerGeneration_;
+    timer_.cancel();
+  }
+
+  void onReadError(beast::error_code ec, Phase phase) {
+    if (timedOut_ && !closed_) {
+      timedOut_ = false;
+      if (phase == Phase::Idle) {
+        server_.counters->countTimeout(ReadTimeout::Idle);
         return shutdown();
       }
-      if (ec.category() != http::make_error_code(http::error::bad_target).category() ||
-          ec == http::error::partial_message) {
-        return fail();
-      }
-      const int status = parseErrorStatus(ec);
-      const std::string message = parseErrorMessage(ec, server_.options);
-      keepAlive_ = false;
-      replied_ = true;
-      complete_ = true;
-      queueError(status, message);
-      return;
+      const bool header = phase == Phase::Header;
+      server_.counters->countTimeout(header ? ReadTimeout::Header : ReadTimeout::Body);
+      spdlog::debug("connection: the request's {} did not arrive in time", header ? "header" : "body");
+      return answerError(408, header ? "The request header did not arrive within " + secondsText(options().headerTimeout) + " s."
+                                     : "The request body did not arrive within " + secondsText(options().bodyTimeout) + " s.");
     }
-    lowest().expires_never();
+    spdlog::debug("connection: read ended: {}", ec.message());
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
+        ec == asio::error::connection_reset || ec == asio::error::eof) {
+      return shutdown();
+    }
+    if (ec.category() != http::make_error_code(http::error::bad_target).category() || ec == http::error::partial_message) {
+      return fail();
+    }
+    answerError(parseErrorStatus(ec), parseErrorMessage(ec, options()));
+  }
+
+  void dispatch() {
+    ++requests_;
     http::request<http::string_body> message = parser_->release();
     keepAlive_ = message.keep_alive();
     version_ = message.version();
@@ -263,16 +380,21 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     }
   }
 
-  // An error the server answers itself; the connection closes after it.
-  void queueError(int status, std::string_view message) {
+  // An error the server answers itself: the connection closes after it, gracefully (linger()).
+  void answerError(int status, std::string_view message) {
+    keepAlive_ = false;
+    replied_ = true;
+    complete_ = true;
+    linger_ = true;
     const HttpResponse response = server_.handler.errorResponse(status, message);
+    server_.counters->countResponse(response.status);
     queue(formatResponse(response.status, response.headers, response.body, false));
   }
 
   void queue(std::string data) {
     if (closed_) return;
     outbox_ += data;
-    if (static_cast<std::int64_t>(outbox_.size()) > server_.options.maxPendingWriteBytes) {
+    if (static_cast<std::int64_t>(outbox_.size()) > options().maxPendingWriteBytes) {
       spdlog::warn("dropping a client that does not read its stream ({} bytes pending)", outbox_.size());
       return fail();
     }
@@ -283,7 +405,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     writing_ = true;
     inflight_.clear();
     inflight_.swap(outbox_);
-    lowest().expires_after(std::chrono::microseconds(server_.options.idleTimeout.count()));
+    lowest().expires_after(options().idleTimeout);
     asio::async_write(stream_, asio::buffer(inflight_),
                       [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onWrite(ec); });
   }
@@ -311,7 +433,12 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   void shutdown() {
     if (closed_) return;
     markClosed();
-    if constexpr (std::is_same_v<Stream, beast::ssl_stream<beast::tcp_stream>>) {
+    if (linger_ && !server_.stopped.load()) return linger();
+    closeGracefully();
+  }
+
+  void closeGracefully() {
+    if constexpr (kTls) {
       lowest().expires_after(std::chrono::seconds(2));
       stream_.async_shutdown([self = this->shared_from_this()](beast::error_code) {
         beast::error_code ignored;
@@ -325,14 +452,49 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     }
   }
 
+  // After an answer of the server's own the client may still be sending (a body over the limit, a
+  // request on a refused connection). Closing now would reset the connection and the client would lose
+  // the answer: stop sending (plain TCP), read and discard until the client closes, kLingerBytes have
+  // come or kLingerTime has passed (beast closes the socket then), and close.
+  void linger() {
+    lowest().expires_after(HttpServerOptions::kLingerTime);
+    if constexpr (!kTls) {
+      beast::error_code ignored;
+      lowest().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    }
+    discard();
+  }
+
+  void discard() {
+    if (!discardBuffer_) discardBuffer_ = std::make_unique<std::array<char, kReadSize>>();
+    stream_.async_read_some(asio::buffer(*discardBuffer_), [self = this->shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->discarded_ += static_cast<std::int64_t>(n);
+      if (ec == beast::error::timeout) return;  // beast closed the socket
+      if (ec || self->discarded_ >= HttpServerOptions::kLingerBytes) {
+        self->lowest().expires_never();
+        return self->closeGracefully();
+      }
+      self->discard();
+    });
+  }
+
+  // Closes at once, a graceful close in progress (lingering) too.
   void fail() {
-    if (closed_) return;
-    markClosed();
+    if (!closed_) markClosed();
+    disarm();
     lowest().close();
+  }
+
+  // An admitted connection gives its place back when it closes, before a graceful close ends.
+  void releasePlace() {
+    if (!holdsPlace_) return;
+    holdsPlace_ = false;
+    server_.release(client_);
   }
 
   void markClosed() {
     closed_ = true;
+    releasePlace();
     outbox_.clear();
     if (onClose_ && !complete_) {
       auto callback = std::move(onClose_);
@@ -341,14 +503,23 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     }
   }
 
+  static constexpr std::size_t kReadSize = 16 * 1024;
+
   HttpServer::Impl& server_;
   Stream stream_;
-  bool overloaded_;
+  asio::steady_timer timer_;  // the read deadline (idle, header, body)
+  Admission admission_;
+  bool holdsPlace_;  // counted in the server's admitted connections
+  asio::ip::address client_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::string outbox_;
   std::string inflight_;
   std::function<void()> onClose_;
+  std::unique_ptr<std::array<char, kReadSize>> discardBuffer_;
+  std::int64_t discarded_ = 0;
+  std::uint64_t requests_ = 0;
+  std::uint64_t timerGeneration_ = 0;
   unsigned version_ = 11;
   bool keepAlive_ = true;
   bool writing_ = false;
@@ -357,6 +528,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   bool chunked_ = false;
   bool complete_ = false;
   bool closed_ = false;
+  bool timedOut_ = false;
+  bool linger_ = false;
 };
 
 }  // namespace
@@ -380,24 +553,44 @@ void HttpServer::Impl::track(const std::shared_ptr<Stream>& session) {
   });
 }
 
+Admission HttpServer::Impl::admit(const asio::ip::address& client) {
+  std::lock_guard lock(admissionMutex);
+  if (admitted >= options.maxConnections) return Admission::ServerFull;
+  std::int32_t& fromClient = admittedPerClient[client];
+  if (fromClient >= options.maxConnectionsPerClient) {
+    if (fromClient == 0) admittedPerClient.erase(client);
+    return Admission::ClientFull;
+  }
+  ++fromClient;
+  ++admitted;
+  return Admission::Accepted;
+}
+
+void HttpServer::Impl::release(const asio::ip::address& client) {
+  std::lock_guard lock(admissionMutex);
+  --admitted;
+  const auto found = admittedPerClient.find(client);
+  if (found != admittedPerClient.end() && --found->second <= 0) admittedPerClient.erase(found);
+}
+
 void HttpServer::Impl::accept() {
   acceptor.async_accept(asio::make_strand(io), [this](beast::error_code ec, tcp::socket socket) {
     if (ec) {
       if (ec == asio::error::operation_aborted || stopped.load()) return;
-      spdlog::warn("accept failed: {}", ec.message());
-      // Out of file descriptors and the like: back off briefly instead of spinning.
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      return accept();
+      return onAcceptFailure(ec);
     }
     socket.set_option(tcp::no_delay(true), ec);
-    const bool overloaded = connections.fetch_add(1) >= options.maxConnections;
+    beast::error_code endpointError;
+    const auto remote = socket.remote_endpoint(endpointError);
+    const asio::ip::address client = endpointError ? asio::ip::address() : remote.address();
+    const Admission admission = admit(client);
     if (useTls) {
-      auto session = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(*this, overloaded,
+      auto session = std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(*this, admission, client,
                                                                                      std::move(socket), ssl);
       track(session);
       session->run();
     } else {
-      auto session = std::make_shared<Session<beast::tcp_stream>>(*this, overloaded, std::move(socket));
+      auto session = std::make_shared<Session<beast::tcp_stream>>(*this, admission, client, std::move(socket));
       track(session);
       session->run();
     }
@@ -405,9 +598,53 @@ void HttpServer::Impl::accept() {
   });
 }
 
+// Out of descriptors (or kernel memory): answer the clients already waiting with 503 (using the spare
+// descriptor), log at most once per interval, and try again after a pause instead of spinning.
+void HttpServer::Impl::onAcceptFailure(beast::error_code ec) {
+  ++acceptFailuresUnlogged;
+  if (ec == asio::error::no_descriptors || ec.value() == ENFILE) shedBacklog();
+  const auto now = std::chrono::steady_clock::now();
+  if (now - lastAcceptLog >= kAcceptLogInterval) {
+    spdlog::warn("accept failed: {} ({} time{} in the last {} s; clients get 503 until descriptors are free; "
+                 "lower the connection limit or raise the open-file limit)",
+                 ec.message(), acceptFailuresUnlogged, acceptFailuresUnlogged == 1 ? "" : "s", kAcceptLogInterval.count());
+    lastAcceptLog = now;
+    acceptFailuresUnlogged = 0;
+  }
+  acceptRetry.expires_after(kAcceptRetry);
+  acceptRetry.async_wait([this](beast::error_code waitError) {
+    if (waitError || stopped.load()) return;
+    accept();
+  });
+}
+
+void HttpServer::Impl::shedBacklog() {
+  if (spareDescriptor < 0) return;
+  ::close(spareDescriptor);
+  spareDescriptor = -1;
+  const HttpResponse response = handler.errorResponse(503, "The server is out of connections; retry later.");
+  const std::string answer = formatResponse(response.status, response.headers, response.body, false);
+  constexpr int kMostPerRound = 64;
+  for (int i = 0; i < kMostPerRound; ++i) {
+    const int client = ::accept4(acceptor.native_handle(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (client < 0) break;
+    if (::send(client, answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT) > 0) counters->countResponse(503);
+    counters->countRefusal(ConnectionRefusal::ServerLimit);
+    ::shutdown(client, SHUT_WR);
+    ::close(client);
+  }
+  spareDescriptor = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
 HttpServer::HttpServer(const HttpServerOptions& options, HttpHandler& handler)
     : impl_(std::make_unique<Impl>(options, handler)) {
   if (options.threads < 1) throw std::invalid_argument("the server needs at least one thread");
+  if (options.maxConnections < 1 || options.maxConnectionsPerClient < 1) {
+    throw std::invalid_argument("the server needs a connection limit of at least one, overall and per client");
+  }
+  if (options.headerTimeout.count() <= 0 || options.bodyTimeout.count() <= 0 || options.idleTimeout.count() <= 0) {
+    throw std::invalid_argument("the server's timeouts must be positive");
+  }
   if (!options.tlsCertificate.empty() || !options.tlsKey.empty()) {
     if (options.tlsCertificate.empty() || options.tlsKey.empty()) {
       throw std::invalid_argument("TLS needs both a certificate (--tls-cert) and a key (--tls-key)");
@@ -435,6 +672,7 @@ HttpServer::HttpServer(const HttpServerOptions& options, HttpHandler& handler)
                              ec.message());
   }
   impl_->boundPort = acceptor.local_endpoint().port();
+  impl_->spareDescriptor = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
 }
 
 HttpServer::~HttpServer() { stop(); }
@@ -450,6 +688,7 @@ void HttpServer::stop() {
   asio::post(impl_->acceptor.get_executor(), [this] {
     beast::error_code ignored;
     impl_->acceptor.close(ignored);
+    impl_->acceptRetry.cancel();
   });
   {
     std::lock_guard lock(impl_->sessionsMutex);
@@ -487,6 +726,7 @@ std::variant<HttpRequest, int> parseHttpRequest(std::string_view bytes, const Ht
 
 std::uint16_t HttpServer::port() const { return impl_->boundPort; }
 bool HttpServer::tls() const { return impl_->useTls; }
-std::int64_t HttpServer::connections() const { return impl_->connections.load(); }
+std::int64_t HttpServer::connections() const { return impl_->counters->openConnections(); }
+const HttpServerCounters& HttpServer::counters() const { return *impl_->counters; }
 
 }  // namespace headroom::net

@@ -9,13 +9,23 @@
 
 #include <chrono>
 #include "net/http_exchange.h"
+#include "net/http_server_counters.h"
 
 namespace headroom::net {
 
 // Where and how an HttpServer listens. TLS is on when both the certificate chain and the key (PEM files)
-// are given. Limits: a request whose header or body is larger is answered 431 or 413 and the connection
-// closed; connections beyond maxConnections get 503; a connection idle (or a write stalled) for
-// idleTimeout closes; a client that lets more than maxPendingWriteBytes of its stream pile up is dropped.
+// are given. Limits:
+//  - a request whose header or body is larger is answered 431 or 413;
+//  - a request whose header (the TLS handshake included, on a new connection) has not arrived
+//    headerTimeout after the server began to wait for it, or whose body has not arrived bodyTimeout after
+//    its header, is answered 408; a kept-alive connection that sends no next request within idleTimeout
+//    closes, and so does one whose client reads nothing of the answer for idleTimeout;
+//  - connections beyond maxConnections, or beyond maxConnectionsPerClient from one client address, get
+//    503 before anything is read;
+//  - a client that lets more than maxPendingWriteBytes of its stream pile up is dropped.
+// After an answer of its own (4xx, 503) the server closes the connection gracefully: it stops sending,
+// then reads and discards what the client still sends (at most kLingerBytes, for at most kLingerTime) so
+// that the client reads the answer instead of a reset.
 struct HttpServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 0;  // 0: any free port, see HttpServer::port()
@@ -23,10 +33,19 @@ struct HttpServerOptions {
   std::int64_t maxBodyBytes = 1 << 20;
   std::int32_t maxHeaderBytes = 16 * 1024;
   std::int32_t maxConnections = 4096;
+  std::int32_t maxConnectionsPerClient = 256;
+  std::chrono::microseconds headerTimeout = std::chrono::seconds(10);
+  std::chrono::microseconds bodyTimeout = std::chrono::seconds(60);
   std::chrono::microseconds idleTimeout = std::chrono::seconds(60);
   std::int64_t maxPendingWriteBytes = 8 << 20;
   std::filesystem::path tlsCertificate;
   std::filesystem::path tlsKey;
+  // Where the server counts what it does (responses, open connections, refusals, timeouts); the server
+  // makes its own when none is given.
+  std::shared_ptr<HttpServerCounters> counters;
+
+  static constexpr std::int64_t kLingerBytes = 64 << 20;
+  static constexpr std::chrono::seconds kLingerTime{5};
 };
 
 // An HTTP/1.1 server (keep-alive, chunked streaming, optional TLS) that hands each parsed request to an
@@ -45,7 +64,9 @@ class HttpServer {
   void stop();
   std::uint16_t port() const;
   bool tls() const;
+  // Connections open now (refused ones included while their 503 is written).
   std::int64_t connections() const;
+  const HttpServerCounters& counters() const;
 
   struct Impl;
 

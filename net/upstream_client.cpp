@@ -27,6 +27,15 @@ namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using PlainStream = beast::tcp_stream;
 using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+using Strand = asio::strand<asio::io_context::executor_type>;
+
+// An idle keep-alive connection and the strand it was made on: its completions (and its timer's) run
+// there, so the call that takes it over runs on that strand too.
+template <typename Stream>
+struct PooledConnection {
+  std::unique_ptr<Stream> stream;
+  Strand strand;
+};
 
 namespace {
 
@@ -50,7 +59,7 @@ struct UpstreamClient::Impl {
   }
 
   template <typename Stream>
-  std::map<std::string, std::vector<std::unique_ptr<Stream>>>& idle() {
+  std::map<std::string, std::vector<PooledConnection<Stream>>>& idle() {
     if constexpr (std::is_same_v<Stream, TlsStream>) {
       return idleTls;
     } else {
@@ -62,16 +71,16 @@ struct UpstreamClient::Impl {
   // rather than sent a request, so a server that went away is met with a refused connect, before any
   // byte of the request left.
   template <typename Stream>
-  std::unique_ptr<Stream> take(const std::string& key) {
+  std::optional<PooledConnection<Stream>> take(const std::string& key) {
     std::lock_guard lock(poolMutex);
     auto& pool = idle<Stream>()[key];
     while (!pool.empty()) {
-      std::unique_ptr<Stream> stream = std::move(pool.back());
+      PooledConnection<Stream> connection = std::move(pool.back());
       pool.pop_back();
-      const int fd = beast::get_lowest_layer(*stream).socket().native_handle();
-      if (looksOpen(fd, std::is_same_v<Stream, TlsStream>)) return stream;
+      const int fd = beast::get_lowest_layer(*connection.stream).socket().native_handle();
+      if (looksOpen(fd, std::is_same_v<Stream, TlsStream>)) return connection;
     }
-    return nullptr;
+    return std::nullopt;
   }
 
   // Not closed or reset by the server, and on a plain connection no bytes nobody asked for (a TLS one
@@ -85,11 +94,11 @@ struct UpstreamClient::Impl {
   }
 
   template <typename Stream>
-  void giveBack(const std::string& key, std::unique_ptr<Stream> stream) {
+  void giveBack(const std::string& key, PooledConnection<Stream> connection) {
     std::lock_guard lock(poolMutex);
     if (stopping) return;
     auto& pool = idle<Stream>()[key];
-    if (pool.size() < maxIdlePerEndpoint) pool.push_back(std::move(stream));
+    if (pool.size() < maxIdlePerEndpoint) pool.push_back(std::move(connection));
   }
 
   asio::io_context io;
@@ -99,21 +108,26 @@ struct UpstreamClient::Impl {
   std::vector<std::thread> threads;
   std::mutex poolMutex;
   bool stopping = false;
-  std::map<std::string, std::vector<std::unique_ptr<PlainStream>>> idlePlain;
-  std::map<std::string, std::vector<std::unique_ptr<TlsStream>>> idleTls;
+  std::map<std::string, std::vector<PooledConnection<PlainStream>>> idlePlain;
+  std::map<std::string, std::vector<PooledConnection<TlsStream>>> idleTls;
 };
 
 namespace {
 
+// One request. Everything it does runs on strand_: cancel() and every completion. A call that takes
+// over an idle connection takes its strand too (the connection's operations complete there).
 template <typename Stream>
 class Call final : public UpstreamCall, public std::enable_shared_from_this<Call<Stream>> {
  public:
-  Call(UpstreamClient::Impl& client, UpstreamRequest request, std::shared_ptr<UpstreamHandler> handler)
+  Call(UpstreamClient::Impl& client, UpstreamRequest request, std::shared_ptr<UpstreamHandler> handler,
+       std::string key, std::optional<PooledConnection<Stream>> pooled)
       : client_(client),
         request_(std::move(request)),
         handler_(std::move(handler)),
-        key_(endpointKey(request_.endpoint)),
-        strand_(asio::make_strand(client_.io)) {}
+        key_(std::move(key)),
+        strand_(pooled ? pooled->strand : asio::make_strand(client_.io)) {
+    if (pooled) pooled_ = std::move(pooled->stream);
+  }
 
   void begin() {
     asio::dispatch(strand_, [self = this->shared_from_this()] { self->obtainConnection(true); });
@@ -133,7 +147,8 @@ class Call final : public UpstreamCall, public std::enable_shared_from_this<Call
 
   void obtainConnection(bool mayReuse) {
     if (cancelled_) return finishError("cancelled");
-    if (mayReuse) stream_ = client_.template take<Stream>(key_);
+    if (mayReuse) stream_ = std::move(pooled_);
+    pooled_.reset();
     reused_ = stream_ != nullptr;
     if (reused_) return send();
     if constexpr (std::is_same_v<Stream, TlsStream>) {
@@ -240,7 +255,7 @@ class Call final : public UpstreamCall, public std::enable_shared_from_this<Call
     done_ = true;
     const bool reusable = parser_->keep_alive() && !cancelled_ && buffer_.size() == 0;
     lowest().expires_never();
-    if (reusable) client_.template giveBack<Stream>(key_, std::move(stream_));
+    if (reusable) client_.template giveBack<Stream>(key_, PooledConnection<Stream>{std::move(stream_), strand_});
     handler_->onComplete();
   }
 
@@ -258,8 +273,9 @@ class Call final : public UpstreamCall, public std::enable_shared_from_this<Call
   UpstreamRequest request_;
   std::shared_ptr<UpstreamHandler> handler_;
   std::string key_;
-  asio::strand<asio::io_context::executor_type> strand_;
+  Strand strand_;
   std::optional<tcp::resolver> resolver_;
+  std::unique_ptr<Stream> pooled_;  // an idle connection to use first
   std::unique_ptr<Stream> stream_;
   std::string wire_;
   beast::flat_buffer buffer_;
@@ -292,12 +308,15 @@ UpstreamClient::~UpstreamClient() {
 
 std::shared_ptr<UpstreamCall> UpstreamClient::start(UpstreamRequest request,
                                                             std::shared_ptr<UpstreamHandler> handler) {
+  std::string key = endpointKey(request.endpoint);
   if (request.endpoint.tls) {
-    auto call = std::make_shared<Call<TlsStream>>(*impl_, std::move(request), std::move(handler));
+    auto pooled = impl_->take<TlsStream>(key);
+    auto call = std::make_shared<Call<TlsStream>>(*impl_, std::move(request), std::move(handler), std::move(key), std::move(pooled));
     call->begin();
     return call;
   }
-  auto call = std::make_shared<Call<PlainStream>>(*impl_, std::move(request), std::move(handler));
+  auto pooled = impl_->take<PlainStream>(key);
+  auto call = std::make_shared<Call<PlainStream>>(*impl_, std::move(request), std::move(handler), std::move(key), std::move(pooled));
   call->begin();
   return call;
 }

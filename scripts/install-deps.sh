@@ -19,6 +19,7 @@ packages=(
   coinor-libcbc-dev zlib1g-dev
   libboost-dev libssl-dev
   curl python3 openssl ca-certificates
+  prometheus  # promtool: the serve and route tests lint /metrics with `promtool check metrics`
 )
 
 missing=()

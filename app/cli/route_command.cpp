@@ -9,6 +9,7 @@
 #include "serve/router/route_config.h"
 #include "serve/router/route_service.h"
 #include "net/http_server.h"
+#include "net/open_file_limit.h"
 #include "net/upstream_client.h"
 
 namespace headroom::cli {
@@ -38,6 +39,8 @@ int runRoute(const RouteArgs& args) {
   if (args.tlsCert.empty() != args.tlsKey.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key must be given together");
   }
+  // Each client connection may hold a connection to a member while its request is forwarded.
+  serve::checkOpenFileLimit(config.limits, net::raiseOpenFileLimit().soft, 2, args.configPath);
   sigset_t signals;
   sigemptyset(&signals);
   sigaddset(&signals, SIGINT);
@@ -54,7 +57,11 @@ int runRoute(const RouteArgs& args) {
   options.maxBodyBytes = config.limits.maxBodyBytes;
   options.maxHeaderBytes = config.limits.maxHeaderBytes;
   options.maxConnections = config.limits.maxConnections;
+  options.maxConnectionsPerClient = config.limits.maxConnectionsPerClient;
+  options.headerTimeout = config.limits.headerTimeout;
+  options.bodyTimeout = config.limits.bodyTimeout;
   options.idleTimeout = config.limits.idleTimeout;
+  options.counters = service->httpCounters();
   options.tlsCertificate = args.tlsCert;
   options.tlsKey = args.tlsKey;
   net::HttpServer server(options, *service);

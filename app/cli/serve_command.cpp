@@ -10,6 +10,7 @@
 #include "serve/server/serve_config.h"
 #include "serve/server/serving_host.h"
 #include "net/http_server.h"
+#include "net/open_file_limit.h"
 
 namespace headroom::cli {
 
@@ -42,6 +43,9 @@ net::HttpServerOptions serverOptions(const std::string& host, std::uint16_t port
   options.maxBodyBytes = limits.maxBodyBytes;
   options.maxHeaderBytes = limits.maxHeaderBytes;
   options.maxConnections = limits.maxConnections;
+  options.maxConnectionsPerClient = limits.maxConnectionsPerClient;
+  options.headerTimeout = limits.headerTimeout;
+  options.bodyTimeout = limits.bodyTimeout;
   options.idleTimeout = limits.idleTimeout;
   options.tlsCertificate = cert;
   options.tlsKey = key;
@@ -65,14 +69,16 @@ CLI::App* addServeCommand(CLI::App& app, ServeArgs& args) {
 
 int runServe(const ServeArgs& args) {
   const serve::ServeConfig config = serve::loadServeConfig(args.configPath);
+  serve::checkOpenFileLimit(config.limits, net::raiseOpenFileLimit().soft, 1, args.configPath);
   if (args.tlsCert.empty() != args.tlsKey.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key must be given together");
   }
   const sigset_t signals = blockStopSignals();
   auto host = std::make_unique<serve::ServingHost>(config);
   auto api = std::make_unique<serve::ServeApi>(config, *host);
-  net::HttpServer server(serverOptions(args.host, args.port, args.threads, config.limits, args.tlsCert, args.tlsKey),
-                         *api);
+  net::HttpServerOptions options = serverOptions(args.host, args.port, args.threads, config.limits, args.tlsCert, args.tlsKey);
+  options.counters = api->httpCounters();
+  net::HttpServer server(options, *api);
   server.start();
   std::cout << "headroom serve: listening on " << (server.tls() ? "https" : "http") << "://" << args.host << ":"
             << server.port() << " (model " << config.modelName << ", " << host->describeExecutor() << ")"

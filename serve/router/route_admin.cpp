@@ -2,6 +2,8 @@
 #include "serve/router/route_service.h"
 
 #include "serve/protocol/admin_put_body.h"
+#include "serve/protocol/http_server_metrics.h"
+#include "serve/protocol/process_metrics.h"
 #include "serve/protocol/prometheus_writer.h"
 #include "engine/io/json_input.h"
 
@@ -24,7 +26,11 @@ void RouteService::handleHealth(const std::shared_ptr<net::HttpExchange>& exchan
 }
 
 void RouteService::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange) {
-  exchange->respond({200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}}, metrics_.prometheusText(table_.states())});
+  PrometheusWriter http;
+  writeHttpServerMetrics(http, *httpCounters_);
+  writeProcessMetrics(http);
+  exchange->respond({200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}},
+                     metrics_.prometheusText(table_.states()) + http.take()});
 }
 
 json RouteService::sharesJson() const {

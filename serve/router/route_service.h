@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "net/http_exchange.h"
+#include "net/http_server_counters.h"
 #include "net/upstream.h"
 #include "serve/protocol/api_error.h"
 #include "serve/router/member_prober.h"
@@ -45,6 +46,9 @@ class RouteService final : public net::HttpHandler {
   void stopHealthChecks();
 
   std::vector<MemberState> members() const;
+  // What the HTTP server counts (responses by status class, connections) for /metrics: give it to the
+  // server that serves this router (net::HttpServerOptions::counters).
+  const std::shared_ptr<net::HttpServerCounters>& httpCounters() const { return httpCounters_; }
   // Replaces the weighted shares ([class][member]; an empty row routes that class least-loaded).
   void setShares(RoutePolicy policy, std::vector<std::vector<double>> shares);
 
@@ -63,6 +67,7 @@ class RouteService final : public net::HttpHandler {
   MemberTable table_;
   MemberProber prober_;
   RouteMetrics metrics_;
+  std::shared_ptr<net::HttpServerCounters> httpCounters_ = std::make_shared<net::HttpServerCounters>();
 };
 
 }  // namespace headroom::serve

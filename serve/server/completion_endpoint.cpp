@@ -118,7 +118,6 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
   }
   const Admission admission = host_.submit(serveRequest, listener);
   if (admission.outcome == AdmissionOutcome::Admitted || admission.outcome == AdmissionOutcome::Relegated) {
-    responses_[2].fetch_add(1, std::memory_order_relaxed);
     ServingHost* host = &host_;
     const engine::RequestId id = admission.id;
     if (streaming) streaming->begin(endpoint == CompletionEndpoint::ChatCompletions);

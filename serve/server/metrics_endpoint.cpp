@@ -1,4 +1,6 @@
 // GET /metrics: the host's counters, latency histograms and SLO bounds in the Prometheus text format.
+#include "serve/protocol/http_server_metrics.h"
+#include "serve/protocol/process_metrics.h"
 #include <tuple>
 #include <utility>
 
@@ -103,10 +105,8 @@ void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange)
   out.sample("headroom_iterations_total", {}, static_cast<std::uint64_t>(stats.iterations));
   out.family("headroom_busy_seconds_total", "counter", "Time the instance spent running iterations.");
   out.sample("headroom_busy_seconds_total", {}, stats.busyS);
-  out.family("headroom_http_responses_total", "counter", "HTTP responses by status class.");
-  for (int statusClass = 1; statusClass <= 5; ++statusClass) {
-    out.sample("headroom_http_responses_total", {{"code", std::to_string(statusClass) + "xx"}}, responses(statusClass));
-  }
+  writeHttpServerMetrics(out, *httpCounters_);
+  writeProcessMetrics(out);
   respond(exchange, {200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}}, out.take()});
 }
 

@@ -30,8 +30,6 @@ ServeApi::~ServeApi() {
 }
 
 void ServeApi::respond(const std::shared_ptr<net::HttpExchange>& exchange, net::HttpResponse response) {
-  const int statusClass = std::clamp(response.status / 100, 1, 5);
-  responses_[static_cast<std::size_t>(statusClass)].fetch_add(1, std::memory_order_relaxed);
   exchange->respond(std::move(response));
 }
 

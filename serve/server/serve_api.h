@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "net/http_exchange.h"
+#include "net/http_server_counters.h"
 #include "serve/protocol/completion_request.h"
 #include "serve/server/serve_config.h"
 #include "serve/server/serving_host.h"
@@ -40,8 +41,9 @@ class ServeApi final : public net::HttpHandler {
     return transportErrorResponse(status, message);
   }
 
-  // Responses sent so far by status class (index status / 100, 1..5), for /metrics.
-  std::uint64_t responses(int statusClass) const { return responses_.at(static_cast<std::size_t>(statusClass)).load(); }
+  // What the HTTP server counts (responses by status class, connections) for /metrics: give it to the
+  // server that serves this API (net::HttpServerOptions::counters).
+  const std::shared_ptr<net::HttpServerCounters>& httpCounters() const { return httpCounters_; }
 
   static constexpr std::size_t kMaxTelemetryStreams = 64;
 
@@ -65,7 +67,7 @@ class ServeApi final : public net::HttpHandler {
   ServingHost& host_;
   engine::Duration telemetryInterval_;
   bool computesText_;
-  std::array<std::atomic<std::uint64_t>, 6> responses_{};
+  std::shared_ptr<net::HttpServerCounters> httpCounters_ = std::make_shared<net::HttpServerCounters>();
 
   std::mutex telemetryMutex_;
   std::condition_variable telemetryWake_;

@@ -157,7 +157,8 @@ ServeLimits readLimits(const JsonInput& reader, const json& root) {
   reader.requireObject(*object, kRoot / "limits", "(max_body_bytes, max_header_bytes, max_prompt_tokens, ...)");
   reader.checkFields(*object, kRoot / "limits",
                      {"max_body_bytes", "max_header_bytes", "max_prompt_tokens", "max_output_tokens",
-                      "default_max_tokens", "max_connections", "idle_timeout_s"});
+                      "default_max_tokens", "max_connections", "max_connections_per_client", "header_timeout_s",
+                      "body_timeout_s", "idle_timeout_s"});
   auto get = [&](std::string_view key, std::int64_t minimum, std::int64_t maximum, auto& into) {
     if (const json* v = JsonInput::field(*object, key)) {
       into = static_cast<std::remove_reference_t<decltype(into)>>(
@@ -170,8 +171,16 @@ ServeLimits readLimits(const JsonInput& reader, const json& root) {
   get("max_output_tokens", 1, 10000000, limits.maxOutputTokens);
   get("default_max_tokens", 1, 10000000, limits.defaultMaxTokens);
   get("max_connections", 1, 1000000, limits.maxConnections);
-  if (const json* v = JsonInput::field(*object, "idle_timeout_s")) {
-    limits.idleTimeout = reader.positiveSeconds(*v, kRoot / "limits" / "idle_timeout_s");
+  get("max_connections_per_client", 1, 1000000, limits.maxConnectionsPerClient);
+  for (const auto& [key, into] : {std::pair<std::string_view, engine::Duration*>{"header_timeout_s", &limits.headerTimeout},
+                                  {"body_timeout_s", &limits.bodyTimeout},
+                                  {"idle_timeout_s", &limits.idleTimeout}}) {
+    if (const json* v = JsonInput::field(*object, key)) *into = reader.positiveSeconds(*v, kRoot / "limits" / std::string(key));
+  }
+  if (limits.maxConnectionsPerClient > limits.maxConnections) {
+    reader.fail(kRoot / "limits" / "max_connections_per_client",
+                "must not exceed max_connections (" + std::to_string(limits.maxConnections) + ")",
+                std::to_string(limits.maxConnectionsPerClient));
   }
   if (limits.defaultMaxTokens > limits.maxOutputTokens) {
     reader.fail(kRoot / "limits" / "default_max_tokens",
@@ -179,6 +188,20 @@ ServeLimits readLimits(const JsonInput& reader, const json& root) {
                 std::to_string(limits.defaultMaxTokens));
   }
   return limits;
+}
+
+void checkOpenFileLimit(const ServeLimits& limits, std::int64_t openFileLimit, int descriptorsPerConnection,
+                        const std::filesystem::path& file) {
+  const std::int64_t fitting = (openFileLimit - kReservedFileDescriptors) / std::max(descriptorsPerConnection, 1);
+  if (limits.maxConnections <= fitting) return;
+  const std::string perConnection = descriptorsPerConnection == 1 ? std::string("one descriptor")
+                                                                  : std::to_string(descriptorsPerConnection) + " descriptors";
+  throw engine::InputError(
+      file.empty() ? std::filesystem::path("configuration") : file, kRoot / "limits" / "max_connections",
+      "must be at most " + std::to_string(std::max<std::int64_t>(fitting, 0)) + " under this process's open-file limit (RLIMIT_NOFILE " +
+          std::to_string(openFileLimit) + ", raised to the hard limit; " + perConnection + " per connection and " +
+          std::to_string(kReservedFileDescriptors) + " kept for the server): lower it or raise the hard limit (ulimit -Hn)",
+      std::to_string(limits.maxConnections));
 }
 
 ServeConfig parseServeConfig(const json& root, const std::filesystem::path& file) {

@@ -31,7 +31,12 @@ struct ServedClass {
   std::int32_t relegatedLimit = 256;  // relegate only: requests held back beyond queueLimit
 };
 
-// Bounds on what one client may send or hold open.
+// Bounds on what one client may send or hold open. The server's HTTP layer (net::HttpServerOptions)
+// enforces the connection limits and timeouts: a request's header must arrive within headerTimeout
+// (the TLS handshake included), its body within bodyTimeout after the header (else 408); a kept-alive
+// connection with no next request for idleTimeout closes; connections beyond maxConnections, or beyond
+// maxConnectionsPerClient from one client address, get 503. A server behind a router sees the router's
+// connections as one client: give it a maxConnectionsPerClient as large as its maxConnections.
 struct ServeLimits {
   std::int64_t maxBodyBytes = 1 << 20;
   std::int32_t maxHeaderBytes = 16 * 1024;
@@ -39,15 +44,30 @@ struct ServeLimits {
   std::int32_t maxOutputTokens = 4096;
   std::int32_t defaultMaxTokens = 256;  // when a request gives no max_tokens
   std::int32_t maxConnections = 4096;
-  engine::Duration idleTimeout = std::chrono::seconds(60);  // a connection that sends nothing for this long closes
+  std::int32_t maxConnectionsPerClient = 256;
+  engine::Duration headerTimeout = std::chrono::seconds(10);
+  engine::Duration bodyTimeout = std::chrono::seconds(60);
+  engine::Duration idleTimeout = std::chrono::seconds(60);
 };
+
+// Descriptors a server process keeps beside its connections (listener, event loop, log, model and
+// workspace files, the spare one for running out).
+inline constexpr std::int64_t kReservedFileDescriptors = 64;
+
+// Throws engine::InputError naming `file`, /limits/max_connections, the value and the limit when
+// maxConnections connections of `descriptorsPerConnection` descriptors each (a router's forwarded
+// request holds a second one) and kReservedFileDescriptors do not fit under `openFileLimit` (the soft
+// RLIMIT_NOFILE, after net::raiseOpenFileLimit()).
+void checkOpenFileLimit(const ServeLimits& limits, std::int64_t openFileLimit, int descriptorsPerConnection,
+                        const std::filesystem::path& file);
 
 // A whole `headroom-cli serve` configuration, as loaded from JSON:
 //  {"model_name", "model", "hardware", "tensor_parallel", "executor", "scheduler",
 //   "classes": [{name, rank, importance, slo, queue_limit, overload, relegated_limit}],
 //   "tenants": [{"name", "classes": [...], "default_class", "keys": [...]}], "admin_keys": [...],
 //   "limits": {max_body_bytes, max_header_bytes, max_prompt_tokens, max_output_tokens,
-//              default_max_tokens, max_connections, idle_timeout_s}}
+//              default_max_tokens, max_connections, max_connections_per_client, header_timeout_s,
+//              body_timeout_s, idle_timeout_s}}
 struct ServeConfig {
   std::string modelName;  // the id clients send as "model" and /v1/models lists
   engine::ExecutorSpec executor;

@@ -25,7 +25,6 @@ void ServeApi::handleTelemetry(const net::HttpRequest& request, const std::share
     }
     telemetryStreams_.push_back(exchange);
   }
-  responses_[2].fetch_add(1, std::memory_order_relaxed);
   exchange->startStream(200, sseHeaders());
   exchange->sendChunk(telemetryEvent());
   std::weak_ptr<net::HttpExchange> weak = exchange;

@@ -90,6 +90,12 @@ class TestServeConfig : public QObject {
     QTest::newRow("duplicate key") << "/tenants/1/keys/1" << R"("sk-acme-00000")" << "/tenants/1/keys/1" << "more than once";
     QTest::newRow("policy") << "/scheduler" << R"({"policy": "lifo"})" << "/scheduler/policy" << "fcfs, priority";
     QTest::newRow("limits") << "/limits" << R"({"max_body_bytes": 1})" << "/limits/max_body_bytes" << ">= 64, got 1";
+    QTest::newRow("per-client limit zero") << "/limits" << R"({"max_connections_per_client": 0})"
+                                           << "/limits/max_connections_per_client" << ">= 1, got 0";
+    QTest::newRow("per-client over overall") << "/limits" << R"({"max_connections": 10, "max_connections_per_client": 11})"
+                                             << "/limits/max_connections_per_client" << "must not exceed max_connections (10), got 11";
+    QTest::newRow("header timeout") << "/limits" << R"({"header_timeout_s": 0})" << "/limits/header_timeout_s" << "seconds";
+    QTest::newRow("body timeout") << "/limits" << R"({"body_timeout_s": "1"})" << "/limits/body_timeout_s" << "seconds";
     QTest::newRow("executor kind") << "/executor/kind" << R"("magic")" << "/executor/kind" << "constant, modeled, cpu, cuda";
     QTest::newRow("cpu without model") << "/executor" << R"({"kind": "cpu"})" << "/executor/model" << "llama-tiny";
     QTest::newRow("cpu weights type") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "weights": 3})"
@@ -119,6 +125,37 @@ class TestServeConfig : public QObject {
       const QString message = QString::fromUtf8(error.what());
       QVERIFY2(message.startsWith("serve.json: " + expectedPath), qPrintable(message));
       QVERIFY2(message.contains(expectedText), qPrintable(message));
+    }
+  }
+
+  void connectionLimitsAndTimeoutsAreRead() {
+    json root = validServe();
+    root["limits"] = json::parse(R"({"max_connections": 100, "max_connections_per_client": 10, "header_timeout_s": 2.5,
+                                     "body_timeout_s": 30, "idle_timeout_s": 5})");
+    const ServeLimits limits = parseServeConfig(root, "serve.json").limits;
+    QCOMPARE(limits.maxConnections, 100);
+    QCOMPARE(limits.maxConnectionsPerClient, 10);
+    QVERIFY(limits.headerTimeout == std::chrono::milliseconds(2500));
+    QVERIFY(limits.bodyTimeout == std::chrono::seconds(30));
+    QVERIFY(limits.idleTimeout == std::chrono::seconds(5));
+    const ServeLimits defaults = parseServeConfig(validServe(), "serve.json").limits;
+    QVERIFY(defaults.maxConnectionsPerClient <= defaults.maxConnections);
+    QVERIFY(defaults.headerTimeout < defaults.bodyTimeout);
+  }
+
+  // max_connections must fit under the open-file limit with the descriptors a connection needs.
+  void connectionLimitMustFitTheOpenFileLimit() {
+    ServeLimits limits;
+    limits.maxConnections = 1000;
+    checkOpenFileLimit(limits, 1000 + kReservedFileDescriptors, 1, "serve.json");
+    try {
+      checkOpenFileLimit(limits, 1000 + kReservedFileDescriptors, 2, "route.json");
+      QFAIL("no error");
+    } catch (const InputError& error) {
+      const QString message = QString::fromUtf8(error.what());
+      QCOMPARE(QString::fromStdString(error.pointer().to_string()), QString("/limits/max_connections"));
+      QVERIFY2(message.startsWith("route.json: /limits/max_connections: must be at most 500 "), qPrintable(message));
+      QVERIFY2(message.contains("RLIMIT_NOFILE 1064") && message.endsWith("got 1000"), qPrintable(message));
     }
   }
 

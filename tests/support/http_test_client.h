@@ -35,8 +35,22 @@ struct HttpReply {
 
 class HttpConnection {
  public:
-  explicit HttpConnection(std::uint16_t port) {
+  // Connects to 127.0.0.1:port, from `sourceAddress` when given (another loopback address such as
+  // "127.0.0.2" stands for another client). A send blocked for 30 s fails.
+  explicit HttpConnection(std::uint16_t port, const char* sourceAddress = nullptr) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (sourceAddress) {
+      sockaddr_in source{};
+      source.sin_family = AF_INET;
+      ::inet_pton(AF_INET, sourceAddress, &source.sin_addr);
+      if (::bind(fd_, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0) {
+        ::close(fd_);
+        fd_ = -1;
+        return;
+      }
+    }
+    timeval sendTimeout{30, 0};
+    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &sendTimeout, sizeof sendTimeout);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);
