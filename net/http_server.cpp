@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/strand.hpp>
@@ -22,6 +23,7 @@
 #include <spdlog/spdlog.h>
 
 #include "net/http_wire.h"
+#include "net/peer_watch.h"
 
 namespace headroom::net {
 
@@ -119,9 +121,11 @@ struct HttpServer::Impl {
   std::vector<std::thread> threads;
   std::atomic<std::int64_t> connections{0};
   std::atomic<bool> stopped{false};
+  std::atomic<bool> finishing{false};  // stop(grace): no more keep-alive, idle connections close
   std::mutex sessionsMutex;
   std::vector<std::weak_ptr<void>> sessions;
   std::vector<std::function<void()>> closers;  // parallel to sessions: closes one on the I/O threads
+  std::vector<std::function<void()>> idleClosers;  // parallel to sessions: closes one if it awaits a request
   std::uint16_t boundPort = 0;
 
   void accept();
@@ -131,12 +135,14 @@ struct HttpServer::Impl {
 
 namespace {
 
+constexpr std::chrono::milliseconds kPeerPoll{200};
+
 template <typename Stream>
 class Session final : public SessionBase, public std::enable_shared_from_this<Session<Stream>> {
  public:
   template <typename... Args>
   Session(HttpServer::Impl& server, bool overloaded, Args&&... args)
-      : server_(server), stream_(std::forward<Args>(args)...), overloaded_(overloaded) {}
+      : server_(server), stream_(std::forward<Args>(args)...), peerTimer_(stream_.get_executor()), overloaded_(overloaded) {}
 
   ~Session() override { server_.connections.fetch_sub(1); }
 
@@ -148,12 +154,19 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     asio::post(stream_.get_executor(), [self = this->shared_from_this()] { self->fail(); });
   }
 
+  void closeIfIdle() {
+    asio::post(stream_.get_executor(), [self = this->shared_from_this()] {
+      if (self->awaitingRequest_) self->shutdown();
+    });
+  }
+
   void post(std::function<void()> work) override { asio::post(stream_.get_executor(), std::move(work)); }
 
   void deliverResponse(HttpResponse response) override {
     if (closed_ || replied_) return;
     replied_ = true;
     complete_ = true;
+    if (server_.finishing.load()) keepAlive_ = false;
     queue(formatResponse(response.status, response.headers, response.body, keepAlive_));
   }
 
@@ -162,6 +175,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     replied_ = true;
     streaming_ = true;
     chunked_ = version_ >= 11;
+    if (server_.finishing.load()) keepAlive_ = false;
     if (!chunked_) keepAlive_ = false;
     queue(formatStreamHead(status, headers, chunked_, keepAlive_));
   }
@@ -222,12 +236,16 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     parser_->body_limit(static_cast<std::uint64_t>(server_.options.maxBodyBytes));
     replied_ = streaming_ = chunked_ = complete_ = false;
     onClose_ = nullptr;
+    awaitingRequest_ = true;
+    ++exchangeNumber_;
+    peerTimer_.cancel();
     lowest().expires_after(std::chrono::microseconds(server_.options.idleTimeout.count()));
     http::async_read(stream_, buffer_, *parser_,
                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) { self->onRead(ec); });
   }
 
   void onRead(beast::error_code ec) {
+    awaitingRequest_ = false;
     if (ec) {
       spdlog::debug("connection: read ended: {}", ec.message());
       if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::operation_aborted ||
@@ -261,6 +279,30 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       spdlog::error("HTTP handler failed: {}", error.what());
       deliverResponse(server_.handler.errorResponse(500, "The server failed to handle the request."));
     }
+    watchPeer(exchangeNumber_);
+  }
+
+  // While a handler holds the exchange the connection reads nothing, so a client that leaves would be
+  // noticed only when a write fails (never, for a reply not written yet). The socket is watched
+  // meanwhile: the peer's close (FIN or reset) closes the session, which runs the onClose callback.
+  // Bytes that arrive instead (a pipelined request, a TLS record) stay unread; the watch then looks
+  // again every kPeerPoll until the reply is complete.
+  void watchPeer(std::uint64_t exchange) {
+    lowest().socket().async_wait(tcp::socket::wait_read, [self = this->shared_from_this(), exchange](beast::error_code ec) {
+      if (!ec) self->checkPeer(exchange);
+    });
+  }
+
+  void checkPeer(std::uint64_t exchange) {
+    if (closed_ || complete_ || exchange != exchangeNumber_) return;
+    if (peerHasClosed(lowest().socket().native_handle())) {
+      spdlog::debug("connection: the client closed before its reply was complete");
+      return fail();
+    }
+    peerTimer_.expires_after(kPeerPoll);
+    peerTimer_.async_wait([self = this->shared_from_this(), exchange](beast::error_code ec) {
+      if (!ec) self->checkPeer(exchange);
+    });
   }
 
   // An error the server answers itself; the connection closes after it.
@@ -301,7 +343,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
 
   void maybeFinishExchange() {
     if (!complete_ || writing_ || !outbox_.empty() || closed_) return;
-    if (keepAlive_ && !server_.stopped.load()) {
+    if (keepAlive_ && !server_.stopped.load() && !server_.finishing.load()) {
       read();
     } else {
       shutdown();
@@ -349,6 +391,9 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   std::string outbox_;
   std::string inflight_;
   std::function<void()> onClose_;
+  asio::steady_timer peerTimer_;
+  std::uint64_t exchangeNumber_ = 0;  // one per request read; a stale peer watch ignores itself
+  bool awaitingRequest_ = false;      // between two requests (idle keep-alive)
   unsigned version_ = 11;
   bool keepAlive_ = true;
   bool writing_ = false;
@@ -370,13 +415,18 @@ void HttpServer::Impl::track(const std::shared_ptr<Stream>& session) {
     if (sessions[i].expired()) continue;
     sessions[kept] = std::move(sessions[i]);
     closers[kept] = std::move(closers[i]);
+    idleClosers[kept] = std::move(idleClosers[i]);
     ++kept;
   }
   sessions.resize(kept);
   closers.resize(kept);
+  idleClosers.resize(kept);
   sessions.push_back(session);
   closers.push_back([weak = std::weak_ptr<Stream>(session)] {
     if (auto s = weak.lock()) s->close();
+  });
+  idleClosers.push_back([weak = std::weak_ptr<Stream>(session)] {
+    if (auto s = weak.lock()) s->closeIfIdle();
   });
 }
 
@@ -460,6 +510,24 @@ void HttpServer::stop() {
   impl_->io.stop();
   for (std::thread& thread : impl_->threads) thread.join();
   impl_->threads.clear();
+}
+
+void HttpServer::stop(std::chrono::milliseconds grace) {
+  if (impl_->stopped.load()) return;
+  impl_->finishing.store(true);
+  asio::post(impl_->acceptor.get_executor(), [this] {
+    beast::error_code ignored;
+    impl_->acceptor.close(ignored);
+  });
+  {
+    std::lock_guard lock(impl_->sessionsMutex);
+    for (const auto& closeIfIdle : impl_->idleClosers) closeIfIdle();
+  }
+  const auto deadline = std::chrono::steady_clock::now() + grace;
+  while (impl_->connections.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  stop();
 }
 
 std::variant<HttpRequest, int> parseHttpRequest(std::string_view bytes, const HttpServerOptions& options) {

@@ -21,6 +21,9 @@ struct ApiError {
 
   nlohmann::json toJson() const;
   std::string body() const { return toJson().dump(); }
+  // The error as one SSE event ("data: {\"error\": {...}}\n\n"), as OpenAI ends a stream that fails
+  // after its head was sent; the SDKs raise it as an APIError.
+  std::string sseEvent() const { return "data: " + body() + "\n\n"; }
   // The JSON answer: `headers` (e.g. Allow, Retry-After) and Content-Type: application/json.
   net::HttpResponse toResponse(net::HttpHeaders headers = {}) const;
 };

@@ -78,6 +78,11 @@ void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchang
       respondJson(exchange, 503, {{"status", "failed"}, {"model", config_.modelName}, {"error", failure}});
       return;
     }
+    if (host_.draining()) {
+      // Shutting down: load balancers take this instance out while it finishes what it holds.
+      respondJson(exchange, 503, {{"status", "draining"}, {"model", config_.modelName}});
+      return;
+    }
     const engine::InstanceStatus status = host_.status();
     respondJson(exchange, 200,
                 {{"status", "ok"},

@@ -26,7 +26,8 @@ namespace headroom::serve {
 // With a computing executor (cpu, cuda) prompts are byte-tokenised (chats through renderChatPrompt) and
 // replies are the model's text; with a modeled one prompts are estimated and replies synthetic.
 // The class of a completion comes from the API key's tenant, narrowed by the X-Headroom-Class header
-// or the body's qos_class. GET /health answers 503 {"status": "failed"} once the host's instance failed.
+// or the body's qos_class. GET /health answers 503 {"status": "failed"} once the host's instance failed,
+// 503 {"status": "draining"} while it shuts down (completions then get 503 with Retry-After).
 // Thread-safe: handle() may run on several server threads at once. Owns one thread that feeds the
 // telemetry streams. One endpoint family per file: serve_api.cpp (dispatch, auth, responses),
 // completion_endpoint.cpp, metrics_endpoint.cpp, telemetry_stream.cpp, admin_endpoints.cpp.
