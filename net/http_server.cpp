@@ -413,9 +413,13 @@ void HttpServer::Impl::track(const std::shared_ptr<Stream>& session) {
   std::size_t kept = 0;
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     if (sessions[i].expired()) continue;
-    sessions[kept] = std::move(sessions[i]);
-    closers[kept] = std::move(closers[i]);
-    idleClosers[kept] = std::move(idleClosers[i]);
+    // Never move an entry onto itself: a self-moved weak_ptr comes out empty, which forgot live
+    // sessions (neither stop() nor stop(grace) reached them).
+    if (kept != i) {
+      sessions[kept] = std::move(sessions[i]);
+      closers[kept] = std::move(closers[i]);
+      idleClosers[kept] = std::move(idleClosers[i]);
+    }
     ++kept;
   }
   sessions.resize(kept);
