@@ -142,7 +142,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
  public:
   template <typename... Args>
   Session(HttpServer::Impl& server, bool overloaded, Args&&... args)
-      : server_(server), stream_(std::forward<Args>(args)...), peerTimer_(stream_.get_executor()), overloaded_(overloaded) {}
+      : server_(server), stream_(std::forward<Args>(args)...), overloaded_(overloaded), peerTimer_(stream_.get_executor()) {}
 
   ~Session() override { server_.connections.fetch_sub(1); }
 

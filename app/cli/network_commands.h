@@ -16,7 +16,7 @@ struct ServeArgs {
   int threads = 1;
   std::string tlsCert;
   std::string tlsKey;
-  double drainS = 30.0;  // on SIGTERM/SIGINT: how long running requests may finish
+  double drainS = -1.0;  // on SIGTERM/SIGINT: how long running requests may finish; < 0: the config's
 };
 
 // Flags of `headroom-cli route`.
@@ -28,7 +28,7 @@ struct RouteArgs {
   int threads = 1;
   std::string tlsCert;
   std::string tlsKey;
-  double drainS = 30.0;  // on SIGTERM/SIGINT: how long forwarded requests may finish
+  double drainS = -1.0;  // on SIGTERM/SIGINT: how long forwarded requests may finish; < 0: the config's
 };
 
 CLI::App* addServeCommand(CLI::App& app, ServeArgs& args);

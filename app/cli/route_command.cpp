@@ -30,7 +30,7 @@ CLI::App* addRouteCommand(CLI::App& app, RouteArgs& args) {
   route->add_option("--tls-key", args.tlsKey, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
   route->add_option("--drain-s", args.drainS,
                     "On SIGTERM/SIGINT: seconds forwarded requests may finish while new ones get 503, before the rest "
-                    "end with an error (default 30; a second signal ends at once)")
+                    "end with an error (default: the config's limits.drain_s, else 30; a second signal ends at once)")
       ->check(CLI::Range(0.0, 86400.0));
   return route;
 }
@@ -64,9 +64,11 @@ int runRoute(const RouteArgs& args) {
             << server.port() << " (" << config.members.size() << " members, "
             << (config.policy == serve::RoutePolicy::Weighted ? "weighted" : "least-loaded") << ")" << std::endl;
   const int received = waitForSignal(signals);
-  spdlog::info("route: signal {} received, draining for up to {} s", received, args.drainS);
-  service->beginDrain(engine::durationFromSeconds(args.drainS));
-  const auto drainTime = std::chrono::milliseconds(static_cast<std::int64_t>(args.drainS * 1000.0));
+  const engine::Duration drain =
+      args.drainS >= 0.0 ? engine::durationFromSeconds(args.drainS) : config.limits.drainTime;
+  spdlog::info("route: signal {} received, draining for up to {} s", received, engine::toSeconds(drain));
+  service->beginDrain(drain);
+  const auto drainTime = std::chrono::duration_cast<std::chrono::milliseconds>(drain);
   if (!waitForDrain(signals, drainTime, [&](std::chrono::milliseconds slice) { return service->waitDrained(slice); })) {
     spdlog::warn("route: requests still in flight after the drain end with an error");
   }

@@ -50,7 +50,7 @@ CLI::App* addServeCommand(CLI::App& app, ServeArgs& args) {
   serve->add_option("--tls-key", args.tlsKey, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
   serve->add_option("--drain-s", args.drainS,
                     "On SIGTERM/SIGINT: seconds running requests may finish while new ones get 503, before the rest "
-                    "end with an error (default 30; a second signal ends at once)")
+                    "end with an error (default: the config's limits.drain_s, else 30; a second signal ends at once)")
       ->check(CLI::Range(0.0, 86400.0));
   return serve;
 }
@@ -70,9 +70,11 @@ int runServe(const ServeArgs& args) {
             << server.port() << " (model " << config.modelName << ", " << host->describeExecutor() << ")"
             << std::endl;
   const int received = waitForSignal(signals);
-  spdlog::info("serve: signal {} received, draining for up to {} s", received, args.drainS);
-  host->beginDrain(engine::durationFromSeconds(args.drainS));
-  const auto drainTime = std::chrono::milliseconds(static_cast<std::int64_t>(args.drainS * 1000.0));
+  const engine::Duration drain =
+      args.drainS >= 0.0 ? engine::durationFromSeconds(args.drainS) : config.limits.drainTime;
+  spdlog::info("serve: signal {} received, draining for up to {} s", received, engine::toSeconds(drain));
+  host->beginDrain(drain);
+  const auto drainTime = std::chrono::duration_cast<std::chrono::milliseconds>(drain);
   if (!waitForDrain(signals, drainTime, [&](std::chrono::milliseconds slice) { return host->waitDrained(slice); })) {
     spdlog::warn("serve: requests still running after the drain end with an error");
   }

@@ -157,7 +157,7 @@ ServeLimits readLimits(const JsonInput& reader, const json& root) {
   reader.requireObject(*object, kRoot / "limits", "(max_body_bytes, max_header_bytes, max_prompt_tokens, ...)");
   reader.checkFields(*object, kRoot / "limits",
                      {"max_body_bytes", "max_header_bytes", "max_prompt_tokens", "max_output_tokens",
-                      "default_max_tokens", "max_connections", "idle_timeout_s"});
+                      "default_max_tokens", "max_connections", "idle_timeout_s", "drain_s"});
   auto get = [&](std::string_view key, std::int64_t minimum, std::int64_t maximum, auto& into) {
     if (const json* v = JsonInput::field(*object, key)) {
       into = static_cast<std::remove_reference_t<decltype(into)>>(
@@ -172,6 +172,9 @@ ServeLimits readLimits(const JsonInput& reader, const json& root) {
   get("max_connections", 1, 1000000, limits.maxConnections);
   if (const json* v = JsonInput::field(*object, "idle_timeout_s")) {
     limits.idleTimeout = reader.positiveSeconds(*v, kRoot / "limits" / "idle_timeout_s");
+  }
+  if (const json* v = JsonInput::field(*object, "drain_s")) {
+    limits.drainTime = engine::durationFromSeconds(reader.nonNegativeSeconds(*v, kRoot / "limits" / "drain_s"));
   }
   if (limits.defaultMaxTokens > limits.maxOutputTokens) {
     reader.fail(kRoot / "limits" / "default_max_tokens",

@@ -40,6 +40,7 @@ struct ServeLimits {
   std::int32_t defaultMaxTokens = 256;  // when a request gives no max_tokens
   std::int32_t maxConnections = 4096;
   engine::Duration idleTimeout = std::chrono::seconds(60);  // a connection that sends nothing for this long closes
+  engine::Duration drainTime = std::chrono::seconds(30);    // on SIGTERM: how long requests in flight may finish
 };
 
 // A whole `headroom-cli serve` configuration, as loaded from JSON:
@@ -47,7 +48,7 @@ struct ServeLimits {
 //   "classes": [{name, rank, importance, slo, queue_limit, overload, relegated_limit}],
 //   "tenants": [{"name", "classes": [...], "default_class", "keys": [...]}], "admin_keys": [...],
 //   "limits": {max_body_bytes, max_header_bytes, max_prompt_tokens, max_output_tokens,
-//              default_max_tokens, max_connections, idle_timeout_s}}
+//              default_max_tokens, max_connections, idle_timeout_s, drain_s}}
 struct ServeConfig {
   std::string modelName;  // the id clients send as "model" and /v1/models lists
   engine::ExecutorSpec executor;

@@ -25,13 +25,14 @@ namespace {
 const std::pair<std::string, std::string> kAcme{"Authorization", "Bearer sk-acme-0123456789"};
 
 // 20 ms iterations: a 1000-token reply takes 20 s, a 150-token one 3 s.
-QByteArray memberConfig() {
-  return R"({
+// `limits` (optional) is the config's limits object.
+QByteArray memberConfig(const QByteArray& limits = {}) {
+  return QByteArray(R"({
     "model_name": "test-model",
     "executor": {"kind": "constant", "iteration_s": 0.02},
     "classes": [{"name": "chat", "rank": 0, "slo": {"ttft_s": 60}}],
-    "tenants": [{"name": "acme", "classes": ["chat"], "keys": ["sk-acme-0123456789"]}]
-  })";
+    "tenants": [{"name": "acme", "classes": ["chat"], "keys": ["sk-acme-0123456789"]}])") +
+         (limits.isEmpty() ? QByteArray() : ", \"limits\": " + limits) + "}";
 }
 
 QByteArray routeConfig(std::uint16_t member) {
@@ -118,9 +119,10 @@ class TestDrain : public QObject {
     QCOMPARE(server.stop(), 0);
   }
 
-  // A stream longer than the drain ends with an error event; a whole answer with a 503.
+  // A stream longer than the drain (here the config's limits.drain_s) ends with an error event; a whole
+  // answer with a 503.
   void serveEndsTheRestWithAnErrorAfterTheDrainTime() {
-    ServerProcess server({"serve", headroom::test::writeFile(dir_, "member.json", memberConfig()), "--drain-s", "3"});
+    ServerProcess server({"serve", headroom::test::writeFile(dir_, "drain3.json", memberConfig(R"({"drain_s": 3})"))});
     QVERIFY(server.started());
     auto stream = openStream(server.port(), 1000);
     HttpConnection whole(server.port());

@@ -42,6 +42,16 @@ class TestServeConfig : public QObject {
     QCOMPARE(config.executor.kind, ExecutorKind::Constant);
     QCOMPARE(config.modelName, std::string("headroom"));
     QCOMPARE(config.limits.maxBodyBytes, std::int64_t{1} << 20);
+    QCOMPARE(config.limits.drainTime, Duration{std::chrono::seconds(30)});
+  }
+
+  // The shutdown drain time: seconds, 0 allowed (end what runs at once).
+  void drainTimeIsRead() {
+    nlohmann::json root = validServe();
+    root["limits"] = {{"drain_s", 2.5}};
+    QCOMPARE(parseServeConfig(root, "x.json").limits.drainTime, Duration{std::chrono::milliseconds(2500)});
+    root["limits"] = {{"drain_s", 0}};
+    QCOMPARE(parseServeConfig(root, "x.json").limits.drainTime, Duration{0});
   }
 
   void bundledExamplesLoad() {
@@ -90,6 +100,7 @@ class TestServeConfig : public QObject {
     QTest::newRow("duplicate key") << "/tenants/1/keys/1" << R"("sk-acme-00000")" << "/tenants/1/keys/1" << "more than once";
     QTest::newRow("policy") << "/scheduler" << R"({"policy": "lifo"})" << "/scheduler/policy" << "fcfs, priority";
     QTest::newRow("limits") << "/limits" << R"({"max_body_bytes": 1})" << "/limits/max_body_bytes" << ">= 64, got 1";
+    QTest::newRow("drain negative") << "/limits" << R"({"drain_s": -1})" << "/limits/drain_s" << "seconds";
     QTest::newRow("executor kind") << "/executor/kind" << R"("magic")" << "/executor/kind" << "constant, modeled, cpu, cuda";
     QTest::newRow("cpu without model") << "/executor" << R"({"kind": "cpu"})" << "/executor/model" << "llama-tiny";
     QTest::newRow("cpu weights type") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "weights": 3})"
