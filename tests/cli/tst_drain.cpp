@@ -24,7 +24,7 @@ namespace {
 
 const std::pair<std::string, std::string> kAcme{"Authorization", "Bearer sk-acme-0123456789"};
 
-// 20 ms iterations: a 1000-token reply takes 20 s, a 150-token one 3 s.
+// 20 ms iterations: a 1000-token reply takes 20 s, a 250-token one 5 s.
 // `limits` (optional) is the config's limits object.
 QByteArray memberConfig(const QByteArray& limits = {}) {
   return QByteArray(R"({
@@ -101,9 +101,9 @@ class TestDrain : public QObject {
   void serveLetsRunningRequestsFinish() {
     ServerProcess server({"serve", headroom::test::writeFile(dir_, "member.json", memberConfig()), "--drain-s", "20"});
     QVERIFY(server.started());
-    auto stream = openStream(server.port(), 150);
+    auto stream = openStream(server.port(), 250);
     HttpConnection whole(server.port());
-    QVERIFY(whole.send("POST", "/v1/completions", completionBody(150, false), {kAcme}));
+    QVERIFY(whole.send("POST", "/v1/completions", completionBody(250, false), {kAcme}));
     QTRY_VERIFY_WITH_TIMEOUT(
         metricValue(httpRequest(server.port(), "GET", "/metrics").body, R"(headroom_running_requests{class="chat"})") == 2.0,
         5000);
@@ -114,15 +114,16 @@ class TestDrain : public QObject {
     QCOMPARE(sseData(streamed.body).back(), std::string("[DONE]"));
     const HttpReply answered = whole.read(std::chrono::seconds(10));
     QCOMPARE(answered.status, 200);
-    QCOMPARE(jsonOf(answered.body)["usage"].toObject()["completion_tokens"].toInt(), 150);
+    QCOMPARE(jsonOf(answered.body)["usage"].toObject()["completion_tokens"].toInt(), 250);
     // Drained: the process ends by itself, long before its 20 s drain time.
+    QVERIFY(server.waitForExit(10000));
     QCOMPARE(server.stop(), 0);
   }
 
   // A stream longer than the drain (here the config's limits.drain_s) ends with an error event; a whole
   // answer with a 503.
   void serveEndsTheRestWithAnErrorAfterTheDrainTime() {
-    ServerProcess server({"serve", headroom::test::writeFile(dir_, "drain3.json", memberConfig(R"({"drain_s": 3})"))});
+    ServerProcess server({"serve", headroom::test::writeFile(dir_, "drain5.json", memberConfig(R"({"drain_s": 5})"))});
     QVERIFY(server.started());
     auto stream = openStream(server.port(), 1000);
     HttpConnection whole(server.port());
@@ -144,7 +145,7 @@ class TestDrain : public QObject {
   void routeDrainsAndClosesItsUpstream() {
     ServerProcess member({"serve", headroom::test::writeFile(dir_, "member.json", memberConfig())});
     QVERIFY(member.started());
-    ServerProcess router({"route", headroom::test::writeFile(dir_, "route.json", routeConfig(member.port())), "--drain-s", "3"});
+    ServerProcess router({"route", headroom::test::writeFile(dir_, "route.json", routeConfig(member.port())), "--drain-s", "5"});
     QVERIFY(router.started());
     auto stream = openStream(router.port(), 1000);
     auto memberMetric = [&](const char* series) { return metricValue(httpRequest(member.port(), "GET", "/metrics").body, series); };

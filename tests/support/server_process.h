@@ -40,6 +40,11 @@ class ServerProcess {
   qint64 pid() const { return process_.processId(); }
   QByteArray errorOutput() { return process_.readAllStandardError(); }
 
+  // Waits up to `timeoutMs` for the process to end by itself; true when it has.
+  bool waitForExit(int timeoutMs) {
+    return process_.state() == QProcess::NotRunning || process_.waitForFinished(timeoutMs);
+  }
+
   // SIGTERM and wait; the exit code (-1 when it had to be killed).
   int stop() {
     if (process_.state() == QProcess::NotRunning) return process_.exitCode();
