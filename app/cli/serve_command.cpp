@@ -80,6 +80,7 @@ int runServe(const ServeArgs& args) {
   }
   // What is left hears Shutdown: a stream's error event, a buffered reply's 503. Let those go out.
   host->stopNow();
+  api->stopTelemetry();
   server.stop(kFlushGrace);
   // Listeners still hold exchanges of the stopped server: finish them before the server goes.
   api.reset();

@@ -19,14 +19,18 @@ ServeApi::ServeApi(ServeConfig config, ServingHost& host, engine::Duration telem
   telemetryThread_ = std::thread([this] { runTelemetry(); });
 }
 
-ServeApi::~ServeApi() {
+ServeApi::~ServeApi() { stopTelemetry(); }
+
+void ServeApi::stopTelemetry() {
+  std::vector<std::shared_ptr<net::HttpExchange>> streams;
   {
     std::lock_guard lock(telemetryMutex_);
     stopping_ = true;
+    streams.swap(telemetryStreams_);
   }
   telemetryWake_.notify_all();
-  telemetryThread_.join();
-  for (const auto& stream : telemetryStreams_) stream->endStream();
+  if (telemetryThread_.joinable()) telemetryThread_.join();
+  for (const auto& stream : streams) stream->endStream();
 }
 
 void ServeApi::respond(const std::shared_ptr<net::HttpExchange>& exchange, net::HttpResponse response) {

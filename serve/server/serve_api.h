@@ -41,6 +41,10 @@ class ServeApi final : public net::HttpHandler {
     return transportErrorResponse(status, message);
   }
 
+  // Ends the telemetry streams (each body terminated) and refuses new ones (503); before the server
+  // stops, so they end cleanly. Idempotent; the destructor calls it.
+  void stopTelemetry();
+
   // Responses sent so far by status class (index status / 100, 1..5), for /metrics.
   std::uint64_t responses(int statusClass) const { return responses_.at(static_cast<std::size_t>(statusClass)).load(); }
 

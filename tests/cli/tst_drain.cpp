@@ -23,6 +23,7 @@ using headroom::test::sseData;
 namespace {
 
 const std::pair<std::string, std::string> kAcme{"Authorization", "Bearer sk-acme-0123456789"};
+const std::pair<std::string, std::string> kAdmin{"Authorization", "Bearer sk-admin-0123456789"};
 
 // 20 ms iterations: a 1000-token reply takes 20 s, a 250-token one 5 s.
 // `limits` (optional) is the config's limits object.
@@ -31,7 +32,8 @@ QByteArray memberConfig(const QByteArray& limits = {}) {
     "model_name": "test-model",
     "executor": {"kind": "constant", "iteration_s": 0.02},
     "classes": [{"name": "chat", "rank": 0, "slo": {"ttft_s": 60}}],
-    "tenants": [{"name": "acme", "classes": ["chat"], "keys": ["sk-acme-0123456789"]}])") +
+    "tenants": [{"name": "acme", "classes": ["chat"], "keys": ["sk-acme-0123456789"]}],
+    "admin_keys": ["sk-admin-0123456789"])") +
          (limits.isEmpty() ? QByteArray() : ", \"limits\": " + limits) + "}";
 }
 
@@ -128,6 +130,8 @@ class TestDrain : public QObject {
     auto stream = openStream(server.port(), 1000);
     HttpConnection whole(server.port());
     QVERIFY(whole.send("POST", "/v1/completions", completionBody(1000, false), {kAcme}));
+    HttpConnection telemetry(server.port());
+    QVERIFY(telemetry.send("GET", "/v1/headroom/telemetry", {}, {kAdmin}));
     QTRY_VERIFY_WITH_TIMEOUT(
         metricValue(httpRequest(server.port(), "GET", "/metrics").body, R"(headroom_running_requests{class="chat"})") == 2.0,
         5000);
@@ -137,6 +141,10 @@ class TestDrain : public QObject {
     const HttpReply answered = whole.read(std::chrono::seconds(10));
     QCOMPARE(answered.status, 503);
     QCOMPARE(jsonOf(answered.body)["error"].toObject()["code"].toString(), QString("server_shutdown"));
+    // The telemetry stream ends too, its body terminated.
+    const HttpReply snapshots = telemetry.read(std::chrono::seconds(10));
+    QCOMPARE(snapshots.status, 200);
+    QVERIFY(!sseData(snapshots.body).empty());
     QCOMPARE(server.stop(), 0);
   }
 
