@@ -20,7 +20,8 @@ class HttpExchange {
   virtual void sendChunk(std::string data) = 0;
   virtual void endStream() = 0;
   // `callback` runs once, on a server thread, if the peer disconnects before the reply is complete
-  // (at once when it already has). Set it at most once.
+  // (at once when it already has). Set it at most once. The server watches the connection while the
+  // reply is pending, so a close is seen before anything was written too (a half-close counts).
   virtual void onClose(std::function<void()> callback) = 0;
 };
 

@@ -30,6 +30,7 @@
 #include <spdlog/spdlog.h>
 
 #include "net/http_wire.h"
+#include "net/peer_watch.h"
 
 namespace headroom::net {
 
@@ -146,9 +147,11 @@ struct HttpServer::Impl {
   bool useTls = false;
   std::vector<std::thread> threads;
   std::atomic<bool> stopped{false};
+  std::atomic<bool> finishing{false};  // stop(grace): no more keep-alive, idle connections close
   std::mutex sessionsMutex;
   std::vector<std::weak_ptr<void>> sessions;
   std::vector<std::function<void()>> closers;  // parallel to sessions: closes one on the I/O threads
+  std::vector<std::function<void()>> idleClosers;  // parallel to sessions: closes one if it awaits a request
   std::uint16_t boundPort = 0;
 
   // Accept failures (on the acceptor's strand): logged at most once per kAcceptLogInterval.
@@ -171,6 +174,8 @@ struct HttpServer::Impl {
 
 namespace {
 
+constexpr std::chrono::milliseconds kPeerPoll{200};
+
 std::string secondsText(std::chrono::microseconds duration) {
   char text[32];
   std::snprintf(text, sizeof text, "%g", static_cast<double>(duration.count()) / 1e6);
@@ -183,7 +188,8 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   template <typename... Args>
   Session(HttpServer::Impl& server, Admission admission, asio::ip::address client, Args&&... args)
       : server_(server), stream_(std::forward<Args>(args)...), timer_(stream_.get_executor()),
-        admission_(admission), holdsPlace_(admission == Admission::Accepted), client_(std::move(client)) {
+        admission_(admission), holdsPlace_(admission == Admission::Accepted), client_(std::move(client)),
+        peerTimer_(stream_.get_executor()) {
     server_.counters->connectionOpened();
   }
 
@@ -200,12 +206,19 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     asio::post(stream_.get_executor(), [self = this->shared_from_this()] { self->fail(); });
   }
 
+  void closeIfIdle() {
+    asio::post(stream_.get_executor(), [self = this->shared_from_this()] {
+      if (self->awaitingRequest_) self->shutdown();
+    });
+  }
+
   void post(std::function<void()> work) override { asio::post(stream_.get_executor(), std::move(work)); }
 
   void deliverResponse(HttpResponse response) override {
     if (closed_ || replied_) return;
     replied_ = true;
     complete_ = true;
+    if (server_.finishing.load()) keepAlive_ = false;
     server_.counters->countResponse(response.status);
     queue(formatResponse(response.status, response.headers, response.body, keepAlive_));
   }
@@ -215,6 +228,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     replied_ = true;
     streaming_ = true;
     chunked_ = version_ >= 11;
+    if (server_.finishing.load()) keepAlive_ = false;
     if (!chunked_) keepAlive_ = false;
     server_.counters->countResponse(status);
     queue(formatStreamHead(status, headers, chunked_, keepAlive_));
@@ -287,6 +301,9 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
     parser_->body_limit(static_cast<std::uint64_t>(options().maxBodyBytes));
     replied_ = streaming_ = chunked_ = complete_ = false;
     onClose_ = nullptr;
+    awaitingRequest_ = true;
+    ++exchangeNumber_;
+    peerTimer_.cancel();
     if (requests_ > 0 && buffer_.size() == 0) return waitForNextRequest();
     readHeader();
   }
@@ -339,6 +356,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   }
 
   void onReadError(beast::error_code ec, Phase phase) {
+    awaitingRequest_ = false;
     if (timedOut_ && !closed_) {
       timedOut_ = false;
       if (phase == Phase::Idle) {
@@ -363,6 +381,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   }
 
   void dispatch() {
+    awaitingRequest_ = false;
     ++requests_;
     http::request<http::string_body> message = parser_->release();
     keepAlive_ = message.keep_alive();
@@ -378,6 +397,30 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
       spdlog::error("HTTP handler failed: {}", error.what());
       deliverResponse(server_.handler.errorResponse(500, "The server failed to handle the request."));
     }
+    watchPeer(exchangeNumber_);
+  }
+
+  // While a handler holds the exchange the connection reads nothing, so a client that leaves would be
+  // noticed only when a write fails (never, for a reply not written yet). The socket is watched
+  // meanwhile: the peer's close (FIN or reset) closes the session, which runs the onClose callback.
+  // Bytes that arrive instead (a pipelined request, a TLS record) stay unread; the watch then looks
+  // again every kPeerPoll until the reply is complete.
+  void watchPeer(std::uint64_t exchange) {
+    lowest().socket().async_wait(tcp::socket::wait_read, [self = this->shared_from_this(), exchange](beast::error_code ec) {
+      if (!ec) self->checkPeer(exchange);
+    });
+  }
+
+  void checkPeer(std::uint64_t exchange) {
+    if (closed_ || complete_ || exchange != exchangeNumber_) return;
+    if (peerHasClosed(lowest().socket().native_handle())) {
+      spdlog::debug("connection: the client closed before its reply was complete");
+      return fail();
+    }
+    peerTimer_.expires_after(kPeerPoll);
+    peerTimer_.async_wait([self = this->shared_from_this(), exchange](beast::error_code ec) {
+      if (!ec) self->checkPeer(exchange);
+    });
   }
 
   // An error the server answers itself: the connection closes after it, gracefully (linger()).
@@ -423,7 +466,7 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
 
   void maybeFinishExchange() {
     if (!complete_ || writing_ || !outbox_.empty() || closed_) return;
-    if (keepAlive_ && !server_.stopped.load()) {
+    if (keepAlive_ && !server_.stopped.load() && !server_.finishing.load()) {
       read();
     } else {
       shutdown();
@@ -516,6 +559,9 @@ class Session final : public SessionBase, public std::enable_shared_from_this<Se
   std::string outbox_;
   std::string inflight_;
   std::function<void()> onClose_;
+  asio::steady_timer peerTimer_;      // the next look at a peer that sent bytes while its reply is pending
+  std::uint64_t exchangeNumber_ = 0;  // one per request read; a stale peer watch ignores itself
+  bool awaitingRequest_ = false;      // between two requests (idle keep-alive) or reading one
   std::unique_ptr<std::array<char, kReadSize>> discardBuffer_;
   std::int64_t discarded_ = 0;
   std::uint64_t requests_ = 0;
@@ -541,15 +587,24 @@ void HttpServer::Impl::track(const std::shared_ptr<Stream>& session) {
   std::size_t kept = 0;
   for (std::size_t i = 0; i < sessions.size(); ++i) {
     if (sessions[i].expired()) continue;
-    sessions[kept] = std::move(sessions[i]);
-    closers[kept] = std::move(closers[i]);
+    // Never move an entry onto itself: a self-moved weak_ptr comes out empty, which forgot live
+    // sessions (neither stop() nor stop(grace) reached them).
+    if (kept != i) {
+      sessions[kept] = std::move(sessions[i]);
+      closers[kept] = std::move(closers[i]);
+      idleClosers[kept] = std::move(idleClosers[i]);
+    }
     ++kept;
   }
   sessions.resize(kept);
   closers.resize(kept);
+  idleClosers.resize(kept);
   sessions.push_back(session);
   closers.push_back([weak = std::weak_ptr<Stream>(session)] {
     if (auto s = weak.lock()) s->close();
+  });
+  idleClosers.push_back([weak = std::weak_ptr<Stream>(session)] {
+    if (auto s = weak.lock()) s->closeIfIdle();
   });
 }
 
@@ -699,6 +754,25 @@ void HttpServer::stop() {
   impl_->io.stop();
   for (std::thread& thread : impl_->threads) thread.join();
   impl_->threads.clear();
+}
+
+void HttpServer::stop(std::chrono::milliseconds grace) {
+  if (impl_->stopped.load()) return;
+  impl_->finishing.store(true);
+  asio::post(impl_->acceptor.get_executor(), [this] {
+    beast::error_code ignored;
+    impl_->acceptor.close(ignored);
+    impl_->acceptRetry.cancel();
+  });
+  {
+    std::lock_guard lock(impl_->sessionsMutex);
+    for (const auto& closeIfIdle : impl_->idleClosers) closeIfIdle();
+  }
+  const auto deadline = std::chrono::steady_clock::now() + grace;
+  while (impl_->counters->openConnections() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  stop();
 }
 
 std::variant<HttpRequest, int> parseHttpRequest(std::string_view bytes, const HttpServerOptions& options) {

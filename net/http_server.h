@@ -62,6 +62,10 @@ class HttpServer {
 
   void start();
   void stop();
+  // A graceful stop: stops accepting, closes connections waiting for a request, lets every reply in
+  // progress finish writing (its connection then closes instead of waiting for another request), and
+  // waits up to `grace` for the connections to end before stop(). Make the replies complete first.
+  void stop(std::chrono::milliseconds grace);
   std::uint16_t port() const;
   bool tls() const;
   // Connections open now (refused ones included while their 503 is written).

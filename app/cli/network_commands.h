@@ -16,6 +16,7 @@ struct ServeArgs {
   int threads = 1;
   std::string tlsCert;
   std::string tlsKey;
+  double drainS = -1.0;  // on SIGTERM/SIGINT: how long running requests may finish; < 0: the config's
 };
 
 // Flags of `headroom-cli route`.
@@ -27,12 +28,15 @@ struct RouteArgs {
   int threads = 1;
   std::string tlsCert;
   std::string tlsKey;
+  double drainS = -1.0;  // on SIGTERM/SIGINT: how long forwarded requests may finish; < 0: the config's
 };
 
 CLI::App* addServeCommand(CLI::App& app, ServeArgs& args);
 CLI::App* addRouteCommand(CLI::App& app, RouteArgs& args);
 
-// Both run until SIGINT or SIGTERM and return the exit code; bad configuration throws
+// Both run until SIGINT or SIGTERM, then drain: new requests get 503 (Retry-After) and /health 503,
+// requests in flight may finish for --drain-s, the rest end with an error (a stream's last event, or a
+// 503 body); a second signal ends the drain at once. They return the exit code; bad configuration throws
 // engine::InputError, a port that cannot be bound std::runtime_error.
 int runServe(const ServeArgs& args);
 int runRoute(const RouteArgs& args);

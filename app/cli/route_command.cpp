@@ -1,11 +1,13 @@
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <memory>
 
-#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include "app/cli/network_commands.h"
+#include "app/cli/stop_signals.h"
+#include "engine/core/time.h"
 #include "serve/router/route_config.h"
 #include "serve/router/route_service.h"
 #include "net/http_server.h"
@@ -27,6 +29,10 @@ CLI::App* addRouteCommand(CLI::App& app, RouteArgs& args) {
       ->check(CLI::Range(1, 64));
   route->add_option("--tls-cert", args.tlsCert, "PEM certificate chain: serve HTTPS")->check(CLI::ExistingFile);
   route->add_option("--tls-key", args.tlsKey, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
+  route->add_option("--drain-s", args.drainS,
+                    "On SIGTERM/SIGINT: seconds forwarded requests may finish while new ones get 503, before the rest "
+                    "end with an error (default: the config's limits.drain_s, else 30; a second signal ends at once)")
+      ->check(CLI::Range(0.0, 86400.0));
   return route;
 }
 
@@ -41,11 +47,7 @@ int runRoute(const RouteArgs& args) {
   }
   // Each client connection may hold a connection to a member while its request is forwarded.
   serve::checkOpenFileLimit(config.limits, net::raiseOpenFileLimit().soft, 2, args.configPath);
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  const sigset_t signals = blockStopSignals();
 
   auto client = std::make_unique<net::UpstreamClient>(args.threads);
   auto service = std::make_unique<serve::RouteService>(config, *client);
@@ -69,10 +71,18 @@ int runRoute(const RouteArgs& args) {
   std::cout << "headroom route: listening on " << (server.tls() ? "https" : "http") << "://" << args.host << ":"
             << server.port() << " (" << config.members.size() << " members, "
             << (config.policy == serve::RoutePolicy::Weighted ? "weighted" : "least-loaded") << ")" << std::endl;
-  int received = 0;
-  sigwait(&signals, &received);
-  spdlog::info("route: signal {} received, stopping", received);
-  server.stop();
+  const int received = waitForSignal(signals);
+  const engine::Duration drain =
+      args.drainS >= 0.0 ? engine::durationFromSeconds(args.drainS) : config.limits.drainTime;
+  spdlog::info("route: signal {} received, draining for up to {} s", received, engine::toSeconds(drain));
+  service->beginDrain(drain);
+  const auto drainTime = std::chrono::duration_cast<std::chrono::milliseconds>(drain);
+  if (!waitForDrain(signals, drainTime, [&](std::chrono::milliseconds slice) { return service->waitDrained(slice); })) {
+    spdlog::warn("route: requests still in flight after the drain end with an error");
+  }
+  service->endInFlight();
+  // Let the last events and 503s go out, then close.
+  server.stop(std::chrono::milliseconds(2000));
   // Calls in flight hold exchanges of the stopped server: stop the client first, then the service.
   service->stopHealthChecks();
   client.reset();

@@ -1,11 +1,13 @@
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <memory>
 
-#include <pthread.h>
 #include <spdlog/spdlog.h>
 
 #include "app/cli/network_commands.h"
+#include "app/cli/stop_signals.h"
+#include "engine/core/time.h"
 #include "serve/server/serve_api.h"
 #include "serve/server/serve_config.h"
 #include "serve/server/serving_host.h"
@@ -15,23 +17,6 @@
 namespace headroom::cli {
 
 namespace {
-
-// Blocks SIGINT and SIGTERM in this thread and every thread it starts afterwards, so waitForSignal()
-// can take them synchronously.
-sigset_t blockStopSignals() {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  return signals;
-}
-
-int waitForSignal(const sigset_t& signals) {
-  int received = 0;
-  sigwait(&signals, &received);
-  return received;
-}
 
 net::HttpServerOptions serverOptions(const std::string& host, std::uint16_t port, int threads,
                                      const serve::ServeLimits& limits, const std::string& cert,
@@ -52,6 +37,9 @@ net::HttpServerOptions serverOptions(const std::string& host, std::uint16_t port
   return options;
 }
 
+// How long the last replies (error events, 503s) may take to be written after the drain.
+constexpr std::chrono::milliseconds kFlushGrace{2000};
+
 }  // namespace
 
 CLI::App* addServeCommand(CLI::App& app, ServeArgs& args) {
@@ -64,6 +52,10 @@ CLI::App* addServeCommand(CLI::App& app, ServeArgs& args) {
   serve->add_option("--threads", args.threads, "I/O threads (default 1)")->check(CLI::Range(1, 64));
   serve->add_option("--tls-cert", args.tlsCert, "PEM certificate chain: serve HTTPS")->check(CLI::ExistingFile);
   serve->add_option("--tls-key", args.tlsKey, "PEM private key for --tls-cert")->check(CLI::ExistingFile);
+  serve->add_option("--drain-s", args.drainS,
+                    "On SIGTERM/SIGINT: seconds running requests may finish while new ones get 503, before the rest "
+                    "end with an error (default: the config's limits.drain_s, else 30; a second signal ends at once)")
+      ->check(CLI::Range(0.0, 86400.0));
   return serve;
 }
 
@@ -84,8 +76,18 @@ int runServe(const ServeArgs& args) {
             << server.port() << " (model " << config.modelName << ", " << host->describeExecutor() << ")"
             << std::endl;
   const int received = waitForSignal(signals);
-  spdlog::info("serve: signal {} received, stopping", received);
-  server.stop();
+  const engine::Duration drain =
+      args.drainS >= 0.0 ? engine::durationFromSeconds(args.drainS) : config.limits.drainTime;
+  spdlog::info("serve: signal {} received, draining for up to {} s", received, engine::toSeconds(drain));
+  host->beginDrain(drain);
+  const auto drainTime = std::chrono::duration_cast<std::chrono::milliseconds>(drain);
+  if (!waitForDrain(signals, drainTime, [&](std::chrono::milliseconds slice) { return host->waitDrained(slice); })) {
+    spdlog::warn("serve: requests still running after the drain end with an error");
+  }
+  // What is left hears Shutdown: a stream's error event, a buffered reply's 503. Let those go out.
+  host->stopNow();
+  api->stopTelemetry();
+  server.stop(kFlushGrace);
   // Listeners still hold exchanges of the stopped server: finish them before the server goes.
   api.reset();
   host.reset();

@@ -100,6 +100,13 @@ void Instance::ExecutorNotifier::onFinished(const RequestState& state, TimePoint
   outer_.onFinished(state, now);
 }
 
+void Instance::ExecutorNotifier::onCancelled(const RequestState& state, TimePoint now) {
+  const RequestId id = state.request.id;
+  instance_.executor_->release(id);
+  instance_.texts_.erase(id);
+  outer_.onCancelled(state, now);
+}
+
 void Instance::recordTokens(const IterationResult& result) {
   if (texts_.empty() || result.tokens.size() != batch_.entries.size()) return;
   for (std::size_t i = 0; i < batch_.entries.size(); ++i) {
@@ -115,6 +122,11 @@ void Instance::recordTokens(const IterationResult& result) {
 bool Instance::finishEarly(RequestId id, TimePoint now) {
   if (busy_) throw std::logic_error("finishEarly while an iteration runs");
   return scheduler_.finishEarly(id, now);
+}
+
+bool Instance::cancel(RequestId id, TimePoint now) {
+  if (busy_) throw std::logic_error("cancel while an iteration runs");
+  return scheduler_.cancel(id, now);
 }
 
 void Instance::postSchedulerConfig(const SchedulerConfig& config) {

@@ -76,6 +76,10 @@ class Instance {
 
   // Ends a decoding request now (see Scheduler::finishEarly); not while an iteration runs.
   bool finishEarly(RequestId id, TimePoint now);
+  // Removes a request whose client left, wherever it is, and frees its KV blocks and the executor's
+  // state for it (see Scheduler::cancel); not while an iteration runs (std::logic_error). False when
+  // the instance holds no request with this id.
+  bool cancel(RequestId id, TimePoint now);
 
   // Thread-safe, unlike the rest: hands a new scheduler policy (ordering, chunking, relegation, batch
   // caps) to the instance, which applies it at the start of its next iteration, between iterations.
@@ -105,6 +109,7 @@ class Instance {
     void onRelegated(const RequestState& state, TimePoint now) override { outer_.onRelegated(state, now); }
     void onPreempted(const RequestState& state, TimePoint now) override;
     void onFinished(const RequestState& state, TimePoint now) override;
+    void onCancelled(const RequestState& state, TimePoint now) override;
 
    private:
     Instance& instance_;

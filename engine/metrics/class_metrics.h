@@ -11,6 +11,8 @@ namespace headroom::engine {
 // arrival, tbt = each finished request's effective TBT as its bound judges it (RequestState::worstTokenPace,
 // one sample per request of two tokens or more), tokenGap = every gap between consecutive tokens of a
 // request, ttlt = last token - arrival.
+// A cancelled request (its client left before its last token) is counted in `cancelled`, never in
+// `completed` nor `sloMet`, and adds no ttlt; the work it got counts in the cancelled token counters.
 // A plain value, fixed in size (no heap), not thread-safe.
 struct ClassMetrics {
   std::int64_t arrived = 0;
@@ -19,6 +21,9 @@ struct ClassMetrics {
   std::int64_t preempted = 0;  // preemption events, not distinct requests
   std::int64_t sloMet = 0;     // completed requests that met every bound of their class
   std::int64_t tokensOut = 0;
+  std::int64_t cancelled = 0;              // removed before their last token: the client left
+  std::int64_t cancelledPromptTokens = 0;  // prompt tokens prefilled for requests later cancelled
+  std::int64_t cancelledOutputTokens = 0;  // tokens generated for requests later cancelled
   LogHistogram queue;
   LogHistogram ttft;
   LogHistogram tbt;
@@ -32,6 +37,9 @@ struct ClassMetrics {
     preempted += other.preempted;
     sloMet += other.sloMet;
     tokensOut += other.tokensOut;
+    cancelled += other.cancelled;
+    cancelledPromptTokens += other.cancelledPromptTokens;
+    cancelledOutputTokens += other.cancelledOutputTokens;
     queue.merge(other.queue);
     ttft.merge(other.ttft);
     tbt.merge(other.tbt);
@@ -41,6 +49,7 @@ struct ClassMetrics {
 
   void reset() {
     arrived = completed = relegated = preempted = sloMet = tokensOut = 0;
+    cancelled = cancelledPromptTokens = cancelledOutputTokens = 0;
     queue.reset();
     ttft.reset();
     tbt.reset();

@@ -61,7 +61,7 @@ void mergeWindow(SeriesWindow& into, const SeriesWindow& from) {
 
 bool windowIsEmpty(const ClassMetrics& metrics) {
   return metrics.arrived == 0 && metrics.completed == 0 && metrics.relegated == 0 && metrics.preempted == 0 &&
-         metrics.tokensOut == 0 && metrics.queue.empty() && metrics.ttft.empty() && metrics.tbt.empty() &&
+         metrics.tokensOut == 0 && metrics.cancelled == 0 && metrics.queue.empty() && metrics.ttft.empty() && metrics.tbt.empty() &&
          metrics.tokenGap.empty() && metrics.ttlt.empty();
 }
 
@@ -162,6 +162,17 @@ void MetricsCollector::onFinished(const RequestState& state, TimePoint now) {
     if (met) ++metrics->sloMet;
   }
   if (!bucketed_.empty()) bucketed_[c].ttlt.record(ttlt);
+}
+
+void MetricsCollector::onCancelled(const RequestState& state, TimePoint now) {
+  const std::size_t c = checkedIndex(state.request.classId);
+  closeWindowsBefore(now);
+  const std::int64_t promptTokens = std::min<std::int64_t>(state.cachedTokens, state.request.promptTokens);
+  for (ClassMetrics* metrics : {&total_[c], &window_[c]}) {
+    ++metrics->cancelled;
+    metrics->cancelledPromptTokens += promptTokens;
+    metrics->cancelledOutputTokens += state.generatedTokens;
+  }
 }
 
 void MetricsCollector::advanceTo(TimePoint now) { closeWindowsBefore(now); }

@@ -71,6 +71,8 @@ class MetricsCollector final : public RequestObserver {
   void onRelegated(const RequestState& state, TimePoint now) override;
   void onPreempted(const RequestState& state, TimePoint now) override;
   void onFinished(const RequestState& state, TimePoint now) override;
+  // Counts a cancelled request and the tokens computed for it; not a completion (no SLO judgement).
+  void onCancelled(const RequestState& state, TimePoint now) override;
 
   // Closes every window that ends at or before `now`.
   void advanceTo(TimePoint now);

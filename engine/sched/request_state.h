@@ -64,6 +64,11 @@ class RequestObserver {
   virtual void onPreempted(const RequestState& state, TimePoint now) = 0;
   // Its last token was sampled; it leaves the instance after this call.
   virtual void onFinished(const RequestState& state, TimePoint now) = 0;
+  // It was removed before its last token because its client left (Scheduler::cancel); it leaves the
+  // instance after this call, its KV blocks freed. Not a completion: it is never judged against its
+  // SLO. `state` says how far it got (cachedTokens, generatedTokens). Observers that count only
+  // completions may ignore it.
+  virtual void onCancelled(const RequestState& /*state*/, TimePoint /*now*/) {}
 };
 
 }  // namespace headroom::engine

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -275,6 +276,44 @@ bool Scheduler::finishEarly(RequestId id, TimePoint now) {
   outstandingTokens_ -= state.remainingDecode();
   state.request.outputTokens = state.generatedTokens;
   finish(slot, now);
+  return true;
+}
+
+bool Scheduler::eraseFromHeap(std::vector<HeapEntry>& heap, Slot slot) {
+  const auto found = std::find_if(heap.begin(), heap.end(), [slot](const HeapEntry& entry) { return entry.slot == slot; });
+  if (found == heap.end()) return false;
+  if (&heap == &waiting_) --waitingByImportance_[importanceOf(slot)];
+  heap.erase(found);
+  std::make_heap(heap.begin(), heap.end(), heapAfter<HeapEntry, HeapEntry>);
+  return true;
+}
+
+bool Scheduler::cancel(RequestId id, TimePoint now) {
+  // A held request is in exactly one of the four places.
+  const auto isRequest = [&](Slot slot) { return states_[slot].request.id == id; };
+  std::optional<Slot> slot;
+  for (std::vector<Slot>* list : {&decoding_, &prefilling_}) {
+    if (const auto it = std::find_if(list->begin(), list->end(), isRequest); it != list->end()) {
+      slot = *it;
+      list->erase(it);
+      break;
+    }
+  }
+  for (std::vector<HeapEntry>* heap : {&waiting_, &relegated_}) {
+    if (slot) break;
+    const auto it = std::find_if(heap->begin(), heap->end(), [&](const HeapEntry& entry) { return isRequest(entry.slot); });
+    if (it != heap->end()) {
+      slot = it->slot;
+      eraseFromHeap(*heap, *slot);
+    }
+  }
+  if (!slot) return false;
+  RequestState& state = states_[*slot];
+  outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
+  observer_.onCancelled(state, now);
+  blocks_.release(state.kvBlocks);
+  state.kvBlocks = 0;
+  freeSlot(*slot);
   return true;
 }
 

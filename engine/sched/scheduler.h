@@ -91,6 +91,11 @@ class Scheduler {
   // Prompt tokens of every request held that are not yet in the KV cache (waiting, relegated and
   // partly prefilled), O(requests held).
   std::int64_t pendingPrefillTokens() const;
+  // Removes a request wherever it is (waiting, relegated, prefilling or decoding) because its client
+  // left: its KV blocks are freed, its remaining work leaves the outstanding tokens, and the observer
+  // hears onCancelled (not onFinished). Call between iterations only (not between schedule() and
+  // complete()). Returns false when no request has this id (it already finished, or never came).
+  bool cancel(RequestId id, TimePoint now);
 
   // Estimates the scheduler uses; exposed for tests and dashboards.
   double prefillTokensPerS() const { return prefillTokensPerS_; }
@@ -133,6 +138,8 @@ class Scheduler {
   bool isProtected(const RequestState& state, TimePoint now, std::int32_t budget) const;
   void emitToken(RequestState& state, TimePoint end);
   void finish(Slot slot, TimePoint end);
+  // Removes `slot`'s entry from `heap` if it is there; true when it was.
+  bool eraseFromHeap(std::vector<HeapEntry>& heap, Slot slot);
 
   std::vector<QosClass> classes_;
   SchedulerConfig config_;

@@ -22,6 +22,11 @@ void RouteService::handleHealth(const std::shared_ptr<net::HttpExchange>& exchan
   for (const MemberState& member : table_.states()) {
     members.push_back({{"name", member.name}, {"up", member.up}, {"in_flight", member.inFlight}});
   }
+  if (draining()) {
+    // Shutting down: load balancers take the router out while its requests in flight finish.
+    exchange->respond({503, {{"Content-Type", "application/json"}}, json({{"status", "draining"}, {"members", members}}).dump()});
+    return;
+  }
   exchange->respond(jsonResponse({{"status", "ok"}, {"members", members}}));
 }
 

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "serve/protocol/api_error.h"
+#include "serve/server/api_responses.h"
 
 namespace headroom::serve {
 
@@ -306,6 +307,27 @@ void RouteService::Forward::clientGone() {
     std::lock_guard lock(mutex_);
     clientGone_ = true;
     call = call_;
+  }
+  if (call) call->cancel();
+}
+
+RouteService::Forward::~Forward() { service_.forwardEnded(); }
+
+void RouteService::Forward::endForShutdown() {
+  std::shared_ptr<net::UpstreamCall> call;
+  {
+    std::lock_guard lock(mutex_);
+    if (finished_) return;
+    finished_ = true;
+    const ApiError error = serverShutdownError();
+    if (streaming_) {
+      exchange_->sendChunk(error.sseEvent());
+      exchange_->endStream();
+    } else {
+      exchange_->respond(error.toResponse());
+    }
+    service_.table_.attemptEnded(member_, false);
+    call = std::move(call_);
   }
   if (call) call->cancel();
 }

@@ -35,7 +35,13 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   Forward(RouteService& service, net::HttpRequest request, std::shared_ptr<net::HttpExchange> exchange,
           engine::ClassId classId, std::optional<nlohmann::json> body, std::string clientKey);
 
+  // Tells the service that it ended (no attempt holds it any more).
+  ~Forward();
+
   void start();
+  // The router shuts down and this request is still in flight: a stream ends with an error event, an
+  // answer not yet sent becomes a 503, and the upstream call is closed (the member cancels it).
+  void endForShutdown();
 
   void onSending(int attempt);
   void onHead(int attempt, int status, const net::HttpHeaders& headers);

@@ -6,6 +6,7 @@
 #include "serve/protocol/api_error.h"
 #include "serve/protocol/json_object_body.h"
 #include "serve/router/route_forward.h"
+#include "serve/server/api_responses.h"
 #include "serve/server/request_class.h"
 
 namespace headroom::serve {
@@ -40,6 +41,36 @@ void RouteService::setShares(RoutePolicy policy, std::vector<std::vector<double>
   table_.setRouting(policy, std::move(shares));
 }
 
+void RouteService::beginDrain(engine::Duration drainTime) {
+  if (draining_.load()) return;
+  drainDeadline_.store(std::chrono::steady_clock::now() + drainTime);
+  draining_.store(true);
+}
+
+bool RouteService::waitDrained(engine::Duration timeout) {
+  std::unique_lock lock(forwardsMutex_);
+  return forwardsEnded_.wait_for(lock, timeout, [this] { return inFlight_ == 0; });
+}
+
+void RouteService::forwardEnded() {
+  {
+    const std::lock_guard lock(forwardsMutex_);
+    --inFlight_;
+  }
+  forwardsEnded_.notify_all();
+}
+
+void RouteService::endInFlight() {
+  std::vector<std::shared_ptr<Forward>> live;
+  {
+    const std::lock_guard lock(forwardsMutex_);
+    for (const std::weak_ptr<Forward>& weak : forwards_) {
+      if (auto forward = weak.lock()) live.push_back(std::move(forward));
+    }
+  }
+  for (const std::shared_ptr<Forward>& forward : live) forward->endForShutdown();
+}
+
 void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchange> exchange) {
   const std::string_view path = request.path();
   const bool completion = path == "/v1/completions" || path == "/v1/chat/completions";
@@ -48,6 +79,10 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
   if (path == "/v1/headroom/admin/shares") return handleShares(request, exchange);
   if (!completion && path != "/v1/models") {
     sendError(exchange, ApiError::make(404, "Unknown path " + std::string(path) + ".", "invalid_request_error", "not_found"));
+    return;
+  }
+  if (draining_.load()) {
+    exchange->respond(drainingResponse(std::chrono::ceil<engine::Duration>(drainDeadline_.load() - std::chrono::steady_clock::now())));
     return;
   }
   const std::string_view expected = completion ? "POST" : "GET";
@@ -95,6 +130,12 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
   const engine::ClassId classId = std::get<engine::ClassId>(chosen);
   metrics_.countRequest(classId);
   auto forward = std::make_shared<Forward>(*this, std::move(request), std::move(exchange), classId, std::move(body), key);
+  {
+    const std::lock_guard lock(forwardsMutex_);
+    std::erase_if(forwards_, [](const std::weak_ptr<Forward>& weak) { return weak.expired(); });
+    forwards_.push_back(forward);
+    ++inFlight_;
+  }
   forward->start();
 }
 

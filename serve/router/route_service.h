@@ -1,11 +1,17 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/time.h"
 #include "net/http_exchange.h"
 #include "net/http_server_counters.h"
 #include "net/upstream.h"
@@ -25,6 +31,10 @@ namespace headroom::serve {
 // the answer was already streaming. Members that fail are skipped until their health check answers.
 // Also serves GET /health, GET /metrics (its own), GET /v1/models (from a member) and
 // GET|PUT /v1/headroom/admin/shares (admin key). Thread-safe.
+//
+// Shutdown: beginDrain() answers new requests 503 (Retry-After) and /health 503 while the requests in
+// flight go on; waitDrained() says when none is left; endInFlight() ends the rest (a stream's error
+// event, else a 503) and closes their upstream calls, so the members cancel them too.
 //
 // Its parts: the members and their health (MemberTable, checked by MemberProber), one request
 // forwarded with retries and streaming (Forward, route_forward.*), the counters (RouteMetrics), the
@@ -52,6 +62,15 @@ class RouteService final : public net::HttpHandler {
   // Replaces the weighted shares ([class][member]; an empty row routes that class least-loaded).
   void setShares(RoutePolicy policy, std::vector<std::vector<double>> shares);
 
+  // Starts the shutdown: from now on completions and model lists are answered 503 with a retry after
+  // the rest of `drainTime` (at least 1 s), /health 503 {"status": "draining"}. Idempotent.
+  void beginDrain(engine::Duration drainTime);
+  bool draining() const { return draining_.load(); }
+  // Waits up to `timeout` until no forwarded request is left in flight; true when none is.
+  bool waitDrained(engine::Duration timeout);
+  // Ends every forwarded request still in flight (see Forward::endForShutdown).
+  void endInFlight();
+
   class Forward;
 
  private:
@@ -61,6 +80,8 @@ class RouteService final : public net::HttpHandler {
   void handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange);
   void handleShares(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
   nlohmann::json sharesJson() const;
+  // A forwarded request ended (Forward calls it once).
+  void forwardEnded();
 
   const RouteConfig config_;  // its routing (policy, shares) lives on in table_
   net::UpstreamTransport& transport_;
@@ -68,6 +89,13 @@ class RouteService final : public net::HttpHandler {
   MemberProber prober_;
   RouteMetrics metrics_;
   std::shared_ptr<net::HttpServerCounters> httpCounters_ = std::make_shared<net::HttpServerCounters>();
+
+  std::atomic<bool> draining_{false};
+  std::atomic<std::chrono::steady_clock::time_point> drainDeadline_{};
+  std::mutex forwardsMutex_;
+  std::condition_variable forwardsEnded_;
+  std::vector<std::weak_ptr<Forward>> forwards_;  // guarded by forwardsMutex_; pruned as they end
+  std::int64_t inFlight_ = 0;                      // guarded by forwardsMutex_
 };
 
 }  // namespace headroom::serve

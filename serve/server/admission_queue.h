@@ -31,11 +31,12 @@ struct ServeRequest {
 };
 
 // Relegated: admitted beyond the class's queue limit and held back. Unavailable: the host has stopped
-// or failed and takes nothing more.
-enum class AdmissionOutcome : std::uint8_t { Admitted, Relegated, Rejected, TooLarge, Unavailable };
+// or failed and takes nothing more. Draining: the host is shutting down and finishes what it holds
+// (answered 503 with Retry-After).
+enum class AdmissionOutcome : std::uint8_t { Admitted, Relegated, Rejected, TooLarge, Unavailable, Draining };
 
-// The answer to submit(): Admitted and Relegated carry the request's id; Rejected a time after which a
-// retry may succeed; TooLarge means the request could never fit in the KV cache.
+// The answer to submit(): Admitted and Relegated carry the request's id; Rejected and Draining a time
+// after which a retry may succeed; TooLarge means the request could never fit in the KV cache.
 struct Admission {
   AdmissionOutcome outcome = AdmissionOutcome::Admitted;
   engine::RequestId id = 0;

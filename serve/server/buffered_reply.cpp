@@ -20,11 +20,10 @@ void BufferedReply::onFinished(const FinishedRequest& finished) {
     response.body = formatter_.fullResponse(text_, finishReasonText(finished.reason), finished.promptTokens,
                                             finished.completionTokens);
   } else {
-    const bool cancelled = finished.reason == FinishReason::Cancelled;
-    const ApiError error = ApiError::make(cancelled ? 503 : 500,
-                                     cancelled ? "The server stopped before the request finished."
-                                               : "The request could not be served.",
-                                     "server_error");
+    // Shutdown: the server stopped first; Cancelled: the client left (the answer goes nowhere).
+    const ApiError error = finished.reason == FinishReason::Failed
+                               ? ApiError::make(500, "The request could not be served.", "server_error")
+                               : serverShutdownError();
     response.status = error.status;
     response.body = error.body();
   }

@@ -124,6 +124,12 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
     exchange->onClose([host, id] { host->cancel(id); });
     return;
   }
+  if (admission.outcome == AdmissionOutcome::Draining) {
+    net::HttpResponse response = drainingResponse(admission.retryAfter);
+    response.headers.insert(response.headers.end(), headers.begin(), headers.end());
+    respond(exchange, std::move(response));
+    return;
+  }
   ApiError error;
   net::HttpHeaders errorHeaders = headers;
   if (admission.outcome == AdmissionOutcome::Rejected) {

@@ -43,14 +43,18 @@ void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange)
       {"headroom_requests_total", "Requests admitted, by class.", nullptr, {{"", &ClassServingStats::admitted}}},
       {"headroom_requests_completed_total", "Requests that produced their last token.", nullptr,
        {{"", &ClassServingStats::completed}}},
-      {"headroom_requests_cancelled_total", "Requests whose client went away first.", nullptr,
-       {{"", &ClassServingStats::cancelled}}},
+      {"headroom_requests_cancelled_total",
+       "Requests whose client went away before their last token (removed from the queue or the batch; not completed).",
+       nullptr, {{"", &ClassServingStats::cancelled}}},
       {"headroom_rejections_total", "Requests refused with 429 because the class's queue was full.", "reason",
        {{"queue_full", &ClassServingStats::rejected}}},
       {"headroom_relegations_total", "Requests relegated: held back on overload, or by the scheduler past their deadline.",
        "reason", {{"overload", &ClassServingStats::relegatedOverload}, {"deadline", &ClassServingStats::relegatedDeadline}}},
       {"headroom_tokens_total", "Tokens of finished requests.", "kind",
        {{"prompt", &ClassServingStats::promptTokens}, {"completion", &ClassServingStats::completionTokens}}},
+      {"headroom_cancelled_tokens_total", "Tokens computed for requests whose client went away before they finished.",
+       "kind",
+       {{"prompt", &ClassServingStats::cancelledPromptTokens}, {"completion", &ClassServingStats::cancelledCompletionTokens}}},
   };
   for (const CounterFamily& family : counters) {
     out.family(family.name, "counter", family.help);

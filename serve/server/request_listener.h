@@ -6,8 +6,10 @@
 
 namespace headroom::serve {
 
-// Stop: the model produced its end-of-sequence token or the text reached a stop string.
-enum class FinishReason : std::uint8_t { Length, Stop, Cancelled, Failed };
+// Stop: the model produced its end-of-sequence token or the text reached a stop string. Cancelled: the
+// client left first (nothing more can reach it). Shutdown: the server stopped (its drain time ran out)
+// before the request finished; the client is still there and is told so. Failed: the instance failed.
+enum class FinishReason : std::uint8_t { Length, Stop, Cancelled, Shutdown, Failed };
 
 // How one served request ended.
 struct FinishedRequest {

@@ -19,14 +19,18 @@ ServeApi::ServeApi(ServeConfig config, ServingHost& host, engine::Duration telem
   telemetryThread_ = std::thread([this] { runTelemetry(); });
 }
 
-ServeApi::~ServeApi() {
+ServeApi::~ServeApi() { stopTelemetry(); }
+
+void ServeApi::stopTelemetry() {
+  std::vector<std::shared_ptr<net::HttpExchange>> streams;
   {
     std::lock_guard lock(telemetryMutex_);
     stopping_ = true;
+    streams.swap(telemetryStreams_);
   }
   telemetryWake_.notify_all();
-  telemetryThread_.join();
-  for (const auto& stream : telemetryStreams_) stream->endStream();
+  if (telemetryThread_.joinable()) telemetryThread_.join();
+  for (const auto& stream : streams) stream->endStream();
 }
 
 void ServeApi::respond(const std::shared_ptr<net::HttpExchange>& exchange, net::HttpResponse response) {
@@ -74,6 +78,11 @@ void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchang
     if (!only("GET")) return;
     if (const std::string failure = host_.failure(); !failure.empty()) {
       respondJson(exchange, 503, {{"status", "failed"}, {"model", config_.modelName}, {"error", failure}});
+      return;
+    }
+    if (host_.draining()) {
+      // Shutting down: load balancers take this instance out while it finishes what it holds.
+      respondJson(exchange, 503, {{"status", "draining"}, {"model", config_.modelName}});
       return;
     }
     const engine::InstanceStatus status = host_.status();

@@ -27,7 +27,8 @@ namespace headroom::serve {
 // With a computing executor (cpu, cuda) prompts are byte-tokenised (chats through renderChatPrompt) and
 // replies are the model's text; with a modeled one prompts are estimated and replies synthetic.
 // The class of a completion comes from the API key's tenant, narrowed by the X-Headroom-Class header
-// or the body's qos_class. GET /health answers 503 {"status": "failed"} once the host's instance failed.
+// or the body's qos_class. GET /health answers 503 {"status": "failed"} once the host's instance failed,
+// 503 {"status": "draining"} while it shuts down (completions then get 503 with Retry-After).
 // Thread-safe: handle() may run on several server threads at once. Owns one thread that feeds the
 // telemetry streams. One endpoint family per file: serve_api.cpp (dispatch, auth, responses),
 // completion_endpoint.cpp, metrics_endpoint.cpp, telemetry_stream.cpp, admin_endpoints.cpp.
@@ -44,6 +45,10 @@ class ServeApi final : public net::HttpHandler {
   // What the HTTP server counts (responses by status class, connections) for /metrics: give it to the
   // server that serves this API (net::HttpServerOptions::counters).
   const std::shared_ptr<net::HttpServerCounters>& httpCounters() const { return httpCounters_; }
+
+  // Ends the telemetry streams (each body terminated) and refuses new ones (503); before the server
+  // stops, so they end cleanly. Idempotent; the destructor calls it.
+  void stopTelemetry();
 
   static constexpr std::size_t kMaxTelemetryStreams = 64;
 

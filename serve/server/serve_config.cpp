@@ -158,7 +158,7 @@ ServeLimits readLimits(const JsonInput& reader, const json& root) {
   reader.checkFields(*object, kRoot / "limits",
                      {"max_body_bytes", "max_header_bytes", "max_prompt_tokens", "max_output_tokens",
                       "default_max_tokens", "max_connections", "max_connections_per_client", "header_timeout_s",
-                      "body_timeout_s", "idle_timeout_s"});
+                      "body_timeout_s", "idle_timeout_s", "drain_s"});
   auto get = [&](std::string_view key, std::int64_t minimum, std::int64_t maximum, auto& into) {
     if (const json* v = JsonInput::field(*object, key)) {
       into = static_cast<std::remove_reference_t<decltype(into)>>(
@@ -181,6 +181,9 @@ ServeLimits readLimits(const JsonInput& reader, const json& root) {
     reader.fail(kRoot / "limits" / "max_connections_per_client",
                 "must not exceed max_connections (" + std::to_string(limits.maxConnections) + ")",
                 std::to_string(limits.maxConnectionsPerClient));
+  }
+  if (const json* v = JsonInput::field(*object, "drain_s")) {
+    limits.drainTime = engine::durationFromSeconds(reader.nonNegativeSeconds(*v, kRoot / "limits" / "drain_s"));
   }
   if (limits.defaultMaxTokens > limits.maxOutputTokens) {
     reader.fail(kRoot / "limits" / "default_max_tokens",

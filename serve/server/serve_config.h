@@ -48,6 +48,7 @@ struct ServeLimits {
   engine::Duration headerTimeout = std::chrono::seconds(10);
   engine::Duration bodyTimeout = std::chrono::seconds(60);
   engine::Duration idleTimeout = std::chrono::seconds(60);
+  engine::Duration drainTime = std::chrono::seconds(30);    // on SIGTERM: how long requests in flight may finish
 };
 
 // Descriptors a server process keeps beside its connections (listener, event loop, log, model and
@@ -67,7 +68,7 @@ void checkOpenFileLimit(const ServeLimits& limits, std::int64_t openFileLimit, i
 //   "tenants": [{"name", "classes": [...], "default_class", "keys": [...]}], "admin_keys": [...],
 //   "limits": {max_body_bytes, max_header_bytes, max_prompt_tokens, max_output_tokens,
 //              default_max_tokens, max_connections, max_connections_per_client, header_timeout_s,
-//              body_timeout_s, idle_timeout_s}}
+//              body_timeout_s, idle_timeout_s, drain_s}}
 struct ServeConfig {
   std::string modelName;  // the id clients send as "model" and /v1/models lists
   engine::ExecutorSpec executor;

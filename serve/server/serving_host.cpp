@@ -1,5 +1,6 @@
 #include "serve/server/serving_host.h"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <stdexcept>
@@ -54,9 +55,23 @@ ServingHost::ServingHost(const ServeConfig& config, std::unique_ptr<engine::Exec
   driver_->start();
 }
 
-ServingHost::~ServingHost() {
+ServingHost::~ServingHost() { stopNow(); }
+
+void ServingHost::stopNow() {
   driver_->stop(engine::DriverStop::Now);
   driver_->join();
+}
+
+void ServingHost::beginDrain(engine::Duration drainTime) {
+  if (draining_.exchange(true)) return;
+  drainDeadline_.store(std::chrono::steady_clock::now() + drainTime);
+  admission_.close();
+  driver_->stop(engine::DriverStop::Drain);
+}
+
+bool ServingHost::waitDrained(engine::Duration timeout) {
+  std::unique_lock lock(stoppedMutex_);
+  return stoppedChanged_.wait_for(lock, timeout, [this] { return loopStopped_; });
 }
 
 Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<RequestListener> listener) {
@@ -72,10 +87,18 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
       metrics_.onRejected(request.classId);
       break;
     case AdmissionOutcome::Unavailable:
-      // Stopping, not failed: answered like a full queue (not counted as one).
-      if (driver_->failure() == nullptr) admission = {AdmissionOutcome::Rejected, 0, std::chrono::seconds(1)};
+      if (driver_->failure() != nullptr) break;
+      if (draining_.load()) {
+        const auto left = drainDeadline_.load() - std::chrono::steady_clock::now();
+        admission = {AdmissionOutcome::Draining, 0,
+                     std::max<engine::Duration>(std::chrono::seconds(1), std::chrono::ceil<engine::Duration>(left))};
+      } else {
+        // Stopping, not failed: answered like a full queue (not counted as one).
+        admission = {AdmissionOutcome::Rejected, 0, std::chrono::seconds(1)};
+      }
       break;
     case AdmissionOutcome::TooLarge:
+    case AdmissionOutcome::Draining:
       break;
   }
   return admission;
@@ -132,23 +155,35 @@ void ServingHost::enqueue(AdmittedRequest admitted, engine::TimePoint now) {
   }
 }
 
-void ServingHost::applyCancel(engine::RequestId id) {
+void ServingHost::applyCancel(engine::RequestId id, engine::TimePoint now) {
   if (std::optional<AdmittedRequest> held = admission_.takeHeldBack(id)) {
-    metrics_.onCancelledWhileHeld(held->request.classId);
+    metrics_.onCancelledBeforeScheduler(held->request.classId);
     if (held->listener) held->listener->onFinished({held->request.promptTokens, 0, FinishReason::Cancelled, {}});
     return;
   }
-  if (const std::optional<engine::ClassId> classId = replies_.abandon(id, FinishReason::Cancelled)) {
-    metrics_.onCancelled(*classId);
-  }
+  // In the scheduler: onCancelled() finishes the reply. Not found: it finished already.
+  instance_->cancel(id, now);
 }
 
 void ServingHost::beforeIteration(engine::TimePoint now) {
   if (std::optional<std::vector<engine::QosClass>> classes = admission_.takeNewClasses()) {
     instance_->scheduler().setClasses(std::move(*classes));
   }
-  for (AdmittedRequest& admitted : admission_.takeArrivals()) enqueue(std::move(admitted), now);
-  for (const engine::RequestId id : admission_.takeCancels()) applyCancel(id);
+  // Cancels first: a request cancelled before it reached the scheduler is never enqueued (its cancel
+  // can only follow its admission, so it is among these arrivals, held back, or in the scheduler).
+  std::vector<engine::RequestId> cancels = admission_.takeCancels();
+  for (AdmittedRequest& admitted : admission_.takeArrivals()) {
+    const auto cancelled = std::find(cancels.begin(), cancels.end(), admitted.request.id);
+    if (cancelled == cancels.end()) {
+      enqueue(std::move(admitted), now);
+      continue;
+    }
+    cancels.erase(cancelled);
+    admission_.leftQueue(admitted.request.classId);
+    metrics_.onCancelledBeforeScheduler(admitted.request.classId);
+    if (admitted.listener) admitted.listener->onFinished({admitted.request.promptTokens, 0, FinishReason::Cancelled, {}});
+  }
+  for (const engine::RequestId id : cancels) applyCancel(id, now);
   // The hold-back is served only when nothing else waits.
   while (true) {
     const engine::SchedulerLoad load = instance_->scheduler().load();
@@ -168,7 +203,7 @@ void ServingHost::publish(engine::TimePoint now) { metrics_.publish(now, instanc
 
 void ServingHost::onStopped(engine::TimePoint now, std::exception_ptr failure) {
   admission_.close();
-  const FinishReason reason = failure ? FinishReason::Failed : FinishReason::Cancelled;
+  const FinishReason reason = failure ? FinishReason::Failed : FinishReason::Shutdown;
   if (failure) spdlog::error("serving instance stopped: {}; every request in flight fails", messageOf(failure));
   replies_.finishAll(reason);
   for (AdmittedRequest& admitted : admission_.takeAll()) {
@@ -176,6 +211,11 @@ void ServingHost::onStopped(engine::TimePoint now, std::exception_ptr failure) {
   }
   stops_.clear();
   metrics_.publish(now, instance_->status());
+  {
+    const std::lock_guard lock(stoppedMutex_);
+    loopStopped_ = true;
+  }
+  stoppedChanged_.notify_all();
 }
 
 void ServingHost::onArrival(const engine::Request& request, engine::TimePoint now) { metrics_.onArrival(request, now); }
@@ -197,6 +237,12 @@ void ServingHost::onPreempted(const engine::RequestState& state, engine::TimePoi
 void ServingHost::onFinished(const engine::RequestState& state, engine::TimePoint now) {
   metrics_.onFinished(state, now);
   replies_.onFinished(state);
+}
+
+void ServingHost::onCancelled(const engine::RequestState& state, engine::TimePoint now) {
+  metrics_.onCancelled(state, now);
+  if (!state.started) admission_.leftQueue(state.request.classId);
+  replies_.abandon(state.request.id, FinishReason::Cancelled, state.request.promptTokens);
 }
 
 }  // namespace headroom::serve

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -31,8 +33,13 @@ namespace headroom::serve {
 //  - ReplyText: each request's listener, token-to-text decoding and stop strings (loop thread);
 //  - InstanceDriver: the loop; the host is its Hooks and the instance's RequestObserver.
 //
-// Threads: submit(), cancel(), setClasses(), setSchedulerConfig() and the getters may be called from
-// any thread. Listeners hear their request's tokens and end on the loop thread. If the instance throws
+// Cancel: a request whose client left is taken out of the queue or the batch at the next iteration and
+// its KV blocks are freed; it counts as cancelled, never as completed. Drain (shutdown): beginDrain()
+// refuses new requests (Draining) and lets the loop run until everything admitted has finished;
+// stopNow() ends whatever is left, each listener hearing FinishReason::Shutdown.
+//
+// Threads: submit(), cancel(), beginDrain(), waitDrained(), stopNow(), setClasses(),
+// setSchedulerConfig() and the getters may be called from any thread. Listeners hear their request's tokens and end on the loop thread. If the instance throws
 // (an executor fault), the loop ends, every request in flight finishes with FinishReason::Failed,
 // failure() says why and submit() answers Unavailable; the process goes on. The destructor stops the
 // loop and finishes every listener (Cancelled).
@@ -50,9 +57,21 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
 
   // Rejected while the host is stopping (retry after 1 s); Unavailable once its instance has failed.
   Admission submit(const ServeRequest& request, std::shared_ptr<RequestListener> listener);
-  // Stops delivering `id`'s output; a request not yet handed to the scheduler is dropped. Its listener
-  // hears onFinished(Cancelled) unless it already finished.
+  // `id`'s client left: before the next iteration the request leaves the hold-back, the inbox or the
+  // scheduler (its KV blocks freed, no more tokens computed for it). Its listener hears
+  // onFinished(Cancelled) unless it already finished.
   void cancel(engine::RequestId id);
+
+  // Starts the shutdown: from now on submit() answers Draining, with a retry after the rest of
+  // `drainTime` (at least 1 s); what was admitted runs on. Idempotent.
+  void beginDrain(engine::Duration drainTime);
+  bool draining() const { return draining_.load(); }
+  // Waits up to `timeout` for the loop to end (after beginDrain: everything admitted has finished).
+  // True when it has ended.
+  bool waitDrained(engine::Duration timeout);
+  // Ends the loop after the iteration in progress; every request still held finishes with
+  // FinishReason::Shutdown (the instance's failure: Failed). Returns when the listeners have heard it.
+  void stopNow();
 
   // The latest published metrics snapshot (refreshed at most every snapshotInterval while busy, at
   // each interval while idle, and whenever the loop goes idle after a change).
@@ -90,14 +109,21 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   void onRelegated(const engine::RequestState& state, engine::TimePoint now) override;
   void onPreempted(const engine::RequestState& state, engine::TimePoint now) override;
   void onFinished(const engine::RequestState& state, engine::TimePoint now) override;
+  void onCancelled(const engine::RequestState& state, engine::TimePoint now) override;
 
   void enqueue(AdmittedRequest admitted, engine::TimePoint now);
-  void applyCancel(engine::RequestId id);
+  void applyCancel(engine::RequestId id, engine::TimePoint now);
 
   const std::int64_t kvBlocks_;
   std::string executorDescription_;
   ServingMetrics metrics_;
   AdmissionQueue admission_;
+
+  std::atomic<bool> draining_{false};
+  std::atomic<std::chrono::steady_clock::time_point> drainDeadline_{};
+  std::mutex stoppedMutex_;
+  std::condition_variable stoppedChanged_;
+  bool loopStopped_ = false;  // guarded by stoppedMutex_
 
   mutable std::mutex configMutex_;
   engine::SchedulerConfig schedulerConfig_;  // guarded by configMutex_

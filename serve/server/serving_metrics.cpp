@@ -25,7 +25,7 @@ void ServingMetrics::onRejected(engine::ClassId classId) {
   ++stats_.classes.at(classId).rejected;
 }
 
-void ServingMetrics::onCancelledWhileHeld(engine::ClassId classId) {
+void ServingMetrics::onCancelledBeforeScheduler(engine::ClassId classId) {
   const std::lock_guard lock(mutex_);
   ClassServingStats& stats = stats_.classes.at(classId);
   --stats.queued;
@@ -35,11 +35,6 @@ void ServingMetrics::onCancelledWhileHeld(engine::ClassId classId) {
 void ServingMetrics::onRefusedByScheduler(engine::ClassId classId) {
   const std::lock_guard lock(mutex_);
   --stats_.classes.at(classId).queued;
-}
-
-void ServingMetrics::onCancelled(engine::ClassId classId) {
-  const std::lock_guard lock(mutex_);
-  ++stats_.classes.at(classId).cancelled;
 }
 
 void ServingMetrics::onArrival(const engine::Request& request, engine::TimePoint now) {
@@ -79,6 +74,17 @@ void ServingMetrics::onFinished(const engine::RequestState& state, engine::TimeP
   stats.completionTokens += static_cast<std::uint64_t>(state.generatedTokens);
 }
 
+void ServingMetrics::onCancelled(const engine::RequestState& state, engine::TimePoint now) {
+  const std::lock_guard lock(mutex_);
+  collector_.onCancelled(state, now);
+  ClassServingStats& stats = stats_.classes[state.request.classId];
+  if (state.started) {
+    --stats.running;
+  } else {
+    --stats.queued;
+  }
+}
+
 void ServingMetrics::setClasses(const std::vector<engine::QosClass>& classes) {
   const std::lock_guard lock(mutex_);
   collector_.setClasses(classes);
@@ -116,6 +122,10 @@ ServingStats ServingMetrics::stats() const {
     const engine::ClassMetrics& total = collector_.classMetrics(static_cast<engine::ClassId>(c));
     stats.classes[c].completed = static_cast<std::uint64_t>(total.completed);
     stats.classes[c].relegatedDeadline = static_cast<std::uint64_t>(total.relegated);
+    // stats_ counts the cancellations the scheduler never saw; the collector those it held.
+    stats.classes[c].cancelled += static_cast<std::uint64_t>(total.cancelled);
+    stats.classes[c].cancelledPromptTokens = static_cast<std::uint64_t>(total.cancelledPromptTokens);
+    stats.classes[c].cancelledCompletionTokens = static_cast<std::uint64_t>(total.cancelledOutputTokens);
   }
   return stats;
 }

@@ -30,12 +30,11 @@ class ServingMetrics final : public engine::RequestObserver {
   // Admission counters. `outcome` is Admitted or Relegated (held back on overload).
   void onAdmitted(engine::ClassId classId, AdmissionOutcome outcome);
   void onRejected(engine::ClassId classId);
-  // A held-back request was cancelled before the scheduler saw it.
-  void onCancelledWhileHeld(engine::ClassId classId);
+  // A request was cancelled (its client left) before the scheduler saw it: held back, or still in the
+  // inbox. Requests the scheduler held are counted by onCancelled(state).
+  void onCancelledBeforeScheduler(engine::ClassId classId);
   // The scheduler refused a request (it fails; it never ran).
   void onRefusedByScheduler(engine::ClassId classId);
-  // A request the scheduler holds was cancelled (it still runs; its output is dropped).
-  void onCancelled(engine::ClassId classId);
 
   void onArrival(const engine::Request& request, engine::TimePoint now) override;
   void onFirstScheduled(const engine::RequestState& state, engine::TimePoint now) override;
@@ -43,6 +42,8 @@ class ServingMetrics final : public engine::RequestObserver {
   void onRelegated(const engine::RequestState& state, engine::TimePoint now) override;
   void onPreempted(const engine::RequestState& state, engine::TimePoint now) override;
   void onFinished(const engine::RequestState& state, engine::TimePoint now) override;
+  // The scheduler removed a request whose client left: cancelled, not completed (see MetricsCollector).
+  void onCancelled(const engine::RequestState& state, engine::TimePoint now) override;
 
   // New SLOs and ranks (same classes, same order): requests finishing from now on are judged by them;
   // histograms and counters go on.

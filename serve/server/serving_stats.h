@@ -15,10 +15,12 @@ struct ClassServingStats {
   std::uint64_t rejected = 0;           // turned away with 429 because the class's queue was full
   std::uint64_t relegatedOverload = 0;  // held back on overload instead of rejected
   std::uint64_t relegatedDeadline = 0;  // relegated by the scheduler (deadline no longer reachable)
-  std::uint64_t completed = 0;
-  std::uint64_t cancelled = 0;
-  std::uint64_t promptTokens = 0;
-  std::uint64_t completionTokens = 0;
+  std::uint64_t completed = 0;          // produced their last token (cancelled ones never count here)
+  std::uint64_t cancelled = 0;          // the client left before the last token (queued or running)
+  std::uint64_t promptTokens = 0;       // of completed requests
+  std::uint64_t completionTokens = 0;   // of completed requests
+  std::uint64_t cancelledPromptTokens = 0;      // prompt tokens prefilled for requests later cancelled
+  std::uint64_t cancelledCompletionTokens = 0;  // tokens generated for requests later cancelled
   std::int64_t queued = 0;  // gauge: admitted, not yet scheduled
   std::int64_t running = 0; // gauge: scheduled, not finished
 };

@@ -36,8 +36,13 @@ void StreamingReply::onToken(std::int32_t /*tokenId*/, std::int32_t /*index*/, s
 }
 
 void StreamingReply::onFinished(const FinishedRequest& finished) {
+  // A stream ends with [DONE] (after finish_reason "error" when the instance failed) or, when the
+  // server shut down first, with an error event in the OpenAI shape: never a bare close. A client that
+  // left (Cancelled) is sent nothing more.
   std::string tail;
-  if (finished.reason != FinishReason::Cancelled) {
+  if (finished.reason == FinishReason::Shutdown) {
+    tail = serverShutdownError().sseEvent();
+  } else if (finished.reason != FinishReason::Cancelled) {
     if (!finished.text.empty()) tail = formatter_.tokenChunk(finished.text);
     tail += formatter_.finishChunk(finishReasonText(finished.reason));
     if (includeUsage_) tail += formatter_.usageChunk(finished.promptTokens, finished.completionTokens);

@@ -19,6 +19,10 @@ void ServeApi::handleTelemetry(const net::HttpRequest& request, const std::share
   if (!requireAdmin(request, exchange)) return;
   {
     std::lock_guard lock(telemetryMutex_);
+    if (stopping_) {
+      respondError(exchange, ApiError::make(503, "The server is shutting down.", "server_error", "server_shutting_down"));
+      return;
+    }
     if (telemetryStreams_.size() >= kMaxTelemetryStreams) {
       respondError(exchange, ApiError::make(503, "Too many telemetry streams are open.", "server_error", "too_many_streams"));
       return;

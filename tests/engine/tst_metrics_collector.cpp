@@ -487,6 +487,37 @@ class TestMetricsCollector : public QObject {
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, collector.onArrival(stranger, kTimeZero));
     QCOMPARE(collector.snapshot(kTimeZero).arrived, 0);
   }
+
+  // A request whose client left is counted as cancelled with the work it got, never as completed, and
+  // is not judged against its SLO.
+  void cancelledIsNotCompleted() {
+    MetricsCollector collector(testClasses());
+    RequestState state = makeState(1, kInteractive, 0.0, 50);
+    collector.onArrival(state.request, state.request.arrival);
+    state.started = true;
+    collector.onFirstScheduled(state, timeFromSeconds(0.1));
+    state.cachedTokens = 100;
+    state.generatedTokens = 1;
+    collector.onToken(state, timeFromSeconds(0.2), Duration::zero());
+    state.cachedTokens = 101;
+    state.generatedTokens = 2;
+    collector.onToken(state, timeFromSeconds(0.25), 50ms);
+    collector.onCancelled(state, timeFromSeconds(0.3));
+    RequestState queued = makeState(2, kInteractive, 0.0, 50);  // never started
+    collector.onArrival(queued.request, queued.request.arrival);
+    collector.onCancelled(queued, timeFromSeconds(0.3));
+
+    const ClassSnapshot cls = collector.snapshot(timeFromSeconds(1.0)).classes[kInteractive];
+    QCOMPARE(cls.arrived, 2);
+    QCOMPARE(cls.completed, 0);
+    QCOMPARE(cls.sloMet, 0);
+    QVERIFY(!cls.attainment.has_value());
+    QCOMPARE(cls.ttlt.count, 0);
+    const ClassMetrics& total = collector.classMetrics(kInteractive);
+    QCOMPARE(total.cancelled, 2);
+    QCOMPARE(total.cancelledPromptTokens, 100);
+    QCOMPARE(total.cancelledOutputTokens, 2);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestMetricsCollector)

@@ -414,6 +414,82 @@ class TestScheduler : public QObject {
     QCOMPARE(batch.entries.front().requestId, firstInBatch);
     QCOMPARE(batch.shape.prefillTokens, 256);
   }
+
+  // A client that leaves: its request is removed wherever it is, its KV blocks come back at once, its
+  // remaining work leaves the load, and it is reported cancelled, never finished.
+  void cancelRemovesRequestAndFreesKv() {
+    const std::vector<QosClass> classes = {ttltClass("batch", 0, seconds(100))};
+    SchedulerConfig config;
+    config.policy = OrderingPolicy::Fcfs;
+    config.chunking = {ChunkingMode::Fixed, 64};
+    config.relegation = Relegation::Off;
+    config.maxBatchSize = 2;
+    LinearTimeModel model(milliseconds(10), Duration{10});
+    RecordingObserver observer;
+    Scheduler scheduler(classes, config, BlockManager(1000, 16), model, observer);
+    scheduler.enqueue(makeRequest(0, 0, 0.0, 64, 200), kTimeZero);   // decodes
+    scheduler.enqueue(makeRequest(1, 0, 0.0, 640, 10), kTimeZero);   // prefills in 64-token chunks
+    scheduler.enqueue(makeRequest(2, 0, 0.0, 32, 10), kTimeZero);    // waits (batch size 2)
+    Batch batch;
+    TimePoint now = kTimeZero;
+    for (int i = 0; i < 4; ++i) {
+      scheduler.schedule(now, batch);
+      now += milliseconds(10);
+      scheduler.complete(batch, now);
+    }
+    SchedulerLoad load = scheduler.load();
+    QCOMPARE(load.decoding, 1);
+    QCOMPARE(load.prefilling, 1);
+    QCOMPARE(load.waiting, 1);
+    const std::int64_t usedBefore = scheduler.blocks().usedBlocks();
+    const std::int64_t outstandingBefore = load.outstandingTokens;
+    QVERIFY(observer.tokens >= 4);
+
+    // The decoding request: its blocks (64 prompt + generated tokens) are released now.
+    QVERIFY(scheduler.cancel(0, now));
+    QCOMPARE(observer.cancelled.size(), std::size_t{1});
+    QCOMPARE(observer.cancelled[0].id, RequestId{0});
+    QCOMPARE(observer.cancelled[0].generated, 4);
+    QVERIFY(observer.finished.empty());
+    QVERIFY(scheduler.blocks().usedBlocks() < usedBefore);
+    QCOMPARE(scheduler.load().outstandingTokens, outstandingBefore - (200 - 4));
+
+    // The prefilling one, then the waiting one: nothing of theirs stays held.
+    QVERIFY(scheduler.cancel(1, now));
+    QVERIFY(scheduler.cancel(2, now));
+    QCOMPARE(scheduler.blocks().usedBlocks(), std::int64_t{0});
+    QCOMPARE(scheduler.load().outstandingTokens, std::int64_t{0});
+    QVERIFY(!scheduler.hasWork());
+    QVERIFY(!scheduler.cancel(2, now));  // already gone
+    QVERIFY(!scheduler.cancel(99, now));
+    scheduler.schedule(now, batch);
+    QVERIFY(batch.empty());
+    QCOMPARE(observer.cancelled.size(), std::size_t{3});
+    QVERIFY(observer.finished.empty());
+
+    // The slots are reused cleanly: a new request runs to its end.
+    scheduler.enqueue(makeRequest(3, 0, 1.0, 16, 3), now);
+    runToEnd(scheduler, model, now);
+    QCOMPARE(observer.finished.size(), std::size_t{1});
+    QCOMPARE(observer.finished[0].id, RequestId{3});
+    QCOMPARE(scheduler.blocks().usedBlocks(), std::int64_t{0});
+  }
+
+  // A cancelled relegated request leaves the relegated queue.
+  void cancelRelegated() {
+    const std::vector<QosClass> classes = {ttltClass("batch", 0, seconds(100))};
+    SchedulerConfig config;
+    config.policy = OrderingPolicy::Fcfs;
+    config.relegation = Relegation::Off;
+    LinearTimeModel model(milliseconds(10), Duration{10});
+    RecordingObserver observer;
+    Scheduler scheduler(classes, config, BlockManager(BlockManager::kUnbounded, 16), model, observer);
+    scheduler.adopt({makeRequest(5, 0, 0.0, 10, 5), true, {}}, kTimeZero);
+    QCOMPARE(scheduler.load().relegated, 1);
+    QVERIFY(scheduler.cancel(5, kTimeZero));
+    QCOMPARE(scheduler.load().relegated, 0);
+    QVERIFY(!scheduler.hasWork());
+  }
 };
 
 QTEST_GUILESS_MAIN(TestScheduler)

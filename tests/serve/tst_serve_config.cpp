@@ -42,6 +42,16 @@ class TestServeConfig : public QObject {
     QCOMPARE(config.executor.kind, ExecutorKind::Constant);
     QCOMPARE(config.modelName, std::string("headroom"));
     QCOMPARE(config.limits.maxBodyBytes, std::int64_t{1} << 20);
+    QCOMPARE(config.limits.drainTime, Duration{std::chrono::seconds(30)});
+  }
+
+  // The shutdown drain time: seconds, 0 allowed (end what runs at once).
+  void drainTimeIsRead() {
+    nlohmann::json root = validServe();
+    root["limits"] = {{"drain_s", 2.5}};
+    QCOMPARE(parseServeConfig(root, "x.json").limits.drainTime, Duration{std::chrono::milliseconds(2500)});
+    root["limits"] = {{"drain_s", 0}};
+    QCOMPARE(parseServeConfig(root, "x.json").limits.drainTime, Duration{0});
   }
 
   void bundledExamplesLoad() {
@@ -96,6 +106,7 @@ class TestServeConfig : public QObject {
                                              << "/limits/max_connections_per_client" << "must not exceed max_connections (10), got 11";
     QTest::newRow("header timeout") << "/limits" << R"({"header_timeout_s": 0})" << "/limits/header_timeout_s" << "seconds";
     QTest::newRow("body timeout") << "/limits" << R"({"body_timeout_s": "1"})" << "/limits/body_timeout_s" << "seconds";
+    QTest::newRow("drain negative") << "/limits" << R"({"drain_s": -1})" << "/limits/drain_s" << "seconds";
     QTest::newRow("executor kind") << "/executor/kind" << R"("magic")" << "/executor/kind" << "constant, modeled, cpu, cuda";
     QTest::newRow("cpu without model") << "/executor" << R"({"kind": "cpu"})" << "/executor/model" << "llama-tiny";
     QTest::newRow("cpu weights type") << "/executor" << R"({"kind": "cpu", "model": "llama-tiny", "weights": 3})"

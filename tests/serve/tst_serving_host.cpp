@@ -264,7 +264,7 @@ class TestServingHost : public QObject {
       QTRY_VERIFY_WITH_TIMEOUT(!listener->indices().empty(), 5000);
     }
     QCOMPARE(listener->finishCalls(), 1);
-    QCOMPARE(listener->finished().reason, FinishReason::Cancelled);
+    QCOMPARE(listener->finished().reason, FinishReason::Shutdown);
   }
 
   // A computing executor: the reply is the executor's greedy tokens decoded, always valid UTF-8.
@@ -384,6 +384,96 @@ class TestServingHost : public QObject {
     QCOMPARE(host.sloCounts()[0].ttft.judged, 2u);
     QCOMPARE(host.sloCounts()[0].ttft.met, 1u);
     QCOMPARE(host.latencies()[0].ttft.count(), 2u);
+  }
+
+  // A running request whose client left is taken out of the batch: the instance stops computing it,
+  // frees its KV, and counts it as cancelled (with the tokens it got), not as completed.
+  void cancellingARunningRequestStopsItsWork() {
+    ServeConfig bounded = config(0.02, 4);
+    bounded.scheduler.kvBlocksOverride = 1000;
+    ServingHost host(bounded, 20ms);
+    auto listener = std::make_shared<CollectingListener>();
+    const Admission admission = host.submit({0, 10, 1000}, listener);  // 1000 x 20 ms = 20 s of work
+    QVERIFY(admission.accepted());
+    QTRY_VERIFY_WITH_TIMEOUT(listener->indices().size() >= 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(host.status().kvUsedFraction > 0.0, 5000);
+    host.cancel(admission.id);
+    QVERIFY(listener->wait(5s));
+    QCOMPARE(listener->finished().reason, FinishReason::Cancelled);
+    QCOMPARE(listener->finishCalls(), 1);
+    // The instance holds nothing any more: no request running, no KV in use, no token outstanding.
+    QTRY_VERIFY_WITH_TIMEOUT(host.status().load.decoding == 0 && host.status().load.outstandingTokens == 0, 5000);
+    QCOMPARE(host.status().kvUsedFraction, 0.0);
+    const ClassServingStats stats = host.stats().classes[0];
+    QCOMPARE(stats.cancelled, 1u);
+    QCOMPARE(stats.completed, 0u);
+    QCOMPARE(stats.running, 0);
+    QCOMPARE(stats.completionTokens, 0u);
+    QCOMPARE(stats.cancelledPromptTokens, 10u);
+    QVERIFY(stats.cancelledCompletionTokens >= 3u);
+    QVERIFY(stats.cancelledCompletionTokens < 1000u);
+    QCOMPARE(host.snapshot()->classes[0].completed, 0);
+  }
+
+  // A queued request whose client left never runs.
+  void cancellingAQueuedRequestNeverRunsIt() {
+    ServingHost host(config(0.02, 1), 20ms);  // one request at a time
+    auto running = std::make_shared<CollectingListener>();
+    auto queued = std::make_shared<CollectingListener>();
+    const Admission first = host.submit({0, 10, 1000}, running);
+    const Admission second = host.submit({0, 10, 1000}, queued);
+    QVERIFY(first.accepted() && second.accepted());
+    QTRY_VERIFY_WITH_TIMEOUT(!running->indices().empty(), 5000);
+    host.cancel(second.id);
+    QVERIFY(queued->wait(5s));
+    QCOMPARE(queued->finished().reason, FinishReason::Cancelled);
+    QVERIFY(queued->indices().empty());
+    QTRY_VERIFY_WITH_TIMEOUT(host.status().load.waiting == 0, 5000);
+    host.cancel(first.id);
+    QVERIFY(running->wait(5s));
+    QTRY_VERIFY_WITH_TIMEOUT(host.status().load.outstandingTokens == 0 && host.status().load.decoding == 0, 5000);
+    const ClassServingStats stats = host.stats().classes[0];
+    QCOMPARE(stats.cancelled, 2u);
+    QCOMPARE(stats.completed, 0u);
+    QCOMPARE(stats.queued, 0);
+    QCOMPARE(stats.running, 0);
+    // The queue is free again: a new request is admitted and runs to its end.
+    auto next = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 10, 3}, next).accepted());
+    QVERIFY(next->wait());
+    QCOMPARE(next->finished().reason, FinishReason::Length);
+  }
+
+  // Draining: new requests are refused with a retry time, admitted ones finish normally, then the loop
+  // ends.
+  void drainFinishesAdmittedWorkAndRefusesNew() {
+    ServingHost host(config(0.01, 4), 20ms);
+    auto listener = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 10, 20}, listener).accepted());
+    host.beginDrain(30s);
+    QVERIFY(host.draining());
+    auto late = std::make_shared<CollectingListener>();
+    const Admission refused = host.submit({0, 10, 5}, late);
+    QCOMPARE(refused.outcome, AdmissionOutcome::Draining);
+    QVERIFY(refused.retryAfter >= 1s && refused.retryAfter <= 30s);
+    QVERIFY(host.waitDrained(10s));
+    QVERIFY(listener->wait(1s));
+    QCOMPARE(listener->finished().reason, FinishReason::Length);
+    QCOMPARE(listener->finished().completionTokens, 20);
+    QCOMPARE(late->finishCalls(), 0);
+  }
+
+  // A drain that runs out: what is still running is told the server shut down.
+  void stopAfterDrainTimeEndsTheRestWithShutdown() {
+    ServingHost host(config(0.02, 4), 20ms);
+    auto listener = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 10, 1000}, listener).accepted());
+    QTRY_VERIFY_WITH_TIMEOUT(!listener->indices().empty(), 5000);
+    host.beginDrain(50ms);
+    QVERIFY(!host.waitDrained(50ms));
+    host.stopNow();
+    QCOMPARE(listener->finishCalls(), 1);
+    QCOMPARE(listener->finished().reason, FinishReason::Shutdown);
   }
 };
 

@@ -38,6 +38,7 @@ class RecordingObserver final : public engine::RequestObserver {
   std::vector<engine::RequestId> relegated;
   std::vector<engine::RequestId> preempted;
   std::vector<Finished> finished;
+  std::vector<Finished> cancelled;
   std::int64_t tokens = 0;
 
   void onArrival(const engine::Request& request, engine::TimePoint) override { arrived.push_back(request.id); }
@@ -53,6 +54,9 @@ class RecordingObserver final : public engine::RequestObserver {
   }
   void onFinished(const engine::RequestState& state, engine::TimePoint now) override {
     finished.push_back({state.request.id, now, state.generatedTokens, state.relegated, state.preemptions});
+  }
+  void onCancelled(const engine::RequestState& state, engine::TimePoint now) override {
+    cancelled.push_back({state.request.id, now, state.generatedTokens, state.relegated, state.preemptions});
   }
 };
 
