@@ -282,7 +282,6 @@ bool Scheduler::finishEarly(RequestId id, TimePoint now) {
 bool Scheduler::eraseFromHeap(std::vector<HeapEntry>& heap, Slot slot) {
   const auto found = std::find_if(heap.begin(), heap.end(), [slot](const HeapEntry& entry) { return entry.slot == slot; });
   if (found == heap.end()) return false;
-  if (&heap == &waiting_) --waitingByImportance_[importanceOf(slot)];
   heap.erase(found);
   std::make_heap(heap.begin(), heap.end(), heapAfter<HeapEntry, HeapEntry>);
   return true;
@@ -299,12 +298,19 @@ bool Scheduler::cancel(RequestId id, TimePoint now) {
       break;
     }
   }
-  for (std::vector<HeapEntry>* heap : {&waiting_, &relegated_}) {
-    if (slot) break;
-    const auto it = std::find_if(heap->begin(), heap->end(), [&](const HeapEntry& entry) { return isRequest(entry.slot); });
-    if (it != heap->end()) {
+  if (!slot) {
+    const auto it = std::find_if(relegated_.begin(), relegated_.end(), [&](const HeapEntry& entry) { return isRequest(entry.slot); });
+    if (it != relegated_.end()) {
       slot = it->slot;
-      eraseFromHeap(*heap, *slot);
+      eraseFromHeap(relegated_, *slot);
+    }
+  }
+  if (!slot) {
+    const std::vector<Slot> waiting = waiting_.waitingSlots();
+    if (const auto it = std::find_if(waiting.begin(), waiting.end(), isRequest); it != waiting.end()) {
+      slot = *it;
+      waiting_.remove(*slot);
+      --waitingByImportance_[importanceOf(*slot)];
     }
   }
   if (!slot) return false;
