@@ -123,7 +123,7 @@ void MetricsCollector::onToken(const RequestState& state, TimePoint now, Duratio
   } else {
     total_[c].tokenGap.record(gap);
     window_[c].tokenGap.record(gap);
-    if (!bucketed_.empty()) bucketed_[c].tbt.record(gap);
+    if (!bucketed_.empty()) bucketed_[c].tokenGap.record(gap);
   }
 }
 
@@ -161,7 +161,10 @@ void MetricsCollector::onFinished(const RequestState& state, TimePoint now) {
     if (paced) metrics->tbt.record(state.worstTokenPace);
     if (met) ++metrics->sloMet;
   }
-  if (!bucketed_.empty()) bucketed_[c].ttlt.record(ttlt);
+  if (!bucketed_.empty()) {
+    bucketed_[c].ttlt.record(ttlt);
+    if (paced) bucketed_[c].tbt.record(state.worstTokenPace);
+  }
 }
 
 void MetricsCollector::onCancelled(const RequestState& state, TimePoint now) {

@@ -44,7 +44,8 @@ class MetricsCollector final : public RequestObserver {
   struct BucketedLatencies {
     BucketHistogram queue;
     BucketHistogram ttft;
-    BucketHistogram tbt;
+    BucketHistogram tbt;       // one per finished request of two tokens or more: its judged TBT
+    BucketHistogram tokenGap;  // every gap between consecutive tokens
     BucketHistogram ttlt;
   };
 

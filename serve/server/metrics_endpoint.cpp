@@ -26,7 +26,11 @@ void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange)
   const HistogramFamily histograms[] = {
       {"headroom_queue_seconds", "Time from arrival to the first scheduled iteration.", &Latencies::queue},
       {"headroom_ttft_seconds", "Time to first token.", &Latencies::ttft},
-      {"headroom_tbt_seconds", "Time between consecutive tokens of a request.", &Latencies::tbt},
+      {"headroom_tbt_seconds",
+       "Each finished request's time between tokens as its TBT bound judges it: the worst of (token n - (arrival + TTFT bound)) / (n - 1).",
+       &Latencies::tbt},
+      {"headroom_token_gap_seconds", "Every gap between consecutive tokens of a request (no bound judges a single gap).",
+       &Latencies::tokenGap},
       {"headroom_e2e_seconds", "Time from arrival to the last token.", &Latencies::ttlt},
   };
   for (const HistogramFamily& family : histograms) {

@@ -383,7 +383,8 @@ class TestServe : public QObject {
     QCOMPARE(reply.status, 200);
     QVERIFY(QString::fromStdString(reply.header("content-type")).startsWith("text/plain; version=0.0.4"));
     const std::string& text = reply.body;
-    for (const char* family : {"headroom_queue_seconds", "headroom_ttft_seconds", "headroom_tbt_seconds", "headroom_e2e_seconds"}) {
+    for (const char* family : {"headroom_queue_seconds", "headroom_ttft_seconds", "headroom_tbt_seconds", "headroom_token_gap_seconds",
+                               "headroom_e2e_seconds"}) {
       QVERIFY2(text.find(std::string("# TYPE ") + family + " histogram") != std::string::npos, family);
     }
     // One bucket set for every class, whatever its SLO.

@@ -414,7 +414,7 @@ class TestMetricsCollector : public QObject {
     QCOMPARE(gAllocations.load() - before, 0);
     QCOMPARE(collector.classMetrics(kInteractive).tokensOut, 500'000);
     QCOMPARE(collector.classMetrics(kInteractive).tokenGap.count(), 499'999);
-    QCOMPARE(collector.bucketedLatencies()[kInteractive].tbt.cumulative(0), 499'999u);
+    QCOMPARE(collector.bucketedLatencies()[kInteractive].tokenGap.cumulative(0), 499'999u);
   }
 
   // Fixed-bound buckets are recorded beside the log histograms from the same events, only once asked
@@ -432,10 +432,11 @@ class TestMetricsCollector : public QObject {
     QCOMPARE(buckets.queue.cumulative(1), 1u);
     QCOMPARE(buckets.ttft.cumulative(1), 0u);
     QCOMPARE(buckets.ttft.cumulative(2), 1u);  // le is inclusive: 1.0 <= 1.0
-    QCOMPARE(buckets.tbt.cumulative(0), 2u);
+    QCOMPARE(buckets.tokenGap.cumulative(0), 2u);
     QCOMPARE(buckets.ttlt.cumulative(2), 0u);
     QCOMPARE(buckets.ttlt.cumulative(3), 1u);
-    QCOMPARE(buckets.tbt.count(), static_cast<std::uint64_t>(collector.classMetrics(kInteractive).tokenGap.count()));
+    QCOMPARE(buckets.tokenGap.count(), static_cast<std::uint64_t>(collector.classMetrics(kInteractive).tokenGap.count()));
+    QCOMPARE(buckets.tbt.count(), static_cast<std::uint64_t>(collector.classMetrics(kInteractive).tbt.count()));
     QCOMPARE(buckets.ttlt.count(), static_cast<std::uint64_t>(collector.classMetrics(kInteractive).ttlt.count()));
     QCOMPARE(collector.bucketedLatencies()[kBatch].ttlt.count(), 0u);
     for (const auto& other : collector.bucketedLatencies()) QCOMPARE(other.ttft.boundsS(), buckets.ttft.boundsS());

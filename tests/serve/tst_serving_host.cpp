@@ -168,7 +168,8 @@ class TestServingHost : public QObject {
     QCOMPARE(latencies.size(), std::size_t{2});
     for (const auto& cls : latencies) {
       QCOMPARE(cls.ttft.count(), 3u);
-      QCOMPARE(cls.tbt.count(), 6u);
+      QCOMPARE(cls.tbt.count(), 3u);  // one judged figure per request
+      QCOMPARE(cls.tokenGap.count(), 6u);
       QCOMPARE(cls.ttlt.count(), 3u);
       QCOMPARE(cls.queue.count(), 3u);
     }
@@ -369,7 +370,8 @@ class TestServingHost : public QObject {
     classes[0].qos.slo.ttft = 123ms;
     host.setClasses(classes);
     QCOMPARE(host.latencies()[0].ttft.count(), 1u);
-    QCOMPARE(host.latencies()[0].tbt.count(), 2u);
+    QCOMPARE(host.latencies()[0].tbt.count(), 1u);
+    QCOMPARE(host.latencies()[0].tokenGap.count(), 2u);
     QCOMPARE(host.latencies()[0].ttft.boundsS(), host.latencies()[1].ttft.boundsS());
     // Attainment has counters of its own, per bound, judged by the SLO in force at the finish.
     QCOMPARE(host.sloCounts()[0].ttft.judged, 1u);
