@@ -18,7 +18,7 @@ void BufferedReply::onFinished(const FinishedRequest& finished) {
     text_ += finished.text;
     response.status = 200;
     response.body = formatter_.fullResponse(text_, finishReasonText(finished.reason), finished.promptTokens,
-                                            finished.completionTokens);
+                                            finished.completionTokens, logprobs_.take(formatter_));
   } else {
     const bool cancelled = finished.reason == FinishReason::Cancelled;
     const ApiError error = ApiError::make(cancelled ? 503 : 500,

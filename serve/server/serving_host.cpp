@@ -1,5 +1,6 @@
 #include "serve/server/serving_host.h"
 
+#include <algorithm>
 #include <exception>
 #include <optional>
 #include <stdexcept>
@@ -19,6 +20,13 @@ std::int64_t kvBlocksOf(const ServeConfig& config) {
   if (config.scheduler.kvBlocksOverride) return *config.scheduler.kvBlocksOverride;
   if (config.executor.kind == engine::ExecutorKind::Constant) return engine::BlockManager::kUnbounded;
   return kvBlocksFor(config.executor, config.scheduler.kvBlockTokens).value_or(engine::BlockManager::kUnbounded);
+}
+
+// Every request admitted and not finished, whatever its class: the queue a refused one would join.
+std::int64_t requestsAhead(const ServingStats& stats) {
+  std::int64_t ahead = 0;
+  for (const ClassServingStats& served : stats.classes) ahead += std::max<std::int64_t>(0, served.queued + served.running);
+  return ahead;
 }
 
 std::string messageOf(const std::exception_ptr& failure) {
@@ -45,6 +53,8 @@ ServingHost::ServingHost(const ServeConfig& config, std::unique_ptr<engine::Exec
   auto tap = std::make_unique<TokenTapExecutor>(std::move(executor));
   tap_ = tap.get();
   executorDescription_ = tap->timeModel().describe();
+  maxContextTokens_ = tap->maxContextTokens();
+  retryAfter_ = std::make_unique<RetryAfterEstimator>(clock_.now());
   engine::RequestObserver& observer = *this;
   instance_ = std::make_unique<engine::Instance>(0, config.qosClasses(), config.scheduler, std::move(tap), kvBlocks_,
                                                  observer);
@@ -68,7 +78,7 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
       driver_->wake();
       break;
     case AdmissionOutcome::Rejected:
-      admission.retryAfter = metrics_.retryAfter(request.classId);
+      admission.retryAfter = retryAfter_->estimate(clock_.now(), requestsAhead(metrics_.stats()));
       metrics_.onRejected(request.classId);
       break;
     case AdmissionOutcome::Unavailable:
@@ -160,8 +170,26 @@ void ServingHost::beforeIteration(engine::TimePoint now) {
 }
 
 void ServingHost::afterIteration(engine::TimePoint end) {
+  failedIterationsInARow_ = 0;
   for (const engine::RequestId id : stops_) instance_->finishEarly(id, end);
   stops_.clear();
+}
+
+void ServingHost::onIterationFailed(engine::TimePoint now, const engine::IterationFailed& failure) {
+  // The batch's requests are out of the instance already: they fail, the others go on.
+  spdlog::warn("an iteration failed ({}); its {} request(s) fail: {}", failedIterationsInARow_ + 1,
+               failure.requests().size(), failure.what());
+  for (const engine::RequestId id : failure.requests()) {
+    if (const std::optional<engine::ClassId> classId = replies_.abandon(id, FinishReason::Failed)) {
+      metrics_.onFailedWhileRunning(*classId);
+    }
+    retryAfter_->onFinished(now);
+  }
+  metrics_.publish(now, instance_->status());
+  if (++failedIterationsInARow_ >= kMaxFailedIterationsInARow) {
+    throw std::runtime_error(std::to_string(failedIterationsInARow_) + " iterations in a row failed; the last: " +
+                             failure.what());
+  }
 }
 
 void ServingHost::publish(engine::TimePoint now) { metrics_.publish(now, instance_->status()); }
@@ -187,7 +215,8 @@ void ServingHost::onFirstScheduled(const engine::RequestState& state, engine::Ti
 
 void ServingHost::onToken(const engine::RequestState& state, engine::TimePoint now, engine::Duration gap) {
   metrics_.onToken(state, now, gap);
-  if (replies_.onToken(state, tap_->tokenFor(state.request.id)) && !state.finished()) stops_.push_back(state.request.id);
+  const engine::RequestId id = state.request.id;
+  if (replies_.onToken(state, tap_->tokenFor(id), tap_->logprobsFor(id)) && !state.finished()) stops_.push_back(id);
 }
 
 void ServingHost::onRelegated(const engine::RequestState& state, engine::TimePoint now) { metrics_.onRelegated(state, now); }
@@ -195,6 +224,7 @@ void ServingHost::onRelegated(const engine::RequestState& state, engine::TimePoi
 void ServingHost::onPreempted(const engine::RequestState& state, engine::TimePoint now) { metrics_.onPreempted(state, now); }
 
 void ServingHost::onFinished(const engine::RequestState& state, engine::TimePoint now) {
+  retryAfter_->onFinished(now);
   metrics_.onFinished(state, now);
   replies_.onFinished(state);
 }

@@ -43,6 +43,11 @@ void ServingMetrics::onRefusedByScheduler(engine::ClassId classId) {
   --stats_.classes.at(classId).queued;
 }
 
+void ServingMetrics::onFailedWhileRunning(engine::ClassId classId) {
+  const std::lock_guard lock(mutex_);
+  --stats_.classes.at(classId).running;
+}
+
 void ServingMetrics::onCancelled(engine::ClassId classId) {
   const std::lock_guard lock(mutex_);
   ++stats_.classes.at(classId).cancelled;
@@ -135,14 +140,6 @@ ServingStats ServingMetrics::stats() const {
 std::vector<engine::MetricsCollector::BucketedLatencies> ServingMetrics::latencies() const {
   const std::lock_guard lock(mutex_);
   return collector_.bucketedLatencies();
-}
-
-engine::Duration ServingMetrics::retryAfter(engine::ClassId classId) const {
-  const std::lock_guard lock(mutex_);
-  const engine::LogHistogram& queue = collector_.classMetrics(classId).queue;
-  const double meanS = queue.empty() ? 1.0 : queue.meanUs() * 1e-6;
-  constexpr double kMaxRetryS = 60.0;
-  return engine::durationFromSeconds(std::clamp(std::ceil(meanS), 1.0, kMaxRetryS));
 }
 
 }  // namespace headroom::serve

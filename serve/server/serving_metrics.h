@@ -33,6 +33,8 @@ class ServingMetrics final : public engine::RequestObserver {
   void onCancelledWhileHeld(engine::ClassId classId);
   // The scheduler refused a request (it fails; it never ran).
   void onRefusedByScheduler(engine::ClassId classId);
+  // A scheduled request failed with its iteration's batch (it left the instance unfinished).
+  void onFailedWhileRunning(engine::ClassId classId);
   // A request the scheduler holds was cancelled (it still runs; its output is dropped).
   void onCancelled(engine::ClassId classId);
 
@@ -55,8 +57,6 @@ class ServingMetrics final : public engine::RequestObserver {
   // Per class, in class order: queue, ttft, tbt and ttlt (end to end) at fixed bounds since start (or
   // since the class's SLO last changed its bounds).
   std::vector<engine::MetricsCollector::BucketedLatencies> latencies() const;
-  // When a refused request of `classId` may retry: its mean queue time so far, 1 s to 60 s.
-  engine::Duration retryAfter(engine::ClassId classId) const;
 
  private:
   mutable std::mutex mutex_;

@@ -24,9 +24,13 @@ void StreamingReply::begin(bool chat) {
   begun_ = true;
 }
 
+std::string StreamingReply::pendingLogprobs() {
+  return logprobs_.empty() ? std::string("null") : logprobs_.takeText(formatter_);
+}
+
 void StreamingReply::onToken(std::int32_t /*tokenId*/, std::int32_t /*index*/, std::string_view text) {
-  if (text.empty()) return;
-  std::string chunk = formatter_.tokenChunk(text);
+  if (text.empty()) return;  // its logprobs, if any, go with the next chunk that has text
+  std::string chunk = formatter_.tokenChunk(text, pendingLogprobs());
   std::lock_guard lock(mutex_);
   if (begun_) {
     exchange_->sendChunk(std::move(chunk));
@@ -38,8 +42,8 @@ void StreamingReply::onToken(std::int32_t /*tokenId*/, std::int32_t /*index*/, s
 void StreamingReply::onFinished(const FinishedRequest& finished) {
   std::string tail;
   if (finished.reason != FinishReason::Cancelled) {
-    if (!finished.text.empty()) tail = formatter_.tokenChunk(finished.text);
-    tail += formatter_.finishChunk(finishReasonText(finished.reason));
+    if (!finished.text.empty()) tail = formatter_.tokenChunk(finished.text, pendingLogprobs());
+    tail += formatter_.finishChunk(finishReasonText(finished.reason), pendingLogprobs());
     if (includeUsage_) tail += formatter_.usageChunk(finished.promptTokens, finished.completionTokens);
     tail += CompletionFormatter::doneEvent();
   }

@@ -8,6 +8,7 @@
 
 #include "net/http_exchange.h"
 #include "serve/protocol/completion_formatter.h"
+#include "serve/server/logprobs_trail.h"
 #include "serve/server/request_listener.h"
 
 namespace headroom::serve {
@@ -24,9 +25,13 @@ class StreamingReply final : public RequestListener {
   void begin(bool chat);
 
   void onToken(std::int32_t tokenId, std::int32_t index, std::string_view text) override;
+  void onLogprobs(std::int32_t /*index*/, const engine::TokenLogprobs& logprobs) override { logprobs_.add(logprobs); }
   void onFinished(const FinishedRequest& finished) override;
 
  private:
+  // The logprobs heard since the last chunk, as a chunk's "logprobs" value ("null" when none).
+  std::string pendingLogprobs();
+
   std::mutex mutex_;
   std::shared_ptr<net::HttpExchange> exchange_;
   CompletionFormatter formatter_;
@@ -35,6 +40,7 @@ class StreamingReply final : public RequestListener {
   std::string held_;    // guarded by mutex_
   bool begun_ = false;  // guarded by mutex_
   bool ended_ = false;  // guarded by mutex_
+  LogprobsTrail logprobs_;  // the loop thread's
 };
 
 }  // namespace headroom::serve

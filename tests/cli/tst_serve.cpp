@@ -321,6 +321,18 @@ class TestServe : public QObject {
                                   << (QByteArray(R"({"model": "test-model", "prompt": "x", "user": )") +
                                       QByteArray(200, '[') + QByteArray(200, ']') + "}")
                                   << 400 << "";
+    QTest::newRow("top_p 0") << completions << QByteArray(R"({"model": "test-model", "prompt": "x", "top_p": 0})") << 400
+                             << "top_p";
+    QTest::newRow("tools") << chat
+                           << QByteArray(R"({"model": "test-model", "messages": [{"role": "user", "content": "x"}],)"
+                                         R"( "tools": [{"type": "function"}]})")
+                           << 400 << "tools";
+    // The modeled executor computes no logits.
+    QTest::newRow("logprobs on a modeled executor")
+        << chat << QByteArray(R"({"model": "test-model", "messages": [{"role": "user", "content": "x"}], "logprobs": true})")
+        << 400 << "logprobs";
+    QTest::newRow("completion logprobs on a modeled executor")
+        << completions << QByteArray(R"({"model": "test-model", "prompt": "x", "logprobs": 1})") << 400 << "logprobs";
     QTest::newRow("oversize body") << completions
                                    << (QByteArray(R"({"model": "test-model", "prompt": ")") + QByteArray(5000, 'a') + "\"}")
                                    << 413 << "";
