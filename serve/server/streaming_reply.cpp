@@ -41,7 +41,15 @@ void StreamingReply::onToken(std::int32_t /*tokenId*/, std::int32_t /*index*/, s
 
 void StreamingReply::onFinished(const FinishedRequest& finished) {
   std::string tail;
-  if (finished.reason != FinishReason::Cancelled) {
+  if (finished.reason == FinishReason::Failed) {
+    // The status line went out long ago: the failure is an error event in the API's shape, which the
+    // OpenAI SDKs raise, then the stream ends (no finish_reason, no [DONE]).
+    if (!finished.text.empty()) tail = formatter_.tokenChunk(finished.text, pendingLogprobs());
+    tail += "data: " +
+            ApiError::make(500, "The instance failed while computing this request.", "server_error", "instance_error")
+                .body() +
+            "\n\n";
+  } else if (finished.reason != FinishReason::Cancelled) {
     if (!finished.text.empty()) tail = formatter_.tokenChunk(finished.text, pendingLogprobs());
     tail += formatter_.finishChunk(finishReasonText(finished.reason), pendingLogprobs());
     if (includeUsage_) tail += formatter_.usageChunk(finished.promptTokens, finished.completionTokens);

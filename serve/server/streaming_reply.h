@@ -13,7 +13,9 @@
 
 namespace headroom::serve {
 
-// Streams one completion's tokens as SSE chunks. The host may produce tokens before the handler knew
+// Streams one completion's tokens as SSE chunks, each with the logprobs of the tokens whose text it
+// brings when the request asked for them. A request that fails ends with an error event
+// (data: {"error": {...}}) instead of a finish chunk. The host may produce tokens before the handler knew
 // the request was admitted: until begin() they are held, so the status line always goes out first.
 // Listener calls run on the host's loop thread, begin() on a server thread; thread-safe.
 class StreamingReply final : public RequestListener {
