@@ -1,5 +1,7 @@
 #include "serve/protocol/api_error.h"
 
+#include "serve/protocol/request_id.h"
+
 namespace headroom::serve {
 
 using json = nlohmann::json;
@@ -45,7 +47,8 @@ net::HttpResponse transportErrorResponse(int status, std::string_view message) {
   error.status = status;
   error.message = std::string(message);
   error.type = status >= 500 ? "server_error" : "invalid_request_error";
-  return error.toResponse();
+  // No request was read (or none reached the API): a fresh id, so this answer carries one too.
+  return error.toResponse({{"X-Request-Id", newRequestId()}});
 }
 
 }  // namespace headroom::serve

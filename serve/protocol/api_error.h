@@ -32,7 +32,7 @@ inline constexpr std::size_t kMaxEchoChars = 64;
 std::string echoInput(std::string_view text);
 
 // The error the HTTP layer reports itself (a malformed request, limits, overload, a failed handler) in
-// the API's shape: type server_error for 5xx, invalid_request_error otherwise.
+// the API's shape: type server_error for 5xx, invalid_request_error otherwise, with a fresh X-Request-Id.
 net::HttpResponse transportErrorResponse(int status, std::string_view message);
 
 }  // namespace headroom::serve
