@@ -5,27 +5,43 @@
 
 namespace headroom::serve {
 
-void RetryAfterEstimator::onFinished(engine::TimePoint end) {
+void RetryAfterEstimator::onFinished(engine::TimePoint end, engine::Duration service, std::int64_t running) {
   const std::lock_guard lock(mutex_);
-  finished_.push_back(end);
-  while (!finished_.empty() && finished_.front() < end - kWindow) finished_.pop_front();
+  finished_.push_back({end, std::max(service, engine::Duration::zero()), std::max<std::int64_t>(1, running)});
+  while (!finished_.empty() && finished_.front().end <= end - kWindow) finished_.pop_front();
 }
 
-double RetryAfterEstimator::requestsPerS(engine::TimePoint now) const {
+std::optional<RetryAfterEstimator::Pace> RetryAfterEstimator::pace(engine::TimePoint now) const {
   const std::lock_guard lock(mutex_);
-  const auto recent = std::count_if(finished_.begin(), finished_.end(),
-                                    [&](engine::TimePoint end) { return end > now - kWindow && end <= now; });
-  if (recent == 0) return 0.0;
-  // Over the whole window, or over the host's life when it is younger than that.
-  const engine::Duration span = std::clamp<engine::Duration>(now - start_, kMinRetry, kWindow);
-  return static_cast<double>(recent) / engine::toSeconds(span);
+  std::int64_t count = 0;
+  engine::Duration service{};
+  std::int64_t running = 0;
+  for (const Finished& done : finished_) {
+    if (done.end <= now - kWindow || done.end > now) continue;
+    service += done.service;
+    running += done.running;
+    ++count;
+  }
+  if (count == 0) return std::nullopt;
+  return Pace{service / count, static_cast<double>(running) / static_cast<double>(count)};
 }
 
-engine::Duration RetryAfterEstimator::estimate(engine::TimePoint now, std::int64_t requestsAhead) const {
-  const double rate = requestsPerS(now);
-  // Nothing finished in the window (or ever): the queue needs at least that long.
-  const double seconds = rate > 0.0 ? std::ceil(static_cast<double>(std::max<std::int64_t>(1, requestsAhead)) / rate)
-                                    : engine::toSeconds(kWindow);
+std::optional<engine::Duration> RetryAfterEstimator::meanService(engine::TimePoint now) const {
+  const std::optional<Pace> recent = pace(now);
+  if (!recent) return std::nullopt;
+  return recent->meanService;
+}
+
+engine::Duration RetryAfterEstimator::estimate(engine::TimePoint now, std::int64_t queued, std::int64_t running) const {
+  queued = std::max<std::int64_t>(0, queued);
+  running = std::max<std::int64_t>(0, running);
+  // Nothing finished in the window: the pace is unknown, and the queue needs at least that long.
+  double seconds = engine::toSeconds(kWindow);
+  if (const std::optional<Pace> recent = pace(now)) {
+    const auto ahead = static_cast<double>(std::max<std::int64_t>(1, queued + running));
+    const double sideBySide = std::max({1.0, static_cast<double>(running), recent->meanRunning});
+    seconds = std::ceil(ahead * engine::toSeconds(recent->meanService) / sideBySide);
+  }
   const double clamped = std::clamp(seconds, engine::toSeconds(kMinRetry), engine::toSeconds(kMaxRetry));
   return std::chrono::duration_cast<engine::Duration>(std::chrono::seconds(static_cast<std::int64_t>(clamped)));
 }

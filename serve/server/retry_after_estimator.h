@@ -4,16 +4,19 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <optional>
 
 #include "engine/core/time.h"
 
 namespace headroom::serve {
 
-// When a client refused for a full queue may come back (the Retry-After of a 429): the requests ahead of
-// it (queued and running, every class) over the rate the host has recently finished requests at (those
-// that ended in the last kWindow), rounded up to whole seconds (RFC 9110 delay-seconds) and clamped to
-// [kMinRetry, kMaxRetry]. When no request finished in the window, at least that long is needed: the
-// window.
+// When a client refused for a full queue may come back (the Retry-After of a 429): the time the work
+// ahead of it takes at the pace the instance has recently served at: the mean service time (first
+// scheduled to finished) of the requests that finished in the last kWindow, shared by the requests that
+// run side by side (the more of those running now and running when those requests finished):
+//   wait = (queued + running) x mean service time / max(1, running, mean running at finish),
+// rounded up to whole seconds (RFC 9110 delay-seconds) and clamped to [kMinRetry, kMaxRetry]. When no
+// request finished in the window, the pace is unknown and at least the window is needed: kWindow.
 //
 // Thread-safe: onFinished() comes from the host's loop thread, estimate() from any thread.
 class RetryAfterEstimator {
@@ -22,19 +25,28 @@ class RetryAfterEstimator {
   static constexpr engine::Duration kMinRetry = std::chrono::seconds(1);
   static constexpr engine::Duration kMaxRetry = std::chrono::seconds(120);
 
-  explicit RetryAfterEstimator(engine::TimePoint start) : start_(start) {}
-
-  // A request left the instance (finished or failed) at `end`.
-  void onFinished(engine::TimePoint end);
-  // Requests finished per second over the window up to `now`; 0 when none did.
-  double requestsPerS(engine::TimePoint now) const;
-  // The whole seconds to wait, at `now`, behind `requestsAhead`.
-  engine::Duration estimate(engine::TimePoint now, std::int64_t requestsAhead) const;
+  // A request left the instance at `end` after `service` in it (first scheduled to finished), with
+  // `running` requests (itself included) being served then.
+  void onFinished(engine::TimePoint end, engine::Duration service, std::int64_t running);
+  // The mean service time of the requests that finished in the window up to `now`; empty when none did.
+  std::optional<engine::Duration> meanService(engine::TimePoint now) const;
+  // The whole seconds to wait, at `now`, behind `queued` requests waiting and `running` being served.
+  engine::Duration estimate(engine::TimePoint now, std::int64_t queued, std::int64_t running) const;
 
  private:
-  const engine::TimePoint start_;
+  struct Finished {
+    engine::TimePoint end;
+    engine::Duration service;
+    std::int64_t running;
+  };
+  struct Pace {
+    engine::Duration meanService;
+    double meanRunning;
+  };
+  std::optional<Pace> pace(engine::TimePoint now) const;
+
   mutable std::mutex mutex_;
-  std::deque<engine::TimePoint> finished_;  // guarded by mutex_; within kWindow of the newest
+  std::deque<Finished> finished_;  // guarded by mutex_; within kWindow of the newest
 };
 
 }  // namespace headroom::serve

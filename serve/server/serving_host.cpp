@@ -22,13 +22,6 @@ std::int64_t kvBlocksOf(const ServeConfig& config) {
   return kvBlocksFor(config.executor, config.scheduler.kvBlockTokens).value_or(engine::BlockManager::kUnbounded);
 }
 
-// Every request admitted and not finished, whatever its class: the queue a refused one would join.
-std::int64_t requestsAhead(const ServingStats& stats) {
-  std::int64_t ahead = 0;
-  for (const ClassServingStats& served : stats.classes) ahead += std::max<std::int64_t>(0, served.queued + served.running);
-  return ahead;
-}
-
 std::string messageOf(const std::exception_ptr& failure) {
   try {
     std::rethrow_exception(failure);
@@ -54,7 +47,7 @@ ServingHost::ServingHost(const ServeConfig& config, std::unique_ptr<engine::Exec
   tap_ = tap.get();
   executorDescription_ = tap->timeModel().describe();
   maxContextTokens_ = tap->maxContextTokens();
-  retryAfter_ = std::make_unique<RetryAfterEstimator>(clock_.now());
+  retryAfter_ = std::make_unique<RetryAfterEstimator>();
   engine::RequestObserver& observer = *this;
   instance_ = std::make_unique<engine::Instance>(0, config.qosClasses(), config.scheduler, std::move(tap), kvBlocks_,
                                                  observer);
@@ -78,7 +71,7 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
       driver_->wake();
       break;
     case AdmissionOutcome::Rejected:
-      admission.retryAfter = retryAfter_->estimate(clock_.now(), requestsAhead(metrics_.stats()));
+      admission.retryAfter = retryAfterNow();
       metrics_.onRejected(request.classId);
       break;
     case AdmissionOutcome::Unavailable:
@@ -89,6 +82,17 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
       break;
   }
   return admission;
+}
+
+engine::Duration ServingHost::retryAfterNow() const {
+  // Every request admitted and not finished, whatever its class: the queue a refused one would join.
+  std::int64_t queued = 0;
+  std::int64_t running = 0;
+  for (const ClassServingStats& served : metrics_.stats().classes) {
+    queued += std::max<std::int64_t>(0, served.queued);
+    running += std::max<std::int64_t>(0, served.running);
+  }
+  return retryAfter_->estimate(clock_.now(), queued, running);
 }
 
 void ServingHost::cancel(engine::RequestId id) {
@@ -183,7 +187,6 @@ void ServingHost::onIterationFailed(engine::TimePoint now, const engine::Iterati
     if (const std::optional<engine::ClassId> classId = replies_.abandon(id, FinishReason::Failed)) {
       metrics_.onFailedWhileRunning(*classId);
     }
-    retryAfter_->onFinished(now);
   }
   metrics_.publish(now, instance_->status());
   if (++failedIterationsInARow_ >= kMaxFailedIterationsInARow) {
@@ -224,7 +227,8 @@ void ServingHost::onRelegated(const engine::RequestState& state, engine::TimePoi
 void ServingHost::onPreempted(const engine::RequestState& state, engine::TimePoint now) { metrics_.onPreempted(state, now); }
 
 void ServingHost::onFinished(const engine::RequestState& state, engine::TimePoint now) {
-  retryAfter_->onFinished(now);
+  const engine::SchedulerLoad load = instance_->scheduler().load();  // the finishing request still counts
+  retryAfter_->onFinished(now, now - state.firstScheduled, load.prefilling + load.decoding);
   metrics_.onFinished(state, now);
   replies_.onFinished(state);
 }

@@ -57,7 +57,7 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   static constexpr int kMaxFailedIterationsInARow = 8;
 
   // Rejected while the host is stopping (retry after 1 s), or for a full queue (retry after the time the
-  // work ahead takes at the recent rate: RetryAfterEstimator); Unavailable once its instance has failed.
+  // work ahead takes at the recent pace: RetryAfterEstimator); Unavailable once its instance has failed.
   Admission submit(const ServeRequest& request, std::shared_ptr<RequestListener> listener);
   // Stops delivering `id`'s output; a request not yet handed to the scheduler is dropped. Its listener
   // hears onFinished(Cancelled) unless it already finished.
@@ -102,6 +102,7 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   void onFinished(const engine::RequestState& state, engine::TimePoint now) override;
 
   void enqueue(AdmittedRequest admitted, engine::TimePoint now);
+  engine::Duration retryAfterNow() const;
   void applyCancel(engine::RequestId id);
 
   const std::int64_t kvBlocks_;

@@ -1,4 +1,4 @@
-// RetryAfterEstimator: the Retry-After of a full queue, from the requests ahead and the recent rate.
+// RetryAfterEstimator: the Retry-After of a full queue, from the requests ahead and the recent pace.
 #include <QtTest>
 
 #include <chrono>
@@ -19,49 +19,49 @@ class TestRetryAfterEstimator : public QObject {
   Q_OBJECT
 
  private slots:
-  // Two requests finished per second recently, 30 ahead: 15 s, not the 1 s every client would get.
-  void requestsAheadOverTheRecentRate() {
-    RetryAfterEstimator estimator(at(0));
-    for (int i = 1; i <= 40; ++i) estimator.onFinished(at(100 + i * 0.5));
-    QCOMPARE(estimator.requestsPerS(at(119.9)), 2.0);
-    QCOMPARE(estimator.estimate(at(119.9), 30), Duration(15s));
-    QCOMPARE(estimator.estimate(at(119.9), 3), Duration(2s));  // 1.5 s, rounded up to whole seconds
+  // Requests take 2 s each, two run side by side: six ahead need 6 s, not the 1 s every client got.
+  void workAheadAtTheRecentPace() {
+    RetryAfterEstimator estimator;
+    for (int i = 1; i <= 8; ++i) estimator.onFinished(at(100 + i), 2s, 2);
+    QCOMPARE(*estimator.meanService(at(109)), Duration(2s));
+    QCOMPARE(estimator.estimate(at(109), 4, 2), Duration(6s));
+    QCOMPARE(estimator.estimate(at(109), 3, 2), Duration(5s));  // 5 x 2 s / 2
+    QCOMPARE(estimator.estimate(at(109), 2, 4), Duration(3s));  // 6 x 2 s / 4: more run side by side now
+    // Admitted but not yet scheduled: they will run two at a time, as the finished ones did.
+    QCOMPARE(estimator.estimate(at(109), 6, 0), Duration(6s));
+    QCOMPARE(estimator.estimate(at(109), 0, 1), Duration(1s));
+  }
+
+  void roundedUpToWholeSeconds() {
+    RetryAfterEstimator estimator;
+    estimator.onFinished(at(10), 1500ms, 1);
+    QCOMPARE(estimator.estimate(at(10), 0, 1), Duration(2s));
   }
 
   void clampedToASaneRange() {
-    RetryAfterEstimator estimator(at(0));
-    for (int i = 1; i <= 100; ++i) estimator.onFinished(at(50 + i * 0.1));
-    QCOMPARE(estimator.estimate(at(60), 0), RetryAfterEstimator::kMinRetry);
-    QCOMPARE(estimator.estimate(at(60), 1), RetryAfterEstimator::kMinRetry);
-    QCOMPARE(estimator.estimate(at(60), 1'000'000), RetryAfterEstimator::kMaxRetry);
+    RetryAfterEstimator estimator;
+    estimator.onFinished(at(50), 100ms, 1);
+    QCOMPARE(estimator.estimate(at(50), 0, 0), RetryAfterEstimator::kMinRetry);
+    QCOMPARE(estimator.estimate(at(50), 1'000'000, 1), RetryAfterEstimator::kMaxRetry);
   }
 
-  // Only the window counts: a burst long ago says nothing about now.
+  // Only the window counts: slow requests long ago say nothing about now.
   void oldCompletionsAgeOut() {
-    RetryAfterEstimator estimator(at(0));
-    for (int i = 1; i <= 100; ++i) estimator.onFinished(at(i * 0.01));
-    estimator.onFinished(at(55));
-    QCOMPARE(estimator.requestsPerS(at(60)), 0.1);
-    QCOMPARE(estimator.estimate(at(60), 4), Duration(40s));
+    RetryAfterEstimator estimator;
+    for (int i = 1; i <= 10; ++i) estimator.onFinished(at(i), 100s, 1);
+    estimator.onFinished(at(55), 1s, 1);
+    QCOMPARE(*estimator.meanService(at(60)), Duration(1s));
+    QCOMPARE(estimator.estimate(at(60), 3, 1), Duration(4s));
   }
 
-  // Nothing finished in the window (or ever): at least the window, however young the host.
-  void nothingFinishedMeansAtLeastTheWindow() {
-    RetryAfterEstimator young(at(0));
-    QCOMPARE(young.estimate(at(3.2), 50), RetryAfterEstimator::kWindow);
-    QCOMPARE(young.estimate(at(0.1), 1), RetryAfterEstimator::kWindow);
-    RetryAfterEstimator old(at(0));
-    old.onFinished(at(1));
-    QCOMPARE(old.estimate(at(100), 50), RetryAfterEstimator::kWindow);
-  }
-
-  // A host younger than the window measures its rate over its life, not over time it did not exist.
-  void youngHostUsesItsAge() {
-    RetryAfterEstimator estimator(at(0));
-    estimator.onFinished(at(1.5));
-    estimator.onFinished(at(2));
-    QCOMPARE(estimator.requestsPerS(at(2)), 1.0);
-    QCOMPARE(estimator.estimate(at(2), 5), Duration(5s));
+  // Nothing finished in the window (or ever): the pace is unknown; at least the window.
+  void nothingFinishedMeansTheWindow() {
+    RetryAfterEstimator fresh;
+    QVERIFY(!fresh.meanService(at(3)));
+    QCOMPARE(fresh.estimate(at(3), 50, 2), RetryAfterEstimator::kWindow);
+    RetryAfterEstimator quiet;
+    quiet.onFinished(at(1), 1s, 1);
+    QCOMPARE(quiet.estimate(at(100), 50, 2), RetryAfterEstimator::kWindow);
   }
 };
 

@@ -221,7 +221,8 @@ class TestServingHost : public QObject {
       if (admission.accepted()) ++admitted;
       if (admission.outcome == AdmissionOutcome::Rejected) {
         ++rejected;
-        // Three requests ahead at about one a second; never the 1 s floor.
+        // Three requests ahead (one running, two waiting), about 1 s each, one at a time: about 3 s,
+        // never the 1 s floor.
         QVERIFY2(admission.retryAfter >= 2s && admission.retryAfter <= 10s,
                  std::to_string(admission.retryAfter.count()).c_str());
         QCOMPARE(admission.retryAfter.count() % 1'000'000, std::int64_t{0});  // whole seconds
