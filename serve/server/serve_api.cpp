@@ -92,19 +92,19 @@ void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchang
     respondError(exchange, ApiError::make(401, "Missing or invalid API key.", "invalid_request_error", "invalid_api_key"));
     return false;
   };
-  const json model = {{"id", config_.modelName}, {"object", "model"}, {"created", 0}, {"owned_by", "headroom"}};
+  auto model = [&] { return json{{"id", config_.modelName}, {"object", "model"}, {"created", 0}, {"owned_by", "headroom"}}; };
   constexpr std::string_view kModelPrefix = "/v1/models/";
   if (path == "/v1/completions") {
     if (only("POST")) handleCompletion(CompletionEndpoint::Completions, request, exchange);
   } else if (path == "/v1/chat/completions") {
     if (only("POST")) handleCompletion(CompletionEndpoint::ChatCompletions, request, exchange);
   } else if (path == "/v1/models") {
-    if (modelReader()) respondJson(exchange, 200, {{"object", "list"}, {"data", json::array({model})}});
+    if (modelReader()) respondJson(exchange, 200, {{"object", "list"}, {"data", json::array({model()})}});
   } else if (path.starts_with(kModelPrefix)) {
     if (!modelReader()) return;
     const std::string id = percentDecoded(path.substr(kModelPrefix.size()));
     if (id == config_.modelName) {
-      respondJson(exchange, 200, model);
+      respondJson(exchange, 200, model());
     } else {
       respondError(exchange, ApiError::make(404, "The model '" + echoInput(id) + "' does not exist; this server serves '" +
                                                 config_.modelName + "'.",
