@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/io/input_problems.h"
 #include "engine/workload/random.h"
 
 namespace headroom::engine {
@@ -17,12 +18,10 @@ std::int32_t Sampler::greedy(std::span<const float> logits) {
 
 std::int32_t Sampler::sample(std::span<const float> logits, const SamplingParams& params, std::uint64_t drawIndex) {
   if (logits.empty()) throw std::invalid_argument("sampler: no logits");
-  if (!(params.temperature >= 0.0f) || !std::isfinite(params.temperature)) {
-    throw std::invalid_argument("sampler: temperature must be a finite number >= 0 (0 = greedy), got " +
-                                std::to_string(params.temperature));
-  }
-  if (!(params.topP > 0.0f && params.topP <= 1.0f)) {
-    throw std::invalid_argument("sampler: top_p must be in (0, 1], got " + std::to_string(params.topP));
+  if (const std::optional<SamplingProblem> problem = checkSamplingParams(params)) {
+    throw std::invalid_argument("sampler: invalid sampling parameters (temperature " + std::to_string(params.temperature) +
+                                ", top_p " + std::to_string(params.topP) + ", top_logprobs " +
+                                std::to_string(params.topLogprobs) + "): " + englishText(*problem));
   }
   if (params.temperature == 0.0f) return greedy(logits);
 

@@ -14,7 +14,7 @@ namespace headroom::engine {
 // the GPU. Keeps scratch buffers: one Sampler per executor, not shared between threads.
 class Sampler {
  public:
-  // Throws std::invalid_argument on empty logits, a temperature < 0 or not finite, or topP outside (0, 1].
+  // Throws std::invalid_argument on empty logits or parameters checkSamplingParams refuses.
   std::int32_t sample(std::span<const float> logits, const SamplingParams& params, std::uint64_t drawIndex);
 
   // Index of the largest logit; the lowest index among equals.

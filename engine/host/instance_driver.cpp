@@ -81,7 +81,16 @@ void InstanceDriver::run() {
       TimePoint now = clock_.now();
       hooks_.beforeIteration(now);
       if (stopping && !instance_.hasWork()) break;  // drained
-      if (const std::optional<Duration> duration = instance_.startIteration(now)) {
+      std::optional<Duration> duration;
+      try {
+        duration = instance_.startIteration(now);
+      } catch (const IterationFailed& failed) {
+        hooks_.onIterationFailed(clock_.now(), failed);
+        idle = false;
+        dirty = true;
+        continue;
+      }
+      if (duration) {
         sleepUntil(now + *duration);
         now = clock_.now();
         instance_.finishIteration(now);

@@ -11,6 +11,7 @@
 #include "engine/core/clock.h"
 #include "engine/core/time.h"
 #include "engine/instance/instance.h"
+#include "engine/instance/iteration_failed.h"
 
 namespace headroom::engine {
 
@@ -25,9 +26,11 @@ enum class DriverStop : std::uint8_t { Drain, Now };
 // without spinning until wake() or stop(), but no longer than the publish interval, so metric windows
 // keep closing while idle; when work is held but nothing fits yet it naps kNothingFitsNap.
 //
-// Failure: an exception from the instance or a hook ends the loop; the driver keeps it (failure()) and
-// hands it to Hooks::onStopped. It never leaves the thread and never ends the process; the owner
-// decides what a failure means (a replay rethrows it, a serving host fails its requests).
+// Failure: an executor that fails on a batch costs that batch only: the instance drops its requests
+// and Hooks::onIterationFailed hears which (by default that ends the loop). Any other exception from the
+// instance or a hook ends the loop; the driver keeps it (failure()) and hands it to Hooks::onStopped.
+// It never leaves the thread and never ends the process; the owner decides what a failure means (a
+// replay rethrows it, a serving host fails its requests).
 //
 // Threads: start(), wake(), stop(), join() and the counters may be called from any thread; the Hooks
 // are called on the loop thread only, one at a time, and may touch the Instance (the driver does not
@@ -44,6 +47,11 @@ class InstanceDriver {
     virtual void beforeIteration(TimePoint now) = 0;
     // After an iteration finished at `end` (Instance::finishIteration has run).
     virtual void afterIteration(TimePoint /*end*/) {}
+    // The executor failed on a batch at `now`: its requests are already out of the instance (see
+    // IterationFailed) and the loop goes on. The default ends the loop with that failure (a replay
+    // wants it); a serving host fails those requests and keeps serving. An exception thrown here ends
+    // the loop.
+    virtual void onIterationFailed(TimePoint /*now*/, const IterationFailed& failure) { throw failure; }
     // At most every publish interval while busy, at each interval while idle, and when the loop goes
     // idle after a change: the time to take a metrics snapshot.
     virtual void publish(TimePoint /*now*/) {}

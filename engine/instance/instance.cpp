@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/instance/iteration_failed.h"
+
 namespace headroom::engine {
 
 namespace {
@@ -31,6 +33,18 @@ void Instance::enqueue(const Request& request, TimePoint now, const RequestHints
   executor_->admit(request.id, {}, SamplingParams{});
 }
 
+void Instance::admitThenEnqueue(const Request& request, TimePoint now, const std::vector<std::int32_t>& promptTokens,
+                                SamplingParams params, const RequestHints& hints) {
+  // The executor first: a request it refuses (its tokens, its sampling) never reaches the scheduler.
+  executor_->admit(request.id, promptTokens, params);
+  try {
+    scheduler_.enqueue(request, now, hints);
+  } catch (...) {
+    executor_->release(request.id);
+    throw;
+  }
+}
+
 void Instance::enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens,
                        SamplingParams params) {
   enqueue(request, now, std::move(promptTokens), params, RequestHints{});
@@ -43,8 +57,7 @@ void Instance::enqueue(const Request& request, TimePoint now, std::vector<std::i
                                 std::to_string(request.promptTokens) + " prompt tokens but carries " +
                                 std::to_string(promptTokens.size()));
   }
-  scheduler_.enqueue(request, now, hints);
-  executor_->admit(request.id, promptTokens, params);
+  admitThenEnqueue(request, now, promptTokens, params, hints);
   texts_[request.id] = Text{std::move(promptTokens), request.promptTokens, params};
 }
 
@@ -151,13 +164,30 @@ std::optional<Duration> Instance::startIteration(TimePoint now) {
   if (busy_ || !scheduler_.hasWork()) return std::nullopt;
   scheduler_.schedule(now, batch_);
   if (batch_.empty()) return std::nullopt;
-  const IterationResult result = executor_->execute(batch_);
+  IterationResult result;
+  try {
+    result = executor_->execute(batch_);
+  } catch (const std::exception& error) {
+    throw IterationFailed(dropBatch(), error.what());
+  } catch (...) {
+    throw IterationFailed(dropBatch(), "the executor failed with an unknown error");
+  }
   recordTokens(result);
   busy_ = true;
   ++iterations_;
   busyTime_ += result.duration;
   // An iteration always moves time forward, so a zero-cost model cannot stall the clock.
   return std::max(result.duration, Duration{1});
+}
+
+std::vector<RequestId> Instance::dropBatch() {
+  std::vector<RequestId> dropped = scheduler_.dropBatch(batch_);
+  for (const RequestId id : dropped) {
+    executor_->release(id);
+    texts_.erase(id);
+  }
+  batch_.clear();
+  return dropped;
 }
 
 void Instance::finishIteration(TimePoint end) {

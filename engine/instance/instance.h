@@ -61,7 +61,8 @@ class Instance {
   // A request without text: executors that compute make up a prompt for it.
   void enqueue(const Request& request, TimePoint now);
   // A request with text: `promptTokens` (request.promptTokens of them, else std::invalid_argument) go
-  // to the executor, and the instance keeps what is sampled until the request finishes.
+  // to the executor, and the instance keeps what is sampled until the request finishes. A request the
+  // executor refuses (std::invalid_argument: a token, its sampling parameters) is not queued.
   void enqueue(const Request& request, TimePoint now, std::vector<std::int32_t> promptTokens, SamplingParams params);
   // The same two with per-request hints (see RequestHints: they only tighten).
   void enqueue(const Request& request, TimePoint now, const RequestHints& hints);
@@ -87,6 +88,8 @@ class Instance {
   void postSchedulerConfig(const SchedulerConfig& config);
 
   // Forms and runs the next batch when idle and there is work; returns its duration, else nullopt.
+  // When the executor throws, the batch's requests are taken out (see IterationFailed, thrown then)
+  // and the instance stays usable.
   std::optional<Duration> startIteration(TimePoint now);
   // Applies the running batch's outcome at `end`.
   void finishIteration(TimePoint end);
@@ -123,6 +126,10 @@ class Instance {
   };
 
   void recordTokens(const IterationResult& result);
+  void admitThenEnqueue(const Request& request, TimePoint now, const std::vector<std::int32_t>& promptTokens,
+                        SamplingParams params, const RequestHints& hints);
+  // Takes the current batch's requests out of the scheduler and the executor; their ids.
+  std::vector<RequestId> dropBatch();
   void applyPostedConfig();
 
   std::int32_t id_;

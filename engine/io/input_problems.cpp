@@ -63,6 +63,16 @@ std::string englishText(SchedulerProblem problem) {
   return "is not valid";
 }
 
+std::string englishText(SamplingProblem problem) {
+  switch (problem) {
+    case SamplingProblem::TemperatureInvalid: return "must be a finite number >= 0 (0 = greedy)";
+    case SamplingProblem::TopPOutOfRange: return "must be a number > 0 and <= 1 (the nucleus's probability mass)";
+    case SamplingProblem::TopLogprobsOutOfRange:
+      return "must be an integer in [0, " + std::to_string(kMaxTopLogprobs) + "], and > 0 only with logprobs";
+  }
+  return "is not valid";
+}
+
 std::string englishText(const ArrivalIssue& issue, const ArrivalSpec& spec) {
   const auto phaseNumber = [&](std::size_t k, bool end) {
     if (k >= spec.phases.size()) return std::string("?");

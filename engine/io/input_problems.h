@@ -4,6 +4,7 @@
 
 #include "engine/core/duration_rule.h"
 #include "engine/core/qos_class.h"
+#include "engine/exec/sampling_params.h"
 #include "engine/sched/scheduler_config.h"
 #include "engine/workload/scenario.h"
 
@@ -17,6 +18,7 @@ std::string englishText(ClassProblem problem);
 std::string englishText(SloProblem problem);
 std::string englishText(ChunkingProblem problem);
 std::string englishText(SchedulerProblem problem);
+std::string englishText(SamplingProblem problem);
 // Arrival problems name the numbers they are about (the previous phase's start, a ramp's start).
 std::string englishText(const ArrivalIssue& issue, const ArrivalSpec& spec);
 

@@ -616,4 +616,26 @@ void Scheduler::complete(const Batch& batch, TimePoint end) {
   decoding_.swap(nextDecoding);
 }
 
+std::vector<RequestId> Scheduler::dropBatch(const Batch& batch) {
+  std::vector<RequestId> dropped;
+  dropped.reserve(batch.entries.size());
+  const auto removeFrom = [](std::vector<Slot>& list, Slot slot) {
+    if (const auto it = std::find(list.begin(), list.end(), slot); it != list.end()) list.erase(it);
+  };
+  for (std::size_t i = 0; i < batch.entries.size() && i < batchSlots_.size(); ++i) {
+    const Slot slot = batchSlots_[i];
+    inBatch_[slot] = 0;
+    RequestState& state = states_[slot];
+    removeFrom(prefilling_, slot);
+    removeFrom(decoding_, slot);
+    outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
+    blocks_.release(state.kvBlocks);
+    state.kvBlocks = 0;
+    dropped.push_back(state.request.id);
+    freeSlot(slot);
+  }
+  batchSlots_.clear();
+  return dropped;
+}
+
 }  // namespace headroom::engine

@@ -64,6 +64,10 @@ class Scheduler {
 
   // Applies the outcome of the batch last returned by schedule(), which ended at `end`.
   void complete(const Batch& batch, TimePoint end);
+  // The batch last returned by schedule() could not be run (its executor failed): every request in it
+  // leaves the scheduler, its KV blocks freed, with no observer event (the caller reports the failure).
+  // Returns their ids, in batch order. Requests outside the batch are untouched.
+  std::vector<RequestId> dropBatch(const Batch& batch);
 
   bool hasWork() const;
   SchedulerLoad load() const;

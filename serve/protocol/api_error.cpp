@@ -1,5 +1,7 @@
 #include "serve/protocol/api_error.h"
 
+#include "serve/protocol/request_id.h"
+
 namespace headroom::serve {
 
 using json = nlohmann::json;
@@ -27,12 +29,26 @@ net::HttpResponse ApiError::toResponse(net::HttpHeaders headers) const {
   return {status, std::move(headers), body()};
 }
 
+std::string echoInput(std::string_view text) {
+  std::size_t end = 0;
+  std::size_t chars = 0;
+  while (end < text.size() && chars < kMaxEchoChars) {
+    ++end;
+    // Continuation bytes (10xxxxxx) belong to the character before them.
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+    ++chars;
+  }
+  if (end >= text.size()) return std::string(text);
+  return std::string(text.substr(0, end)) + "...";
+}
+
 net::HttpResponse transportErrorResponse(int status, std::string_view message) {
   ApiError error;
   error.status = status;
   error.message = std::string(message);
   error.type = status >= 500 ? "server_error" : "invalid_request_error";
-  return error.toResponse();
+  // No request was read (or none reached the API): a fresh id, so this answer carries one too.
+  return error.toResponse({{"X-Request-Id", newRequestId()}});
 }
 
 }  // namespace headroom::serve

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -28,8 +29,13 @@ struct ApiError {
   net::HttpResponse toResponse(net::HttpHeaders headers = {}) const;
 };
 
+// Client input quoted in an error message: at most kMaxEchoChars characters (whole UTF-8 sequences),
+// then "..." when it was longer, so an error never carries a request's bulk back.
+inline constexpr std::size_t kMaxEchoChars = 64;
+std::string echoInput(std::string_view text);
+
 // The error the HTTP layer reports itself (a malformed request, limits, overload, a failed handler) in
-// the API's shape: type server_error for 5xx, invalid_request_error otherwise.
+// the API's shape: type server_error for 5xx, invalid_request_error otherwise, with a fresh X-Request-Id.
 net::HttpResponse transportErrorResponse(int status, std::string_view message);
 
 }  // namespace headroom::serve

@@ -1,25 +1,16 @@
 #include "serve/protocol/completion_formatter.h"
 
-#include <atomic>
-#include <cstdio>
-#include <random>
-
 #include <nlohmann/json.hpp>
 
 #include "serve/protocol/json_text.h"
+#include "serve/protocol/request_id.h"
 
 namespace headroom::serve {
 
 using json = nlohmann::json;
 
 std::string newCompletionId(CompletionEndpoint endpoint) {
-  static std::atomic<std::uint64_t> counter{0};
-  thread_local std::mt19937_64 random(std::random_device{}());
-  const std::uint64_t value = random() ^ (counter.fetch_add(1, std::memory_order_relaxed) * 0x9E3779B97F4A7C15ULL);
-  char hex[32];
-  std::snprintf(hex, sizeof hex, "%016llx%08x", static_cast<unsigned long long>(value),
-                static_cast<unsigned>(random() & 0xFFFFFFFFu));
-  return std::string(endpoint == CompletionEndpoint::Completions ? "cmpl-" : "chatcmpl-") + hex;
+  return std::string(endpoint == CompletionEndpoint::Completions ? "cmpl-" : "chatcmpl-") + randomIdDigits();
 }
 
 CompletionFormatter::CompletionFormatter(CompletionEndpoint endpoint, std::string id, std::string model,
@@ -37,9 +28,10 @@ CompletionFormatter::CompletionFormatter(CompletionEndpoint endpoint, std::strin
 }
 
 std::string CompletionFormatter::fullResponse(std::string_view text, std::string_view finishReason,
-                                              std::int32_t promptTokens, std::int32_t completionTokens) const {
+                                              std::int32_t promptTokens, std::int32_t completionTokens,
+                                              const json& logprobs) const {
   const bool chat = endpoint_ == CompletionEndpoint::ChatCompletions;
-  json choice = {{"index", 0}, {"logprobs", nullptr}, {"finish_reason", finishReason}};
+  json choice = {{"index", 0}, {"logprobs", logprobs}, {"finish_reason", finishReason}};
   if (chat) {
     choice["message"] = {{"role", "assistant"}, {"content", text}};
   } else {
@@ -62,22 +54,26 @@ std::string CompletionFormatter::roleChunk() const {
          chunkSuffix_;
 }
 
-std::string CompletionFormatter::tokenChunk(std::string_view text) const {
+std::string CompletionFormatter::tokenChunk(std::string_view text, std::string_view logprobsJson) const {
   std::string out;
   out.reserve(chunkPrefix_.size() + text.size() + 80);
   out += chunkPrefix_;
   out += endpoint_ == CompletionEndpoint::ChatCompletions ? "\"delta\":{\"content\":\"" : "\"text\":\"";
   appendJsonEscaped(out, text);
   out += endpoint_ == CompletionEndpoint::ChatCompletions ? "\"}," : "\",";
-  out += "\"logprobs\":null,\"finish_reason\":null";
+  out += "\"logprobs\":";
+  out += logprobsJson;
+  out += ",\"finish_reason\":null";
   out += chunkSuffix_;
   return out;
 }
 
-std::string CompletionFormatter::finishChunk(std::string_view finishReason) const {
+std::string CompletionFormatter::finishChunk(std::string_view finishReason, std::string_view logprobsJson) const {
   std::string out = chunkPrefix_;
   out += endpoint_ == CompletionEndpoint::ChatCompletions ? "\"delta\":{}," : "\"text\":\"\",";
-  out += "\"logprobs\":null,\"finish_reason\":\"";
+  out += "\"logprobs\":";
+  out += logprobsJson;
+  out += ",\"finish_reason\":\"";
   appendJsonEscaped(out, finishReason);
   out += "\"";
   out += chunkSuffix_;

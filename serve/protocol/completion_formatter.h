@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "serve/protocol/completion_request.h"
 
 namespace headroom::serve {
@@ -17,17 +19,20 @@ class CompletionFormatter {
                       bool includeUsage = false);
 
   // {"id", "object": "text_completion" | "chat.completion", "created", "model", "choices": [...], "usage"}
+  // `logprobs` is the choice's "logprobs" value (logprobsJson), null when the request asked for none.
   std::string fullResponse(std::string_view text, std::string_view finishReason, std::int32_t promptTokens,
-                           std::int32_t completionTokens) const;
-  // One SSE event ("data: ...\n\n"): the chat stream's first chunk carries the role.
+                           std::int32_t completionTokens, const nlohmann::json& logprobs = nullptr) const;
+  // One SSE event ("data: ...\n\n"): the chat stream's first chunk carries the role. `logprobsJson` is
+  // the chunk's "logprobs" value as JSON text (logprobsJson(...).dump()), "null" for none.
   std::string roleChunk() const;
-  std::string tokenChunk(std::string_view text) const;
-  std::string finishChunk(std::string_view finishReason) const;
+  std::string tokenChunk(std::string_view text, std::string_view logprobsJson = "null") const;
+  std::string finishChunk(std::string_view finishReason, std::string_view logprobsJson = "null") const;
   // The usage-only chunk of stream_options.include_usage (choices empty).
   std::string usageChunk(std::int32_t promptTokens, std::int32_t completionTokens) const;
   static std::string doneEvent() { return "data: [DONE]\n\n"; }
 
   const std::string& id() const { return id_; }
+  CompletionEndpoint endpoint() const { return endpoint_; }
 
  private:
   CompletionEndpoint endpoint_;

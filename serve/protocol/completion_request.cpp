@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <limits>
 
+#include "engine/exec/sampling_params.h"
+#include "engine/io/input_problems.h"
 #include "serve/protocol/json_text.h"
 
 namespace headroom::serve {
@@ -86,7 +88,7 @@ std::variant<std::int64_t, ApiError> chatPrompt(const json& messages, Completion
     bool knownRole = false;
     for (std::string_view known : kRoles) knownRole = knownRole || *role == known;
     if (!knownRole) {
-      return badParam(param + ".role", "Invalid role " + role->dump() +
+      return badParam(param + ".role", "Invalid role " + echoInput(role->dump()) +
                                            "; allowed: system, developer, user, assistant, tool, function.");
     }
     tokens += kTokensPerMessage;
@@ -112,7 +114,7 @@ std::variant<std::int64_t, ApiError> chatPrompt(const json& messages, Completion
           out.content += text->get_ref<const std::string&>();
           tokens += estimateTokens(text->get_ref<const std::string&>());
         } else {
-          return badParam(param + ".content", "Only 'text' content parts are supported; got " + part["type"].dump() + ".");
+          return badParam(param + ".content", "Only 'text' content parts are supported; got " + echoInput(part["type"].dump()) + ".");
         }
       }
     } else {
@@ -124,13 +126,82 @@ std::variant<std::int64_t, ApiError> chatPrompt(const json& messages, Completion
   return tokens;
 }
 
+// Fields of OpenAI's API this server cannot honour: accepted only with the value that asks for nothing.
+struct UnsupportedField {
+  const char* name;
+  const char* accepted;  // how the value that asks for nothing is written, for the message
+  bool (*asksNothing)(const json& value);
+};
+
+constexpr UnsupportedField kUnsupportedFields[] = {
+    {"tools", "[]", [](const json& v) { return v.is_array() && v.empty(); }},
+    {"tool_choice", "\"none\"", [](const json& v) { return v == "none"; }},
+    {"functions", "[]", [](const json& v) { return v.is_array() && v.empty(); }},
+    {"function_call", "\"none\"", [](const json& v) { return v == "none"; }},
+    {"response_format", "{\"type\": \"text\"}",
+     [](const json& v) { return v.is_object() && v.size() == 1 && v.contains("type") && v["type"] == "text"; }},
+    {"logit_bias", "{}", [](const json& v) { return v.is_object() && v.empty(); }},
+    {"echo", "false", [](const json& v) { return v == false; }},
+    {"suffix", "\"\"", [](const json& v) { return v == ""; }},
+    {"best_of", "1", [](const json& v) { return v.is_number_integer() && v == 1; }},
+};
+
+std::optional<ApiError> checkUnsupported(const json& root) {
+  for (const UnsupportedField& field : kUnsupportedFields) {
+    const auto found = root.find(field.name);
+    if (found == root.end() || found->is_null() || field.asksNothing(*found)) continue;
+    return badParam(field.name, std::string("'") + field.name + "' is not supported by this server; leave it out (or send " +
+                                    field.accepted + "); got " + echoInput(found->dump()) + ".",
+                    "unsupported_parameter");
+  }
+  return std::nullopt;
+}
+
+// Chat: "logprobs": bool and "top_logprobs": 0..20 (only with logprobs). Completions: "logprobs": an
+// integer 0..5, the alternatives to list beside each sampled token.
+std::optional<ApiError> readLogprobs(const json& root, CompletionEndpoint endpoint, CompletionRequest& request) {
+  const auto logprobs = root.find("logprobs");
+  const bool given = logprobs != root.end() && !logprobs->is_null();
+  if (endpoint == CompletionEndpoint::Completions) {
+    if (const auto top = root.find("top_logprobs"); top != root.end() && !top->is_null()) {
+      return badParam("top_logprobs", "'top_logprobs' belongs to /v1/chat/completions; here 'logprobs' is the count.");
+    }
+    if (!given) return std::nullopt;
+    constexpr std::int64_t kMaxCompletionLogprobs = 5;
+    if (!logprobs->is_number_integer() || logprobs->get<std::int64_t>() < 0 ||
+        logprobs->get<std::int64_t>() > kMaxCompletionLogprobs) {
+      return badParam("logprobs", "'logprobs' must be an integer from 0 to " + std::to_string(kMaxCompletionLogprobs) +
+                                      " (the most likely tokens to list beside each one); got " +
+                                      echoInput(logprobs->dump()) + ".");
+    }
+    request.logprobs = true;
+    request.topLogprobs = static_cast<std::int32_t>(logprobs->get<std::int64_t>());
+    return std::nullopt;
+  }
+  if (given) {
+    if (!logprobs->is_boolean()) return badParam("logprobs", "'logprobs' must be a boolean; got " + typeName(*logprobs) + ".");
+    request.logprobs = logprobs->get<bool>();
+  }
+  if (const auto top = root.find("top_logprobs"); top != root.end() && !top->is_null()) {
+    if (!top->is_number_integer() || top->get<std::int64_t>() < 0 || top->get<std::int64_t>() > engine::kMaxTopLogprobs) {
+      return badParam("top_logprobs", "'top_logprobs' must be an integer from 0 to " +
+                                          std::to_string(engine::kMaxTopLogprobs) + "; got " + echoInput(top->dump()) + ".");
+    }
+    if (!request.logprobs && top->get<std::int64_t>() > 0) {
+      return badParam("top_logprobs", "'top_logprobs' needs 'logprobs': true.");
+    }
+    request.topLogprobs = static_cast<std::int32_t>(top->get<std::int64_t>());
+  }
+  return std::nullopt;
+}
+
 std::optional<ApiError> checkNumber(const json& body, const char* name, double minimum, double maximum) {
   const auto found = body.find(name);
   if (found == body.end() || found->is_null()) return std::nullopt;
   if (!found->is_number() || found->get<double>() < minimum || found->get<double>() > maximum) {
     char range[64];
     std::snprintf(range, sizeof range, "%g to %g", minimum, maximum);
-    return badParam(name, std::string("'") + name + "' must be a number from " + range + "; got " + found->dump() + ".");
+    return badParam(name, std::string("'") + name + "' must be a number from " + range + "; got " + echoInput(found->dump()) + ".");
   }
   return std::nullopt;
 }
@@ -174,6 +245,7 @@ std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpo
 
   CompletionRequest request;
   request.endpoint = endpoint;
+  if (auto error = checkUnsupported(root)) return *error;
   const auto model = root.find("model");
   if (model == root.end() || !model->is_string() || model->get_ref<const std::string&>().empty()) {
     return badParam("model", "'model' is required and must be a non-empty string.");
@@ -208,7 +280,7 @@ std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpo
     if (!found->is_number_integer() || found->get<std::int64_t>() < 1 ||
         found->get<std::int64_t>() > limits.maxOutputTokens) {
       return badParam(name, std::string("'") + name + "' must be an integer from 1 to " +
-                                std::to_string(limits.maxOutputTokens) + "; got " + found->dump() + ".");
+                                std::to_string(limits.maxOutputTokens) + "; got " + echoInput(found->dump()) + ".");
     }
     request.maxTokens = static_cast<std::int32_t>(found->get<std::int64_t>());
   }
@@ -227,18 +299,45 @@ std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpo
   }
   if (const auto found = root.find("n"); found != root.end() && !found->is_null()) {
     if (!found->is_number_integer() || found->get<std::int64_t>() != 1) {
-      return badParam("n", "Only n = 1 is supported; got " + found->dump() + ".");
+      return badParam("n", "Only n = 1 is supported; got " + echoInput(found->dump()) + ".");
     }
   }
   if (auto error = checkNumber(root, "temperature", 0.0, 2.0)) return *error;
-  if (auto error = checkNumber(root, "top_p", 0.0, 1.0)) return *error;
-  if (auto error = checkNumber(root, "presence_penalty", -2.0, 2.0)) return *error;
-  if (auto error = checkNumber(root, "frequency_penalty", -2.0, 2.0)) return *error;
+  if (const auto found = root.find("top_p"); found != root.end() && !found->is_null()) {
+    if (!found->is_number() || !(found->get<double>() > 0.0) || found->get<double>() > 1.0) {
+      return badParam("top_p", "'top_p' " + engine::englishText(engine::SamplingProblem::TopPOutOfRange) + "; got " +
+                                   echoInput(found->dump()) + ".");
+    }
+  }
   if (const auto found = root.find("temperature"); found != root.end() && !found->is_null()) {
     request.temperature = found->get<float>();
   }
   if (const auto found = root.find("top_p"); found != root.end() && !found->is_null()) {
     request.topP = found->get<float>();
+  }
+  for (const char* name : {"presence_penalty", "frequency_penalty"}) {
+    if (auto error = checkNumber(root, name, -2.0, 2.0)) return *error;
+    const auto found = root.find(name);
+    if (found != root.end() && !found->is_null() && found->get<double>() != 0.0) {
+      return badParam(name, std::string("'") + name + "' is not supported by this server's executors; allowed: 0; got " +
+                                echoInput(found->dump()) + ".");
+    }
+  }
+  if (auto error = readLogprobs(root, endpoint, request)) return *error;
+  // What every executor runs (engine::checkSamplingParams), after the conversion to float: a top_p of
+  // 1e-400 or 1e-300 is 0 there, and 0 keeps no token.
+  engine::SamplingParams sampling;
+  sampling.temperature = request.temperature;
+  sampling.topP = request.topP;
+  sampling.logprobs = request.logprobs;
+  sampling.topLogprobs = request.topLogprobs;
+  if (const std::optional<engine::SamplingProblem> problem = engine::checkSamplingParams(sampling)) {
+    const char* param = *problem == engine::SamplingProblem::TemperatureInvalid ? "temperature"
+                        : *problem == engine::SamplingProblem::TopPOutOfRange   ? "top_p"
+                                                                                : "top_logprobs";
+    const auto found = root.find(param);
+    return badParam(param, std::string("'") + param + "' " + engine::englishText(*problem) + "; got " +
+                               (found == root.end() ? std::string("nothing") : echoInput(found->dump())) + ".");
   }
   if (const auto found = root.find("seed"); found != root.end() && !found->is_null()) {
     if (!found->is_number_integer()) return badParam("seed", "'seed' must be an integer; got " + typeName(*found) + ".");
@@ -267,14 +366,14 @@ std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpo
       if (key == "deadline_ms") {
         if (!value.is_number_integer() || value.get<std::int64_t>() < 1 || value.get<std::int64_t>() > kMaxDeadlineMs) {
           return badParam("headroom.deadline_ms", "'headroom.deadline_ms' must be an integer of milliseconds from 1 to " +
-                                                      std::to_string(kMaxDeadlineMs) + "; got " + value.dump() + ".");
+                                                      std::to_string(kMaxDeadlineMs) + "; got " + echoInput(value.dump()) + ".");
         }
         request.deadlineMs = value.get<std::int64_t>();
       } else if (key == "importance") {
         const auto importance = value.is_string() ? engine::importanceFromString(value.get_ref<const std::string&>()) : std::nullopt;
         if (!importance) {
           return badParam("headroom.importance", "'headroom.importance' must be one of: high, normal, low; got " +
-                                                     value.dump() + ".");
+                                                     echoInput(value.dump()) + ".");
         }
         request.importance = *importance;
       } else {

@@ -32,6 +32,10 @@ struct CompletionRequest {
   float temperature = 1.0f;  // OpenAI's default
   float topP = 1.0f;
   std::optional<std::uint64_t> seed;
+  // Chat: "logprobs": true and "top_logprobs": n. Completions: "logprobs": n. The n most likely tokens
+  // are listed beside each sampled one.
+  bool logprobs = false;
+  std::int32_t topLogprobs = 0;
   std::vector<std::string> stop;
   // Body "headroom": {"deadline_ms", "importance"}: hints that only tighten the class (RequestHints).
   std::optional<std::int64_t> deadlineMs;
@@ -39,7 +43,10 @@ struct CompletionRequest {
 };
 
 // Validates a request body (any bytes: malformed JSON, wrong types and out-of-range values give an
-// ApiError naming the parameter). Never throws for bad input.
+// ApiError naming the parameter). Sampling parameters are checked by the engine's own rule
+// (engine::checkSamplingParams), so every executor runs what is accepted; OpenAI fields the server
+// cannot honour (tools, tool_choice, response_format, logit_bias, echo, suffix, best_of, non-zero
+// penalties) are refused by name unless they ask for nothing. Never throws for bad input.
 std::variant<CompletionRequest, ApiError> parseCompletionRequest(CompletionEndpoint endpoint, std::string_view body,
                                                                  const ServeLimits& limits);
 

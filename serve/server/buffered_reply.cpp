@@ -18,7 +18,7 @@ void BufferedReply::onFinished(const FinishedRequest& finished) {
     text_ += finished.text;
     response.status = 200;
     response.body = formatter_.fullResponse(text_, finishReasonText(finished.reason), finished.promptTokens,
-                                            finished.completionTokens);
+                                            finished.completionTokens, logprobs_.take(formatter_));
   } else {
     // Shutdown: the server stopped first; Cancelled: the client left (the answer goes nowhere).
     const ApiError error = finished.reason == FinishReason::Failed

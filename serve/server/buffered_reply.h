@@ -7,6 +7,7 @@
 
 #include "net/http_exchange.h"
 #include "serve/protocol/completion_formatter.h"
+#include "serve/server/logprobs_trail.h"
 #include "serve/server/request_listener.h"
 
 namespace headroom::serve {
@@ -18,6 +19,7 @@ class BufferedReply final : public RequestListener {
   BufferedReply(std::shared_ptr<net::HttpExchange> exchange, CompletionFormatter formatter, net::HttpHeaders headers);
 
   void onToken(std::int32_t tokenId, std::int32_t index, std::string_view text) override;
+  void onLogprobs(std::int32_t /*index*/, const engine::TokenLogprobs& logprobs) override { logprobs_.add(logprobs); }
   void onFinished(const FinishedRequest& finished) override;
 
  private:
@@ -25,6 +27,7 @@ class BufferedReply final : public RequestListener {
   CompletionFormatter formatter_;
   net::HttpHeaders headers_;
   std::string text_;
+  LogprobsTrail logprobs_;
 };
 
 }  // namespace headroom::serve

@@ -44,7 +44,7 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
   }
   const CompletionRequest& completion = std::get<CompletionRequest>(parsed);
   if (completion.model != config_.modelName) {
-    respondError(exchange, ApiError::make(404, "The model '" + completion.model + "' does not exist; this server serves '" +
+    respondError(exchange, ApiError::make(404, "The model '" + echoInput(completion.model) + "' does not exist; this server serves '" +
                                               config_.modelName + "'.",
                                      "invalid_request_error", "model_not_found", "model"));
     return;
@@ -54,6 +54,13 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
                    completion.qosClass ? std::optional<std::string_view>(*completion.qosClass) : std::nullopt);
   if (const ApiError* error = std::get_if<ApiError>(&chosen)) {
     respondError(exchange, *error);
+    return;
+  }
+  if (completion.logprobs && !computesText_) {
+    respondError(exchange, ApiError::make(400, "This instance's executor (" + host_.describeExecutor() +
+                                              ") predicts iteration times and computes no logits, so it cannot give "
+                                              "logprobs; leave out 'logprobs' and 'top_logprobs'.",
+                                          "invalid_request_error", "logprobs_unsupported", "logprobs"));
     return;
   }
   const engine::ClassId classId = std::get<engine::ClassId>(chosen);
@@ -98,12 +105,21 @@ void ServeApi::handleCompletion(CompletionEndpoint endpoint, const net::HttpRequ
       return;
     }
     serveRequest.promptTokens = static_cast<std::int32_t>(promptTokens);
-    serveRequest.sampling = {completion.temperature, completion.topP, completion.seed ? *completion.seed : freshSeed()};
+    if (const std::optional<std::int64_t> context = host_.maxContextTokens();
+        context && promptTokens + completion.maxTokens > *context) {
+      respondError(exchange, ApiError::make(400, "This instance's executor holds at most " + std::to_string(*context) +
+                                                " tokens per request; the prompt has " + std::to_string(promptTokens) +
+                                                " and max_tokens asks for " + std::to_string(completion.maxTokens) + ".",
+                                            "invalid_request_error", "context_length_exceeded", "max_tokens"));
+      return;
+    }
+    serveRequest.sampling = {completion.temperature, completion.topP, completion.seed ? *completion.seed : freshSeed(),
+                             completion.logprobs, completion.topLogprobs};
   }
   const std::string& className = config_.access.classNames()[classId];
   CompletionFormatter formatter(endpoint, newCompletionId(endpoint), config_.modelName, unixSeconds(),
                                 completion.includeUsage);
-  net::HttpHeaders headers = {{"X-Headroom-Class", className}, {"X-Request-Id", formatter.id()}};
+  net::HttpHeaders headers = {{"X-Headroom-Class", className}};  // X-Request-Id: see RequestIdExchange
   std::shared_ptr<RequestListener> listener;
   std::shared_ptr<StreamingReply> streaming;
   if (completion.stream) {

@@ -24,7 +24,8 @@ void ReplyText::add(engine::RequestId id, std::shared_ptr<RequestListener> liste
   replies_.emplace(id, Reply{std::move(listener), classId, {}, StopMatcher(std::move(stops)), false});
 }
 
-bool ReplyText::onToken(const engine::RequestState& state, std::optional<std::int32_t> computed) {
+bool ReplyText::onToken(const engine::RequestState& state, std::optional<std::int32_t> computed,
+                        const engine::TokenLogprobs* logprobs) {
   const auto found = replies_.find(state.request.id);
   if (found == replies_.end()) return false;
   Reply& reply = found->second;
@@ -35,6 +36,7 @@ bool ReplyText::onToken(const engine::RequestState& state, std::optional<std::in
   const std::string text = computed ? reply.decoder.push(tokenId) : std::string(tokenText(tokenId));
   StopMatcher::Step step = reply.stop.push(text);
   if (endOfSequence || step.stopped) reply.ended = true;
+  if (reply.listener && logprobs && !endOfSequence) reply.listener->onLogprobs(index, *logprobs);
   if (reply.listener) reply.listener->onToken(tokenId, index, step.text);
   return reply.ended;
 }

@@ -29,7 +29,9 @@ class ReplyText {
   // A token of `state` was generated; `computed` is the token the executor sampled, or empty for a
   // modeled executor (a synthetic token and its word are used). Sends the released text to the
   // listener. True when the reply has just ended (end of sequence or a stop string).
-  bool onToken(const engine::RequestState& state, std::optional<std::int32_t> computed);
+  // `logprobs` are that token's, when the request asked for them (else null).
+  bool onToken(const engine::RequestState& state, std::optional<std::int32_t> computed,
+               const engine::TokenLogprobs* logprobs = nullptr);
   // The request finished: the listener hears onFinished (Stop or Length, with the text held back) and
   // the reply is forgotten. Nothing happens for an unknown (cancelled) id.
   void onFinished(const engine::RequestState& state);

@@ -16,10 +16,10 @@ std::variant<engine::ClassId, ApiError> requestClass(const AccessPolicy& access,
   switch (choice.decision) {
     case AccessPolicy::ClassDecision::Allowed: return choice.classId;
     case AccessPolicy::ClassDecision::UnknownClass:
-      return ApiError::make(400, "Unknown QoS class '" + std::string(*requested) + "'.", "invalid_request_error",
+      return ApiError::make(400, "Unknown QoS class '" + echoInput(*requested) + "'.", "invalid_request_error",
                             "unknown_class", "qos_class");
     case AccessPolicy::ClassDecision::NotAllowed:
-      return ApiError::make(403, "Your API key may not use the QoS class '" + std::string(*requested) + "'.",
+      return ApiError::make(403, "Your API key may not use the QoS class '" + echoInput(*requested) + "'.",
                             "permission_error", "class_not_allowed", "qos_class");
   }
   return choice.classId;

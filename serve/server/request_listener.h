@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "engine/exec/token_logprobs.h"
+
 namespace headroom::serve {
 
 // Stop: the model produced its end-of-sequence token or the text reached a stop string. Cancelled: the
@@ -30,6 +32,9 @@ class RequestListener {
   // stop string is incomplete, or for a special token. The whole reply is the concatenation of every
   // `text` and FinishedRequest::text.
   virtual void onToken(std::int32_t tokenId, std::int32_t index, std::string_view text) = 0;
+  // The log-probabilities of the token at `index`, for a request that asked for them (computing
+  // executors only), just before onToken of the same index. Not called for the end-of-sequence token.
+  virtual void onLogprobs(std::int32_t /*index*/, const engine::TokenLogprobs& /*logprobs*/) {}
   virtual void onFinished(const FinishedRequest& finished) = 0;
 };
 

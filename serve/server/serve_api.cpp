@@ -5,11 +5,38 @@
 
 #include <algorithm>
 
+#include "serve/protocol/request_id.h"
 #include "serve/server/api_responses.h"
+#include "serve/server/request_id_exchange.h"
 
 namespace headroom::serve {
 
 using json = nlohmann::json;
+
+namespace {
+
+// A path segment with its %XX escapes decoded (a model id may hold '/', sent as %2F or as it is).
+std::string percentDecoded(std::string_view text) {
+  const auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 ServeApi::ServeApi(ServeConfig config, ServingHost& host, engine::Duration telemetryInterval)
     : config_(std::move(config)),
@@ -46,34 +73,45 @@ void ServeApi::respondError(const std::shared_ptr<net::HttpExchange>& exchange, 
   respond(exchange, {error.status, std::move(headers), error.body()});
 }
 
-void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchange> exchange) {
+void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchange> plainExchange) {
+  // Every answer from here on, errors and replies sent later included, carries the request's id.
+  const std::shared_ptr<net::HttpExchange> exchange =
+      std::make_shared<RequestIdExchange>(std::move(plainExchange), requestIdFor(request.header("x-request-id")));
   const std::string_view path = request.path();
   const std::string& method = request.method;
   auto only = [&](std::string_view allowed) {
     if (method == allowed) return true;
-    respondError(exchange, ApiError::make(405, "Method " + method + " is not allowed on " + std::string(path) + "; use " +
-                                              std::string(allowed) + ".",
+    respondError(exchange, ApiError::make(405, "Method " + echoInput(method) + " is not allowed on " + echoInput(path) +
+                                              "; use " + std::string(allowed) + ".",
                                      "invalid_request_error", "method_not_allowed"),
                  {{"Allow", std::string(allowed)}});
     return false;
   };
+  auto modelReader = [&] {
+    if (!only("GET")) return false;
+    const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
+    if (config_.access.tenantOf(key) || config_.access.isAdmin(key)) return true;
+    respondError(exchange, ApiError::make(401, "Missing or invalid API key.", "invalid_request_error", "invalid_api_key"));
+    return false;
+  };
+  auto model = [&] { return json{{"id", config_.modelName}, {"object", "model"}, {"created", 0}, {"owned_by", "headroom"}}; };
+  constexpr std::string_view kModelPrefix = "/v1/models/";
   if (path == "/v1/completions") {
     if (only("POST")) handleCompletion(CompletionEndpoint::Completions, request, exchange);
   } else if (path == "/v1/chat/completions") {
     if (only("POST")) handleCompletion(CompletionEndpoint::ChatCompletions, request, exchange);
   } else if (path == "/v1/models") {
-    if (!only("GET")) return;
-    const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
-    if (!config_.access.tenantOf(key) && !config_.access.isAdmin(key)) {
-      respondError(exchange, ApiError::make(401, "Missing or invalid API key.", "invalid_request_error", "invalid_api_key"));
-      return;
+    if (modelReader()) respondJson(exchange, 200, {{"object", "list"}, {"data", json::array({model()})}});
+  } else if (path.starts_with(kModelPrefix)) {
+    if (!modelReader()) return;
+    const std::string id = percentDecoded(path.substr(kModelPrefix.size()));
+    if (id == config_.modelName) {
+      respondJson(exchange, 200, model());
+    } else {
+      respondError(exchange, ApiError::make(404, "The model '" + echoInput(id) + "' does not exist; this server serves '" +
+                                                config_.modelName + "'.",
+                                            "invalid_request_error", "model_not_found", "model"));
     }
-    respondJson(exchange, 200,
-                {{"object", "list"},
-                 {"data", json::array({{{"id", config_.modelName},
-                                        {"object", "model"},
-                                        {"created", 0},
-                                        {"owned_by", "headroom"}}})}});
   } else if (path == "/health") {
     if (!only("GET")) return;
     if (const std::string failure = host_.failure(); !failure.empty()) {
@@ -100,7 +138,7 @@ void ServeApi::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchang
   } else if (path.starts_with("/v1/headroom/admin/")) {
     handleAdmin(request, exchange);
   } else {
-    respondError(exchange, ApiError::make(404, "Unknown path " + std::string(path) + ".", "invalid_request_error", "not_found"));
+    respondError(exchange, ApiError::make(404, "Unknown path " + echoInput(path) + ".", "invalid_request_error", "not_found"));
   }
 }
 

@@ -46,6 +46,8 @@ ServingHost::ServingHost(const ServeConfig& config, std::unique_ptr<engine::Exec
   auto tap = std::make_unique<TokenTapExecutor>(std::move(executor));
   tap_ = tap.get();
   executorDescription_ = tap->timeModel().describe();
+  maxContextTokens_ = tap->maxContextTokens();
+  retryAfter_ = std::make_unique<RetryAfterEstimator>();
   engine::RequestObserver& observer = *this;
   instance_ = std::make_unique<engine::Instance>(0, config.qosClasses(), config.scheduler, std::move(tap), kvBlocks_,
                                                  observer);
@@ -83,7 +85,7 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
       driver_->wake();
       break;
     case AdmissionOutcome::Rejected:
-      admission.retryAfter = metrics_.retryAfter(request.classId);
+      admission.retryAfter = retryAfterNow();
       metrics_.onRejected(request.classId);
       break;
     case AdmissionOutcome::Unavailable:
@@ -102,6 +104,17 @@ Admission ServingHost::submit(const ServeRequest& request, std::shared_ptr<Reque
       break;
   }
   return admission;
+}
+
+engine::Duration ServingHost::retryAfterNow() const {
+  // Every request admitted and not finished, whatever its class: the queue a refused one would join.
+  std::int64_t queued = 0;
+  std::int64_t running = 0;
+  for (const ClassServingStats& served : metrics_.stats().classes) {
+    queued += std::max<std::int64_t>(0, served.queued);
+    running += std::max<std::int64_t>(0, served.running);
+  }
+  return retryAfter_->estimate(clock_.now(), queued, running);
 }
 
 void ServingHost::cancel(engine::RequestId id) {
@@ -195,8 +208,25 @@ void ServingHost::beforeIteration(engine::TimePoint now) {
 }
 
 void ServingHost::afterIteration(engine::TimePoint end) {
+  failedIterationsInARow_ = 0;
   for (const engine::RequestId id : stops_) instance_->finishEarly(id, end);
   stops_.clear();
+}
+
+void ServingHost::onIterationFailed(engine::TimePoint now, const engine::IterationFailed& failure) {
+  // The batch's requests are out of the instance already: they fail, the others go on.
+  spdlog::warn("an iteration failed ({}); its {} request(s) fail: {}", failedIterationsInARow_ + 1,
+               failure.requests().size(), failure.what());
+  for (const engine::RequestId id : failure.requests()) {
+    if (const std::optional<engine::ClassId> classId = replies_.abandon(id, FinishReason::Failed)) {
+      metrics_.onFailedWhileRunning(*classId);
+    }
+  }
+  metrics_.publish(now, instance_->status());
+  if (++failedIterationsInARow_ >= kMaxFailedIterationsInARow) {
+    throw std::runtime_error(std::to_string(failedIterationsInARow_) + " iterations in a row failed; the last: " +
+                             failure.what());
+  }
 }
 
 void ServingHost::publish(engine::TimePoint now) { metrics_.publish(now, instance_->status()); }
@@ -227,7 +257,8 @@ void ServingHost::onFirstScheduled(const engine::RequestState& state, engine::Ti
 
 void ServingHost::onToken(const engine::RequestState& state, engine::TimePoint now, engine::Duration gap) {
   metrics_.onToken(state, now, gap);
-  if (replies_.onToken(state, tap_->tokenFor(state.request.id)) && !state.finished()) stops_.push_back(state.request.id);
+  const engine::RequestId id = state.request.id;
+  if (replies_.onToken(state, tap_->tokenFor(id), tap_->logprobsFor(id)) && !state.finished()) stops_.push_back(id);
 }
 
 void ServingHost::onRelegated(const engine::RequestState& state, engine::TimePoint now) { metrics_.onRelegated(state, now); }
@@ -235,6 +266,8 @@ void ServingHost::onRelegated(const engine::RequestState& state, engine::TimePoi
 void ServingHost::onPreempted(const engine::RequestState& state, engine::TimePoint now) { metrics_.onPreempted(state, now); }
 
 void ServingHost::onFinished(const engine::RequestState& state, engine::TimePoint now) {
+  const engine::SchedulerLoad load = instance_->scheduler().load();  // the finishing request still counts
+  retryAfter_->onFinished(now, now - state.firstScheduled, load.prefilling + load.decoding);
   metrics_.onFinished(state, now);
   replies_.onFinished(state);
 }

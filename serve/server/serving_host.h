@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "engine/metrics/snapshot.h"
 #include "serve/server/admission_queue.h"
 #include "serve/server/reply_text.h"
+#include "serve/server/retry_after_estimator.h"
 #include "serve/server/request_listener.h"
 #include "serve/server/serve_config.h"
 #include "serve/server/serving_metrics.h"
@@ -39,10 +41,13 @@ namespace headroom::serve {
 // stopNow() ends whatever is left, each listener hearing FinishReason::Shutdown.
 //
 // Threads: submit(), cancel(), beginDrain(), waitDrained(), stopNow(), setClasses(),
-// setSchedulerConfig() and the getters may be called from any thread. Listeners hear their request's tokens and end on the loop thread. If the instance throws
-// (an executor fault), the loop ends, every request in flight finishes with FinishReason::Failed,
-// failure() says why and submit() answers Unavailable; the process goes on. The destructor stops the
-// loop and finishes every listener (Cancelled).
+// setSchedulerConfig() and the getters may be called from any thread. Listeners hear their request's
+// tokens and end on the loop thread. If the executor fails on a batch (a request it cannot run), the
+// requests of that batch finish with FinishReason::Failed and the host goes on serving the others and
+// new ones; only kMaxFailedIterationsInARow failed iterations in a row (a lost device) or any other
+// fault end the loop: then every request in flight finishes with FinishReason::Failed, failure() says
+// why and submit() answers Unavailable; the process goes on. The destructor stops the loop and
+// finishes every listener (Cancelled).
 class ServingHost final : private engine::InstanceDriver::Hooks, private engine::RequestObserver {
  public:
   // Throws std::runtime_error when the executor's model or hardware cannot be loaded.
@@ -55,7 +60,12 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   ServingHost(const ServingHost&) = delete;
   ServingHost& operator=(const ServingHost&) = delete;
 
-  // Rejected while the host is stopping (retry after 1 s); Unavailable once its instance has failed.
+  // Iterations that fail one after another (each failing its own batch) before the host gives up on
+  // its executor and stops serving.
+  static constexpr int kMaxFailedIterationsInARow = 8;
+
+  // Rejected while the host is stopping (retry after 1 s), or for a full queue (retry after the time the
+  // work ahead takes at the recent pace: RetryAfterEstimator); Unavailable once its instance has failed.
   Admission submit(const ServeRequest& request, std::shared_ptr<RequestListener> listener);
   // `id`'s client left: before the next iteration the request leaves the hold-back, the inbox or the
   // scheduler (its KV blocks freed, no more tokens computed for it). Its listener hears
@@ -93,6 +103,8 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   void setSchedulerConfig(const engine::SchedulerConfig& config);
   std::int64_t kvBlocks() const { return kvBlocks_; }
   const std::string& describeExecutor() const { return executorDescription_; }
+  // The executor's own limit on prompt and output tokens together (Executor::maxContextTokens).
+  std::optional<std::int64_t> maxContextTokens() const { return maxContextTokens_; }
   // Why the instance stopped serving (the exception's message), or empty while it serves.
   std::string failure() const;
 
@@ -100,6 +112,7 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   // InstanceDriver::Hooks, on the loop thread.
   void beforeIteration(engine::TimePoint now) override;
   void afterIteration(engine::TimePoint end) override;
+  void onIterationFailed(engine::TimePoint now, const engine::IterationFailed& failure) override;
   void publish(engine::TimePoint now) override;
   void onStopped(engine::TimePoint now, std::exception_ptr failure) override;
   // RequestObserver (the instance's events), on the loop thread.
@@ -112,12 +125,15 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   void onCancelled(const engine::RequestState& state, engine::TimePoint now) override;
 
   void enqueue(AdmittedRequest admitted, engine::TimePoint now);
+  engine::Duration retryAfterNow() const;
   void applyCancel(engine::RequestId id, engine::TimePoint now);
 
   const std::int64_t kvBlocks_;
   std::string executorDescription_;
+  std::optional<std::int64_t> maxContextTokens_;
   ServingMetrics metrics_;
   AdmissionQueue admission_;
+  std::unique_ptr<RetryAfterEstimator> retryAfter_;  // set in the constructor, before the loop starts
 
   std::atomic<bool> draining_{false};
   std::atomic<std::chrono::steady_clock::time_point> drainDeadline_{};
@@ -133,6 +149,7 @@ class ServingHost final : private engine::InstanceDriver::Hooks, private engine:
   TokenTapExecutor* tap_ = nullptr;
   std::unique_ptr<engine::Instance> instance_;
   std::vector<engine::RequestId> stops_;  // replies that ended (EOS, stop string) while still decoding
+  int failedIterationsInARow_ = 0;
 
   engine::WallClock clock_;
   std::unique_ptr<engine::InstanceDriver> driver_;  // last: its thread stops before the rest goes

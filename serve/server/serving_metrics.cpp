@@ -37,6 +37,11 @@ void ServingMetrics::onRefusedByScheduler(engine::ClassId classId) {
   --stats_.classes.at(classId).queued;
 }
 
+void ServingMetrics::onFailedWhileRunning(engine::ClassId classId) {
+  const std::lock_guard lock(mutex_);
+  --stats_.classes.at(classId).running;
+}
+
 void ServingMetrics::onArrival(const engine::Request& request, engine::TimePoint now) {
   const std::lock_guard lock(mutex_);
   collector_.onArrival(request, now);
@@ -138,14 +143,6 @@ std::vector<engine::MetricsCollector::BucketedLatencies> ServingMetrics::latenci
 std::vector<engine::MetricsCollector::SloCounts> ServingMetrics::sloCounts() const {
   const std::lock_guard lock(mutex_);
   return collector_.sloCounts();
-}
-
-engine::Duration ServingMetrics::retryAfter(engine::ClassId classId) const {
-  const std::lock_guard lock(mutex_);
-  const engine::LogHistogram& queue = collector_.classMetrics(classId).queue;
-  const double meanS = queue.empty() ? 1.0 : queue.meanUs() * 1e-6;
-  constexpr double kMaxRetryS = 60.0;
-  return engine::durationFromSeconds(std::clamp(std::ceil(meanS), 1.0, kMaxRetryS));
 }
 
 }  // namespace headroom::serve

@@ -35,6 +35,8 @@ class ServingMetrics final : public engine::RequestObserver {
   void onCancelledBeforeScheduler(engine::ClassId classId);
   // The scheduler refused a request (it fails; it never ran).
   void onRefusedByScheduler(engine::ClassId classId);
+  // A scheduled request failed with its iteration's batch (it left the instance unfinished).
+  void onFailedWhileRunning(engine::ClassId classId);
 
   void onArrival(const engine::Request& request, engine::TimePoint now) override;
   void onFirstScheduled(const engine::RequestState& state, engine::TimePoint now) override;
@@ -58,8 +60,6 @@ class ServingMetrics final : public engine::RequestObserver {
   std::vector<engine::MetricsCollector::BucketedLatencies> latencies() const;
   // Per class, in class order: requests judged against each bound and those that met it, since start.
   std::vector<engine::MetricsCollector::SloCounts> sloCounts() const;
-  // When a refused request of `classId` may retry: its mean queue time so far, 1 s to 60 s.
-  engine::Duration retryAfter(engine::ClassId classId) const;
 
  private:
   mutable std::mutex mutex_;

@@ -11,8 +11,14 @@ TokenTapExecutor::TokenTapExecutor(std::unique_ptr<engine::Executor> inner) : in
 engine::IterationResult TokenTapExecutor::execute(const engine::Batch& batch) {
   engine::IterationResult result = inner_->execute(batch);
   lastTokens_.clear();
+  lastLogprobs_.clear();
   if (result.tokens.size() == batch.entries.size()) {
     for (std::size_t i = 0; i < batch.entries.size(); ++i) lastTokens_[batch.entries[i].requestId] = result.tokens[i];
+  }
+  if (result.logprobs.size() == batch.entries.size()) {
+    for (std::size_t i = 0; i < batch.entries.size(); ++i) {
+      if (result.logprobs[i]) lastLogprobs_[batch.entries[i].requestId] = *result.logprobs[i];
+    }
   }
   return result;
 }
@@ -21,6 +27,11 @@ std::optional<std::int32_t> TokenTapExecutor::tokenFor(engine::RequestId request
   const auto found = lastTokens_.find(request);
   if (found == lastTokens_.end()) return std::nullopt;
   return found->second;
+}
+
+const engine::TokenLogprobs* TokenTapExecutor::logprobsFor(engine::RequestId request) const {
+  const auto found = lastLogprobs_.find(request);
+  return found == lastLogprobs_.end() ? nullptr : &found->second;
 }
 
 }  // namespace headroom::serve

@@ -322,6 +322,18 @@ class TestServe : public QObject {
                                   << (QByteArray(R"({"model": "test-model", "prompt": "x", "user": )") +
                                       QByteArray(200, '[') + QByteArray(200, ']') + "}")
                                   << 400 << "";
+    QTest::newRow("top_p 0") << completions << QByteArray(R"({"model": "test-model", "prompt": "x", "top_p": 0})") << 400
+                             << "top_p";
+    QTest::newRow("tools") << chat
+                           << QByteArray(R"({"model": "test-model", "messages": [{"role": "user", "content": "x"}],)"
+                                         R"( "tools": [{"type": "function"}]})")
+                           << 400 << "tools";
+    // The modeled executor computes no logits.
+    QTest::newRow("logprobs on a modeled executor")
+        << chat << QByteArray(R"({"model": "test-model", "messages": [{"role": "user", "content": "x"}], "logprobs": true})")
+        << 400 << "logprobs";
+    QTest::newRow("completion logprobs on a modeled executor")
+        << completions << QByteArray(R"({"model": "test-model", "prompt": "x", "logprobs": 1})") << 400 << "logprobs";
     QTest::newRow("oversize body") << completions
                                    << (QByteArray(R"({"model": "test-model", "prompt": ")") + QByteArray(5000, 'a') + "\"}")
                                    << 413 << "";
@@ -344,17 +356,22 @@ class TestServe : public QObject {
       QVERIFY(connection.sendRaw("THIS IS NOT HTTP\r\n\r\n"));
       const HttpReply reply = connection.read();
       QCOMPARE(reply.status, 400);
+      QVERIFY(reply.header("x-request-id").starts_with("req-"));  // every answer carries one
       QVERIFY(connection.closedByPeer(std::chrono::seconds(5)));
     }
     {
       HttpConnection connection(port());
       QVERIFY(connection.send("GET", "/health", {}, {{"X-Filler", std::string(4000, 'x')}}));
-      QCOMPARE(connection.read().status, 431);
+      const HttpReply reply = connection.read();
+      QCOMPARE(reply.status, 431);
+      QVERIFY(!reply.header("x-request-id").empty());
     }
     {
       HttpConnection connection(port());
       QVERIFY(connection.sendRaw("POST /v1/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n"));
-      QCOMPARE(connection.read().status, 413);
+      const HttpReply reply = connection.read();
+      QCOMPARE(reply.status, 413);
+      QVERIFY(!reply.header("x-request-id").empty());
     }
     verifyError(httpRequest(port(), "GET", "/v1/nothing-here"), 404, "invalid_request_error");
     const HttpReply wrongMethod = httpRequest(port(), "GET", "/v1/completions", {}, {kAcme});

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <cmath>
 #include <memory>
 
 #include "engine/exec/cpu/cpu_llama.h"
@@ -14,6 +15,8 @@
 #include "engine/exec/llama/byte_tokenizer.h"
 #include "engine/exec/llama/shared_llama_weights.h"
 #include "engine/exec/sampler.h"
+#include "engine/exec/token_logprobs.h"
+#include "serve/protocol/logprobs_json.h"
 #include "serve/protocol/chat_template.h"
 #include "serve/server/utf8_token_decoder.h"
 #include "support/http_test_client.h"
@@ -66,6 +69,20 @@ std::vector<std::int32_t> greedyTokens(const std::vector<std::int32_t>& prompt, 
     if (i + 1 < count) logits = model.forward(std::vector<SequenceChunk>{{1, {generated.back()}}});
   }
   return generated;
+}
+
+// The reference model's logprobs for each of `tokens` generated after `prompt` (up to EOS, which has none).
+std::vector<TokenLogprobs> referenceLogprobs(const std::vector<std::int32_t>& prompt, const std::vector<std::int32_t>& tokens,
+                                             int top) {
+  CpuLlama model(sharedLlamaWeights(tinySpec()));
+  std::vector<TokenLogprobs> out;
+  std::vector<float> logits = model.forward(std::vector<SequenceChunk>{{1, prompt}});
+  for (const std::int32_t token : tokens) {
+    if (token == ByteTokenizer::kEos) break;
+    out.push_back(computeLogprobs(logits, token, top));
+    logits = model.forward(std::vector<SequenceChunk>{{1, {token}}});
+  }
+  return out;
 }
 
 struct Expected {
@@ -288,6 +305,131 @@ class TestServeCpu : public QObject {
     QCOMPARE(jsonOf(httpRequest(port(), "GET", "/v1/headroom/admin/scheduler", {}, {kAdmin}).body)["scheduler"]["policy"]
                  .toString(),
              QString("edf"));
+  }
+
+  // Sampling values no executor can run are refused at the API (400 naming the field): the instance
+  // never sees them, keeps serving, and /health stays ok.
+  void unrunnableSamplingIsRefusedAndTheServerStaysUp() {
+    for (const std::string top : {"0", "1e-400", "1e-300"}) {
+      const HttpReply reply = post("/v1/completions", completionBody(kPrompt, 4, R"(, "temperature": 1, "top_p": )" + top));
+      QVERIFY2(reply.status == 400, (top + ": " + std::to_string(reply.status) + " " + reply.body).c_str());
+      QCOMPARE(jsonOf(reply.body)["error"]["param"].toString(), QString("top_p"));
+      const HttpReply chat = post("/v1/chat/completions", R"({"model": "tiny", "messages": [{"role": "user", "content": "hi"}],)"
+                                                          R"( "max_tokens": 4, "stream": true, "top_p": )" + top + "}");
+      QCOMPARE(chat.status, 400);
+    }
+    const Expected expected = expectedReply(ByteTokenizer{}.encode(kPrompt), 8);
+    const HttpReply after = post("/v1/completions", completionBody(kPrompt, 8));
+    QCOMPARE(after.status, 200);
+    QCOMPARE(jsonOf(after.body)["choices"][0]["text"].toString(), QString::fromStdString(expected.text));
+    const HttpReply health = httpRequest(port(), "GET", "/health", {}, {});
+    QCOMPARE(health.status, 200);
+    QCOMPARE(jsonOf(health.body)["status"].toString(), QString("ok"));
+  }
+
+  // logprobs are the reference model's log-softmax at each step, in the completions shape.
+  void completionLogprobsAreTheModels() {
+    const std::vector<std::int32_t> prompt = ByteTokenizer{}.encode(kPrompt);
+    const std::vector<std::int32_t> tokens = greedyTokens(prompt, 12);
+    const std::vector<TokenLogprobs> reference = referenceLogprobs(prompt, tokens, 2);
+    const HttpReply reply = post("/v1/completions", completionBody(kPrompt, 12, R"(, "logprobs": 2)"));
+    QCOMPARE(reply.status, 200);
+    const QJsonObject logprobs = jsonOf(reply.body)["choices"][0]["logprobs"].toObject();
+    const QJsonArray tokenLogprobs = logprobs["token_logprobs"].toArray();
+    QCOMPARE(tokenLogprobs.size(), qsizetype(reference.size()));
+    QCOMPARE(logprobs["tokens"].toArray().size(), qsizetype(reference.size()));
+    QCOMPARE(logprobs["top_logprobs"].toArray().size(), qsizetype(reference.size()));
+    int offset = 0;
+    for (std::size_t i = 0; i < reference.size(); ++i) {
+      QVERIFY2(std::abs(tokenLogprobs[qsizetype(i)].toDouble() - reference[i].sampled.logprob) < 1e-4,
+               qPrintable(QString::number(i)));
+      QCOMPARE(logprobs["tokens"][qsizetype(i)].toString(), QString::fromStdString(logprobTokenText(reference[i].sampled.token)));
+      const QJsonObject top = logprobs["top_logprobs"][qsizetype(i)].toObject();
+      QCOMPARE(top.size(), qsizetype(2));
+      const QString best = QString::fromStdString(logprobTokenText(reference[i].top[0].token));
+      QVERIFY2(std::abs(top[best].toDouble() - reference[i].top[0].logprob) < 1e-4, qPrintable(best));
+      QCOMPARE(logprobs["text_offset"][qsizetype(i)].toInt(), offset);
+      offset += int(logprobTokenBytes(reference[i].sampled.token).size());
+    }
+    // Without the field: null, as OpenAI answers.
+    QVERIFY(jsonOf(post("/v1/completions", completionBody(kPrompt, 2)).body)["choices"][0]["logprobs"].isNull());
+  }
+
+  // Chat logprobs, streamed and not: the same entries, one per generated token, in the chat shape.
+  void chatLogprobsStreamedAndNot() {
+    const std::string body = R"({"model": "tiny", "messages": [{"role": "user", "content": "Hello"}], "max_tokens": 10,)"
+                             R"( "temperature": 0, "logprobs": true, "top_logprobs": 3)";
+    const HttpReply whole = post("/v1/chat/completions", body + "}");
+    QCOMPARE(whole.status, 200);
+    const QJsonObject answer = jsonOf(whole.body);
+    const QJsonArray content = answer["choices"][0]["logprobs"]["content"].toArray();
+    const int completionTokens = answer["usage"]["completion_tokens"].toInt();
+    const bool eos = answer["choices"][0]["finish_reason"].toString() == "stop";
+    QCOMPARE(content.size(), qsizetype(eos ? completionTokens - 1 : completionTokens));
+    QVERIFY(content.size() > 0);
+    for (const QJsonValue value : content) {
+      const QJsonObject entry = value.toObject();
+      QCOMPARE(entry["top_logprobs"].toArray().size(), qsizetype(3));
+      QCOMPARE(entry["top_logprobs"][0]["logprob"].toDouble(), entry["logprob"].toDouble());  // greedy
+      QVERIFY(entry["bytes"].toArray().size() <= 1);
+    }
+    HttpConnection connection(port());
+    QVERIFY(connection.send("POST", "/v1/chat/completions", body + R"(, "stream": true})", {kUser}));
+    const std::vector<std::string> events = sseData(connection.read().body);
+    QJsonArray streamed;
+    for (const std::string& event : events) {
+      if (event == "[DONE]") continue;
+      const QJsonValue logprobs = jsonOf(event)["choices"][0]["logprobs"];
+      if (!logprobs.isObject()) continue;
+      for (const auto& entry : logprobs["content"].toArray()) streamed.append(entry);
+    }
+    QCOMPARE(streamed, content);
+  }
+
+  void unsupportedFieldsAreRefusedByName() {
+    const HttpReply tools = post("/v1/chat/completions", R"({"model": "tiny", "messages": [{"role": "user", "content": "hi"}],)"
+                                                         R"( "tools": [{"type": "function", "function": {"name": "f"}}]})");
+    QCOMPARE(tools.status, 400);
+    QCOMPARE(jsonOf(tools.body)["error"]["param"].toString(), QString("tools"));
+    const HttpReply echo = post("/v1/completions", completionBody(kPrompt, 2, R"(, "echo": true)"));
+    QCOMPARE(echo.status, 400);
+    QCOMPARE(jsonOf(echo.body)["error"]["param"].toString(), QString("echo"));
+    QCOMPARE(post("/v1/completions", completionBody(kPrompt, 2, R"(, "echo": false, "best_of": 1)")).status, 200);
+  }
+
+  void modelsByIdAnswerOrSay404() {
+    const HttpReply known = httpRequest(port(), "GET", "/v1/models/tiny", {}, {kUser});
+    QCOMPARE(known.status, 200);
+    QCOMPARE(jsonOf(known.body)["id"].toString(), QString("tiny"));
+    QCOMPARE(jsonOf(known.body)["object"].toString(), QString("model"));
+    const HttpReply unknown = httpRequest(port(), "GET", "/v1/models/gpt-4o", {}, {kUser});
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(jsonOf(unknown.body)["error"]["code"].toString(), QString("model_not_found"));
+    QCOMPARE(jsonOf(unknown.body)["error"]["type"].toString(), QString("invalid_request_error"));
+    QCOMPARE(httpRequest(port(), "GET", "/v1/models/tiny", {}, {}).status, 401);
+  }
+
+  // Every answer carries X-Request-Id: the client's own when sane, else a fresh one; errors too.
+  void everyAnswerCarriesARequestId() {
+    const std::pair<std::string, std::string> mine{"X-Request-Id", "trace-42.a_b:c"};
+    QCOMPARE(post("/v1/completions", completionBody(kPrompt, 2), {kUser, mine}).header("x-request-id"),
+             std::string("trace-42.a_b:c"));
+    QCOMPARE(post("/v1/completions", completionBody(kPrompt, 2, R"(, "top_p": 0)"), {kUser, mine}).header("x-request-id"),
+             std::string("trace-42.a_b:c"));
+    QCOMPARE(post("/v1/completions", completionBody(kPrompt, 2), {mine}).header("x-request-id"), std::string("trace-42.a_b:c"));
+    HttpConnection connection(port());
+    QVERIFY(connection.send("POST", "/v1/completions", completionBody(kPrompt, 2, R"(, "stream": true)"), {kUser, mine}));
+    QCOMPARE(connection.read().header("x-request-id"), std::string("trace-42.a_b:c"));
+    for (const std::string& bad : {std::string("has space"), std::string(200, 'x')}) {
+      const HttpReply reply = post("/v1/completions", completionBody(kPrompt, 2), {kUser, {"X-Request-Id", bad}});
+      QVERIFY2(reply.header("x-request-id").starts_with("req-"), reply.header("x-request-id").c_str());
+    }
+    for (const std::string path : {"/health", "/nowhere", "/v1/models"}) {
+      QVERIFY2(!httpRequest(port(), "GET", path, {}, {}).header("x-request-id").empty(), path.c_str());
+    }
+    const HttpReply first = httpRequest(port(), "GET", "/health", {}, {});
+    const HttpReply second = httpRequest(port(), "GET", "/health", {}, {});
+    QVERIFY(first.header("x-request-id") != second.header("x-request-id"));
   }
 
   void cudaConfigurationIsExplained() {

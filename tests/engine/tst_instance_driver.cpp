@@ -3,11 +3,13 @@
 // reported to the owner instead of ending the process, and an idle loop still publishes.
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "engine/core/clock.h"
@@ -25,12 +27,17 @@ namespace {
 
 using std::chrono::milliseconds;
 
-// Computes nothing: each iteration costs `iteration`; the `failAt`-th execute() (1-based) throws.
+// Computes nothing: each iteration costs `iteration`; the `failAt`-th execute() (1-based) throws, and
+// so does every batch that holds request `poison` (a request the executor cannot run).
 class StepExecutor final : public Executor {
  public:
-  explicit StepExecutor(Duration iteration, std::int64_t failAt = 0) : model_(iteration, Duration{0}), failAt_(failAt) {}
+  explicit StepExecutor(Duration iteration, std::int64_t failAt = 0, RequestId poison = 0)
+      : model_(iteration, Duration{0}), failAt_(failAt), poison_(poison) {}
   IterationResult execute(const Batch& batch) override {
     if (++calls_ == failAt_) throw std::runtime_error("executor lost its device");
+    for (const BatchEntry& entry : batch.entries) {
+      if (entry.requestId == poison_) throw std::invalid_argument("request cannot be run");
+    }
     return {model_.predict(batch.shape), {}};
   }
   const IterationTimeModel& timeModel() const override { return model_; }
@@ -38,6 +45,7 @@ class StepExecutor final : public Executor {
  private:
   LinearTimeModel model_;
   std::int64_t failAt_;
+  RequestId poison_;
   std::int64_t calls_ = 0;
 };
 
@@ -56,9 +64,12 @@ SchedulerConfig plainScheduler() {
 // The owner side: an inbox filled from the test thread, and what the loop reported.
 class Owner final : public InstanceDriver::Hooks {
  public:
-  Owner(Duration iteration, std::int64_t failAt = 0)
-      : instance_(0, {bulkClass()}, plainScheduler(), std::make_unique<StepExecutor>(iteration, failAt),
-                  BlockManager::kUnbounded, observer_) {}
+  // `keepServing`: a failed iteration is noted and the loop goes on (else the default ends it).
+  Owner(Duration iteration, std::int64_t failAt = 0, RequestId poison = 0, bool keepServing = false,
+        std::int64_t kvBlocks = BlockManager::kUnbounded)
+      : keepServing_(keepServing),
+        instance_(0, {bulkClass()}, plainScheduler(), std::make_unique<StepExecutor>(iteration, failAt, poison),
+                  kvBlocks, observer_) {}
 
   Instance& instance() { return instance_; }
   // Read only after the driver has joined.
@@ -86,6 +97,16 @@ class Owner final : public InstanceDriver::Hooks {
     lastEnd_ = end;
   }
   void publish(TimePoint /*now*/) override { publishes_.fetch_add(1); }
+  void onIterationFailed(TimePoint now, const IterationFailed& failure) override {
+    if (!keepServing_) InstanceDriver::Hooks::onIterationFailed(now, failure);
+    failedRequests_.insert(failedRequests_.end(), failure.requests().begin(), failure.requests().end());
+    failureMessage_ = failure.what();
+    failedIterations_.fetch_add(1);
+  }
+  int failedIterations() const { return failedIterations_.load(); }
+  // Read only after the driver has joined.
+  const std::vector<RequestId>& failedRequests() const { return failedRequests_; }
+  const std::string& failureMessage() const { return failureMessage_; }
   void onStopped(TimePoint /*now*/, std::exception_ptr failure) override {
     stoppedCalls_.fetch_add(1);
     reportedFailure_ = failure;
@@ -98,6 +119,10 @@ class Owner final : public InstanceDriver::Hooks {
   bool timeWentBack() const { return timeWentBack_; }
 
  private:
+  bool keepServing_;
+  std::vector<RequestId> failedRequests_;
+  std::string failureMessage_;
+  std::atomic<int> failedIterations_{0};
   RecordingObserver observer_;
   Instance instance_;
   std::mutex mutex_;
@@ -199,6 +224,37 @@ class TestInstanceDriver : public QObject {
     QCOMPARE(driver.iterations(), std::int64_t{2});
     QVERIFY(owner.observer().finished.empty());
     driver.stop(DriverStop::Now);  // stopping a failed driver is harmless
+  }
+
+  // A request the executor cannot run fails with the batch it was in; the loop goes on, the requests
+  // that come later are served, and the failed ones leave nothing behind (KV blocks, queue).
+  void aFailingBatchCostsThatBatchOnly() {
+    WallClock clock;
+    Owner owner(milliseconds(1), 0, 2, true, 64);
+    InstanceDriver driver(owner.instance(), clock, owner);
+    driver.start();
+    owner.submit(driver, 1, 5, clock);
+    QTRY_VERIFY_WITH_TIMEOUT(driver.iterations() >= 1, 5000);
+    owner.submit(driver, 2, 5, clock);  // poison: joins request 1's batch
+    QTRY_VERIFY_WITH_TIMEOUT(owner.failedIterations() >= 1, 5000);
+    QVERIFY(!driver.stopped());
+    owner.submit(driver, 3, 4, clock);
+    driver.stop(DriverStop::Drain);
+    driver.join();
+    QVERIFY2(driver.failure() == nullptr, "the loop must not end");
+    QVERIFY(std::find(owner.failedRequests().begin(), owner.failedRequests().end(), RequestId{2}) !=
+            owner.failedRequests().end());
+    QCOMPARE(owner.failureMessage(), std::string("request cannot be run"));
+    // Request 3 came after the failure and was served in full; nothing of the failed ones is held.
+    bool servedThird = false;
+    for (const auto& finished : owner.observer().finished) {
+      QVERIFY(finished.id != 2);
+      if (finished.id == 3) servedThird = finished.generated == 4;
+    }
+    QVERIFY(servedThird);
+    QVERIFY(!owner.instance().hasWork());
+    QCOMPARE(owner.instance().status().kvUsedFraction, 0.0);
+    QCOMPARE(owner.instance().status().load.outstandingTokens, std::int64_t{0});
   }
 
   // With nothing to run the loop sleeps, but still publishes each interval (metric windows close).

@@ -1,6 +1,8 @@
 #include <QtTest>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <vector>
 
 #include "engine/exec/sampler.h"
@@ -83,6 +85,54 @@ class TestSampler : public QObject {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sampler.sample(logits, {1.0f, 0.0f, 0}, 0));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sampler.sample(logits, {1.0f, 1.5f, 0}, 0));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sampler.sample(std::vector<float>{}, {}, 0));
+  }
+
+  // The one rule every executor and the server's API share (checkSamplingParams).
+  void samplingRule_data() {
+    QTest::addColumn<float>("temperature");
+    QTest::addColumn<float>("topP");
+    QTest::addColumn<bool>("logprobs");
+    QTest::addColumn<int>("topLogprobs");
+    QTest::addColumn<int>("problem");  // -1: none
+    const int none = -1;
+    const int temperature = static_cast<int>(SamplingProblem::TemperatureInvalid);
+    const int topP = static_cast<int>(SamplingProblem::TopPOutOfRange);
+    const int top = static_cast<int>(SamplingProblem::TopLogprobsOutOfRange);
+    QTest::newRow("defaults") << 0.0f << 1.0f << false << 0 << none;
+    QTest::newRow("smallest float top_p") << 1.0f << std::numeric_limits<float>::denorm_min() << false << 0 << none;
+    QTest::newRow("top_p 0") << 1.0f << 0.0f << false << 0 << topP;
+    QTest::newRow("top_p 1e-300 as float") << 1.0f << static_cast<float>(1e-300) << false << 0 << topP;
+    QTest::newRow("top_p above 1") << 1.0f << 1.0001f << false << 0 << topP;
+    QTest::newRow("top_p NaN") << 1.0f << std::numeric_limits<float>::quiet_NaN() << false << 0 << topP;
+    QTest::newRow("negative temperature") << -0.1f << 1.0f << false << 0 << temperature;
+    QTest::newRow("infinite temperature") << std::numeric_limits<float>::infinity() << 1.0f << false << 0 << temperature;
+    QTest::newRow("20 alternatives") << 1.0f << 1.0f << true << 20 << none;
+    QTest::newRow("21 alternatives") << 1.0f << 1.0f << true << 21 << top;
+    QTest::newRow("alternatives without logprobs") << 1.0f << 1.0f << false << 3 << top;
+  }
+
+  void samplingRule() {
+    QFETCH(float, temperature);
+    QFETCH(float, topP);
+    QFETCH(bool, logprobs);
+    QFETCH(int, topLogprobs);
+    QFETCH(int, problem);
+    SamplingParams params;
+    params.temperature = temperature;
+    params.topP = topP;
+    params.logprobs = logprobs;
+    params.topLogprobs = topLogprobs;
+    const std::optional<SamplingProblem> found = checkSamplingParams(params);
+    QCOMPARE(found ? static_cast<int>(*found) : -1, problem);
+    // The sampler refuses exactly what the rule refuses, and samples the rest.
+    Sampler sampler;
+    const std::vector<float> logits{1.0f, 2.0f, 0.5f};
+    if (found) {
+      QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sampler.sample(logits, params, 0));
+    } else {
+      const std::int32_t token = sampler.sample(logits, params, 0);
+      QVERIFY(token >= 0 && token < 3);
+    }
   }
 };
 

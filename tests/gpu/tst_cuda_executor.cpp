@@ -22,6 +22,7 @@
 #include "engine/exec/modeled/constant_time_model.h"
 #include "engine/exec/modeled/model_shape.h"
 #include "engine/exec/sampler.h"
+#include "engine/exec/token_logprobs.h"
 
 using namespace headroom;
 using namespace headroom::engine;
@@ -422,6 +423,59 @@ class TestCudaExecutor : public QObject {
     m.cpu->release(1);
     runBoth(*m.gpu, *m.cpu, batch);
     QCOMPARE(m.gpu->kvBlocksFree(), 2);
+#endif
+  }
+
+  // Logprobs come from the GPU's own logits through the same computeLogprobs as the CPU executor's,
+  // only for requests that asked, and agree with the fp32 reference up to bf16 rounding.
+  void logprobsMatchTheCpuReference() {
+#ifdef HEADROOM_HAVE_CUDA
+    Models m = modelsFor("llama-tiny");
+    const int vocab = m.gpu->shape().vocabSize;
+    SamplingParams withLogprobs;
+    withLogprobs.logprobs = true;
+    withLogprobs.topLogprobs = 5;
+    m.gpu->admit(1, promptOf(9, 1, vocab), withLogprobs);
+    m.gpu->admit(2, promptOf(17, 2, vocab), withLogprobs);
+    m.gpu->admit(3, promptOf(5, 3, vocab), {});
+    Batch prefill;
+    prefill.addPrefill(1, 9, 0);
+    prefill.addPrefill(2, 17, 0);
+    prefill.addPrefill(3, 5, 0);
+    Batch decode;
+    decode.addDecode(1, 9);
+    decode.addDecode(2, 17);
+    decode.addDecode(3, 5);
+    constexpr double kMaxLogprobError = 0.1;
+    for (const Batch* batch : {&prefill, &decode}) {
+      const IterationResult result = runBoth(*m.gpu, *m.cpu, *batch);
+      const std::vector<float> gpuLogits = m.gpu->lastLogits();
+      QCOMPARE(result.logprobs.size(), batch->entries.size());
+      QVERIFY(!result.logprobs[2].has_value());
+      for (std::size_t i = 0; i < 2; ++i) {
+        QVERIFY(result.logprobs[i].has_value());
+        const TokenLogprobs& got = *result.logprobs[i];
+        QCOMPARE(got.sampled.token, result.tokens[i]);
+        QCOMPARE(got.top.size(), std::size_t{5});
+        const std::span<const float> gpuRow(gpuLogits.data() + i * static_cast<std::size_t>(vocab), static_cast<std::size_t>(vocab));
+        // The GPU's own logits through the shared function: exactly what was reported.
+        const TokenLogprobs own = computeLogprobs(gpuRow, result.tokens[i], 5);
+        QCOMPARE(got.sampled.logprob, own.sampled.logprob);
+        // The CPU reference's logprob of each reported token.
+        const std::vector<std::int32_t> known = m.gpu->knownTokens(batch->entries[i].requestId);
+        std::vector<std::int32_t> context(known.begin(), known.begin() + batch->entries[i].contextTokens + batch->entries[i].newTokens);
+        CpuLlama reference(m.weights);
+        const std::vector<float> cpuRow = reference.forward(std::vector<SequenceChunk>{{9, context}});
+        const TokenLogprobs cpu = computeLogprobs(cpuRow, result.tokens[i], vocab);
+        std::vector<float> cpuLogprob(static_cast<std::size_t>(vocab));
+        for (const TokenLogprob& entry : cpu.top) cpuLogprob[static_cast<std::size_t>(entry.token)] = entry.logprob;
+        QVERIFY2(std::abs(got.sampled.logprob - cpu.sampled.logprob) < kMaxLogprobError,
+                 qPrintable(QString("%1 vs %2").arg(got.sampled.logprob).arg(cpu.sampled.logprob)));
+        for (const TokenLogprob& entry : got.top) {
+          QVERIFY(std::abs(entry.logprob - cpuLogprob[static_cast<std::size_t>(entry.token)]) < kMaxLogprobError);
+        }
+      }
+    }
 #endif
   }
 

@@ -1,16 +1,33 @@
 #include <QtTest>
 
+#include <optional>
+#include <string_view>
+
+#include "engine/exec/sampling_params.h"
+
 #include "serve/protocol/api_error.h"
 #include "serve/protocol/completion_formatter.h"
 #include "serve/protocol/completion_request.h"
 #include "serve/protocol/json_object_body.h"
 #include "serve/protocol/json_text.h"
+#include "serve/protocol/logprobs_json.h"
+#include "serve/protocol/request_id.h"
 #include "serve/protocol/prometheus_writer.h"
 #include "support/prometheus_lint.h"
 
 using namespace headroom::engine;
 using namespace headroom::serve;
 using nlohmann::json;
+
+namespace {
+
+// The error's message, or "" when the body was accepted (for test failure messages).
+std::string errorText(const std::variant<CompletionRequest, ApiError>& parsed) {
+  const ApiError* error = std::get_if<ApiError>(&parsed);
+  return error ? error->message : std::string();
+}
+
+}  // namespace
 
 class TestOpenAiProtocol : public QObject {
   Q_OBJECT
@@ -60,6 +77,193 @@ class TestOpenAiProtocol : public QObject {
     QVERIFY(body["error"]["code"].is_null());
     const auto several = parseCompletionRequest(CompletionEndpoint::Completions, R"({"model": "m", "prompt": ["a", "b"]})", limits);
     QVERIFY(std::get<ApiError>(several).message.find("one prompt") != std::string::npos);
+  }
+
+  // What the API accepts every executor runs: sampling values the engine's rule refuses are 400s naming
+  // the parameter, whether they are out of range as written or only once they are a float.
+  void samplingFieldsFollowTheEngineRule_data() {
+    QTest::addColumn<QString>("fields");
+    QTest::addColumn<QString>("param");  // empty: accepted
+    QTest::newRow("top_p 0") << R"("top_p": 0)" << "top_p";
+    QTest::newRow("top_p underflows to 0") << R"("top_p": 1e-400)" << "top_p";
+    QTest::newRow("top_p 0 as a float") << R"("top_p": 1e-300)" << "top_p";
+    QTest::newRow("top_p negative") << R"("top_p": -0.5)" << "top_p";
+    QTest::newRow("top_p above 1") << R"("top_p": 1.5)" << "top_p";
+    QTest::newRow("top_p a string") << R"("top_p": "0.5")" << "top_p";
+    QTest::newRow("top_p tiny but a float") << R"("top_p": 1e-30)" << "";
+    QTest::newRow("top_p 1") << R"("top_p": 1)" << "";
+    QTest::newRow("temperature 0") << R"("temperature": 0)" << "";
+    QTest::newRow("temperature negative") << R"("temperature": -1)" << "temperature";
+    QTest::newRow("temperature above 2") << R"("temperature": 2.5)" << "temperature";
+    QTest::newRow("temperature tiny") << R"("temperature": 1e-300)" << "";
+    QTest::newRow("presence_penalty 0") << R"("presence_penalty": 0)" << "";
+    QTest::newRow("presence_penalty 0.5") << R"("presence_penalty": 0.5)" << "presence_penalty";
+    QTest::newRow("frequency_penalty -1") << R"("frequency_penalty": -1)" << "frequency_penalty";
+    QTest::newRow("n 2") << R"("n": 2)" << "n";
+    QTest::newRow("seed float") << R"("seed": 1.5)" << "seed";
+    QTest::newRow("seed negative") << R"("seed": -3)" << "";
+    QTest::newRow("max_tokens 0") << R"("max_tokens": 0)" << "max_tokens";
+    QTest::newRow("max_tokens float") << R"("max_tokens": 4.0)" << "max_tokens";
+    QTest::newRow("stop five") << R"("stop": ["a", "b", "c", "d", "e"])" << "stop";
+  }
+
+  void samplingFieldsFollowTheEngineRule() {
+    QFETCH(QString, fields);
+    QFETCH(QString, param);
+    const std::string body = R"({"model": "m", "prompt": "x", )" + fields.toStdString() + "}";
+    const auto parsed = parseCompletionRequest(CompletionEndpoint::Completions, body, ServeLimits{});
+    if (param.isEmpty()) {
+      QVERIFY2(std::holds_alternative<CompletionRequest>(parsed), errorText(parsed).c_str());
+      const CompletionRequest& request = std::get<CompletionRequest>(parsed);
+      SamplingParams sampling{request.temperature, request.topP, 0, request.logprobs, request.topLogprobs};
+      QVERIFY(!checkSamplingParams(sampling));
+    } else {
+      QVERIFY2(std::holds_alternative<ApiError>(parsed), body.c_str());
+      const ApiError& error = std::get<ApiError>(parsed);
+      QCOMPARE(error.status, 400);
+      QCOMPARE(QString::fromStdString(error.param), param);
+    }
+  }
+
+  // OpenAI fields the server cannot honour are refused by name, unless they ask for nothing.
+  void unsupportedFieldsAreRefusedByName_data() {
+    QTest::addColumn<QString>("fields");
+    QTest::addColumn<QString>("param");  // empty: accepted
+    QTest::newRow("tools") << R"("tools": [{"type": "function", "function": {"name": "f"}}])" << "tools";
+    QTest::newRow("no tools") << R"("tools": [])" << "";
+    QTest::newRow("tool_choice auto") << R"("tool_choice": "auto")" << "tool_choice";
+    QTest::newRow("tool_choice none") << R"("tool_choice": "none")" << "";
+    QTest::newRow("functions") << R"("functions": [{"name": "f"}])" << "functions";
+    QTest::newRow("response_format json") << R"("response_format": {"type": "json_object"})" << "response_format";
+    QTest::newRow("response_format text") << R"("response_format": {"type": "text"})" << "";
+    QTest::newRow("logit_bias") << R"("logit_bias": {"50256": -100})" << "logit_bias";
+    QTest::newRow("empty logit_bias") << R"("logit_bias": {})" << "";
+    QTest::newRow("echo") << R"("echo": true)" << "echo";
+    QTest::newRow("no echo") << R"("echo": false)" << "";
+    QTest::newRow("suffix") << R"("suffix": "end")" << "suffix";
+    QTest::newRow("best_of 3") << R"("best_of": 3)" << "best_of";
+    QTest::newRow("best_of 1") << R"("best_of": 1)" << "";
+    QTest::newRow("null tools") << R"("tools": null)" << "";
+  }
+
+  void unsupportedFieldsAreRefusedByName() {
+    QFETCH(QString, fields);
+    QFETCH(QString, param);
+    for (const CompletionEndpoint endpoint : {CompletionEndpoint::Completions, CompletionEndpoint::ChatCompletions}) {
+      const std::string body = std::string(R"({"model": "m", "prompt": "x", "messages": [{"role": "user", "content": "x"}], )") +
+                               fields.toStdString() + "}";
+      const auto parsed = parseCompletionRequest(endpoint, body, ServeLimits{});
+      if (param.isEmpty()) {
+        QVERIFY2(std::holds_alternative<CompletionRequest>(parsed), errorText(parsed).c_str());
+        continue;
+      }
+      QVERIFY2(std::holds_alternative<ApiError>(parsed), body.c_str());
+      const ApiError& error = std::get<ApiError>(parsed);
+      QCOMPARE(error.status, 400);
+      QCOMPARE(QString::fromStdString(error.param), param);
+      QCOMPARE(error.code, std::string("unsupported_parameter"));
+      QVERIFY2(error.message.find("not supported") != std::string::npos, error.message.c_str());
+    }
+  }
+
+  void readsLogprobsInEachEndpointsShape() {
+    const ServeLimits limits;
+    const auto chat = parseCompletionRequest(
+        CompletionEndpoint::ChatCompletions,
+        R"({"model": "m", "messages": [{"role": "user", "content": "x"}], "logprobs": true, "top_logprobs": 4})", limits);
+    QVERIFY(std::get<CompletionRequest>(chat).logprobs);
+    QCOMPARE(std::get<CompletionRequest>(chat).topLogprobs, 4);
+    const auto completion =
+        parseCompletionRequest(CompletionEndpoint::Completions, R"({"model": "m", "prompt": "x", "logprobs": 2})", limits);
+    QVERIFY(std::get<CompletionRequest>(completion).logprobs);
+    QCOMPARE(std::get<CompletionRequest>(completion).topLogprobs, 2);
+    const auto zero =
+        parseCompletionRequest(CompletionEndpoint::Completions, R"({"model": "m", "prompt": "x", "logprobs": 0})", limits);
+    QVERIFY(std::get<CompletionRequest>(zero).logprobs);
+    QCOMPARE(std::get<CompletionRequest>(zero).topLogprobs, 0);
+    const auto none = parseCompletionRequest(CompletionEndpoint::Completions, R"({"model": "m", "prompt": "x"})", limits);
+    QVERIFY(!std::get<CompletionRequest>(none).logprobs);
+
+    const auto refused = [&](CompletionEndpoint endpoint, const std::string& fields) {
+      const std::string body =
+          R"({"model": "m", "prompt": "x", "messages": [{"role": "user", "content": "x"}], )" + fields + "}";
+      const auto parsed = parseCompletionRequest(endpoint, body, limits);
+      return std::holds_alternative<ApiError>(parsed) ? std::get<ApiError>(parsed).param : std::string();
+    };
+    QCOMPARE(refused(CompletionEndpoint::ChatCompletions, R"("top_logprobs": 3)"), std::string("top_logprobs"));
+    QCOMPARE(refused(CompletionEndpoint::ChatCompletions, R"("logprobs": true, "top_logprobs": 21)"), std::string("top_logprobs"));
+    QCOMPARE(refused(CompletionEndpoint::ChatCompletions, R"("logprobs": 3)"), std::string("logprobs"));
+    QCOMPARE(refused(CompletionEndpoint::Completions, R"("logprobs": 6)"), std::string("logprobs"));
+    QCOMPARE(refused(CompletionEndpoint::Completions, R"("logprobs": true)"), std::string("logprobs"));
+    QCOMPARE(refused(CompletionEndpoint::Completions, R"("top_logprobs": 2)"), std::string("top_logprobs"));
+  }
+
+  // An error quotes a client's input only up to a bound, never its bulk.
+  void errorsEchoInputOnlyUpToABound() {
+    QCOMPARE(echoInput("short"), std::string("short"));
+    QCOMPARE(echoInput(std::string(64, 'a')), std::string(64, 'a'));
+    QCOMPARE(echoInput(std::string(65, 'a')), std::string(64, 'a') + "...");
+    // Whole UTF-8 characters: 70 two-byte characters become 64 of them.
+    std::string umlauts;
+    for (int i = 0; i < 70; ++i) umlauts += "\xc3\xa4";
+    QCOMPARE(echoInput(umlauts), umlauts.substr(0, 128) + "...");
+    const std::string huge = std::string("{\"model\": \"m\", \"prompt\": \"x\", \"temperature\": \"") + std::string(100000, 'x') + "\"}";
+    ServeLimits roomy;
+    roomy.maxBodyBytes = 1 << 20;
+    const auto parsed = parseCompletionRequest(CompletionEndpoint::Completions, huge, roomy);
+    const ApiError& error = std::get<ApiError>(parsed);
+    QCOMPARE(error.param, std::string("temperature"));
+    QVERIFY2(error.message.size() < 200, error.message.c_str());
+    const auto role = parseCompletionRequest(CompletionEndpoint::ChatCompletions,
+                                             R"({"model": "m", "messages": [{"role": ")" + std::string(5000, 'r') + R"(", "content": "x"}]})",
+                                             ServeLimits{});
+    QVERIFY2(std::get<ApiError>(role).message.size() < 200, std::get<ApiError>(role).message.c_str());
+  }
+
+  void requestIdsAreTheClientsWhenSane() {
+    QCOMPARE(*saneRequestId(std::string_view("abc-123_x.y:z")), std::string("abc-123_x.y:z"));
+    QVERIFY(!saneRequestId(std::nullopt));
+    QVERIFY(!saneRequestId(std::string_view("")));
+    QVERIFY(!saneRequestId(std::string_view("has space")));
+    QVERIFY(!saneRequestId(std::string_view("new\nline")));
+    QVERIFY(!saneRequestId(std::string_view(std::string(65, 'a'))));
+    QVERIFY(saneRequestId(std::string_view(std::string(64, 'a'))));
+    const std::string fresh = requestIdFor(std::string_view("bad id"));
+    QVERIFY2(fresh.starts_with("req-") && fresh.size() == 28, fresh.c_str());
+    QVERIFY(saneRequestId(std::string_view(fresh)));
+    QVERIFY(requestIdFor(std::nullopt) != fresh);
+    QCOMPARE(requestIdFor(std::string_view("mine-1")), std::string("mine-1"));
+  }
+
+  void logprobsInTheOpenAiShapes() {
+    const std::vector<TokenLogprobs> tokens = {{{'h', -0.5f}, {{'h', -0.5f}, {'H', -1.5f}}},
+                                               {{0xe2, -2.0f}, {{'i', -0.25f}, {0xe2, -2.0f}}}};
+    const json chat = logprobsJson(CompletionEndpoint::ChatCompletions, tokens, 0);
+    QVERIFY(chat["refusal"].is_null());
+    QCOMPARE(chat["content"].size(), std::size_t{2});
+    QCOMPARE(chat["content"][0]["token"], "h");
+    QCOMPARE(chat["content"][0]["logprob"].get<double>(), -0.5);
+    QCOMPARE(chat["content"][0]["bytes"], json::array({104}));
+    QCOMPARE(chat["content"][0]["top_logprobs"][1]["token"], "H");
+    QCOMPARE(chat["content"][1]["token"], "bytes:\\xe2");
+    QCOMPARE(chat["content"][1]["bytes"], json::array({0xe2}));
+    const json plain = logprobsJson(CompletionEndpoint::Completions, tokens, 7);
+    QCOMPARE(plain["tokens"], json::array({"h", "bytes:\\xe2"}));
+    QCOMPARE(plain["token_logprobs"][1].get<double>(), -2.0);
+    QCOMPARE(plain["top_logprobs"][0]["H"].get<double>(), -1.5);
+    QCOMPARE(plain["text_offset"], json::array({7, 8}));
+    QCOMPARE(logprobTokenText(257), std::string("<|eos|>"));
+    QVERIFY(logprobTokenBytes(257).empty());
+
+    CompletionFormatter formatter(CompletionEndpoint::ChatCompletions, "chatcmpl-1", "m", 17);
+    const json full = json::parse(formatter.fullResponse("hi", "stop", 1, 2, chat));
+    QCOMPARE(full["choices"][0]["logprobs"], chat);
+    QVERIFY(json::parse(formatter.fullResponse("hi", "stop", 1, 2))["choices"][0]["logprobs"].is_null());
+    const json chunk = json::parse(formatter.tokenChunk("h", chat.dump()).substr(6));
+    QCOMPARE(chunk["choices"][0]["logprobs"], chat);
+    QVERIFY(json::parse(formatter.tokenChunk("h").substr(6))["choices"][0]["logprobs"].is_null());
+    const json finish = json::parse(formatter.finishChunk("stop", chat.dump()).substr(6));
+    QCOMPARE(finish["choices"][0]["logprobs"], chat);
   }
 
   void nestingDepthSkipsStrings() {

@@ -28,6 +28,14 @@ class CollectingListener final : public RequestListener {
     tokenIds_.push_back(tokenId);
     tokenTimes_.push_back(std::chrono::steady_clock::now());
   }
+  void onLogprobs(std::int32_t /*index*/, const TokenLogprobs& logprobs) override {
+    std::lock_guard lock(mutex_);
+    logprobs_.push_back(logprobs);
+  }
+  std::vector<TokenLogprobs> logprobs() const {
+    std::lock_guard lock(mutex_);
+    return logprobs_;
+  }
   void onFinished(const FinishedRequest& finished) override {
     std::lock_guard lock(mutex_);
     finished_ = finished;
@@ -70,6 +78,7 @@ class CollectingListener final : public RequestListener {
   std::condition_variable done_;
   std::vector<std::int32_t> indices_;
   std::vector<std::int32_t> tokenIds_;
+  std::vector<TokenLogprobs> logprobs_;
   std::vector<std::chrono::steady_clock::time_point> tokenTimes_;
   FinishedRequest finished_;
   std::string text_;
@@ -111,14 +120,16 @@ ServeConfig config(double iterationS, int maxBatchSize, nlohmann::json chatExtra
 }
 
 // Every iteration takes `iteration`; the first batch waits for `gate`, the `failAt`-th (1-based)
-// throws, as a lost device would.
+// throws, and from it on every `failEvery`-th too (0: only that one), as a faulty device would.
 class FailingExecutor final : public Executor {
  public:
-  FailingExecutor(Duration iteration, int failAt, std::shared_future<void> gate)
-      : model_(iteration), failAt_(failAt), gate_(std::move(gate)) {}
+  FailingExecutor(Duration iteration, int failAt, std::shared_future<void> gate, int failEvery = 0)
+      : model_(iteration), failAt_(failAt), failEvery_(failEvery), gate_(std::move(gate)) {}
   IterationResult execute(const Batch& batch) override {
     if (++calls_ == 1) gate_.wait();
-    if (calls_ == failAt_) throw std::runtime_error("device lost");
+    if (calls_ == failAt_ || (failEvery_ > 0 && calls_ > failAt_ && (calls_ - failAt_) % failEvery_ == 0)) {
+      throw std::runtime_error("device lost");
+    }
     return {model_.predict(batch.shape), {}};
   }
   const IterationTimeModel& timeModel() const override { return model_; }
@@ -126,6 +137,7 @@ class FailingExecutor final : public Executor {
  private:
   ConstantTimeModel model_;
   int failAt_;
+  int failEvery_;
   int calls_ = 0;
   std::shared_future<void> gate_;
 };
@@ -190,19 +202,31 @@ class TestServingHost : public QObject {
     QCOMPARE(snapshot->tokensOut, 18);
   }
 
+  // A full queue answers with the time the work ahead takes at the rate the instance serves it: one
+  // sequence at a time, 50 ms per iteration, 20 tokens per request: about 1 s per request waiting.
   void fullQueueRejectsWithRetryAfter() {
-    // One sequence at a time and long iterations: everything after the first waits in the queue.
     ServingHost host(config(0.05, 1, {{"queue_limit", 2}}));
     std::vector<std::shared_ptr<CollectingListener>> listeners;
-    int admitted = 0;
+    // Let the instance show its pace first: one request served in full.
+    auto pace = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit({0, 10, 20}, pace).accepted());
+    QVERIFY(pace->wait());
+    listeners.push_back(std::make_shared<CollectingListener>());
+    QVERIFY(host.submit({0, 10, 20}, listeners.back()).accepted());
+    QTRY_VERIFY_WITH_TIMEOUT(!listeners.back()->indices().empty(), 10000);
+    int admitted = 1;
     int rejected = 0;
-    for (int i = 0; i < 8; ++i) {
+    for (int i = 0; i < 7; ++i) {
       listeners.push_back(std::make_shared<CollectingListener>());
       const Admission admission = host.submit({0, 10, 20}, listeners.back());
       if (admission.accepted()) ++admitted;
       if (admission.outcome == AdmissionOutcome::Rejected) {
         ++rejected;
-        QVERIFY(admission.retryAfter >= 1s);
+        // Three requests ahead (one running, two waiting), about 1 s each, one at a time: about 3 s,
+        // never the 1 s floor.
+        QVERIFY2(admission.retryAfter >= 2s && admission.retryAfter <= 10s,
+                 std::to_string(admission.retryAfter.count()).c_str());
+        QCOMPARE(admission.retryAfter.count() % 1'000'000, std::int64_t{0});  // whole seconds
       }
     }
     // Two may wait, one may already be running: never more.
@@ -304,9 +328,9 @@ class TestServingHost : public QObject {
     }
   }
 
-  // An executor fault ends the loop, not the process: requests in flight fail, later ones are refused
-  // as unavailable, and the host says why.
-  void anExecutorFaultFailsRequestsNotTheProcess() {
+  // An executor fault fails the requests of its batch, not the host: later requests are served, and
+  // /health has nothing to report.
+  void anExecutorFaultFailsItsBatchNotTheHost() {
     std::promise<void> gate;
     ServingHost host(config(0.005, 8),
                      std::make_unique<FailingExecutor>(std::chrono::milliseconds(5), 3, gate.get_future().share()));
@@ -321,11 +345,80 @@ class TestServingHost : public QObject {
     QCOMPARE(first->finished().reason, FinishReason::Failed);
     QCOMPARE(second->finished().reason, FinishReason::Failed);
     QCOMPARE(first->finishCalls(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(host.failure(), std::string("device lost"), 5000);
+    auto late = std::make_shared<CollectingListener>();
+    QCOMPARE(host.submit({0, 10, 5}, late).outcome, AdmissionOutcome::Admitted);
+    QVERIFY(late->wait());
+    QCOMPARE(late->finished().reason, FinishReason::Length);
+    QCOMPARE(late->finished().completionTokens, 5);
+    QVERIFY(host.failure().empty());
+    QTRY_COMPARE_WITH_TIMEOUT(host.status().load.outstandingTokens, std::int64_t{0}, 5000);
+  }
+
+  // An executor that fails every iteration (a lost device) is given up on: the host stops serving and
+  // says why, the process goes on.
+  void anExecutorThatAlwaysFailsStopsTheHost() {
+    std::promise<void> gate;
+    gate.set_value();
+    ServingHost host(config(0.001, 8),
+                     std::make_unique<FailingExecutor>(std::chrono::milliseconds(1), 1, gate.get_future().share(), 1));
+    std::vector<std::shared_ptr<CollectingListener>> listeners;
+    for (int i = 0; i < ServingHost::kMaxFailedIterationsInARow + 4 && host.failure().empty(); ++i) {
+      listeners.push_back(std::make_shared<CollectingListener>());
+      const Admission admission = host.submit({0, 10, 5}, listeners.back());
+      if (!admission.accepted()) break;  // the host is stopping or has stopped
+      QVERIFY(listeners.back()->wait());
+      QCOMPARE(listeners.back()->finished().reason, FinishReason::Failed);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!host.failure().empty(), 5000);
+    QVERIFY2(host.failure().find("in a row") != std::string::npos, host.failure().c_str());
     auto late = std::make_shared<CollectingListener>();
     QCOMPARE(host.submit({0, 10, 5}, late).outcome, AdmissionOutcome::Unavailable);
-    QCOMPARE(late->finishCalls(), 0);
-    QCOMPARE(host.status().iterations, std::int64_t{2});
+  }
+
+  // Sampling parameters no executor can run (top_p 0 keeps no token) fail that request when it is
+  // admitted, never the instance: the next request is served.
+  void unrunnableSamplingFailsOnlyThatRequest() {
+    qputenv("HEADROOM_RESOURCE_DIR", HEADROOM_RESOURCE_DIR_FOR_TESTS);
+    ServingHost host(cpuConfig());
+    auto poisoned = std::make_shared<CollectingListener>();
+    ServeRequest bad = textRequest("Hello, queue", 8);
+    bad.sampling = {1.0f, 0.0f, 7};
+    QVERIFY(host.submit(bad, poisoned).accepted());
+    QVERIFY(poisoned->wait());
+    QCOMPARE(poisoned->finished().reason, FinishReason::Failed);
+    auto next = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit(textRequest("Hello, queue", 8), next).accepted());
+    QVERIFY(next->wait());
+    QCOMPARE(next->finished().completionTokens > 0, true);
+    QVERIFY(next->finished().reason == FinishReason::Length || next->finished().reason == FinishReason::Stop);
+    QVERIFY(host.failure().empty());
+  }
+
+  // Logprobs reach the listener before their token, for requests that asked, from the executor's logits.
+  void logprobsReachTheListener() {
+    qputenv("HEADROOM_RESOURCE_DIR", HEADROOM_RESOURCE_DIR_FOR_TESTS);
+    ServingHost host(cpuConfig());
+    auto listener = std::make_shared<CollectingListener>();
+    ServeRequest request = textRequest("Hello, queue", 6);
+    request.sampling.logprobs = true;
+    request.sampling.topLogprobs = 3;
+    QVERIFY(host.submit(request, listener).accepted());
+    QVERIFY(listener->wait());
+    const std::vector<TokenLogprobs> logprobs = listener->logprobs();
+    const std::vector<std::int32_t> tokens = listener->tokenIds();
+    const bool endedOnEos = !tokens.empty() && tokens.back() == ByteTokenizer::kEos;
+    QCOMPARE(logprobs.size(), endedOnEos ? tokens.size() - 1 : tokens.size());
+    for (std::size_t i = 0; i < logprobs.size(); ++i) {
+      QCOMPARE(logprobs[i].sampled.token, tokens[i]);
+      QCOMPARE(logprobs[i].top.size(), std::size_t{3});
+      QVERIFY(logprobs[i].sampled.logprob <= 0.0f);
+      // Greedy: the sampled token is the most likely one.
+      QCOMPARE(logprobs[i].top[0].logprob, logprobs[i].sampled.logprob);
+    }
+    auto plain = std::make_shared<CollectingListener>();
+    QVERIFY(host.submit(textRequest("Hello, queue", 3), plain).accepted());
+    QVERIFY(plain->wait());
+    QVERIFY(plain->logprobs().empty());
   }
 
   void schedulerPolicyChangesLive() {

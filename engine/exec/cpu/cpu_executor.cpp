@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "engine/io/input_problems.h"
 #include "engine/workload/random.h"
 
 namespace headroom::engine {
@@ -29,6 +30,9 @@ void CpuExecutor::admit(RequestId id, std::vector<std::int32_t> promptTokens, Sa
       throw std::invalid_argument("request " + std::to_string(id) + ": token " + std::to_string(token) +
                                   " is outside the vocabulary [0, " + std::to_string(vocab) + ")");
     }
+  }
+  if (const std::optional<SamplingProblem> problem = checkSamplingParams(params)) {
+    throw std::invalid_argument("request " + std::to_string(id) + ": sampling parameters " + englishText(*problem));
   }
   model_.release(id);
   sequences_[id] = SequenceState{std::move(promptTokens), std::nullopt, params};
@@ -88,10 +92,14 @@ IterationResult CpuExecutor::execute(const Batch& batch) {
     const BatchEntry& entry = batch.entries[i];
     SequenceState& state = sequences_[entry.requestId];
     const auto position = static_cast<std::uint64_t>(entry.contextTokens + entry.newTokens);
-    const std::int32_t token =
-        sampler_.sample(std::span<const float>(logits.data() + i * vocab, vocab), state.params, position);
+    const std::span<const float> row(logits.data() + i * vocab, vocab);
+    const std::int32_t token = sampler_.sample(row, state.params, position);
     state.sampled = token;
     result.tokens.push_back(token);
+    if (state.params.logprobs) {
+      result.logprobs.resize(batch.entries.size());
+      result.logprobs[i] = computeLogprobs(row, token, state.params.topLogprobs);
+    }
   }
   result.duration = std::chrono::duration_cast<Duration>(std::chrono::steady_clock::now() - start);
   return result;

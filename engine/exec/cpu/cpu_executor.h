@@ -25,7 +25,8 @@ class CpuExecutor final : public Executor {
 
   IterationResult execute(const Batch& batch) override;
   const IterationTimeModel& timeModel() const override { return *timeModel_; }
-  // Throws std::invalid_argument on a token outside the vocabulary.
+  bool computesLogits() const override { return true; }
+  // Throws std::invalid_argument on a token outside the vocabulary or invalid sampling parameters.
   void admit(RequestId id, std::vector<std::int32_t> promptTokens, SamplingParams params) override;
   void release(RequestId id) override;
 

@@ -19,6 +19,7 @@
 #include "engine/exec/cuda/cuda_check.h"
 #include "engine/exec/cuda/cuda_llama.h"
 #include "engine/exec/cuda/device_buffer.h"
+#include "engine/io/input_problems.h"
 #include "engine/workload/random.h"
 
 namespace headroom::engine {
@@ -71,15 +72,9 @@ InputLayout inputLayout(int tokens, int sequences, int tiles, int tableStride) {
 
 std::int64_t blocksFor(std::int64_t tokens) { return (tokens + kBlockTokens - 1) / kBlockTokens; }
 
-void checkSamplingParams(RequestId id, const SamplingParams& params) {
-  if (!(params.temperature >= 0.0f) || !std::isfinite(params.temperature)) {
-    throw std::invalid_argument("request " + std::to_string(id) +
-                                ": temperature must be a finite number >= 0 (0 = greedy), got " +
-                                std::to_string(params.temperature));
-  }
-  if (!(params.topP > 0.0f && params.topP <= 1.0f)) {
-    throw std::invalid_argument("request " + std::to_string(id) + ": top_p must be in (0, 1], got " +
-                                std::to_string(params.topP));
+void requireSamplingParams(RequestId id, const SamplingParams& params) {
+  if (const std::optional<SamplingProblem> problem = checkSamplingParams(params)) {
+    throw std::invalid_argument("request " + std::to_string(id) + ": sampling parameters " + englishText(*problem));
   }
 }
 
@@ -271,6 +266,21 @@ struct CudaExecutor::Impl {
   }
 
   IterationResult execute(const Batch& batch);
+
+  // The logprobs of the entries whose requests asked for them, from their rows of the device's logits
+  // (after the iteration's stream has finished), by the same computeLogprobs as the CPU executor.
+  void addLogprobs(const Batch& batch, IterationResult& result) {
+    const auto vocab = static_cast<std::size_t>(model->shape().vocabSize);
+    std::vector<float> row(vocab);
+    for (std::size_t i = 0; i < batch.entries.size(); ++i) {
+      const SequenceState& state = sequences[batch.entries[i].requestId];
+      if (!state.params.logprobs) continue;
+      gpu::checkCuda(cudaMemcpy(row.data(), model->logits() + i * vocab, vocab * sizeof(float), cudaMemcpyDeviceToHost),
+                     "logits download");
+      result.logprobs.resize(batch.entries.size());
+      result.logprobs[i] = computeLogprobs(row, result.tokens[i], state.params.topLogprobs);
+    }
+  }
 };
 
 IterationResult CudaExecutor::Impl::execute(const Batch& batch) {
@@ -411,6 +421,7 @@ IterationResult CudaExecutor::Impl::execute(const Batch& batch) {
     result.tokens.push_back(hostSampled.data()[i]);
   }
   lastSequences = sequenceCount;
+  addLogprobs(batch, result);
 
   // The first decode iteration of a bucket ran plainly (choosing its GEMM algorithms); later ones replay
   // its graph. A capture that fails leaves the executor on plain launches.
@@ -447,6 +458,8 @@ IterationResult CudaExecutor::execute(const Batch& batch) { return impl_->execut
 
 const IterationTimeModel& CudaExecutor::timeModel() const { return *impl_->timeModel; }
 
+std::optional<std::int64_t> CudaExecutor::maxContextTokens() const { return impl_->options.maxContextTokens; }
+
 void CudaExecutor::admit(RequestId id, std::vector<std::int32_t> promptTokens, SamplingParams params) {
   const std::int32_t vocab = impl_->model->shape().vocabSize;
   for (const std::int32_t token : promptTokens) {
@@ -455,7 +468,7 @@ void CudaExecutor::admit(RequestId id, std::vector<std::int32_t> promptTokens, S
                                   " is outside the vocabulary [0, " + std::to_string(vocab) + ")");
     }
   }
-  checkSamplingParams(id, params);
+  requireSamplingParams(id, params);
   release(id);
   Impl::SequenceState state;
   state.tokens = std::move(promptTokens);

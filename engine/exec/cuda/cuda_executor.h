@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "engine/exec/cuda/cuda_device.h"
@@ -47,6 +48,8 @@ class CudaExecutor final : public Executor {
   // std::runtime_error when the KV cache is full (nothing is allocated then) or CUDA fails.
   IterationResult execute(const Batch& batch) override;
   const IterationTimeModel& timeModel() const override;
+  bool computesLogits() const override { return true; }
+  std::optional<std::int64_t> maxContextTokens() const override;
   // Throws std::invalid_argument on a token outside the vocabulary or invalid sampling parameters.
   void admit(RequestId id, std::vector<std::int32_t> promptTokens, SamplingParams params) override;
   void release(RequestId id) override;
