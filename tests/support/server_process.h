@@ -81,11 +81,6 @@ class ServerProcess {
     return process_.state() == QProcess::NotRunning || process_.waitForFinished(timeoutMs);
   }
 
-  // Waits up to `timeoutMs` for the process to end by itself; true when it has.
-  bool waitForExit(int timeoutMs) {
-    return process_.state() == QProcess::NotRunning || process_.waitForFinished(timeoutMs);
-  }
-
   // SIGTERM and wait; the exit code (-1 when it had to be killed).
   int stop() {
     if (process_.state() == QProcess::NotRunning) return process_.exitCode();
