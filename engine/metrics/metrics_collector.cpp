@@ -291,7 +291,7 @@ Snapshot MetricsCollector::snapshot(TimePoint now) const {
 
 void MetricsCollector::keepBuckets(const std::vector<double>& boundsS) {
   const BucketHistogram fresh(boundsS);
-  bucketed_.assign(classes_.size(), {fresh, fresh, fresh, fresh});
+  bucketed_.assign(classes_.size(), {fresh, fresh, fresh, fresh, fresh});
 }
 
 void MetricsCollector::setClasses(std::vector<QosClass> classes) {
