@@ -298,6 +298,7 @@ net::UpstreamRequest RouteService::Forward::upstreamRequest(const RouteMember& m
     }
   }
   if (const auto accept = request_.header("accept")) upstream.headers.emplace_back("Accept", std::string(*accept));
+  if (const auto id = request_.header("x-request-id")) upstream.headers.emplace_back("X-Request-Id", std::string(*id));
   return upstream;
 }
 

@@ -5,6 +5,8 @@
 
 #include "serve/protocol/api_error.h"
 #include "serve/protocol/json_object_body.h"
+#include "serve/protocol/request_id.h"
+#include "serve/protocol/request_id_exchange.h"
 #include "serve/router/route_forward.h"
 #include "serve/server/api_responses.h"
 #include "serve/server/request_class.h"
@@ -71,13 +73,19 @@ void RouteService::endInFlight() {
   for (const std::shared_ptr<Forward>& forward : live) forward->endForShutdown();
 }
 
-void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchange> exchange) {
+void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExchange> plainExchange) {
+  // Every answer carries the request's id, the router's own errors too; the member is given the same id.
+  const std::string requestId = requestIdFor(request.header("x-request-id"));
+  std::erase_if(request.headers, [](const auto& header) { return header.first == "x-request-id"; });
+  request.headers.emplace_back("x-request-id", requestId);
+  const std::shared_ptr<net::HttpExchange> exchange = std::make_shared<RequestIdExchange>(std::move(plainExchange), requestId);
   const std::string_view path = request.path();
   const bool completion = path == "/v1/completions" || path == "/v1/chat/completions";
   if (path == "/health") return handleHealth(exchange);
   if (path == "/metrics") return handleMetrics(exchange);
   if (path == "/v1/headroom/admin/shares") return handleShares(request, exchange);
-  if (!completion && path != "/v1/models") {
+  const bool models = path == "/v1/models" || path.starts_with("/v1/models/");
+  if (!completion && !models) {
     sendError(exchange, ApiError::make(404, "Unknown path " + std::string(path) + ".", "invalid_request_error", "not_found"));
     return;
   }

@@ -29,7 +29,7 @@ namespace headroom::serve {
 // while another member is left), is retried elsewhere; a member that failed once the request had
 // reached it is not (the request may be what broke it): the client gets a 502, or an error event when
 // the answer was already streaming. Members that fail are skipped until their health check answers.
-// Also serves GET /health, GET /metrics (its own), GET /v1/models (from a member) and
+// Also serves GET /health, GET /metrics (its own), GET /v1/models and /v1/models/{id} (from a member) and
 // GET|PUT /v1/headroom/admin/shares (admin key). Thread-safe.
 //
 // Shutdown: beginDrain() answers new requests 503 (Retry-After) and /health 503 while the requests in

@@ -7,7 +7,7 @@
 
 #include "serve/protocol/request_id.h"
 #include "serve/server/api_responses.h"
-#include "serve/server/request_id_exchange.h"
+#include "serve/protocol/request_id_exchange.h"
 
 namespace headroom::serve {
 

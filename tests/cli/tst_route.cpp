@@ -429,6 +429,52 @@ class TestRoute : public QObject {
     QCOMPARE(router.stop(), 0);
   }
 
+  // Every answer of the router carries X-Request-Id, its own errors too; the member is given the same
+  // id, and GET /v1/models/{id} is passed on to a member.
+  void everyAnswerCarriesTheRequestIdAndTheMemberGetsIt() {
+    std::mutex seenMutex;
+    std::vector<std::string> heads;
+    ScriptedUpstream a([&](const ScriptedUpstream::Request& request) -> std::string {
+      if (request.target == "/health") return healthyAnswer();
+      {
+        std::lock_guard lock(seenMutex);
+        heads.push_back(request.head);
+      }
+      if (request.target == "/v1/models/other") {
+        return ScriptedUpstream::response(404, R"({"error": {"message": "no such model", "type": "invalid_request_error", "param": "model", "code": "model_not_found"}})");
+      }
+      return completionAnswer();
+    });
+    QVERIFY(a.started());
+    const QString config = writeFile(dir_, "request-id.json", routeConfigOver({{"a", a.port()}}));
+    ServerProcess router(QStringList{"route", config});
+    QVERIFY(router.started());
+    // The router's own 401, with and without the client's id.
+    const HttpReply unauthorised = httpRequest(router.port(), "POST", "/v1/completions", completion(1), {{"X-Request-Id", "client-7"}});
+    QCOMPARE(unauthorised.status, 401);
+    QCOMPARE(QString::fromStdString(unauthorised.header("x-request-id")), QString("client-7"));
+    const HttpReply unknownPath = httpRequest(router.port(), "GET", "/v2/nothing");
+    QCOMPARE(unknownPath.status, 404);
+    QVERIFY(QString::fromStdString(unknownPath.header("x-request-id")).startsWith("req-"));
+    // Forwarded: the member sees the client's id, the answer carries it.
+    const HttpReply forwarded = httpRequest(router.port(), "POST", "/v1/completions", completion(1), {kAcme, {"X-Request-Id", "client-8"}});
+    QCOMPARE(forwarded.status, 200);
+    QCOMPARE(QString::fromStdString(forwarded.header("x-request-id")), QString("client-8"));
+    const HttpReply model = httpRequest(router.port(), "GET", "/v1/models/other", "", {kAcme});
+    QCOMPARE(model.status, 404);
+    QCOMPARE(jsonOf(model.body)["error"].toObject()["code"].toString(), QString("model_not_found"));
+    QVERIFY(!QString::fromStdString(model.header("x-request-id")).isEmpty());
+    {
+      std::lock_guard lock(seenMutex);
+      QCOMPARE(heads.size(), std::size_t{2});
+      QVERIFY2(QString::fromStdString(heads[0]).contains("X-Request-Id: client-8", Qt::CaseInsensitive), heads[0].c_str());
+      QVERIFY2(QString::fromStdString(heads[1]).contains("X-Request-Id: " + QString::fromStdString(model.header("x-request-id")),
+                                                         Qt::CaseInsensitive),
+               heads[1].c_str());
+    }
+    QCOMPARE(router.stop(), 0);
+  }
+
   // An OpenAI-compatible member without /health answers its check 404: it is there, so it stays up.
   void aMemberWithoutAHealthEndpointStaysUp() {
     ScriptedUpstream a([](const ScriptedUpstream::Request& request) -> std::string {

@@ -28,6 +28,7 @@ class ScriptedUpstream {
   struct Request {
     std::string method;
     std::string target;
+    std::string head;  // the request line and header lines, as sent
     std::string body;
   };
   // The bytes to send back; an empty string closes the connection without a word.
@@ -113,6 +114,7 @@ class ScriptedUpstream {
     const std::size_t secondSpace = head.find(' ', firstSpace + 1);
     request.method = head.substr(0, firstSpace);
     request.target = head.substr(firstSpace + 1, secondSpace - firstSpace - 1);
+    request.head = head;
     std::size_t length = 0;
     std::string lower = head;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -1,4 +1,4 @@
-#include "serve/server/request_id_exchange.h"
+#include "serve/protocol/request_id_exchange.h"
 
 #include <algorithm>
 #include <cctype>
