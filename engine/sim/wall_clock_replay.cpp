@@ -48,6 +48,10 @@ class LockedObserver final : public RequestObserver {
     const std::lock_guard lock(mutex_);
     metrics_.onFinished(state, now);
   }
+  void onCancelled(const RequestState& state, TimePoint now) override {
+    const std::lock_guard lock(mutex_);
+    metrics_.onCancelled(state, now);
+  }
   void advanceTo(TimePoint now) {
     const std::lock_guard lock(mutex_);
     metrics_.advanceTo(now);
