@@ -59,6 +59,12 @@ void ReplyText::onFinished(const engine::RequestState& state) {
   reply.listener->onFinished(finished);
 }
 
+std::optional<engine::ClassId> ReplyText::classOf(engine::RequestId id) const {
+  const auto found = replies_.find(id);
+  if (found == replies_.end()) return std::nullopt;
+  return found->second.classId;
+}
+
 std::optional<engine::ClassId> ReplyText::abandon(engine::RequestId id, FinishReason reason, std::int32_t promptTokens) {
   const auto found = replies_.find(id);
   if (found == replies_.end()) return std::nullopt;

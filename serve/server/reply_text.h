@@ -38,6 +38,8 @@ class ReplyText {
   // Forgets `id`'s reply before it finished (cancelled, or refused by the scheduler); its listener
   // hears onFinished(`reason`) with `promptTokens` and no completion tokens. Returns the reply's class,
   // or empty when the id was unknown (already finished or never added).
+  // The class of a request whose reply is open; nullopt once it has finished.
+  std::optional<engine::ClassId> classOf(engine::RequestId id) const;
   std::optional<engine::ClassId> abandon(engine::RequestId id, FinishReason reason, std::int32_t promptTokens = 0);
   // Forgets every reply; each listener hears onFinished(reason).
   void finishAll(FinishReason reason);

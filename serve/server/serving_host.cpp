@@ -218,8 +218,10 @@ void ServingHost::onIterationFailed(engine::TimePoint now, const engine::Iterati
   spdlog::warn("an iteration failed ({}); its {} request(s) fail: {}", failedIterationsInARow_ + 1,
                failure.requests().size(), failure.what());
   for (const engine::RequestId id : failure.requests()) {
-    if (const std::optional<engine::ClassId> classId = replies_.abandon(id, FinishReason::Failed)) {
+    // Counted before its client hears of it, so the failure is on /metrics by the time the 500 is.
+    if (const std::optional<engine::ClassId> classId = replies_.classOf(id)) {
       metrics_.onFailedWhileRunning(*classId);
+      replies_.abandon(id, FinishReason::Failed);
     }
   }
   metrics_.publish(now, instance_->status());

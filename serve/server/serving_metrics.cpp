@@ -34,12 +34,16 @@ void ServingMetrics::onCancelledBeforeScheduler(engine::ClassId classId) {
 
 void ServingMetrics::onRefusedByScheduler(engine::ClassId classId) {
   const std::lock_guard lock(mutex_);
-  --stats_.classes.at(classId).queued;
+  ClassServingStats& served = stats_.classes.at(classId);
+  --served.queued;
+  ++served.failed;
 }
 
 void ServingMetrics::onFailedWhileRunning(engine::ClassId classId) {
   const std::lock_guard lock(mutex_);
-  --stats_.classes.at(classId).running;
+  ClassServingStats& served = stats_.classes.at(classId);
+  --served.running;
+  ++served.failed;
 }
 
 void ServingMetrics::onArrival(const engine::Request& request, engine::TimePoint now) {

@@ -17,6 +17,7 @@ struct ClassServingStats {
   std::uint64_t relegatedDeadline = 0;  // relegated by the scheduler (deadline no longer reachable)
   std::uint64_t completed = 0;          // produced their last token (cancelled ones never count here)
   std::uint64_t cancelled = 0;          // the client left before the last token (queued or running)
+  std::uint64_t failed = 0;             // refused by the executor, or lost with a failed iteration
   std::uint64_t promptTokens = 0;       // of completed requests
   std::uint64_t completionTokens = 0;   // of completed requests
   std::uint64_t cancelledPromptTokens = 0;      // prompt tokens prefilled for requests later cancelled

@@ -345,6 +345,8 @@ class TestServingHost : public QObject {
     QCOMPARE(first->finished().reason, FinishReason::Failed);
     QCOMPARE(second->finished().reason, FinishReason::Failed);
     QCOMPARE(first->finishCalls(), 1);
+    QCOMPARE(host.stats().classes[0].failed + host.stats().classes[1].failed, 2u);
+    QCOMPARE(host.stats().classes[0].running + host.stats().classes[1].running, std::int64_t{0});
     auto late = std::make_shared<CollectingListener>();
     QCOMPARE(host.submit({0, 10, 5}, late).outcome, AdmissionOutcome::Admitted);
     QVERIFY(late->wait());
@@ -386,6 +388,7 @@ class TestServingHost : public QObject {
     QVERIFY(host.submit(bad, poisoned).accepted());
     QVERIFY(poisoned->wait());
     QCOMPARE(poisoned->finished().reason, FinishReason::Failed);
+    QCOMPARE(host.stats().classes[0].failed, 1u);
     auto next = std::make_shared<CollectingListener>();
     QVERIFY(host.submit(textRequest("Hello, queue", 8), next).accepted());
     QVERIFY(next->wait());
