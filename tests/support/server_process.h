@@ -29,11 +29,24 @@ class ServerProcess {
  public:
   // `arguments` start with the subcommand; "--port PORT" is added.
   explicit ServerProcess(const QStringList& arguments, std::uint16_t port = 0)
-      : ServerProcess(arguments, ServerStart{.port = port}) {}
+      : ServerProcess(arguments, [port] {
+          ServerStart start;
+          start.port = port;
+          return start;
+        }()) {}
   ServerProcess(const QStringList& arguments, const std::function<void()>& childSetup)
-      : ServerProcess(arguments, ServerStart{.childSetup = childSetup}) {}
+      : ServerProcess(arguments, [&childSetup] {
+          ServerStart start;
+          start.childSetup = childSetup;
+          return start;
+        }()) {}
   ServerProcess(const QString& program, const QStringList& arguments, const QProcessEnvironment& environment)
-      : ServerProcess(arguments, ServerStart{.program = program, .environment = environment}) {}
+      : ServerProcess(arguments, [&] {
+          ServerStart start;
+          start.program = program;
+          start.environment = environment;
+          return start;
+        }()) {}
 
   ServerProcess(const QStringList& arguments, const ServerStart& start) {
     process_.setProcessChannelMode(QProcess::SeparateChannels);
