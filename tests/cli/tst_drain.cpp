@@ -11,6 +11,7 @@
 #include <memory>
 
 #include "support/http_test_client.h"
+#include "support/metric_value.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
 
@@ -18,6 +19,7 @@ using headroom::test::HttpConnection;
 using headroom::test::HttpReply;
 using headroom::test::ServerProcess;
 using headroom::test::httpRequest;
+using headroom::test::metricValue;
 using headroom::test::sseData;
 
 namespace {
@@ -52,12 +54,6 @@ std::string completionBody(int maxTokens, bool stream) {
 
 QJsonObject jsonOf(const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); }
 
-double metricValue(const std::string& text, const std::string& series) {
-  const std::size_t at = text.find("\n" + series + " ");
-  if (at == std::string::npos) return -1.0;
-  const std::size_t start = at + series.size() + 2;
-  return std::stod(text.substr(start, text.find('\n', start) - start));
-}
 
 // A streamed completion sent on a connection of its own.
 std::unique_ptr<HttpConnection> openStream(std::uint16_t port, int maxTokens) {

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "support/http_test_client.h"
+#include "support/metric_value.h"
 #include "support/prometheus_lint.h"
 #include "support/scripted_upstream.h"
 #include "support/server_process.h"
@@ -23,6 +24,7 @@ using headroom::test::HttpReply;
 using headroom::test::ScriptedUpstream;
 using headroom::test::ServerProcess;
 using headroom::test::httpRequest;
+using headroom::test::metricValue;
 using headroom::test::sseData;
 
 namespace {
@@ -77,12 +79,6 @@ std::string completion(int maxTokens, bool stream = false) {
          (stream ? R"(, "stream": true})" : "}");
 }
 
-double metricValue(const std::string& text, const std::string& series) {
-  const std::size_t at = text.find("\n" + series + " ");
-  if (at == std::string::npos) return -1.0;
-  const std::size_t start = at + series.size() + 2;
-  return std::stod(text.substr(start, text.find('\n', start) - start));
-}
 
 }  // namespace
 

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "support/http_test_client.h"
+#include "support/metric_value.h"
 #include "support/prometheus_lint.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
@@ -18,6 +19,7 @@ using headroom::test::HttpConnection;
 using headroom::test::HttpReply;
 using headroom::test::ServerProcess;
 using headroom::test::httpRequest;
+using headroom::test::metricValue;
 using headroom::test::sseData;
 
 namespace {
@@ -65,13 +67,6 @@ std::string chatBody(int maxTokens, bool stream = false, const std::string& extr
          std::to_string(maxTokens) + (stream ? R"(, "stream": true)" : "") + extra + "}";
 }
 
-// The value of one sample line of a Prometheus exposition ("name{labels} value"); -1 when absent.
-double metricValue(const std::string& text, const std::string& series) {
-  const std::size_t at = text.find("\n" + series + " ");
-  if (at == std::string::npos) return -1.0;
-  const std::size_t start = at + series.size() + 2;
-  return std::stod(text.substr(start, text.find('\n', start) - start));
-}
 
 void verifyError(const HttpReply& reply, int status, const char* type, const char* param = nullptr) {
   QCOMPARE(reply.status, status);

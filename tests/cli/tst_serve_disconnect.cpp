@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "support/http_test_client.h"
+#include "support/metric_value.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
 
@@ -14,6 +15,7 @@ using headroom::test::HttpConnection;
 using headroom::test::HttpReply;
 using headroom::test::ServerProcess;
 using headroom::test::httpRequest;
+using headroom::test::metricValue;
 
 namespace {
 
@@ -35,13 +37,6 @@ std::string completionBody(int maxTokens, bool stream) {
          std::to_string(maxTokens) + (stream ? R"(, "stream": true})" : "}");
 }
 
-// The value of one sample line of a Prometheus exposition ("name{labels} value"); -1 when absent.
-double metricValue(const std::string& text, const std::string& series) {
-  const std::size_t at = text.find("\n" + series + " ");
-  if (at == std::string::npos) return -1.0;
-  const std::size_t start = at + series.size() + 2;
-  return std::stod(text.substr(start, text.find('\n', start) - start));
-}
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "support/http_test_client.h"
+#include "support/metric_value.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
 
@@ -23,6 +24,7 @@ using headroom::test::HttpConnection;
 using headroom::test::HttpReply;
 using headroom::test::ServerProcess;
 using headroom::test::httpRequest;
+using headroom::test::metricValue;
 using headroom::test::writeFile;
 
 namespace {
@@ -40,12 +42,6 @@ QByteArray serveConfig(const QByteArray& limits = R"("max_body_bytes": 4096, "ma
          R"(, "limits": {)" + limits + "}}";
 }
 
-double metricValue(const std::string& text, const std::string& series) {
-  const std::size_t at = text.find("\n" + series + " ");
-  if (at == std::string::npos) return -1.0;
-  const std::size_t start = at + series.size() + 2;
-  return std::stod(text.substr(start, text.find('\n', start) - start));
-}
 
 }  // namespace
 

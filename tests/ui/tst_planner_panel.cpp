@@ -22,49 +22,14 @@
 #include "ui/widgets/pool_panel.h"
 #include "ui/widgets/scenario_editor.h"
 
+#include "support/planner_fixtures.h"
+
 using namespace headroom;
 using namespace headroom::ui;
 
 namespace {
 
-// Two classes on a constant executor: quick to replay; 30 req/s of chat needs more than one instance.
-engine::Scenario smallScenario() {
-  engine::Scenario scenario;
-  scenario.name = "planner-ui";
-  scenario.seed = 3;
-  scenario.durationS = 300.0;
-  scenario.executor.kind = engine::ExecutorKind::Constant;
-  scenario.executor.iteration = engine::durationFromSeconds(0.05);
-  scenario.pool.instances = 1;
-  scenario.scheduler.policy = engine::OrderingPolicy::Priority;
-  scenario.scheduler.chunking.mode = engine::ChunkingMode::Fixed;
-  engine::ClassSpec chat;
-  chat.qos.name = "chat";
-  chat.qos.rank = 0;
-  chat.qos.slo.ttft = std::chrono::seconds(1);
-  chat.arrival.ratePerS = 30.0;
-  chat.promptTokens.value = 100;
-  chat.outputTokens.value = 8;
-  engine::ClassSpec batch = chat;
-  batch.qos.name = "batch";
-  batch.qos.rank = 1;
-  batch.qos.slo.ttft.reset();
-  batch.qos.slo.ttlt = std::chrono::seconds(30);
-  batch.arrival.ratePerS = 8.0;
-  batch.promptTokens.value = 400;
-  scenario.classes = {chat, batch};
-  return scenario;
-}
-
-solver::CurveSweepOptions quickSweep(const QTemporaryDir& dir) {
-  solver::CurveSweepOptions options;
-  options.minWindowS = 120.0;
-  options.maxWindowS = 300.0;
-  options.refinements = 2;
-  options.shapePoints = 2;
-  options.cacheDir = dir.filePath(QStringLiteral("curves")).toStdString();
-  return options;
-}
+engine::Scenario smallScenario() { return test::plannableScenario("planner-ui"); }
 
 constexpr int kPlanTimeoutMs = 240000;
 
@@ -133,7 +98,7 @@ class TestPlannerPanel : public QObject {
                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester verificationTester(panel.verificationModel(),
                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
-    panel.setSweepOptions(quickSweep(dir));
+    panel.setSweepOptions(test::quickSweep(dir));
     QSignalSpy planned(panel.task(), &PlannerTask::planned);
     QSignalSpy progress(panel.task(), &PlannerTask::progress);
     QVERIFY(!panel.applyButton()->isEnabled());
@@ -209,7 +174,7 @@ class TestPlannerPanel : public QObject {
     EngineBridge bridge;
     bridge.setScenario(smallScenario());
     PlannerPanel panel(&bridge);
-    solver::CurveSweepOptions slow = quickSweep(dir);
+    solver::CurveSweepOptions slow = test::quickSweep(dir);
     slow.minWindowS = 20000.0;  // long replays: the cancel must land inside one
     slow.maxWindowS = 20000.0;
     panel.setSweepOptions(slow);

@@ -24,6 +24,7 @@
 #include "ui/mainwindow/workspace_controller.h"
 #include "ui/models/class_table_model.h"
 #include "ui/widgets/planner_panel.h"
+#include "support/planner_fixtures.h"
 #include "support/test_files.h"
 #include "support/test_scenarios.h"
 
@@ -41,44 +42,6 @@ engine::Scenario shortScenario() {
   return scenario;
 }
 
-// Two classes on a constant executor, quick to plan: 30 req/s of chat needs more than one instance.
-engine::Scenario plannableScenario() {
-  engine::Scenario scenario;
-  scenario.name = "plannable";
-  scenario.seed = 3;
-  scenario.durationS = 300.0;
-  scenario.executor.kind = engine::ExecutorKind::Constant;
-  scenario.executor.iteration = engine::durationFromSeconds(0.05);
-  scenario.pool.instances = 1;
-  scenario.scheduler.policy = engine::OrderingPolicy::Priority;
-  scenario.scheduler.chunking.mode = engine::ChunkingMode::Fixed;
-  engine::ClassSpec chat;
-  chat.qos.name = "chat";
-  chat.qos.rank = 0;
-  chat.qos.slo.ttft = std::chrono::seconds(1);
-  chat.arrival.ratePerS = 30.0;
-  chat.promptTokens.value = 100;
-  chat.outputTokens.value = 8;
-  engine::ClassSpec batch = chat;
-  batch.qos.name = "batch";
-  batch.qos.rank = 1;
-  batch.qos.slo.ttft.reset();
-  batch.qos.slo.ttlt = std::chrono::seconds(30);
-  batch.arrival.ratePerS = 8.0;
-  batch.promptTokens.value = 400;
-  scenario.classes = {chat, batch};
-  return scenario;
-}
-
-solver::CurveSweepOptions quickSweep(const QTemporaryDir& dir) {
-  solver::CurveSweepOptions options;
-  options.minWindowS = 120.0;
-  options.maxWindowS = 300.0;
-  options.refinements = 2;
-  options.shapePoints = 2;
-  options.cacheDir = dir.filePath(QStringLiteral("curves")).toStdString();
-  return options;
-}
 
 // Records each question asked and answers it with `answer`.
 struct ScriptedAnswer {
@@ -266,10 +229,10 @@ class TestWorkspaceUi : public QObject {
     WorkspaceController* workspace = window.workspaceController();
     QString error;
     QVERIFY2(workspace->newWorkspace(path("plans.headroom"), &error), qPrintable(error));
-    window.setScenario(plannableScenario());
+    window.setScenario(test::plannableScenario());
     PlannerPanel* planner = window.plannerPanel();
     QVERIFY(planner);
-    planner->setSweepOptions(quickSweep(curves));
+    planner->setSweepOptions(test::quickSweep(curves));
     QSignalSpy planned(planner->task(), &PlannerTask::planned);
     planner->planButton()->click();
     QTRY_COMPARE_WITH_TIMEOUT(planned.count(), 1, kPlanTimeoutMs);
