@@ -322,7 +322,9 @@ void RouteService::Forward::endForShutdown() {
     finished_ = true;
     const ApiError error = serverShutdownError();
     if (streaming_) {
-      exchange_->sendChunk(error.sseEvent());
+      // Whole events only were passed on (a held partial one is dropped), so the error event stands
+      // alone; a chunked answer that is not an event stream just ends.
+      if (eventStream_) exchange_->sendChunk(error.sseEvent());
       exchange_->endStream();
     } else {
       exchange_->respond(error.toResponse());
