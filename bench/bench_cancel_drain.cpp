@@ -23,15 +23,17 @@
 #include "serve/server/serving_host.h"
 #include "net/http_server.h"
 #include "net/upstream_client.h"
+#include "serving_stack.h"
 
 using namespace headroom;
 using namespace headroom::serve;
 using namespace headroom::net;
+using headroom::bench::completionRequest;
+using headroom::bench::kKey;
+using headroom::bench::ServeStack;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
-
-const char* const kKey = "sk-bench-0123456789";
 
 ServeConfig modeledConfig() {
   const nlohmann::json root = {
@@ -44,18 +46,6 @@ ServeConfig modeledConfig() {
       {"limits", {{"max_connections", 100000}, {"max_output_tokens", 4096}, {"max_prompt_tokens", 32768}}}};
   return parseServeConfig(root);
 }
-
-struct ServeStack {
-  explicit ServeStack(const ServeConfig& config) : host(config), api(config, host), server(options(), api) { server.start(); }
-  static HttpServerOptions options() {
-    HttpServerOptions options;
-    options.maxConnections = 100000;
-    return options;
-  }
-  ServingHost host;
-  ServeApi api;
-  HttpServer server;
-};
 
 // How a stream ended, seen by its client.
 enum class StreamEnd { Done, ErrorEvent, Left, Bare, Refused };
@@ -126,16 +116,7 @@ class Streams {
       ++ends_[static_cast<int>(end)];
       changed_.notify_all();
     });
-    UpstreamRequest request;
-    request.endpoint = {"127.0.0.1", port, false};
-    request.target = "/v1/completions";
-    request.headers = {{"Authorization", std::string("Bearer ") + kKey}, {"Content-Type", "application/json"}};
-    request.body = nlohmann::json{{"model", "bench"},
-                                  {"prompt", std::string(static_cast<std::size_t>(promptChars), 'a')},
-                                  {"max_tokens", maxTokens},
-                                  {"stream", true}}
-                       .dump();
-    handler->setCall(client.start(std::move(request), handler));
+    handler->setCall(client.start(completionRequest(port, promptChars, maxTokens, true, "chat"), handler));
   }
   bool waitAll(std::chrono::seconds limit) {
     std::unique_lock lock(mutex_);
@@ -170,8 +151,18 @@ void disconnectPhase(int streams, int maxTokens, double leaveShare, int leaveAft
       all.open(client, stack.server.port(), 2000, maxTokens, leave && i < leaving ? leaveAfter : 0);
     }
     const bool finished = all.waitAll(std::chrono::seconds(maxSeconds));
-    // The cancellations reach the instance at its next iteration; wait until it holds nothing.
-    for (int i = 0; i < 2000 && (stack.host.status().busy || stack.host.status().load.decoding > 0); ++i) {
+    // The cancellations reach the instance at its next iteration: wait until the host has counted every
+    // stream as completed or cancelled, then for its next publication (status and busy time are
+    // published, not live), which holds the work done up to then.
+    const auto counted = [&] {
+      const ClassServingStats chat = stack.host.stats().classes[0];
+      return chat.completed + chat.cancelled >= static_cast<std::uint64_t>(streams);
+    };
+    for (int i = 0; i < 4000 && !counted(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    const double countedAtS = stack.host.stats().uptimeS;
+    for (int i = 0; i < 2000 && (stack.host.stats().uptimeS <= countedAtS || stack.host.status().busy ||
+                                 stack.host.status().load.decoding > 0);
+         ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     const double wallS = std::chrono::duration<double>(SteadyClock::now() - start).count();

@@ -27,16 +27,18 @@
 #include "net/http_server.h"
 #include "net/open_file_limit.h"
 #include "net/upstream_client.h"
+#include "serving_stack.h"
 
 using namespace headroom;
 using namespace headroom::engine;
 using namespace headroom::serve;
 using namespace headroom::net;
+using headroom::bench::completionRequest;
+using headroom::bench::kKey;
+using headroom::bench::ServeStack;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
-
-const char* const kKey = "sk-bench-0123456789";
 
 nlohmann::json accessJson() {
   return {{"classes",
@@ -76,23 +78,6 @@ double percentileS(std::vector<double> values, double p) {
   const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
   return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
-
-// A serving stack on a free loopback port.
-struct ServeStack {
-  explicit ServeStack(const ServeConfig& config) : host(config), api(config, host), server(options(config), api) {
-    server.start();
-  }
-  ~ServeStack() { server.stop(); }
-  static net::HttpServerOptions options(const ServeConfig& config) {
-    net::HttpServerOptions options;
-    options.maxConnections = config.limits.maxConnections;
-    options.maxConnectionsPerClient = config.limits.maxConnections;  // every bench client is 127.0.0.1
-    return options;
-  }
-  ServingHost host;
-  ServeApi api;
-  net::HttpServer server;
-};
 
 struct RouteStack {
   explicit RouteStack(std::uint16_t memberPort) : service(config(memberPort), client), server(options(), service) {
@@ -167,21 +152,6 @@ class Probe final : public UpstreamHandler {
   double e2eS_ = 0.0;
   std::vector<double> gapsS_;
 };
-
-UpstreamRequest completionRequest(std::uint16_t port, std::int32_t promptChars, std::int32_t maxTokens, bool stream,
-                                  const char* qosClass) {
-  UpstreamRequest request;
-  request.endpoint = {"127.0.0.1", port, false};
-  request.target = "/v1/completions";
-  request.headers = {{"Authorization", std::string("Bearer ") + kKey}, {"Content-Type", "application/json"}};
-  request.body = nlohmann::json{{"model", "bench"},
-                                {"prompt", std::string(static_cast<std::size_t>(promptChars), 'a')},
-                                {"max_tokens", maxTokens},
-                                {"stream", stream},
-                                {"qos_class", qosClass}}
-                     .dump();
-  return request;
-}
 
 // Runs requests and collects their probes; wait() blocks until all finished or the deadline passed.
 class Batch {
