@@ -18,6 +18,8 @@ packages=(
   libbenchmark-dev
   coinor-libcbc-dev zlib1g-dev
   libboost-dev libssl-dev
+  libngtcp2-dev libngtcp2-crypto-gnutls-dev libgnutls28-dev  # QUIC (Debian's OpenSSL has no QUIC API)
+  iproute2  # netbench --link netns: ip netns, ip link
   curl python3 openssl ca-certificates
   prometheus  # promtool: the serve and route tests lint /metrics with `promtool check metrics`
 )
