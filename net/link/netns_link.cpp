@@ -33,6 +33,7 @@ constexpr const char* kTunPath = "/dev/net/tun";
 constexpr const char* kDeviceName = "hr0";
 constexpr const char* kAddresses[2] = {"10.77.0.1", "10.77.0.2"};
 constexpr std::size_t kMaxPacketBytes = 65536;
+constexpr int kMaxPacketsPerRead = 64;
 
 int sideIndex(NetnsSide side) { return side == NetnsSide::A ? 0 : 1; }
 
@@ -235,9 +236,9 @@ std::chrono::nanoseconds NetnsLink::sinceStart() const {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start_);
 }
 
-void NetnsLink::readAll(Direction& direction) {
-  std::vector<std::uint8_t> buffer(kMaxPacketBytes);
-  while (true) {
+void NetnsLink::readAll(Direction& direction, std::vector<std::uint8_t>& buffer) {
+  // At most a burst at a time, so a flooded direction cannot hold up deliveries the other way.
+  for (int packets = 0; packets < kMaxPacketsPerRead; ++packets) {
     const ssize_t n = read(direction.fromFd, buffer.data(), buffer.size());
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -267,6 +268,7 @@ void NetnsLink::deliverDue(Direction& direction, std::chrono::nanoseconds now) {
 
 void NetnsLink::relay() {
   pollfd fds[3] = {{up_->fromFd, POLLIN, 0}, {down_->fromFd, POLLIN, 0}, {stopFd_, POLLIN, 0}};
+  std::vector<std::uint8_t> buffer(kMaxPacketBytes);
   while (true) {
     std::chrono::nanoseconds now = sinceStart();
     deliverDue(*up_, now);
@@ -290,8 +292,8 @@ void NetnsLink::relay() {
       return;
     }
     if (fds[2].revents != 0) return;
-    if (fds[0].revents != 0) readAll(*up_);
-    if (fds[1].revents != 0) readAll(*down_);
+    if (fds[0].revents != 0) readAll(*up_, buffer);
+    if (fds[1].revents != 0) readAll(*down_, buffer);
   }
 }
 

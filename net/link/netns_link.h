@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "net/link/link_model.h"
 
@@ -70,7 +71,7 @@ class NetnsLink {
   struct Direction;
   void relay();
   void deliverDue(Direction& direction, std::chrono::nanoseconds now);
-  void readAll(Direction& direction);
+  void readAll(Direction& direction, std::vector<std::uint8_t>& buffer);
   std::chrono::nanoseconds sinceStart() const;
   void tearDown() noexcept;
 
