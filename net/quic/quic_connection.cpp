@@ -503,7 +503,7 @@ void ConnectionImpl::close(std::string_view reason) {
 }
 
 void ConnectionImpl::receive(std::span<const std::uint8_t> datagram, const QuicPath& path, QuicTime now) {
-  if (closed_ || conn_ == nullptr) return;
+  if (closed_ || conn_ == nullptr || datagram.empty()) return;
   ngtcp2_path ngPath = ngtcp2PathOf(path);
   const int rv = ngtcp2_conn_read_pkt(conn_, &ngPath, nullptr, datagram.data(), datagram.size(), timestamp(now));
   if (rv != 0) {

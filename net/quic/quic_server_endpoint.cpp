@@ -112,6 +112,7 @@ QuicServerEndpoint::QuicServerEndpoint(QuicServerConfig config, HandlerFactory f
 QuicServerEndpoint::~QuicServerEndpoint() = default;
 
 void QuicServerEndpoint::receive(std::span<const std::uint8_t> datagram, const QuicPath& path, QuicTime now) {
+  if (datagram.empty()) return;
   ngtcp2_version_cid header{};
   const int rv = ngtcp2_pkt_decode_version_cid(&header, datagram.data(), datagram.size(), kServerCidBytes);
   if (rv == NGTCP2_ERR_VERSION_NEGOTIATION) {

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <stdexcept>
 #include <map>
 #include <memory>
 #include <optional>
@@ -49,6 +50,7 @@ class ServerHandler final : public QuicConnectionHandler {
   ServerHandler(QuicConnection& connection, ServerLog& log) : connection_(connection), log_(log) {}
   void onHandshakeCompleted() override { ++log_.handshakes; }
   void onStreamData(StreamId id, std::string_view bytes, bool fin) override {
+    if (bytes == "throw") throw std::runtime_error("no such request");
     if (!bytes.empty()) log_.arrivals.push_back(id);
     std::uint64_t& offset = log_.receivedBytes[id];
     if (log_.mode == ServerLog::Mode::Echo) {
@@ -112,15 +114,17 @@ char patternByte(std::uint64_t offset) { return static_cast<char>((offset * 7 + 
 // A client and a server endpoint joined by a virtual link.
 struct Pair {
   Pair(const QString& serverCertificate, const QString& serverKey, const QString& pinned, LinkSettings up,
-       LinkSettings down, std::uint64_t seed, StreamSchedulerKind clientScheduler = StreamSchedulerKind::RoundRobin)
+       LinkSettings down, std::uint64_t seed, StreamSchedulerKind clientScheduler = StreamSchedulerKind::RoundRobin,
+       QuicTransportLimits limits = {})
       : server(
-            QuicServerConfig{serverCertificate.toStdString(), serverKey.toStdString(), {}, {}},
+            QuicServerConfig{serverCertificate.toStdString(), serverKey.toStdString(), {}, limits},
             [this](QuicConnection& connection) { return std::make_unique<ServerHandler>(connection, log); }),
         serverEnd(server) {
     QuicClientConfig config;
     config.serverName = "localhost";
     config.pinnedCertificate = pinned.toStdString();
     config.scheduler.kind = clientScheduler;
+    config.limits = limits;
     client = QuicConnection::connect(config, link::clientLinkPath(), 0ns, clientHandler);
     clientEnd = std::make_unique<link::QuicClientOnLink>(*client);
     virtualLink = std::make_unique<VirtualLink>(*clientEnd, serverEnd, up, down, seed);
@@ -396,6 +400,75 @@ class TestQuicConnection : public QObject {
     QCOMPARE(pair->clientHandler.received[*other], std::string("still here"));
     QCOMPARE(pair->clientHandler.closedCalls, 0);
     QVERIFY(!pair->client->closed());
+  }
+
+  // A datagram of a version the server does not speak is answered with Version Negotiation (the
+  // connection ids swapped, QUIC v1 offered) and opens no connection.
+  void unknownVersionGetsVersionNegotiation() {
+    QuicServerEndpoint endpoint(QuicServerConfig{server_.certificate.toStdString(), server_.key.toStdString(), {}, {}},
+                                [](QuicConnection&) { return std::unique_ptr<QuicConnectionHandler>(); });
+    std::vector<std::uint8_t> datagram(1200, 0);
+    const std::vector<std::uint8_t> header{0xC0, 0xBA, 0xBA, 0xBA, 0xBA, 4, 1, 2, 3, 4, 3, 9, 8, 7};
+    std::copy(header.begin(), header.end(), datagram.begin());
+    endpoint.receive(datagram, link::serverLinkPath(), 0ns);
+    QCOMPARE(endpoint.nextTimer(), QuicTime{0});
+    std::vector<std::vector<std::uint8_t>> answers;
+    endpoint.flush(0ns, [&](std::span<const std::uint8_t> bytes, const QuicPath& path) {
+      QCOMPARE(path.remoteLength, link::serverLinkPath().remoteLength);
+      answers.emplace_back(bytes.begin(), bytes.end());
+    });
+    QCOMPARE(answers.size(), std::size_t{1});
+    const std::vector<std::uint8_t>& answer = answers[0];
+    QVERIFY(answer.size() >= 7 + 3 + 4 + 8);
+    QVERIFY((answer[0] & 0x80) != 0);
+    QCOMPARE(std::vector<std::uint8_t>(answer.begin() + 1, answer.begin() + 5), std::vector<std::uint8_t>(4, 0));
+    // Destination: the client's source id; source: the id the client chose for the server.
+    QCOMPARE(std::vector<std::uint8_t>(answer.begin() + 5, answer.begin() + 10), (std::vector<std::uint8_t>{3, 9, 8, 7, 4}));
+    QCOMPARE(std::vector<std::uint8_t>(answer.begin() + 10, answer.begin() + 14), (std::vector<std::uint8_t>{1, 2, 3, 4}));
+    const std::vector<std::uint8_t> v1{0, 0, 0, 1};
+    QVERIFY(std::search(answer.begin() + 14, answer.end(), v1.begin(), v1.end()) != answer.end());
+    QCOMPARE(endpoint.connections(), std::size_t{0});
+    // Noise and an empty datagram are dropped.
+    endpoint.receive(std::vector<std::uint8_t>{0x40, 1, 2}, link::serverLinkPath(), 0ns);
+    endpoint.receive({}, link::serverLinkPath(), 0ns);
+    QCOMPARE(endpoint.connections(), std::size_t{0});
+    QCOMPARE(endpoint.nextTimer(), QuicTime::max());
+  }
+
+  // Nothing heard for the idle timeout: both ends close once, with a reason, and the server forgets it.
+  void idleConnectionTimesOut() {
+    QuicTransportLimits limits;
+    limits.idleTimeout = 2s;
+    LinkSettings link = cleanLink(10e6, 10ms);
+    Pair pair(server_.certificate, server_.key, server_.certificate, link, link, 1, StreamSchedulerKind::RoundRobin,
+              limits);
+    QVERIFY(pair.handshake());
+    const auto stop = pair.virtualLink->runUntil(
+        [&] { return pair.clientHandler.closedCalls > 0 && !pair.log.closedReasons.empty(); }, 30s);
+    QCOMPARE(stop, VirtualLink::Stop::Done);
+    QVERIFY(pair.virtualLink->now() >= 2s);
+    QVERIFY2(pair.clientHandler.closedReason.find("idle") != std::string::npos, pair.clientHandler.closedReason.c_str());
+    QVERIFY2(pair.log.closedReasons[0].find("idle") != std::string::npos, pair.log.closedReasons[0].c_str());
+    pair.virtualLink->runFor(10s);
+    QCOMPARE(pair.clientHandler.closedCalls, 1);
+    QCOMPARE(pair.log.closedReasons.size(), std::size_t{1});
+    QCOMPARE(pair.server.connections(), std::size_t{0});
+  }
+
+  // A handler that throws fails its connection with a reason; nothing escapes into ngtcp2.
+  void handlerThatThrowsClosesTheConnection() {
+    auto pair = makePair(cleanLink(10e6, 10ms), cleanLink(10e6, 10ms));
+    QVERIFY(pair->handshake());
+    const std::optional<StreamId> id = pair->client->openStream(StreamAttributes{}, pair->virtualLink->now());
+    QVERIFY(id.has_value());
+    pair->client->write(*id, "throw", true);
+    const auto stop = pair->virtualLink->runUntil(
+        [&] { return pair->clientHandler.closedCalls > 0 && !pair->log.closedReasons.empty(); },
+        pair->virtualLink->now() + 10s);
+    QCOMPARE(stop, VirtualLink::Stop::Done);
+    QVERIFY2(pair->log.closedReasons[0].find("no such request") != std::string::npos, pair->log.closedReasons[0].c_str());
+    QVERIFY2(pair->clientHandler.closedReason.find("no such request") != std::string::npos,
+             pair->clientHandler.closedReason.c_str());
   }
 };
 
