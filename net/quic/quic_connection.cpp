@@ -424,7 +424,6 @@ void ConnectionImpl::applyShutdowns() {
     }
     if (shutdown.expired && handler_ != nullptr) handler_->onStreamExpired(shutdown.id);
   }
-  if (closedToNotify_) notifyClosed();
 }
 
 void ConnectionImpl::accountSent(StreamId id, Stream& stream, std::int64_t bytes, bool finOffered) {
@@ -482,6 +481,8 @@ std::string ConnectionImpl::peerCloseReason() const {
     reason += " (application error " + std::to_string(error.error_code) + ")";
   } else if ((error.error_code & 0xFF00u) == NGTCP2_CRYPTO_ERROR) {
     reason += " (TLS alert " + std::to_string(error.error_code & 0xFFu) + ")";
+  } else if (error.error_code == NGTCP2_CONNECTION_REFUSED) {
+    reason += " (connection refused)";
   } else if (error.error_code != NGTCP2_NO_ERROR) {
     reason += " (transport error " + std::to_string(error.error_code) + ")";
   }
@@ -496,8 +497,16 @@ void ConnectionImpl::close(std::string_view reason) {
   closed_ = true;
   closeReason_ = std::string(reason);
   closeReasonWire_ = closeReason_.substr(0, 200);
-  ngtcp2_connection_close_error_set_application_error(
-      &closeError_, 0, reinterpret_cast<const std::uint8_t*>(closeReasonWire_.data()), closeReasonWire_.size());
+  const auto* phrase = reinterpret_cast<const std::uint8_t*>(closeReasonWire_.data());
+  if (handshakeCompleted()) {
+    ngtcp2_connection_close_error_set_application_error(&closeError_, 0, phrase, closeReasonWire_.size());
+  } else {
+    // Before the handshake an application close loses its reason on the wire (RFC 9000 10.2.3): a
+    // server turning a client away says so as a transport error, with the reason.
+    ngtcp2_connection_close_error_set_transport_error(
+        &closeError_, ngtcp2_conn_is_server(conn_) != 0 ? NGTCP2_CONNECTION_REFUSED : NGTCP2_NO_ERROR, phrase,
+        closeReasonWire_.size());
+  }
   closeToWrite_ = true;
   closedToNotify_ = true;
 }
@@ -532,11 +541,13 @@ void ConnectionImpl::receive(std::span<const std::uint8_t> datagram, const QuicP
     }
   }
   applyShutdowns();
+  notifyClosed();  // last: the owner may let go of the connection when it hears of its end
 }
 
 void ConnectionImpl::onTimer(QuicTime now) {
   if (closed_ || conn_ == nullptr) {
     applyShutdowns();
+    notifyClosed();
     return;
   }
   const int rv = ngtcp2_conn_handle_expiry(conn_, timestamp(now));
@@ -548,6 +559,7 @@ void ConnectionImpl::onTimer(QuicTime now) {
     fail(rv, liberrText("ngtcp2_conn_handle_expiry", rv));
   }
   applyShutdowns();
+  notifyClosed();
 }
 
 QuicTime ConnectionImpl::nextTimer() const {
@@ -604,6 +616,7 @@ void ConnectionImpl::flush(QuicTime now, const std::function<void(std::span<cons
   if (closed_) {
     if (closeToWrite_) writeConnectionClose(now, send);
     applyShutdowns();
+    notifyClosed();
     return;
   }
   applyShutdowns();
@@ -683,6 +696,9 @@ void ConnectionImpl::flush(QuicTime now, const std::function<void(std::span<cons
     const ngtcp2_ssize written =
         ngtcp2_conn_writev_stream(conn_, &storage.path, &info, buffer.data(), payloadBytes, &dataBytes, flags, id,
                                   vectorCount > 0 ? vectors.data() : nullptr, vectorCount, ts);
+    // A callback inside the write (a stream closing, its handler opening another) may have changed the
+    // stream table: look the stream up again.
+    stream = id >= 0 ? find(id) : nullptr;
     if (written < 0) {
       switch (written) {
         case NGTCP2_ERR_STREAM_DATA_BLOCKED:
@@ -723,6 +739,7 @@ void ConnectionImpl::flush(QuicTime now, const std::function<void(std::span<cons
   if (!closed_) ngtcp2_conn_update_pkt_tx_time(conn_, ts);
   if (closeToWrite_) writeConnectionClose(now, send);
   applyShutdowns();
+  notifyClosed();
 }
 
 }  // namespace detail

@@ -22,7 +22,8 @@ namespace headroom::net::quic::detail {
 // ngtcp2 is only called at safe points: stream resets the user asks for, and the streams the
 // scheduler drops at their deadline, are shut down after ngtcp2_conn_read_pkt returns and between
 // packets in flush() (never inside an ngtcp2 callback or a coalesced packet); the handler hears of
-// expired streams and of the connection's end at those points too.
+// expired streams at those points too. onClosed is the last thing receive(), flush() or onTimer() does,
+// so its owner may destroy the connection from inside onClosed (from no other handler call).
 class ConnectionImpl final : public QuicConnection {
  public:
   static std::unique_ptr<ConnectionImpl> client(const QuicClientConfig& config, const QuicPath& path, QuicTime now,

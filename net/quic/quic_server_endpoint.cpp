@@ -91,15 +91,13 @@ struct QuicServerEndpoint::Impl {
     } catch (const std::exception&) {
       entry.handler.reset();
     }
-    if (entry.handler) {
-      entry.connection->setHandler(*entry.handler);
-    } else {
-      entry.connection->close("the server refused the connection");
-    }
+    if (entry.handler) entry.connection->setHandler(*entry.handler);
     addKey(entry, dcid);
     index(entry);
     entry.connection->receive(datagram, path, now);
     index(entry);
+    // Refused: the CONNECTION_CLOSE goes out in an Initial packet the client can read.
+    if (!entry.handler) entry.connection->close("the server refused the connection");
   }
 };
 

@@ -455,6 +455,23 @@ class TestQuicConnection : public QObject {
     QCOMPARE(pair.server.connections(), std::size_t{0});
   }
 
+  // A server whose handler factory gives no handler refuses the connection; the client hears why.
+  void serverRefusalReachesTheClient() {
+    QuicServerEndpoint endpoint(QuicServerConfig{server_.certificate.toStdString(), server_.key.toStdString(), {}, {}},
+                                [](QuicConnection&) { return std::unique_ptr<QuicConnectionHandler>(); });
+    link::QuicServerOnLink serverEnd(endpoint);
+    ClientHandler handler;
+    QuicClientConfig config;
+    config.pinnedCertificate = server_.certificate.toStdString();
+    auto client = QuicConnection::connect(config, link::clientLinkPath(), 0ns, handler);
+    link::QuicClientOnLink clientEnd(*client);
+    VirtualLink virtualLink(clientEnd, serverEnd, cleanLink(10e6, 10ms), cleanLink(10e6, 10ms), 1);
+    QCOMPARE(virtualLink.runUntil([&] { return handler.closedCalls > 0; }, 10s), VirtualLink::Stop::Done);
+    QVERIFY2(handler.closedReason.find("refused") != std::string::npos, handler.closedReason.c_str());
+    QVERIFY(virtualLink.now() < 1s);
+    QCOMPARE(endpoint.connections(), std::size_t{0});
+  }
+
   // A handler that throws fails its connection with a reason; nothing escapes into ngtcp2.
   void handlerThatThrowsClosesTheConnection() {
     auto pair = makePair(cleanLink(10e6, 10ms), cleanLink(10e6, 10ms));
