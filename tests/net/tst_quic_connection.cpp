@@ -347,6 +347,29 @@ class TestQuicConnection : public QObject {
     QCOMPARE(pair->client->openStreams(), std::size_t{0});
   }
 
+  // The peer's stream limit holds openStream back, and comes back as streams close.
+  void streamLimitComesBackAsStreamsClose() {
+    QuicTransportLimits limits;
+    limits.maxStreams = 10;
+    LinkSettings link = cleanLink(10e6, 5ms);
+    Pair pair(server_.certificate, server_.key, server_.certificate, link, link, 1, StreamSchedulerKind::RoundRobin,
+              limits);
+    QVERIFY(pair.handshake());
+    std::vector<StreamId> first;
+    for (int i = 0; i < 10; ++i) {
+      const std::optional<StreamId> id = pair.client->openStream(StreamAttributes{}, pair.virtualLink->now());
+      QVERIFY(id.has_value());
+      first.push_back(*id);
+    }
+    QVERIFY(!pair.client->openStream(StreamAttributes{}, pair.virtualLink->now()).has_value());
+    for (StreamId id : first) pair.client->write(id, "x", true);
+    const auto stop = pair.virtualLink->runUntil(
+        [&] { return pair.client->openStream(StreamAttributes{}, pair.virtualLink->now()).has_value(); },
+        pair.virtualLink->now() + 10s);
+    QCOMPARE(stop, VirtualLink::Stop::Done);
+    QCOMPARE(pair.clientHandler.finished.size(), std::size_t{10});
+  }
+
   // Two streams queued at once: with abs the level-0 stream opened second goes out whole before any
   // byte of the level-1 stream; round robin interleaves them.
   void schedulerOrderShowsOnTheWire_data() {
