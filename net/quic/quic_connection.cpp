@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 #include <gnutls/crypto.h>
@@ -250,7 +251,7 @@ int ConnectionImpl::onStreamClose(ngtcp2_conn* conn, std::uint32_t flags, std::i
   bool reportReset = false;
   if (auto it = connection->streams_.find(id); it != connection->streams_.end()) {
     Stream& stream = it->second;
-    if (stream.scheduled) connection->scheduler_->close(id);
+    connection->unschedule(id, stream);
     // The peer stopped this end's sending (STOP_SENDING) without a reset of its own: tell the user.
     reportReset = (flags & NGTCP2_STREAM_CLOSE_FLAG_APP_ERROR_CODE_SET) != 0 && !stream.localReset &&
                   !stream.resetReported;
@@ -336,8 +337,7 @@ void ConnectionImpl::updateScheduler(StreamId id, Stream& stream) {
   }
   if (!stream.scheduled) return;
   if (stream.writeShut || stream.finSent) {
-    scheduler_->close(id);
-    stream.scheduled = false;
+    unschedule(id, stream);
     return;
   }
   scheduler_->setPending(id, stream.written - stream.sent, stream.flowBlocked);
@@ -348,18 +348,32 @@ std::optional<StreamId> ConnectionImpl::openStream(const StreamAttributes& attri
   std::int64_t id = -1;
   const int rv = ngtcp2_conn_open_bidi_stream(conn_, &id, nullptr);
   if (rv != 0) return std::nullopt;  // NGTCP2_ERR_STREAM_ID_BLOCKED: the peer's limit (or no handshake yet)
-  Stream& stream = streams_[id];
+  lastNow_ = std::max(lastNow_, now);
+  schedule(id, streams_[id], attributes, now);
+  return id;
+}
+
+void ConnectionImpl::schedule(StreamId id, Stream& stream, const StreamAttributes& attributes, QuicTime now) {
+  unschedule(id, stream);
   scheduler_->open(id, attributes, now);
   stream.scheduled = true;
-  return id;
+  stream.deadline = attributes.deadline;
+  if (stream.deadline) deadlines_.emplace(*stream.deadline, id);
+}
+
+void ConnectionImpl::unschedule(StreamId id, Stream& stream) {
+  if (!stream.scheduled) return;
+  scheduler_->close(id);
+  stream.scheduled = false;
+  if (stream.deadline) deadlines_.erase({*stream.deadline, id});
+  stream.deadline.reset();
 }
 
 void ConnectionImpl::setStreamAttributes(StreamId id, const StreamAttributes& attributes, QuicTime now) {
   Stream* stream = find(id);
   if (stream == nullptr || stream->writeShut || stream->finSent) return;
-  if (stream->scheduled) scheduler_->close(id);
-  scheduler_->open(id, attributes, now);
-  stream->scheduled = true;
+  lastNow_ = std::max(lastNow_, now);
+  schedule(id, *stream, attributes, now);
   updateScheduler(id, *stream);
 }
 
@@ -369,10 +383,7 @@ void ConnectionImpl::write(StreamId id, std::string_view bytes, bool fin) {
   if (it == streams_.end()) return;  // closed or never opened
   Stream& stream = it->second;
   if (stream.writeShut || stream.finQueued) return;
-  if (!stream.scheduled) {
-    scheduler_->open(id, StreamAttributes{}, QuicTime{0});
-    stream.scheduled = true;
-  }
+  if (!stream.scheduled) schedule(id, stream, StreamAttributes{}, lastNow_);
   while (!bytes.empty()) {
     // The last chunk grows while none of it has been sent (ngtcp2 holds no pointer into it yet).
     if (!stream.chunks.empty() && stream.written - stream.chunks.back().size() >= stream.sent &&
@@ -393,10 +404,7 @@ void ConnectionImpl::write(StreamId id, std::string_view bytes, bool fin) {
 }
 
 void ConnectionImpl::dropStream(StreamId id, Stream& stream, std::uint64_t code, bool expired) {
-  if (stream.scheduled) {
-    scheduler_->close(id);
-    stream.scheduled = false;
-  }
+  unschedule(id, stream);
   stream.writeShut = true;
   stream.localReset = true;
   finOnly_.erase(id);
@@ -513,6 +521,7 @@ void ConnectionImpl::close(std::string_view reason) {
 
 void ConnectionImpl::receive(std::span<const std::uint8_t> datagram, const QuicPath& path, QuicTime now) {
   if (closed_ || conn_ == nullptr || datagram.empty()) return;
+  lastNow_ = std::max(lastNow_, now);
   ngtcp2_path ngPath = ngtcp2PathOf(path);
   const int rv = ngtcp2_conn_read_pkt(conn_, &ngPath, nullptr, datagram.data(), datagram.size(), timestamp(now));
   if (rv != 0) {
@@ -545,6 +554,7 @@ void ConnectionImpl::receive(std::span<const std::uint8_t> datagram, const QuicP
 }
 
 void ConnectionImpl::onTimer(QuicTime now) {
+  lastNow_ = std::max(lastNow_, now);
   if (closed_ || conn_ == nullptr) {
     applyShutdowns();
     notifyClosed();
@@ -565,10 +575,16 @@ void ConnectionImpl::onTimer(QuicTime now) {
 QuicTime ConnectionImpl::nextTimer() const {
   if (closedToNotify_ || closeToWrite_ || !shutdowns_.empty()) return QuicTime{0};
   if (closed_ || conn_ == nullptr) return QuicTime::max();
+  QuicTime next = QuicTime::max();
   const ngtcp2_tstamp expiry = ngtcp2_conn_get_expiry(conn_);
-  if (expiry == UINT64_MAX) return QuicTime::max();
-  if (expiry < kTimeOffsetNs) return QuicTime{0};
-  return QuicTime{static_cast<std::int64_t>(expiry - kTimeOffsetNs)};
+  if (expiry != UINT64_MAX) {
+    next = expiry < kTimeOffsetNs ? QuicTime{0} : QuicTime{static_cast<std::int64_t>(expiry - kTimeOffsetNs)};
+  }
+  // The next stream deadline still ahead (one already reached has had its wake-up).
+  if (auto it = deadlines_.upper_bound({lastNow_, std::numeric_limits<StreamId>::max()}); it != deadlines_.end()) {
+    next = std::min(next, it->first);
+  }
+  return next;
 }
 
 bool ConnectionImpl::handshakeCompleted() const {
@@ -613,6 +629,7 @@ void ConnectionImpl::writeConnectionClose(QuicTime now, const std::function<void
 
 void ConnectionImpl::flush(QuicTime now, const std::function<void(std::span<const std::uint8_t>)>& send) {
   if (conn_ == nullptr) return;
+  lastNow_ = std::max(lastNow_, now);
   if (closed_) {
     if (closeToWrite_) writeConnectionClose(now, send);
     applyShutdowns();
@@ -732,7 +749,10 @@ void ConnectionImpl::flush(QuicTime now, const std::function<void(std::span<cons
     if (stream != nullptr && dataBytes >= 0) {
       accountSent(id, *stream, dataBytes, (flags & NGTCP2_WRITE_STREAM_FLAG_FIN) != 0);
     }
-    if (written == 0) break;
+    if (written == 0) {
+      if (shutdowns_.empty()) break;
+      continue;  // streams dropped on the way: the loop's top shuts them down and their frames go now
+    }
     send(std::span<const std::uint8_t>(buffer.data(), static_cast<std::size_t>(written)));
     ++packets;
   }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -67,6 +69,7 @@ class ConnectionImpl final : public QuicConnection {
     bool finQueued = false;
     bool finSent = false;
     bool scheduled = false;          // open in the scheduler
+    std::optional<QuicTime> deadline;  // the scheduler's deadline for it, while scheduled
     bool flowBlocked = false;
     bool writeShut = false;          // reset, expired or stopped: nothing more is sent
     bool localReset = false;         // this end reset it (a close with an error code is ours)
@@ -98,6 +101,9 @@ class ConnectionImpl final : public QuicConnection {
   static void onRand(std::uint8_t* dest, std::size_t length, const ngtcp2_rand_ctx*);
 
   Stream* find(StreamId id);
+  // Opens (or re-opens) the stream in the scheduler with `attributes`; its deadline becomes a timer.
+  void schedule(StreamId id, Stream& stream, const StreamAttributes& attributes, QuicTime now);
+  void unschedule(StreamId id, Stream& stream);
   void updateScheduler(StreamId id, Stream& stream);
   void accountSent(StreamId id, Stream& stream, std::int64_t bytes, bool finOffered);
   void dropStream(StreamId id, Stream& stream, std::uint64_t code, bool expired);
@@ -119,6 +125,10 @@ class ConnectionImpl final : public QuicConnection {
   QuicPath path_;
   std::unordered_map<StreamId, Stream> streams_;
   std::set<StreamId> finOnly_;         // streams whose only unsent part is the FIN
+  // Deadlines of scheduled streams: nextTimer() wakes the owner at each, so the scheduler drops a stream
+  // at its deadline even when nothing else happens on the connection.
+  std::set<std::pair<QuicTime, StreamId>> deadlines_;
+  QuicTime lastNow_{0};                // the latest time this connection was given
   std::vector<Shutdown> shutdowns_;    // applied at the next safe point
   std::array<std::uint8_t, 32> resetSecret_{};
   std::string callbackFailure_;        // what threw inside a callback

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 #include <map>
 #include <memory>
@@ -33,8 +34,13 @@ namespace {
 
 // What the server side saw, over all its connections.
 struct ServerLog {
-  enum class Mode { Echo, Sink };
+  // Echo: answers with the request; Sink: counts it and answers "ok"; Hold: gives the answer a deadline
+  // `holdBudget` from the request's first bytes and never writes it.
+  enum class Mode { Echo, Sink, Hold };
   Mode mode = Mode::Echo;
+  std::function<QuicTime()> clock;
+  std::chrono::nanoseconds holdBudget{0};
+  std::set<StreamId> expired;
   std::map<StreamId, std::string> received;        // Echo: the bytes; Sink: empty
   std::map<StreamId, std::uint64_t> receivedBytes;
   std::map<StreamId, std::uint64_t> checksum;      // Sink: sum of byte * (offset % 251 + 1)
@@ -53,7 +59,12 @@ class ServerHandler final : public QuicConnectionHandler {
     if (bytes == "throw") throw std::runtime_error("no such request");
     if (!bytes.empty()) log_.arrivals.push_back(id);
     std::uint64_t& offset = log_.receivedBytes[id];
-    if (log_.mode == ServerLog::Mode::Echo) {
+    if (log_.mode == ServerLog::Mode::Hold) {
+      if (offset == 0) {
+        const QuicTime now = log_.clock();
+        connection_.setStreamAttributes(id, StreamAttributes{"realtime", 0, now + log_.holdBudget}, now);
+      }
+    } else if (log_.mode == ServerLog::Mode::Echo) {
       log_.received[id].append(bytes);
       connection_.write(id, bytes, fin);
     } else {
@@ -67,6 +78,7 @@ class ServerHandler final : public QuicConnectionHandler {
     if (fin) log_.finished.insert(id);
   }
   void onStreamReset(StreamId id, std::uint64_t code) override { log_.resets[id] = code; }
+  void onStreamExpired(StreamId id) override { log_.expired.insert(id); }
   void onClosed(std::string_view reason) override { log_.closedReasons.emplace_back(reason); }
 
  private:
@@ -112,22 +124,31 @@ LinkSettings cleanLink(double rateBitsPerSecond, std::chrono::nanoseconds oneWay
 char patternByte(std::uint64_t offset) { return static_cast<char>((offset * 7 + offset / 4099) & 0xFF); }
 
 // A client and a server endpoint joined by a virtual link.
+struct PairOptions {
+  LinkSettings up;
+  LinkSettings down;
+  std::uint64_t seed = 1;
+  StreamSchedulerKind clientScheduler = StreamSchedulerKind::RoundRobin;
+  StreamSchedulerKind serverScheduler = StreamSchedulerKind::RoundRobin;
+  QuicTransportLimits limits;
+};
+
 struct Pair {
-  Pair(const QString& serverCertificate, const QString& serverKey, const QString& pinned, LinkSettings up,
-       LinkSettings down, std::uint64_t seed, StreamSchedulerKind clientScheduler = StreamSchedulerKind::RoundRobin,
-       QuicTransportLimits limits = {})
+  Pair(const QString& serverCertificate, const QString& serverKey, const QString& pinned, const PairOptions& options)
       : server(
-            QuicServerConfig{serverCertificate.toStdString(), serverKey.toStdString(), {}, limits},
+            QuicServerConfig{serverCertificate.toStdString(), serverKey.toStdString(),
+                             StreamSchedulerOptions{options.serverScheduler}, options.limits},
             [this](QuicConnection& connection) { return std::make_unique<ServerHandler>(connection, log); }),
         serverEnd(server) {
     QuicClientConfig config;
     config.serverName = "localhost";
     config.pinnedCertificate = pinned.toStdString();
-    config.scheduler.kind = clientScheduler;
-    config.limits = limits;
+    config.scheduler.kind = options.clientScheduler;
+    config.limits = options.limits;
     client = QuicConnection::connect(config, link::clientLinkPath(), 0ns, clientHandler);
     clientEnd = std::make_unique<link::QuicClientOnLink>(*client);
-    virtualLink = std::make_unique<VirtualLink>(*clientEnd, serverEnd, up, down, seed);
+    virtualLink = std::make_unique<VirtualLink>(*clientEnd, serverEnd, options.up, options.down, options.seed);
+    log.clock = [this] { return virtualLink->now(); };
   }
 
   bool handshake(std::chrono::nanoseconds limit = 10s) {
@@ -158,8 +179,10 @@ class TestQuicConnection : public QObject {
 
   std::unique_ptr<Pair> makePair(LinkSettings up, LinkSettings down, std::uint64_t seed = 1,
                                  StreamSchedulerKind clientScheduler = StreamSchedulerKind::RoundRobin) {
-    return std::make_unique<Pair>(server_.certificate, server_.key, server_.certificate, up, down, seed,
-                                  clientScheduler);
+    return makePair(PairOptions{up, down, seed, clientScheduler, StreamSchedulerKind::RoundRobin, {}});
+  }
+  std::unique_ptr<Pair> makePair(const PairOptions& options) {
+    return std::make_unique<Pair>(server_.certificate, server_.key, server_.certificate, options);
   }
 
  private slots:
@@ -272,7 +295,7 @@ class TestQuicConnection : public QObject {
   // reason naming both digests, and no stream ever opens.
   void wrongCertificateIsRefused() {
     LinkSettings link = cleanLink(10e6, 10ms);
-    Pair pair(server_.certificate, server_.key, other_.certificate, link, link, 1);
+    Pair pair(server_.certificate, server_.key, other_.certificate, PairOptions{link, link, 1, StreamSchedulerKind::RoundRobin, StreamSchedulerKind::RoundRobin, {}});
     const auto stop = pair.virtualLink->runUntil([&] { return pair.client->closed() && pair.clientHandler.closedCalls > 0; }, 10s);
     QCOMPARE(stop, VirtualLink::Stop::Done);
     const std::string expected = "certificate not the pinned one (expected sha256 " +
@@ -352,8 +375,8 @@ class TestQuicConnection : public QObject {
     QuicTransportLimits limits;
     limits.maxStreams = 10;
     LinkSettings link = cleanLink(10e6, 5ms);
-    Pair pair(server_.certificate, server_.key, server_.certificate, link, link, 1, StreamSchedulerKind::RoundRobin,
-              limits);
+    Pair pair(server_.certificate, server_.key, server_.certificate,
+              PairOptions{link, link, 1, StreamSchedulerKind::RoundRobin, StreamSchedulerKind::RoundRobin, limits});
     QVERIFY(pair.handshake());
     std::vector<StreamId> first;
     for (int i = 0; i < 10; ++i) {
@@ -425,6 +448,28 @@ class TestQuicConnection : public QObject {
     QVERIFY(!pair->client->closed());
   }
 
+  // The server's answer stream (EDF) waits for an answer that never comes: at its deadline it is reset
+  // although nothing else happens on the connection (the deadline is a timer), and the client sees
+  // DeadlinePassed long before the idle timeout.
+  void edfResetsAtTheDeadlineWithoutOtherTraffic() {
+    auto pair = makePair(PairOptions{cleanLink(10e6, 20ms), cleanLink(10e6, 20ms), 1, StreamSchedulerKind::RoundRobin,
+                                     StreamSchedulerKind::Edf, {}});
+    pair->log.mode = ServerLog::Mode::Hold;
+    pair->log.holdBudget = 500ms;
+    QVERIFY(pair->handshake());
+    const std::optional<StreamId> id = pair->client->openStream(StreamAttributes{}, pair->virtualLink->now());
+    QVERIFY(id.has_value());
+    pair->client->write(*id, "a request", true);
+    const auto start = pair->virtualLink->now();
+    const auto stop = pair->virtualLink->runUntil([&] { return pair->clientHandler.resets.count(*id) > 0; }, start + 20s);
+    QCOMPARE(stop, VirtualLink::Stop::Done);
+    QCOMPARE(pair->clientHandler.resets[*id], static_cast<std::uint64_t>(StreamErrorCode::DeadlinePassed));
+    QVERIFY(pair->log.expired.count(*id) > 0);
+    // Request out (about 20 ms), 500 ms budget, reset back (about 20 ms).
+    const auto elapsed = pair->virtualLink->now() - start;
+    QVERIFY2(elapsed >= 500ms && elapsed < 700ms, qPrintable(QString::number(elapsed.count() / 1e6) + " ms"));
+  }
+
   // A datagram of a version the server does not speak is answered with Version Negotiation (the
   // connection ids swapped, QUIC v1 offered) and opens no connection.
   void unknownVersionGetsVersionNegotiation() {
@@ -463,8 +508,8 @@ class TestQuicConnection : public QObject {
     QuicTransportLimits limits;
     limits.idleTimeout = 2s;
     LinkSettings link = cleanLink(10e6, 10ms);
-    Pair pair(server_.certificate, server_.key, server_.certificate, link, link, 1, StreamSchedulerKind::RoundRobin,
-              limits);
+    Pair pair(server_.certificate, server_.key, server_.certificate,
+              PairOptions{link, link, 1, StreamSchedulerKind::RoundRobin, StreamSchedulerKind::RoundRobin, limits});
     QVERIFY(pair.handshake());
     const auto stop = pair.virtualLink->runUntil(
         [&] { return pair.clientHandler.closedCalls > 0 && !pair.log.closedReasons.empty(); }, 30s);
