@@ -274,7 +274,11 @@ int ConnectionImpl::onStreamClose(ngtcp2_conn* conn, std::uint32_t flags, std::i
 int ConnectionImpl::onStreamReset(ngtcp2_conn*, std::int64_t id, std::uint64_t, std::uint64_t code, void* self,
                                   void*) {
   auto* connection = static_cast<ConnectionImpl*>(self);
-  if (Stream* stream = connection->find(id)) stream->resetReported = true;
+  if (Stream* stream = connection->find(id)) {
+    // The peer's answer to this end's own reset (its STOP_SENDING makes the peer reset): nothing new.
+    if (stream->localReset) return 0;
+    stream->resetReported = true;
+  }
   try {
     if (connection->handler_ != nullptr) connection->handler_->onStreamReset(id, code);
   } catch (const std::exception& error) {

@@ -470,6 +470,29 @@ class TestQuicConnection : public QObject {
     QVERIFY2(elapsed >= 500ms && elapsed < 700ms, qPrintable(QString::number(elapsed.count() / 1e6) + " ms"));
   }
 
+  // The client gives up on a request: the server hears Cancelled, both ends close the stream, and
+  // the client is not told of its own reset.
+  void resetReachesThePeer() {
+    auto pair = makePair(cleanLink(10e6, 10ms), cleanLink(10e6, 10ms));
+    pair->log.mode = ServerLog::Mode::Hold;
+    pair->log.holdBudget = 3600s;
+    QVERIFY(pair->handshake());
+    const std::optional<StreamId> id = pair->client->openStream(StreamAttributes{}, pair->virtualLink->now());
+    QVERIFY(id.has_value());
+    pair->client->write(*id, "a long request", false);
+    pair->virtualLink->runUntil([&] { return pair->log.receivedBytes[*id] > 0; }, pair->virtualLink->now() + 5s);
+    pair->client->resetStream(*id, static_cast<std::uint64_t>(StreamErrorCode::Cancelled));
+    pair->client->write(*id, "more after the reset", true);  // ignored
+    const auto stop = pair->virtualLink->runUntil(
+        [&] { return pair->log.resets.count(*id) > 0 && pair->clientHandler.closedLoss.count(*id) > 0; },
+        pair->virtualLink->now() + 5s);
+    QCOMPARE(stop, VirtualLink::Stop::Done);
+    QCOMPARE(pair->log.resets[*id], static_cast<std::uint64_t>(StreamErrorCode::Cancelled));
+    QCOMPARE(pair->log.receivedBytes[*id], std::uint64_t{14});
+    QCOMPARE(pair->clientHandler.resets.count(*id), std::size_t{0});
+    QCOMPARE(pair->client->openStreams(), std::size_t{0});
+  }
+
   // A datagram of a version the server does not speak is answered with Version Negotiation (the
   // connection ids swapped, QUIC v1 offered) and opens no connection.
   void unknownVersionGetsVersionNegotiation() {
