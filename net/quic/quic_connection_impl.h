@@ -8,6 +8,7 @@
 #include <utility>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -17,6 +18,13 @@
 #include "net/quic/quic_tls_gnutls.h"
 
 namespace headroom::net::quic::detail {
+
+inline constexpr std::size_t kDatagramBytes = 1500;  // the largest datagram this end writes
+
+// "ngtcp2_conn_read_pkt failed: ERR_PROTO (-205)": an ngtcp2 error as a close reason names it.
+inline std::string liberrText(std::string_view call, int liberr) {
+  return std::string(call) + " failed: " + ngtcp2_strerror(liberr) + " (" + std::to_string(liberr) + ")";
+}
 
 // The one QuicConnection implementation, client or server, on ngtcp2 0.12. Internal to net/quic: the
 // client is made by QuicConnection::connect, the server side by QuicServerEndpoint. Not thread-safe.
