@@ -10,7 +10,6 @@
 #include <ngtcp2/ngtcp2_crypto.h>
 
 #include "net/quic/quic_connection_impl.h"
-#include "net/quic/stream_header.h"
 
 namespace headroom::net::quic {
 
