@@ -84,6 +84,10 @@ struct QuicServerEndpoint::Impl {
     } catch (const std::exception&) {
       return;
     }
+    // The client's first Initial calls no handler (it carries only the ClientHello): the handler is made
+    // once it was read, so a datagram that only looks like an Initial costs no handler.
+    connection->receive(datagram, path, now);
+    if (connection->closed()) return;
     Entry& entry = entries.emplace_back();
     entry.connection = std::move(connection);
     try {
@@ -91,13 +95,14 @@ struct QuicServerEndpoint::Impl {
     } catch (const std::exception&) {
       entry.handler.reset();
     }
-    if (entry.handler) entry.connection->setHandler(*entry.handler);
     addKey(entry, dcid);
     index(entry);
-    entry.connection->receive(datagram, path, now);
-    index(entry);
-    // Refused: the CONNECTION_CLOSE goes out in an Initial packet the client can read.
-    if (!entry.handler) entry.connection->close("the server refused the connection");
+    if (entry.handler) {
+      entry.connection->setHandler(*entry.handler);
+    } else {
+      // Refused: the CONNECTION_CLOSE goes out in an Initial packet the client can read.
+      entry.connection->close("the server refused the connection");
+    }
   }
 };
 

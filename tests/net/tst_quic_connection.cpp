@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -524,6 +525,36 @@ class TestQuicConnection : public QObject {
     endpoint.receive({}, link::serverLinkPath(), 0ns);
     QCOMPARE(endpoint.connections(), std::size_t{0});
     QCOMPARE(endpoint.nextTimer(), QuicTime::max());
+  }
+
+  // Random datagrams, some shaped like QUIC v1 Initials, are dropped (or refused) without harm; a real
+  // client connects afterwards.
+  void garbageDatagramsAreDropped() {
+    auto pair = makePair(cleanLink(10e6, 10ms), cleanLink(10e6, 10ms));
+    std::mt19937_64 random(5);
+    for (int i = 0; i < 5000; ++i) {
+      std::vector<std::uint8_t> datagram(1 + random() % 1400);
+      for (auto& byte : datagram) byte = static_cast<std::uint8_t>(random());
+      if (i % 2 == 0 && datagram.size() >= 1200) {  // long header, QUIC v1, sane id lengths
+        datagram[0] = 0xC0 | (datagram[0] & 0x0F);
+        datagram[1] = 0, datagram[2] = 0, datagram[3] = 0, datagram[4] = 1;
+        datagram[5] = 8;
+        datagram[14] = 8;
+      }
+      pair->server.receive(datagram, link::serverLinkPath(), 0ns);
+    }
+    pair->server.flush(0ns, [](std::span<const std::uint8_t>, const QuicPath&) {});
+    QCOMPARE(pair->server.connections(), std::size_t{0});
+    QVERIFY(pair->log.closedReasons.empty());  // no handler was made for them
+    pair->server.onTimer(pair->server.nextTimer() == QuicTime::max() ? 0ns : pair->server.nextTimer());
+    QVERIFY(pair->handshake());
+    const std::optional<StreamId> id = pair->client->openStream(StreamAttributes{}, pair->virtualLink->now());
+    QVERIFY(id.has_value());
+    pair->client->write(*id, "after the noise", true);
+    QCOMPARE(pair->virtualLink->runUntil([&] { return pair->clientHandler.finished.count(*id) > 0; },
+                                         pair->virtualLink->now() + 5s),
+             VirtualLink::Stop::Done);
+    QCOMPARE(pair->clientHandler.received[*id], std::string("after the noise"));
   }
 
   // Nothing heard for the idle timeout: both ends close once, with a reason, and the server forgets it.
