@@ -2,13 +2,6 @@
 
 namespace headroom::serve {
 
-// One poll's outcome, shared with the transport thread that delivers it (it may come after the poller
-// stopped waiting).
-struct RouteMembersPoller::Poll {
-  std::mutex mutex;
-  std::optional<RemoteReply> reply;
-};
-
 RouteMembersPoller::RouteMembersPoller(net::UpstreamTransport& transport, RemoteTarget target, Options options)
     : transport_(transport), target_(std::move(target)), options_(options) {
   thread_ = std::thread([this] { run(); });
@@ -32,42 +25,37 @@ void RouteMembersPoller::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     const auto startedAt = std::chrono::steady_clock::now();
-    auto poll = std::make_shared<Poll>();
+    // The poll's reply, written under mutex_ by the transport thread that delivers it.
+    auto reply = std::make_shared<std::optional<RemoteReply>>();
     lock.unlock();
     const std::shared_ptr<net::UpstreamCall> call = startRemoteCall(
-        transport_, target_, "GET", std::string(kRouteMembersPath), {}, options_.timeout, [this, poll](RemoteReply reply) {
-          {
-            std::lock_guard pollLock(poll->mutex);
-            poll->reply = std::move(reply);
-          }
-          // The poller waits for this (or stops, after cancelling and hearing it): it is alive here.
+        transport_, target_, "GET", std::string(kRouteMembersPath), {}, options_.timeout, [this, reply](RemoteReply outcome) {
+          // This thread waits for the reply (or cancels the call and then waits for it): it is alive here.
           std::lock_guard pollerLock(mutex_);
+          *reply = std::move(outcome);
           wake_.notify_all();
         });
     lock.lock();
-    const auto replied = [&] {
-      std::lock_guard pollLock(poll->mutex);
-      return poll->reply.has_value();
-    };
-    wake_.wait(lock, [&] { return stopping_ || replied(); });
+    wake_.wait(lock, [&] { return stopping_ || reply->has_value(); });
     if (stopping_) {
       lock.unlock();
       if (call) call->cancel();
       lock.lock();
-      // Wait for the transport to let go of the callback, which names this poller.
-      wake_.wait(lock, replied);
+      // The transport lets go of the callback, which names this poller, only once it has run.
+      wake_.wait(lock, [&] { return reply->has_value(); });
       break;
     }
-    RouteMembersAnswer answer;
-    {
-      std::lock_guard pollLock(poll->mutex);
-      answer = routeMembersAnswer(*poll->reply);
-    }
+    const RemoteReply outcome = std::move(**reply);
+    lock.unlock();  // readers of status() wait for no parse
+    RouteMembersAnswer answer = routeMembersAnswer(outcome);
+    std::shared_ptr<const RouteMembersStatus> members;
+    if (!answer.error) members = std::make_shared<const RouteMembersStatus>(std::move(answer.members));
+    lock.lock();
     ++status_.polls;
     status_.lastError = answer.error;
-    if (!answer.error) {
+    if (members) {
       ++status_.answers;
-      status_.members = std::make_shared<const RouteMembersStatus>(std::move(answer.members));
+      status_.members = std::move(members);
       status_.lastAnswerAt = std::chrono::steady_clock::now();
     }
     wake_.wait_until(lock, startedAt + options_.interval, [&] { return stopping_; });

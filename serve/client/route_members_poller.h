@@ -42,7 +42,6 @@ class RouteMembersPoller {
   Status status() const;
 
  private:
-  struct Poll;
   void run();
 
   net::UpstreamTransport& transport_;
