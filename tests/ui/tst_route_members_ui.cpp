@@ -12,6 +12,7 @@
 #include <atomic>
 
 #include "serve/protocol/route_members_json.h"
+#include "support/http_test_client.h"
 #include "support/scripted_upstream.h"
 #include "support/server_process.h"
 #include "ui/mainwindow/main_window.h"
@@ -108,6 +109,20 @@ class TestRouteMembersUi : public QObject {
     route.close();
     auto router = std::make_unique<ServerProcess>(QStringList{"route", route.fileName()});
     QVERIFY(router->started());
+
+    // The endpoint itself: an admin key reads the members; others are refused as for the shares.
+    const std::pair<std::string, std::string> admin{"Authorization", "Bearer sk-admin-0123456789"};
+    const auto answer = test::httpRequest(router->port(), "GET", "/v1/headroom/members", {}, {admin});
+    QCOMPARE(answer.status, 200);
+    const serve::RouteMembersStatus members = serve::parseRouteMembers(answer.body);
+    QCOMPARE(members.members.size(), std::size_t(2));
+    QCOMPARE(members.members[0].name, std::string("live"));
+    QCOMPARE(members.members[0].url, "http://127.0.0.1:" + std::to_string(server.port()));
+    QCOMPARE(members.members[1].transport, serve::MemberTransport::Http);
+    QCOMPARE(test::httpRequest(router->port(), "GET", "/v1/headroom/members", {}, {}).status, 401);
+    QCOMPARE(test::httpRequest(router->port(), "GET", "/v1/headroom/members", {}, {{"Authorization", "Bearer sk-acme-0123456789"}}).status,
+             403);
+    QCOMPARE(test::httpRequest(router->port(), "POST", "/v1/headroom/members", "{}", {admin}).status, 405);
 
     MainWindow window;
     window.show();
