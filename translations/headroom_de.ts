@@ -1399,215 +1399,220 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
         <source>Playing</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="68"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="86"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="87"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="374"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="98"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="99"/>
         <source>No scenario</source>
         <translation>Kein Szenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
         <source>&amp;Play</source>
         <translation>&amp;Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Wiedergabe abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
         <source>S&amp;tep</source>
         <translation>&amp;Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>%1 s virtuelle Zeit vorspulen, dann anhalten (Strg+Rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
         <source>&amp;Stop</source>
         <translation>S&amp;topp</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="147"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>Wiedergabe beenden; Abspielen startet sie wieder von vorn (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="148"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="149"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Wiedergabe mit den aktuellen Klassen von vorn aufbauen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
         <source>Real time (1×)</source>
         <translation>Echtzeit (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="173"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="174"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="174"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
         <source>English</source>
         <translation>Englisch (English)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="176"/>
         <source>German (Deutsch)</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="184"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="190"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="200"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
         <source>&amp;Replay</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="206"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="207"/>
         <source>S&amp;peed</source>
         <translation>&amp;Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="209"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="210"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="216"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="220"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="221"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="223"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="224"/>
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="233"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="234"/>
         <source>Classes and SLOs</source>
         <translation>Klassen und SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="240"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="241"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="247"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="248"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="282"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="257"/>
+        <source>Router members</source>
+        <translation>Router-Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="297"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="306"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="340"/>
         <source>Open Scenario</source>
         <translation>Szenario öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="307"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
         <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
         <translation>Das Szenario %1 ersetzt die Konfiguration des Arbeitsbereichs %2: seine Klassen, Last, Pool- und Scheduler-Einstellungen. Seine gespeicherten Läufe und Pläne bleiben erhalten. Konfiguration ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="340"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="329"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="344"/>
         <source>Cannot open scenario</source>
         <translation>Szenario kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="330"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="345"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1616,52 +1621,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="336"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="351"/>
         <source>About Headroom</source>
         <translation>Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="337"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="352"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;Eine Betriebskonsole für GPU-Inferenz-Pools, die viele QoS-Klassen bedienen: Klassen und ihre SLOs festlegen, Lastszenarien auf einem simulierten Pool abspielen und je Klasse verfolgen, wie lange Anfragen warten, wie schnell sie bedient werden und wie viele ihr SLO einhalten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="374"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="351"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="366"/>
         <source>Scenario: %1</source>
         <translation>Szenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="128"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="129"/>
         <source>Open &amp;Scenario…</source>
         <translation>&amp;Szenario öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="361"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="376"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="388"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="403"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 angekommen · %2 abgeschlossen · %3 im SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="411"/>
         <source>The replay failed: %1</source>
         <translation>Die Wiedergabe ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="407"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="422"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Headroom.</translation>
     </message>
@@ -2185,67 +2190,72 @@
         <translation>Zum eingebetteten Pool zurückkehren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="37"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="38"/>
         <source>Connected to %1.</source>
         <translation>Verbunden mit %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="42"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="43"/>
         <source>Could not connect: %1 The embedded pool is shown.</source>
         <translation>Verbindung fehlgeschlagen: %1 Der eingebettete Pool wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="45"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="46"/>
         <source>Remote pool: %1 Reconnecting…</source>
         <translation>Entfernter Pool: %1 Neue Verbindung wird aufgebaut …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="58"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="65"/>
         <source>The server took the class changes.</source>
         <translation>Der Server hat die Klassenänderungen übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="59"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="66"/>
         <source>The router took the plan&apos;s shares.</source>
         <translation>Der Router hat die Anteile des Plans übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="61"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="68"/>
         <source>The remote change failed: %1</source>
         <translation>Die entfernte Änderung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="92"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="99"/>
         <source>Could not connect: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="96"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="103"/>
         <source>Pool: connecting to %1…</source>
         <translation>Pool: Verbindung zu %1 …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="102"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="109"/>
         <source>Disconnected; the embedded pool is shown.</source>
         <translation>Getrennt; der eingebettete Pool wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="130"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="139"/>
         <source>Pool: embedded</source>
         <translation>Pool: eingebettet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="132"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="141"/>
         <source>Pool: server %1, disconnected</source>
         <translation>Pool: Server %1, getrennt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="134"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="143"/>
         <source>Pool: server %1</source>
         <translation>Pool: Server %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="136"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="145"/>
+        <source>Pool: embedded · router %1, not answering</source>
+        <translation>Pool: eingebettet · Router %1, antwortet nicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="147"/>
         <source>Pool: embedded · router %1</source>
         <translation>Pool: eingebettet · Router %1</translation>
     </message>
@@ -2292,6 +2302,258 @@
         <location filename="../ui/widgets/replay_controls.cpp" line="52"/>
         <source>Virtual time elapsed / scenario length</source>
         <translation>Verstrichene virtuelle Zeit / Länge des Szenarios</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RouteMemberTableModel</name>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="45"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="46"/>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="47"/>
+        <source>QUIC</source>
+        <translation>QUIC</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="53"/>
+        <source>round robin</source>
+        <translation>Round Robin</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="54"/>
+        <source>first come, first served</source>
+        <translation>in Ankunftsreihenfolge</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="55"/>
+        <source>absolute priority</source>
+        <translation>absolute Priorität</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="56"/>
+        <source>earliest deadline first</source>
+        <translation>früheste Frist zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="57"/>
+        <source>multi-level</source>
+        <translation>mehrstufig</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="63"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="64"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="175"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="184"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="190"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="194"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="176"/>
+        <source>up</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="176"/>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="190"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="226"/>
+        <source>an OpenAI-compatible server</source>
+        <translation>ein OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="226"/>
+        <source>a Headroom server</source>
+        <translation>ein Headroom-Server</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="227"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 unter %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="230"/>
+        <source>Streams of class %1 to member %2</source>
+        <translation>Streams der Klasse %1 zum Mitglied %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="233"/>
+        <source>Only QUIC members count streams</source>
+        <translation>Nur QUIC-Mitglieder zählen Streams</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="242"/>
+        <source>How the router reaches the member: HTTP/1.1, HTTP/1.1 over TLS, or QUIC with one stream per request</source>
+        <translation>Wie der Router das Mitglied erreicht: HTTP/1.1, HTTP/1.1 über TLS oder QUIC mit einem Stream je Anfrage</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="243"/>
+        <source>The order in which the router sends its QUIC streams to the member</source>
+        <translation>Die Reihenfolge, in der der Router seine QUIC-Streams an das Mitglied sendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="244"/>
+        <source>Down: the member failed a request or its health check and gets no requests for now</source>
+        <translation>Ausgefallen: Das Mitglied hat eine Anfrage oder seine Zustandsprüfung nicht bestanden und erhält vorerst keine Anfragen</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="245"/>
+        <source>Requests the router is waiting on at this member</source>
+        <translation>Anfragen, auf deren Antwort der Router bei diesem Mitglied wartet</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="246"/>
+        <source>Streams whose whole answer arrived</source>
+        <translation>Streams, deren Antwort vollständig angekommen ist</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="248"/>
+        <source>Share of the streams that completed within their class&apos;s deadline, of those that completed or were dropped at the deadline</source>
+        <translation>Anteil der Streams, die innerhalb der Frist ihrer Klasse abgeschlossen wurden, an allen abgeschlossenen oder an der Frist verworfenen</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="250"/>
+        <source>Streams reset because their deadline passed; their clients got an error</source>
+        <translation>Streams, die wegen abgelaufener Frist abgebrochen wurden; ihre Clients erhielten einen Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="251"/>
+        <source>Median time from opening a stream to its last byte</source>
+        <translation>Median der Zeit vom Öffnen eines Streams bis zu seinem letzten Byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="252"/>
+        <source>99th percentile of the time from opening a stream to its last byte</source>
+        <translation>99. Perzentil der Zeit vom Öffnen eines Streams bis zu seinem letzten Byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="253"/>
+        <source>Payload bytes the router sent on the streams</source>
+        <translation>Nutzdaten in Bytes, die der Router auf den Streams gesendet hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="254"/>
+        <source>Payload bytes the router received on the streams</source>
+        <translation>Nutzdaten in Bytes, die der Router auf den Streams empfangen hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="255"/>
+        <source>Packets of these streams that QUIC declared lost and sent again</source>
+        <translation>Pakete dieser Streams, die QUIC als verloren erkannt und erneut gesendet hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="262"/>
+        <source>Member / class</source>
+        <translation>Mitglied / Klasse</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="263"/>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="264"/>
+        <source>Scheduler</source>
+        <translation>Scheduler</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="265"/>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="266"/>
+        <source>In flight</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="267"/>
+        <source>Streams</source>
+        <translation>Streams</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="268"/>
+        <source>Within deadline</source>
+        <translation>Innerhalb der Frist</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="269"/>
+        <source>Dropped at deadline</source>
+        <translation>An der Frist verworfen</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="270"/>
+        <source>Completion p50</source>
+        <translation>Abschluss p50</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="271"/>
+        <source>Completion p99</source>
+        <translation>Abschluss p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="272"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="273"/>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="274"/>
+        <source>Lost packets</source>
+        <translation>Verlorene Pakete</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RouteMembersPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/widgets/route_members_panel.cpp" line="59"/>
+        <source>The router does not answer: these figures are not live, last update %n s ago</source>
+        <translation>
+            <numerusform>Der Router antwortet nicht: Diese Werte sind nicht aktuell, letzte Aktualisierung vor %n s</numerusform>
+            <numerusform>Der Router antwortet nicht: Diese Werte sind nicht aktuell, letzte Aktualisierung vor %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="72"/>
+        <source>Not connected to a router. Pool &gt; Connect… with “Router” shows its members, their transport and per-class stream figures here.</source>
+        <translation>Nicht mit einem Router verbunden. Pool Pool &gt; Verbinden… mit „Router“gt; Verbinden … mit „Router“ zeigt hier seine Mitglieder, ihren Transport und die Stream-Zahlen je Klasse.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="78"/>
+        <source>Router %1: reading its members…</source>
+        <translation>Router %1: Mitglieder werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="87"/>
+        <source>Router %1 · members up: %2 of %3</source>
+        <translation>Router %1 · erreichbare Mitglieder: %2 von %3</translation>
     </message>
 </context>
 <context>

@@ -1399,215 +1399,220 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="63"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="68"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="86"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="87"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="374"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="98"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="99"/>
         <source>No scenario</source>
         <translation>No scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="132"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="136"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Play or pause the replay (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
         <source>S&amp;tep</source>
         <translation>S&amp;tep</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>Advance %1 s of virtual time, then pause (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="147"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>End the replay; Play starts it again from the beginning (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="148"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="149"/>
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Rebuild the replay from the start with the current classes (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="155"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
         <source>Real time (1×)</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="173"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="174"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="174"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="176"/>
         <source>German (Deutsch)</source>
         <translation>German (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="184"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="190"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="191"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="200"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
         <source>&amp;Replay</source>
         <translation>&amp;Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="206"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="207"/>
         <source>S&amp;peed</source>
         <translation>S&amp;peed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="209"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="210"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="213"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="216"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="220"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="221"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="223"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="224"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="233"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="234"/>
         <source>Classes and SLOs</source>
         <translation>Classes and SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="240"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="241"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="247"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="248"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="282"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="257"/>
+        <source>Router members</source>
+        <translation>Router members</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/main_window.cpp" line="297"/>
         <source>no workspace is open</source>
         <translation>no workspace is open</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="306"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="340"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="307"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
         <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
         <translation>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="340"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="329"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="344"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="330"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="345"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1616,52 +1621,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="336"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="351"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="337"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="352"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="374"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="351"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="366"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="128"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="129"/>
         <source>Open &amp;Scenario…</source>
         <translation>Open &amp;Scenario…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="361"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="376"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="388"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="403"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="411"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="407"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="422"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>
@@ -2185,67 +2190,72 @@
         <translation>Return to the embedded pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="37"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="38"/>
         <source>Connected to %1.</source>
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="42"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="43"/>
         <source>Could not connect: %1 The embedded pool is shown.</source>
         <translation>Could not connect: %1 The embedded pool is shown.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="45"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="46"/>
         <source>Remote pool: %1 Reconnecting…</source>
         <translation>Remote pool: %1 Reconnecting…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="58"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="65"/>
         <source>The server took the class changes.</source>
         <translation>The server took the class changes.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="59"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="66"/>
         <source>The router took the plan&apos;s shares.</source>
         <translation>The router took the plan&apos;s shares.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="61"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="68"/>
         <source>The remote change failed: %1</source>
         <translation>The remote change failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="92"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="99"/>
         <source>Could not connect: %1</source>
         <translation>Could not connect: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="96"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="103"/>
         <source>Pool: connecting to %1…</source>
         <translation>Pool: connecting to %1…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="102"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="109"/>
         <source>Disconnected; the embedded pool is shown.</source>
         <translation>Disconnected; the embedded pool is shown.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="130"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="139"/>
         <source>Pool: embedded</source>
         <translation>Pool: embedded</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="132"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="141"/>
         <source>Pool: server %1, disconnected</source>
         <translation>Pool: server %1, disconnected</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="134"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="143"/>
         <source>Pool: server %1</source>
         <translation>Pool: server %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/remote_controller.cpp" line="136"/>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="145"/>
+        <source>Pool: embedded · router %1, not answering</source>
+        <translation>Pool: embedded · router %1, not answering</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow/remote_controller.cpp" line="147"/>
         <source>Pool: embedded · router %1</source>
         <translation>Pool: embedded · router %1</translation>
     </message>
@@ -2292,6 +2302,258 @@
         <location filename="../ui/widgets/replay_controls.cpp" line="52"/>
         <source>Virtual time elapsed / scenario length</source>
         <translation>Virtual time elapsed / scenario length</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RouteMemberTableModel</name>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="45"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="46"/>
+        <source>HTTPS</source>
+        <translation>HTTPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="47"/>
+        <source>QUIC</source>
+        <translation>QUIC</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="53"/>
+        <source>round robin</source>
+        <translation>round robin</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="54"/>
+        <source>first come, first served</source>
+        <translation>first come, first served</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="55"/>
+        <source>absolute priority</source>
+        <translation>absolute priority</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="56"/>
+        <source>earliest deadline first</source>
+        <translation>earliest deadline first</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="57"/>
+        <source>multi-level</source>
+        <translation>multi-level</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="63"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="64"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="175"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="184"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="190"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="194"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="176"/>
+        <source>up</source>
+        <translation>up</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="176"/>
+        <source>down</source>
+        <translation>down</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="190"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="226"/>
+        <source>an OpenAI-compatible server</source>
+        <translation>an OpenAI-compatible server</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="226"/>
+        <source>a Headroom server</source>
+        <translation>a Headroom server</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="227"/>
+        <source>%1 at %2: %3</source>
+        <translation>%1 at %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="230"/>
+        <source>Streams of class %1 to member %2</source>
+        <translation>Streams of class %1 to member %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="233"/>
+        <source>Only QUIC members count streams</source>
+        <translation>Only QUIC members count streams</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="242"/>
+        <source>How the router reaches the member: HTTP/1.1, HTTP/1.1 over TLS, or QUIC with one stream per request</source>
+        <translation>How the router reaches the member: HTTP/1.1, HTTP/1.1 over TLS, or QUIC with one stream per request</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="243"/>
+        <source>The order in which the router sends its QUIC streams to the member</source>
+        <translation>The order in which the router sends its QUIC streams to the member</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="244"/>
+        <source>Down: the member failed a request or its health check and gets no requests for now</source>
+        <translation>Down: the member failed a request or its health check and gets no requests for now</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="245"/>
+        <source>Requests the router is waiting on at this member</source>
+        <translation>Requests the router is waiting on at this member</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="246"/>
+        <source>Streams whose whole answer arrived</source>
+        <translation>Streams whose whole answer arrived</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="248"/>
+        <source>Share of the streams that completed within their class&apos;s deadline, of those that completed or were dropped at the deadline</source>
+        <translation>Share of the streams that completed within their class&apos;s deadline, of those that completed or were dropped at the deadline</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="250"/>
+        <source>Streams reset because their deadline passed; their clients got an error</source>
+        <translation>Streams reset because their deadline passed; their clients got an error</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="251"/>
+        <source>Median time from opening a stream to its last byte</source>
+        <translation>Median time from opening a stream to its last byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="252"/>
+        <source>99th percentile of the time from opening a stream to its last byte</source>
+        <translation>99th percentile of the time from opening a stream to its last byte</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="253"/>
+        <source>Payload bytes the router sent on the streams</source>
+        <translation>Payload bytes the router sent on the streams</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="254"/>
+        <source>Payload bytes the router received on the streams</source>
+        <translation>Payload bytes the router received on the streams</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="255"/>
+        <source>Packets of these streams that QUIC declared lost and sent again</source>
+        <translation>Packets of these streams that QUIC declared lost and sent again</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="262"/>
+        <source>Member / class</source>
+        <translation>Member / class</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="263"/>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="264"/>
+        <source>Scheduler</source>
+        <translation>Scheduler</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="265"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="266"/>
+        <source>In flight</source>
+        <translation>In flight</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="267"/>
+        <source>Streams</source>
+        <translation>Streams</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="268"/>
+        <source>Within deadline</source>
+        <translation>Within deadline</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="269"/>
+        <source>Dropped at deadline</source>
+        <translation>Dropped at deadline</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="270"/>
+        <source>Completion p50</source>
+        <translation>Completion p50</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="271"/>
+        <source>Completion p99</source>
+        <translation>Completion p99</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="272"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="273"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/route_member_table_model.cpp" line="274"/>
+        <source>Lost packets</source>
+        <translation>Lost packets</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::RouteMembersPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/widgets/route_members_panel.cpp" line="59"/>
+        <source>The router does not answer: these figures are not live, last update %n s ago</source>
+        <translation>
+            <numerusform>The router does not answer: these figures are not live, last update %n s ago</numerusform>
+            <numerusform>The router does not answer: these figures are not live, last update %n s ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="72"/>
+        <source>Not connected to a router. Pool &gt; Connect… with “Router” shows its members, their transport and per-class stream figures here.</source>
+        <translation>Not connected to a router. Pool &gt; Connect… with “Router” shows its members, their transport and per-class stream figures here.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="78"/>
+        <source>Router %1: reading its members…</source>
+        <translation>Router %1: reading its members…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="87"/>
+        <source>Router %1 · members up: %2 of %3</source>
+        <translation>Router %1 · members up: %2 of %3</translation>
     </message>
 </context>
 <context>

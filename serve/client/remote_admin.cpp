@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "engine/io/json_input.h"
+
 namespace headroom::serve {
 
 using json = nlohmann::json;
@@ -52,6 +54,19 @@ RemoteReply pushSharesToRouter(net::UpstreamTransport& transport, std::string_vi
 
 RemoteReply putServerClasses(net::UpstreamTransport& transport, const RemoteTarget& target, const json& classes) {
   return callRemote(transport, target, "PUT", "/v1/headroom/admin/classes", json{{"classes", classes}}.dump());
+}
+
+RouteMembersAnswer routeMembersAnswer(const RemoteReply& reply) {
+  if (reply.error) return {{}, reply.error};
+  try {
+    return {parseRouteMembers(reply.body, "the router's members"), {}};
+  } catch (const engine::InputError& error) {
+    return {{}, {RemoteErrorKind::Protocol, reply.status, error.what()}};
+  }
+}
+
+RouteMembersAnswer readRouteMembers(net::UpstreamTransport& transport, const RemoteTarget& target, engine::Duration timeout) {
+  return routeMembersAnswer(callRemote(transport, target, "GET", std::string(kRouteMembersPath), {}, timeout));
 }
 
 }  // namespace headroom::serve

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "serve/client/remote_call.h"
+#include "serve/protocol/route_members_json.h"
 
 namespace headroom::serve {
 
@@ -24,5 +25,18 @@ RemoteReply pushSharesToRouter(net::UpstreamTransport& transport, std::string_vi
 // Replaces a server's classes (PUT /v1/headroom/admin/classes with {"classes": [...]} as the server's
 // config file writes them). On success the body holds the classes the server now serves. Blocks.
 RemoteReply putServerClasses(net::UpstreamTransport& transport, const RemoteTarget& target, const nlohmann::json& classes);
+
+// What a router said on GET /v1/headroom/members: its members when the answer could be read, else the error
+// (an answer that is not the members' JSON: RemoteErrorKind::Protocol with the field at fault).
+struct RouteMembersAnswer {
+  RouteMembersStatus members;
+  RemoteError error;
+};
+RouteMembersAnswer routeMembersAnswer(const RemoteReply& reply);
+
+// Reads a router's members with an admin key (GET /v1/headroom/members). Blocks; RouteMembersPoller
+// polls it without blocking its owner.
+RouteMembersAnswer readRouteMembers(net::UpstreamTransport& transport, const RemoteTarget& target,
+                                    engine::Duration timeout = std::chrono::seconds(5));
 
 }  // namespace headroom::serve

@@ -9,9 +9,11 @@ namespace headroom::serve {
 
 namespace {
 
-// Collects one answer; the caller waits on it.
+// Collects one answer and hands it to `done` once.
 class CollectingHandler final : public net::UpstreamHandler {
  public:
+  explicit CollectingHandler(std::function<void(RemoteReply)> done) : done_(std::move(done)) {}
+
   void onHead(int status, const net::HttpHeaders& /*headers*/) override {
     std::lock_guard lock(mutex_);
     reply_.status = status;
@@ -21,34 +23,37 @@ class CollectingHandler final : public net::UpstreamHandler {
     reply_.body.append(bytes);
   }
   void onComplete() override {
-    std::lock_guard lock(mutex_);
-    if (const RemoteErrorKind kind = kindOfStatus(reply_.status); kind != RemoteErrorKind::None) {
-      reply_.error = {kind, reply_.status, errorMessageOf(reply_.body)};
+    RemoteReply reply;
+    {
+      std::lock_guard lock(mutex_);
+      if (const RemoteErrorKind kind = kindOfStatus(reply_.status); kind != RemoteErrorKind::None) {
+        reply_.error = {kind, reply_.status, errorMessageOf(reply_.body)};
+      }
+      reply = std::move(reply_);
     }
-    finish();
+    done_(std::move(reply));
   }
   void onError(std::string_view message) override {
-    std::lock_guard lock(mutex_);
-    reply_.error = {classifyTransportError(message), reply_.status, std::string(message)};
-    finish();
-  }
-
-  RemoteReply wait() {
-    std::unique_lock lock(mutex_);
-    done_.wait(lock, [&] { return finished_; });
-    return std::move(reply_);
+    RemoteReply reply;
+    {
+      std::lock_guard lock(mutex_);
+      reply_.error = {classifyTransportError(message), reply_.status, std::string(message)};
+      reply = std::move(reply_);
+    }
+    done_(std::move(reply));
   }
 
  private:
-  void finish() {
-    finished_ = true;
-    done_.notify_all();
-  }
-
   std::mutex mutex_;
-  std::condition_variable done_;
-  bool finished_ = false;
   RemoteReply reply_;
+  std::function<void(RemoteReply)> done_;
+};
+
+// Where a blocking call waits for its reply.
+struct ReplySlot {
+  std::mutex mutex;
+  std::condition_variable done;
+  std::optional<RemoteReply> reply;
 };
 
 }  // namespace
@@ -59,8 +64,9 @@ std::optional<RemoteTarget> remoteTarget(std::string_view url, std::string apiKe
   return RemoteTarget{*endpoint, std::move(apiKey)};
 }
 
-RemoteReply callRemote(net::UpstreamTransport& transport, const RemoteTarget& target, std::string method, std::string path,
-                       std::string body, engine::Duration timeout) {
+std::shared_ptr<net::UpstreamCall> startRemoteCall(net::UpstreamTransport& transport, const RemoteTarget& target, std::string method,
+                                                   std::string path, std::string body, engine::Duration timeout,
+                                                   std::function<void(RemoteReply)> done) {
   net::UpstreamRequest request;
   request.endpoint = target.endpoint;
   request.method = std::move(method);
@@ -71,9 +77,20 @@ RemoteReply callRemote(net::UpstreamTransport& transport, const RemoteTarget& ta
   request.body = std::move(body);
   request.connectTimeout = std::min<engine::Duration>(timeout, std::chrono::seconds(5));
   request.idleTimeout = timeout;
-  auto handler = std::make_shared<CollectingHandler>();
-  transport.start(std::move(request), handler);
-  return handler->wait();
+  return transport.start(std::move(request), std::make_shared<CollectingHandler>(std::move(done)));
+}
+
+RemoteReply callRemote(net::UpstreamTransport& transport, const RemoteTarget& target, std::string method, std::string path,
+                       std::string body, engine::Duration timeout) {
+  auto slot = std::make_shared<ReplySlot>();
+  startRemoteCall(transport, target, std::move(method), std::move(path), std::move(body), timeout, [slot](RemoteReply reply) {
+    std::lock_guard lock(slot->mutex);
+    slot->reply = std::move(reply);
+    slot->done.notify_all();
+  });
+  std::unique_lock lock(slot->mutex);
+  slot->done.wait(lock, [&] { return slot->reply.has_value(); });
+  return std::move(*slot->reply);
 }
 
 }  // namespace headroom::serve

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,12 @@ struct RemoteReply {
   std::string body;
   RemoteError error;
 };
+
+// Sends one request; `done` hears the whole outcome once, on a transport thread (it must not block). The
+// call's cancel() ends it early (then `done` hears a Broken error, unless it was already called).
+std::shared_ptr<net::UpstreamCall> startRemoteCall(net::UpstreamTransport& transport, const RemoteTarget& target, std::string method,
+                                                   std::string path, std::string body, engine::Duration timeout,
+                                                   std::function<void(RemoteReply)> done);
 
 // Sends one request and waits for the whole answer (at most `timeout` without a byte). Blocks the caller:
 // not for a UI thread that must stay responsive for long. Thread-safe as the transport is.

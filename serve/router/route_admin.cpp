@@ -1,10 +1,13 @@
-// RouteService's own endpoints: GET /health, GET /metrics and GET|PUT /v1/headroom/admin/shares.
+// RouteService's own endpoints: GET /health, GET /metrics, GET|PUT /v1/headroom/admin/shares and
+// GET /v1/headroom/members.
 #include "serve/router/route_service.h"
 
 #include "serve/protocol/admin_put_body.h"
 #include "serve/protocol/http_server_metrics.h"
 #include "serve/protocol/process_metrics.h"
 #include "serve/protocol/prometheus_writer.h"
+#include "serve/protocol/route_members_json.h"
+#include "serve/router/route_members_status.h"
 #include "engine/io/json_input.h"
 
 namespace headroom::serve {
@@ -14,6 +17,18 @@ namespace {
 using json = nlohmann::json;
 
 net::HttpResponse jsonResponse(const json& body) { return {200, {{"Content-Type", "application/json"}}, body.dump()}; }
+
+// Answers 401 (no key or an unknown one) or 403 (a tenant's key) and returns false unless the request
+// carries an admin key.
+bool admitAdmin(const AccessPolicy& access, const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
+  const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
+  if (access.isAdmin(key)) return true;
+  const bool known = access.tenantOf(key).has_value();
+  exchange->respond(ApiError::make(known ? 403 : 401, known ? "This endpoint needs an admin key." : "Missing or invalid admin key.",
+                                   known ? "permission_error" : "invalid_request_error", known ? "admin_only" : "invalid_api_key")
+                        .toResponse());
+  return false;
+}
 
 }  // namespace
 
@@ -52,14 +67,7 @@ json RouteService::sharesJson() const {
 }
 
 void RouteService::handleShares(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
-  const auto key = AccessPolicy::bearerToken(request.header("authorization").value_or(""));
-  if (!config_.access.isAdmin(key)) {
-    const bool known = config_.access.tenantOf(key).has_value();
-    exchange->respond(ApiError::make(known ? 403 : 401, known ? "This endpoint needs an admin key." : "Missing or invalid admin key.",
-                                     known ? "permission_error" : "invalid_request_error", known ? "admin_only" : "invalid_api_key")
-                          .toResponse());
-    return;
-  }
+  if (!admitAdmin(config_.access, request, exchange)) return;
   if (request.method == "GET") {
     exchange->respond(jsonResponse(sharesJson()));
     return;
@@ -78,6 +86,23 @@ void RouteService::handleShares(const net::HttpRequest& request, const std::shar
     return;
   }
   exchange->respond(jsonResponse(sharesJson()));
+}
+
+std::vector<std::vector<MemberClassStreams>> RouteService::memberStreamFigures() const {
+  // Per member, per class: what the QUIC transport counts of the streams to that member. HTTP members
+  // have none.
+  return {};
+}
+
+void RouteService::handleMembers(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
+  if (!admitAdmin(config_.access, request, exchange)) return;
+  if (request.method != "GET") {
+    exchange->respond(ApiError::make(405, "Use GET on /v1/headroom/members.", "invalid_request_error", "method_not_allowed")
+                          .toResponse({{"Allow", "GET"}}));
+    return;
+  }
+  const std::vector<std::vector<MemberClassStreams>> streams = memberStreamFigures();
+  exchange->respond(jsonResponse(toRouteMembersJson(routeMembersStatus(config_.members, table_.states(), streams))));
 }
 
 }  // namespace headroom::serve

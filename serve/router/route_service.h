@@ -16,6 +16,7 @@
 #include "net/http_server_counters.h"
 #include "net/upstream.h"
 #include "serve/protocol/api_error.h"
+#include "serve/protocol/route_members_json.h"
 #include "serve/router/member_prober.h"
 #include "serve/router/member_table.h"
 #include "serve/router/route_config.h"
@@ -30,7 +31,7 @@ namespace headroom::serve {
 // reached it is not (the request may be what broke it): the client gets a 502, or an error event when
 // the answer was already streaming. Members that fail are skipped until their health check answers.
 // Also serves GET /health, GET /metrics (its own), GET /v1/models and /v1/models/{id} (from a member) and
-// GET|PUT /v1/headroom/admin/shares (admin key). Thread-safe.
+// GET|PUT /v1/headroom/admin/shares and GET /v1/headroom/members (admin key). Thread-safe.
 //
 // Shutdown: beginDrain() answers new requests 503 (Retry-After) and /health 503 while the requests in
 // flight go on; waitDrained() says when none is left; endInFlight() ends the rest (a stream's error
@@ -38,7 +39,7 @@ namespace headroom::serve {
 //
 // Its parts: the members and their health (MemberTable, checked by MemberProber), one request
 // forwarded with retries and streaming (Forward, route_forward.*), the counters (RouteMetrics), the
-// health, metrics and shares endpoints (route_admin.cpp) and the client side here: paths, keys and
+// health, metrics, shares and members endpoints (route_admin.cpp) and the client side here: paths, keys and
 // classes.
 class RouteService final : public net::HttpHandler {
  public:
@@ -80,6 +81,10 @@ class RouteService final : public net::HttpHandler {
   void handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange);
   void handleShares(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
   nlohmann::json sharesJson() const;
+  void handleMembers(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
+  // The per-class stream figures of each member (one entry per member, in configuration order) for
+  // GET /v1/headroom/members; empty entries for members reached over HTTP.
+  std::vector<std::vector<MemberClassStreams>> memberStreamFigures() const;
   // A forwarded request ended (Forward calls it once).
   void forwardEnded();
 

@@ -60,6 +60,7 @@ QString remoteErrorText(const serve::RemoteError& error) {
 RemoteBridge::RemoteBridge(QObject* parent) : QObject(parent) {
   qRegisterMetaType<ViewPtr>();
   qRegisterMetaType<std::vector<engine::QosClass>>();
+  qRegisterMetaType<RouteMembersPtr>();
   frameTimer_.setInterval(EngineBridge::kDefaultFrameIntervalMs);
   connect(&frameTimer_, &QTimer::timeout, this, &RemoteBridge::pullLatest);
 }
@@ -97,6 +98,13 @@ bool RemoteBridge::connectTo(const RemoteConnection& connection, QString* error)
           return;
         }
         connected_ = true;
+        const auto members = serve::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
+        if (members) {
+          serve::RouteMembersPoller::Options options;
+          options.interval = membersPollInterval_;
+          membersPoller_ = std::make_unique<serve::RouteMembersPoller>(*transport_, *members, options);
+          frameTimer_.start();
+        }
         emit connected();
       });
   return true;
@@ -105,6 +113,10 @@ bool RemoteBridge::connectTo(const RemoteConnection& connection, QString* error)
 void RemoteBridge::disconnectFrom() {
   frameTimer_.stop();
   telemetry_.reset();
+  membersPoller_.reset();
+  members_.reset();
+  membersAnswersSeen_ = 0;
+  sinceEvent_.invalidate();
   lastEvent_.reset();
   latest_.reset();
   active_ = false;
@@ -196,6 +208,7 @@ void RemoteBridge::pushPlan(const QByteArray& planJson) {
 }
 
 void RemoteBridge::pullLatest() {
+  if (membersPoller_) return pullMembers();
   if (!telemetry_) return;
   const serve::TelemetryClient::Status status = telemetry_->status();
   if (!connected_ && status.state == serve::TelemetryClient::State::Stopped) {
@@ -244,6 +257,25 @@ void RemoteBridge::pullLatest() {
     fetchClasses();
   }
   emit viewChanged(latest_);
+}
+
+void RemoteBridge::pullMembers() {
+  const serve::RouteMembersPoller::Status status = membersPoller_->status();
+  if (status.answers == membersAnswersSeen_ || !status.members) {
+    // A router that never answered since connecting counts from the connection.
+    if (!sinceEvent_.isValid()) sinceEvent_.start();
+    updateStaleness(!status.lastError);
+    return;
+  }
+  membersAnswersSeen_ = status.answers;
+  members_ = status.members;
+  sinceEvent_.start();
+  if (stale_) {
+    stale_ = false;
+    staleSecondsShown_ = -1;
+    emit staleChanged(false, 0.0);
+  }
+  emit routeMembersChanged(members_);
 }
 
 void RemoteBridge::updateStaleness(bool streaming) {

@@ -10,6 +10,7 @@
 
 #include "engine/core/qos_class.h"
 #include "serve/client/remote_error.h"
+#include "serve/client/route_members_poller.h"
 #include "serve/client/telemetry_client.h"
 #include "ui/bridge/engine_bridge.h"
 
@@ -19,8 +20,11 @@ class UpstreamClient;
 
 namespace headroom::ui {
 
+// A router's members as one answer gave them; immutable once published.
+using RouteMembersPtr = std::shared_ptr<const serve::RouteMembersStatus>;
+
 // What a remote pool is: one `headroom-cli serve` (live telemetry, class edits) or a `headroom-cli
-// route` front (plan shares are pushed to it; it publishes no telemetry of its own).
+// route` front (plan shares are pushed to it; its members and their per-class stream figures are polled).
 enum class RemoteKind : int { Server = 0, Router = 1 };
 
 struct RemoteConnection {
@@ -35,8 +39,11 @@ struct RemoteConnection {
 // EngineBridge emits the embedded pool's views. Once connected, the last view goes stale when the
 // stream drops or no event came for kStaleAfterMs: staleChanged() says so, and again each whole second
 // while it stays stale, so what is shown never passes for live. Every new stream connection (a
-// reconnect, perhaps to a restarted server) re-reads the server's classes. Admin calls (classes,
-// shares) run on a worker thread and answer with signals. Lives on the UI thread; not thread-safe.
+// reconnect, perhaps to a restarted server) re-reads the server's classes. For a router it polls the
+// members (serve::RouteMembersPoller, about once a second) and emits each new answer as
+// routeMembersChanged(); the members go stale as the telemetry does when the router stops answering
+// (staleChanged()). Admin calls (classes, shares) run on a worker thread and answer with signals. Lives on
+// the UI thread; not thread-safe.
 class RemoteBridge : public QObject {
   Q_OBJECT
 
@@ -57,6 +64,8 @@ class RemoteBridge : public QObject {
   bool isStale() const { return stale_; }
   const RemoteConnection& connection() const { return connection_; }
   ViewPtr latest() const { return latest_; }
+  // Router: the members as last read; null until the first answer.
+  RouteMembersPtr latestMembers() const { return members_; }
 
   // Server: replaces the classes' rank, importance and SLOs by name (queue limits and overload
   // settings stay as the server has them). Answers classesApplied() or adminFailed().
@@ -66,6 +75,8 @@ class RemoteBridge : public QObject {
   void pushPlan(const QByteArray& planJson);
 
   void setFrameIntervalMs(int intervalMs) { frameTimer_.setInterval(intervalMs); }
+  // Router: how often the members are read (default 1 s); applies to the next connection.
+  void setMembersPollInterval(engine::Duration interval) { membersPollInterval_ = interval; }
 
  public slots:
   void pullLatest();
@@ -83,6 +94,8 @@ class RemoteBridge : public QObject {
   void classesLoaded(const std::vector<headroom::engine::QosClass>& classes);
   void classesApplied();
   void sharesPushed(const QString& sharesJson);
+  // Router: a new answer of its members (about once a second while it answers).
+  void routeMembersChanged(const headroom::ui::RouteMembersPtr& members);
   void adminFailed(const QString& message);
 
  private:
@@ -90,9 +103,14 @@ class RemoteBridge : public QObject {
   void runInBackground(Work work, Done done);
   void fetchClasses();
   void updateStaleness(bool streaming);
+  void pullMembers();
 
   std::shared_ptr<net::UpstreamClient> transport_;
   std::unique_ptr<serve::TelemetryClient> telemetry_;
+  std::unique_ptr<serve::RouteMembersPoller> membersPoller_;
+  RouteMembersPtr members_;
+  std::int64_t membersAnswersSeen_ = 0;
+  engine::Duration membersPollInterval_ = std::chrono::seconds(1);
   std::shared_ptr<const serve::TelemetryEvent> lastEvent_;
   RemoteConnection connection_;
   ViewPtr latest_;
@@ -113,3 +131,4 @@ QString remoteErrorText(const serve::RemoteError& error);
 }  // namespace headroom::ui
 
 Q_DECLARE_METATYPE(std::vector<headroom::engine::QosClass>)
+Q_DECLARE_METATYPE(headroom::ui::RouteMembersPtr)

@@ -37,6 +37,7 @@
 #include "ui/widgets/planner_panel.h"
 #include "ui/widgets/pool_panel.h"
 #include "ui/widgets/replay_controls.h"
+#include "ui/widgets/route_members_panel.h"
 #include "ui/widgets/runs_panel.h"
 
 #ifndef HEADROOM_VERSION
@@ -251,8 +252,22 @@ void MainWindow::createDocks() {
   tabifyDockWidget(pool, log);
   pool->raise();
 
+  // A connected router's members, their transport and per-class stream figures, beside the pool.
+  routeMembersPanel_ = new RouteMembersPanel(this);
+  auto* members = new QDockWidget(tr("Router members"), this);
+  members->setObjectName(QStringLiteral("routeMembersDock"));
+  members->setWidget(routeMembersPanel_);
+  addDockWidget(Qt::BottomDockWidgetArea, members);
+  tabifyDockWidget(pool, members);
+  connect(remote_, &RemoteController::routerChanged, routeMembersPanel_, [this, members](const QString& url) {
+    routeMembersPanel_->setRouter(url);
+    if (!url.isEmpty()) members->raise();
+  });
+  connect(remote_, &RemoteController::routeMembersChanged, routeMembersPanel_, &RouteMembersPanel::showMembers);
+  connect(remote_, &RemoteController::routerStaleChanged, routeMembersPanel_, &RouteMembersPanel::setStale);
+
   QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu"));
-  for (auto* dock : {classes, pool, log}) view->addAction(dock->toggleViewAction());
+  for (auto* dock : {classes, pool, members, log}) view->addAction(dock->toggleViewAction());
   const PlanningDocks planning = addPlanningDocks(this, bridge_, classes, view);
   plannerPanel_ = planning.plannerPanel;
   // Every plan computed is stored in the open workspace with its inputs; the runs an applied plan starts

@@ -21,6 +21,7 @@ class PlannerPanel;
 class PoolTableModel;
 class ReplayControls;
 class RemoteController;
+class RouteMembersPanel;
 class WorkspaceController;
 
 // How long the dashboard took to redraw one view, in milliseconds (wall clock, UI thread).
@@ -61,6 +62,7 @@ class MainWindow : public QMainWindow {
   WorkspaceController* workspaceController() const { return workspace_; }
   RemoteController* remoteController() const { return remote_; }
   PlannerPanel* plannerPanel() const { return plannerPanel_; }
+  RouteMembersPanel* routeMembersPanel() const { return routeMembersPanel_; }
   QAction* playPauseAction() const { return playPause_; }
   QAction* stepAction() const { return step_; }
   QAction* stopAction() const { return stop_; }
@@ -96,6 +98,7 @@ class MainWindow : public QMainWindow {
   ClassEditor* classEditor_ = nullptr;
   WorkspaceController* workspace_ = nullptr;
   PlannerPanel* plannerPanel_ = nullptr;
+  RouteMembersPanel* routeMembersPanel_ = nullptr;
   Confirmation confirm_;
   QTableView* poolView_ = nullptr;
 

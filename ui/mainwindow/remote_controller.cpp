@@ -34,6 +34,7 @@ RemoteController::RemoteController(EngineBridge* embedded, ClassTableModel* clas
       setReplayEnabled(false);
     }
     updateLabel();
+    if (hasRouter()) emit routerChanged(remote_->connection().url);
     emit message(tr("Connected to %1.").arg(remote_->connection().url));
   });
   connect(remote_, &RemoteBridge::connectionFailed, this, [this](const QString& text) {
@@ -44,7 +45,13 @@ RemoteController::RemoteController(EngineBridge* embedded, ClassTableModel* clas
   connect(remote_, &RemoteBridge::connectionTrouble, this, [this](const QString& text) {
     emit message(tr("Remote pool: %1 Reconnecting…").arg(text));
   });
+  connect(remote_, &RemoteBridge::routeMembersChanged, this, &RemoteController::routeMembersChanged);
   connect(remote_, &RemoteBridge::staleChanged, this, [this](bool stale, double lastUpdateS) {
+    if (hasRouter()) {
+      updateLabel();
+      emit routerStaleChanged(stale, lastUpdateS);
+      return;
+    }
     if (!showsRemote()) return;
     updateLabel();
     emit staleChanged(stale, lastUpdateS);
@@ -104,9 +111,11 @@ void RemoteController::disconnectFromRemote() {
 
 void RemoteController::showEmbedded() {
   const bool wasShowingRemote = showsRemote() && remote_->isConnected();
+  const bool hadRouter = hasRouter();
   const bool wasStale = remote_->isStale();
   remote_->disconnectFrom();
-  if (wasStale) emit staleChanged(false, 0.0);
+  if (wasStale && !hadRouter) emit staleChanged(false, 0.0);
+  if (hadRouter) emit routerChanged({});
   disconnect_->setEnabled(false);
   setReplayEnabled(true);
   updateLabel();
@@ -132,6 +141,8 @@ void RemoteController::updateLabel() {
     poolLabel_->setText(tr("Pool: server %1, disconnected").arg(remote_->connection().url));
   } else if (showsRemote()) {
     poolLabel_->setText(tr("Pool: server %1").arg(remote_->connection().url));
+  } else if (remote_->isStale()) {
+    poolLabel_->setText(tr("Pool: embedded · router %1, not answering").arg(remote_->connection().url));
   } else {
     poolLabel_->setText(tr("Pool: embedded · router %1").arg(remote_->connection().url));
   }

@@ -21,7 +21,8 @@ class ClassTableModel;
 // (EngineBridge) and a remote one (RemoteBridge). While a remote server is shown, its views go out
 // through viewChanged() like the embedded ones, the embedded replay is paused and its controls are
 // disabled (a remote pool runs on the wall clock), and class edits go to the server's admin endpoint.
-// A router connection keeps the embedded pool on screen and is the target of pushPlan(). A failed
+// A router connection keeps the embedded pool on screen, is the target of pushPlan(), and its members
+// go out through routeMembersChanged() (stale or live again: routerStaleChanged()). A failed
 // connection leaves the embedded pool as it was. Lives on the UI thread.
 class RemoteController : public QObject {
   Q_OBJECT
@@ -35,6 +36,8 @@ class RemoteController : public QObject {
   RemoteBridge* remote() const { return remote_; }
   // True while a remote server (not the embedded pool) is shown.
   bool showsRemote() const { return remote_->isActive() && remote_->connection().kind == RemoteKind::Server; }
+  // True while a router is connected.
+  bool hasRouter() const { return remote_->isConnected() && remote_->connection().kind == RemoteKind::Router; }
   // The replay's actions and widgets, disabled while a remote server is shown.
   void setReplayControls(QList<QAction*> actions, QList<QWidget*> widgets);
 
@@ -54,6 +57,11 @@ class RemoteController : public QObject {
   // The remote view shown went stale (last update `lastUpdateS` ago) or is live again; false too when
   // the embedded pool is shown again.
   void staleChanged(bool stale, double lastUpdateS);
+  // A router connection began (its `url`) or ended (empty `url`).
+  void routerChanged(const QString& url);
+  void routeMembersChanged(const headroom::ui::RouteMembersPtr& members);
+  // The router's members shown went stale (the router stopped answering) or are live again.
+  void routerStaleChanged(bool stale, double lastUpdateS);
 
  private:
   void showEmbedded();
