@@ -142,9 +142,9 @@ struct QuicUdpServer::Impl {
   }
 
   void record(const StreamState& stream, StreamId id, const ConnectionState& state, std::uint64_t lostPackets) {
-    if (!options.observer || !stream.header) return;
+    if (!options.observer) return;
     StreamRecord record;
-    record.className = stream.header->className;
+    if (stream.header) record.className = stream.header->className;
     record.outcome = stream.outcome;
     record.duration = steadyQuicNow() - stream.openedAt;
     record.bytesReceived = stream.bytesReceived;
@@ -357,15 +357,11 @@ class ServerConnection final : public QuicConnectionHandler {
     if (const auto found = state_->streams.find(id); found != state_->streams.end()) {
       found->second.reply->closed = true;
       found->second.reply->fireClose();
-      if (options().observer && found->second.header) {
-        found->second.outcome = StreamOutcome::Refused;
-        server_.record(found->second, id, *state_, 0);
-      }
+      found->second.outcome = StreamOutcome::Refused;
+      server_.record(found->second, id, *state_, 0);
       state_->streams.erase(found);
     }
   }
-
-  const QuicUdpServerOptions& options() const { return server_.options; }
 
   void answerError(StreamState& stream, int status, std::string_view message) {
     stream.handedOver = true;
