@@ -41,8 +41,9 @@ struct StreamReply {
   std::function<void()> onClose;
   bool closeFired = false;
 
-  void fireClose() {
-    if (closeFired || finished) return;
+  // `evenIfFinished`: the answer was given whole but will not arrive (reset, or dropped at its deadline).
+  void fireClose(bool evenIfFinished = false) {
+    if (closeFired || (finished && !evenIfFinished)) return;
     closeFired = true;
     if (onClose) {
       auto callback = std::move(onClose);
@@ -117,10 +118,16 @@ struct QuicUdpServer::Impl {
   }
 
   void flushAll() {
-    endpoint->flush(steadyQuicNow(), [this](std::span<const std::uint8_t> bytes, const QuicPath& path) {
-      boost::system::error_code ignored;
-      socket.send_to(asio::buffer(bytes.data(), bytes.size()), endpointOf(path.remote, path.remoteLength), 0, ignored);
-    });
+    // A stream dropped at its deadline inside flush() is shut down at its end: flush once more so that
+    // its RESET_STREAM goes out now rather than with the next timer.
+    for (int round = 0; round < 2; ++round) {
+      expiredInFlush = false;
+      endpoint->flush(steadyQuicNow(), [this](std::span<const std::uint8_t> bytes, const QuicPath& path) {
+        boost::system::error_code ignored;
+        socket.send_to(asio::buffer(bytes.data(), bytes.size()), endpointOf(path.remote, path.remoteLength), 0, ignored);
+      });
+      if (!expiredInFlush) break;
+    }
     armTimer();
   }
 
@@ -167,6 +174,7 @@ struct QuicUdpServer::Impl {
   std::atomic<bool> stopped{false};
   bool started = false;
   bool flushPosted = false;
+  bool expiredInFlush = false;
   QuicTime armedFor = QuicTime::max();
   std::vector<std::weak_ptr<ConnectionState>> liveConnections;  // I/O thread
   std::weak_ptr<Impl> self;
@@ -298,9 +306,9 @@ class ServerConnection final : public QuicConnectionHandler {
   void onStreamReset(StreamId id, std::uint64_t /*code*/) override {
     const auto found = state_->streams.find(id);
     if (found == state_->streams.end()) return;
-    if (!found->second.reply->finished) found->second.outcome = StreamOutcome::Reset;
+    if (found->second.outcome == StreamOutcome::Completed) found->second.outcome = StreamOutcome::Reset;
     found->second.reply->closed = true;
-    found->second.reply->fireClose();
+    found->second.reply->fireClose(true);
   }
 
   void onStreamExpired(StreamId id) override {
@@ -308,11 +316,12 @@ class ServerConnection final : public QuicConnectionHandler {
       std::lock_guard lock(server_.countersMutex);
       ++server_.counters.droppedAtDeadline;
     }
+    server_.expiredInFlush = true;
     const auto found = state_->streams.find(id);
     if (found == state_->streams.end()) return;
     found->second.outcome = StreamOutcome::DeadlinePassed;
     found->second.reply->closed = true;
-    found->second.reply->fireClose();
+    found->second.reply->fireClose(true);
   }
 
   void onStreamClosed(StreamId id, std::uint64_t lostPackets) override {
