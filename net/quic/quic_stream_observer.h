@@ -15,7 +15,7 @@ enum class StreamOutcome : std::uint8_t {
 };
 
 // One request stream, told once when it is over. `className` is the header's class (empty for a
-// header refused before its class was read); `duration` runs from the stream's first byte (server: its header arrived; client:
+// refused header: malformed, or naming a class not served); `duration` runs from the stream's first byte (server: its header arrived; client:
 // the stream was opened) to its end; bytes are stream payload (what the application gave or got), and
 // `lostPackets` the packets carrying its data that the QUIC stack declared lost and sent again.
 struct StreamRecord {

@@ -92,7 +92,7 @@ void QuicStreamMetrics::write(PrometheusWriter& out, std::string_view sentWhat) 
              "Packets carrying a stream's data that QUIC declared lost (and sent again), by class.");
   for (const ClassFigures& figures : classes) out.sample("headroom_quic_stream_lost_packets_total", label(figures), figures.lostPackets);
   out.family("headroom_quic_streams_refused_total", "counter",
-             "QUIC streams reset because their header was malformed (before a class could be read).");
+             "QUIC streams reset because their header was malformed or named a class not served.");
   out.sample("headroom_quic_streams_refused_total", MetricLabels{}, refusedHeaders);
 }
 

@@ -30,7 +30,7 @@ class QuicStreamMetrics final : public net::quic::StreamObserver {
     engine::BucketHistogram completionSeconds;
   };
   std::vector<ClassFigures> figures() const;
-  // Streams refused before their class was known (a malformed header).
+  // Streams refused for their header (malformed, or a class not served).
   std::uint64_t refusedHeaders() const;
 
   // Writes the families headroom_quic_streams_total{class,outcome}, headroom_quic_stream_completion_seconds,

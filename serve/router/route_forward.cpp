@@ -295,6 +295,12 @@ void RouteService::Forward::nextAttempt() {
     service_.metrics_.countUnavailable(classId_);
     std::string reasons;
     for (const std::string& failure : failures_) reasons += (reasons.empty() ? ": " : "; ") + failure;
+    // Members skipped as down whose health check said why (QUIC members: no address in it).
+    const std::vector<MemberState> states = service_.table_.states();
+    for (std::size_t m = 0; m < states.size(); ++m) {
+      if (tried_[m] || states[m].downReason.empty()) continue;
+      reasons += (reasons.empty() ? ": " : "; ") + ("member \"" + states[m].name + "\" is down (" + states[m].downReason + ")");
+    }
     exchange_->respond(ApiError::make(503, "No member could serve the request" + reasons + ".", "server_error", "no_member_available")
                            .toResponse());
     return;
