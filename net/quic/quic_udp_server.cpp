@@ -100,21 +100,26 @@ struct QuicUdpServer::Impl {
     socket.async_receive_from(asio::buffer(datagram), sender, [this](const boost::system::error_code& ec, std::size_t bytes) {
       if (ec == asio::error::operation_aborted || stopped.load()) return;
       if (!ec) {
-        const QuicPath path = pathOf(localEndpoint, sender);
-        endpoint->receive(std::span<const std::uint8_t>(datagram.data(), bytes), path, steadyQuicNow());
-        scheduleFlush();
+        endpoint->receive(std::span<const std::uint8_t>(datagram.data(), bytes), pathOf(localEndpoint, sender), steadyQuicNow());
+        // Take what else is there before answering, so one flush covers it all.
+        boost::system::error_code more;
+        for (int i = 0; i < kMaxDatagramsPerRead && socket.available(more) > 0 && !more; ++i) {
+          const std::size_t n = socket.receive_from(asio::buffer(datagram), sender, 0, more);
+          if (more) break;
+          endpoint->receive(std::span<const std::uint8_t>(datagram.data(), n), pathOf(localEndpoint, sender), steadyQuicNow());
+        }
+        // Answers written meanwhile flush when their write runs, with the ACKs in the same packets.
+        if (queuedWrites.load() == 0) flushAll();
       }
       receiveNext();
     });
   }
 
-  void scheduleFlush() {
-    if (flushPosted) return;
-    flushPosted = true;
-    asio::post(io, [this] {
-      flushPosted = false;
-      flushAll();
-    });
+  static constexpr int kMaxDatagramsPerRead = 64;
+
+  // An exchange's write ran: flush when it was the last one queued (the writes before it are covered).
+  void writeDone() {
+    if (--queuedWrites == 0) flushAll();
   }
 
   void flushAll() {
@@ -173,7 +178,7 @@ struct QuicUdpServer::Impl {
   std::thread thread;
   std::atomic<bool> stopped{false};
   bool started = false;
-  bool flushPosted = false;
+  std::atomic<std::int64_t> queuedWrites{0};  // exchange writes posted and not yet run
   bool expiredInFlush = false;
   QuicTime armedFor = QuicTime::max();
   std::vector<std::weak_ptr<ConnectionState>> liveConnections;  // I/O thread
@@ -220,14 +225,15 @@ class StreamExchange final : public HttpExchange {
   void write(std::string bytes, bool fin) {
     if (server_->stopped.load()) return;
     QuicUdpServer::Impl* server = server_.get();
+    ++server->queuedWrites;
     asio::post(server_->io, [server, reply = reply_, bytes = std::move(bytes), fin] {
-      if (reply->closed || reply->finished) return;
       const auto state = reply->connection.lock();
-      if (!state || !state->connection) return;
-      state->connection->write(reply->id, bytes, fin);
-      state->bytesSent[reply->id] += bytes.size();
-      if (fin) reply->finished = true;
-      server->scheduleFlush();
+      if (!reply->closed && !reply->finished && state && state->connection) {
+        state->connection->write(reply->id, bytes, fin);
+        state->bytesSent[reply->id] += bytes.size();
+        if (fin) reply->finished = true;
+      }
+      server->writeDone();
     });
   }
 

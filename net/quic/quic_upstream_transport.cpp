@@ -423,6 +423,13 @@ class ClientConnection final : public QuicConnectionHandler, public std::enable_
       if (ec == asio::error::operation_aborted || self->ended_ || self->transport_.stopping.load()) return;
       if (!ec) {
         self->connection_->receive(std::span<const std::uint8_t>(self->datagram_.data(), bytes), self->path_, steadyQuicNow());
+        // Take what else is there before answering, so one flush covers it all.
+        boost::system::error_code more;
+        for (int i = 0; i < 64 && !self->ended_ && self->socket_.available(more) > 0 && !more; ++i) {
+          const std::size_t n = self->socket_.receive(asio::buffer(self->datagram_), 0, more);
+          if (more) break;
+          self->connection_->receive(std::span<const std::uint8_t>(self->datagram_.data(), n), self->path_, steadyQuicNow());
+        }
         if (!self->ended_) {
           self->openWaiting();
           self->flush();
