@@ -253,6 +253,17 @@ class TestServeConfig : public QObject {
     }
   }
 
+  void quicRouteExampleLoads() {
+    // The example names its member's certificate beside it; the pair is made on the serving host.
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(resource("route-quic.json"), dir.filePath("route-quic.json")));
+    std::ofstream(dir.filePath("quic-cert.pem").toStdString()) << "-----BEGIN CERTIFICATE-----\n";
+    const RouteConfig route = loadRouteConfig(dir.filePath("route-quic.json").toStdString());
+    QVERIFY(route.members[0].endpoint.quic);
+    QVERIFY(!route.members[1].endpoint.quic);
+    QCOMPARE(route.streamClasses[0].deadline->count(), Duration(std::chrono::seconds(2)).count());
+  }
+
   void quicMembersAreConfigured() {
     QTemporaryDir dir;
     std::ofstream(dir.filePath("member.pem").toStdString()) << "-----BEGIN CERTIFICATE-----\n";
