@@ -136,19 +136,18 @@ struct QuicUdpServer::Impl {
     armTimer();
   }
 
+  // Waits for the endpoint's next timer. A wait already set for an earlier time stays (it re-checks
+  // when it fires): re-arming on every flush would cost a cancel and a timer syscall per packet.
   void armTimer() {
     const QuicTime due = endpoint->nextTimer();
-    if (due == armedFor) return;
+    if (due == QuicTime::max() || (armedFor != QuicTime::max() && armedFor <= due)) return;
     armedFor = due;
-    if (due == QuicTime::max()) {
-      timer.cancel();
-      return;
-    }
     timer.expires_at(steadyTimeOf(due));
     timer.async_wait([this](const boost::system::error_code& ec) {
       if (ec == asio::error::operation_aborted || stopped.load()) return;
       armedFor = QuicTime::max();
-      endpoint->onTimer(steadyQuicNow());
+      const QuicTime now = steadyQuicNow();
+      if (endpoint->nextTimer() <= now) endpoint->onTimer(now);
       flushAll();
     });
   }

@@ -102,7 +102,7 @@ class QuicCall final : public UpstreamCall, public std::enable_shared_from_this<
     if (done_) return;
     bytesReceived += bytes.size();
     pending_.append(bytes);
-    armIdle();
+    lastActivity_ = std::chrono::steady_clock::now();
     while (!done_) {
       auto& body = parser_.get().body();
       body.data = chunk_.data();
@@ -153,11 +153,20 @@ class QuicCall final : public UpstreamCall, public std::enable_shared_from_this<
   }
 
  private:
+  // One wait at a time: when it fires it looks at the last byte's time and waits again if need be.
   void armIdle() {
-    idleTimer_.expires_after(request_.idleTimeout);
+    lastActivity_ = std::chrono::steady_clock::now();
+    waitIdle(lastActivity_ + request_.idleTimeout);
+  }
+  void waitIdle(std::chrono::steady_clock::time_point until) {
+    idleTimer_.expires_at(until);
     idleTimer_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
       if (ec) return;
-      if (auto self = weak.lock()) self->idleExpired();
+      auto self = weak.lock();
+      if (!self || self->done_) return;
+      const auto due = self->lastActivity_ + self->request_.idleTimeout;
+      if (std::chrono::steady_clock::now() < due) return self->waitIdle(due);
+      self->idleExpired();
     });
   }
   void idleExpired();
@@ -168,6 +177,7 @@ class QuicCall final : public UpstreamCall, public std::enable_shared_from_this<
   asio::steady_timer idleTimer_;
   http::response_parser<http::buffer_body> parser_;
   std::string pending_;
+  std::chrono::steady_clock::time_point lastActivity_{};
   std::array<char, 16384> chunk_{};
   bool headSeen_ = false;
   bool done_ = false;
@@ -441,22 +451,21 @@ class ClientConnection final : public QuicConnectionHandler, public std::enable_
     });
   }
 
+  // Waits for the connection's next timer. A wait already set for an earlier time stays (it re-checks
+  // when it fires): re-arming on every flush would cost a cancel and a timer syscall per packet.
   void armTimer() {
     if (!connection_ || ended_) return;
     const QuicTime due = connection_->nextTimer();
-    if (due == armedFor_) return;
+    if (due == QuicTime::max() || (armedFor_ != QuicTime::max() && armedFor_ <= due)) return;
     armedFor_ = due;
-    if (due == QuicTime::max()) {
-      timer_.cancel();
-      return;
-    }
     timer_.expires_at(steadyTimeOf(due));
     timer_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
       if (ec) return;
       auto self = weak.lock();
       if (!self || self->ended_) return;
       self->armedFor_ = QuicTime::max();
-      self->connection_->onTimer(steadyQuicNow());
+      const QuicTime now = steadyQuicNow();
+      if (self->connection_->nextTimer() <= now) self->connection_->onTimer(now);
       if (!self->ended_) {
         self->openWaiting();
         self->flush();
