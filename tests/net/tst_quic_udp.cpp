@@ -210,6 +210,17 @@ class QuicUdpTest : public QObject {
     QVERIFY(test::waitFor([&] { return handler_->closed.load() == 1; }));
   }
 
+  void requestWhoseDeadlinePassedBeforeSendingIsNotSent() {
+    auto collector = std::make_shared<CollectingHandler>();
+    net::UpstreamRequest late = request(server_->port(), pair_.certificate, "/echo", "too late");
+    late.stream.deadline = std::chrono::steady_clock::now() - std::chrono::milliseconds(1);
+    transport_->start(std::move(late), collector);
+    QVERIFY(collector->wait());
+    QVERIFY(collector->deadlinePassed);
+    QVERIFY(!collector->sending);
+    QCOMPARE(handler_->handled.load(), 0);
+  }
+
   void thousandConcurrentStreamsOnOneConnection() {
     constexpr int kStreams = 1000;
     std::vector<std::shared_ptr<CollectingHandler>> collectors;
