@@ -2,6 +2,7 @@
 #include <csignal>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -38,13 +39,12 @@ net::HttpServerOptions serverOptions(const std::string& host, std::uint16_t port
   return options;
 }
 
-// The QUIC server of --quic-port, or nothing; throws std::invalid_argument for flags that do not fit.
-std::unique_ptr<net::quic::QuicUdpServer> makeQuicServer(const ServeArgs& args, const serve::ServeConfig& config,
-                                                         const net::HttpServerOptions& http, net::HttpHandler& handler,
-                                                         std::shared_ptr<serve::QuicStreamMetrics> metrics) {
+// What --quic-port and its flags ask for, or nothing without --quic-port; throws std::invalid_argument
+// for flags that do not fit (before anything starts).
+std::optional<net::quic::QuicUdpServerOptions> quicServerOptions(const ServeArgs& args, const serve::ServeConfig& config) {
   if (args.quicPort < 0) {
     if (!args.quicCert.empty() || !args.quicKey.empty()) throw std::invalid_argument("--quic-cert and --quic-key need --quic-port");
-    return nullptr;
+    return std::nullopt;
   }
   if (args.quicCert.empty() || args.quicKey.empty()) {
     throw std::invalid_argument(
@@ -64,9 +64,7 @@ std::unique_ptr<net::quic::QuicUdpServer> makeQuicServer(const ServeArgs& args, 
   options.quic.key = args.quicKey;
   options.quic.scheduler.kind = *scheduler;
   for (const serve::ServedClass& served : config.classes) options.classNames.push_back(served.qos.name);
-  options.http = http;
-  options.observer = std::move(metrics);
-  return std::make_unique<net::quic::QuicUdpServer>(std::move(options), handler);
+  return options;
 }
 
 // How long the last replies (error events, 503s) may take to be written after the drain.
@@ -105,6 +103,7 @@ int runServe(const ServeArgs& args) {
   if (args.tlsCert.empty() != args.tlsKey.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key must be given together");
   }
+  std::optional<net::quic::QuicUdpServerOptions> quicOptions = quicServerOptions(args, config);
   const sigset_t signals = blockStopSignals();
   auto host = std::make_unique<serve::ServingHost>(config);
   auto api = std::make_unique<serve::ServeApi>(config, *host);
@@ -113,8 +112,13 @@ int runServe(const ServeArgs& args) {
   std::vector<std::string> classNames;
   for (const serve::ServedClass& served : config.classes) classNames.push_back(served.qos.name);
   auto quicMetrics = std::make_shared<serve::QuicStreamMetrics>(std::move(classNames));
-  std::unique_ptr<net::quic::QuicUdpServer> quic = makeQuicServer(args, config, options, *api, quicMetrics);
-  if (quic) api->setQuicStreamMetrics(quicMetrics);
+  std::unique_ptr<net::quic::QuicUdpServer> quic;
+  if (quicOptions) {
+    quicOptions->http = options;
+    quicOptions->observer = quicMetrics;
+    quic = std::make_unique<net::quic::QuicUdpServer>(std::move(*quicOptions), *api);
+    api->setQuicStreamMetrics(quicMetrics);
+  }
   net::HttpServer server(options, *api);
   server.start();
   if (quic) quic->start();

@@ -336,7 +336,6 @@ net::UpstreamRequest RouteService::Forward::upstreamRequest(const RouteMember& m
   if (const auto accept = request_.header("accept")) upstream.headers.emplace_back("Accept", std::string(*accept));
   if (const auto id = request_.header("x-request-id")) upstream.headers.emplace_back("X-Request-Id", std::string(*id));
   if (member.endpoint.quic) {
-    upstream.connectTimeout = std::chrono::microseconds(service_.config_.healthCheckTimeout.count());
     if (body_) {
       const StreamClassSettings& stream = service_.config_.streamClasses[classId_];
       upstream.stream.className = service_.config_.classes[classId_].qos.name;
