@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -241,6 +243,18 @@ class QuicRouteTest : public QObject {
       QVERIFY(metricValue(reply->body, R"(headroom_quic_stream_sent_bytes_total{class="chat"})") > 0.0);
       QVERIFY(metricValue(reply->body, R"(headroom_quic_stream_received_bytes_total{class="chat"})") > 0.0);
       QVERIFY(metricValue(reply->body, R"(headroom_quic_stream_lost_packets_total{class="chat"})") >= 0.0);
+    }
+    QVERIFY(metricValue(routeMetrics.body, R"(headroom_router_deadline_passed_total{class="chat"})") >= 0.0);
+    const QString promtool = QStandardPaths::findExecutable("promtool");
+    if (promtool.isEmpty()) QSKIP("promtool is not installed (Debian: prometheus); the exposition was not linted by it");
+    for (const HttpReply* reply : {&routeMetrics, &serveMetrics}) {
+      QProcess check;
+      check.start(promtool, {"check", "metrics"});
+      QVERIFY(check.waitForStarted());
+      check.write(QByteArray::fromStdString(reply->body));
+      check.closeWriteChannel();
+      QVERIFY(check.waitForFinished(60000));
+      QVERIFY2(check.exitCode() == 0, check.readAll().constData());
     }
   }
 
