@@ -123,16 +123,10 @@ struct QuicUdpServer::Impl {
   }
 
   void flushAll() {
-    // A stream dropped at its deadline inside flush() is shut down at its end: flush once more so that
-    // its RESET_STREAM goes out now rather than with the next timer.
-    for (int round = 0; round < 2; ++round) {
-      expiredInFlush = false;
-      endpoint->flush(steadyQuicNow(), [this](std::span<const std::uint8_t> bytes, const QuicPath& path) {
-        boost::system::error_code ignored;
-        socket.send_to(asio::buffer(bytes.data(), bytes.size()), endpointOf(path.remote, path.remoteLength), 0, ignored);
-      });
-      if (!expiredInFlush) break;
-    }
+    endpoint->flush(steadyQuicNow(), [this](std::span<const std::uint8_t> bytes, const QuicPath& path) {
+      boost::system::error_code ignored;
+      socket.send_to(asio::buffer(bytes.data(), bytes.size()), endpointOf(path.remote, path.remoteLength), 0, ignored);
+    });
     armTimer();
   }
 
@@ -178,7 +172,6 @@ struct QuicUdpServer::Impl {
   std::atomic<bool> stopped{false};
   bool started = false;
   std::atomic<std::int64_t> queuedWrites{0};  // exchange writes posted and not yet run
-  bool expiredInFlush = false;
   QuicTime armedFor = QuicTime::max();
   std::vector<std::weak_ptr<ConnectionState>> liveConnections;  // I/O thread
   std::weak_ptr<Impl> self;
@@ -321,7 +314,6 @@ class ServerConnection final : public QuicConnectionHandler {
       std::lock_guard lock(server_.countersMutex);
       ++server_.counters.droppedAtDeadline;
     }
-    server_.expiredInFlush = true;
     const auto found = state_->streams.find(id);
     if (found == state_->streams.end()) return;
     found->second.outcome = StreamOutcome::DeadlinePassed;

@@ -307,7 +307,6 @@ class ClientConnection final : public QuicConnectionHandler, public std::enable_
   }
 
   void onStreamExpired(StreamId id) override {
-    expiredInFlush_ = true;
     if (const auto call = callOf(id)) call->deadlinePassed();
   }
 
@@ -348,16 +347,10 @@ class ClientConnection final : public QuicConnectionHandler, public std::enable_
 
   void flush() {
     if (!connection_) return;
-    // A stream dropped at its deadline inside flush() is shut down at its end: flush once more so that
-    // its RESET_STREAM goes out now rather than with the next timer.
-    for (int round = 0; round < 2 && !ended_; ++round) {
-      expiredInFlush_ = false;
-      connection_->flush(steadyQuicNow(), [this](std::span<const std::uint8_t> bytes) {
-        boost::system::error_code ignored;
-        socket_.send(asio::buffer(bytes.data(), bytes.size()), 0, ignored);
-      });
-      if (!expiredInFlush_) break;
-    }
+    connection_->flush(steadyQuicNow(), [this](std::span<const std::uint8_t> bytes) {
+      boost::system::error_code ignored;
+      socket_.send(asio::buffer(bytes.data(), bytes.size()), 0, ignored);
+    });
     armTimer();
   }
 
@@ -488,7 +481,6 @@ class ClientConnection final : public QuicConnectionHandler, public std::enable_
   QuicTime armedFor_ = QuicTime::max();
   bool handshaken_ = false;
   bool ended_ = false;
-  bool expiredInFlush_ = false;
 };
 
 void QuicCall::fail(const std::string& message, StreamOutcome how) {
