@@ -438,8 +438,12 @@ class ClientConnection final : public QuicConnectionHandler, public std::enable_
           self->flush();
         }
       }
-      // A refused datagram (ICMP port unreachable) shows as an error here: the connection's own timers
-      // decide when the member counts as gone.
+      // ICMP port unreachable shows as connection_refused. Before the handshake nothing listens there:
+      // say so now rather than at the handshake timeout. Later the connection's own timers decide.
+      if (ec == asio::error::connection_refused && !self->ended_ && !self->connection_->handshakeCompleted()) {
+        self->onClosed("nothing answers on the member's UDP port (connection refused)");
+        return;
+      }
       if (!self->ended_) self->receiveNext();
     });
   }

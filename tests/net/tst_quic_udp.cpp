@@ -190,6 +190,24 @@ class QuicUdpTest : public QObject {
     QCOMPARE(handler_->handled.load(), 0);
   }
 
+  void memberThatDoesNotListenIsRefusedAtOnce() {
+    std::uint16_t freePort = 0;
+    {
+      net::quic::QuicUdpServerOptions options;
+      options.quic.certificate = pair_.certificate;
+      options.quic.key = pair_.key;
+      net::quic::QuicUdpServer gone(options, *handler_);
+      freePort = gone.port();
+    }
+    auto collector = std::make_shared<CollectingHandler>();
+    net::UpstreamRequest toNobody = request(freePort, pair_.certificate, "/echo", "x");
+    toNobody.connectTimeout = std::chrono::seconds(30);
+    transport_->start(std::move(toNobody), collector);
+    QVERIFY(collector->wait(std::chrono::seconds(10)));
+    QVERIFY(!collector->sending);
+    QVERIFY2(collector->error && collector->error->find("refused") != std::string::npos, collector->error.value_or("").c_str());
+  }
+
   void cancelledCallClosesTheServersExchange() {
     auto collector = std::make_shared<CollectingHandler>();
     auto call = transport_->start(request(server_->port(), pair_.certificate, "/hold"), collector);
