@@ -20,6 +20,7 @@
 #include "support/metric_value.h"
 #include "support/prometheus_lint.h"
 #include "support/quic_test_support.h"
+#include "support/test_certificates.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
 #include "support/wait_for.h"
@@ -103,14 +104,14 @@ class QuicRouteTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    const auto server = test::makeCertificatePair(dir_, "server");
-    const auto other = test::makeCertificatePair(dir_, "other");
-    if (!server || !other) QSKIP("openssl could not make a certificate pair");
-    pair_ = *server;
+    const test::TestCertificate server = test::makeTestCertificate(dir_, "server");
+    const test::TestCertificate other = test::makeTestCertificate(dir_, "other");
+    if (!server.error.isEmpty() || !other.error.isEmpty()) QSKIP(qPrintable(server.error + other.error));
+    certificate_ = server.certificate.toStdString();
     cpuConfig_ = writeFile(dir_, "serve-cpu.json", cpuServeConfig());
     slowConfig_ = writeFile(dir_, "serve-slow.json", slowServeConfig());
-    const QString cert = QString::fromStdString(pair_.certificate.string());
-    const QString key = QString::fromStdString(pair_.key.string());
+    const QString cert = server.certificate;
+    const QString key = server.key;
     cpu_ = std::make_unique<ServerProcess>(QStringList{"serve", cpuConfig_, "--quic-port", QString::number(kCpuQuicPort),
                                                        "--quic-cert", cert, "--quic-key", key});
     QVERIFY(cpu_->started());
@@ -119,7 +120,7 @@ class QuicRouteTest : public QObject {
     QVERIFY(slow_->started());
     const QString httpRoute = writeFile(dir_, "route-http.json",
                                         routeConfig("{\"name\": \"edge\", \"url\": \"http://127.0.0.1:" + QByteArray::number(cpu_->port()) + "\"}"));
-    const QString quicRoute = writeFile(dir_, "route-quic.json", routeConfig(quicMember(kCpuQuicPort, "server-cert.pem"),
+    const QString quicRoute = writeFile(dir_, "route-quic.json", routeConfig(quicMember(kCpuQuicPort, "server.cert.pem"),
                                                                               R"("stream_scheduler": "edf")"));
     httpRoute_ = std::make_unique<ServerProcess>(QStringList{"route", httpRoute});
     QVERIFY(httpRoute_->started());
@@ -159,7 +160,7 @@ class QuicRouteTest : public QObject {
   }
 
   void wrongPinnedCertificateGivesClearError() {
-    const QString config = writeFile(dir_, "route-wrong.json", routeConfig(quicMember(kCpuQuicPort, "other-cert.pem")));
+    const QString config = writeFile(dir_, "route-wrong.json", routeConfig(quicMember(kCpuQuicPort, "other.cert.pem")));
     ServerProcess route(QStringList{"route", config});
     QVERIFY(route.started());
     const HttpReply reply = httpRequest(route.port(), "POST", "/v1/completions", streamingCompletion(4), {kUser});
@@ -178,7 +179,7 @@ class QuicRouteTest : public QObject {
 
   void streamPastItsDeadlineEndsWithDeadlinePassed() {
     const QString config = writeFile(dir_, "route-deadline.json",
-                                     routeConfig(quicMember(kSlowQuicPort, "server-cert.pem"),
+                                     routeConfig(quicMember(kSlowQuicPort, "server.cert.pem"),
                                                  R"("stream_classes": {"chat": {"level": 0, "deadline_s": 0.5}})"));
     ServerProcess route(QStringList{"route", config});
     QVERIFY(route.started());
@@ -205,7 +206,7 @@ class QuicRouteTest : public QObject {
   }
 
   void badStreamHeaderIsResetAndOtherStreamsGoOn() {
-    RawQuicClient client(kCpuQuicPort, pair_.certificate);
+    RawQuicClient client(kCpuQuicPort, certificate_);
     QVERIFY(client.pumpUntil([&] { return client.handshake || client.closedReason.has_value(); }));
     QVERIFY2(client.handshake, client.closedReason.value_or("").c_str());
     net::quic::StreamAttributes attributes;
@@ -270,7 +271,7 @@ class QuicRouteTest : public QObject {
 
  private:
   QTemporaryDir dir_;
-  test::CertificatePair pair_;
+  std::filesystem::path certificate_;
   QString cpuConfig_;
   QString slowConfig_;
   std::unique_ptr<ServerProcess> cpu_;

@@ -16,6 +16,7 @@
 #include "net/quic/quic_upstream_transport.h"
 #include "net/quic/stream_header.h"
 #include "support/quic_test_support.h"
+#include "support/test_certificates.h"
 #include "support/wait_for.h"
 
 using namespace headroom;
@@ -80,11 +81,11 @@ class QuicUdpTest : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    auto pair = test::makeCertificatePair(dir_, "server");
-    auto other = test::makeCertificatePair(dir_, "other");
-    if (!pair || !other) QSKIP("openssl could not make a certificate pair");
-    pair_ = *pair;
-    other_ = *other;
+    const test::TestCertificate server = test::makeTestCertificate(dir_, "server");
+    const test::TestCertificate other = test::makeTestCertificate(dir_, "other");
+    if (!server.error.isEmpty() || !other.error.isEmpty()) QSKIP(qPrintable(server.error + other.error));
+    pair_ = {server.certificate.toStdString(), server.key.toStdString()};
+    other_ = {other.certificate.toStdString(), other.key.toStdString()};
   }
 
   void init() {
@@ -257,8 +258,12 @@ class QuicUdpTest : public QObject {
 
  private:
   QTemporaryDir dir_;
-  test::CertificatePair pair_;
-  test::CertificatePair other_;
+  struct Files {
+    std::filesystem::path certificate;
+    std::filesystem::path key;
+  };
+  Files pair_;
+  Files other_;
   std::unique_ptr<TestHandler> handler_;
   std::unique_ptr<net::quic::QuicUdpServer> server_;
   std::unique_ptr<net::quic::QuicUpstreamTransport> transport_;

@@ -1,13 +1,8 @@
 #pragma once
 
-// QUIC over real UDP sockets for tests: a certificate pair made with openssl, an UpstreamHandler that
+// QUIC over real UDP sockets for tests (certificates: test_certificates.h): an UpstreamHandler that
 // collects what it hears, and a raw QUIC client (the net API's QuicConnection on a socket of its own,
 // pumped by the test's thread) that can write anything on a stream, a malformed header too.
-
-#include <QProcess>
-#include <QString>
-#include <QStringList>
-#include <QTemporaryDir>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -29,23 +24,6 @@
 #include "net/upstream.h"
 
 namespace headroom::test {
-
-struct CertificatePair {
-  std::filesystem::path certificate;
-  std::filesystem::path key;
-};
-
-// A self-signed P-256 pair in `dir` named NAME-cert.pem / NAME-key.pem; nullopt when openssl fails
-// (then the caller skips).
-inline std::optional<CertificatePair> makeCertificatePair(const QTemporaryDir& dir, const QString& name) {
-  const QString cert = dir.filePath(name + "-cert.pem");
-  const QString key = dir.filePath(name + "-key.pem");
-  QProcess openssl;
-  openssl.start("openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "2",
-                            "-subj", "/CN=headroom", "-keyout", key, "-out", cert});
-  if (!openssl.waitForFinished(60000) || openssl.exitStatus() != QProcess::NormalExit || openssl.exitCode() != 0) return std::nullopt;
-  return CertificatePair{cert.toStdString(), key.toStdString()};
-}
 
 // Collects one upstream call's callbacks; wait() blocks until it ended (or the limit passed).
 class CollectingHandler final : public net::UpstreamHandler {
