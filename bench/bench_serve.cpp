@@ -2,10 +2,12 @@
 // `route` stack (RouteService + UpstreamClient + HttpServer) in front of it, driven by an HTTP client.
 // Three bounded phases, each printed as a table (see docs/PERFORMANCE.md):
 //  1. per-class TTFT under Poisson load on the modeled executor (Llama-3.1-8B on an A100-80G);
-//  2. the router's added latency: small requests one at a time, direct and through the router,
-//     on an executor whose iterations take 1 us, so the network path is what is measured;
+//  2. the router's added latency: small requests one at a time, direct and through the router (to its
+//     member over HTTP/1.1, and over QUIC), on an executor whose iterations take 1 us, so the network
+//     path is what is measured;
 //  3. concurrent streams: N streaming requests opened at once on the modeled executor, direct and
-//     through the router; all must finish.
+//     through the router (HTTP/1.1 member, and QUIC member: all N on one QUIC connection); all must finish.
+// QUIC needs a certificate pair: made with openssl in a temporary folder (skipped without openssl).
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -26,6 +28,8 @@
 #include "serve/server/serving_host.h"
 #include "net/http_server.h"
 #include "net/open_file_limit.h"
+#include "net/quic/quic_udp_server.h"
+#include "net/quic/quic_upstream_transport.h"
 #include "net/upstream_client.h"
 #include "serving_stack.h"
 
@@ -79,8 +83,42 @@ double percentileS(std::vector<double> values, double p) {
   return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
+// A certificate pair for QUIC, made with openssl in a fresh temporary folder; empty paths without openssl.
+struct CertificatePair {
+  std::string certificate;
+  std::string key;
+  static CertificatePair make() {
+    char folder[] = "/tmp/bench-serve-XXXXXX";
+    if (mkdtemp(folder) == nullptr) return {};
+    CertificatePair pair{std::string(folder) + "/cert.pem", std::string(folder) + "/key.pem"};
+    const std::string command = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=headroom -keyout " +
+                                pair.key + " -out " + pair.certificate + " >/dev/null 2>&1";
+    if (std::system(command.c_str()) != 0) return {};
+    return pair;
+  }
+  bool ok() const { return !certificate.empty(); }
+};
+
+// The ServeStack's API over QUIC too, as `serve --quic-port` wires it.
+struct QuicMember {
+  QuicMember(ServeStack& stack, const CertificatePair& pair, const ServeConfig& config) : server(options(pair, config), stack.api) {
+    server.start();
+  }
+  static net::quic::QuicUdpServerOptions options(const CertificatePair& pair, const ServeConfig& config) {
+    net::quic::QuicUdpServerOptions options;
+    options.quic.certificate = pair.certificate;
+    options.quic.key = pair.key;
+    options.quic.scheduler.kind = net::quic::StreamSchedulerKind::Edf;
+    for (const ServedClass& served : config.classes) options.classNames.push_back(served.qos.name);
+    return options;
+  }
+  net::quic::QuicUdpServer server;
+};
+
 struct RouteStack {
-  explicit RouteStack(std::uint16_t memberPort) : service(config(memberPort), client), server(options(), service) {
+  // `quicCertificate` empty: the member over HTTP/1.1 at memberPort; else over QUIC at memberPort.
+  explicit RouteStack(std::uint16_t memberPort, const std::string& quicCertificate = {})
+      : service(config(memberPort, quicCertificate), transport), server(options(), service) {
     server.start();
   }
   static net::HttpServerOptions options() {
@@ -90,12 +128,18 @@ struct RouteStack {
     return options;
   }
   ~RouteStack() { server.stop(); }
-  static RouteConfig config(std::uint16_t memberPort) {
+  static RouteConfig config(std::uint16_t memberPort, const std::string& quicCertificate) {
     nlohmann::json root = accessJson();
-    root["members"] = {{{"name", "m"}, {"url", "http://127.0.0.1:" + std::to_string(memberPort)}}};
+    if (quicCertificate.empty()) {
+      root["members"] = {{{"name", "m"}, {"url", "http://127.0.0.1:" + std::to_string(memberPort)}}};
+    } else {
+      root["members"] = {{{"name", "m"}, {"url", "quic://127.0.0.1:" + std::to_string(memberPort)}, {"certificate", quicCertificate}}};
+    }
     return parseRouteConfig(root);
   }
   net::UpstreamClient client;
+  net::quic::QuicUpstreamTransport quicClient;
+  net::quic::UpstreamByProtocol transport{client, quicClient};
   RouteService service;
   net::HttpServer server;
 };
@@ -225,49 +269,72 @@ void ttftPhase(double ratePerS, double durationS, int maxSeconds) {
   }
 }
 
-void routerLatencyPhase(int requests) {
-  ServeStack stack(instantConfig());
+void routerLatencyPhase(int requests, const CertificatePair& pair) {
+  const ServeConfig config = instantConfig();
+  ServeStack stack(config);
   RouteStack router(stack.server.port());
+  std::unique_ptr<QuicMember> quicMember;
+  std::unique_ptr<RouteStack> quicRouter;
+  if (pair.ok()) {
+    quicMember = std::make_unique<QuicMember>(stack, pair, config);
+    quicRouter = std::make_unique<RouteStack>(quicMember->server.port(), pair.certificate);
+  }
   net::UpstreamClient client(1, 16);
-  std::vector<double> direct, routed;
-  for (int i = 0; i < requests * 2; ++i) {
-    const bool viaRouter = i % 2 == 1;
+  // Paths in turn: direct, router (HTTP member), router (QUIC member).
+  const int paths = quicRouter ? 3 : 2;
+  std::vector<std::vector<double>> e2e(static_cast<std::size_t>(paths));
+  for (int i = 0; i < requests * paths; ++i) {
+    const int path = i % paths;
+    const std::uint16_t port = path == 0 ? stack.server.port() : path == 1 ? router.server.port() : quicRouter->server.port();
     Batch one;
-    one.start(client, completionRequest(viaRouter ? router.server.port() : stack.server.port(), 40, 1, false, "chat"));
+    one.start(client, completionRequest(port, 40, 1, false, "chat"));
     if (!one.wait(std::chrono::seconds(10))) continue;
     const Probe probe = one.results().front();
     if (!probe.ok()) continue;
-    (viaRouter ? routed : direct).push_back(probe.e2eS());
+    e2e[static_cast<std::size_t>(path)].push_back(probe.e2eS());
   }
   // The first requests open connections; keep the steady state.
-  const auto warm = [](std::vector<double>& v) { v.erase(v.begin(), v.begin() + std::min<std::size_t>(v.size(), 20)); };
-  warm(direct);
-  warm(routed);
+  for (auto& v : e2e) v.erase(v.begin(), v.begin() + std::min<std::size_t>(v.size(), 20));
+  const std::vector<double>& direct = e2e[0];
   fmt::print("\n2. Router added latency: {} requests each way, one at a time, keep-alive, 1-token replies\n", direct.size());
-  fmt::print("{:<8} {:>10} {:>10} {:>10}\n", "path", "p50", "p90", "p99");
-  fmt::print("{:<8} {:>8.0f}us {:>8.0f}us {:>8.0f}us\n", "direct", percentileS(direct, 50) * 1e6, percentileS(direct, 90) * 1e6,
-             percentileS(direct, 99) * 1e6);
-  fmt::print("{:<8} {:>8.0f}us {:>8.0f}us {:>8.0f}us\n", "router", percentileS(routed, 50) * 1e6, percentileS(routed, 90) * 1e6,
-             percentileS(routed, 99) * 1e6);
-  fmt::print("{:<8} {:>8.0f}us {:>8.0f}us {:>8.0f}us\n", "added", (percentileS(routed, 50) - percentileS(direct, 50)) * 1e6,
-             (percentileS(routed, 90) - percentileS(direct, 90)) * 1e6, (percentileS(routed, 99) - percentileS(direct, 99)) * 1e6);
+  fmt::print("{:<12} {:>10} {:>10} {:>10}\n", "path", "p50", "p90", "p99");
+  const char* names[] = {"direct", "router", "router-quic"};
+  for (int path = 0; path < paths; ++path) {
+    const auto& v = e2e[static_cast<std::size_t>(path)];
+    fmt::print("{:<12} {:>8.0f}us {:>8.0f}us {:>8.0f}us\n", names[path], percentileS(v, 50) * 1e6, percentileS(v, 90) * 1e6,
+               percentileS(v, 99) * 1e6);
+  }
+  for (int path = 1; path < paths; ++path) {
+    const auto& v = e2e[static_cast<std::size_t>(path)];
+    fmt::print("{:<12} {:>8.0f}us {:>8.0f}us {:>8.0f}us\n", path == 1 ? "added" : "added-quic",
+               (percentileS(v, 50) - percentileS(direct, 50)) * 1e6, (percentileS(v, 90) - percentileS(direct, 90)) * 1e6,
+               (percentileS(v, 99) - percentileS(direct, 99)) * 1e6);
+  }
 }
 
-void streamsPhase(int streams, int maxTokens, int maxSeconds) {
-  ServeStack stack(modeledConfig());
+void streamsPhase(int streams, int maxTokens, int maxSeconds, const CertificatePair& pair) {
+  const ServeConfig config = modeledConfig();
+  ServeStack stack(config);
   RouteStack router(stack.server.port());
+  std::unique_ptr<QuicMember> quicMember;
+  std::unique_ptr<RouteStack> quicRouter;
+  if (pair.ok()) {
+    quicMember = std::make_unique<QuicMember>(stack, pair, config);
+    quicRouter = std::make_unique<RouteStack>(quicMember->server.port(), pair.certificate);
+  }
   fmt::print("\n3. Concurrent streams: {} streaming batch-class requests opened at once (prompt ~50 tokens, {} tokens each), "
              "modeled A100\n",
              streams, maxTokens);
-  fmt::print("{:<8} {:>8} {:>6} {:>10} {:>10} {:>10} {:>10} {:>12} {:>10}\n", "path", "streams", "ok", "TTFT p50", "TTFT p99",
+  fmt::print("{:<12} {:>8} {:>6} {:>10} {:>10} {:>10} {:>10} {:>12} {:>10}\n", "path", "streams", "ok", "TTFT p50", "TTFT p99",
              "TBT p99", "wall", "tokens/s", "CPU");
-  for (bool viaRouter : {false, true}) {
+  for (int path = 0; path < (quicRouter ? 3 : 2); ++path) {
+    const std::uint16_t port = path == 0 ? stack.server.port() : path == 1 ? router.server.port() : quicRouter->server.port();
     net::UpstreamClient client(1, static_cast<std::size_t>(streams));
     Batch all;
     const double cpuBeforeS = cpuSeconds();
     const auto start = SteadyClock::now();
     for (int i = 0; i < streams; ++i) {
-      all.start(client, completionRequest(viaRouter ? router.server.port() : stack.server.port(), 200, maxTokens, true, "batch"));
+      all.start(client, completionRequest(port, 200, maxTokens, true, "batch"));
     }
     const bool finished = all.wait(std::chrono::seconds(maxSeconds));
     const double wallS = std::chrono::duration<double>(SteadyClock::now() - start).count();
@@ -282,8 +349,8 @@ void streamsPhase(int streams, int maxTokens, int maxSeconds) {
       ttft.push_back(probe.ttftS());
       gaps.insert(gaps.end(), probe.gapsS().begin(), probe.gapsS().end());
     }
-    fmt::print("{:<8} {:>8} {:>6} {:>8.0f}ms {:>8.0f}ms {:>8.0f}ms {:>9.1f}s {:>12.0f} {:>9.1f}s{}\n",
-               viaRouter ? "router" : "direct", streams, ok, percentileS(ttft, 50) * 1e3, percentileS(ttft, 99) * 1e3,
+    const char* names[] = {"direct", "router", "router-quic"};
+    fmt::print("{:<12} {:>8} {:>6} {:>8.0f}ms {:>8.0f}ms {:>8.0f}ms {:>9.1f}s {:>12.0f} {:>9.1f}s{}\n", names[path], streams, ok, percentileS(ttft, 50) * 1e3, percentileS(ttft, 99) * 1e3,
                percentileS(gaps, 99) * 1e3, wallS, static_cast<double>(tokens) / wallS, cpuS,
                finished ? "" : " (time limit hit)");
   }
@@ -300,10 +367,10 @@ int main(int argc, char** argv) {
   int streams = 2000;
   int streamTokens = 64;
   int maxSeconds = 120;
-  app.add_option("--rate", ratePerS, "Phase 1 arrival rate, requests per second (default 6)");
+  app.add_option("--rate", ratePerS, "Phase 1 arrival rate, requests per second (default 6; 0 skips the phase)");
   app.add_option("--duration", durationS, "Phase 1 arrival window in seconds (default 20)");
-  app.add_option("--latency-requests", latencyRequests, "Phase 2 requests per path (default 2000)");
-  app.add_option("--streams", streams, "Phase 3 concurrent streams (default 2000)");
+  app.add_option("--latency-requests", latencyRequests, "Phase 2 requests per path (default 2000; 0 skips the phase)");
+  app.add_option("--streams", streams, "Phase 3 concurrent streams (default 2000; 0 skips the phase)");
   app.add_option("--stream-tokens", streamTokens, "Phase 3 tokens per stream (default 64)");
   app.add_option("--max-seconds", maxSeconds, "Time limit per phase to finish (default 120)");
   CLI11_PARSE(app, argc, argv);
@@ -314,8 +381,10 @@ int main(int argc, char** argv) {
   setrlimit(RLIMIT_NOFILE, &files);
   spdlog::set_level(spdlog::level::warn);
 
-  ttftPhase(ratePerS, durationS, maxSeconds);
-  routerLatencyPhase(latencyRequests);
-  streamsPhase(streams, streamTokens, maxSeconds);
+  const CertificatePair pair = CertificatePair::make();
+  if (!pair.ok()) fmt::print(stderr, "openssl could not make a certificate pair: the QUIC paths are left out\n");
+  if (ratePerS > 0) ttftPhase(ratePerS, durationS, maxSeconds);
+  if (latencyRequests > 0) routerLatencyPhase(latencyRequests, pair);
+  if (streams > 0) streamsPhase(streams, streamTokens, maxSeconds, pair);
   return 0;
 }

@@ -39,7 +39,8 @@ struct ServeStack {
 inline net::UpstreamRequest completionRequest(std::uint16_t port, std::int32_t promptChars, std::int32_t maxTokens,
                                               bool stream, const char* qosClass) {
   net::UpstreamRequest request;
-  request.endpoint = {"127.0.0.1", port, false};
+  request.endpoint.host = "127.0.0.1";
+  request.endpoint.port = port;
   request.target = "/v1/completions";
   request.headers = {{"Authorization", std::string("Bearer ") + kKey}, {"Content-Type", "application/json"}};
   request.body = nlohmann::json{{"model", "bench"},

@@ -1,20 +1,39 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
-#include <chrono>
 #include "net/http_message.h"
+#include "net/quic/stream_scheduler.h"
 
 namespace headroom::net {
 
-// An HTTP server a router forwards to.
+// An HTTP server a router forwards to: over HTTP/1.1 (TCP, TLS when `tls`), or over QUIC when `quic`
+// (one connection per endpoint, one stream per request; see QuicUpstreamTransport).
 struct UpstreamEndpoint {
   std::string host;
   std::uint16_t port = 0;
   bool tls = false;
+  bool quic = false;
+  // QUIC only: the server's certificate (PEM), pinned: the handshake fails unless it presents exactly
+  // this one; and the scheduler that orders this end's uploads on the connection.
+  std::filesystem::path pinnedCertificate;
+  quic::StreamSchedulerKind streamScheduler = quic::StreamSchedulerKind::Edf;
+};
+
+// What a QUIC stream header says of a request (HTTP ignores it): its class (empty: a request of no
+// class, e.g. a health check), level (0 most urgent) and deadline on this host's steady clock, sent as
+// the budget left when the stream is written; and the request id.
+struct UpstreamStreamAttributes {
+  std::string className;
+  std::uint8_t level = 0;
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  std::string requestId;
 };
 
 struct UpstreamRequest {
@@ -25,6 +44,7 @@ struct UpstreamRequest {
   std::string body;
   std::chrono::microseconds connectTimeout = std::chrono::seconds(2);
   std::chrono::microseconds idleTimeout = std::chrono::seconds(120);  // no byte from the upstream for this long: error
+  UpstreamStreamAttributes stream;  // QUIC endpoints only
 };
 
 // Hears one upstream call, on a transport thread, in this order: onHead once, onBody any number of
@@ -41,6 +61,9 @@ class UpstreamHandler {
   virtual void onBody(std::string_view bytes) = 0;
   virtual void onComplete() = 0;
   virtual void onError(std::string_view message) = 0;
+  // Instead of onError: a stream scheduler (this end's or the member's) dropped the request at its
+  // deadline (QUIC only). By default an error "deadline passed".
+  virtual void onDeadlinePassed() { onError("deadline passed"); }
 };
 
 // A call in progress; cancel() closes its connection (the handler then hears onError, unless done).

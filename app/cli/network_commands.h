@@ -17,6 +17,10 @@ struct ServeArgs {
   std::string tlsCert;
   std::string tlsKey;
   double drainS = -1.0;  // on SIGTERM/SIGINT: how long running requests may finish; < 0: the config's
+  int quicPort = -1;     // < 0: no QUIC; 0: any free UDP port
+  std::string quicCert;
+  std::string quicKey;
+  std::string quicStreamScheduler = "edf";
 };
 
 // Flags of `headroom-cli route`.

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "serve/router/route_service.h"
 #include "net/http_server.h"
 #include "net/open_file_limit.h"
+#include "net/quic/quic_upstream_transport.h"
 #include "net/upstream_client.h"
 
 namespace headroom::cli {
@@ -50,7 +52,17 @@ int runRoute(const RouteArgs& args) {
   const sigset_t signals = blockStopSignals();
 
   auto client = std::make_unique<net::UpstreamClient>(args.threads);
-  auto service = std::make_unique<serve::RouteService>(config, *client);
+  std::vector<std::string> classNames;
+  for (const serve::ServedClass& served : config.classes) classNames.push_back(served.qos.name);
+  auto quicMetrics = std::make_shared<serve::QuicStreamMetrics>(std::move(classNames));
+  const bool anyQuic = std::any_of(config.members.begin(), config.members.end(),
+                                   [](const serve::RouteMember& member) { return member.endpoint.quic; });
+  net::quic::QuicUpstreamOptions quicOptions;
+  quicOptions.observer = quicMetrics;
+  auto quicClient = std::make_unique<net::quic::QuicUpstreamTransport>(quicOptions);
+  auto transport = std::make_unique<net::quic::UpstreamByProtocol>(*client, *quicClient);
+  auto service = std::make_unique<serve::RouteService>(config, *transport);
+  if (anyQuic) service->setQuicStreamMetrics(quicMetrics);
   service->startHealthChecks();
   net::HttpServerOptions options;
   options.address = args.host;
@@ -85,6 +97,7 @@ int runRoute(const RouteArgs& args) {
   server.stop(std::chrono::milliseconds(2000));
   // Calls in flight hold exchanges of the stopped server: stop the client first, then the service.
   service->stopHealthChecks();
+  quicClient.reset();
   client.reset();
   service.reset();
   return 0;

@@ -2,6 +2,7 @@
 #include <csignal>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -13,6 +14,7 @@
 #include "serve/server/serving_host.h"
 #include "net/http_server.h"
 #include "net/open_file_limit.h"
+#include "net/quic/quic_udp_server.h"
 
 namespace headroom::cli {
 
@@ -37,6 +39,34 @@ net::HttpServerOptions serverOptions(const std::string& host, std::uint16_t port
   return options;
 }
 
+// What --quic-port and its flags ask for, or nothing without --quic-port; throws std::invalid_argument
+// for flags that do not fit (before anything starts).
+std::optional<net::quic::QuicUdpServerOptions> quicServerOptions(const ServeArgs& args, const serve::ServeConfig& config) {
+  if (args.quicPort < 0) {
+    if (!args.quicCert.empty() || !args.quicKey.empty()) throw std::invalid_argument("--quic-cert and --quic-key need --quic-port");
+    return std::nullopt;
+  }
+  if (args.quicCert.empty() || args.quicKey.empty()) {
+    throw std::invalid_argument(
+        "--quic-port needs --quic-cert and --quic-key (QUIC always uses TLS; the router pins the certificate). "
+        "Make a pair with: openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 365 "
+        "-subj /CN=headroom -keyout key.pem -out cert.pem");
+  }
+  const auto scheduler = net::quic::parseStreamSchedulerName(args.quicStreamScheduler);
+  if (!scheduler) {
+    throw std::invalid_argument("--quic-stream-scheduler \"" + args.quicStreamScheduler + "\": allowed are " +
+                                std::string(net::quic::streamSchedulerNames()));
+  }
+  net::quic::QuicUdpServerOptions options;
+  options.address = args.host;
+  options.port = static_cast<std::uint16_t>(args.quicPort);
+  options.quic.certificate = args.quicCert;
+  options.quic.key = args.quicKey;
+  options.quic.scheduler.kind = *scheduler;
+  for (const serve::ServedClass& served : config.classes) options.classNames.push_back(served.qos.name);
+  return options;
+}
+
 // How long the last replies (error events, 503s) may take to be written after the drain.
 constexpr std::chrono::milliseconds kFlushGrace{2000};
 
@@ -56,6 +86,14 @@ CLI::App* addServeCommand(CLI::App& app, ServeArgs& args) {
                     "On SIGTERM/SIGINT: seconds running requests may finish while new ones get 503, before the rest "
                     "end with an error (default: the config's limits.drain_s, else 30; a second signal ends at once)")
       ->check(CLI::Range(0.0, 86400.0));
+  serve->add_option("--quic-port", args.quicPort,
+                    "Also serve the API over QUIC on this UDP port (0 picks a free one): one stream per request, as "
+                    "`headroom-cli route` sends to members of transport \"quic\"; needs --quic-cert and --quic-key")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--quic-cert", args.quicCert, "PEM certificate for --quic-port (the router pins it)")->check(CLI::ExistingFile);
+  serve->add_option("--quic-key", args.quicKey, "PEM private key for --quic-cert")->check(CLI::ExistingFile);
+  serve->add_option("--quic-stream-scheduler", args.quicStreamScheduler,
+                    "Order of the QUIC answers: rr, fcfs, abs, edf (drops answers past their deadline), ml (default edf)");
   return serve;
 }
 
@@ -65,16 +103,32 @@ int runServe(const ServeArgs& args) {
   if (args.tlsCert.empty() != args.tlsKey.empty()) {
     throw std::invalid_argument("--tls-cert and --tls-key must be given together");
   }
+  std::optional<net::quic::QuicUdpServerOptions> quicOptions = quicServerOptions(args, config);
   const sigset_t signals = blockStopSignals();
   auto host = std::make_unique<serve::ServingHost>(config);
   auto api = std::make_unique<serve::ServeApi>(config, *host);
   net::HttpServerOptions options = serverOptions(args.host, args.port, args.threads, config.limits, args.tlsCert, args.tlsKey);
   options.counters = api->httpCounters();
+  std::vector<std::string> classNames;
+  for (const serve::ServedClass& served : config.classes) classNames.push_back(served.qos.name);
+  auto quicMetrics = std::make_shared<serve::QuicStreamMetrics>(std::move(classNames));
+  std::unique_ptr<net::quic::QuicUdpServer> quic;
+  if (quicOptions) {
+    quicOptions->http = options;
+    quicOptions->observer = quicMetrics;
+    quic = std::make_unique<net::quic::QuicUdpServer>(std::move(*quicOptions), *api);
+    api->setQuicStreamMetrics(quicMetrics);
+  }
   net::HttpServer server(options, *api);
   server.start();
+  if (quic) quic->start();
   std::cout << "headroom serve: listening on " << (server.tls() ? "https" : "http") << "://" << args.host << ":"
             << server.port() << " (model " << config.modelName << ", " << host->describeExecutor() << ")"
             << std::endl;
+  if (quic) {
+    std::cout << "headroom serve: QUIC on quic://" << args.host << ":" << quic->port() << " (answers scheduled "
+              << args.quicStreamScheduler << ")" << std::endl;
+  }
   const int received = waitForSignal(signals);
   const engine::Duration drain =
       args.drainS >= 0.0 ? engine::durationFromSeconds(args.drainS) : config.limits.drainTime;
@@ -88,6 +142,7 @@ int runServe(const ServeArgs& args) {
   host->stopNow();
   api->stopTelemetry();
   server.stop(kFlushGrace);
+  if (quic) quic->stop();
   // Listeners still hold exchanges of the stopped server: finish them before the server goes.
   api.reset();
   host.reset();

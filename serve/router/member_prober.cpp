@@ -15,10 +15,10 @@ struct MemberProber::Shared {
   MemberTable* table = nullptr;
   std::vector<bool> checking;
 
-  void ended(int member, SteadyClock::time_point startedAt, bool answered) {
+  void ended(int member, SteadyClock::time_point startedAt, bool answered, std::string_view reason = {}) {
     std::lock_guard lock(mutex);
     checking[static_cast<std::size_t>(member)] = false;
-    if (table) table->healthChecked(member, startedAt, answered);
+    if (table) table->healthChecked(member, startedAt, answered, reason);
   }
 };
 
@@ -26,8 +26,9 @@ struct MemberProber::Shared {
 // and serving HTTP (an OpenAI-compatible server without /health answers 404).
 class MemberProber::Check final : public net::UpstreamHandler {
  public:
-  Check(std::shared_ptr<Shared> shared, int member, std::string name)
-      : shared_(std::move(shared)), member_(member), name_(std::move(name)), startedAt_(SteadyClock::now()) {}
+  // `keepsReason`: the transport's errors name no address (QUIC), so the reason may reach clients.
+  Check(std::shared_ptr<Shared> shared, int member, std::string name, bool keepsReason)
+      : shared_(std::move(shared)), member_(member), name_(std::move(name)), keepsReason_(keepsReason), startedAt_(SteadyClock::now()) {}
   void onHead(int status, const net::HttpHeaders&) override { status_ = status; }
   void onBody(std::string_view) override {}
   void onComplete() override {
@@ -37,13 +38,14 @@ class MemberProber::Check final : public net::UpstreamHandler {
   }
   void onError(std::string_view message) override {
     spdlog::debug("route: health check of member {} failed: {}", name_, message);
-    shared_->ended(member_, startedAt_, false);
+    shared_->ended(member_, startedAt_, false, keepsReason_ ? message : std::string_view{});
   }
 
  private:
   std::shared_ptr<Shared> shared_;
   int member_;
   std::string name_;
+  bool keepsReason_;
   SteadyClock::time_point startedAt_;
   int status_ = 0;
 };
@@ -100,7 +102,7 @@ void MemberProber::checkMember(int member) {
   request.connectTimeout = std::chrono::microseconds(timeout_.count());
   request.idleTimeout = std::chrono::microseconds(timeout_.count());
   if (!target.apiKey.empty()) request.headers.emplace_back("Authorization", "Bearer " + target.apiKey);
-  transport_.start(std::move(request), std::make_shared<Check>(shared_, member, target.name));
+  transport_.start(std::move(request), std::make_shared<Check>(shared_, member, target.name, target.endpoint.quic));
 }
 
 }  // namespace headroom::serve

@@ -56,13 +56,15 @@ void MemberTable::attemptEnded(int member, bool failed) {
   entry.downUntil = now + std::chrono::microseconds(downFor_.count());
 }
 
-void MemberTable::healthChecked(int member, SteadyClock::time_point startedAt, bool answered) {
+void MemberTable::healthChecked(int member, SteadyClock::time_point startedAt, bool answered, std::string_view reason) {
   std::lock_guard lock(mutex_);
   Member& entry = members_[static_cast<std::size_t>(member)];
   if (!answered) {
     entry.answering = false;
+    if (!reason.empty()) entry.state.downReason = std::string(reason);
     return;
   }
+  entry.state.downReason.clear();
   // An answer to a check sent before the last failure says nothing about the member since.
   if (startedAt >= entry.failedAt) entry.answering = true;
 }

@@ -20,6 +20,7 @@ struct MemberState {
   std::int64_t inFlight = 0;
   std::uint64_t requests = 0;  // attempts sent to it
   std::uint64_t failures = 0;  // attempts that failed: unreachable, or broken off (it was then marked down)
+  std::string downReason;      // why its last health check failed, when the transport said (QUIC members)
 };
 
 // The router's members, their health and the routing policy: which member takes the next attempt of a
@@ -40,7 +41,8 @@ class MemberTable {
   // answers (and at least downFor). Otherwise it answered.
   void attemptEnded(int member, bool failed);
   // A health check of `member` that started at `startedAt` ended: `answered` (in time, below 500) or not.
-  void healthChecked(int member, std::chrono::steady_clock::time_point startedAt, bool answered);
+  // `reason`: why it did not answer, when known (kept in MemberState::downReason until it answers).
+  void healthChecked(int member, std::chrono::steady_clock::time_point startedAt, bool answered, std::string_view reason = {});
 
   std::vector<MemberState> states() const;
   std::size_t size() const { return members_.size(); }

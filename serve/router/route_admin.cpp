@@ -49,6 +49,7 @@ void RouteService::handleMetrics(const std::shared_ptr<net::HttpExchange>& excha
   PrometheusWriter http;
   writeHttpServerMetrics(http, *httpCounters_);
   writeProcessMetrics(http);
+  if (quicStreamMetrics_) quicStreamMetrics_->write(http, "requests");
   exchange->respond({200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}},
                      metrics_.prometheusText(table_.states()) + http.take()});
 }

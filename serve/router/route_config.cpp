@@ -1,5 +1,6 @@
 #include "serve/router/route_config.h"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <set>
@@ -37,6 +38,35 @@ std::vector<std::vector<double>> readShares(const JsonInput& reader, const json&
   return shares;
 }
 
+net::quic::StreamSchedulerKind readScheduler(const JsonInput& reader, const json& value, const JsonPointer& path) {
+  return reader.oneOf(value, path, std::string(net::quic::streamSchedulerNames()),
+                      [](const std::string& name) { return net::quic::parseStreamSchedulerName(name); });
+}
+
+std::vector<StreamClassSettings> readStreamClasses(const JsonInput& reader, const json& root, const std::vector<ServedClass>& classes) {
+  std::vector<StreamClassSettings> settings;
+  for (const ServedClass& served : classes) {
+    StreamClassSettings entry;
+    entry.level = static_cast<std::uint8_t>(std::clamp<std::int64_t>(served.qos.rank, 0, 255));
+    settings.push_back(entry);
+  }
+  const json* object = JsonInput::field(root, "stream_classes");
+  if (!object) return settings;
+  const JsonPointer path = kRoot / "stream_classes";
+  reader.requireObject(*object, path, "(class name -> {level, deadline_s})");
+  for (const auto& [name, value] : object->items()) {
+    const JsonPointer classPath = path / name;
+    std::size_t c = 0;
+    while (c < classes.size() && classes[c].qos.name != name) ++c;
+    if (c == classes.size()) reader.fail(classPath, "must name a class of this configuration (unknown class \"" + name + "\")");
+    reader.requireObject(value, classPath, "(level, deadline_s)");
+    reader.checkFields(value, classPath, {"level", "deadline_s"});
+    if (const json* v = JsonInput::field(value, "level")) settings[c].level = static_cast<std::uint8_t>(reader.integer(*v, classPath / "level", 0, 255));
+    if (const json* v = JsonInput::field(value, "deadline_s")) settings[c].deadline = reader.positiveSeconds(*v, classPath / "deadline_s");
+  }
+  return settings;
+}
+
 }  // namespace
 
 RouteRouting readRouting(const JsonInput& reader, const json& object, const JsonPointer& path,
@@ -69,6 +99,10 @@ std::optional<net::UpstreamEndpoint> parseEndpointUrl(std::string_view url) {
     url.remove_prefix(8);
     endpoint.tls = true;
     endpoint.port = 443;
+  } else if (url.starts_with("quic://")) {
+    url.remove_prefix(7);
+    endpoint.quic = true;
+    if (url.find(':') == std::string_view::npos) return std::nullopt;
   } else {
     return std::nullopt;
   }
@@ -93,11 +127,16 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
   if (!root.is_object()) reader.failValue(kRoot, "the top level must be a JSON object", root);
   reader.checkFields(root, kRoot,
                      {"classes", "tenants", "admin_keys", "limits", "members", "routing", "down_for_s", "upstream_timeout_s",
-                      "health_check_interval_s", "health_check_timeout_s"});
+                      "health_check_interval_s", "health_check_timeout_s", "stream_scheduler", "stream_classes"});
   RouteConfig config;
   config.classes = readServedClasses(reader, root);
   config.access = readAccess(reader, root, config.classes);
   config.limits = readLimits(reader, root);
+
+  net::quic::StreamSchedulerKind routeScheduler = net::quic::StreamSchedulerKind::Edf;
+  if (const json* v = JsonInput::field(root, "stream_scheduler")) routeScheduler = readScheduler(reader, *v, kRoot / "stream_scheduler");
+  config.streamClasses = readStreamClasses(reader, root, config.classes);
+  const std::filesystem::path base = file.empty() ? std::filesystem::path() : file.parent_path();
 
   const json& members = reader.required(root, kRoot, "members", "a non-empty array of member objects");
   if (!members.is_array() || members.empty()) {
@@ -107,17 +146,46 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
   for (std::size_t i = 0; i < members.size(); ++i) {
     const JsonPointer path = kRoot / "members" / i;
     const json& object = members[i];
-    reader.requireObject(object, path, "(name, url, kind, api_key, priority)");
-    reader.checkFields(object, path, {"name", "url", "kind", "api_key", "priority"});
+    reader.requireObject(object, path, "(name, url, transport, certificate, stream_scheduler, kind, api_key, priority)");
+    reader.checkFields(object, path, {"name", "url", "transport", "certificate", "stream_scheduler", "kind", "api_key", "priority"});
     RouteMember member;
     member.name = "member-" + std::to_string(i);
     if (const json* v = JsonInput::field(object, "name")) member.name = reader.nonEmptyString(*v, path / "name");
     if (!names.insert(member.name).second) reader.fail(path / "name", "duplicate member name \"" + member.name + "\"");
     const JsonPointer urlPath = path / "url";
-    const std::string url = reader.nonEmptyString(reader.required(object, path, "url", "http://host:port or https://host:port"), urlPath);
+    const std::string url =
+        reader.nonEmptyString(reader.required(object, path, "url", "http://host:port, https://host:port or quic://host:port"), urlPath);
     const auto endpoint = parseEndpointUrl(url);
-    if (!endpoint) reader.failValue(urlPath, "must be http://host:port or https://host:port (no path)", url);
+    if (!endpoint) reader.failValue(urlPath, "must be http://host:port, https://host:port or quic://host:port (no path)", url);
     member.endpoint = *endpoint;
+    if (const json* v = JsonInput::field(object, "transport")) {
+      const bool quic = reader.oneOf(*v, path / "transport", "http, quic", [](const std::string& name) -> std::optional<bool> {
+        if (name == "http") return false;
+        if (name == "quic") return true;
+        return std::nullopt;
+      });
+      if (quic != member.endpoint.quic) {
+        reader.failValue(urlPath, quic ? "must be quic://host:port for transport \"quic\"" : "must be http:// or https:// for transport \"http\"", url);
+      }
+    }
+    if (member.endpoint.quic) {
+      const JsonPointer certificatePath = path / "certificate";
+      const std::string certificate = reader.nonEmptyString(
+          reader.required(object, path, "certificate", "the member's certificate (PEM file), pinned: required for transport \"quic\""),
+          certificatePath);
+      member.endpoint.pinnedCertificate = base / certificate;
+      if (!std::filesystem::is_regular_file(member.endpoint.pinnedCertificate)) {
+        reader.failValue(certificatePath, "must name a readable PEM certificate file (relative to the configuration file)", certificate);
+      }
+      member.endpoint.streamScheduler = routeScheduler;
+      if (const json* v = JsonInput::field(object, "stream_scheduler")) {
+        member.endpoint.streamScheduler = readScheduler(reader, *v, path / "stream_scheduler");
+      }
+    } else {
+      for (const char* quicOnly : {"certificate", "stream_scheduler"}) {
+        if (JsonInput::field(object, quicOnly)) reader.fail(path / quicOnly, "only allowed for members of transport \"quic\"");
+      }
+    }
     if (const json* v = JsonInput::field(object, "kind")) {
       member.kind = reader.oneOf(*v, path / "kind", "headroom, openai", [](const std::string& name) -> std::optional<MemberKind> {
         if (name == "headroom") return MemberKind::Headroom;

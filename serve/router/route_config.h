@@ -19,7 +19,7 @@ enum class MemberKind : std::uint8_t { Headroom, OpenAi };
 
 struct RouteMember {
   std::string name;
-  net::UpstreamEndpoint endpoint;
+  net::UpstreamEndpoint endpoint;  // QUIC members: quic set, the pinned certificate, the upload scheduler
   MemberKind kind = MemberKind::Headroom;
   std::string apiKey;                  // sent as the Bearer key; empty: the client's own key is passed on
   std::vector<int> priorityByClass;    // openai members: "priority" per class (default: the class's rank)
@@ -29,10 +29,23 @@ struct RouteMember {
 // members (smooth weighted rotation), from the config or a plan; members that are down are skipped.
 enum class RoutePolicy : std::uint8_t { LeastLoaded, Weighted };
 
+// How a class's requests travel on QUIC streams: the stream header's level (0 most urgent; default the
+// class's rank) and budget (the stream's deadline, counted from the request's arrival at the router;
+// default none). A stream scheduler (edf, ml) drops a stream past its deadline: the client gets 504.
+struct StreamClassSettings {
+  std::uint8_t level = 0;
+  std::optional<engine::Duration> deadline;
+};
+
 // A whole `headroom-cli route` configuration, as loaded from JSON: the serve config's "classes",
 // "tenants", "admin_keys" and "limits", plus
-//  "members": [{"name", "url": "http://host:port" | "https://...", "kind": "headroom" | "openai",
+//  "members": [{"name", "url": "http://host:port" | "https://..." | "quic://host:port",
+//               "transport": "http" | "quic" (default: from the url), "certificate" (quic: the member's
+//               PEM certificate, pinned; relative to the configuration file), "stream_scheduler" (quic:
+//               rr, fcfs, abs, edf, ml; default the route-wide one), "kind": "headroom" | "openai",
 //               "api_key", "priority": {"class": int, ...}}],
+//  "stream_scheduler": the order of uploads on QUIC connections (default edf),
+//  "stream_classes": {"class": {"level": 0..255, "deadline_s": seconds}} (QUIC members only),
 //  "routing": {"policy": "least-loaded" | "weighted", "shares": {"class": [w per member], ...}},
 //  "down_for_s" (how long a failed member is skipped at least; after that until its health check
 //  answers), "upstream_timeout_s", "health_check_interval_s" and "health_check_timeout_s" (GET /health
@@ -42,6 +55,7 @@ struct RouteConfig {
   AccessPolicy access;
   ServeLimits limits;
   std::vector<RouteMember> members;
+  std::vector<StreamClassSettings> streamClasses;  // one per class
   RoutePolicy policy = RoutePolicy::LeastLoaded;
   std::vector<std::vector<double>> shares;  // [class][member], weighted only
   engine::Duration downFor = std::chrono::seconds(5);
@@ -68,7 +82,8 @@ RouteConfig parseRouteConfig(const nlohmann::json& root, const std::filesystem::
 std::vector<std::vector<double>> loadPlanShares(const std::filesystem::path& file, const std::vector<ServedClass>& classes,
                                                 std::size_t members);
 
-// Parses "http://host:port" or "https://host:port" (default ports 80 and 443); nullopt otherwise.
+// Parses "http://host:port" or "https://host:port" (default ports 80 and 443), or "quic://host:port"
+// (port required; sets `quic`); nullopt otherwise.
 std::optional<net::UpstreamEndpoint> parseEndpointUrl(std::string_view url);
 
 }  // namespace headroom::serve

@@ -85,6 +85,10 @@ class RouteService::Forward::Attempt final : public net::UpstreamHandler {
     forward_->onError(attempt_, message);
     forward_.reset();
   }
+  void onDeadlinePassed() override {
+    forward_->onDeadlinePassed(attempt_);
+    forward_.reset();
+  }
 
  private:
   std::shared_ptr<Forward> forward_;
@@ -204,11 +208,37 @@ void RouteService::Forward::onError(int attempt, std::string_view message) {
   if (sent_) return failRequest(status_ == 0 ? "the connection broke off or timed out before its answer"
                                              : "the connection broke off during its answer",
                                 true);
-  // Nothing was sent: the member is down, the request goes elsewhere.
-  failures_.push_back("member \"" + memberName() + "\" could not be reached");
+  // Nothing was sent: the member is down, the request goes elsewhere. The QUIC transport's reasons name
+  // no address, so they may go to the client (a refused certificate pin, a failed handshake).
+  const bool quic = service_.config_.members[static_cast<std::size_t>(member_)].endpoint.quic;
+  failures_.push_back("member \"" + memberName() + "\" could not be reached" + (quic ? " (" + std::string(message) + ")" : ""));
   abandonAttempt(true);
   service_.metrics_.countRetry(classId_);
   nextAttempt();
+}
+
+void RouteService::Forward::onDeadlinePassed(int attempt) {
+  std::lock_guard lock(mutex_);
+  if (attempt != attempt_ || finished_) return;
+  finished_ = true;
+  service_.table_.attemptEnded(member_, false);
+  call_.reset();
+  if (clientGone_) return;
+  service_.metrics_.countDeadlinePassed(classId_);
+  const auto& deadline = service_.config_.streamClasses[classId_].deadline;
+  const std::string budget = deadline ? " (" + engine::JsonInput::formatNumber(engine::toSeconds(*deadline)) + " s for class \"" +
+                                            service_.config_.classes[classId_].qos.name + "\")"
+                                      : std::string();
+  const ApiError error = ApiError::make(504,
+                                        "The request's stream deadline" + budget + " passed before member \"" + memberName() +
+                                            "\" could answer it in full; it was dropped.",
+                                        "server_error", "deadline_passed");
+  if (streaming_) {
+    if (eventStream_) exchange_->sendChunk(error.sseEvent());
+    exchange_->endStream();
+    return;
+  }
+  exchange_->respond(error.toResponse({{"X-Headroom-Member", memberName()}, {"X-Should-Retry", "false"}}));
 }
 
 void RouteService::Forward::failRequest(const std::string& how, bool memberFailed) {
@@ -265,6 +295,12 @@ void RouteService::Forward::nextAttempt() {
     service_.metrics_.countUnavailable(classId_);
     std::string reasons;
     for (const std::string& failure : failures_) reasons += (reasons.empty() ? ": " : "; ") + failure;
+    // Members skipped as down whose health check said why (QUIC members: no address in it).
+    const std::vector<MemberState> states = service_.table_.states();
+    for (std::size_t m = 0; m < states.size(); ++m) {
+      if (tried_[m] || states[m].downReason.empty()) continue;
+      reasons += (reasons.empty() ? ": " : "; ") + ("member \"" + states[m].name + "\" is down (" + states[m].downReason + ")");
+    }
     exchange_->respond(ApiError::make(503, "No member could serve the request" + reasons + ".", "server_error", "no_member_available")
                            .toResponse());
     return;
@@ -299,6 +335,15 @@ net::UpstreamRequest RouteService::Forward::upstreamRequest(const RouteMember& m
   }
   if (const auto accept = request_.header("accept")) upstream.headers.emplace_back("Accept", std::string(*accept));
   if (const auto id = request_.header("x-request-id")) upstream.headers.emplace_back("X-Request-Id", std::string(*id));
+  if (member.endpoint.quic) {
+    if (body_) {
+      const StreamClassSettings& stream = service_.config_.streamClasses[classId_];
+      upstream.stream.className = service_.config_.classes[classId_].qos.name;
+      upstream.stream.level = stream.level;
+      if (stream.deadline) upstream.stream.deadline = arrival_ + std::chrono::microseconds(stream.deadline->count());
+    }
+    if (const auto id = request_.header("x-request-id")) upstream.stream.requestId = std::string(*id);
+  }
   return upstream;
 }
 

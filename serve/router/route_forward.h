@@ -48,6 +48,9 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   void onBody(int attempt, std::string_view bytes);
   void onComplete(int attempt);
   void onError(int attempt, std::string_view message);
+  // A QUIC stream scheduler (the router's or the member's) dropped the request at its class's stream
+  // deadline: 504 deadline_passed, or an error event once the answer streams.
+  void onDeadlinePassed(int attempt);
 
  private:
   class Attempt;

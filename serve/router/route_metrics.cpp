@@ -48,6 +48,11 @@ void RouteMetrics::countStreamError(engine::ClassId classId) {
   ++counters_[classId].streamErrors;
 }
 
+void RouteMetrics::countDeadlinePassed(engine::ClassId classId) {
+  std::lock_guard lock(mutex_);
+  ++counters_[classId].deadlinePassed;
+}
+
 void RouteMetrics::recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte) {
   std::lock_guard lock(mutex_);
   counters_[classId].overhead.record(overhead);
@@ -79,6 +84,12 @@ std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members
   out.family("headroom_router_stream_errors_total", "counter",
              "Streamed answers a member broke off; the client got an error event instead of the rest.");
   for (std::size_t c = 0; c < counters.size(); ++c) out.sample("headroom_router_stream_errors_total", classLabel(c), counters[c].streamErrors);
+  out.family("headroom_router_deadline_passed_total", "counter",
+             "Requests to QUIC members dropped at their class's stream deadline by a stream scheduler; the client got "
+             "504 deadline_passed (or an error event once the answer streamed).");
+  for (std::size_t c = 0; c < counters.size(); ++c) {
+    out.sample("headroom_router_deadline_passed_total", classLabel(c), counters[c].deadlinePassed);
+  }
   out.family("headroom_router_overhead_seconds", "histogram",
              "Time the router itself added: request in to request out, answer head in to answer head out.");
   for (std::size_t c = 0; c < counters.size(); ++c) out.histogram("headroom_router_overhead_seconds", classLabel(c), counters[c].overhead);

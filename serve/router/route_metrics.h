@@ -28,6 +28,8 @@ class RouteMetrics {
   void countMemberFailed(engine::ClassId classId);
   // A member failed after its answer began streaming (the stream ended with an error event).
   void countStreamError(engine::ClassId classId);
+  // A QUIC stream scheduler dropped the request at its stream deadline (504, or an error event).
+  void countDeadlinePassed(engine::ClassId classId);
   // `overhead`: request in to request out plus answer head in to answer head out; `firstByte`: arrival
   // at the router to the first answer byte from a member.
   void recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte);
@@ -42,6 +44,7 @@ class RouteMetrics {
     std::uint64_t unavailable = 0;
     std::uint64_t memberFailed = 0;
     std::uint64_t streamErrors = 0;
+    std::uint64_t deadlinePassed = 0;
     engine::BucketHistogram overhead;
     engine::BucketHistogram firstByte;
   };

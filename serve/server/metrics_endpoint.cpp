@@ -118,6 +118,7 @@ void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange)
   out.sample("headroom_busy_seconds_total", {}, stats.busyS);
   writeHttpServerMetrics(out, *httpCounters_);
   writeProcessMetrics(out);
+  if (quicStreamMetrics_) quicStreamMetrics_->write(out, "answers");
   respond(exchange, {200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}}, out.take()});
 }
 

@@ -13,6 +13,7 @@
 #include "net/http_exchange.h"
 #include "net/http_server_counters.h"
 #include "serve/protocol/completion_request.h"
+#include "serve/protocol/quic_stream_metrics.h"
 #include "serve/server/serve_config.h"
 #include "serve/server/serving_host.h"
 
@@ -49,6 +50,8 @@ class ServeApi final : public net::HttpHandler {
   // Ends the telemetry streams (each body terminated) and refuses new ones (503); before the server
   // stops, so they end cleanly. Idempotent; the destructor calls it.
   void stopTelemetry();
+  // Adds the QUIC answer streams' figures to /metrics (serve --quic-port). Call before serving.
+  void setQuicStreamMetrics(std::shared_ptr<const QuicStreamMetrics> metrics) { quicStreamMetrics_ = std::move(metrics); }
 
   static constexpr std::size_t kMaxTelemetryStreams = 64;
 
@@ -73,6 +76,7 @@ class ServeApi final : public net::HttpHandler {
   engine::Duration telemetryInterval_;
   bool computesText_;
   std::shared_ptr<net::HttpServerCounters> httpCounters_ = std::make_shared<net::HttpServerCounters>();
+  std::shared_ptr<const QuicStreamMetrics> quicStreamMetrics_;
 
   std::mutex telemetryMutex_;
   std::condition_variable telemetryWake_;

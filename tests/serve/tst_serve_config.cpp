@@ -1,5 +1,8 @@
 #include <QtTest>
 
+#include <QTemporaryDir>
+
+#include <filesystem>
 #include <fstream>
 
 #include "serve/server/access_policy.h"
@@ -248,6 +251,86 @@ class TestServeConfig : public QObject {
     } catch (const InputError& error) {
       QVERIFY2(std::string(error.what()).find("/health_check_interval_s") != std::string::npos, error.what());
     }
+  }
+
+  void quicRouteExampleLoads() {
+    // The example names its member's certificate beside it; the pair is made on the serving host.
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(resource("route-quic.json"), dir.filePath("route-quic.json")));
+    std::ofstream(dir.filePath("quic-cert.pem").toStdString()) << "-----BEGIN CERTIFICATE-----\n";
+    const RouteConfig route = loadRouteConfig(dir.filePath("route-quic.json").toStdString());
+    QVERIFY(route.members[0].endpoint.quic);
+    QVERIFY(!route.members[1].endpoint.quic);
+    QCOMPARE(route.streamClasses[0].deadline->count(), Duration(std::chrono::seconds(2)).count());
+  }
+
+  void quicMembersAreConfigured() {
+    QTemporaryDir dir;
+    std::ofstream(dir.filePath("member.pem").toStdString()) << "-----BEGIN CERTIFICATE-----\n";
+    const std::filesystem::path file = dir.filePath("route.json").toStdString();
+    json root = validServe();
+    root.erase("executor");
+    root["members"] = json::array({{{"name", "edge"}, {"transport", "quic"}, {"url", "quic://10.0.0.1:4433"}, {"certificate", "member.pem"},
+                                    {"stream_scheduler", "ml"}},
+                                   {{"name", "near"}, {"url", "quic://10.0.0.2:4433"}, {"certificate", "member.pem"}},
+                                   {{"name", "plain"}, {"url", "http://10.0.0.3:8000"}}});
+    root["stream_scheduler"] = "abs";
+    root["stream_classes"] = {{"chat", {{"deadline_s", 1.5}}}, {"batch", {{"level", 3}}}};
+    const RouteConfig config = parseRouteConfig(root, file);
+    QVERIFY(config.members[0].endpoint.quic);
+    QCOMPARE(config.members[0].endpoint.port, std::uint16_t{4433});
+    QCOMPARE(config.members[0].endpoint.pinnedCertificate, file.parent_path() / "member.pem");
+    QVERIFY(config.members[0].endpoint.streamScheduler == headroom::net::quic::StreamSchedulerKind::MultiLevel);
+    QVERIFY(config.members[1].endpoint.streamScheduler == headroom::net::quic::StreamSchedulerKind::AbsolutePriority);
+    QVERIFY(!config.members[2].endpoint.quic);
+    QCOMPARE(config.streamClasses[0].level, std::uint8_t{0});  // chat's rank
+    QCOMPARE(config.streamClasses[0].deadline->count(), Duration(std::chrono::milliseconds(1500)).count());
+    QCOMPARE(config.streamClasses[1].level, std::uint8_t{3});
+    QVERIFY(!config.streamClasses[1].deadline);
+
+    // Each refusal names the field and what is allowed.
+    const auto refused = [&](json changed, const std::string& expected) {
+      try {
+        parseRouteConfig(changed, file);
+      } catch (const InputError& error) {
+        if (std::string(error.what()).find(expected) != std::string::npos) return true;
+        qWarning("%s", error.what());
+        return false;
+      }
+      qWarning("accepted: %s", changed.dump().c_str());
+      return false;
+    };
+    json changed = root;
+    changed["members"][1].erase("certificate");
+    QVERIFY(refused(changed, "/members/1/certificate: required field is missing (the member's certificate"));
+    changed = root;
+    changed["members"][1]["certificate"] = "missing.pem";
+    QVERIFY(refused(changed, "/members/1/certificate: must name a readable PEM certificate file"));
+    changed = root;
+    changed["members"][0]["stream_scheduler"] = "wfq";
+    QVERIFY(refused(changed, "/members/0/stream_scheduler: must be one of: rr, fcfs, abs, edf, ml"));
+    changed = root;
+    changed["stream_scheduler"] = "lifo";
+    QVERIFY(refused(changed, "/stream_scheduler: must be one of: rr, fcfs, abs, edf, ml"));
+    changed = root;
+    changed["members"][0]["transport"] = "h3";
+    QVERIFY(refused(changed, "/members/0/transport: must be one of: http, quic"));
+    changed = root;
+    changed["members"][2]["transport"] = "quic";
+    QVERIFY(refused(changed, "/members/2/url: must be quic://host:port for transport \"quic\""));
+    changed = root;
+    changed["members"][2]["certificate"] = "member.pem";
+    QVERIFY(refused(changed, "/members/2/certificate: only allowed for members of transport \"quic\""));
+    changed = root;
+    changed["stream_classes"]["gold"] = json::object();
+    QVERIFY(refused(changed, "/stream_classes/gold: must name a class of this configuration"));
+    changed = root;
+    changed["stream_classes"]["chat"]["level"] = 256;
+    QVERIFY(refused(changed, "/stream_classes/chat/level"));
+    changed = root;
+    changed["stream_classes"]["chat"]["deadline_s"] = 0;
+    QVERIFY(refused(changed, "/stream_classes/chat/deadline_s"));
+    QVERIFY(!parseEndpointUrl("quic://10.0.0.1"));  // no default port for QUIC
   }
 
   void planSharesFollowRates() {
