@@ -14,6 +14,7 @@
 #include "net/http_server.h"
 #include "net/open_file_limit.h"
 #include "net/quic/quic_upstream_transport.h"
+#include "serve/router/member_stream_metrics.h"
 #include "net/upstream_client.h"
 
 namespace headroom::cli {
@@ -54,7 +55,7 @@ int runRoute(const RouteArgs& args) {
   auto client = std::make_unique<net::UpstreamClient>(args.threads);
   std::vector<std::string> classNames;
   for (const serve::ServedClass& served : config.classes) classNames.push_back(served.qos.name);
-  auto quicMetrics = std::make_shared<serve::QuicStreamMetrics>(std::move(classNames));
+  auto quicMetrics = std::make_shared<serve::MemberStreamMetrics>(classNames, config.members);
   const bool anyQuic = std::any_of(config.members.begin(), config.members.end(),
                                    [](const serve::RouteMember& member) { return member.endpoint.quic; });
   net::quic::QuicUpstreamOptions quicOptions;

@@ -25,6 +25,11 @@ struct StreamRecord {
   std::uint64_t bytesSent = 0;
   std::uint64_t bytesReceived = 0;
   std::uint64_t lostPackets = 0;
+  // Completed, and by its deadline when it had one (client: the request's deadline; server: the
+  // header's budget from the header's arrival).
+  bool withinDeadline = false;
+  // The other end as this end addresses it, "host:port" (client: the member's endpoint as configured).
+  std::string peer;
 };
 
 // Hears every request stream of a QUIC endpoint as it ends (the server driver and the upstream

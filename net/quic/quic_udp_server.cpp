@@ -155,6 +155,9 @@ struct QuicUdpServer::Impl {
     record.bytesReceived = stream.bytesReceived;
     if (const auto sent = state.bytesSent.find(id); sent != state.bytesSent.end()) record.bytesSent = sent->second;
     record.lostPackets = lostPackets;
+    record.withinDeadline = stream.outcome == StreamOutcome::Completed &&
+                            (!stream.header || !stream.header->budget ||
+                             record.duration <= std::chrono::duration_cast<std::chrono::nanoseconds>(*stream.header->budget));
     options.observer->streamEnded(record);
   }
 

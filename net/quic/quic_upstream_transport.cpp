@@ -207,6 +207,9 @@ struct QuicUpstreamTransport::Impl {
     record.bytesSent = call.bytesSent;
     record.bytesReceived = call.bytesReceived;
     record.lostPackets = lostPackets;
+    const auto& deadline = call.request().stream.deadline;
+    record.withinDeadline = call.outcome == StreamOutcome::Completed && (!deadline || std::chrono::steady_clock::now() <= *deadline);
+    record.peer = call.request().endpoint.host + ":" + std::to_string(call.request().endpoint.port);
     options.observer->streamEnded(record);
   }
 };

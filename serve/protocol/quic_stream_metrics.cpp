@@ -39,7 +39,9 @@ void QuicStreamMetrics::streamEnded(const net::quic::StreamRecord& record) {
   switch (record.outcome) {
     case net::quic::StreamOutcome::Completed:
       ++figures.completed;
+      if (record.withinDeadline) ++figures.withinDeadline;
       figures.completionSeconds.record(std::chrono::duration_cast<engine::Duration>(record.duration));
+      figures.completion.record(std::chrono::duration_cast<engine::Duration>(record.duration));
       break;
     case net::quic::StreamOutcome::DeadlinePassed: ++figures.droppedAtDeadline; break;
     case net::quic::StreamOutcome::Reset: ++figures.reset; break;
@@ -75,6 +77,9 @@ void QuicStreamMetrics::write(PrometheusWriter& out, std::string_view sentWhat) 
       out.sample("headroom_quic_streams_total", {{"class", figures.className}, {"outcome", outcome}}, value);
     }
   }
+  out.family("headroom_quic_streams_within_deadline_total", "counter",
+             "Completed QUIC request streams that ended by their deadline (all completed ones when they had none), by class.");
+  for (const ClassFigures& figures : classes) out.sample("headroom_quic_streams_within_deadline_total", label(figures), figures.withinDeadline);
   out.family("headroom_quic_stream_completion_seconds", "histogram",
              "Completed QUIC request streams: from the stream's first byte to its last.");
   for (const ClassFigures& figures : classes) out.histogram("headroom_quic_stream_completion_seconds", label(figures), figures.completionSeconds);

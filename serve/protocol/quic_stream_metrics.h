@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/metrics/bucket_histogram.h"
+#include "engine/metrics/log_histogram.h"
 #include "net/quic/quic_stream_observer.h"
 #include "serve/protocol/prometheus_writer.h"
 
@@ -25,9 +26,10 @@ class QuicStreamMetrics final : public net::quic::StreamObserver {
 
   struct ClassFigures {
     std::string className;
-    std::uint64_t completed = 0, droppedAtDeadline = 0, reset = 0, refused = 0;
+    std::uint64_t completed = 0, withinDeadline = 0, droppedAtDeadline = 0, reset = 0, refused = 0;
     std::uint64_t bytesSent = 0, bytesReceived = 0, lostPackets = 0;
-    engine::BucketHistogram completionSeconds;
+    engine::BucketHistogram completionSeconds;  // the one bucket set, for /metrics
+    engine::LogHistogram completion;            // the same streams, for percentiles
   };
   std::vector<ClassFigures> figures() const;
   // Streams refused for their header (malformed, or a class not served).
@@ -35,6 +37,7 @@ class QuicStreamMetrics final : public net::quic::StreamObserver {
 
   // Writes the families headroom_quic_streams_total{class,outcome}, headroom_quic_stream_completion_seconds,
   // headroom_quic_stream_sent_bytes_total, headroom_quic_stream_received_bytes_total,
+  // headroom_quic_streams_within_deadline_total,
   // headroom_quic_streams_dropped_at_deadline_total, headroom_quic_stream_lost_packets_total and
   // headroom_quic_streams_refused_total. `sentWhat` says what this end sends ("answers", "requests").
   void write(PrometheusWriter& out, std::string_view sentWhat) const;

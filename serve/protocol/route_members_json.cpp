@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "engine/io/json_input.h"
+#include "net/quic/stream_scheduler.h"
 
 namespace headroom::serve {
 
@@ -55,7 +56,10 @@ class Reader {
     const json* scheduler = JsonInput::field(object, "stream_scheduler");
     if (quic) {
       if (!scheduler || scheduler->is_null()) input_.fail(at / "stream_scheduler", "required for a quic member (the stream scheduler's name)");
-      member.streamScheduler = input_.nonEmptyString(*scheduler, at / "stream_scheduler");
+      const net::quic::StreamSchedulerKind kind =
+          input_.oneOf(*scheduler, at / "stream_scheduler", std::string(net::quic::streamSchedulerNames()),
+                       [](const std::string& name) { return net::quic::parseStreamSchedulerName(name); });
+      member.streamScheduler = std::string(net::quic::streamSchedulerName(kind));
     } else if (scheduler && !scheduler->is_null()) {
       input_.failValue(at / "stream_scheduler", "must be null for a member that is not quic", *scheduler);
     }

@@ -49,7 +49,7 @@ void RouteService::handleMetrics(const std::shared_ptr<net::HttpExchange>& excha
   PrometheusWriter http;
   writeHttpServerMetrics(http, *httpCounters_);
   writeProcessMetrics(http);
-  if (quicStreamMetrics_) quicStreamMetrics_->write(http, "requests");
+  if (quicStreamMetrics_) quicStreamMetrics_->all().write(http, "requests");
   exchange->respond({200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}},
                      metrics_.prometheusText(table_.states()) + http.take()});
 }
@@ -92,7 +92,7 @@ void RouteService::handleShares(const net::HttpRequest& request, const std::shar
 std::vector<std::vector<MemberClassStreams>> RouteService::memberStreamFigures() const {
   // Per member, per class: what the QUIC transport counts of the streams to that member. HTTP members
   // have none.
-  return {};
+  return quicStreamMetrics_ ? quicStreamMetrics_->byMember() : std::vector<std::vector<MemberClassStreams>>{};
 }
 
 void RouteService::handleMembers(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {

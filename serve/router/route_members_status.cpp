@@ -3,7 +3,7 @@
 namespace headroom::serve {
 
 std::string endpointUrl(const net::UpstreamEndpoint& endpoint) {
-  return std::string(endpoint.tls ? "https://" : "http://") + endpoint.host + ":" + std::to_string(endpoint.port);
+  return std::string(endpoint.quic ? "quic://" : endpoint.tls ? "https://" : "http://") + endpoint.host + ":" + std::to_string(endpoint.port);
 }
 
 RouteMembersStatus routeMembersStatus(const std::vector<RouteMember>& members, const std::vector<MemberState>& states,
@@ -15,7 +15,8 @@ RouteMembersStatus routeMembersStatus(const std::vector<RouteMember>& members, c
     out.name = member.name;
     out.url = endpointUrl(member.endpoint);
     out.kind = member.kind;
-    out.transport = member.endpoint.tls ? MemberTransport::Https : MemberTransport::Http;
+    out.transport = member.endpoint.quic ? MemberTransport::Quic : member.endpoint.tls ? MemberTransport::Https : MemberTransport::Http;
+    if (member.endpoint.quic) out.streamScheduler = std::string(net::quic::streamSchedulerName(member.endpoint.streamScheduler));
     if (m < states.size()) {
       out.up = states[m].up;
       out.requestsInFlight = states[m].inFlight;

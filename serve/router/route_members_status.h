@@ -11,7 +11,7 @@
 
 namespace headroom::serve {
 
-// "http://host:port" or "https://host:port" for an endpoint, as parseEndpointUrl reads it.
+// "http://host:port", "https://host:port" or "quic://host:port" for an endpoint, as parseEndpointUrl reads it.
 std::string endpointUrl(const net::UpstreamEndpoint& endpoint);
 
 // The router's members as GET /v1/headroom/members answers them: name, address, kind and transport from

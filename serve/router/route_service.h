@@ -18,6 +18,7 @@
 #include "serve/protocol/api_error.h"
 #include "serve/protocol/route_members_json.h"
 #include "serve/protocol/quic_stream_metrics.h"
+#include "serve/router/member_stream_metrics.h"
 #include "serve/router/member_prober.h"
 #include "serve/router/member_table.h"
 #include "serve/router/route_config.h"
@@ -64,7 +65,7 @@ class RouteService final : public net::HttpHandler {
   // Replaces the weighted shares ([class][member]; an empty row routes that class least-loaded).
   void setShares(RoutePolicy policy, std::vector<std::vector<double>> shares);
   // Adds the QUIC upload streams' figures to /metrics (members of transport "quic"). Call before serving.
-  void setQuicStreamMetrics(std::shared_ptr<const QuicStreamMetrics> metrics) { quicStreamMetrics_ = std::move(metrics); }
+  void setQuicStreamMetrics(std::shared_ptr<const MemberStreamMetrics> metrics) { quicStreamMetrics_ = std::move(metrics); }
 
   // Starts the shutdown: from now on completions and model lists are answered 503 with a retry after
   // the rest of `drainTime` (at least 1 s), /health 503 {"status": "draining"}. Idempotent.
@@ -97,7 +98,7 @@ class RouteService final : public net::HttpHandler {
   MemberProber prober_;
   RouteMetrics metrics_;
   std::shared_ptr<net::HttpServerCounters> httpCounters_ = std::make_shared<net::HttpServerCounters>();
-  std::shared_ptr<const QuicStreamMetrics> quicStreamMetrics_;
+  std::shared_ptr<const MemberStreamMetrics> quicStreamMetrics_;
 
   std::atomic<bool> draining_{false};
   std::atomic<std::chrono::steady_clock::time_point> drainDeadline_{};

@@ -259,6 +259,32 @@ class QuicRouteTest : public QObject {
     }
   }
 
+  // The router's members endpoint (the console's "Router members" dock) shows the member as QUIC with
+  // its scheduler, and per class the streams sent to it, the same streams /metrics counts.
+  void membersEndpointShowsTheQuicMemberAndItsStreams() {
+    const HttpReply metrics = httpRequest(quicRoute_->port(), "GET", "/metrics");
+    const HttpReply reply = httpRequest(quicRoute_->port(), "GET", "/v1/headroom/members", {},
+                                        {{"Authorization", "Bearer sk-admin-0123456789"}});
+    QCOMPARE(reply.status, 200);
+    const QJsonObject member = jsonOf(reply.body)["members"].toArray()[0].toObject();
+    QCOMPARE(member["transport"].toString(), QString("quic"));
+    QCOMPARE(member["url"].toString(), QString("quic://127.0.0.1:%1").arg(kCpuQuicPort));
+    QCOMPARE(member["stream_scheduler"].toString(), QString("edf"));
+    const QJsonArray classes = member["classes"].toArray();
+    QCOMPARE(classes.size(), 2);  // the served classes, not the health checks' control class
+    const QJsonObject chat = classes[0].toObject();
+    QCOMPARE(chat["class"].toString(), QString("chat"));
+    const double completed = chat["streams_completed"].toDouble();
+    QVERIFY(completed >= 1.0);
+    QCOMPARE(completed, metricValue(metrics.body, R"(headroom_quic_streams_total{class="chat",outcome="completed"})"));
+    QCOMPARE(chat["streams_within_deadline"].toDouble(),
+             metricValue(metrics.body, R"(headroom_quic_streams_within_deadline_total{class="chat"})"));
+    QVERIFY(chat["streams_within_deadline"].toDouble() <= completed);
+    QVERIFY(chat["completion_p50_s"].toDouble() > 0.0);
+    QVERIFY(chat["completion_p99_s"].toDouble() >= chat["completion_p50_s"].toDouble());
+    QCOMPARE(chat["bytes_sent"].toDouble(), metricValue(metrics.body, R"(headroom_quic_stream_sent_bytes_total{class="chat"})"));
+  }
+
   void serveRefusesQuicPortWithoutCertificate() {
     QProcess serve;
     serve.start(HEADROOM_CLI_PATH, {"serve", cpuConfig_, "--port", "0", "--quic-port", QString::number(kRefusedQuicPort)});

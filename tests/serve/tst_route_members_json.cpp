@@ -113,6 +113,8 @@ class TestRouteMembersJson : public QObject {
                                        << "must be one of: http, https, quic";
     QTest::newRow("quic without scheduler") << "/members/0/stream_scheduler" << "null" << "/members/0/stream_scheduler"
                                             << "required for a quic member";
+    QTest::newRow("unknown scheduler") << "/members/0/stream_scheduler" << "\"wfq\"" << "/members/0/stream_scheduler"
+                                       << "must be one of: rr, fcfs, abs, edf, ml";
     QTest::newRow("http with scheduler") << "/members/1/stream_scheduler" << "\"rr\"" << "/members/1/stream_scheduler"
                                          << "must be null for a member that is not quic";
     QTest::newRow("up not a bool") << "/members/0/up" << "\"yes\"" << "/members/0/up" << "true or false";
