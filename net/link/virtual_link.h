@@ -64,7 +64,7 @@ class VirtualLink {
   // Runs events until `done()` holds (checked after every event and once before the first), virtual
   // time would pass `limit`, or nothing is left to happen.
   Stop runUntil(const std::function<bool()>& done, std::chrono::nanoseconds limit);
-  // Runs until virtual time `until` (events at `until` included) or until idle.
+  // Runs `duration` of virtual time (events at now() + duration included), or until idle.
   Stop runFor(std::chrono::nanoseconds duration);
 
   const LinkDirection& up() const { return up_; }
