@@ -1,0 +1,48 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "net/netbench/netbench_outcome.h"
+#include "net/netbench/netbench_workload.h"
+#include "net/netbench/self_signed_certificate.h"
+#include "net/quic/stream_scheduler.h"
+
+namespace headroom::net::netbench {
+
+// Where the two ends of a real-time run live. The server listens on serverIp:serverPort (0: a free port,
+// reported to the client); each end runs on a thread of its own that first calls its enter hook (e.g.
+// joins a network namespace) and then opens its socket. Without hooks both ends share this host's stack.
+struct RealtimeEndpoints {
+  std::string serverIp = "127.0.0.1";
+  std::uint16_t serverPort = 0;
+  std::function<void()> enterServer;
+  std::function<void()> enterClient;
+};
+
+// One netbench run in real time (steady clock) over real sockets. Request times count from the end of
+// the handshake; the run ends when every request is settled, or `drainAfterLastStart` after the last
+// start (the rest: missed).
+struct RealtimeEchoRun {
+  std::vector<NetbenchClass> classes;
+  std::vector<NetbenchRequest> requests;
+  RealtimeEndpoints endpoints;
+  CertificateFiles certificate;
+  std::chrono::nanoseconds drainAfterLastStart = std::chrono::seconds(30);
+};
+
+// QUIC over UDP: the echo server (QuicServerEndpoint) and the client connection, both ordering their
+// streams with `scheduler`, as on the virtual link.
+RunOutcome runQuicEchoOverUdp(const RealtimeEchoRun& run, const quic::StreamSchedulerOptions& scheduler);
+
+// The TLS/TCP baseline: one TLS 1.3 connection carries every request, each framed by the same
+// StreamHeader and written whole in arrival order; the server echoes the payloads in the same order, so
+// a lost segment holds up everything behind it (head-of-line blocking). The client pins the server's
+// certificate. Nothing is dropped: a late request still completes, late.
+RunOutcome runTlsTcpEcho(const RealtimeEchoRun& run);
+
+}  // namespace headroom::net::netbench

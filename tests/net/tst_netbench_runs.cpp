@@ -1,0 +1,166 @@
+// netbench's runs: the QUIC echo on the virtual link (every request echoed whole when the link keeps
+// up; the same inputs give the same outcome; edf drops what cannot make its deadline and counts the bytes
+// it never delivered) and the TLS/TCP baseline over loopback (every request echoed, in order).
+#include <QtTest>
+
+#include <QTemporaryDir>
+
+#include <chrono>
+
+#include "net/netbench/netbench_echo.h"
+#include "net/netbench/quic_echo_run.h"
+#include "net/netbench/realtime_echo_run.h"
+#include "net/netbench/self_signed_certificate.h"
+
+using namespace std::chrono_literals;
+namespace nb = headroom::net::netbench;
+namespace quic = headroom::net::quic;
+
+namespace {
+
+nb::WorkloadSettings smallWorkload(std::size_t requests) {
+  nb::WorkloadSettings settings;
+  settings.requests = requests;
+  settings.load = 0.3;
+  return settings;
+}
+
+headroom::net::link::LinkSettings cleanLink() {
+  headroom::net::link::LinkSettings link;
+  link.lossRate = 0;
+  link.oneWayDelay = 25ms;
+  return link;
+}
+
+QString describe(const nb::RunOutcome& outcome) {
+  QString text = QString::fromStdString(outcome.failure);
+  for (std::size_t i = 0; i < outcome.requests.size(); ++i) {
+    const auto& r = outcome.requests[i];
+    text += QString("\n#%1 class %2 latency %3 dropped %4")
+                .arg(i)
+                .arg(r.classIndex)
+                .arg(r.latency ? QString::number(std::chrono::duration<double>(*r.latency).count()) : "-")
+                .arg(r.dropped);
+  }
+  return text;
+}
+
+}  // namespace
+
+class TestNetbenchRuns : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir dir_;
+  nb::CertificateFiles certificate_;
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    certificate_ = nb::writeSelfSignedCertificate(dir_.path().toStdString(), "localhost");
+  }
+
+  void echoPayloadsDifferPerRequest() {
+    QCOMPARE(nb::echoPayload(3, 100).size(), std::size_t(100));
+    QCOMPARE(nb::echoPayload(3, 100), nb::echoPayload(3, 100));
+    QVERIFY(nb::echoPayload(3, 100) != nb::echoPayload(4, 100));
+    QCOMPARE(nb::requestIndexOf(nb::requestIdOf(17)), std::optional<std::size_t>(17));
+    QVERIFY(!nb::requestIndexOf("x17").has_value());
+    QVERIFY(!nb::requestIndexOf("r17x").has_value());
+  }
+
+  void quicOnVirtualLinkEchoesEveryRequest_data() {
+    QTest::addColumn<QString>("scheduler");
+    for (const char* name : {"rr", "fcfs", "edf", "abs", "ml"}) QTest::newRow(name) << QString(name);
+  }
+  void quicOnVirtualLinkEchoesEveryRequest() {
+    QFETCH(QString, scheduler);
+    nb::QuicEchoRun run;
+    run.classes = nb::defaultNetbenchClasses();
+    run.requests = nb::makeWorkload(smallWorkload(12), 4);
+    run.up = run.down = cleanLink();
+    run.linkSeed = 4;
+    run.scheduler.kind = *quic::parseStreamSchedulerName(scheduler.toStdString());
+    run.certificate = certificate_;
+    const nb::RunOutcome outcome = nb::runQuicEchoOnVirtualLink(run);
+    QVERIFY2(outcome.failure.empty(), qPrintable(describe(outcome)));
+    QCOMPARE(outcome.requests.size(), std::size_t(12));
+    for (std::size_t i = 0; i < outcome.requests.size(); ++i) {
+      const auto& r = outcome.requests[i];
+      QCOMPARE(r.classIndex, run.requests[i].classIndex);
+      QVERIFY2(r.latency.has_value(), qPrintable(describe(outcome)));
+      // At least the round trip plus one serialisation at 5 Mbit/s (the echo starts with the first bytes).
+      const auto floor = 2 * run.up.oneWayDelay + std::chrono::nanoseconds(static_cast<std::int64_t>(run.requests[i].bytes * 8 / 5e6 * 1e9));
+      QVERIFY2(*r.latency >= floor, qPrintable(describe(outcome)));
+      QVERIFY(!r.dropped);
+      QCOMPARE(r.bytesDropped, std::uint64_t(0));
+    }
+  }
+
+  void quicOnVirtualLinkIsDeterministic() {
+    nb::QuicEchoRun run;
+    run.classes = nb::defaultNetbenchClasses();
+    run.requests = nb::makeWorkload(smallWorkload(16), 9);
+    run.linkSeed = 9;  // with the default 0.5% loss
+    run.scheduler.kind = quic::StreamSchedulerKind::MultiLevel;
+    run.certificate = certificate_;
+    const nb::RunOutcome first = nb::runQuicEchoOnVirtualLink(run);
+    const nb::RunOutcome second = nb::runQuicEchoOnVirtualLink(run);
+    QCOMPARE(first.requests.size(), second.requests.size());
+    for (std::size_t i = 0; i < first.requests.size(); ++i) {
+      QCOMPARE(first.requests[i].latency, second.requests[i].latency);
+      QCOMPARE(first.requests[i].dropped, second.requests[i].dropped);
+    }
+  }
+
+  void edfDropsWhatCannotMakeItsDeadline() {
+    // A burst of long requests (7 s each) on a slow link: the later ones cannot finish in time, so edf
+    // drops them (counted, with the bytes never delivered) instead of finishing them late.
+    nb::QuicEchoRun run;
+    run.classes = nb::defaultNetbenchClasses();
+    nb::WorkloadSettings burst = smallWorkload(12);
+    burst.arrival = nb::ArrivalMode::Burst;
+    run.requests = nb::makeWorkload(burst, 2);
+    for (auto& r : run.requests) {
+      r.classIndex = 2;
+      r.bytes = run.classes[2].requestBytes;
+    }
+    run.up = run.down = cleanLink();
+    run.up.rateBitsPerSecond = run.down.rateBitsPerSecond = 1e6;  // 12 x 102.4 KB take 9.8 s each way
+    run.scheduler.kind = quic::StreamSchedulerKind::Edf;
+    run.certificate = certificate_;
+    const nb::RunOutcome outcome = nb::runQuicEchoOnVirtualLink(run);
+    QVERIFY2(outcome.failure.empty(), qPrintable(describe(outcome)));
+    std::size_t dropped = 0, met = 0;
+    for (const auto& r : outcome.requests) {
+      if (r.dropped) {
+        ++dropped;
+        QVERIFY(!r.latency.has_value());
+        QVERIFY(r.bytesDropped > 0 && r.bytesDropped <= 2 * 102400);
+      } else if (r.latency && *r.latency <= 7s) {
+        ++met;
+      }
+    }
+    QVERIFY2(dropped > 0, qPrintable(describe(outcome)));
+    QVERIFY2(met > 0, qPrintable(describe(outcome)));
+  }
+
+  void tlsTcpOverLoopbackEchoesInOrder() {
+    nb::RealtimeEchoRun run;
+    run.classes = nb::defaultNetbenchClasses();
+    nb::WorkloadSettings burst = smallWorkload(10);
+    burst.arrival = nb::ArrivalMode::Burst;
+    run.requests = nb::makeWorkload(burst, 5);
+    run.certificate = certificate_;
+    const nb::RunOutcome outcome = nb::runTlsTcpEcho(run);
+    QVERIFY2(outcome.failure.empty(), qPrintable(describe(outcome)));
+    QCOMPARE(outcome.requests.size(), std::size_t(10));
+    for (const auto& r : outcome.requests) {
+      QVERIFY2(r.latency.has_value(), qPrintable(describe(outcome)));
+      QVERIFY(!r.dropped);
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestNetbenchRuns)
+#include "tst_netbench_runs.moc"
