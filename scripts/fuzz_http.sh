@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the serving edge with libFuzzer (clang, AddressSanitizer and UBSan) for a bounded time:
 #  fuzz_http_request: HTTP/1.1 request parsing as the server does it (net/http_server.cpp);
-#  fuzz_json_request: completion/chat body validation and the serve/route configuration readers.
+#  fuzz_json_request: completion/chat body validation and the serve/route configuration readers;
+#  fuzz_stream_header: the QUIC stream header reader, fed in pieces (net/quic/stream_header.cpp).
 # Usage: scripts/fuzz_http.sh [seconds per target, default 60] [work dir, default build/fuzz]
 # Exits non-zero when a target crashes; the crashing input is left in the work dir.
 set -euo pipefail
@@ -17,7 +18,7 @@ flags=(-std=c++20 -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-saniti
        -I"$root" -DSPDLOG_COMPILED_LIB -DSPDLOG_SHARED_LIB -DSPDLOG_FMT_EXTERNAL -DFMT_SHARED
        -DBOOST_ASIO_NO_DEPRECATED -DBOOST_BEAST_USE_STD_STRING_VIEW
        "-DHEADROOM_SOURCE_RESOURCE_DIR=\"$root/resources\"" "-DHEADROOM_VERSION=\"fuzz\"")
-libs=(-lsqlite3 -lspdlog -lfmt -lssl -lcrypto -lpthread)
+libs=(-lsqlite3 -lspdlog -lfmt -lssl -lcrypto -lngtcp2 -lngtcp2_crypto_gnutls -lgnutls -lpthread)
 
 # The libraries under test, instrumented, in one archive: engine (without CUDA), net and serve. A source
 # is compiled again only when it is newer than its object.
@@ -48,6 +49,7 @@ build() {
 
 build fuzz_json_request
 build fuzz_http_request
+build fuzz_stream_header
 
 # Seeds: a few well-formed inputs so the fuzzer starts inside the interesting paths.
 seed() {
@@ -66,9 +68,14 @@ seed fuzz_json_request \
   '{"model": "m", "messages": [{"role": "user", "content": [{"type": "text", "text": "hi"}]}], "qos_class": "chat"}' \
   '{"model": "m", "prompt": [[1, 2, 3]], "n": 1, "stop": ["a"], "temperature": 0.5}' \
   '{"executor": {"kind": "constant", "iteration_s": 0.01}, "classes": [{"name": "a", "slo": {"ttft_s": 1}, "queue_limit": 3}], "tenants": [{"name": "t", "classes": ["a"], "keys": ["sk-0123456789"]}], "members": [{"url": "http://127.0.0.1:1"}], "routing": {"policy": "weighted", "shares": {"a": [1]}}}'
+# The first byte of a stream header input sets the size of the pieces it is fed in.
+seed fuzz_stream_header \
+  '\x01H\x01\x00\x09\x05\x01\x00\x00\x00\x0f\x42\x40\x00\x00\x20\x00real-timereq-1POST / HTTP/1.1' \
+  '\x10H\x01\x02\x0b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x90\x00best-effort' \
+  '\x03H\x01\x01\x02\x80\x01\x00\x00\x00\x00\x00\x00\x04\x00\x00\x00rt'
 
 status=0
-for target in fuzz_http_request fuzz_json_request; do
+for target in fuzz_http_request fuzz_json_request fuzz_stream_header; do
   echo "fuzzing $target for $seconds s" >&2
   if ! (cd "$work" && ASAN_OPTIONS=detect_leaks=1 "./$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
           -rss_limit_mb=2048 -print_final_stats=1 "corpus_$target" 2> "$target.log"); then
