@@ -101,7 +101,7 @@ void printTables(std::ostream& out, const nb::NetbenchSettings& settings, const 
       continue;
     }
     out << "variant " << v.variant << " (" << (v.variant == "tls-tcp" ? "TLS 1.3 over TCP" : "QUIC") << ", " << v.runs
-        << " runs)\n";
+        << (v.runs == 1 ? " run)\n" : " runs)\n");
     out << pad("class", 14, false) << pad("requests", 9) << pad("within deadline (95% CI)", 26) << pad("mean s", 9)
         << pad("p50 s", 9) << pad("p99 s", 9) << pad("dropped", 9) << pad("bytes dropped", 15) << "\n";
     for (const nb::ClassSummary& row : v.classes) {
@@ -211,7 +211,7 @@ CLI::App* addNetbenchCommand(CLI::App& app, NetbenchArgs& args) {
   cmd->add_option("--loss", args.loss, "Random loss per packet and direction, 0..0.5 (default 0.005)")->check(CLI::Range(0.0, 0.5));
   cmd->add_option("--queue-kb", args.queueKiB, "Bottleneck queue per direction in KiB; 0: unlimited (default 64)")
       ->check(CLI::Range(0.0, 1048576.0));
-  CLI::Option* shared = cmd->add_flag("--rate-shared", args.rateShared, "Both directions share one bottleneck (netns only)");
+  CLI::Option* shared = cmd->add_flag("--rate-shared", args.rateShared, "Both directions share one bottleneck (not available yet: each link kind has one per direction)");
   CLI::Option* perDirection =
       cmd->add_flag("--rate-per-direction", args.ratePerDirection, "Each direction has the whole rate (default)");
   shared->excludes(perDirection);

@@ -8,7 +8,9 @@
 
 #include <unistd.h>
 
+#include "net/link/netns_link.h"
 #include "net/netbench/quic_echo_run.h"
+#include "net/netbench/realtime_echo_run.h"
 #include "net/netbench/self_signed_certificate.h"
 
 namespace headroom::net::netbench {
@@ -40,6 +42,9 @@ std::optional<std::string> variantUnavailable(const NetbenchVariant& variant, Li
 
 namespace {
 
+// The echo server's port inside its namespace (each link's namespaces are private to it).
+constexpr std::uint16_t kNetnsServerPort = 4433;
+
 // A folder for the run's throwaway certificate, removed when the benchmark ends.
 class TemporaryFolder {
  public:
@@ -61,17 +66,38 @@ class TemporaryFolder {
   std::filesystem::path path_;
 };
 
+// One run in real time between two fresh namespaces (so every run starts with empty queues).
+RunOutcome runOnNetnsLink(const NetbenchSettings& settings, const NetbenchVariant& variant,
+                          const std::vector<NetbenchClass>& classes, const std::vector<NetbenchRequest>& requests,
+                          std::uint64_t seed, const CertificateFiles& certificate, std::chrono::nanoseconds drain) {
+  const link::NetnsLink netns(settings.link, settings.link, seed);
+  RealtimeEchoRun run;
+  run.classes = classes;
+  run.requests = requests;
+  run.certificate = certificate;
+  run.drainAfterLastStart = drain;
+  run.endpoints.serverIp = netns.address(link::NetnsSide::B);
+  run.endpoints.serverPort = kNetnsServerPort;
+  run.endpoints.serverSocket = [&netns](int domain, int type) { return netns.openSocket(link::NetnsSide::B, domain, type); };
+  run.endpoints.clientSocket = [&netns](int domain, int type) { return netns.openSocket(link::NetnsSide::A, domain, type); };
+  if (!variant.scheduler) return runTlsTcpEcho(run);
+  quic::StreamSchedulerOptions scheduler;
+  scheduler.kind = *variant.scheduler;
+  return runQuicEchoOverUdp(run, scheduler);
+}
+
 }  // namespace
 
 NetbenchReport runNetbench(const NetbenchSettings& settings, const std::function<void(const std::string&)>& progress) {
   if (settings.seeds == 0) throw std::invalid_argument("--seeds must be >= 1");
   if (settings.variants.empty()) throw std::invalid_argument("--variants names no variant");
-  if (settings.linkKind == LinkKind::Virtual && settings.rateShared) {
+  if (settings.rateShared) {
     throw std::invalid_argument(
-        "--rate-shared needs --link netns: the virtual link has a bottleneck per direction (use --rate-per-direction)");
+        "--rate-shared: both link emulators (virtual, netns) give each direction a bottleneck of its own; use "
+        "--rate-per-direction");
   }
   if (settings.linkKind == LinkKind::Netns) {
-    throw std::runtime_error("--link netns: the namespace relay is not part of this build; use --link virtual");
+    if (const auto why = link::NetnsLink::unavailableReason()) throw std::runtime_error("--link netns: " + *why);
   }
   WorkloadSettings workload = settings.workload;
   workload.linkBitsPerSecond = settings.link.rateBitsPerSecond;
@@ -79,6 +105,10 @@ NetbenchReport runNetbench(const NetbenchSettings& settings, const std::function
 
   std::vector<std::vector<NetbenchRequest>> workloads;
   for (std::size_t s = 0; s < settings.seeds; ++s) workloads.push_back(makeWorkload(workload, settings.firstSeed + s));
+
+  // A request still open this long after the last start counts as missed: three of the longest deadline.
+  std::chrono::nanoseconds drain{0};
+  for (const NetbenchClass& c : workload.classes) drain = std::max<std::chrono::nanoseconds>(drain, 3 * c.deadline);
 
   TemporaryFolder folder;
   const CertificateFiles certificate = writeSelfSignedCertificate(folder.path(), "localhost");
@@ -96,15 +126,20 @@ NetbenchReport runNetbench(const NetbenchSettings& settings, const std::function
     std::vector<RunOutcome> runs;
     for (std::size_t s = 0; s < settings.seeds; ++s) {
       const std::uint64_t seed = settings.firstSeed + s;
-      QuicEchoRun run;
-      run.classes = workload.classes;
-      run.requests = workloads[s];
-      run.up = settings.link;
-      run.down = settings.link;
-      run.linkSeed = seed;
-      run.scheduler.kind = *variant.scheduler;
-      run.certificate = certificate;
-      runs.push_back(runQuicEchoOnVirtualLink(run));
+      if (settings.linkKind == LinkKind::Virtual) {
+        QuicEchoRun run;
+        run.classes = workload.classes;
+        run.requests = workloads[s];
+        run.up = settings.link;
+        run.down = settings.link;
+        run.linkSeed = seed;
+        run.scheduler.kind = *variant.scheduler;
+        run.certificate = certificate;
+        run.drainAfterLastStart = drain;
+        runs.push_back(runQuicEchoOnVirtualLink(run));
+      } else {
+        runs.push_back(runOnNetnsLink(settings, variant, workload.classes, workloads[s], seed, certificate, drain));
+      }
       if (progress) {
         std::string line = variant.name + ": seed " + std::to_string(seed) + " (" + std::to_string(s + 1) + "/" +
                            std::to_string(settings.seeds) + ")";

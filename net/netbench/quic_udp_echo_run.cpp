@@ -5,7 +5,10 @@
 #include <cstring>
 #include <future>
 #include <memory>
+#include <system_error>
 #include <thread>
+
+#include <sys/socket.h>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/udp.hpp>
@@ -82,6 +85,17 @@ class UdpPump {
   udp::endpoint from_;
 };
 
+}  // namespace
+
+int openEndpointSocket(const RealtimeEndpoints::SocketFactory& factory, int domain, int type) {
+  if (factory) return factory(domain, type);
+  const int fd = ::socket(domain, type | SOCK_CLOEXEC, 0);
+  if (fd < 0) throw std::system_error(errno, std::generic_category(), "socket");
+  return fd;
+}
+
+namespace {
+
 udp::endpoint endpointOf(const sockaddr_storage& address, socklen_t length) {
   udp::endpoint endpoint;
   std::memcpy(endpoint.data(), &address, length);
@@ -101,8 +115,10 @@ RunOutcome runQuicEchoOverUdp(const RealtimeEchoRun& run, const quic::StreamSche
   std::thread serverThread([&] {
     bool reported = false;
     try {
-      if (run.endpoints.enterServer) run.endpoints.enterServer();
-      udp::socket socket(serverIo, udp::endpoint(asio::ip::make_address(run.endpoints.serverIp), run.endpoints.serverPort));
+      const udp::endpoint bindTo(asio::ip::make_address(run.endpoints.serverIp), run.endpoints.serverPort);
+      udp::socket socket(serverIo, bindTo.protocol(),
+                         openEndpointSocket(run.endpoints.serverSocket, bindTo.protocol().family(), SOCK_DGRAM));
+      socket.bind(bindTo);
       const udp::endpoint local = socket.local_endpoint();
       quic::QuicServerConfig config;
       config.certificate = run.certificate.certificate;
@@ -153,9 +169,9 @@ RunOutcome runQuicEchoOverUdp(const RealtimeEchoRun& run, const quic::StreamSche
   std::thread clientThread([&] {
     asio::io_context io;
     try {
-      if (run.endpoints.enterClient) run.endpoints.enterClient();
-      udp::socket socket(io);
       const udp::endpoint serverEndpoint(asio::ip::make_address(run.endpoints.serverIp), port);
+      udp::socket socket(io, serverEndpoint.protocol(),
+                         openEndpointSocket(run.endpoints.clientSocket, serverEndpoint.protocol().family(), SOCK_DGRAM));
       socket.connect(serverEndpoint);
       const udp::endpoint local = socket.local_endpoint();
       const quic::QuicPath path =

@@ -15,14 +15,19 @@
 namespace headroom::net::netbench {
 
 // Where the two ends of a real-time run live. The server listens on serverIp:serverPort (0: a free port,
-// reported to the client); each end runs on a thread of its own that first calls its enter hook (e.g.
-// joins a network namespace) and then opens its socket. Without hooks both ends share this host's stack.
+// reported to the client). Each end's socket comes from its factory (as socket(2): domain, type; the
+// caller then owns the descriptor), e.g. link::NetnsLink::openSocket for a namespace; without one, from
+// this host's stack.
 struct RealtimeEndpoints {
+  using SocketFactory = std::function<int(int domain, int type)>;
   std::string serverIp = "127.0.0.1";
   std::uint16_t serverPort = 0;
-  std::function<void()> enterServer;
-  std::function<void()> enterClient;
+  SocketFactory serverSocket;
+  SocketFactory clientSocket;
 };
+
+// A socket from `factory`, or socket(2) here without one. Throws std::system_error when it fails.
+int openEndpointSocket(const RealtimeEndpoints::SocketFactory& factory, int domain, int type);
 
 // One netbench run in real time (steady clock) over real sockets. Request times count from the end of
 // the handshake; the run ends when every request is settled, or `drainAfterLastStart` after the last

@@ -6,6 +6,8 @@
 #include <memory>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -103,12 +105,16 @@ RunOutcome runTlsTcpEcho(const RealtimeEchoRun& run) {
   std::thread serverThread([&] {
     bool reported = false;
     try {
-      if (run.endpoints.enterServer) run.endpoints.enterServer();
       ssl::context context(ssl::context::tls_server);
       requireTls13(context);
       context.use_certificate_chain_file(run.certificate.certificate.string());
       context.use_private_key_file(run.certificate.key.string(), ssl::context::pem);
-      tcp::acceptor acceptor(serverIo, tcp::endpoint(asio::ip::make_address(run.endpoints.serverIp), run.endpoints.serverPort));
+      const tcp::endpoint bindTo(asio::ip::make_address(run.endpoints.serverIp), run.endpoints.serverPort);
+      tcp::acceptor acceptor(serverIo, bindTo.protocol(),
+                             openEndpointSocket(run.endpoints.serverSocket, bindTo.protocol().family(), SOCK_STREAM));
+      acceptor.set_option(tcp::acceptor::reuse_address(true));
+      acceptor.bind(bindTo);
+      acceptor.listen();
       TlsStream stream(serverIo, context);
       std::unique_ptr<EchoSession> session;
       acceptor.async_accept(stream.lowest_layer(), [&](const boost::system::error_code& error) {
@@ -142,14 +148,16 @@ RunOutcome runTlsTcpEcho(const RealtimeEchoRun& run) {
     const std::uint16_t port = serverPortReady.get();
     std::thread clientThread([&] {
       try {
-        if (run.endpoints.enterClient) run.endpoints.enterClient();
         asio::io_context io;
         ssl::context context(ssl::context::tls_client);
         requireTls13(context);
         context.load_verify_file(run.certificate.certificate.string());  // the server's own certificate, pinned
         context.set_verify_mode(ssl::verify_peer);
         TlsStream stream(io, context);
-        stream.lowest_layer().connect(tcp::endpoint(asio::ip::make_address(run.endpoints.serverIp), port));
+        const tcp::endpoint serverEndpoint(asio::ip::make_address(run.endpoints.serverIp), port);
+        stream.lowest_layer().assign(serverEndpoint.protocol(), openEndpointSocket(run.endpoints.clientSocket,
+                                                                                   serverEndpoint.protocol().family(), SOCK_STREAM));
+        stream.lowest_layer().connect(serverEndpoint);
         stream.lowest_layer().set_option(tcp::no_delay(true));
         stream.handshake(ssl::stream_base::client);
 
