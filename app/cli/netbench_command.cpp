@@ -211,7 +211,7 @@ CLI::App* addNetbenchCommand(CLI::App& app, NetbenchArgs& args) {
   cmd->add_option("--loss", args.loss, "Random loss per packet and direction, 0..0.5 (default 0.005)")->check(CLI::Range(0.0, 0.5));
   cmd->add_option("--queue-kb", args.queueKiB, "Bottleneck queue per direction in KiB; 0: unlimited (default 64)")
       ->check(CLI::Range(0.0, 1048576.0));
-  CLI::Option* shared = cmd->add_flag("--rate-shared", args.rateShared, "Both directions share one bottleneck (not available yet: each link kind has one per direction)");
+  CLI::Option* shared = cmd->add_flag("--rate-shared", args.rateShared, "Both directions share one bottleneck of --rate-mbit and --queue-kb (virtual only)");
   CLI::Option* perDirection =
       cmd->add_flag("--rate-per-direction", args.ratePerDirection, "Each direction has the whole rate (default)");
   shared->excludes(perDirection);

@@ -91,10 +91,10 @@ RunOutcome runOnNetnsLink(const NetbenchSettings& settings, const NetbenchVarian
 NetbenchReport runNetbench(const NetbenchSettings& settings, const std::function<void(const std::string&)>& progress) {
   if (settings.seeds == 0) throw std::invalid_argument("--seeds must be >= 1");
   if (settings.variants.empty()) throw std::invalid_argument("--variants names no variant");
-  if (settings.rateShared) {
+  if (settings.rateShared && settings.linkKind == LinkKind::Netns) {
     throw std::invalid_argument(
-        "--rate-shared: both link emulators (virtual, netns) give each direction a bottleneck of its own; use "
-        "--rate-per-direction");
+        "--rate-shared needs --link virtual: the namespace relay has a bottleneck per direction (use "
+        "--rate-per-direction)");
   }
   if (settings.linkKind == LinkKind::Netns) {
     if (const auto why = link::NetnsLink::unavailableReason()) throw std::runtime_error("--link netns: " + *why);
@@ -132,6 +132,7 @@ NetbenchReport runNetbench(const NetbenchSettings& settings, const std::function
         run.requests = workloads[s];
         run.up = settings.link;
         run.down = settings.link;
+        run.rateShared = settings.rateShared;
         run.linkSeed = seed;
         run.scheduler.kind = *variant.scheduler;
         run.certificate = certificate;

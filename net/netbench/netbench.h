@@ -42,7 +42,8 @@ struct NetbenchSettings {
   // The workload's link rate and sharing are taken from `link` and `rateShared`.
   WorkloadSettings workload;
   // Each direction's settings (rate, one-way delay, queue, loss). With `rateShared` both directions share
-  // one bottleneck of link.rateBitsPerSecond (netns only: the virtual link has a bottleneck per direction).
+  // one bottleneck of link.rateBitsPerSecond and link.queueBytes (virtual only: the namespace relay has a
+  // bottleneck per direction).
   link::LinkSettings link;
   bool rateShared = false;
   LinkKind linkKind = LinkKind::Virtual;

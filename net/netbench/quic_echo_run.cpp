@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 
 #include "net/link/quic_link_endpoints.h"
 #include "net/link/virtual_link.h"
 #include "net/netbench/netbench_echo.h"
+#include "net/netbench/shared_bottleneck_endpoint.h"
 #include "net/quic/quic_connection.h"
 
 namespace headroom::net::netbench {
@@ -36,9 +38,27 @@ RunOutcome runQuicEchoOnVirtualLink(const QuicEchoRun& run) {
       quic::QuicConnection::connect(clientConfig, link::clientLinkPath(), nanoseconds(0), client);
   client.bind(*connection);
 
-  link::QuicClientOnLink clientEnd(*connection);
-  link::QuicServerOnLink serverEnd(server);
-  link::VirtualLink virtualLink(clientEnd, serverEnd, run.up, run.down, run.linkSeed);
+  link::QuicClientOnLink clientOnLink(*connection);
+  link::QuicServerOnLink serverOnLink(server);
+  link::DatagramEndpoint* clientEnd = &clientOnLink;
+  link::DatagramEndpoint* serverEnd = &serverOnLink;
+  link::LinkSettings up = run.up;
+  link::LinkSettings down = run.down;
+  std::optional<link::LinkDirection> shared;
+  std::optional<SharedBottleneckEndpoint> clientShared, serverShared;
+  if (run.rateShared) {
+    link::LinkSettings bottleneck = run.up;
+    bottleneck.oneWayDelay = nanoseconds(0);
+    bottleneck.lossRate = 0;
+    shared.emplace(bottleneck, run.linkSeed);
+    clientShared.emplace(clientOnLink, *shared);
+    serverShared.emplace(serverOnLink, *shared);
+    clientEnd = &*clientShared;
+    serverEnd = &*serverShared;
+    up.rateBitsPerSecond = down.rateBitsPerSecond = 0;
+    up.queueBytes = down.queueBytes = 0;
+  }
+  link::VirtualLink virtualLink(*clientEnd, *serverEnd, up, down, run.linkSeed);
   linkPointer = &virtualLink;
 
   const auto handshake = virtualLink.runUntil(

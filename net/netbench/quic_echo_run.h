@@ -20,6 +20,8 @@ struct QuicEchoRun {
   std::vector<NetbenchClass> classes;
   std::vector<NetbenchRequest> requests;
   link::LinkSettings up, down;
+  // Both directions cross one bottleneck of up's rate and queue (down's rate and queue are then unused).
+  bool rateShared = false;
   std::uint64_t linkSeed = 1;
   quic::StreamSchedulerOptions scheduler;
   CertificateFiles certificate;

@@ -175,7 +175,8 @@ class TestNetbenchCli : public QObject {
     QTest::newRow("zero load") << QStringList{"--load", "0"} << QStringList{"--load"};
     QTest::newRow("shared and per direction") << QStringList{"--rate-shared", "--rate-per-direction"}
                                               << QStringList{"--rate-shared", "--rate-per-direction"};
-    QTest::newRow("shared rate") << QStringList{"--rate-shared"} << QStringList{"--rate-shared", "--rate-per-direction"};
+    QTest::newRow("shared rate on netns") << QStringList{"--rate-shared", "--link", "netns"}
+                                          << QStringList{"--rate-shared needs --link virtual"};
   }
   void badFlagsNameTheFlagAndTheAllowedValues() {
     QFETCH(QStringList, arguments);

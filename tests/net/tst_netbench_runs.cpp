@@ -145,6 +145,28 @@ class TestNetbenchRuns : public QObject {
     QVERIFY2(met > 0, qPrintable(describe(outcome)));
   }
 
+  void sharedRateSerialisesBothDirections() {
+    // One long request on a 1 ms link: with a rate per direction the echo flows back while the request
+    // is still going up (about one serialisation, 164 ms); through one shared bottleneck both directions'
+    // bytes queue for the same rate, so it takes at least two.
+    nb::QuicEchoRun run;
+    run.classes = nb::defaultNetbenchClasses();
+    run.requests = {{0, 2, 0ns, run.classes[2].requestBytes}};
+    run.up = run.down = cleanLink();
+    run.up.oneWayDelay = run.down.oneWayDelay = 1ms;
+    run.up.queueBytes = run.down.queueBytes = 0;
+    run.scheduler.kind = quic::StreamSchedulerKind::RoundRobin;
+    run.certificate = certificate_;
+    const auto serialisation = std::chrono::nanoseconds(static_cast<std::int64_t>(102400 * 8 / 5e6 * 1e9));
+    const nb::RunOutcome perDirection = nb::runQuicEchoOnVirtualLink(run);
+    run.rateShared = true;
+    const nb::RunOutcome shared = nb::runQuicEchoOnVirtualLink(run);
+    QVERIFY2(perDirection.requests[0].latency && shared.requests[0].latency,
+             qPrintable(describe(perDirection) + describe(shared)));
+    QVERIFY2(*perDirection.requests[0].latency < 2 * serialisation, qPrintable(describe(perDirection)));
+    QVERIFY2(*shared.requests[0].latency >= 2 * serialisation, qPrintable(describe(shared)));
+  }
+
   void tlsTcpOverLoopbackEchoesInOrder() {
     nb::RealtimeEchoRun run;
     run.classes = nb::defaultNetbenchClasses();
