@@ -43,8 +43,7 @@ void EchoServerHandler::onStreamData(StreamId id, std::string_view bytes, bool /
   if (!stream.header) {
     auto result = stream.reader.feed(bytes);
     if (std::holds_alternative<std::monostate>(result)) return;
-    if (const auto* error = std::get_if<quic::StreamHeaderError>(&result)) {
-      (void)error;
+    if (std::holds_alternative<quic::StreamHeaderError>(result)) {
       stream.refused = true;
       ++ledger_.refusedStreams;
       connection_.resetStream(id, static_cast<std::uint64_t>(StreamErrorCode::BadHeader));

@@ -134,6 +134,16 @@ class TestNetbenchCli : public QObject {
     QCOMPARE(first.out, second.out);
   }
 
+  void sharedRateHalvesTheOfferedRate() {
+    const RunResult result = runCli({"netbench", "--rate-shared", "--seeds", "1", "--requests", "4", "--variants", "edf",
+                                     "--json", "-"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject settings = QJsonDocument::fromJson(result.out).object()["settings"].toObject();
+    QVERIFY(settings["rate_shared"].toBool());
+    // Load 0.5 of half of 5 Mbit/s for a mean request of 39,466.7 bytes: a 252.6 ms mean gap.
+    QVERIFY2(std::abs(settings["mean_gap_s"].toDouble() - 0.25259) < 1e-4, qPrintable(QString::number(settings["mean_gap_s"].toDouble())));
+  }
+
   void netnsRunsQuicAndTlsTcpInRealTime() {
     if (const auto why = headroom::net::link::NetnsLink::unavailableReason()) {
       QSKIP(qPrintable("--link netns cannot run here: " + QString::fromStdString(*why)));
