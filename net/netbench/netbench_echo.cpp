@@ -103,6 +103,7 @@ void EchoClient::start(const NetbenchRequest& request) {
   r.classIndex = request.classIndex;
   r.start = clock_();
   r.bytes = request.bytes;
+  r.payload = echoPayload(request.index, request.bytes);
   ++started_;
   waiting_.push_back(request.index);
   openWaiting();
@@ -133,13 +134,14 @@ void EchoClient::openWaiting() {
     header.budget = std::chrono::duration_cast<std::chrono::microseconds>(deadline - now);
     header.requestId = requestIdOf(index);
     header.requestBytes = r.bytes;
-    connection_->write(*id, quic::encodeStreamHeader(header) + echoPayload(index, r.bytes), true);
+    connection_->write(*id, quic::encodeStreamHeader(header) + r.payload, true);
   }
 }
 
 void EchoClient::settle(Request& request) {
   if (request.settled) return;
   request.settled = true;
+  request.payload = std::string();
   ++settled_;
 }
 
@@ -148,7 +150,8 @@ void EchoClient::onStreamData(StreamId id, std::string_view bytes, bool fin) {
   if (it == streamRequest_.end()) return;
   Request& r = requests_[it->second];
   if (r.settled) return;
-  const std::string expected = echoPayload(it->second, r.bytes).substr(std::min<std::uint64_t>(r.echoedBytes, r.bytes), bytes.size());
+  const std::string_view expected =
+      std::string_view(r.payload).substr(std::min<std::uint64_t>(r.echoedBytes, r.payload.size()), bytes.size());
   if (expected != bytes) {
     r.failed = true;
     settle(r);

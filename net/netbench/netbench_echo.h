@@ -95,6 +95,7 @@ class EchoClient final : public quic::QuicConnectionHandler {
     std::size_t classIndex = 0;
     quic::QuicTime start{0};
     std::uint32_t bytes = 0;
+    std::string payload;  // from start() until settled: what the echo must match
     std::uint64_t echoedBytes = 0;
     std::optional<quic::QuicTime> completedAt;
     bool dropped = false;
