@@ -6,7 +6,13 @@
 #include <QTemporaryDir>
 
 #include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
 
+#include "net/link/quic_link_endpoints.h"
+#include "net/link/virtual_link.h"
 #include "net/netbench/netbench_echo.h"
 #include "net/netbench/quic_echo_run.h"
 #include "net/netbench/realtime_echo_run.h"
@@ -31,6 +37,27 @@ headroom::net::link::LinkSettings cleanLink() {
   link.oneWayDelay = 25ms;
   return link;
 }
+
+// A client that writes what a test says on each stream and records what comes back.
+class ScriptedClient final : public quic::QuicConnectionHandler {
+ public:
+  struct Stream {
+    std::string echoed;
+    bool fin = false;
+    std::optional<std::uint64_t> resetCode;
+  };
+  bool handshakeDone = false;
+  std::string closedReason;
+  std::map<quic::StreamId, Stream> streams;
+
+  void onHandshakeCompleted() override { handshakeDone = true; }
+  void onStreamData(quic::StreamId id, std::string_view bytes, bool fin) override {
+    streams[id].echoed += bytes;
+    streams[id].fin = streams[id].fin || fin;
+  }
+  void onStreamReset(quic::StreamId id, std::uint64_t code) override { streams[id].resetCode = code; }
+  void onClosed(std::string_view reason) override { closedReason = reason; }
+};
 
 QString describe(const nb::RunOutcome& outcome) {
   QString text = QString::fromStdString(outcome.failure);
@@ -165,6 +192,61 @@ class TestNetbenchRuns : public QObject {
              qPrintable(describe(perDirection) + describe(shared)));
     QVERIFY2(*perDirection.requests[0].latency < 2 * serialisation, qPrintable(describe(perDirection)));
     QVERIFY2(*shared.requests[0].latency >= 2 * serialisation, qPrintable(describe(shared)));
+  }
+
+  void echoServerRefusesBadHeadersAndServesTheRest() {
+    // Three streams on one connection: a header with a wrong magic byte, one naming a class the server
+    // does not serve, and a good one. The first two are reset with their codes; the third is echoed whole.
+    headroom::net::link::VirtualLink* linkPointer = nullptr;
+    const auto clock = [&linkPointer] { return linkPointer != nullptr ? linkPointer->now() : std::chrono::nanoseconds(0); };
+    nb::EchoLedger ledger;
+    quic::QuicServerConfig serverConfig;
+    serverConfig.certificate = certificate_.certificate;
+    serverConfig.key = certificate_.key;
+    quic::QuicServerEndpoint server(serverConfig, [&](quic::QuicConnection& connection) {
+      return std::make_unique<nb::EchoServerHandler>(connection, nb::defaultNetbenchClasses(), clock, ledger);
+    });
+    ScriptedClient client;
+    quic::QuicClientConfig clientConfig;
+    clientConfig.serverName = "localhost";
+    clientConfig.pinnedCertificate = certificate_.certificate;
+    const auto connection = quic::QuicConnection::connect(clientConfig, headroom::net::link::clientLinkPath(), 0ns, client);
+    headroom::net::link::QuicClientOnLink clientEnd(*connection);
+    headroom::net::link::QuicServerOnLink serverEnd(server);
+    headroom::net::link::VirtualLink link(clientEnd, serverEnd, cleanLink(), cleanLink(), 1);
+    linkPointer = &link;
+    link.runUntil([&] { return client.handshakeDone; }, 10s);
+    QVERIFY2(client.handshakeDone, client.closedReason.c_str());
+
+    quic::StreamHeader header;
+    header.className = "realtime";
+    header.budget = std::chrono::microseconds(1'000'000);
+    header.requestId = nb::requestIdOf(0);
+    header.requestBytes = 100;
+    std::string badMagic = quic::encodeStreamHeader(header);
+    badMagic[0] = 'X';
+    quic::StreamHeader unknown = header;
+    unknown.className = "gold";
+    const std::string payload = nb::echoPayload(0, 100);
+    const auto bad = connection->openStream({"realtime", 0, std::nullopt}, link.now());
+    const auto unknownClass = connection->openStream({"realtime", 0, std::nullopt}, link.now());
+    const auto good = connection->openStream({"realtime", 0, std::nullopt}, link.now());
+    QVERIFY(bad && unknownClass && good);
+    connection->write(*bad, badMagic + payload, true);
+    connection->write(*unknownClass, quic::encodeStreamHeader(unknown) + payload, true);
+    connection->write(*good, quic::encodeStreamHeader(header) + payload, true);
+    link.runUntil(
+        [&] {
+          return client.streams[*bad].resetCode && client.streams[*unknownClass].resetCode && client.streams[*good].fin;
+        },
+        link.now() + 10s);
+    QCOMPARE(client.streams[*bad].resetCode, std::optional<std::uint64_t>(static_cast<std::uint64_t>(quic::StreamErrorCode::BadHeader)));
+    QCOMPARE(client.streams[*unknownClass].resetCode,
+             std::optional<std::uint64_t>(static_cast<std::uint64_t>(quic::StreamErrorCode::UnknownClass)));
+    QVERIFY(!client.streams[*good].resetCode.has_value());
+    QCOMPARE(client.streams[*good].echoed, payload);
+    QCOMPARE(ledger.refusedStreams, std::uint64_t(2));
+    QVERIFY(!connection->closed());
   }
 
   void tlsTcpOverLoopbackEchoesInOrder() {
