@@ -36,8 +36,10 @@ enum class LinkSide : std::uint8_t { Client, Server };
 // Events, in time order (ties: timers, then arrivals, then actions, each in the order they were made):
 // an endpoint's timer at its nextTimer(), a datagram's arrival at the far end, a user action scheduled
 // at a virtual time. After every event both endpoints are flushed and what they write enters the link
-// at the current virtual time. The same endpoints, settings and seed give the identical run.
-// Single-threaded; the endpoints are borrowed and must outlive the link.
+// at the current virtual time. The same endpoints, settings and seed give the identical run (QUIC
+// endpoints too: their packet sizes do not depend on TLS's random values, which padding absorbs).
+// Single-threaded; the endpoints are borrowed and must outlive the link; actions and handlers may call
+// schedule(), not runUntil().
 class VirtualLink {
  public:
   // Each direction's random loss is seeded from `seed` (up and down differently).

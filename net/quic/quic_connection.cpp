@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <arpa/inet.h>
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 
 #include <gnutls/crypto.h>
 #include <ngtcp2/ngtcp2_crypto.h>
 
 #include "net/quic/quic_connection_impl.h"
-#include "net/quic/stream_header.h"
 
 namespace headroom::net::quic {
 
@@ -52,12 +52,9 @@ namespace {
 // QuicTime may start at 0 (a virtual clock); ngtcp2 is given times one second later so that no time
 // it sees is 0.
 constexpr std::uint64_t kTimeOffsetNs = 1'000'000'000ull;
-constexpr std::size_t kChunkBytes = 64 * 1024;     // the most one stored chunk of stream data holds
-constexpr std::size_t kMaxVectors = 16;
 constexpr std::size_t kClientScidBytes = 17;
 constexpr std::size_t kClientDcidBytes = 18;
 constexpr std::size_t kServerScidBytes = 18;
-constexpr std::size_t kDatagramBytes = 1500;
 
 ngtcp2_path ngtcp2PathOf(const QuicPath& path) {
   return ngtcp2_path{
@@ -75,10 +72,6 @@ ngtcp2_cid randomCid(std::size_t length) {
   cid.datalen = length;
   randomBytes(cid.data, length);
   return cid;
-}
-
-std::string liberrText(std::string_view call, int liberr) {
-  return std::string(call) + " failed: " + ngtcp2_strerror(liberr) + " (" + std::to_string(liberr) + ")";
 }
 
 }  // namespace
@@ -250,7 +243,7 @@ int ConnectionImpl::onStreamClose(ngtcp2_conn* conn, std::uint32_t flags, std::i
   bool reportReset = false;
   if (auto it = connection->streams_.find(id); it != connection->streams_.end()) {
     Stream& stream = it->second;
-    if (stream.scheduled) connection->scheduler_->close(id);
+    connection->unschedule(id, stream);
     // The peer stopped this end's sending (STOP_SENDING) without a reset of its own: tell the user.
     reportReset = (flags & NGTCP2_STREAM_CLOSE_FLAG_APP_ERROR_CODE_SET) != 0 && !stream.localReset &&
                   !stream.resetReported;
@@ -273,7 +266,11 @@ int ConnectionImpl::onStreamClose(ngtcp2_conn* conn, std::uint32_t flags, std::i
 int ConnectionImpl::onStreamReset(ngtcp2_conn*, std::int64_t id, std::uint64_t, std::uint64_t code, void* self,
                                   void*) {
   auto* connection = static_cast<ConnectionImpl*>(self);
-  if (Stream* stream = connection->find(id)) stream->resetReported = true;
+  if (Stream* stream = connection->find(id)) {
+    // The peer's answer to this end's own reset (its STOP_SENDING makes the peer reset): nothing new.
+    if (stream->localReset) return 0;
+    stream->resetReported = true;
+  }
   try {
     if (connection->handler_ != nullptr) connection->handler_->onStreamReset(id, code);
   } catch (const std::exception& error) {
@@ -320,127 +317,6 @@ void ConnectionImpl::onRand(std::uint8_t* dest, std::size_t length, const ngtcp2
   gnutls_rnd(GNUTLS_RND_NONCE, dest, length);
 }
 
-// ---- streams ---------------------------------------------------------------------------------------
-
-ConnectionImpl::Stream* ConnectionImpl::find(StreamId id) {
-  auto it = streams_.find(id);
-  return it == streams_.end() ? nullptr : &it->second;
-}
-
-void ConnectionImpl::updateScheduler(StreamId id, Stream& stream) {
-  const bool finOnly = stream.finQueued && !stream.finSent && !stream.writeShut && stream.sent == stream.written;
-  if (finOnly) {
-    finOnly_.insert(id);
-  } else {
-    finOnly_.erase(id);
-  }
-  if (!stream.scheduled) return;
-  if (stream.writeShut || stream.finSent) {
-    scheduler_->close(id);
-    stream.scheduled = false;
-    return;
-  }
-  scheduler_->setPending(id, stream.written - stream.sent, stream.flowBlocked);
-}
-
-std::optional<StreamId> ConnectionImpl::openStream(const StreamAttributes& attributes, QuicTime now) {
-  if (closed_ || conn_ == nullptr) return std::nullopt;
-  std::int64_t id = -1;
-  const int rv = ngtcp2_conn_open_bidi_stream(conn_, &id, nullptr);
-  if (rv != 0) return std::nullopt;  // NGTCP2_ERR_STREAM_ID_BLOCKED: the peer's limit (or no handshake yet)
-  Stream& stream = streams_[id];
-  scheduler_->open(id, attributes, now);
-  stream.scheduled = true;
-  return id;
-}
-
-void ConnectionImpl::setStreamAttributes(StreamId id, const StreamAttributes& attributes, QuicTime now) {
-  Stream* stream = find(id);
-  if (stream == nullptr || stream->writeShut || stream->finSent) return;
-  if (stream->scheduled) scheduler_->close(id);
-  scheduler_->open(id, attributes, now);
-  stream->scheduled = true;
-  updateScheduler(id, *stream);
-}
-
-void ConnectionImpl::write(StreamId id, std::string_view bytes, bool fin) {
-  if (closed_) return;
-  auto it = streams_.find(id);
-  if (it == streams_.end()) return;  // closed or never opened
-  Stream& stream = it->second;
-  if (stream.writeShut || stream.finQueued) return;
-  if (!stream.scheduled) {
-    scheduler_->open(id, StreamAttributes{}, QuicTime{0});
-    stream.scheduled = true;
-  }
-  while (!bytes.empty()) {
-    // The last chunk grows while none of it has been sent (ngtcp2 holds no pointer into it yet).
-    if (!stream.chunks.empty() && stream.written - stream.chunks.back().size() >= stream.sent &&
-        stream.chunks.back().size() < kChunkBytes) {
-      const std::size_t take = std::min(bytes.size(), kChunkBytes - stream.chunks.back().size());
-      stream.chunks.back().append(bytes.substr(0, take));
-      stream.written += take;
-      bytes.remove_prefix(take);
-      continue;
-    }
-    const std::size_t take = std::min(bytes.size(), kChunkBytes);
-    stream.chunks.emplace_back(bytes.substr(0, take));
-    stream.written += take;
-    bytes.remove_prefix(take);
-  }
-  if (fin) stream.finQueued = true;
-  updateScheduler(id, stream);
-}
-
-void ConnectionImpl::dropStream(StreamId id, Stream& stream, std::uint64_t code, bool expired) {
-  if (stream.scheduled) {
-    scheduler_->close(id);
-    stream.scheduled = false;
-  }
-  stream.writeShut = true;
-  stream.localReset = true;
-  finOnly_.erase(id);
-  shutdowns_.push_back(Shutdown{id, code, expired});
-}
-
-void ConnectionImpl::resetStream(StreamId id, std::uint64_t applicationErrorCode) {
-  if (closed_) return;
-  if (Stream* stream = find(id)) {
-    if (stream->localReset) return;
-    dropStream(id, *stream, applicationErrorCode, false);
-  }
-}
-
-void ConnectionImpl::applyShutdowns() {
-  if (conn_ == nullptr) return;
-  std::vector<Shutdown> due;
-  due.swap(shutdowns_);
-  for (const Shutdown& shutdown : due) {
-    if (!closed_) ngtcp2_conn_shutdown_stream(conn_, shutdown.id, shutdown.code);
-    // ngtcp2 forgot the unacknowledged data with the shutdown: so may we.
-    if (Stream* stream = find(shutdown.id)) {
-      stream->chunks.clear();
-      stream->cursorIndex = 0;
-    }
-    if (shutdown.expired && handler_ != nullptr) handler_->onStreamExpired(shutdown.id);
-  }
-  if (closedToNotify_) notifyClosed();
-}
-
-void ConnectionImpl::accountSent(StreamId id, Stream& stream, std::int64_t bytes, bool finOffered) {
-  if (bytes < 0) return;
-  const auto sentBytes = static_cast<std::uint64_t>(bytes);
-  stream.sent += sentBytes;
-  while (stream.cursorIndex < stream.chunks.size() &&
-         stream.cursorBegin + stream.chunks[stream.cursorIndex].size() <= stream.sent) {
-    stream.cursorBegin += stream.chunks[stream.cursorIndex].size();
-    ++stream.cursorIndex;
-  }
-  if (finOffered && stream.sent == stream.written) stream.finSent = true;
-  if (sentBytes > 0 && stream.scheduled) scheduler_->sent(id, sentBytes);
-  updateScheduler(id, stream);
-}
-
 // ---- the connection's life ---------------------------------------------------------------------------
 
 void ConnectionImpl::notifyClosed() {
@@ -482,6 +358,8 @@ std::string ConnectionImpl::peerCloseReason() const {
     reason += " (application error " + std::to_string(error.error_code) + ")";
   } else if ((error.error_code & 0xFF00u) == NGTCP2_CRYPTO_ERROR) {
     reason += " (TLS alert " + std::to_string(error.error_code & 0xFFu) + ")";
+  } else if (error.error_code == NGTCP2_CONNECTION_REFUSED) {
+    reason += " (connection refused)";
   } else if (error.error_code != NGTCP2_NO_ERROR) {
     reason += " (transport error " + std::to_string(error.error_code) + ")";
   }
@@ -496,14 +374,23 @@ void ConnectionImpl::close(std::string_view reason) {
   closed_ = true;
   closeReason_ = std::string(reason);
   closeReasonWire_ = closeReason_.substr(0, 200);
-  ngtcp2_connection_close_error_set_application_error(
-      &closeError_, 0, reinterpret_cast<const std::uint8_t*>(closeReasonWire_.data()), closeReasonWire_.size());
+  const auto* phrase = reinterpret_cast<const std::uint8_t*>(closeReasonWire_.data());
+  if (handshakeCompleted()) {
+    ngtcp2_connection_close_error_set_application_error(&closeError_, 0, phrase, closeReasonWire_.size());
+  } else {
+    // Before the handshake an application close loses its reason on the wire (RFC 9000 10.2.3): a
+    // server turning a client away says so as a transport error, with the reason.
+    ngtcp2_connection_close_error_set_transport_error(
+        &closeError_, ngtcp2_conn_is_server(conn_) != 0 ? NGTCP2_CONNECTION_REFUSED : NGTCP2_NO_ERROR, phrase,
+        closeReasonWire_.size());
+  }
   closeToWrite_ = true;
   closedToNotify_ = true;
 }
 
 void ConnectionImpl::receive(std::span<const std::uint8_t> datagram, const QuicPath& path, QuicTime now) {
-  if (closed_ || conn_ == nullptr) return;
+  if (closed_ || conn_ == nullptr || datagram.empty()) return;
+  lastNow_ = std::max(lastNow_, now);
   ngtcp2_path ngPath = ngtcp2PathOf(path);
   const int rv = ngtcp2_conn_read_pkt(conn_, &ngPath, nullptr, datagram.data(), datagram.size(), timestamp(now));
   if (rv != 0) {
@@ -532,11 +419,14 @@ void ConnectionImpl::receive(std::span<const std::uint8_t> datagram, const QuicP
     }
   }
   applyShutdowns();
+  notifyClosed();  // last: the owner may let go of the connection when it hears of its end
 }
 
 void ConnectionImpl::onTimer(QuicTime now) {
+  lastNow_ = std::max(lastNow_, now);
   if (closed_ || conn_ == nullptr) {
     applyShutdowns();
+    notifyClosed();
     return;
   }
   const int rv = ngtcp2_conn_handle_expiry(conn_, timestamp(now));
@@ -548,15 +438,22 @@ void ConnectionImpl::onTimer(QuicTime now) {
     fail(rv, liberrText("ngtcp2_conn_handle_expiry", rv));
   }
   applyShutdowns();
+  notifyClosed();
 }
 
 QuicTime ConnectionImpl::nextTimer() const {
   if (closedToNotify_ || closeToWrite_ || !shutdowns_.empty()) return QuicTime{0};
   if (closed_ || conn_ == nullptr) return QuicTime::max();
+  QuicTime next = QuicTime::max();
   const ngtcp2_tstamp expiry = ngtcp2_conn_get_expiry(conn_);
-  if (expiry == UINT64_MAX) return QuicTime::max();
-  if (expiry < kTimeOffsetNs) return QuicTime{0};
-  return QuicTime{static_cast<std::int64_t>(expiry - kTimeOffsetNs)};
+  if (expiry != UINT64_MAX) {
+    next = expiry < kTimeOffsetNs ? QuicTime{0} : QuicTime{static_cast<std::int64_t>(expiry - kTimeOffsetNs)};
+  }
+  // The next stream deadline still ahead (one already reached has had its wake-up).
+  if (auto it = deadlines_.upper_bound({lastNow_, std::numeric_limits<StreamId>::max()}); it != deadlines_.end()) {
+    next = std::min(next, it->first);
+  }
+  return next;
 }
 
 bool ConnectionImpl::handshakeCompleted() const {
@@ -597,132 +494,6 @@ void ConnectionImpl::writeConnectionClose(QuicTime now, const std::function<void
   const ngtcp2_ssize written = ngtcp2_conn_write_connection_close(conn_, &storage.path, &info, buffer.data(),
                                                                   buffer.size(), &closeError_, timestamp(now));
   if (written > 0) send(std::span<const std::uint8_t>(buffer.data(), static_cast<std::size_t>(written)));
-}
-
-void ConnectionImpl::flush(QuicTime now, const std::function<void(std::span<const std::uint8_t>)>& send) {
-  if (conn_ == nullptr) return;
-  if (closed_) {
-    if (closeToWrite_) writeConnectionClose(now, send);
-    applyShutdowns();
-    return;
-  }
-  applyShutdowns();
-  const ngtcp2_tstamp ts = timestamp(now);
-  const std::size_t payloadBytes = std::min<std::size_t>(ngtcp2_conn_get_max_tx_udp_payload_size(conn_), kDatagramBytes);
-  const std::size_t burst = std::max<std::size_t>(1, ngtcp2_conn_get_send_quantum(conn_) / payloadBytes);
-  std::array<std::uint8_t, kDatagramBytes> buffer{};
-  ngtcp2_path_storage storage;
-  ngtcp2_path_storage_zero(&storage);
-  ngtcp2_pkt_info info{};
-  const LinkEstimate link = linkEstimate();
-  const bool streamsMayGo = handshakeCompleted();
-
-  std::size_t packets = 0;
-  bool midPacket = false;                 // inside a coalesced packet: no other ngtcp2 call allowed
-  std::vector<StreamId> refusedInPacket;  // blocked or shut streams met while building this packet
-  while (packets < burst && !closed_) {
-    if (!midPacket) {
-      applyShutdowns();
-      refusedInPacket.clear();
-    }
-    StreamId id = -1;
-    std::uint32_t flags = NGTCP2_WRITE_STREAM_FLAG_MORE;
-    std::array<ngtcp2_vec, kMaxVectors> vectors{};
-    std::size_t vectorCount = 0;
-    Stream* stream = nullptr;
-    if (streamsMayGo) {
-      for (StreamId candidate : finOnly_) {
-        if (std::find(refusedInPacket.begin(), refusedInPacket.end(), candidate) == refusedInPacket.end()) {
-          id = candidate;
-          break;
-        }
-      }
-      if (id >= 0) {
-        stream = find(id);
-        flags |= NGTCP2_WRITE_STREAM_FLAG_FIN;
-      } else if (ngtcp2_conn_get_max_data_left(conn_) > 0) {
-        StreamScheduler::Decision decision = scheduler_->next(now, link);
-        for (StreamId expired : decision.expired) {
-          if (Stream* dropped = find(expired); dropped != nullptr && !dropped->localReset) {
-            dropStream(expired, *dropped, static_cast<std::uint64_t>(StreamErrorCode::DeadlinePassed), true);
-          } else {
-            scheduler_->close(expired);
-          }
-        }
-        if (decision.send && std::find(refusedInPacket.begin(), refusedInPacket.end(), *decision.send) ==
-                                 refusedInPacket.end()) {
-          stream = find(*decision.send);
-          if (stream != nullptr && !stream->writeShut && stream->sent < stream->written) {
-            id = *decision.send;
-          } else {
-            // The scheduler's view is stale: correct it and write no stream this round.
-            if (stream != nullptr) updateScheduler(*decision.send, *stream);
-            else scheduler_->close(*decision.send);
-            stream = nullptr;
-          }
-        }
-      }
-      if (stream != nullptr && id >= 0) {
-        std::uint64_t offset = stream->cursorBegin;
-        for (std::size_t i = stream->cursorIndex; i < stream->chunks.size() && vectorCount < kMaxVectors; ++i) {
-          const std::string& chunk = stream->chunks[i];
-          const std::uint64_t skip = stream->sent > offset ? stream->sent - offset : 0;
-          if (skip < chunk.size()) {
-            vectors[vectorCount].base = reinterpret_cast<std::uint8_t*>(const_cast<char*>(chunk.data())) + skip;
-            vectors[vectorCount].len = chunk.size() - skip;
-            ++vectorCount;
-          }
-          offset += chunk.size();
-        }
-        const bool allOffered = vectorCount == 0 || offset == stream->written;
-        if (stream->finQueued && allOffered) flags |= NGTCP2_WRITE_STREAM_FLAG_FIN;
-      }
-    }
-
-    ngtcp2_ssize dataBytes = -1;
-    const ngtcp2_ssize written =
-        ngtcp2_conn_writev_stream(conn_, &storage.path, &info, buffer.data(), payloadBytes, &dataBytes, flags, id,
-                                  vectorCount > 0 ? vectors.data() : nullptr, vectorCount, ts);
-    if (written < 0) {
-      switch (written) {
-        case NGTCP2_ERR_STREAM_DATA_BLOCKED:
-          if (stream != nullptr) {
-            stream->flowBlocked = true;
-            updateScheduler(id, *stream);
-          }
-          refusedInPacket.push_back(id);
-          midPacket = true;
-          continue;
-        case NGTCP2_ERR_STREAM_SHUT_WR:
-        case NGTCP2_ERR_STREAM_NOT_FOUND:
-          if (stream != nullptr) {
-            stream->writeShut = true;
-            updateScheduler(id, *stream);
-          }
-          finOnly_.erase(id);
-          refusedInPacket.push_back(id);
-          midPacket = true;
-          continue;
-        case NGTCP2_ERR_WRITE_MORE:
-          if (stream != nullptr) accountSent(id, *stream, dataBytes, (flags & NGTCP2_WRITE_STREAM_FLAG_FIN) != 0);
-          midPacket = true;
-          continue;
-        default:
-          fail(static_cast<int>(written), liberrText("ngtcp2_conn_writev_stream", static_cast<int>(written)));
-          continue;
-      }
-    }
-    midPacket = false;
-    if (stream != nullptr && dataBytes >= 0) {
-      accountSent(id, *stream, dataBytes, (flags & NGTCP2_WRITE_STREAM_FLAG_FIN) != 0);
-    }
-    if (written == 0) break;
-    send(std::span<const std::uint8_t>(buffer.data(), static_cast<std::size_t>(written)));
-    ++packets;
-  }
-  if (!closed_) ngtcp2_conn_update_pkt_tx_time(conn_, ts);
-  if (closeToWrite_) writeConnectionClose(now, send);
-  applyShutdowns();
 }
 
 }  // namespace detail

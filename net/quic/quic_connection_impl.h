@@ -4,8 +4,11 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
+#include <utility>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -16,13 +19,21 @@
 
 namespace headroom::net::quic::detail {
 
+inline constexpr std::size_t kDatagramBytes = 1500;  // the largest datagram this end writes
+
+// "ngtcp2_conn_read_pkt failed: ERR_PROTO (-205)": an ngtcp2 error as a close reason names it.
+inline std::string liberrText(std::string_view call, int liberr) {
+  return std::string(call) + " failed: " + ngtcp2_strerror(liberr) + " (" + std::to_string(liberr) + ")";
+}
+
 // The one QuicConnection implementation, client or server, on ngtcp2 0.12. Internal to net/quic: the
 // client is made by QuicConnection::connect, the server side by QuicServerEndpoint. Not thread-safe.
 //
 // ngtcp2 is only called at safe points: stream resets the user asks for, and the streams the
 // scheduler drops at their deadline, are shut down after ngtcp2_conn_read_pkt returns and between
 // packets in flush() (never inside an ngtcp2 callback or a coalesced packet); the handler hears of
-// expired streams and of the connection's end at those points too.
+// expired streams at those points too. onClosed is the last thing receive(), flush() or onTimer() does,
+// so its owner may destroy the connection from inside onClosed (from no other handler call).
 class ConnectionImpl final : public QuicConnection {
  public:
   static std::unique_ptr<ConnectionImpl> client(const QuicClientConfig& config, const QuicPath& path, QuicTime now,
@@ -66,6 +77,7 @@ class ConnectionImpl final : public QuicConnection {
     bool finQueued = false;
     bool finSent = false;
     bool scheduled = false;          // open in the scheduler
+    std::optional<QuicTime> deadline;  // the scheduler's deadline for it, while scheduled
     bool flowBlocked = false;
     bool writeShut = false;          // reset, expired or stopped: nothing more is sent
     bool localReset = false;         // this end reset it (a close with an error code is ours)
@@ -97,6 +109,9 @@ class ConnectionImpl final : public QuicConnection {
   static void onRand(std::uint8_t* dest, std::size_t length, const ngtcp2_rand_ctx*);
 
   Stream* find(StreamId id);
+  // Opens (or re-opens) the stream in the scheduler with `attributes`; its deadline becomes a timer.
+  void schedule(StreamId id, Stream& stream, const StreamAttributes& attributes, QuicTime now);
+  void unschedule(StreamId id, Stream& stream);
   void updateScheduler(StreamId id, Stream& stream);
   void accountSent(StreamId id, Stream& stream, std::int64_t bytes, bool finOffered);
   void dropStream(StreamId id, Stream& stream, std::uint64_t code, bool expired);
@@ -118,6 +133,10 @@ class ConnectionImpl final : public QuicConnection {
   QuicPath path_;
   std::unordered_map<StreamId, Stream> streams_;
   std::set<StreamId> finOnly_;         // streams whose only unsent part is the FIN
+  // Deadlines of scheduled streams: nextTimer() wakes the owner at each, so the scheduler drops a stream
+  // at its deadline even when nothing else happens on the connection.
+  std::set<std::pair<QuicTime, StreamId>> deadlines_;
+  QuicTime lastNow_{0};                // the latest time this connection was given
   std::vector<Shutdown> shutdowns_;    // applied at the next safe point
   std::array<std::uint8_t, 32> resetSecret_{};
   std::string callbackFailure_;        // what threw inside a callback

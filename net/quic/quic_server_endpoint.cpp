@@ -84,6 +84,10 @@ struct QuicServerEndpoint::Impl {
     } catch (const std::exception&) {
       return;
     }
+    // The client's first Initial calls no handler (it carries only the ClientHello): the handler is made
+    // once it was read, so a datagram that only looks like an Initial costs no handler.
+    connection->receive(datagram, path, now);
+    if (connection->closed()) return;
     Entry& entry = entries.emplace_back();
     entry.connection = std::move(connection);
     try {
@@ -91,15 +95,14 @@ struct QuicServerEndpoint::Impl {
     } catch (const std::exception&) {
       entry.handler.reset();
     }
+    addKey(entry, dcid);
+    index(entry);
     if (entry.handler) {
       entry.connection->setHandler(*entry.handler);
     } else {
+      // Refused: the CONNECTION_CLOSE goes out in an Initial packet the client can read.
       entry.connection->close("the server refused the connection");
     }
-    addKey(entry, dcid);
-    index(entry);
-    entry.connection->receive(datagram, path, now);
-    index(entry);
   }
 };
 
@@ -112,6 +115,7 @@ QuicServerEndpoint::QuicServerEndpoint(QuicServerConfig config, HandlerFactory f
 QuicServerEndpoint::~QuicServerEndpoint() = default;
 
 void QuicServerEndpoint::receive(std::span<const std::uint8_t> datagram, const QuicPath& path, QuicTime now) {
+  if (datagram.empty()) return;
   ngtcp2_version_cid header{};
   const int rv = ngtcp2_pkt_decode_version_cid(&header, datagram.data(), datagram.size(), kServerCidBytes);
   if (rv == NGTCP2_ERR_VERSION_NEGOTIATION) {
