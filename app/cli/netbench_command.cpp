@@ -1,6 +1,9 @@
 #include "app/cli/netbench_command.h"
 
+#include <atomic>
 #include <cmath>
+#include <ctime>
+#include <future>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
@@ -9,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli/output_file.h"
+#include "app/cli/stop_signals.h"
 #include "net/netbench/netbench.h"
 
 namespace headroom::cli {
@@ -250,7 +254,21 @@ int runNetbench(const NetbenchArgs& args) {
   const auto progress = [&args](const std::string& line) {
     if (args.progress) std::cerr << "netbench: " << line << std::endl;
   };
-  const nb::NetbenchReport report = nb::runNetbench(settings, progress);
+  // SIGINT/SIGTERM stop the run in progress, so that its link (namespaces, TUN devices) is torn down
+  // before the process ends: the signals are blocked in every thread and taken here.
+  const sigset_t signals = blockStopSignals();
+  std::atomic<bool> cancel{false};
+  settings.cancel = &cancel;
+  auto running = std::async(std::launch::async, [&] { return nb::runNetbench(settings, progress); });
+  while (running.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+    const timespec now{0, 0};
+    const int received = sigtimedwait(&signals, nullptr, &now);
+    if (received > 0 && !cancel.exchange(true)) {
+      std::cerr << "netbench: signal " << received << ": stopping the run in progress and tearing down its link"
+                << std::endl;
+    }
+  }
+  const nb::NetbenchReport report = running.get();
 
   const bool jsonToStdout = args.jsonPath == "-";
   if (!args.jsonPath.empty()) writeOutput(args.jsonPath, toJson(settings, report, meanGap).dump(2) + "\n");

@@ -76,6 +76,7 @@ RunOutcome runOnNetnsLink(const NetbenchSettings& settings, const NetbenchVarian
   run.requests = requests;
   run.certificate = certificate;
   run.drainAfterLastStart = drain;
+  run.cancel = settings.cancel;
   run.endpoints.serverIp = netns.address(link::NetnsSide::B);
   run.endpoints.serverPort = kNetnsServerPort;
   run.endpoints.serverSocket = [&netns](int domain, int type) { return netns.openSocket(link::NetnsSide::B, domain, type); };
@@ -126,6 +127,7 @@ NetbenchReport runNetbench(const NetbenchSettings& settings, const std::function
     std::vector<RunOutcome> runs;
     for (std::size_t s = 0; s < settings.seeds; ++s) {
       const std::uint64_t seed = settings.firstSeed + s;
+      if (settings.cancel != nullptr && settings.cancel->load()) throw NetbenchInterrupted();
       if (settings.linkKind == LinkKind::Virtual) {
         QuicEchoRun run;
         run.classes = workload.classes;
@@ -140,6 +142,7 @@ NetbenchReport runNetbench(const NetbenchSettings& settings, const std::function
         runs.push_back(runQuicEchoOnVirtualLink(run));
       } else {
         runs.push_back(runOnNetnsLink(settings, variant, workload.classes, workloads[s], seed, certificate, drain));
+        if (runs.back().failure == kInterrupted) throw NetbenchInterrupted();
       }
       if (progress) {
         std::string line = variant.name + ": seed " + std::to_string(seed) + " (" + std::to_string(s + 1) + "/" +

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +52,14 @@ struct NetbenchSettings {
   std::vector<NetbenchVariant> variants = allNetbenchVariants();
   std::size_t seeds = 10;
   std::uint64_t firstSeed = 1;  // runs use seeds firstSeed, firstSeed + 1, ...
+  // Set from any thread to stop: the run in progress ends within about 100 ms (its link torn down) and
+  // runNetbench throws NetbenchInterrupted.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+class NetbenchInterrupted : public std::runtime_error {
+ public:
+  NetbenchInterrupted() : std::runtime_error("netbench: interrupted") {}
 };
 
 // Why a variant cannot run on a link kind, or nullopt when it can.

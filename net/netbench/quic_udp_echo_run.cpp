@@ -15,6 +15,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include "net/netbench/cancel_watch.h"
 #include "net/netbench/netbench_echo.h"
 #include "net/netbench/realtime_echo_run.h"
 #include "net/netbench/steady_time.h"
@@ -232,6 +233,7 @@ RunOutcome runQuicEchoOverUdp(const RealtimeEchoRun& run, const quic::StreamSche
           io.stop();
         }
       });
+      const CancelWatch watch(io, run.cancel, [&] { stopReason = std::string(kInterrupted); });
       pump->start();
       io.run();
       clientFailure = stopReason;

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "net/netbench/netbench_outcome.h"
@@ -38,7 +40,12 @@ struct RealtimeEchoRun {
   RealtimeEndpoints endpoints;
   CertificateFiles certificate;
   std::chrono::nanoseconds drainAfterLastStart = std::chrono::seconds(30);
+  // Set from any thread: the run stops within 100 ms with the failure kInterrupted.
+  const std::atomic<bool>* cancel = nullptr;
 };
+
+// The failure of a run stopped through RealtimeEchoRun::cancel.
+inline constexpr std::string_view kInterrupted = "interrupted";
 
 // QUIC over UDP: the echo server (QuicServerEndpoint) and the client connection, both ordering their
 // streams with `scheduler`, as on the virtual link.

@@ -16,6 +16,7 @@
 #include <boost/asio/write.hpp>
 #include <openssl/ssl.h>
 
+#include "net/netbench/cancel_watch.h"
 #include "net/netbench/netbench_echo.h"
 #include "net/netbench/realtime_echo_run.h"
 #include "net/netbench/steady_time.h"
@@ -215,6 +216,7 @@ RunOutcome runTlsTcpEcho(const RealtimeEchoRun& run) {
         limit.async_wait([&](const boost::system::error_code& error) {
           if (!error) io.stop();
         });
+        const CancelWatch watch(io, run.cancel, [&] { failure = std::string(kInterrupted); });
         io.run();
       } catch (const std::exception& error) {
         failure = error.what();

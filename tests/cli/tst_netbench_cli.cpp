@@ -170,6 +170,37 @@ class TestNetbenchCli : public QObject {
     }
   }
 
+  void netnsStopsOnSigtermAndRemovesItsNamespaces() {
+    if (const auto why = headroom::net::link::NetnsLink::unavailableReason()) {
+      QSKIP(qPrintable("--link netns cannot run here: " + QString::fromStdString(*why)));
+    }
+    QProcess process;
+    process.start(QStringLiteral(HEADROOM_CLI_PATH),
+                  {"netbench", "--link", "netns", "--seeds", "5", "--requests", "40", "--variants", "rr", "--progress"});
+    QVERIFY(process.waitForStarted());
+    // The namespaces of a link are named after the process (hr-PID-N-a, hr-PID-N-b).
+    const QString ours = QString("hr-%1-").arg(process.processId());
+    const auto namespaces = [] {
+      QProcess ip;
+      ip.start("ip", {"netns", "list"});
+      ip.waitForFinished(10000);
+      return QString::fromUtf8(ip.readAllStandardOutput());
+    };
+    QString listed;
+    for (int i = 0; i < 300 && !listed.contains(ours); ++i) {  // up to 30 s for the first link
+      QTest::qWait(100);
+      listed = namespaces();
+    }
+    QVERIFY2(listed.contains(ours), qPrintable("no namespace " + ours + "* appeared: " + listed));
+    process.terminate();  // SIGTERM in the middle of a run
+    QVERIFY2(process.waitForFinished(60000), "netbench did not stop within 60 s of SIGTERM");
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(process.readAllStandardError().contains("interrupted"), "no word of the interruption on stderr");
+    listed = namespaces();
+    QVERIFY2(!listed.contains(ours), qPrintable("namespaces left behind: " + listed));
+  }
+
   void badFlagsNameTheFlagAndTheAllowedValues_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("expected");
