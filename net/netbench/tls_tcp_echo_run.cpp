@@ -61,9 +61,9 @@ void requireTls13(ssl::context& context) {
 }
 
 // The server's side: reads header, payload, header, payload ... and echoes each payload as it arrives.
-class EchoSession {
+class EchoConnection {
  public:
-  explicit EchoSession(TlsStream& stream) : stream_(stream), writer_(stream) {}
+  explicit EchoConnection(TlsStream& stream) : stream_(stream), writer_(stream) {}
   void start() { read(); }
 
  private:
@@ -74,7 +74,7 @@ class EchoSession {
       while (!bytes.empty()) {
         if (payloadLeft_ == 0) {
           auto result = reader_.feed(bytes);
-          if (std::holds_alternative<quic::StreamHeaderError>(result)) return;  // a broken frame ends the session
+          if (std::holds_alternative<quic::StreamHeaderError>(result)) return;  // a broken frame ends the echo
           if (std::holds_alternative<std::monostate>(result)) break;
           const auto& complete = std::get<quic::StreamHeaderReader::Complete>(result);
           payloadLeft_ = complete.header.requestBytes;
@@ -117,14 +117,14 @@ RunOutcome runTlsTcpEcho(const RealtimeEchoRun& run) {
       acceptor.bind(bindTo);
       acceptor.listen();
       TlsStream stream(serverIo, context);
-      std::unique_ptr<EchoSession> session;
+      std::unique_ptr<EchoConnection> echoConnection;
       acceptor.async_accept(stream.lowest_layer(), [&](const boost::system::error_code& error) {
         if (error) return;
         stream.lowest_layer().set_option(tcp::no_delay(true));
         stream.async_handshake(ssl::stream_base::server, [&](const boost::system::error_code& handshakeError) {
           if (handshakeError) return;
-          session = std::make_unique<EchoSession>(stream);
-          session->start();
+          echoConnection = std::make_unique<EchoConnection>(stream);
+          echoConnection->start();
         });
       });
       serverPort.set_value(acceptor.local_endpoint().port());
