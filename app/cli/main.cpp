@@ -4,6 +4,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
+#include "app/cli/netbench_command.h"
 #include "app/cli/network_commands.h"
 #include "engine/io/json_input.h"
 #ifdef HEADROOM_HAVE_CUDA
@@ -113,6 +114,8 @@ int main(int argc, char** argv) {
   CLI::App* serve = addServeCommand(app, serveArgs);
   RouteArgs routeArgs;
   CLI::App* route = addRouteCommand(app, routeArgs);
+  NetbenchArgs netbenchArgs;
+  CLI::App* netbench = addNetbenchCommand(app, netbenchArgs);
 
   try {
     app.parse(argc, argv);
@@ -132,6 +135,7 @@ int main(int argc, char** argv) {
 #endif
     if (*serve) return runServe(serveArgs);
     if (*route) return runRoute(routeArgs);
+    if (*netbench) return runNetbench(netbenchArgs);
   } catch (const headroom::engine::InputError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;
