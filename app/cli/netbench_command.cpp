@@ -87,7 +87,8 @@ std::string describeSettings(const nb::NetbenchSettings& s, std::chrono::nanosec
     out << " at load " << fixed(s.workload.load, 2) << " (mean gap "
         << fixed(std::chrono::duration<double, std::milli>(meanGap).count(), 1) << " ms)";
   }
-  out << "; seeds " << s.firstSeed << ".." << s.firstSeed + s.seeds - 1 << "\nclasses:";
+  out << "; seeds " << s.firstSeed << ".." << s.firstSeed + s.seeds - 1
+      << "\nQUIC congestion control: " << net::quic::congestionControlName(s.congestionControl) << "\nclasses:";
   for (const nb::NetbenchClass& c : s.workload.classes) {
     out << " " << c.name << " (" << c.requestBytes << " B, deadline " << fixed(c.deadline.count() / 1000.0, 1)
         << " s, level " << int(c.level) << ")";
@@ -152,6 +153,7 @@ nlohmann::json toJson(const nb::NetbenchSettings& s, const nb::NetbenchReport& r
       {"rate_shared", s.rateShared},
       {"one_way_delay_s", std::chrono::duration<double>(s.link.oneWayDelay).count()},
       {"loss", s.link.lossRate},
+      {"congestion_control", net::quic::congestionControlName(s.congestionControl)},
       {"queue_bytes", s.link.queueBytes},
       {"requests", s.workload.requests},
       {"arrival", nb::arrivalModeName(s.workload.arrival)},
@@ -226,6 +228,9 @@ CLI::App* addNetbenchCommand(CLI::App& app, NetbenchArgs& args) {
       ->check(CLI::Range(0.01, 10.0));
   cmd->add_option("--link", args.link, "virtual: in-process virtual time (default); netns: namespaces, real time, root")
       ->check(namedValue(nb::parseLinkKind, nb::kLinkKindNames));
+  cmd->add_option("--congestion", args.congestion,
+                  "QUIC congestion control, both ends: bbr2 (default), bbr or cubic; tls-tcp runs the kernel's")
+      ->check(namedValue(net::quic::parseCongestionControlName, net::quic::kCongestionControlNames));
   cmd->add_option("--json", args.jsonPath, "Also write the results as JSON to PATH ('-' = stdout only)");
   cmd->add_flag("--progress", args.progress, "Show each run on stderr");
   return cmd;
@@ -245,6 +250,7 @@ int runNetbench(const NetbenchArgs& args) {
   settings.link.lossRate = args.loss;
   settings.link.queueBytes = static_cast<std::uint64_t>(std::llround(args.queueKiB * 1024));
   settings.rateShared = args.rateShared;
+  settings.congestionControl = *net::quic::parseCongestionControlName(args.congestion);
   settings.linkKind = *nb::parseLinkKind(args.link);
   settings.workload.linkBitsPerSecond = settings.link.rateBitsPerSecond;
   settings.workload.rateShared = settings.rateShared;

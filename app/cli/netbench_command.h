@@ -23,6 +23,7 @@ struct NetbenchArgs {
   std::string arrival = "poisson";
   double load = 0.5;
   std::string link = "virtual";
+  std::string congestion = "bbr2";
   std::string jsonPath;
   bool progress = false;
 };

@@ -77,6 +77,7 @@ RunOutcome runOnNetnsLink(const NetbenchSettings& settings, const NetbenchVarian
   run.certificate = certificate;
   run.drainAfterLastStart = drain;
   run.cancel = settings.cancel;
+  run.limits.congestionControl = settings.congestionControl;
   run.endpoints.serverIp = netns.address(link::NetnsSide::B);
   run.endpoints.serverPort = kNetnsServerPort;
   run.endpoints.serverSocket = [&netns](int domain, int type) { return netns.openSocket(link::NetnsSide::B, domain, type); };
@@ -137,6 +138,8 @@ NetbenchReport runNetbench(const NetbenchSettings& settings, const std::function
         run.rateShared = settings.rateShared;
         run.linkSeed = seed;
         run.scheduler.kind = *variant.scheduler;
+        run.limits.congestionControl = settings.congestionControl;
+        run.limits.randomSeed = seed;
         run.certificate = certificate;
         run.drainAfterLastStart = drain;
         runs.push_back(runQuicEchoOnVirtualLink(run));

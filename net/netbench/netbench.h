@@ -13,6 +13,7 @@
 #include "net/link/link_model.h"
 #include "net/netbench/netbench_summary.h"
 #include "net/netbench/netbench_workload.h"
+#include "net/quic/quic_connection.h"
 #include "net/quic/stream_scheduler.h"
 
 namespace headroom::net::netbench {
@@ -48,6 +49,8 @@ struct NetbenchSettings {
   // bottleneck per direction).
   link::LinkSettings link;
   bool rateShared = false;
+  // The QUIC variants' congestion controller (both ends); TLS/TCP runs the kernel's.
+  quic::CongestionControl congestionControl = quic::QuicTransportLimits{}.congestionControl;
   LinkKind linkKind = LinkKind::Virtual;
   std::vector<NetbenchVariant> variants = allNetbenchVariants();
   std::size_t seeds = 10;

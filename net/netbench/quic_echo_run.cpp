@@ -25,6 +25,7 @@ RunOutcome runQuicEchoOnVirtualLink(const QuicEchoRun& run) {
   serverConfig.certificate = run.certificate.certificate;
   serverConfig.key = run.certificate.key;
   serverConfig.scheduler = run.scheduler;
+  serverConfig.limits = run.limits;
   quic::QuicServerEndpoint server(serverConfig, [&](quic::QuicConnection& connection) {
     return std::make_unique<EchoServerHandler>(connection, run.classes, clock, ledger);
   });
@@ -34,6 +35,7 @@ RunOutcome runQuicEchoOnVirtualLink(const QuicEchoRun& run) {
   clientConfig.serverName = "localhost";
   clientConfig.pinnedCertificate = run.certificate.certificate;
   clientConfig.scheduler = run.scheduler;
+  clientConfig.limits = run.limits;
   const std::unique_ptr<quic::QuicConnection> connection =
       quic::QuicConnection::connect(clientConfig, link::clientLinkPath(), nanoseconds(0), client);
   client.bind(*connection);

@@ -7,6 +7,7 @@
 #include "net/netbench/netbench_outcome.h"
 #include "net/netbench/netbench_workload.h"
 #include "net/netbench/self_signed_certificate.h"
+#include "net/quic/quic_connection.h"
 #include "net/quic/stream_scheduler.h"
 
 namespace headroom::net::netbench {
@@ -24,6 +25,7 @@ struct QuicEchoRun {
   bool rateShared = false;
   std::uint64_t linkSeed = 1;
   quic::StreamSchedulerOptions scheduler;
+  quic::QuicTransportLimits limits;  // both ends
   CertificateFiles certificate;
   std::chrono::nanoseconds drainAfterLastStart = std::chrono::seconds(60);
 };

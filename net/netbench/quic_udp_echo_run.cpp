@@ -125,6 +125,7 @@ RunOutcome runQuicEchoOverUdp(const RealtimeEchoRun& run, const quic::StreamSche
       config.certificate = run.certificate.certificate;
       config.key = run.certificate.key;
       config.scheduler = scheduler;
+      config.limits = run.limits;
       quic::QuicServerEndpoint server(config, [&](quic::QuicConnection& connection) {
         return std::make_unique<EchoServerHandler>(connection, run.classes, steadyNow, ledger);
       });
@@ -181,6 +182,7 @@ RunOutcome runQuicEchoOverUdp(const RealtimeEchoRun& run, const quic::StreamSche
       config.serverName = "localhost";
       config.pinnedCertificate = run.certificate.certificate;
       config.scheduler = scheduler;
+      config.limits = run.limits;
       const auto connection = quic::QuicConnection::connect(config, path, steadyNow(), client);
       client.bind(*connection);
 

@@ -12,6 +12,7 @@
 #include "net/netbench/netbench_outcome.h"
 #include "net/netbench/netbench_workload.h"
 #include "net/netbench/self_signed_certificate.h"
+#include "net/quic/quic_connection.h"
 #include "net/quic/stream_scheduler.h"
 
 namespace headroom::net::netbench {
@@ -39,6 +40,7 @@ struct RealtimeEchoRun {
   std::vector<NetbenchRequest> requests;
   RealtimeEndpoints endpoints;
   CertificateFiles certificate;
+  quic::QuicTransportLimits limits;  // QUIC runs, both ends
   std::chrono::nanoseconds drainAfterLastStart = std::chrono::seconds(30);
   // Set from any thread: the run stops within 100 ms with the failure kInterrupted.
   const std::atomic<bool>* cancel = nullptr;

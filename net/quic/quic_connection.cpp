@@ -102,6 +102,19 @@ std::unique_ptr<ConnectionImpl> ConnectionImpl::server(const QuicServerConfig& c
   return connection;
 }
 
+namespace {
+
+ngtcp2_cc_algo ngtcp2CongestionControl(CongestionControl kind) {
+  switch (kind) {
+    case CongestionControl::Cubic: return NGTCP2_CC_ALGO_CUBIC;
+    case CongestionControl::Bbr: return NGTCP2_CC_ALGO_BBR;
+    case CongestionControl::Bbr2: return NGTCP2_CC_ALGO_BBR2;
+  }
+  return NGTCP2_CC_ALGO_BBR2;
+}
+
+}  // namespace
+
 void ConnectionImpl::init(bool isServer, const QuicTransportLimits& limits, const StreamSchedulerOptions& scheduler,
                           const QuicPath& path, QuicTime now, const ngtcp2_cid& dcid, const ngtcp2_cid& scid,
                           const ngtcp2_cid* originalDcid, std::uint32_t version) {
@@ -138,8 +151,12 @@ void ConnectionImpl::init(bool isServer, const QuicTransportLimits& limits, cons
 
   ngtcp2_settings settings;
   ngtcp2_settings_default(&settings);
-  settings.cc_algo = NGTCP2_CC_ALGO_CUBIC;
+  settings.cc_algo = ngtcp2CongestionControl(limits.congestionControl);
   settings.initial_ts = timestamp(now);
+  if (limits.randomSeed) {
+    random_.seed(*limits.randomSeed + (isServer ? 1 : 0));
+    settings.rand_ctx.native_handle = &random_;
+  }
   settings.no_pmtud = 1;
 
   ngtcp2_transport_params params;
@@ -313,7 +330,12 @@ int ConnectionImpl::onGetNewConnectionId(ngtcp2_conn*, ngtcp2_cid* cid, std::uin
   return 0;
 }
 
-void ConnectionImpl::onRand(std::uint8_t* dest, std::size_t length, const ngtcp2_rand_ctx*) {
+void ConnectionImpl::onRand(std::uint8_t* dest, std::size_t length, const ngtcp2_rand_ctx* context) {
+  if (context != nullptr && context->native_handle != nullptr) {
+    auto& random = *static_cast<std::mt19937_64*>(context->native_handle);
+    for (std::size_t i = 0; i < length; ++i) dest[i] = static_cast<std::uint8_t>(random());
+    return;
+  }
   gnutls_rnd(GNUTLS_RND_NONCE, dest, length);
 }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include "net/quic/congestion_control.h"
 #include "net/quic/quic_time.h"
 #include "net/quic/stream_scheduler.h"
 
@@ -35,6 +37,12 @@ struct QuicTransportLimits {
   std::uint64_t connectionWindowBytes = 16u << 20;   // whole connection
   std::uint64_t maxStreams = 4096;                   // concurrent bidirectional streams the peer may open
   std::chrono::nanoseconds idleTimeout = std::chrono::seconds(30);
+  // What paces this end's sending. bbr2 by default: on a lossy link (an edge site, a radio hop) cubic
+  // reads random loss as congestion and runs far below the link's rate (see CongestionControl).
+  CongestionControl congestionControl = CongestionControl::Bbr2;
+  // Makes the transport's random choices that shape its timing (BBR's probe cycle) repeatable: for
+  // emulated links that must give the same run for a seed. Unset (the default) on a real network.
+  std::optional<std::uint64_t> randomSeed;
 };
 
 // The ALPN both ends require: a request stream as StreamHeader + request, answered on the same stream.

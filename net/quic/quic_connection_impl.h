@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <random>
 #include <cstdint>
 #include <deque>
 #include <memory>
@@ -139,6 +140,8 @@ class ConnectionImpl final : public QuicConnection {
   QuicTime lastNow_{0};                // the latest time this connection was given
   std::vector<Shutdown> shutdowns_;    // applied at the next safe point
   std::array<std::uint8_t, 32> resetSecret_{};
+  // The congestion controller's random choices, when QuicTransportLimits::randomSeed asks them repeatable.
+  std::mt19937_64 random_;
   std::string callbackFailure_;        // what threw inside a callback
   bool closed_ = false;
   bool closeToWrite_ = false;          // a CONNECTION_CLOSE is due on the next flush()

@@ -83,6 +83,7 @@ class TestNetbenchCli : public QObject {
     QCOMPARE(settings["rate_bits_per_s"].toDouble(), 5e6);
     QCOMPARE(settings["one_way_delay_s"].toDouble(), 0.05);
     QCOMPARE(settings["loss"].toDouble(), 0.005);
+    QCOMPARE(settings["congestion_control"].toString(), QString("bbr2"));
     QCOMPARE(settings["requests"].toInt(), 12);
     QCOMPARE(settings["seeds"].toInt(), 2);
     QCOMPARE(settings["arrival"].toString(), QString("poisson"));
@@ -208,6 +209,8 @@ class TestNetbenchCli : public QObject {
                                      << QStringList{"--variants", "'wfq'", "rr, fcfs, edf, abs, ml, tls-tcp"};
     QTest::newRow("variant twice") << QStringList{"--variants", "edf,edf"} << QStringList{"--variants", "twice"};
     QTest::newRow("unknown arrival") << QStringList{"--arrival", "bursty"} << QStringList{"--arrival", "poisson, burst"};
+    QTest::newRow("unknown congestion control") << QStringList{"--congestion", "reno"}
+                                                << QStringList{"--congestion", "cubic, bbr, bbr2"};
     QTest::newRow("unknown link") << QStringList{"--link", "wan"} << QStringList{"--link", "virtual, netns"};
     QTest::newRow("delay-is") << QStringList{"--delay-is", "both"} << QStringList{"--delay-is", "one-way", "rtt"};
     QTest::newRow("loss above range") << QStringList{"--loss", "2"} << QStringList{"--loss"};
