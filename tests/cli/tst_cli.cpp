@@ -7,25 +7,13 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "support/cli_run.h"
 #include "support/test_files.h"
 
 namespace {
 
-struct RunResult {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
-
-RunResult runCli(const QStringList& arguments) {
-  QProcess process;
-  process.start(QStringLiteral(HEADROOM_CLI_PATH), arguments);
-  if (!process.waitForFinished(300000)) {
-    process.kill();
-    return {};
-  }
-  return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+using RunResult = headroom::test::CliRun;
+using headroom::test::runCli;
 
 QString scenario(const char* name) {
   return QStringLiteral(HEADROOM_RESOURCE_DIR_FOR_TESTS) + "/scenarios/" + name;

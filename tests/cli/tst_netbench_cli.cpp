@@ -10,25 +10,12 @@
 #include <QTemporaryDir>
 
 #include "net/link/netns_link.h"
+#include "support/cli_run.h"
 
 namespace {
 
-struct RunResult {
-  int exitCode = -1;
-  QByteArray out;
-  QByteArray err;
-};
-
-RunResult runCli(const QStringList& arguments) {
-  QProcess process;
-  process.start(QStringLiteral(HEADROOM_CLI_PATH), arguments);
-  if (!process.waitForFinished(300000)) {
-    process.kill();
-    process.waitForFinished();
-    return {-1, {}, "headroom-cli did not finish within 300 s"};
-  }
-  return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+using RunResult = headroom::test::CliRun;
+using headroom::test::runCli;
 
 // Fast settings: 2 seeds of 12 requests each.
 QStringList fast(const QStringList& extra) {
