@@ -134,7 +134,7 @@ struct NetnsLink::Direction {
   std::deque<std::pair<std::chrono::nanoseconds, std::vector<std::uint8_t>>> inFlight;
 };
 
-std::optional<std::string> NetnsLink::unavailableReason() {
+std::optional<std::string> NetnsLink::missingPrerequisite() {
   if (geteuid() != 0) {
     return "netns link: needs root to create network namespaces and TUN devices (running as uid " +
            std::to_string(geteuid()) + ")";
@@ -147,8 +147,23 @@ std::optional<std::string> NetnsLink::unavailableReason() {
   return std::nullopt;
 }
 
+std::optional<std::string> NetnsLink::unavailableReason() {
+  if (std::optional<std::string> missing = missingPrerequisite()) return missing;
+  // Root and a TUN device are not enough everywhere (a chroot cannot give `ip netns` its mounts, a
+  // container may withhold CAP_NET_ADMIN): make one link, once per process, and say why it failed.
+  static const std::optional<std::string> refused = []() -> std::optional<std::string> {
+    try {
+      const NetnsLink probe(LinkSettings{}, LinkSettings{}, 1);
+      return std::nullopt;
+    } catch (const std::exception& error) {
+      return std::string("netns link: this host refuses to set one up (") + error.what() + ")";
+    }
+  }();
+  return refused;
+}
+
 NetnsLink::NetnsLink(const LinkSettings& up, const LinkSettings& down, std::uint64_t seed) {
-  if (std::optional<std::string> reason = unavailableReason()) throw NetnsLinkUnavailable(*reason);
+  if (std::optional<std::string> reason = missingPrerequisite()) throw NetnsLinkUnavailable(*reason);
   static std::atomic<std::uint64_t> counter{0};
   const std::string stem = "hr-" + std::to_string(getpid()) + "-" + std::to_string(counter.fetch_add(1));
   names_[0] = stem + "-a";

@@ -46,7 +46,9 @@ class NetnsLink {
   NetnsLink(const NetnsLink&) = delete;
   NetnsLink& operator=(const NetnsLink&) = delete;
 
-  // Why this host cannot make a NetnsLink ("needs root ...", "/dev/net/tun ..."), or nullopt when it can.
+  // Why this host cannot make a NetnsLink ("needs root ...", "/dev/net/tun ...", or why a first link
+  // failed: a chroot, a container without CAP_NET_ADMIN), or nullopt when it can. The first call as root
+  // makes and removes one link to find out (about 50 ms); the answer is kept for the process.
   static std::optional<std::string> unavailableReason();
 
   // "10.77.0.1" (A) or "10.77.0.2" (B).
@@ -69,6 +71,8 @@ class NetnsLink {
 
  private:
   struct Direction;
+  // What is missing before anything is tried: root, /dev/net/tun, `ip`.
+  static std::optional<std::string> missingPrerequisite();
   void relay();
   void deliverDue(Direction& direction, std::chrono::nanoseconds now);
   void readAll(Direction& direction, std::vector<std::uint8_t>& buffer);
