@@ -2,7 +2,9 @@
 # Fuzzes the serving edge with libFuzzer (clang, AddressSanitizer and UBSan) for a bounded time:
 #  fuzz_http_request: HTTP/1.1 request parsing as the server does it (net/http_server.cpp);
 #  fuzz_json_request: completion/chat body validation and the serve/route configuration readers;
-#  fuzz_stream_header: the QUIC stream header reader, fed in pieces (net/quic/stream_header.cpp).
+#  fuzz_stream_header: the QUIC stream header reader, fed in pieces (net/quic/stream_header.cpp);
+#  fuzz_quic_datagram: datagrams from anyone to a QUIC server endpoint (net/quic: connection ids,
+#    Initial acceptance, Version Negotiation, ngtcp2's packet and frame parsing, the timers).
 # Usage: scripts/fuzz_http.sh [seconds per target, default 60] [work dir, default build/fuzz]
 # Exits non-zero when a target crashes; the crashing input is left in the work dir.
 set -euo pipefail
@@ -50,6 +52,7 @@ build() {
 build fuzz_json_request
 build fuzz_http_request
 build fuzz_stream_header
+build fuzz_quic_datagram
 
 # Seeds: a few well-formed inputs so the fuzzer starts inside the interesting paths.
 seed() {
@@ -73,9 +76,13 @@ seed fuzz_stream_header \
   '\x01H\x01\x00\x09\x05\x01\x00\x00\x00\x0f\x42\x40\x00\x00\x20\x00real-timereq-1POST / HTTP/1.1' \
   '\x10H\x01\x02\x0b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x90\x00best-effort' \
   '\x03H\x01\x01\x02\x80\x01\x00\x00\x00\x00\x00\x00\x04\x00\x00\x00rt'
+# Datagrams start from a real client Initial (a zero byte, then the 1,200-byte datagram a QuicConnection
+# sends first), so mutations reach Initial acceptance and packet protection.
+mkdir -p "$work/corpus_fuzz_quic_datagram"
+cp "$root"/tests/fuzz/seeds/fuzz_quic_datagram/* "$work/corpus_fuzz_quic_datagram/"
 
 status=0
-for target in fuzz_http_request fuzz_json_request fuzz_stream_header; do
+for target in fuzz_http_request fuzz_json_request fuzz_stream_header fuzz_quic_datagram; do
   echo "fuzzing $target for $seconds s" >&2
   if ! (cd "$work" && ASAN_OPTIONS=detect_leaks=1 "./$target" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
           -rss_limit_mb=2048 -print_final_stats=1 "corpus_$target" 2> "$target.log"); then
