@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "net/http_message.h"
+#include "net/quic/congestion_control.h"
 #include "net/quic/stream_scheduler.h"
 
 namespace headroom::net {
@@ -24,6 +25,7 @@ struct UpstreamEndpoint {
   // this one; and the scheduler that orders this end's uploads on the connection.
   std::filesystem::path pinnedCertificate;
   quic::StreamSchedulerKind streamScheduler = quic::StreamSchedulerKind::Edf;
+  quic::CongestionControl congestionControl = quic::kDefaultCongestionControl;
 };
 
 // What a QUIC stream header says of a request (HTTP ignores it): its class (empty: a request of no

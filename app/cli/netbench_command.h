@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "net/quic/congestion_control.h"
+
 namespace headroom::cli {
 
 // Flags of `headroom-cli netbench`.
@@ -23,7 +25,7 @@ struct NetbenchArgs {
   std::string arrival = "poisson";
   double load = 0.5;
   std::string link = "virtual";
-  std::string congestion = "bbr2";
+  std::string congestion{net::quic::congestionControlName(net::quic::kDefaultCongestionControl)};
   std::string jsonPath;
   bool progress = false;
 };

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "net/quic/congestion_control.h"
+
 namespace headroom::cli {
 
 // Flags of `headroom-cli serve`.
@@ -21,6 +23,7 @@ struct ServeArgs {
   std::string quicCert;
   std::string quicKey;
   std::string quicStreamScheduler = "edf";
+  std::string quicCongestion{net::quic::congestionControlName(net::quic::kDefaultCongestionControl)};
 };
 
 // Flags of `headroom-cli route`.

@@ -57,12 +57,18 @@ std::optional<net::quic::QuicUdpServerOptions> quicServerOptions(const ServeArgs
     throw std::invalid_argument("--quic-stream-scheduler \"" + args.quicStreamScheduler + "\": allowed are " +
                                 std::string(net::quic::streamSchedulerNames()));
   }
+  const auto congestion = net::quic::parseCongestionControlName(args.quicCongestion);
+  if (!congestion) {
+    throw std::invalid_argument("--quic-congestion \"" + args.quicCongestion + "\": allowed are " +
+                                std::string(net::quic::kCongestionControlNames));
+  }
   net::quic::QuicUdpServerOptions options;
   options.address = args.host;
   options.port = static_cast<std::uint16_t>(args.quicPort);
   options.quic.certificate = args.quicCert;
   options.quic.key = args.quicKey;
   options.quic.scheduler.kind = *scheduler;
+  options.quic.limits.congestionControl = *congestion;
   for (const serve::ServedClass& served : config.classes) options.classNames.push_back(served.qos.name);
   return options;
 }
@@ -94,6 +100,8 @@ CLI::App* addServeCommand(CLI::App& app, ServeArgs& args) {
   serve->add_option("--quic-key", args.quicKey, "PEM private key for --quic-cert")->check(CLI::ExistingFile);
   serve->add_option("--quic-stream-scheduler", args.quicStreamScheduler,
                     "Order of the QUIC answers: rr, fcfs, abs, edf (drops answers past their deadline), ml (default edf)");
+  serve->add_option("--quic-congestion", args.quicCongestion,
+                    "What paces the QUIC answers: bbr2 (default), bbr or cubic (cubic reads random loss as congestion)");
   return serve;
 }
 
@@ -127,7 +135,7 @@ int runServe(const ServeArgs& args) {
             << std::endl;
   if (quic) {
     std::cout << "headroom serve: QUIC on quic://" << args.host << ":" << quic->port() << " (answers scheduled "
-              << args.quicStreamScheduler << ")" << std::endl;
+              << args.quicStreamScheduler << ", congestion control " << args.quicCongestion << ")" << std::endl;
   }
   const int received = waitForSignal(signals);
   const engine::Duration drain =

@@ -50,7 +50,7 @@ struct NetbenchSettings {
   link::LinkSettings link;
   bool rateShared = false;
   // The QUIC variants' congestion controller (both ends); TLS/TCP runs the kernel's.
-  quic::CongestionControl congestionControl = quic::QuicTransportLimits{}.congestionControl;
+  quic::CongestionControl congestionControl = quic::kDefaultCongestionControl;
   LinkKind linkKind = LinkKind::Virtual;
   std::vector<NetbenchVariant> variants = allNetbenchVariants();
   std::size_t seeds = 10;

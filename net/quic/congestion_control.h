@@ -13,6 +13,9 @@ namespace headroom::net::quic {
 // emulated 3G link") measures all three on the same link.
 enum class CongestionControl : std::uint8_t { Cubic, Bbr, Bbr2 };
 
+// bbr2: on a lossy link (an edge site, a radio hop) cubic runs far below the link's rate.
+inline constexpr CongestionControl kDefaultCongestionControl = CongestionControl::Bbr2;
+
 std::string_view congestionControlName(CongestionControl kind);
 std::optional<CongestionControl> parseCongestionControlName(std::string_view name);
 inline constexpr std::string_view kCongestionControlNames = "cubic, bbr, bbr2";

@@ -37,9 +37,8 @@ struct QuicTransportLimits {
   std::uint64_t connectionWindowBytes = 16u << 20;   // whole connection
   std::uint64_t maxStreams = 4096;                   // concurrent bidirectional streams the peer may open
   std::chrono::nanoseconds idleTimeout = std::chrono::seconds(30);
-  // What paces this end's sending. bbr2 by default: on a lossy link (an edge site, a radio hop) cubic
-  // reads random loss as congestion and runs far below the link's rate (see CongestionControl).
-  CongestionControl congestionControl = CongestionControl::Bbr2;
+  // What paces this end's sending (see CongestionControl).
+  CongestionControl congestionControl = kDefaultCongestionControl;
   // Makes the transport's random choices that shape its timing (BBR's probe cycle) repeatable: for
   // emulated links that must give the same run for a seed. Unset (the default) on a real network.
   std::optional<std::uint64_t> randomSeed;

@@ -32,7 +32,8 @@ namespace {
 
 std::string endpointKey(const UpstreamEndpoint& endpoint) {
   return endpoint.host + ":" + std::to_string(endpoint.port) + "|" + endpoint.pinnedCertificate.string() + "|" +
-         std::string(streamSchedulerName(endpoint.streamScheduler));
+         std::string(streamSchedulerName(endpoint.streamScheduler)) + "|" +
+         std::string(congestionControlName(endpoint.congestionControl));
 }
 
 std::string resetReason(std::uint64_t code) {
@@ -253,6 +254,7 @@ class ClientConnection final : public QuicConnectionHandler, public std::enable_
     config.pinnedCertificate = endpoint_.pinnedCertificate;
     config.scheduler.kind = endpoint_.streamScheduler;
     config.limits = transport_.options.limits;
+    config.limits.congestionControl = endpoint_.congestionControl;
     try {
       connection_ = QuicConnection::connect(config, path_, steadyQuicNow(), *this);
     } catch (const std::exception& error) {

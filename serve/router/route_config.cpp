@@ -43,6 +43,11 @@ net::quic::StreamSchedulerKind readScheduler(const JsonInput& reader, const json
                       [](const std::string& name) { return net::quic::parseStreamSchedulerName(name); });
 }
 
+net::quic::CongestionControl readCongestionControl(const JsonInput& reader, const json& value, const JsonPointer& path) {
+  return reader.oneOf(value, path, std::string(net::quic::kCongestionControlNames),
+                      [](const std::string& name) { return net::quic::parseCongestionControlName(name); });
+}
+
 std::vector<StreamClassSettings> readStreamClasses(const JsonInput& reader, const json& root, const std::vector<ServedClass>& classes) {
   std::vector<StreamClassSettings> settings;
   for (const ServedClass& served : classes) {
@@ -127,7 +132,8 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
   if (!root.is_object()) reader.failValue(kRoot, "the top level must be a JSON object", root);
   reader.checkFields(root, kRoot,
                      {"classes", "tenants", "admin_keys", "limits", "members", "routing", "down_for_s", "upstream_timeout_s",
-                      "health_check_interval_s", "health_check_timeout_s", "stream_scheduler", "stream_classes"});
+                      "health_check_interval_s", "health_check_timeout_s", "stream_scheduler", "stream_classes",
+                      "congestion_control"});
   RouteConfig config;
   config.classes = readServedClasses(reader, root);
   config.access = readAccess(reader, root, config.classes);
@@ -135,6 +141,10 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
 
   net::quic::StreamSchedulerKind routeScheduler = net::quic::StreamSchedulerKind::Edf;
   if (const json* v = JsonInput::field(root, "stream_scheduler")) routeScheduler = readScheduler(reader, *v, kRoot / "stream_scheduler");
+  net::quic::CongestionControl routeCongestion = net::quic::kDefaultCongestionControl;
+  if (const json* v = JsonInput::field(root, "congestion_control")) {
+    routeCongestion = readCongestionControl(reader, *v, kRoot / "congestion_control");
+  }
   config.streamClasses = readStreamClasses(reader, root, config.classes);
   const std::filesystem::path base = file.empty() ? std::filesystem::path() : file.parent_path();
 
@@ -146,8 +156,10 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
   for (std::size_t i = 0; i < members.size(); ++i) {
     const JsonPointer path = kRoot / "members" / i;
     const json& object = members[i];
-    reader.requireObject(object, path, "(name, url, transport, certificate, stream_scheduler, kind, api_key, priority)");
-    reader.checkFields(object, path, {"name", "url", "transport", "certificate", "stream_scheduler", "kind", "api_key", "priority"});
+    reader.requireObject(object, path,
+                         "(name, url, transport, certificate, stream_scheduler, congestion_control, kind, api_key, priority)");
+    reader.checkFields(object, path,
+                       {"name", "url", "transport", "certificate", "stream_scheduler", "congestion_control", "kind", "api_key", "priority"});
     RouteMember member;
     member.name = "member-" + std::to_string(i);
     if (const json* v = JsonInput::field(object, "name")) member.name = reader.nonEmptyString(*v, path / "name");
@@ -181,8 +193,12 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
       if (const json* v = JsonInput::field(object, "stream_scheduler")) {
         member.endpoint.streamScheduler = readScheduler(reader, *v, path / "stream_scheduler");
       }
+      member.endpoint.congestionControl = routeCongestion;
+      if (const json* v = JsonInput::field(object, "congestion_control")) {
+        member.endpoint.congestionControl = readCongestionControl(reader, *v, path / "congestion_control");
+      }
     } else {
-      for (const char* quicOnly : {"certificate", "stream_scheduler"}) {
+      for (const char* quicOnly : {"certificate", "stream_scheduler", "congestion_control"}) {
         if (JsonInput::field(object, quicOnly)) reader.fail(path / quicOnly, "only allowed for members of transport \"quic\"");
       }
     }

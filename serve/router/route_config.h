@@ -42,9 +42,11 @@ struct StreamClassSettings {
 //  "members": [{"name", "url": "http://host:port" | "https://..." | "quic://host:port",
 //               "transport": "http" | "quic" (default: from the url), "certificate" (quic: the member's
 //               PEM certificate, pinned; relative to the configuration file), "stream_scheduler" (quic:
-//               rr, fcfs, abs, edf, ml; default the route-wide one), "kind": "headroom" | "openai",
+//               rr, fcfs, abs, edf, ml; default the route-wide one), "congestion_control" (quic: bbr2,
+//               bbr, cubic; default the route-wide one), "kind": "headroom" | "openai",
 //               "api_key", "priority": {"class": int, ...}}],
 //  "stream_scheduler": the order of uploads on QUIC connections (default edf),
+//  "congestion_control": what paces the router's sending on QUIC connections (default bbr2),
 //  "stream_classes": {"class": {"level": 0..255, "deadline_s": seconds}} (QUIC members only),
 //  "routing": {"policy": "least-loaded" | "weighted", "shares": {"class": [w per member], ...}},
 //  "down_for_s" (how long a failed member is skipped at least; after that until its health check

@@ -108,6 +108,7 @@ class QuicRouteTest : public QObject {
     const test::TestCertificate other = test::makeTestCertificate(dir_, "other");
     if (!server.error.isEmpty() || !other.error.isEmpty()) QSKIP(qPrintable(server.error + other.error));
     certificate_ = server.certificate.toStdString();
+    key_ = server.key.toStdString();
     cpuConfig_ = writeFile(dir_, "serve-cpu.json", cpuServeConfig());
     slowConfig_ = writeFile(dir_, "serve-slow.json", slowServeConfig());
     const QString cert = server.certificate;
@@ -295,9 +296,21 @@ class QuicRouteTest : public QObject {
     QVERIFY2(errors.contains("openssl req -x509 -newkey ec"), qPrintable(errors));
   }
 
+  void serveRefusesAnUnknownCongestionControl() {
+    QProcess serve;
+    serve.start(HEADROOM_CLI_PATH, {"serve", cpuConfig_, "--port", "0", "--quic-port", QString::number(kRefusedQuicPort),
+                                    "--quic-cert", QString::fromStdString(certificate_.string()), "--quic-key",
+                                    QString::fromStdString(key_.string()), "--quic-congestion", "reno"});
+    QVERIFY(serve.waitForFinished(60000));
+    QVERIFY(serve.exitCode() != 0);
+    const QString errors = QString::fromUtf8(serve.readAllStandardError());
+    QVERIFY2(errors.contains("--quic-congestion \"reno\": allowed are cubic, bbr, bbr2"), qPrintable(errors));
+  }
+
  private:
   QTemporaryDir dir_;
   std::filesystem::path certificate_;
+  std::filesystem::path key_;
   QString cpuConfig_;
   QString slowConfig_;
   std::unique_ptr<ServerProcess> cpu_;

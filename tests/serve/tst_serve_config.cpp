@@ -271,10 +271,11 @@ class TestServeConfig : public QObject {
     json root = validServe();
     root.erase("executor");
     root["members"] = json::array({{{"name", "edge"}, {"transport", "quic"}, {"url", "quic://10.0.0.1:4433"}, {"certificate", "member.pem"},
-                                    {"stream_scheduler", "ml"}},
+                                    {"stream_scheduler", "ml"}, {"congestion_control", "bbr"}},
                                    {{"name", "near"}, {"url", "quic://10.0.0.2:4433"}, {"certificate", "member.pem"}},
                                    {{"name", "plain"}, {"url", "http://10.0.0.3:8000"}}});
     root["stream_scheduler"] = "abs";
+    root["congestion_control"] = "cubic";
     root["stream_classes"] = {{"chat", {{"deadline_s", 1.5}}}, {"batch", {{"level", 3}}}};
     const RouteConfig config = parseRouteConfig(root, file);
     QVERIFY(config.members[0].endpoint.quic);
@@ -283,6 +284,8 @@ class TestServeConfig : public QObject {
     QVERIFY(config.members[0].endpoint.streamScheduler == headroom::net::quic::StreamSchedulerKind::MultiLevel);
     QVERIFY(config.members[1].endpoint.streamScheduler == headroom::net::quic::StreamSchedulerKind::AbsolutePriority);
     QVERIFY(!config.members[2].endpoint.quic);
+    QVERIFY(config.members[0].endpoint.congestionControl == headroom::net::quic::CongestionControl::Bbr);
+    QVERIFY(config.members[1].endpoint.congestionControl == headroom::net::quic::CongestionControl::Cubic);  // route-wide
     QCOMPARE(config.streamClasses[0].level, std::uint8_t{0});  // chat's rank
     QCOMPARE(config.streamClasses[0].deadline->count(), Duration(std::chrono::milliseconds(1500)).count());
     QCOMPARE(config.streamClasses[1].level, std::uint8_t{3});
@@ -309,6 +312,15 @@ class TestServeConfig : public QObject {
     changed = root;
     changed["members"][0]["stream_scheduler"] = "wfq";
     QVERIFY(refused(changed, "/members/0/stream_scheduler: must be one of: rr, fcfs, abs, edf, ml"));
+    changed = root;
+    changed["members"][0]["congestion_control"] = "reno";
+    QVERIFY(refused(changed, "/members/0/congestion_control: must be one of: cubic, bbr, bbr2"));
+    changed = root;
+    changed["congestion_control"] = "vegas";
+    QVERIFY(refused(changed, "/congestion_control: must be one of: cubic, bbr, bbr2"));
+    changed = root;
+    changed["members"][2]["congestion_control"] = "bbr";
+    QVERIFY(refused(changed, "/members/2/congestion_control: only allowed for members of transport \"quic\""));
     changed = root;
     changed["stream_scheduler"] = "lifo";
     QVERIFY(refused(changed, "/stream_scheduler: must be one of: rr, fcfs, abs, edf, ml"));
