@@ -3,7 +3,6 @@
 //  1. round trip: small requests one at a time (keep-alive; one QUIC connection), p50/p90/p99;
 //  2. concurrency: N requests started at once; QUIC carries all N as streams of one connection.
 // Needs openssl to make the QUIC certificate pair.
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +18,7 @@
 #include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
 
+#include "bench_measure.h"
 #include "net/http_server.h"
 #include "net/open_file_limit.h"
 #include "net/quic/quic_udp_server.h"
@@ -26,6 +26,8 @@
 #include "net/upstream_client.h"
 
 using namespace headroom::net;
+using headroom::bench::nearestRankPercentile;
+using headroom::bench::processCpuSeconds;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
@@ -92,20 +94,6 @@ UpstreamRequest echoRequest(std::uint16_t port, bool quic, const std::string& ce
   return request;
 }
 
-double cpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
-}
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0.0;
-  std::sort(values.begin(), values.end());
-  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
-  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -160,15 +148,15 @@ int main(int argc, char** argv) {
       if (i >= 20) rtt.push_back(std::chrono::duration<double>(SteadyClock::now() - start).count());
       if (pauseUs > 0) std::this_thread::sleep_for(std::chrono::microseconds(pauseUs));
     }
-    fmt::print("{:<6} {:>7.0f}us {:>7.0f}us {:>7.0f}us\n", useQuic ? "quic" : "http", percentile(rtt, 50) * 1e6,
-               percentile(rtt, 90) * 1e6, percentile(rtt, 99) * 1e6);
+    fmt::print("{:<6} {:>7.0f}us {:>7.0f}us {:>7.0f}us\n", useQuic ? "quic" : "http", nearestRankPercentile(rtt, 50) * 1e6,
+               nearestRankPercentile(rtt, 90) * 1e6, nearestRankPercentile(rtt, 99) * 1e6);
   }
 
   {
     // Idle connections must cost nothing: no timer that keeps firing.
-    const double before = cpuSeconds();
+    const double before = processCpuSeconds();
     std::this_thread::sleep_for(std::chrono::seconds(1));
-    fmt::print("idle: {:.1f} ms of CPU in 1 s with both connections open\n", (cpuSeconds() - before) * 1e3);
+    fmt::print("idle: {:.1f} ms of CPU in 1 s with both connections open\n", (processCpuSeconds() - before) * 1e3);
   }
 
   fmt::print("\n2. Concurrency: {} requests started at once\n", concurrent);

@@ -8,7 +8,6 @@
 //  3. concurrent streams: N streaming requests opened at once on the modeled executor, direct and
 //     through the router (HTTP/1.1 member, and QUIC member: all N on one QUIC connection); all must finish.
 // QUIC needs a certificate pair: made with openssl in a temporary folder (skipped without openssl).
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -23,6 +22,7 @@
 #include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
 
+#include "bench_measure.h"
 #include "serve/router/route_service.h"
 #include "serve/server/serve_api.h"
 #include "serve/server/serving_host.h"
@@ -40,6 +40,8 @@ using namespace headroom::net;
 using headroom::bench::completionRequest;
 using headroom::bench::kKey;
 using headroom::bench::ServeStack;
+using headroom::bench::nearestRankPercentile;
+using headroom::bench::processCpuSeconds;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
@@ -66,21 +68,6 @@ ServeConfig instantConfig() {
   root["model_name"] = "bench";
   root["executor"] = {{"kind", "constant"}, {"iteration_s", 0.000001}};
   return parseServeConfig(root);
-}
-
-// CPU time of the whole process (every thread: server, host loop, router, client), user + system.
-double cpuSeconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6;
-}
-
-double percentileS(std::vector<double> values, double p) {
-  if (values.empty()) return 0.0;
-  std::sort(values.begin(), values.end());
-  const auto rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
-  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
 // A certificate pair for QUIC, made with openssl in a fresh temporary folder; empty paths without openssl.
@@ -264,8 +251,8 @@ void ttftPhase(double ratePerS, double durationS, int maxSeconds) {
       gaps.insert(gaps.end(), probe.gapsS().begin(), probe.gapsS().end());
     }
     fmt::print("{:<6} {:>8} {:>6} {:>8.1f}ms {:>8.1f}ms {:>8.1f}ms {:>9.2f}s {:>9.2f}s\n", name, runs.size(), ok,
-               percentileS(ttft, 50) * 1e3, percentileS(ttft, 99) * 1e3, percentileS(gaps, 99) * 1e3,
-               percentileS(e2e, 50), percentileS(e2e, 99));
+               nearestRankPercentile(ttft, 50) * 1e3, nearestRankPercentile(ttft, 99) * 1e3, nearestRankPercentile(gaps, 99) * 1e3,
+               nearestRankPercentile(e2e, 50), nearestRankPercentile(e2e, 99));
   }
 }
 
@@ -301,14 +288,14 @@ void routerLatencyPhase(int requests, const CertificatePair& pair) {
   const char* names[] = {"direct", "router", "router-quic"};
   for (int path = 0; path < paths; ++path) {
     const auto& v = e2e[static_cast<std::size_t>(path)];
-    fmt::print("{:<12} {:>8.0f}us {:>8.0f}us {:>8.0f}us\n", names[path], percentileS(v, 50) * 1e6, percentileS(v, 90) * 1e6,
-               percentileS(v, 99) * 1e6);
+    fmt::print("{:<12} {:>8.0f}us {:>8.0f}us {:>8.0f}us\n", names[path], nearestRankPercentile(v, 50) * 1e6, nearestRankPercentile(v, 90) * 1e6,
+               nearestRankPercentile(v, 99) * 1e6);
   }
   for (int path = 1; path < paths; ++path) {
     const auto& v = e2e[static_cast<std::size_t>(path)];
     fmt::print("{:<12} {:>8.0f}us {:>8.0f}us {:>8.0f}us\n", path == 1 ? "added" : "added-quic",
-               (percentileS(v, 50) - percentileS(direct, 50)) * 1e6, (percentileS(v, 90) - percentileS(direct, 90)) * 1e6,
-               (percentileS(v, 99) - percentileS(direct, 99)) * 1e6);
+               (nearestRankPercentile(v, 50) - nearestRankPercentile(direct, 50)) * 1e6, (nearestRankPercentile(v, 90) - nearestRankPercentile(direct, 90)) * 1e6,
+               (nearestRankPercentile(v, 99) - nearestRankPercentile(direct, 99)) * 1e6);
   }
 }
 
@@ -331,14 +318,14 @@ void streamsPhase(int streams, int maxTokens, int maxSeconds, const CertificateP
     const std::uint16_t port = path == 0 ? stack.server.port() : path == 1 ? router.server.port() : quicRouter->server.port();
     net::UpstreamClient client(1, static_cast<std::size_t>(streams));
     Batch all;
-    const double cpuBeforeS = cpuSeconds();
+    const double cpuBeforeS = processCpuSeconds();
     const auto start = SteadyClock::now();
     for (int i = 0; i < streams; ++i) {
       all.start(client, completionRequest(port, 200, maxTokens, true, "batch"));
     }
     const bool finished = all.wait(std::chrono::seconds(maxSeconds));
     const double wallS = std::chrono::duration<double>(SteadyClock::now() - start).count();
-    const double cpuS = cpuSeconds() - cpuBeforeS;
+    const double cpuS = processCpuSeconds() - cpuBeforeS;
     std::vector<double> ttft, gaps;
     int ok = 0;
     std::int64_t tokens = 0;
@@ -350,8 +337,8 @@ void streamsPhase(int streams, int maxTokens, int maxSeconds, const CertificateP
       gaps.insert(gaps.end(), probe.gapsS().begin(), probe.gapsS().end());
     }
     const char* names[] = {"direct", "router", "router-quic"};
-    fmt::print("{:<12} {:>8} {:>6} {:>8.0f}ms {:>8.0f}ms {:>8.0f}ms {:>9.1f}s {:>12.0f} {:>9.1f}s{}\n", names[path], streams, ok, percentileS(ttft, 50) * 1e3, percentileS(ttft, 99) * 1e3,
-               percentileS(gaps, 99) * 1e3, wallS, static_cast<double>(tokens) / wallS, cpuS,
+    fmt::print("{:<12} {:>8} {:>6} {:>8.0f}ms {:>8.0f}ms {:>8.0f}ms {:>9.1f}s {:>12.0f} {:>9.1f}s{}\n", names[path], streams, ok, nearestRankPercentile(ttft, 50) * 1e3, nearestRankPercentile(ttft, 99) * 1e3,
+               nearestRankPercentile(gaps, 99) * 1e3, wallS, static_cast<double>(tokens) / wallS, cpuS,
                finished ? "" : " (time limit hit)");
   }
 }

@@ -8,6 +8,7 @@
 
 #include "ui/charts/class_latency_chart.h"
 #include "ui/widgets/class_figures_panel.h"
+#include "ui/widgets/stale_banner.h"
 
 namespace headroom::ui {
 
@@ -16,14 +17,11 @@ Dashboard::Dashboard(QWidget* parent)
       figures_(new ClassFiguresPanel(this)),
       metric_(new QComboBox(this)),
       window_(new QComboBox(this)),
-      staleBanner_(new QLabel(this)),
+      staleBanner_(makeStaleBanner(this, QStringLiteral("staleBanner"))),
       chartArea_(new QWidget(this)),
       chartGrid_(new QGridLayout(chartArea_)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);
-  staleBanner_->setObjectName(QStringLiteral("staleBanner"));
-  staleBanner_->setStyleSheet(QStringLiteral("background: #616161; color: white; padding: 4px; font-weight: bold;"));
-  staleBanner_->setVisible(false);
   layout->addWidget(staleBanner_);
   layout->addWidget(figures_);
 

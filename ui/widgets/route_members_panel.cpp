@@ -6,19 +6,17 @@
 #include <QVBoxLayout>
 
 #include "ui/models/route_member_table_model.h"
+#include "ui/widgets/stale_banner.h"
 
 namespace headroom::ui {
 
 RouteMembersPanel::RouteMembersPanel(QWidget* parent)
     : QWidget(parent),
       model_(new RouteMemberTableModel(this)),
-      staleBanner_(new QLabel(this)),
+      staleBanner_(makeStaleBanner(this, QStringLiteral("routeMembersStaleBanner"))),
       summary_(new QLabel(this)),
       view_(new QTableView(this)) {
   setObjectName(QStringLiteral("routeMembersPanel"));
-  staleBanner_->setObjectName(QStringLiteral("routeMembersStaleBanner"));
-  staleBanner_->setStyleSheet(QStringLiteral("background: #616161; color: white; padding: 4px; font-weight: bold;"));
-  staleBanner_->setVisible(false);
   summary_->setObjectName(QStringLiteral("routeMembersSummary"));
   summary_->setContentsMargins(4, 4, 4, 4);
   summary_->setWordWrap(true);
