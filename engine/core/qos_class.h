@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/core/time.h"
 
@@ -74,12 +75,32 @@ std::optional<ClassProblem> checkClassRank(std::int64_t rank);
 // Index of a class within its scenario (0 .. classes-1). Small and dense so per-class arrays stay flat.
 using ClassId = std::uint16_t;
 
+// One task of a class's task mix: a task name that model quality files give an accuracy for
+// (resources/models/<model>.json "quality"), and its share of the class's requests (> 0, any scale).
+struct TaskShare {
+  std::string task;
+  double share = 1.0;
+
+  bool operator==(const TaskShare&) const = default;
+};
+
+// The task a class without a task mix is taken to be: general knowledge, as MMLU measures it.
+inline constexpr std::string_view kDefaultTask = "mmlu";
+
+// How much a class's answers are worth, for routing between models of different quality: a request that
+// meets its SLO earns rewardWeight x the serving model's accuracy on its task, one that misses earns 0
+// (tierReward in engine/pool/tier_reward.h). The seed doubles it for high-priority traffic.
+inline constexpr double kMaxRewardWeight = 1000.0;
+
 // A QoS class. `rank` orders classes for the `priority` policy and the planner: 0 is the most urgent.
+// `tasks` is its requests' task mix (empty: all kDefaultTask); `rewardWeight` in (0, kMaxRewardWeight].
 struct QosClass {
   std::string name;
   int rank = 0;
   Importance importance = Importance::Normal;
   Slo slo;
+  double rewardWeight = 1.0;
+  std::vector<TaskShare> tasks;
 };
 
 }  // namespace headroom::engine

@@ -15,7 +15,10 @@ namespace headroom::engine {
 // The one JSON encoding of Slo and QosClass, used by scenario files, serve and route configurations,
 // the admin endpoints, snapshots, telemetry and the workspace. Times are seconds.
 //  Slo: {"ttft_s", "tbt_s", "ttlt_s" (each optional, > 0), "percentile" (0, 100]}
-//  QosClass: {"name", "rank" (integer >= 0), "importance" (high, normal, low), "slo"}
+//  QosClass: {"name", "rank" (integer >= 0), "importance" (high, normal, low), "slo",
+//             "reward_weight" (optional, (0, 1000], default 1), "tasks" (optional: {task name: share > 0})}
+//  "reward_weight" and "tasks" are written only when they differ from the defaults, so files and records
+//  of classes that never route between models read as before.
 nlohmann::json sloToJson(const Slo& slo);
 // Whether sloFromJson applies checkSlo. Input (a file, a request) is Checked; a record of what the engine
 // ran with (a snapshot, a stored run) is read AsRecorded: types only, as it was checked when configured.
@@ -33,6 +36,7 @@ nlohmann::json qosClassToJson(const QosClass& qos);
 QosClass qosClassFromJson(const JsonInput& input, const nlohmann::json& object, const JsonPointer& at,
                           std::size_t defaultRank);
 
-inline constexpr std::array<std::string_view, 4> kQosClassFields = {"name", "rank", "importance", "slo"};
+inline constexpr std::array<std::string_view, 6> kQosClassFields = {"name", "rank", "importance", "slo",
+                                                                    "reward_weight", "tasks"};
 
 }  // namespace headroom::engine

@@ -20,6 +20,7 @@ namespace headroom::engine {
 // What an instance is doing, for routers and the pool view.
 struct InstanceStatus {
   std::int32_t id = 0;
+  GroupId group = 0;  // the pool group it belongs to (set by the pool)
   bool busy = false;
   SchedulerLoad load;
   double kvUsedFraction = 0.0;
@@ -98,6 +99,8 @@ class Instance {
   bool hasWork() const { return scheduler_.hasWork(); }
   std::int64_t outstandingTokens() const { return scheduler_.load().outstandingTokens; }
   InstanceStatus status() const;
+  // The iteration-time model its scheduler plans with (the executor's).
+  const IterationTimeModel& timeModel() const { return executor_->timeModel(); }
   Scheduler& scheduler() { return scheduler_; }
   const Scheduler& scheduler() const { return scheduler_; }
 

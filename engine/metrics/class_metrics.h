@@ -1,6 +1,9 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+
+#include "engine/core/request.h"
 
 #include "engine/metrics/log_histogram.h"
 
@@ -24,6 +27,10 @@ struct ClassMetrics {
   std::int64_t cancelled = 0;              // removed before their last token: the client left
   std::int64_t cancelledPromptTokens = 0;  // prompt tokens prefilled for requests later cancelled
   std::int64_t cancelledOutputTokens = 0;  // tokens generated for requests later cancelled
+  // Model tiers (pools of several groups): completed requests per serving group, and the sum of their
+  // rewards (tierReward: weight x accuracy when the SLO was met). Zero in a pool without quality figures.
+  std::array<std::int64_t, kMaxPoolGroups> completedByGroup{};
+  double rewardSum = 0.0;
   LogHistogram queue;
   LogHistogram ttft;
   LogHistogram tbt;
@@ -40,6 +47,8 @@ struct ClassMetrics {
     cancelled += other.cancelled;
     cancelledPromptTokens += other.cancelledPromptTokens;
     cancelledOutputTokens += other.cancelledOutputTokens;
+    for (std::size_t g = 0; g < kMaxPoolGroups; ++g) completedByGroup[g] += other.completedByGroup[g];
+    rewardSum += other.rewardSum;
     queue.merge(other.queue);
     ttft.merge(other.ttft);
     tbt.merge(other.tbt);
@@ -50,6 +59,8 @@ struct ClassMetrics {
   void reset() {
     arrived = completed = relegated = preempted = sloMet = tokensOut = 0;
     cancelled = cancelledPromptTokens = cancelledOutputTokens = 0;
+    completedByGroup.fill(0);
+    rewardSum = 0.0;
     queue.reset();
     ttft.reset();
     tbt.reset();

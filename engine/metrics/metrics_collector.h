@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <cstddef>
+#include <functional>
+#include <string>
 #include <memory>
 #include <vector>
 
@@ -81,6 +83,16 @@ class MetricsCollector final : public RequestObserver {
   // Run totals as of the last event, plus the closed windows; `now` is only stamped on it.
   Snapshot snapshot(TimePoint now) const;
 
+  // Model tiers: from now on each finished request is counted under its Request::group and earns
+  // tierReward(class, met SLO, accuracyByGroupTask[group][task]) (engine/core/tier_reward.h), summed per
+  // class in the run totals and the windows. Throws std::invalid_argument for more than kMaxPoolGroups
+  // groups or rows that do not match the names.
+  void setModelTiers(std::vector<std::string> groupNames, std::vector<std::vector<double>> accuracyByGroupTask);
+  // Hears every finished request's reward as it is judged (a learning tier router's outcomes); not
+  // called for cancelled requests.
+  using OutcomeListener = std::function<void(const Request& request, double reward, TimePoint now)>;
+  void setOutcomeListener(OutcomeListener listener) { outcomeListener_ = std::move(listener); }
+
   const std::vector<QosClass>& classes() const { return classes_; }
   // Replaces the classes' names, ranks and SLOs (same classes, same order) for requests finishing from
   // now on, e.g. when an operator tunes an SLO live. Throws std::invalid_argument on a count mismatch.
@@ -121,6 +133,9 @@ class MetricsCollector final : public RequestObserver {
   std::int64_t stride_ = 1;
   MetricsSeries series_;
   mutable std::shared_ptr<const MetricsSeries> published_;
+  std::vector<std::string> groupNames_;
+  std::vector<std::vector<double>> accuracy_;  // [group][task]
+  OutcomeListener outcomeListener_;
 };
 
 }  // namespace headroom::engine

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "engine/core/qos_class.h"
+#include "engine/core/request.h"
 #include "engine/core/time.h"
 
 namespace headroom::engine {
@@ -47,6 +49,11 @@ struct ClassSnapshot {
   LatencyStats tbt;
   LatencyStats tokenGap;
   LatencyStats ttlt;
+  // Model tiers: completions per pool group (Snapshot::groupNames' order; empty without tiers), and the
+  // mean reward per completion (empty while nothing completed or without quality figures).
+  std::vector<std::int64_t> completedByGroup;
+  double rewardSum = 0.0;
+  std::optional<double> meanReward;
 };
 
 // p50 and the class's watched percentile of one latency within one window, in seconds; empty when the
@@ -70,6 +77,10 @@ struct WindowClassStats {
   WindowLatency tbt;
   WindowLatency tokenGap;
   WindowLatency ttlt;
+  // Model tiers: completions in this window per pool group (the first groupNames.size() count), and the
+  // sum of their rewards.
+  std::array<std::int64_t, kMaxPoolGroups> completedByGroup{};
+  double rewardSum = 0.0;
 
   bool operator==(const WindowClassStats&) const = default;
 };
@@ -94,6 +105,8 @@ struct Snapshot {
   TimePoint time{};
   Duration windowLength{};  // the base window length of the series
   std::vector<ClassSnapshot> classes;
+  // The pool groups (model tiers) completions are counted by; empty for a pool without quality figures.
+  std::vector<std::string> groupNames;
   std::int64_t arrived = 0;
   std::int64_t completed = 0;
   std::int64_t sloMet = 0;

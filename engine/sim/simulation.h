@@ -12,6 +12,7 @@
 #include "engine/metrics/metrics_collector.h"
 #include "engine/metrics/snapshot.h"
 #include "engine/pool/pool.h"
+#include "engine/pool/tier_router.h"
 #include "engine/workload/scenario.h"
 #include "engine/workload/workload.h"
 
@@ -23,7 +24,12 @@ struct ReplayOptions {
   std::optional<std::uint64_t> seed;
   bool drain = true;  // run requests still in flight at the end to completion
   Duration metricsWindow = std::chrono::seconds(1);
+  // Replaces the scenario's tier router (pools of several groups only).
+  std::optional<TierRouterSpec> tierRouter;
 };
+
+// What a tier router for the scenario's pool is built for (groups, models, tasks, classes).
+TierPool tierPool(const Scenario& scenario);
 
 // A discrete-event replay of a scenario on a virtual clock: arrivals from the scenario's workload,
 // routed by the pool, each instance advancing by its executor's iteration time. Deterministic: the same
@@ -32,6 +38,9 @@ class Simulation {
  public:
   // Throws std::runtime_error for a model or hardware it cannot find, InputError for a bad resource field.
   Simulation(const Scenario& scenario, const ReplayOptions& options);
+  // The same with a tier router the caller made (a trainer's learning agent) in place of the scenario's;
+  // it hears every finished request's reward through onOutcome.
+  Simulation(const Scenario& scenario, const ReplayOptions& options, std::unique_ptr<TierRouter> tierRouter);
 
   // Processes events up to and including virtual time `until`; returns false once the replay is over.
   bool runUntil(TimePoint until);
@@ -52,9 +61,9 @@ class Simulation {
   void setClasses(const std::vector<QosClass>& classes);
   const Scenario& scenario() const { return scenario_; }
 
-  // Adds one instance of the scenario's kind (with the current classes) at the current virtual time;
-  // returns its id.
-  std::int32_t addInstance();
+  // Adds one instance of group `group` (with the current classes) at the current virtual time; returns
+  // its id.
+  std::int32_t addInstance(GroupId group = 0);
   // Drains instance `id` at the current virtual time (see Pool::drain): its queued requests move to the
   // others now, its running ones finish, then it leaves the pool. Throws std::invalid_argument for an
   // unknown or draining id and for the last active instance.

@@ -1,6 +1,8 @@
 #include "engine/workload/scenario.h"
 
+#include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
@@ -44,6 +46,31 @@ std::string_view arrivalProblemField(ArrivalProblem problem) {
     case ArrivalProblem::RampEndNotAfterStart: return "end_s";
   }
   return "";
+}
+
+std::vector<PoolGroup> poolGroups(const Scenario& scenario) {
+  if (!scenario.groups.empty()) return scenario.groups;
+  return {PoolGroup{scenario.executor.model.empty() ? std::string("pool") : scenario.executor.model, scenario.executor,
+                    scenario.pool}};
+}
+
+void setPoolGroups(Scenario& scenario, std::vector<PoolGroup> groups) {
+  if (groups.empty()) throw std::invalid_argument("a pool needs at least one group");
+  scenario.executor = groups.front().executor;
+  scenario.pool = groups.front().pool;
+  scenario.groups = std::move(groups);
+}
+
+std::vector<std::string> taskNames(const Scenario& scenario) {
+  std::vector<std::string> names;
+  const auto add = [&names](std::string_view task) {
+    if (std::find(names.begin(), names.end(), task) == names.end()) names.emplace_back(task);
+  };
+  for (const ClassSpec& spec : scenario.classes) {
+    if (spec.qos.tasks.empty()) add(kDefaultTask);
+    for (const TaskShare& share : spec.qos.tasks) add(share.task);
+  }
+  return names;
 }
 
 bool isPhaseProblem(ArrivalProblem problem) {

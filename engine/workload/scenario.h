@@ -103,7 +103,27 @@ struct TraceSpec {
   std::map<std::string, double> classMix;
 };
 
+// One group of a pool: identical instances of one model on one hardware (one mode), with its own
+// instance router. `name` is unique within the scenario (default: the model's name, then "-2", ...).
+// A pool holds at most kMaxPoolGroups (engine/core/request.h).
+struct PoolGroup {
+  std::string name;
+  ExecutorSpec executor;
+  PoolConfig pool;  // instances, instance router, weights (per class over this group's instances)
+
+  bool operator==(const PoolGroup&) const = default;
+};
+
 // A whole replayable setup, as loaded from resources/scenarios/*.json.
+//
+// The pool is either one group, written as before (top-level "model", "hardware", "executor" fields and
+// "pool": {"instances", "router", "weights"}), or several:
+//   "pool": {"groups": [{"name", "model", "hardware", "tensor_parallel", "executor", "profile",
+//                        "instances", "router", "weights"}, ...],
+//            "tier_router": "static:GROUP" | "random" | "greedy" | "learned:POLICY.json" (default greedy)}
+// `groups` always holds every group (one for the first form); `executor` and `pool` are groups[0]'s,
+// kept for the code that only knows one mode (the planner, KV sizing of the first group). Edit groups
+// through setPoolGroups so the two stay equal. A learned policy path is relative to the scenario file.
 struct Scenario {
   std::string name;
   std::filesystem::path file;  // where it was loaded from; empty when built in code
@@ -111,10 +131,21 @@ struct Scenario {
   double durationS = 60.0;
   ExecutorSpec executor;
   PoolConfig pool;
+  std::vector<PoolGroup> groups;
+  std::string tierRouter = "greedy";  // only read when groups.size() > 1; see TierRouterSpec
   SchedulerConfig scheduler;
   std::vector<ClassSpec> classes;
   std::optional<TraceSpec> trace;
 };
+
+// The scenario's groups: `groups`, or one group made of `executor` and `pool` when it is empty (a
+// Scenario built in code that never set groups).
+std::vector<PoolGroup> poolGroups(const Scenario& scenario);
+// Replaces the groups (at least one) and mirrors groups[0] into executor and pool.
+void setPoolGroups(Scenario& scenario, std::vector<PoolGroup> groups);
+// Every task the scenario's classes name, in order of first appearance (class order, then task order);
+// a class with no task mix adds kDefaultTask. Request::task indexes this list.
+std::vector<std::string> taskNames(const Scenario& scenario);
 
 // Reads and validates a scenario file. Throws InputError on any problem, including a trace file
 // that is missing (relative trace paths resolve against the scenario's folder).
