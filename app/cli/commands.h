@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -63,6 +64,18 @@ struct PlanArgs {
   bool noCache = false;
 };
 
+// Flags of `headroom-cli deploy`.
+struct DeployArgs {
+  std::string planPath;
+  std::string outPath;
+  std::string target = "kustomize";
+  std::string image;  // empty: headroom:VERSION
+  std::vector<std::string> modeMap;  // MODE=MODEL@HARDWARE[xTP]
+  int gpuBudget = 0;                 // 0: none
+  std::string serveConfigPath;
+  std::string gateway = "inference-gateway";
+};
+
 // Flags of `headroom-cli report`.
 struct ReportArgs {
   std::string workspacePath;
@@ -77,6 +90,10 @@ int runCapacity(const CapacityArgs& args);
 int runProfile(const ProfileArgs& args);
 // 0: a plan; 3: infeasible (with its explanation); 1: no plan within the time limit.
 int runPlan(const PlanArgs& args);
+// Writes Kubernetes manifests for a plan (a Kustomize base; gateway-api adds the inference objects).
+// 0: written; bad input (an unmapped mode, a plan over the GPU budget) throws, and nothing is written.
+int runDeploy(const DeployArgs& args);
+CLI::App* addDeployCommand(CLI::App& app, DeployArgs& args);
 // Writes a stored run's report (PDF, HTML or CSV by the suffix of --out); built with the UI layer only.
 int runReport(const ReportArgs& args);
 

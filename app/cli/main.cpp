@@ -110,6 +110,8 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   report->add_option("--out", reportArgs.outPath, "Report file: .pdf, .html (.htm) or .csv")->required();
 #endif
+  DeployArgs deployArgs;
+  CLI::App* deploy = addDeployCommand(app, deployArgs);
   ServeArgs serveArgs;
   CLI::App* serve = addServeCommand(app, serveArgs);
   RouteArgs routeArgs;
@@ -133,6 +135,7 @@ int main(int argc, char** argv) {
 #ifdef HEADROOM_CLI_REPORT
     if (*report) return runReport(reportArgs);
 #endif
+    if (*deploy) return runDeploy(deployArgs);
     if (*serve) return runServe(serveArgs);
     if (*route) return runRoute(routeArgs);
     if (*netbench) return runNetbench(netbenchArgs);

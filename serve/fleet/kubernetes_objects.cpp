@@ -1,0 +1,127 @@
+#include "serve/fleet/kubernetes_objects.h"
+
+namespace headroom::serve::k8s {
+
+namespace {
+
+Object metadata(const std::string& name, const Object& labels) {
+  Object meta = {{"name", name}};
+  if (!labels.empty()) meta["labels"] = labels;
+  return meta;
+}
+
+Object header(const std::string& apiVersion, const std::string& kind, const std::string& name, const Object& labels) {
+  return Object{{"apiVersion", apiVersion}, {"kind", kind}, {"metadata", metadata(name, labels)}};
+}
+
+Object httpProbe(const std::string& path, std::int32_t initialDelayS, std::int32_t periodS, std::int32_t failures) {
+  return Object{{"httpGet", {{"path", path}, {"port", "http"}}},
+                {"initialDelaySeconds", initialDelayS},
+                {"periodSeconds", periodS},
+                {"timeoutSeconds", 2},
+                {"failureThreshold", failures}};
+}
+
+}  // namespace
+
+Object configMap(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText) {
+  Object object = header("v1", "ConfigMap", name, labels);
+  object["data"] = Object{{fileName, fileText}};
+  return object;
+}
+
+Object deployment(const Workload& workload) {
+  Object container = {{"name", "headroom"}, {"image", workload.image}, {"command", Object::array({"headroom-cli"})}};
+  container["args"] = workload.args;
+  container["ports"] = Object::array({Object{{"name", "http"}, {"containerPort", workload.port}, {"protocol", "TCP"}}});
+  // Ready only while /health answers 200: a draining or faulted server answers 503 and leaves the Service.
+  container["readinessProbe"] = httpProbe(workload.healthPath, 2, 5, 2);
+  container["livenessProbe"] = httpProbe(workload.healthPath, 30, 10, 6);
+  if (workload.gpus > 0) {
+    const std::string gpus = std::to_string(workload.gpus);
+    container["resources"] = Object{{"requests", {{"nvidia.com/gpu", gpus}}}, {"limits", {{"nvidia.com/gpu", gpus}}}};
+  }
+  container["volumeMounts"] =
+      Object::array({Object{{"name", "config"}, {"mountPath", workload.configDirectory}, {"readOnly", true}}});
+
+  Object pod = {{"terminationGracePeriodSeconds", workload.terminationGraceS}};
+  if (!workload.nodeSelector.empty()) pod["nodeSelector"] = workload.nodeSelector;
+  pod["containers"] = Object::array({container});
+  pod["volumes"] = Object::array({Object{{"name", "config"}, {"configMap", {{"name", workload.configMapName}}}}});
+
+  Object object = header("apps/v1", "Deployment", workload.name, workload.labels);
+  object["spec"] = Object{{"replicas", workload.replicas},
+                          {"selector", {{"matchLabels", workload.labels}}},
+                          {"template", {{"metadata", {{"labels", workload.labels}}}, {"spec", pod}}}};
+  return object;
+}
+
+Object service(const Workload& workload) {
+  Object object = header("v1", "Service", workload.name, workload.labels);
+  object["spec"] = Object{
+      {"type", "ClusterIP"},
+      {"selector", workload.labels},
+      {"ports", Object::array({Object{{"name", "http"}, {"port", workload.port}, {"targetPort", "http"}, {"protocol", "TCP"}}})}};
+  return object;
+}
+
+Object podDisruptionBudget(const Workload& workload) {
+  Object object = header("policy/v1", "PodDisruptionBudget", workload.name, workload.labels);
+  object["spec"] = Object{{"maxUnavailable", 1}, {"selector", {{"matchLabels", workload.labels}}}};
+  return object;
+}
+
+Object gpuResourceQuota(const std::string& name, std::int32_t gpus) {
+  Object object = header("v1", "ResourceQuota", name, Object::object());
+  object["spec"] = Object{{"hard", {{"requests.nvidia.com/gpu", std::to_string(gpus)}}}};
+  return object;
+}
+
+Object kustomization(const std::vector<std::string>& resources) {
+  return Object{{"apiVersion", "kustomize.config.k8s.io/v1beta1"}, {"kind", "Kustomization"}, {"resources", resources}};
+}
+
+Object inferencePool(const std::string& name, const Object& selector, std::uint16_t port) {
+  Object object = header("inference.networking.k8s.io/v1", "InferencePool", name, Object::object());
+  object["spec"] = Object{{"selector", {{"matchLabels", selector}}},
+                          {"targetPorts", Object::array({Object{{"number", port}}})}};
+  return object;
+}
+
+Object inferenceObjective(const std::string& name, const std::string& poolName, std::int32_t priority) {
+  Object object = header("llm-d.ai/v1alpha2", "InferenceObjective", name, Object::object());
+  object["spec"] = Object{{"poolRef", {{"group", "inference.networking.k8s.io"}, {"kind", "InferencePool"}, {"name", poolName}}},
+                          {"priority", priority}};
+  return object;
+}
+
+Object httpRoute(const std::string& name, const std::string& gateway, const std::string& objectiveHeader,
+                 const std::vector<RouteRule>& rules) {
+  Object spec = {{"parentRefs", Object::array({Object{{"name", gateway}}})}};
+  Object ruleArray = Object::array();
+  for (const RouteRule& rule : rules) {
+    Object entry = Object::object();
+    if (!rule.header.empty()) {
+      entry["matches"] = Object::array(
+          {Object{{"headers", Object::array({Object{{"type", "Exact"}, {"name", rule.header}, {"value", rule.value}}})}}});
+    }
+    Object backends = Object::array();
+    for (const WeightedPool& backend : rule.backends) {
+      Object ref = {{"group", "inference.networking.k8s.io"}, {"kind", "InferencePool"}, {"name", backend.pool}, {"weight", backend.weight}};
+      if (!backend.objective.empty()) {
+        ref["filters"] = Object::array({Object{
+            {"type", "RequestHeaderModifier"},
+            {"requestHeaderModifier", {{"set", Object::array({Object{{"name", objectiveHeader}, {"value", backend.objective}}})}}}}});
+      }
+      backends.push_back(std::move(ref));
+    }
+    entry["backendRefs"] = std::move(backends);
+    ruleArray.push_back(std::move(entry));
+  }
+  spec["rules"] = std::move(ruleArray);
+  Object object = header("gateway.networking.k8s.io/v1", "HTTPRoute", name, Object::object());
+  object["spec"] = std::move(spec);
+  return object;
+}
+
+}  // namespace headroom::serve::k8s

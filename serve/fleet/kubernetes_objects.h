@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace headroom::serve::k8s {
+
+// One function per Kubernetes kind `headroom-cli deploy` writes; each returns the object as an
+// ordered_json (apiVersion, kind, metadata, spec in that order) for yamlDocument. Labels and selectors
+// are ordered_json objects of string values. Names must already be valid DNS labels.
+using Object = nlohmann::ordered_json;
+
+Object configMap(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText);
+
+// What a Deployment runs: one container of `image` running `args` (after the image's headroom-cli),
+// serving HTTP on `port`, probed on `healthPath`, with the ConfigMap `configMapName` mounted read-only at
+// `configDirectory`; `gpus` > 0 requests (and limits) that many nvidia.com/gpu; `nodeSelector` may be
+// empty.
+struct Workload {
+  std::string name;
+  Object labels;    // pods and selector
+  std::int32_t replicas = 1;
+  std::string image;
+  std::vector<std::string> args;
+  std::uint16_t port = 8000;
+  std::string healthPath = "/health";
+  std::string configMapName;
+  std::string configDirectory = "/etc/headroom";
+  std::int32_t gpus = 0;
+  Object nodeSelector = Object::object();
+  std::int64_t terminationGraceS = 30;
+};
+Object deployment(const Workload& workload);
+// A ClusterIP Service named like the workload, port `port` to the container's named port "http".
+Object service(const Workload& workload);
+// At most one pod of the workload down at a time for voluntary disruptions.
+Object podDisruptionBudget(const Workload& workload);
+// A quota on the namespace's requests of nvidia.com/gpu.
+Object gpuResourceQuota(const std::string& name, std::int32_t gpus);
+
+Object kustomization(const std::vector<std::string>& resources);
+
+// Gateway API Inference Extension: the pods of `selector` as one pool on `port`.
+Object inferencePool(const std::string& name, const Object& selector, std::uint16_t port);
+// llm-d's priority object for one pool (llm-d.ai/v1alpha2 InferenceObjective; higher = more critical).
+Object inferenceObjective(const std::string& name, const std::string& poolName, std::int32_t priority);
+
+// One weighted backend of an HTTPRoute rule: an InferencePool, with the objective header it sets.
+struct WeightedPool {
+  std::string pool;
+  std::int32_t weight = 0;
+  std::string objective;  // empty: no objective header set
+};
+// One rule: requests whose `header` equals `value` (both empty: every other request) go to `backends`.
+struct RouteRule {
+  std::string header;
+  std::string value;
+  std::vector<WeightedPool> backends;
+};
+Object httpRoute(const std::string& name, const std::string& gateway, const std::string& objectiveHeader,
+                 const std::vector<RouteRule>& rules);
+
+}  // namespace headroom::serve::k8s
