@@ -22,6 +22,8 @@ packages=(
   iproute2  # netbench --link netns: ip netns, ip link
   curl python3 openssl ca-certificates
   prometheus  # promtool: the serve and route tests lint /metrics with `promtool check metrics`
+  libyaml-cpp-dev  # headroom-cli deploy emits its Kubernetes manifests with yaml-cpp
+  nodejs  # tests/k8s-schema: offline schema validation of the manifests (npm packages pinned there)
 )
 
 missing=()
@@ -29,7 +31,22 @@ for package in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [[ "$status" == "install ok installed" ]] || missing+=("$package")
 done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
+# Debian's nodejs comes without npm; NodeSource's carries its own (and conflicts with Debian's npm).
+command -v npm >/dev/null || missing+=(npm)
+
+# The npm packages of tests/k8s-schema, as its package-lock.json pins them, when not installed yet.
+install_schema_packages() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/k8s-schema"
+  if [[ ! -f "$dir/node_modules/.package-lock.json" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  install_schema_packages
+  exit 0
+fi
 
 echo "Installing missing packages: ${missing[*]}" >&2
 sudo=()
@@ -40,3 +57,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_schema_packages

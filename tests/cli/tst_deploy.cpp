@@ -1,0 +1,272 @@
+// `headroom-cli deploy`: the seed example's plan as Kubernetes manifests. The replicas and shares are
+// the plan's, the same plan gives the same bytes, a plan over the GPU budget or with an unmapped mode
+// writes nothing, every object validates offline against its schema (tests/k8s-schema), and where
+// kubectl is installed `kubectl kustomize` renders the directory.
+#include <QtTest>
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <yaml-cpp/yaml.h>
+
+#include "support/cli_run.h"
+#include "support/test_files.h"
+
+using headroom::test::CliRun;
+using headroom::test::runCli;
+
+namespace {
+
+const QString kSourceDir = QStringLiteral(HEADROOM_SOURCE_DIR_FOR_TESTS);
+const QString kMapping = QStringLiteral("gpu=llama-3.1-8b@h100-sxm");
+
+QByteArray readAll(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+YAML::Node loadYaml(const QString& path) { return YAML::Load(readAll(path).toStdString()); }
+
+QString failure(const CliRun& run) { return QString::fromUtf8("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err)); }
+
+struct ToolRun {
+  int exitCode = -1;
+  QString output;
+};
+
+ToolRun runTool(const QString& program, const QStringList& arguments) {
+  QProcess process;
+  process.setProcessChannelMode(QProcess::MergedChannels);
+  process.start(program, arguments);
+  if (!process.waitForFinished(120000)) {
+    process.kill();
+    process.waitForFinished();
+    return {-1, program + " did not finish within 120 s"};
+  }
+  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAll())};
+}
+
+}  // namespace
+
+class TestDeploy : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir dir_;
+  QString planPath_;
+  QJsonObject plan_;
+
+  CliRun deploy(const QString& out, const QStringList& more = {}) {
+    return runCli(QStringList{"deploy", planPath_, "--out", out} + more);
+  }
+
+  // The plan's requests per second of `cls` summed over its instances of `mode`.
+  double planRate(const QString& mode, const QString& cls) const {
+    double sum = 0.0;
+    for (const QJsonValue& instance : plan_["instances"].toArray()) {
+      if (instance["mode"].toString() == mode) sum += instance["rates_per_s"][cls].toDouble();
+    }
+    return sum;
+  }
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    planPath_ = dir_.filePath("seed-plan.json");
+    const CliRun run = runCli({"plan", kSourceDir + "/resources/plans/seed-example.json", "--json", planPath_});
+    QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+    plan_ = QJsonDocument::fromJson(readAll(planPath_)).object();
+    QCOMPARE(plan_["instances_per_mode"][QStringLiteral("gpu")].toInt(), 3);  // the seed's worked example: priority routing, 3
+  }
+
+  void replicasAndSharesAreThePlans() {
+    const QString out = dir_.filePath("kustomize");
+    const CliRun run = deploy(out, {"--mode-map", kMapping, "--gpu-budget", "3"});
+    QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+
+    const YAML::Node serve = loadYaml(out + "/headroom-serve-gpu-deployment.yaml");
+    QCOMPARE(serve["kind"].as<std::string>(), std::string("Deployment"));
+    QCOMPARE(serve["spec"]["replicas"].as<int>(), plan_["instances_per_mode"][QStringLiteral("gpu")].toInt());
+    const YAML::Node container = serve["spec"]["template"]["spec"]["containers"][0];
+    QCOMPARE(container["resources"]["limits"]["nvidia.com/gpu"].as<std::string>(), std::string("1"));
+    QCOMPARE(container["readinessProbe"]["httpGet"]["path"].as<std::string>(), std::string("/health"));
+    QCOMPARE(container["image"].as<std::string>().rfind("headroom:", 0), std::size_t{0});
+
+    const QJsonObject serveConfig = QJsonDocument::fromJson(QByteArray::fromStdString(
+        loadYaml(out + "/headroom-serve-gpu-config.yaml")["data"]["serve.json"].as<std::string>())).object();
+    QCOMPARE(serveConfig["model"].toString(), QStringLiteral("llama-3.1-8b"));
+    QCOMPARE(serveConfig["hardware"].toString(), QStringLiteral("h100-sxm"));
+    QCOMPARE(serveConfig["classes"].toArray().size(), plan_["classes"].toArray().size());
+
+    const QJsonObject route = QJsonDocument::fromJson(QByteArray::fromStdString(
+        loadYaml(out + "/router-config.yaml")["data"]["route.json"].as<std::string>())).object();
+    QCOMPARE(route["members"].toArray().size(), 1);
+    QCOMPARE(route["members"][0][QStringLiteral("url")].toString(), QStringLiteral("http://headroom-serve-gpu:8000"));
+    QCOMPARE(route["routing"][QStringLiteral("policy")].toString(), QStringLiteral("weighted"));
+    for (const QJsonValue& cls : plan_["classes"].toArray()) {
+      const QString name = cls["name"].toString();
+      const QJsonArray shares = route["routing"][QStringLiteral("shares")][name].toArray();
+      QCOMPARE(shares.size(), 1);
+      QVERIFY2(std::abs(shares[0].toDouble() - planRate("gpu", name)) < 1e-12, qPrintable(name));
+      QVERIFY(shares[0].toDouble() > 0.0);
+    }
+
+    const YAML::Node quota = loadYaml(out + "/gpu-quota.yaml");
+    QCOMPARE(quota["spec"]["hard"]["requests.nvidia.com/gpu"].as<std::string>(), std::string("3"));
+    const YAML::Node kustomization = loadYaml(out + "/kustomization.yaml");
+    QCOMPARE(kustomization["resources"].size(), std::size_t{9});  // 4 per mode, 4 for the router, the quota
+  }
+
+  void gatewayApiWeightsAndPriorities() {
+    const QString out = dir_.filePath("gateway");
+    const CliRun run = deploy(out, {"--mode-map", kMapping, "--target", "gateway-api"});
+    QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+    const YAML::Node pool = loadYaml(out + "/headroom-serve-gpu-inferencepool.yaml");
+    QCOMPARE(pool["apiVersion"].as<std::string>(), std::string("inference.networking.k8s.io/v1"));
+    QCOMPARE(pool["spec"]["targetPorts"][0]["number"].as<int>(), 8000);
+
+    const QString routeText = QString::fromUtf8(readAll(out + "/httproute.yaml"));
+    QVERIFY2(routeText.contains("trusted hop"), "the HTTPRoute must say that the class header needs a trusted hop");
+    const YAML::Node route = YAML::Load(routeText.toStdString());
+    QCOMPARE(route["apiVersion"].as<std::string>(), std::string("gateway.networking.k8s.io/v1"));
+    const YAML::Node rules = route["spec"]["rules"];
+    QCOMPARE(rules.size(), std::size_t(plan_["classes"].toArray().size() + 1));  // one per class, one without the header
+    for (std::size_t r = 0; r + 1 < rules.size(); ++r) {
+      QCOMPARE(rules[r]["matches"][0]["headers"][0]["name"].as<std::string>(), std::string("X-Headroom-Class"));
+      QCOMPARE(rules[r]["backendRefs"][0]["kind"].as<std::string>(), std::string("InferencePool"));
+      QCOMPARE(rules[r]["backendRefs"][0]["weight"].as<int>(), 1000);  // one mode: all of the class
+    }
+
+    // Rank 0 is the most urgent: the highest priority.
+    int previous = 1 << 30;
+    for (const QJsonValue& cls : plan_["classes"].toArray()) {
+      const YAML::Node objective = loadYaml(out + "/headroom-gpu-" + cls["name"].toString() + "-objective.yaml");
+      QCOMPARE(objective["apiVersion"].as<std::string>(), std::string("llm-d.ai/v1alpha2"));
+      QCOMPARE(objective["spec"]["poolRef"]["name"].as<std::string>(), std::string("headroom-serve-gpu"));
+      const int priority = objective["spec"]["priority"].as<int>();
+      QVERIFY2(priority < previous, qPrintable(cls["name"].toString()));
+      previous = priority;
+    }
+  }
+
+  void samePlanSameBytes() {
+    const QString first = dir_.filePath("first");
+    const QString second = dir_.filePath("second");
+    for (const QString& out : {first, second, first}) {  // the last one replaces what deploy wrote before
+      const CliRun run = deploy(out, {"--mode-map", kMapping, "--target", "gateway-api", "--gpu-budget", "4"});
+      QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+    }
+    const QStringList files = QDir(first).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(QDir(second).entryList(QDir::Files, QDir::Name), files);
+    QVERIFY(files.size() > 10);
+    for (const QString& file : files) QVERIFY2(readAll(first + "/" + file) == readAll(second + "/" + file), qPrintable(file));
+  }
+
+  void refusedPlansWriteNothing_data() {
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QStringList>("said");
+    QTest::newRow("over budget") << QStringList{"--mode-map", kMapping, "--gpu-budget", "2"}
+                                 << QStringList{"needs 3 GPUs", "budget is 2"};
+    QTest::newRow("unmapped mode") << QStringList{} << QStringList{"mode \"gpu\"", "--mode-map gpu="};
+    QTest::newRow("mapping of an unknown mode") << QStringList{"--mode-map", kMapping, "--mode-map", "cpu=llama-3.1-8b@a100-80g"}
+                                                << QStringList{"\"cpu\"", "its modes: gpu"};
+    QTest::newRow("unknown hardware") << QStringList{"--mode-map", "gpu=llama-3.1-8b@b300"} << QStringList{"gpu=llama-3.1-8b@b300"};
+    QTest::newRow("70b on one GPU by default is 4") << QStringList{"--mode-map", "gpu=llama-3.1-70b@h100-sxm", "--gpu-budget", "11"}
+                                                    << QStringList{"needs 12 GPUs", "3 x 4 GPU"};
+  }
+
+  void refusedPlansWriteNothing() {
+    QFETCH(QStringList, flags);
+    QFETCH(QStringList, said);
+    const QString out = dir_.filePath("refused");
+    const CliRun run = deploy(out, flags);
+    QVERIFY2(run.exitCode == 2, qPrintable(failure(run)));
+    for (const QString& words : said) QVERIFY2(QString::fromUtf8(run.err).contains(words), qPrintable(failure(run)));
+    QVERIFY2(!QFileInfo::exists(out), "nothing may be written");
+    const QStringList left = QDir(dir_.path()).entryList(QStringList{".refused*"}, QDir::AllEntries | QDir::Hidden);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
+  }
+
+  void foreignDirectoryIsLeftAlone() {
+    const QString out = dir_.filePath("foreign");
+    QVERIFY(QDir().mkpath(out));
+    QVERIFY(!headroom::test::writeFile(dir_, "foreign/notes.txt", "mine").isEmpty());
+    const CliRun run = deploy(out, {"--mode-map", kMapping});
+    QVERIFY2(run.exitCode == 2, qPrintable(failure(run)));
+    QVERIFY(QString::fromUtf8(run.err).contains("not written by headroom-cli deploy"));
+    QCOMPARE(QDir(out).entryList(QDir::Files), QStringList{"notes.txt"});
+  }
+
+  void everyObjectValidatesAgainstItsSchema() {
+    const QString node = QStandardPaths::findExecutable("node");
+    const QString schemaDir = kSourceDir + "/tests/k8s-schema";
+    QVERIFY2(!node.isEmpty(), "node is not installed (scripts/install-deps.sh installs it)");
+    QVERIFY2(QFileInfo::exists(schemaDir + "/node_modules/kubernetes-models"),
+             "tests/k8s-schema/node_modules is missing: run scripts/install-deps.sh (npm ci)");
+    for (const QString& target : {QStringLiteral("kustomize"), QStringLiteral("gateway-api")}) {
+      const QString out = dir_.filePath("schema-" + target);
+      const CliRun run = deploy(out, {"--mode-map", kMapping, "--target", target, "--gpu-budget", "8"});
+      QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+      QStringList files;
+      for (const QString& file : QDir(out).entryList({"*.yaml"}, QDir::Files, QDir::Name)) files << out + "/" + file;
+      const ToolRun check = runTool(node, QStringList{schemaDir + "/validate.mjs"} + files);
+      QVERIFY2(check.exitCode == 0, qPrintable(check.output));
+      QVERIFY2(check.output.contains(QString("%1 valid, 0 invalid").arg(files.size())), qPrintable(check.output));
+    }
+  }
+
+  // The checker itself must fail on a wrong object, or its passing says nothing.
+  void schemaCheckRefusesWrongObjects_data() {
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::newRow("replicas as text") << QByteArray(
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec:\n  replicas: \"3\"\n  selector: {matchLabels: {a: b}}\n"
+        "  template:\n    metadata: {labels: {a: b}}\n    spec: {containers: [{name: c, image: i}]}\n");
+    QTest::newRow("HTTPRoute weight as text") << QByteArray(
+        "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\n"
+        "spec: {rules: [{backendRefs: [{name: s, port: 80, weight: heavy}]}]}\n");
+    QTest::newRow("objective with an unknown field") << QByteArray(
+        "apiVersion: llm-d.ai/v1alpha2\nkind: InferenceObjective\nmetadata: {name: o}\nspec: {poolRef: {name: p}, priority: 1, criticality: high}\n");
+    QTest::newRow("pool without ports") << QByteArray(
+        "apiVersion: inference.networking.k8s.io/v1\nkind: InferencePool\nmetadata: {name: p}\nspec: {selector: {matchLabels: {a: b}}}\n");
+    QTest::newRow("a kind no schema knows") << QByteArray("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
+  }
+
+  void schemaCheckRefusesWrongObjects() {
+    QFETCH(QByteArray, yaml);
+    const QString node = QStandardPaths::findExecutable("node");
+    QVERIFY2(!node.isEmpty(), "node is not installed (scripts/install-deps.sh installs it)");
+    const QString file = headroom::test::writeFile(dir_, "wrong.yaml", yaml);
+    const ToolRun check = runTool(node, {kSourceDir + "/tests/k8s-schema/validate.mjs", file});
+    QVERIFY2(check.exitCode == 1, qPrintable(check.output));
+    QVERIFY2(check.output.contains("0 valid, 1 invalid"), qPrintable(check.output));
+  }
+
+  void kubectlKustomizeRenders() {
+    const QString kubectl = QStandardPaths::findExecutable("kubectl");
+    if (kubectl.isEmpty()) QSKIP("kubectl is not installed: `kubectl kustomize` was not run on the output");
+    for (const QString& target : {QStringLiteral("kustomize"), QStringLiteral("gateway-api")}) {
+      const QString out = dir_.filePath("kubectl-" + target);
+      const CliRun run = deploy(out, {"--mode-map", kMapping, "--target", target, "--gpu-budget", "3"});
+      QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+      const ToolRun rendered = runTool(kubectl, {"kustomize", out});
+      QVERIFY2(rendered.exitCode == 0, qPrintable(rendered.output));
+      std::size_t objects = 0;
+      for (const YAML::Node& document : YAML::LoadAll(rendered.output.toStdString())) {
+        if (!document.IsMap()) continue;
+        ++objects;
+        if (document["kind"].as<std::string>() == "Deployment" && document["metadata"]["name"].as<std::string>() == "headroom-serve-gpu") {
+          QCOMPARE(document["spec"]["replicas"].as<int>(), 3);
+        }
+      }
+      QCOMPARE(objects, loadYaml(out + "/kustomization.yaml")["resources"].size());
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestDeploy)
+#include "tst_deploy.moc"
