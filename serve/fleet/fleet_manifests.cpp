@@ -190,8 +190,9 @@ std::vector<Manifest> buildFleet(const FleetPlan& plan, const FleetOptions& opti
                                  std::to_string(mode.hardware->tensorParallel) + " (tensor parallel), " +
                                  std::to_string(mode.mode->instances) + " planned instance(s).");
     deploymentComments.push_back("Pods run on nodes labelled headroom/hardware=" + mode.hardware->hardware + ".");
-    out.push_back({mode.name + "-config.yaml", configComments,
-                   k8s::configMap(workload.configMapName, workload.labels, "serve.json", config.dump(2) + "\n")});
+    const std::string configText = config.dump(2) + "\n";
+    workload.configHash = k8s::contentHash(configText);
+    out.push_back({mode.name + "-config.yaml", configComments, k8s::configMap(workload.configMapName, workload.labels, "serve.json", configText)});
     out.push_back({mode.name + "-deployment.yaml", deploymentComments, k8s::deployment(workload)});
     out.push_back({mode.name + "-service.yaml", header(options), k8s::service(workload)});
     out.push_back({mode.name + "-pdb.yaml", header(options), k8s::podDisruptionBudget(workload)});
@@ -232,7 +233,9 @@ std::vector<Manifest> buildFleet(const FleetPlan& plan, const FleetOptions& opti
   router.terminationGraceS = graceS;
   std::vector<std::string> routeComments = configComments;
   routeComments.push_back("Weighted shares per class, one per member (mode Service): the plan's requests per second there.");
-  out.push_back({"router-config.yaml", routeComments, k8s::configMap(router.configMapName, router.labels, "route.json", route.dump(2) + "\n")});
+  const std::string routeText = route.dump(2) + "\n";
+  router.configHash = k8s::contentHash(routeText);
+  out.push_back({"router-config.yaml", routeComments, k8s::configMap(router.configMapName, router.labels, "route.json", routeText)});
   out.push_back({"router-deployment.yaml", header(options), k8s::deployment(router)});
   out.push_back({"router-service.yaml", header(options), k8s::service(router)});
   out.push_back({"router-pdb.yaml", header(options), k8s::podDisruptionBudget(router)});

@@ -25,8 +25,10 @@ bool writtenByDeploy(const fs::path& directory) {
 fs::path freshSibling(const fs::path& directory, std::string_view tag) {
   const fs::path parent = directory.parent_path().empty() ? fs::path(".") : directory.parent_path();
   for (int attempt = 0;; ++attempt) {
-    fs::path candidate = parent / ("." + directory.filename().string() + "." + std::string(tag) + "-" +
-                                   std::to_string(::getpid()) + "-" + std::to_string(attempt));
+    std::string name = ".";
+    name.append(directory.filename().string()).append(".").append(tag).append("-");
+    name.append(std::to_string(::getpid())).append("-").append(std::to_string(attempt));
+    fs::path candidate = parent / name;
     if (!fs::exists(candidate)) return candidate;
   }
 }

@@ -1,5 +1,7 @@
 #include "serve/fleet/kubernetes_objects.h"
 
+#include <cstdio>
+
 namespace headroom::serve::k8s {
 
 namespace {
@@ -23,6 +25,17 @@ Object httpProbe(const std::string& path, std::int32_t initialDelayS, std::int32
 }
 
 }  // namespace
+
+std::string contentHash(const std::string& text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
 
 Object configMap(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText) {
   Object object = header("v1", "ConfigMap", name, labels);
@@ -49,10 +62,12 @@ Object deployment(const Workload& workload) {
   pod["containers"] = Object::array({container});
   pod["volumes"] = Object::array({Object{{"name", "config"}, {"configMap", {{"name", workload.configMapName}}}}});
 
+  Object templateMeta = {{"labels", workload.labels}};
+  if (!workload.configHash.empty()) templateMeta["annotations"] = Object{{"headroom/config-hash", workload.configHash}};
   Object object = header("apps/v1", "Deployment", workload.name, workload.labels);
   object["spec"] = Object{{"replicas", workload.replicas},
                           {"selector", {{"matchLabels", workload.labels}}},
-                          {"template", {{"metadata", {{"labels", workload.labels}}}, {"spec", pod}}}};
+                          {"template", {{"metadata", templateMeta}, {"spec", pod}}}};
   return object;
 }
 

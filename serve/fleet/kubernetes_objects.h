@@ -32,8 +32,11 @@ struct Workload {
   std::int32_t gpus = 0;
   Object nodeSelector = Object::object();
   std::int64_t terminationGraceS = 30;
+  std::string configHash;  // pod annotation headroom/config-hash: a changed config rolls the pods
 };
 Object deployment(const Workload& workload);
+// FNV-1a (64 bit) of `text` in hex: a stable fingerprint of a ConfigMap's content for configHash.
+std::string contentHash(const std::string& text);
 // A ClusterIP Service named like the workload, port `port` to the container's named port "http".
 Object service(const Workload& workload);
 // At most one pod of the workload down at a time for voluntary disruptions.
