@@ -192,6 +192,39 @@ class TestDeploy : public QObject {
     QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
   }
 
+  void serveConfigGivesTenantsAndKeys() {
+    const QString config = headroom::test::writeFile(dir_, "serve-base.json", R"({
+      "scheduler": {"policy": "priority"},
+      "classes": [{"name": "user1", "rank": 0, "slo": {"ttlt_s": 204}}, {"name": "user2", "rank": 1, "slo": {"ttlt_s": 301}},
+                  {"name": "user3", "rank": 2, "slo": {"ttlt_s": 352}, "queue_limit": 64}],
+      "tenants": [{"name": "acme", "classes": ["user1", "user2", "user3"], "default_class": "user2", "keys": ["sk-acme-0123456789"]}],
+      "admin_keys": ["sk-admin-0123456789"], "limits": {"drain_s": 50}})");
+    const QString out = dir_.filePath("with-config");
+    const CliRun run = deploy(out, {"--mode-map", kMapping, "--serve-config", config});
+    QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+    const QJsonObject serve = QJsonDocument::fromJson(QByteArray::fromStdString(
+        loadYaml(out + "/headroom-serve-gpu-config.yaml")["data"]["serve.json"].as<std::string>())).object();
+    QCOMPARE(serve[QStringLiteral("tenants")][0][QStringLiteral("keys")][0].toString(), QStringLiteral("sk-acme-0123456789"));
+    QCOMPARE(serve[QStringLiteral("scheduler")][QStringLiteral("policy")].toString(), QStringLiteral("priority"));
+    QCOMPARE(serve[QStringLiteral("model")].toString(), QStringLiteral("llama-3.1-8b"));
+    const QJsonObject route = QJsonDocument::fromJson(QByteArray::fromStdString(
+        loadYaml(out + "/router-config.yaml")["data"]["route.json"].as<std::string>())).object();
+    QCOMPARE(route[QStringLiteral("admin_keys")][0].toString(), QStringLiteral("sk-admin-0123456789"));
+    QVERIFY(!QString::fromUtf8(readAll(out + "/router-config.yaml")).contains("placeholder"));
+    // The drain time (50 s) and 10 s for the last replies.
+    QCOMPARE(loadYaml(out + "/headroom-serve-gpu-deployment.yaml")["spec"]["template"]["spec"]["terminationGracePeriodSeconds"].as<int>(), 60);
+
+    const QString lacking = headroom::test::writeFile(dir_, "serve-lacking.json", R"({
+      "classes": [{"name": "user1", "slo": {"ttlt_s": 204}}, {"name": "user3", "slo": {"ttlt_s": 352}}],
+      "tenants": [{"name": "acme", "classes": ["user1", "user3"], "keys": ["sk-acme-0123456789"]}]})");
+    const QString refused = dir_.filePath("lacking");
+    const CliRun bad = deploy(refused, {"--mode-map", kMapping, "--serve-config", lacking});
+    QVERIFY2(bad.exitCode == 2, qPrintable(failure(bad)));
+    QVERIFY2(QString::fromUtf8(bad.err).contains("serve-lacking.json: /classes") && QString::fromUtf8(bad.err).contains("\"user2\""),
+             qPrintable(failure(bad)));
+    QVERIFY(!QFileInfo::exists(refused));
+  }
+
   void foreignDirectoryIsLeftAlone() {
     const QString out = dir_.filePath("foreign");
     QVERIFY(QDir().mkpath(out));
