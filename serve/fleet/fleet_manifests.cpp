@@ -91,6 +91,223 @@ std::vector<std::string> header(const FleetOptions& options) {
           ": change the plan and deploy again rather than editing this file."};
 }
 
+// Everything the manifests are made from, checked: the planned modes with their hardware, the serve
+// config they start from, and what the files share.
+struct FleetContext {
+  const FleetPlan& plan;
+  const FleetOptions& options;
+  std::vector<DeployedMode> modes;
+  json baseConfig;
+  std::filesystem::path configFile;  // names the serve config in errors
+  std::int64_t terminationGraceS = 40;
+  std::vector<std::string> configComments;
+
+  json modeConfig(const DeployedMode& mode) const {
+    json config = baseConfig;
+    config["model_name"] = baseConfig.contains("model_name") ? baseConfig["model_name"] : json(mode.hardware->model);
+    config["model"] = mode.hardware->model;
+    config["hardware"] = mode.hardware->hardware;
+    config["tensor_parallel"] = mode.hardware->tensorParallel;
+    return config;
+  }
+};
+
+// The planned modes and their mappings (every planned mode mapped, no mapping of a mode the plan
+// lacks, within the GPU budget), and the serve config checked against the plan's classes.
+FleetContext resolveFleet(const FleetPlan& plan, const FleetOptions& options) {
+  FleetContext context{plan, options, {}, {}, {}, 40, {}};
+  std::string planModes;
+  for (const FleetMode& mode : plan.modes) planModes += (planModes.empty() ? "" : ", ") + mode.name;
+  for (const ModeHardware& mapped : options.modes) {
+    if (std::none_of(plan.modes.begin(), plan.modes.end(), [&](const FleetMode& mode) { return mode.name == mapped.mode; })) {
+      throw std::invalid_argument("--mode-map names mode \"" + mapped.mode + "\", which the plan does not have (its modes: " +
+                                  planModes + ")");
+    }
+  }
+  std::string usage;
+  for (const FleetMode& mode : plan.modes) {
+    if (mode.instances <= 0) continue;
+    const ModeHardware* hardware = findModeHardware(options.modes, mode.name);
+    if (hardware == nullptr) {
+      throw std::invalid_argument("mode \"" + mode.name + "\" of the plan has no hardware mapping: give --mode-map " + mode.name +
+                                  "=MODEL@HARDWARE[xTP] (e.g. " + mode.name + "=llama-3.1-8b@h100-sxm)");
+    }
+    DeployedMode entry{&mode, hardware, dnsLabel(mode.name, "mode"), {}};
+    entry.name = "headroom-serve-" + entry.label;
+    if (std::any_of(context.modes.begin(), context.modes.end(), [&](const DeployedMode& other) { return other.label == entry.label; })) {
+      throw std::invalid_argument("modes \"" + mode.name + "\" and another make the same Kubernetes name \"" + entry.label + "\"");
+    }
+    usage += (usage.empty() ? "" : ", ") + mode.name + ": " + std::to_string(mode.instances) + " x " +
+             std::to_string(hardware->tensorParallel) + " GPU";
+    context.modes.push_back(std::move(entry));
+  }
+  if (context.modes.empty()) throw std::invalid_argument("the plan has no instance to deploy");
+  const std::int32_t gpus = fleetGpus(plan, options.modes);
+  if (options.gpuBudget && gpus > *options.gpuBudget) {
+    throw std::invalid_argument("the plan needs " + std::to_string(gpus) + " GPUs (" + usage + ") but the GPU budget is " +
+                                std::to_string(*options.gpuBudget));
+  }
+
+  context.baseConfig = baseServeConfig(plan, options);
+  context.configFile = options.serveConfig ? options.serveConfigFile : std::filesystem::path("the serve configuration made from the plan");
+  const ServeConfig parsed = parseServeConfig(context.modeConfig(context.modes.front()), context.configFile);
+  for (const FleetClass& cls : plan.classes) {
+    if (std::none_of(parsed.classes.begin(), parsed.classes.end(), [&](const ServedClass& served) { return served.qos.name == cls.name; })) {
+      JsonInput(context.configFile).fail(JsonPointer("/classes"), "must include every class of the plan (it lacks \"" + cls.name + "\")");
+    }
+  }
+  // The drain, then 10 s for the last replies to be written.
+  context.terminationGraceS = std::chrono::ceil<std::chrono::seconds>(parsed.limits.drainTime).count() + 10;
+  context.configComments = header(options);
+  if (!options.serveConfig) {
+    context.configComments.push_back("The tenant's API key is a placeholder: give deploy --serve-config with your tenants and keys.");
+  }
+  return context;
+}
+
+// Per mode: its serve config (ConfigMap), Deployment, Service and PodDisruptionBudget.
+void addServeManifests(const FleetContext& context, std::vector<Manifest>& out) {
+  const FleetOptions& options = context.options;
+  for (const DeployedMode& mode : context.modes) {
+    const json config = context.modeConfig(mode);
+    (void)parseServeConfig(config, context.configFile);
+    const std::string configText = config.dump(2) + "\n";
+
+    k8s::Workload workload;
+    workload.name = mode.name;
+    workload.labels = serveLabels(mode.label);
+    workload.replicas = mode.mode->instances;
+    workload.image = options.image;
+    workload.args = {"serve", "/etc/headroom/serve.json", "--host", "0.0.0.0", "--port", std::to_string(kServePort)};
+    workload.port = kServePort;
+    workload.configMapName = mode.name + "-config";
+    workload.gpus = mode.hardware->tensorParallel;
+    workload.nodeSelector = ordered_json{{"headroom/hardware", mode.hardware->hardware}};
+    workload.terminationGraceS = context.terminationGraceS;
+    workload.configHash = k8s::contentHash(configText);
+
+    std::vector<std::string> deploymentComments = header(options);
+    deploymentComments.push_back("Mode \"" + mode.mode->name + "\": " + mode.hardware->model + " on " + mode.hardware->hardware + " x " +
+                                 std::to_string(mode.hardware->tensorParallel) + " (tensor parallel), " +
+                                 std::to_string(mode.mode->instances) + " planned instance(s).");
+    deploymentComments.push_back("Pods run on nodes labelled headroom/hardware=" + mode.hardware->hardware + ".");
+    out.push_back({mode.name + "-config.yaml", context.configComments,
+                   k8s::configMap(workload.configMapName, workload.labels, "serve.json", configText)});
+    out.push_back({mode.name + "-deployment.yaml", deploymentComments, k8s::deployment(workload)});
+    out.push_back({mode.name + "-service.yaml", header(options), k8s::service(workload)});
+    out.push_back({mode.name + "-pdb.yaml", header(options), k8s::podDisruptionBudget(workload)});
+  }
+}
+
+// The router: the classes and access of the serve config, one member per mode Service, the plan's
+// per-class rates on each mode as weighted shares; its ConfigMap, Deployment, Service and PDB.
+void addRouterManifests(const FleetContext& context, std::vector<Manifest>& out) {
+  const FleetPlan& plan = context.plan;
+  json route = json::object();
+  for (const char* key : {"classes", "tenants", "admin_keys", "limits"}) {
+    if (context.baseConfig.contains(key)) route[key] = context.baseConfig[key];
+  }
+  json members = json::array();
+  for (const DeployedMode& mode : context.modes) {
+    members.push_back(
+        json{{"name", mode.mode->name}, {"url", "http://" + mode.name + ":" + std::to_string(kServePort)}, {"kind", "headroom"}});
+  }
+  route["members"] = members;
+  json shares = json::object();
+  for (std::size_t c = 0; c < plan.classes.size(); ++c) {
+    json row = json::array();
+    double sum = 0.0;
+    for (const DeployedMode& mode : context.modes) {
+      row.push_back(mode.mode->classRatePerS[c]);
+      sum += mode.mode->classRatePerS[c];
+    }
+    if (sum > 0.0) shares[plan.classes[c].name] = row;  // a class the plan gives no traffic routes least-loaded
+  }
+  route["routing"] = json{{"policy", "weighted"}, {"shares", shares}};
+  (void)parseRouteConfig(route, context.configFile);
+  const std::string routeText = route.dump(2) + "\n";
+
+  k8s::Workload router;
+  router.name = "headroom-router";
+  router.labels = ordered_json{{"app.kubernetes.io/name", "headroom"}, {"app.kubernetes.io/component", "router"}};
+  router.replicas = 2;
+  router.image = context.options.image;
+  router.args = {"route", "/etc/headroom/route.json", "--host", "0.0.0.0", "--port", std::to_string(kRouterPort)};
+  router.port = kRouterPort;
+  router.configMapName = "headroom-router-config";
+  router.terminationGraceS = context.terminationGraceS;
+  router.configHash = k8s::contentHash(routeText);
+  std::vector<std::string> routeComments = context.configComments;
+  routeComments.push_back("Weighted shares per class, one per member (mode Service): the plan's requests per second there.");
+  out.push_back({"router-config.yaml", routeComments, k8s::configMap(router.configMapName, router.labels, "route.json", routeText)});
+  out.push_back({"router-deployment.yaml", header(context.options), k8s::deployment(router)});
+  out.push_back({"router-service.yaml", header(context.options), k8s::service(router)});
+  out.push_back({"router-pdb.yaml", header(context.options), k8s::podDisruptionBudget(router)});
+}
+
+// Gateway API Inference Extension: an InferencePool per mode, an InferenceObjective per class and
+// mode, and an HTTPRoute with one rule per class on its X-Headroom-Class value, its modes weighted by
+// the plan's rates (per mille of the class), and a last rule for requests without the header.
+void addGatewayManifests(const FleetContext& context, std::vector<Manifest>& out) {
+  const FleetPlan& plan = context.plan;
+  const FleetOptions& options = context.options;
+  int maxRank = 0;
+  for (const FleetClass& cls : plan.classes) maxRank = std::max(maxRank, cls.rank);
+  std::vector<std::string> classLabels;
+  for (const FleetClass& cls : plan.classes) classLabels.push_back(dnsLabel(cls.name, "class"));
+  auto objectiveName = [&](const DeployedMode& mode, std::size_t c) { return "headroom-" + mode.label + "-" + classLabels[c]; };
+
+  for (const DeployedMode& mode : context.modes) {
+    std::vector<std::string> comments = header(options);
+    comments.push_back("The pods of mode \"" + mode.mode->name + "\" as one inference pool. Give spec.endpointPickerRef when the");
+    comments.push_back("gateway uses an endpoint picker (llm-d-router); it reads each request's InferenceObjective.");
+    out.push_back({mode.name + "-inferencepool.yaml", comments, k8s::inferencePool(mode.name, serveLabels(mode.label), kServePort)});
+    for (std::size_t c = 0; c < plan.classes.size(); ++c) {
+      std::vector<std::string> objective = header(options);
+      objective.push_back("Class \"" + plan.classes[c].name + "\" (rank " + std::to_string(plan.classes[c].rank) + ") on pool " +
+                          mode.name + ": higher priority is served first when the pool queues.");
+      objective.push_back("The HTTPRoute sets " + std::string(kObjectiveHeader) + " from X-Headroom-Class, which a trusted hop must set.");
+      const std::string name = objectiveName(mode, c);
+      out.push_back({name + "-objective.yaml", objective, k8s::inferenceObjective(name, mode.name, maxRank - plan.classes[c].rank)});
+    }
+  }
+
+  std::vector<k8s::RouteRule> rules;
+  for (std::size_t c = 0; c < plan.classes.size(); ++c) {
+    double sum = 0.0;
+    for (const DeployedMode& mode : context.modes) sum += mode.mode->classRatePerS[c];
+    if (!(sum > 0.0)) continue;
+    k8s::RouteRule rule{"X-Headroom-Class", plan.classes[c].name, {}};
+    for (const DeployedMode& mode : context.modes) {
+      const auto weight = static_cast<std::int32_t>(std::lround(1000.0 * mode.mode->classRatePerS[c] / sum));
+      if (weight > 0) rule.backends.push_back({mode.name, weight, objectiveName(mode, c)});
+    }
+    rules.push_back(std::move(rule));
+  }
+  double total = 0.0;
+  std::vector<double> modeTotals;
+  for (const DeployedMode& mode : context.modes) {
+    double modeTotal = 0.0;
+    for (double rate : mode.mode->classRatePerS) modeTotal += rate;
+    modeTotals.push_back(modeTotal);
+    total += modeTotal;
+  }
+  k8s::RouteRule fallback;
+  for (std::size_t m = 0; m < context.modes.size(); ++m) {
+    const auto weight = total > 0.0 ? static_cast<std::int32_t>(std::lround(1000.0 * modeTotals[m] / total)) : 1;
+    if (weight > 0) fallback.backends.push_back({context.modes[m].name, weight, {}});
+  }
+  rules.push_back(std::move(fallback));
+
+  std::vector<std::string> comments = header(options);
+  comments.push_back("Requests are matched on X-Headroom-Class and weighted across the mode pools by the plan's rates");
+  comments.push_back("(per mille of the class). The gateway believes that header as it arrives: it must be set by a");
+  comments.push_back("trusted hop (the proxy that authenticates the API key and maps it to its tenant's class) and");
+  comments.push_back("removed from what clients send; otherwise a client picks its own class, priority and share.");
+  comments.push_back("Attach it to your Gateway: spec.parentRefs names \"" + options.gateway + "\".");
+  out.push_back({"httproute.yaml", comments, k8s::httpRoute("headroom", options.gateway, std::string(kObjectiveHeader), rules)});
+}
+
 }  // namespace
 
 std::string defaultFleetImage() { return std::string("headroom:") + HEADROOM_VERSION; }
@@ -111,195 +328,17 @@ std::int32_t fleetGpus(const FleetPlan& plan, const std::vector<ModeHardware>& m
 }
 
 std::vector<Manifest> buildFleet(const FleetPlan& plan, const FleetOptions& options) {
-  std::string planModes;
-  for (const FleetMode& mode : plan.modes) planModes += (planModes.empty() ? "" : ", ") + mode.name;
-  for (const ModeHardware& mapped : options.modes) {
-    if (std::none_of(plan.modes.begin(), plan.modes.end(), [&](const FleetMode& mode) { return mode.name == mapped.mode; })) {
-      throw std::invalid_argument("--mode-map names mode \"" + mapped.mode + "\", which the plan does not have (its modes: " + planModes + ")");
-    }
-  }
-  std::vector<DeployedMode> deployed;
-  std::string usage;
-  for (const FleetMode& mode : plan.modes) {
-    if (mode.instances <= 0) continue;
-    const ModeHardware* hardware = findModeHardware(options.modes, mode.name);
-    if (hardware == nullptr) {
-      throw std::invalid_argument("mode \"" + mode.name + "\" of the plan has no hardware mapping: give --mode-map " + mode.name +
-                                  "=MODEL@HARDWARE[xTP] (e.g. " + mode.name + "=llama-3.1-8b@h100-sxm)");
-    }
-    DeployedMode entry{&mode, hardware, dnsLabel(mode.name, "mode"), {}};
-    entry.name = "headroom-serve-" + entry.label;
-    if (std::any_of(deployed.begin(), deployed.end(), [&](const DeployedMode& other) { return other.label == entry.label; })) {
-      throw std::invalid_argument("modes \"" + mode.name + "\" and another make the same Kubernetes name \"" + entry.label + "\"");
-    }
-    usage += (usage.empty() ? "" : ", ") + mode.name + ": " + std::to_string(mode.instances) + " x " +
-             std::to_string(hardware->tensorParallel) + " GPU";
-    deployed.push_back(std::move(entry));
-  }
-  if (deployed.empty()) throw std::invalid_argument("the plan has no instance to deploy");
-  const std::int32_t gpus = fleetGpus(plan, options.modes);
-  if (options.gpuBudget && gpus > *options.gpuBudget) {
-    throw std::invalid_argument("the plan needs " + std::to_string(gpus) + " GPUs (" + usage + ") but the GPU budget is " +
-                                std::to_string(*options.gpuBudget));
-  }
-
-  const json base = baseServeConfig(plan, options);
-  const std::filesystem::path configFile =
-      options.serveConfig ? options.serveConfigFile : std::filesystem::path("the serve configuration made from the plan");
-  auto modeConfig = [&](const DeployedMode& mode) {
-    json config = base;
-    config["model_name"] = base.contains("model_name") ? base["model_name"] : json(mode.hardware->model);
-    config["model"] = mode.hardware->model;
-    config["hardware"] = mode.hardware->hardware;
-    config["tensor_parallel"] = mode.hardware->tensorParallel;
-    return config;
-  };
-  const ServeConfig baseParsed = parseServeConfig(modeConfig(deployed.front()), configFile);
-  for (const FleetClass& cls : plan.classes) {
-    if (std::none_of(baseParsed.classes.begin(), baseParsed.classes.end(),
-                     [&](const ServedClass& served) { return served.qos.name == cls.name; })) {
-      JsonInput(configFile).fail(JsonPointer("/classes"), "must include every class of the plan (it lacks \"" + cls.name + "\")");
-    }
-  }
-  const std::int64_t graceS =
-      std::chrono::ceil<std::chrono::seconds>(baseParsed.limits.drainTime).count() + 10;  // drain, then the last replies
-  std::vector<std::string> configComments = header(options);
-  if (!options.serveConfig) {
-    configComments.push_back("The tenant's API key is a placeholder: give deploy --serve-config with your tenants and keys.");
-  }
-
+  const FleetContext context = resolveFleet(plan, options);
   std::vector<Manifest> out;
-  for (const DeployedMode& mode : deployed) {
-    const json config = modeConfig(mode);
-    (void)parseServeConfig(config, configFile);
-
-    k8s::Workload workload;
-    workload.name = mode.name;
-    workload.labels = serveLabels(mode.label);
-    workload.replicas = mode.mode->instances;
-    workload.image = options.image;
-    workload.args = {"serve", "/etc/headroom/serve.json", "--host", "0.0.0.0", "--port", std::to_string(kServePort)};
-    workload.port = kServePort;
-    workload.configMapName = mode.name + "-config";
-    workload.gpus = mode.hardware->tensorParallel;
-    workload.nodeSelector = ordered_json{{"headroom/hardware", mode.hardware->hardware}};
-    workload.terminationGraceS = graceS;
-
-    std::vector<std::string> deploymentComments = header(options);
-    deploymentComments.push_back("Mode \"" + mode.mode->name + "\": " + mode.hardware->model + " on " + mode.hardware->hardware + " x " +
-                                 std::to_string(mode.hardware->tensorParallel) + " (tensor parallel), " +
-                                 std::to_string(mode.mode->instances) + " planned instance(s).");
-    deploymentComments.push_back("Pods run on nodes labelled headroom/hardware=" + mode.hardware->hardware + ".");
-    const std::string configText = config.dump(2) + "\n";
-    workload.configHash = k8s::contentHash(configText);
-    out.push_back({mode.name + "-config.yaml", configComments, k8s::configMap(workload.configMapName, workload.labels, "serve.json", configText)});
-    out.push_back({mode.name + "-deployment.yaml", deploymentComments, k8s::deployment(workload)});
-    out.push_back({mode.name + "-service.yaml", header(options), k8s::service(workload)});
-    out.push_back({mode.name + "-pdb.yaml", header(options), k8s::podDisruptionBudget(workload)});
-  }
-
-  // The router: the classes and access of the serve config, one member per mode Service, the plan's
-  // per-class rates on each mode as weighted shares.
-  json route = json::object();
-  for (const char* key : {"classes", "tenants", "admin_keys", "limits"}) {
-    if (base.contains(key)) route[key] = base[key];
-  }
-  json members = json::array();
-  for (const DeployedMode& mode : deployed) {
-    members.push_back(json{{"name", mode.mode->name}, {"url", "http://" + mode.name + ":" + std::to_string(kServePort)}, {"kind", "headroom"}});
-  }
-  route["members"] = members;
-  json shares = json::object();
-  for (std::size_t c = 0; c < plan.classes.size(); ++c) {
-    json row = json::array();
-    double sum = 0.0;
-    for (const DeployedMode& mode : deployed) {
-      row.push_back(mode.mode->classRatePerS[c]);
-      sum += mode.mode->classRatePerS[c];
-    }
-    if (sum > 0.0) shares[plan.classes[c].name] = row;
-  }
-  route["routing"] = json{{"policy", "weighted"}, {"shares", shares}};
-  (void)parseRouteConfig(route, configFile);
-
-  k8s::Workload router;
-  router.name = "headroom-router";
-  router.labels = ordered_json{{"app.kubernetes.io/name", "headroom"}, {"app.kubernetes.io/component", "router"}};
-  router.replicas = 2;
-  router.image = options.image;
-  router.args = {"route", "/etc/headroom/route.json", "--host", "0.0.0.0", "--port", std::to_string(kRouterPort)};
-  router.port = kRouterPort;
-  router.configMapName = "headroom-router-config";
-  router.terminationGraceS = graceS;
-  std::vector<std::string> routeComments = configComments;
-  routeComments.push_back("Weighted shares per class, one per member (mode Service): the plan's requests per second there.");
-  const std::string routeText = route.dump(2) + "\n";
-  router.configHash = k8s::contentHash(routeText);
-  out.push_back({"router-config.yaml", routeComments, k8s::configMap(router.configMapName, router.labels, "route.json", routeText)});
-  out.push_back({"router-deployment.yaml", header(options), k8s::deployment(router)});
-  out.push_back({"router-service.yaml", header(options), k8s::service(router)});
-  out.push_back({"router-pdb.yaml", header(options), k8s::podDisruptionBudget(router)});
-
+  addServeManifests(context, out);
+  addRouterManifests(context, out);
   if (options.gpuBudget) {
     std::vector<std::string> comments = header(options);
     comments.push_back("The GPU budget: the namespace's pods may request at most " + std::to_string(*options.gpuBudget) +
-                       " nvidia.com/gpu together (this plan needs " + std::to_string(gpus) + ").");
+                       " nvidia.com/gpu together (this plan needs " + std::to_string(fleetGpus(plan, options.modes)) + ").");
     out.push_back({"gpu-quota.yaml", comments, k8s::gpuResourceQuota("headroom-gpus", *options.gpuBudget)});
   }
-
-  if (options.target == FleetTarget::GatewayApi) {
-    int maxRank = 0;
-    for (const FleetClass& cls : plan.classes) maxRank = std::max(maxRank, cls.rank);
-    std::vector<std::string> classLabels;
-    for (const FleetClass& cls : plan.classes) classLabels.push_back(dnsLabel(cls.name, "class"));
-    for (const DeployedMode& mode : deployed) {
-      std::vector<std::string> comments = header(options);
-      comments.push_back("The pods of mode \"" + mode.mode->name + "\" as one inference pool. Give spec.endpointPickerRef when the");
-      comments.push_back("gateway uses an endpoint picker (llm-d-router); it reads each request's InferenceObjective.");
-      out.push_back({mode.name + "-inferencepool.yaml", comments, k8s::inferencePool(mode.name, serveLabels(mode.label), kServePort)});
-      for (std::size_t c = 0; c < plan.classes.size(); ++c) {
-        std::vector<std::string> objective = header(options);
-        objective.push_back("Class \"" + plan.classes[c].name + "\" (rank " + std::to_string(plan.classes[c].rank) +
-                            ") on pool " + mode.name + ": higher priority is served first when the pool queues.");
-        objective.push_back("The HTTPRoute sets " + std::string(kObjectiveHeader) + " from X-Headroom-Class, which a trusted hop must set.");
-        const std::string name = "headroom-" + mode.label + "-" + classLabels[c];
-        out.push_back({name + "-objective.yaml", objective, k8s::inferenceObjective(name, mode.name, maxRank - plan.classes[c].rank)});
-      }
-    }
-    // Per class one rule on its X-Headroom-Class value, its modes weighted by the plan's rates (per
-    // mille of the class); a last rule for requests without the header, weighted by all rates.
-    std::vector<k8s::RouteRule> rules;
-    for (std::size_t c = 0; c < plan.classes.size(); ++c) {
-      double sum = 0.0;
-      for (const DeployedMode& mode : deployed) sum += mode.mode->classRatePerS[c];
-      if (!(sum > 0.0)) continue;
-      k8s::RouteRule rule{"X-Headroom-Class", plan.classes[c].name, {}};
-      for (const DeployedMode& mode : deployed) {
-        const auto weight = static_cast<std::int32_t>(std::lround(1000.0 * mode.mode->classRatePerS[c] / sum));
-        if (weight > 0) rule.backends.push_back({mode.name, weight, "headroom-" + mode.label + "-" + classLabels[c]});
-      }
-      rules.push_back(std::move(rule));
-    }
-    double total = 0.0;
-    for (const DeployedMode& mode : deployed) {
-      for (double rate : mode.mode->classRatePerS) total += rate;
-    }
-    k8s::RouteRule fallback;
-    for (const DeployedMode& mode : deployed) {
-      double modeTotal = 0.0;
-      for (double rate : mode.mode->classRatePerS) modeTotal += rate;
-      const auto weight = total > 0.0 ? static_cast<std::int32_t>(std::lround(1000.0 * modeTotal / total)) : 1;
-      if (weight > 0) fallback.backends.push_back({mode.name, weight, {}});
-    }
-    rules.push_back(std::move(fallback));
-    std::vector<std::string> comments = header(options);
-    comments.push_back("Requests are matched on X-Headroom-Class and weighted across the mode pools by the plan's rates");
-    comments.push_back("(per mille of the class). The gateway believes that header as it arrives: it must be set by a");
-    comments.push_back("trusted hop (the proxy that authenticates the API key and maps it to its tenant's class) and");
-    comments.push_back("removed from what clients send; otherwise a client picks its own class, priority and share.");
-    comments.push_back("Attach it to your Gateway: spec.parentRefs names \"" + options.gateway + "\".");
-    out.push_back({"httproute.yaml", comments, k8s::httpRoute("headroom", options.gateway, std::string(kObjectiveHeader), rules)});
-  }
+  if (options.target == FleetTarget::GatewayApi) addGatewayManifests(context, out);
 
   std::vector<std::string> files;
   for (const Manifest& manifest : out) files.push_back(manifest.file);

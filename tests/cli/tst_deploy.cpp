@@ -32,7 +32,9 @@ QByteArray readAll(const QString& path) {
 
 YAML::Node loadYaml(const QString& path) { return YAML::Load(readAll(path).toStdString()); }
 
-QString failure(const CliRun& run) { return QString::fromUtf8("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err)); }
+QString failure(const CliRun& run) {
+  return QString::fromUtf8("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
+}
 
 struct ToolRun {
   int exitCode = -1;

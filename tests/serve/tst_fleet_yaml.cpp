@@ -68,8 +68,8 @@ class TestFleetYaml : public QObject {
   }
 
   void numbersAndOrder() {
-    const std::string yaml = yamlDocument(ordered_json{{"z", 3}, {"a", 0.25}, {"m", true}, {"list", ordered_json::array()}, {"map", ordered_json::object()}},
-                                          {"first comment", "second"});
+    const ordered_json value = {{"z", 3}, {"a", 0.25}, {"m", true}, {"list", ordered_json::array()}, {"map", ordered_json::object()}};
+    const std::string yaml = yamlDocument(value, {"first comment", "second"});
     QCOMPARE(QString::fromStdString(yaml),
              QStringLiteral("# first comment\n# second\nz: 3\na: 0.25\nm: true\nlist: []\nmap: {}\n"));
   }
