@@ -18,12 +18,12 @@ packages=(
   libbenchmark-dev
   coinor-libcbc-dev zlib1g-dev
   libboost-dev libssl-dev
+  nodejs  # tests/k8s-schema: offline schema validation of deploy's manifests (npm packages pinned there)
   libngtcp2-dev libngtcp2-crypto-gnutls-dev libgnutls28-dev  # QUIC (Debian's OpenSSL has no QUIC API)
   iproute2  # netbench --link netns: ip netns, ip link
   curl python3 openssl ca-certificates
   prometheus  # promtool: the serve and route tests lint /metrics with `promtool check metrics`
-  libyaml-cpp-dev  # headroom-cli deploy emits its Kubernetes manifests with yaml-cpp
-  nodejs  # tests/k8s-schema: offline schema validation of the manifests (npm packages pinned there)
+  libyaml-cpp-dev  # serve/fleet emits YAML (alert rules; deploy's manifests) with yaml-cpp
 )
 
 missing=()
