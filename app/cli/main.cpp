@@ -99,6 +99,8 @@ int main(int argc, char** argv) {
   plan->add_flag("--verify", planArgs.verify, "Replay the plan (scenario input) and compare each class with its bound");
   plan->add_flag("--progress", planArgs.progress, "Show curve measurement and verification on stderr");
   plan->add_flag("--no-cache", planArgs.noCache, "Measure latency curves again instead of reading the cache");
+  DeployArgs deployArgs;
+  CLI::App* deploy = addDeployCommand(app, deployArgs);
 
 #ifdef HEADROOM_CLI_REPORT
   ReportArgs reportArgs;
@@ -110,8 +112,6 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   report->add_option("--out", reportArgs.outPath, "Report file: .pdf, .html (.htm) or .csv")->required();
 #endif
-  DeployArgs deployArgs;
-  CLI::App* deploy = addDeployCommand(app, deployArgs);
   ServeArgs serveArgs;
   CLI::App* serve = addServeCommand(app, serveArgs);
   RouteArgs routeArgs;
@@ -132,10 +132,10 @@ int main(int argc, char** argv) {
     if (*capacity) return runCapacity(capacityArgs);
     if (*profile) return runProfile(profileArgs);
     if (*plan) return runPlan(planArgs);
+    if (*deploy) return runDeploy(deployArgs);
 #ifdef HEADROOM_CLI_REPORT
     if (*report) return runReport(reportArgs);
 #endif
-    if (*deploy) return runDeploy(deployArgs);
     if (*serve) return runServe(serveArgs);
     if (*route) return runRoute(routeArgs);
     if (*netbench) return runNetbench(netbenchArgs);
