@@ -19,6 +19,7 @@ CLI::App* addDeployCommand(CLI::App& app, DeployArgs& args) {
   deploy->add_option("--image", args.image, "Container image with headroom-cli (default headroom:VERSION)");
   deploy->add_option("--mode-map", args.modeMap,
                      "Where a plan mode runs: MODE=MODEL@HARDWARE[xTP], e.g. gpu=llama-3.1-8b@h100-sxm (repeat per mode)")
+      ->allow_extra_args(false)
       ->take_all();
   deploy->add_option("--gpu-budget", args.gpuBudget, "GPUs the fleet may request: a plan needing more is refused; adds a ResourceQuota")
       ->check(CLI::Range(1, 1000000));

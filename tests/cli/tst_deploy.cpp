@@ -227,6 +227,14 @@ class TestDeploy : public QObject {
     QVERIFY(!QFileInfo::exists(refused));
   }
 
+  // Each --mode-map takes one value: a plan named after it is the plan.
+  void modeMapBeforeThePlan() {
+    const QString out = dir_.filePath("flags-first");
+    const CliRun run = runCli({"deploy", "--mode-map", kMapping, planPath_, "--out", out});
+    QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+    QVERIFY(QFileInfo::exists(out + "/kustomization.yaml"));
+  }
+
   void foreignDirectoryIsLeftAlone() {
     const QString out = dir_.filePath("foreign");
     QVERIFY(QDir().mkpath(out));
