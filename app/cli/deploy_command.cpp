@@ -12,7 +12,7 @@ CLI::App* addDeployCommand(CLI::App& app, DeployArgs& args) {
   CLI::App* deploy = app.add_subcommand(
       "deploy", "Write Kubernetes manifests for a plan: a Kustomize base (Deployments, Services, router, budgets)");
   deploy->add_option("plan", args.planPath, "Plan (JSON, as headroom-cli plan --json writes it)")->required();
-  deploy->add_option("--out", args.outPath, "Directory to write (replaced whole when deploy wrote it before)")->required();
+  deploy->add_option("--out", args.outPath, "Directory to write (replaced when deploy wrote it and it holds nothing else)")->required();
   deploy->add_option("--target", args.target,
                      "kustomize (core kinds) or gateway-api (adds InferencePool, HTTPRoute, InferenceObjective); default kustomize")
       ->check(CLI::IsMember({"kustomize", "gateway-api"}));

@@ -1,11 +1,14 @@
 #include "serve/fleet/fleet_writer.h"
 
 #include <fstream>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <system_error>
 
 #include <unistd.h>
+
+#include <yaml-cpp/yaml.h>
 
 namespace headroom::serve {
 
@@ -19,6 +22,24 @@ bool writtenByDeploy(const fs::path& directory) {
   std::ifstream in(directory / "kustomization.yaml");
   std::string first;
   return in && std::getline(in, first) && first.rfind(kGeneratedMark, 0) == 0;
+}
+
+// The first entry of a directory deploy wrote that its kustomization.yaml does not list (a file
+// someone added there); empty when there is none.
+std::string strayEntry(const fs::path& directory) {
+  std::set<std::string> listed = {"kustomization.yaml"};
+  try {
+    const YAML::Node kustomization = YAML::LoadFile((directory / "kustomization.yaml").string());
+    for (const YAML::Node& resource : kustomization["resources"]) listed.insert(resource.as<std::string>());
+  } catch (const YAML::Exception&) {
+    return "kustomization.yaml";
+  }
+  std::set<std::string> present;
+  for (const fs::directory_entry& entry : fs::directory_iterator(directory)) present.insert(entry.path().filename().string());
+  for (const std::string& name : present) {
+    if (listed.count(name) == 0) return name;
+  }
+  return {};
 }
 
 // A sibling of `directory` that does not exist yet.
@@ -41,6 +62,13 @@ void writeFleetDirectory(const fs::path& requested, const std::vector<Manifest>&
   const bool exists = fs::exists(directory);
   if (exists && (!fs::is_directory(directory) || (!fs::is_empty(directory) && !writtenByDeploy(directory)))) {
     throw std::invalid_argument(directory.string() + " exists and was not written by headroom-cli deploy: give another --out or remove it");
+  }
+  if (exists && !fs::is_empty(directory)) {
+    const std::string stray = strayEntry(directory);
+    if (!stray.empty()) {
+      throw std::invalid_argument(directory.string() + " holds " + stray +
+                                  ", which deploy did not write there: move it out (or give another --out) before deploying again");
+    }
   }
   const fs::path parent = directory.parent_path().empty() ? fs::path(".") : directory.parent_path();
   if (!fs::is_directory(parent)) throw std::invalid_argument(parent.string() + ": no such directory (the parent of --out)");

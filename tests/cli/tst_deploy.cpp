@@ -243,6 +243,16 @@ class TestDeploy : public QObject {
     QVERIFY2(run.exitCode == 2, qPrintable(failure(run)));
     QVERIFY(QString::fromUtf8(run.err).contains("not written by headroom-cli deploy"));
     QCOMPARE(QDir(out).entryList(QDir::Files), QStringList{"notes.txt"});
+
+    // A file added to a directory deploy wrote is not deleted by the next deploy.
+    const QString ours = dir_.filePath("ours");
+    QCOMPARE(deploy(ours, {"--mode-map", kMapping}).exitCode, 0);
+    QVERIFY(!headroom::test::writeFile(dir_, "ours/overlay-patch.yaml", "kept").isEmpty());
+    const CliRun again = deploy(ours, {"--mode-map", kMapping});
+    QVERIFY2(again.exitCode == 2, qPrintable(failure(again)));
+    QVERIFY2(QString::fromUtf8(again.err).contains("overlay-patch.yaml"), qPrintable(failure(again)));
+    QCOMPARE(readAll(ours + "/overlay-patch.yaml"), QByteArray("kept"));
+    QVERIFY(QFileInfo::exists(ours + "/kustomization.yaml"));
   }
 
   void everyObjectValidatesAgainstItsSchema() {
