@@ -112,6 +112,11 @@ Object inferenceObjective(const std::string& name, const std::string& poolName, 
 
 Object httpRoute(const std::string& name, const std::string& gateway, const std::string& objectiveHeader,
                  const std::vector<RouteRule>& rules) {
+  auto setObjective = [&](const std::string& objective) {
+    return Object::array({Object{
+        {"type", "RequestHeaderModifier"},
+        {"requestHeaderModifier", {{"set", Object::array({Object{{"name", objectiveHeader}, {"value", objective}}})}}}}});
+  };
   Object spec = {{"parentRefs", Object::array({Object{{"name", gateway}}})}};
   Object ruleArray = Object::array();
   for (const RouteRule& rule : rules) {
@@ -120,14 +125,14 @@ Object httpRoute(const std::string& name, const std::string& gateway, const std:
       entry["matches"] = Object::array(
           {Object{{"headers", Object::array({Object{{"type", "Exact"}, {"name", rule.header}, {"value", rule.value}}})}}});
     }
+    // One backend: the objective header is set by the rule (core support). Several: each backend sets its
+    // own pool's objective (backendRef filters, which not every gateway supports).
+    const bool oneBackend = rule.backends.size() == 1;
+    if (oneBackend && !rule.backends.front().objective.empty()) entry["filters"] = setObjective(rule.backends.front().objective);
     Object backends = Object::array();
     for (const WeightedPool& backend : rule.backends) {
       Object ref = {{"group", "inference.networking.k8s.io"}, {"kind", "InferencePool"}, {"name", backend.pool}, {"weight", backend.weight}};
-      if (!backend.objective.empty()) {
-        ref["filters"] = Object::array({Object{
-            {"type", "RequestHeaderModifier"},
-            {"requestHeaderModifier", {{"set", Object::array({Object{{"name", objectiveHeader}, {"value", backend.objective}}})}}}}});
-      }
+      if (!oneBackend && !backend.objective.empty()) ref["filters"] = setObjective(backend.objective);
       backends.push_back(std::move(ref));
     }
     entry["backendRefs"] = std::move(backends);

@@ -63,6 +63,8 @@ struct RouteRule {
   std::string value;
   std::vector<WeightedPool> backends;
 };
+// A rule with one backend sets its objective header with a rule filter, a rule with several with a filter
+// on each backendRef.
 Object httpRoute(const std::string& name, const std::string& gateway, const std::string& objectiveHeader,
                  const std::vector<RouteRule>& rules);
 

@@ -137,6 +137,13 @@ class TestFleetYaml : public QObject {
     QCOMPARE(rules[0]["backendRefs"][0]["weight"].get<int>(), 1000);
     QCOMPARE(rules[1]["backendRefs"][0]["weight"].get<int>(), 333);
     QCOMPARE(rules[1]["backendRefs"][1]["weight"].get<int>(), 667);
+    // The objective header: set by the rule for one backend, by each backend where the class is split.
+    QCOMPARE(rules[0]["filters"][0]["requestHeaderModifier"]["set"][0]["value"].get<std::string>(), std::string("headroom-small-chat"));
+    QVERIFY(!rules[0]["backendRefs"][0].contains("filters"));
+    QVERIFY(!rules[1].contains("filters"));
+    QCOMPARE(rules[1]["backendRefs"][1]["filters"][0]["requestHeaderModifier"]["set"][0]["value"].get<std::string>(),
+             std::string("headroom-big-batch"));
+    QVERIFY(!rules[2].contains("filters"));
     QCOMPARE(manifests.back().file, std::string("kustomization.yaml"));
     QCOMPARE(manifests.back().object["resources"].size(), manifests.size() - 1);
   }
