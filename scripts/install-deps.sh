@@ -21,7 +21,9 @@ packages=(
   libngtcp2-dev libngtcp2-crypto-gnutls-dev libgnutls28-dev  # QUIC (Debian's OpenSSL has no QUIC API)
   iproute2  # netbench --link netns: ip netns, ip link
   curl python3 openssl ca-certificates
-  prometheus  # promtool: the serve and route tests lint /metrics with `promtool check metrics`
+  prometheus  # promtool: the serve and route tests lint /metrics (`promtool check metrics`), the observability
+              # test checks and unit-tests the alert rules (`promtool check rules`, `promtool test rules`)
+  libyaml-cpp-dev  # serve/fleet: alert rules emitted as YAML
 )
 
 missing=()
