@@ -21,9 +21,8 @@ packages=(
   libngtcp2-dev libngtcp2-crypto-gnutls-dev libgnutls28-dev  # QUIC (Debian's OpenSSL has no QUIC API)
   iproute2  # netbench --link netns: ip netns, ip link
   curl python3 openssl ca-certificates
-  prometheus  # promtool: the serve and route tests lint /metrics (`promtool check metrics`), the observability
-              # test checks and unit-tests the alert rules (`promtool check rules`, `promtool test rules`)
-  libyaml-cpp-dev  # serve/fleet: alert rules emitted as YAML
+  prometheus  # promtool: the serve and route tests lint /metrics with `promtool check metrics`
+  libyaml-cpp-dev  # serve/fleet emits YAML (alert rules; deploy's manifests) with yaml-cpp
 )
 
 missing=()
