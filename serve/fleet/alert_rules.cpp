@@ -27,6 +27,21 @@ std::string errorRatioExpr(std::chrono::minutes window) {
   return expr;
 }
 
+// Prometheus expands alert labels and annotations as Go templates: `text` as template text that expands
+// to itself (only "{{" opens an action).
+std::string templateLiteral(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 2, "{{") == 0) {
+      out += R"({{ "{{" }})";
+      ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 PrometheusRule burnRateRule(const ServedClass& served, const BurnRateAlert& burn) {
   const double budget = errorBudget(served);
   const double threshold = std::min(burn.burnRate * budget, 1.0);
@@ -36,14 +51,16 @@ PrometheusRule burnRateRule(const ServedClass& served, const BurnRateAlert& burn
   rule.alert = std::string(burn.alert);
   rule.expr = errorRatioRecord(burn.longWindow) + matcher + comparison + " and " + errorRatioRecord(burn.shortWindow) +
               matcher + comparison;
-  rule.labels = {{"severity", std::string(burn.severity)}, {"class", served.qos.name}};
+  // The class label keeps each class's rule distinct; its value is the one the ratios carry.
+  rule.labels = {{"severity", std::string(burn.severity)}, {"class", templateLiteral(served.qos.name)}};
+  // Annotations are Go templates: the class comes in as a label, so no class name is parsed as one.
   rule.annotations = {
-      {"summary", "Class " + served.qos.name + " is spending its SLO error budget " + promNumber(burn.burnRate) +
+      {"summary", "Class {{ $labels.class }} is spending its SLO error budget " + promNumber(burn.burnRate) +
                       " times as fast as allowed"},
-      {"description", "More than " + promNumber(threshold * 100.0) + "% of class " + served.qos.name +
-                          "'s finished requests missed its SLO over the last " + promDuration(burn.longWindow) + " and " +
-                          promDuration(burn.shortWindow) + " (SLO " + percentileName(served.qos.slo.percentile) +
-                          ", error budget " + promNumber(budget * 100.0) + "%)."},
+      {"description", "More than " + promNumber(threshold * 100.0) +
+                          "% of class {{ $labels.class }}'s finished requests missed its SLO over the last " +
+                          promDuration(burn.longWindow) + " and " + promDuration(burn.shortWindow) + " (SLO " +
+                          percentileName(served.qos.slo.percentile) + ", error budget " + promNumber(budget * 100.0) + "%)."},
   };
   return rule;
 }

@@ -58,6 +58,43 @@ QByteArray routeConfig(std::uint16_t memberPort) {
   return "{" + QByteArray(kClasses) + ", \"members\": [" + member + "]}";
 }
 
+// A class name with a quote, a backslash, braces and a hash, and a serve configuration with that one class.
+QString oddClassName() { return QStringLiteral("we\"ird\\name: ") + "{{x}}" + " #1"; }
+
+QByteArray oddClassConfig() {
+  return QJsonDocument(QJsonObject{
+                           {"model_name", "m"},
+                           {"executor", QJsonObject{{"kind", "constant"}, {"iteration_s", 0.02}}},
+                           {"classes", QJsonArray{QJsonObject{{"name", oddClassName()}, {"slo", QJsonObject{{"ttft_s", 1}}}}}},
+                           {"tenants", QJsonArray{QJsonObject{{"name", "t"},
+                                                              {"classes", QJsonArray{oddClassName()}},
+                                                              {"keys", QJsonArray{"sk-0123456789abcdef"}}}}}})
+      .toJson();
+}
+
+// A promtool unit test over `rules` (made from oddClassConfig()): half of the odd class's requests miss
+// for two hours, so the fast alert fires with the class's own name in its labels and annotations.
+QByteArray oddBurnTestFile(const QString& rules) {
+  const QString name = oddClassName();
+  QString quoted = name;
+  quoted.replace("\\", "\\\\").replace("\"", "\\\"");
+  auto series = [&](const char* metric, const char* values) {
+    return QJsonObject{{"series", QString(metric) + "{class=\"" + quoted + "\"}"}, {"values", values}};
+  };
+  const QJsonObject alert{
+      {"exp_labels", QJsonObject{{"class", name}, {"severity", "page"}}},
+      {"exp_annotations",
+       QJsonObject{{"summary", "Class " + name + " is spending its SLO error budget 14.4 times as fast as allowed"},
+                   {"description", "More than 14.4% of class " + name +
+                                       "'s finished requests missed its SLO over the last 1h and 5m (SLO p99, error budget 1%)."}}}};
+  const QJsonObject test{
+      {"interval", "1m"},
+      {"input_series", QJsonArray{series("headroom_requests_completed_total", "0+100x120"),
+                                  series("headroom_requests_slo_met_total", "0+50x120")}},
+      {"alert_rule_test", QJsonArray{QJsonObject{{"eval_time", "120m"}, {"alertname", "HeadroomSloFastBurn"}, {"exp_alerts", QJsonArray{alert}}}}}};
+  return QJsonDocument(QJsonObject{{"rule_files", QJsonArray{rules}}, {"evaluation_interval", "1m"}, {"tests", QJsonArray{test}}}).toJson();
+}
+
 QByteArray readAll(const QString& path) {
   QFile file(path);
   return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -241,6 +278,17 @@ class TestObservability : public QObject {
     QVERIFY(rules.contains(R"(class:headroom_slo_errors:ratio_rate1h{class="instant"} >= 1 and)"));
     QVERIFY(rules.contains(R"(class:headroom_slo_errors:ratio_rate1h{class="chat"} > 0.144 and)"));
     QVERIFY(rules.contains(R"(class:headroom_slo_errors:ratio_rate6h{class="batch"} > 0.3 and)"));
+    // A class name with quotes, a backslash, braces and a hash is quoted in PromQL and YAML alike.
+    const QString oddName = oddClassName();
+    const QByteArray odd = oddClassConfig();
+    const QString oddOut = generate(writeFile(dir_, "odd.json", odd), "odd");
+    QVERIFY(!oddOut.isEmpty());
+    const ToolRun oddCheck = runTool(promtool_, {"check", "rules", oddOut + "/alert-rules.yaml"});
+    QVERIFY2(oddCheck.exitCode == 0 && oddCheck.output.contains("SUCCESS: 6 rules found"), qPrintable(oddCheck.output));
+    const ToolRun oddBurn = runTool(promtool_, {"test", "rules", writeFile(dir_, "odd-tests.yaml", oddBurnTestFile(oddOut + "/alert-rules.yaml"))});
+    QVERIFY2(oddBurn.exitCode == 0, qPrintable(oddBurn.output));
+    const QJsonObject dashboard = jsonObjectOf(readAll(oddOut + "/grafana-dashboard.json"));
+    QCOMPARE(dashboard["panels"].toArray()[0].toObject()["title"].toString(), "Class " + oddName);
   }
 
   // Seven hours of one-minute samples of the class's counters (100 requests a minute) per case, judged
@@ -257,15 +305,13 @@ class TestObservability : public QObject {
     auto expected = [&](const std::string& alert, const std::string& className) {
       for (const auto& group : rules.groups) {
         for (const auto& rule : group.rules) {
-          bool ofClass = false;
-          QJsonObject labels;
-          for (const auto& [name, value] : rule.labels) {
-            labels[QString::fromStdString(name)] = QString::fromStdString(value);
-            ofClass = ofClass || (name == "class" && value == className);
-          }
-          if (rule.alert != alert || !ofClass) continue;
+          if (rule.alert != alert || rule.expr.find("{class=\"" + className + "\"}") == std::string::npos) continue;
+          QJsonObject labels{{"class", QString::fromStdString(className)}, {"severity", alert == "HeadroomSloFastBurn" ? "page" : "ticket"}};
           QJsonObject annotations;
-          for (const auto& [name, value] : rule.annotations) annotations[QString::fromStdString(name)] = QString::fromStdString(value);
+          for (const auto& [name, value] : rule.annotations) {  // as Prometheus expands them
+            annotations[QString::fromStdString(name)] =
+                QString::fromStdString(value).replace("{{ $labels.class }}", QString::fromStdString(className));
+          }
           return QJsonArray{QJsonObject{{"exp_labels", labels}, {"exp_annotations", annotations}}};
         }
       }
