@@ -57,8 +57,8 @@ PrometheusRule burnRateRule(const ServedClass& served, const BurnRateAlert& burn
   rule.annotations = {
       {"summary", "Class {{ $labels.class }} is spending its SLO error budget " + promNumber(burn.burnRate) +
                       " times as fast as allowed"},
-      {"description", "More than " + promNumber(threshold * 100.0) +
-                          "% of class {{ $labels.class }}'s finished requests missed its SLO over the last " +
+      {"description", (threshold < 1.0 ? "More than " + promNumber(threshold * 100.0) + "%" : std::string("All")) +
+                          " of class {{ $labels.class }}'s finished requests missed its SLO over the last " +
                           promDuration(burn.longWindow) + " and " + promDuration(burn.shortWindow) + " (SLO " +
                           percentileName(served.qos.slo.percentile) + ", error budget " + promNumber(budget * 100.0) + "%)."},
   };
