@@ -84,6 +84,13 @@ struct ReportArgs {
   std::string outPath;
 };
 
+// Flags of `headroom-cli observability`.
+struct ObservabilityArgs {
+  std::string configPath;
+  std::string outDir;
+  std::string kind;  // serve, route; empty: from the configuration
+};
+
 // Each returns the process exit code; bad input throws (see main.cpp for the mapping).
 int runReplay(const ReplayArgs& args);
 int runCapacity(const CapacityArgs& args);
@@ -96,5 +103,7 @@ int runDeploy(const DeployArgs& args);
 CLI::App* addDeployCommand(CLI::App& app, DeployArgs& args);
 // Writes a stored run's report (PDF, HTML or CSV by the suffix of --out); built with the UI layer only.
 int runReport(const ReportArgs& args);
+// Writes the Grafana dashboard and Prometheus alert rules of a serve or route configuration into --out.
+int runObservability(const ObservabilityArgs& args);
 
 }  // namespace headroom::cli

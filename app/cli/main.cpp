@@ -112,6 +112,16 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   report->add_option("--out", reportArgs.outPath, "Report file: .pdf, .html (.htm) or .csv")->required();
 #endif
+  ObservabilityArgs observabilityArgs;
+  CLI::App* observability = app.add_subcommand(
+      "observability",
+      "Write a Grafana dashboard and Prometheus SLO burn-rate alert rules for a serve or route configuration");
+  observability->add_option("--config", observabilityArgs.configPath, "serve or route configuration (JSON)")->required();
+  observability->add_option("--out", observabilityArgs.outDir, "Folder to write grafana-dashboard.json and alert-rules.yaml into")
+      ->required();
+  observability->add_option("--kind", observabilityArgs.kind,
+                            "What the configuration starts: serve or route (default: route when it has \"members\")")
+      ->check(CLI::IsMember({"serve", "route"}));
   ServeArgs serveArgs;
   CLI::App* serve = addServeCommand(app, serveArgs);
   RouteArgs routeArgs;
@@ -136,6 +146,7 @@ int main(int argc, char** argv) {
 #ifdef HEADROOM_CLI_REPORT
     if (*report) return runReport(reportArgs);
 #endif
+    if (*observability) return runObservability(observabilityArgs);
     if (*serve) return runServe(serveArgs);
     if (*route) return runRoute(routeArgs);
     if (*netbench) return runNetbench(netbenchArgs);

@@ -47,6 +47,10 @@ void ServeApi::handleMetrics(const std::shared_ptr<net::HttpExchange>& exchange)
       {"headroom_requests_total", "Requests admitted, by class.", nullptr, {{"", &ClassServingStats::admitted}}},
       {"headroom_requests_completed_total", "Requests that produced their last token.", nullptr,
        {{"", &ClassServingStats::completed}}},
+      {"headroom_requests_slo_met_total",
+       "Completed requests that met every bound of their class's SLO, judged by the SLO in force when they finished; "
+       "over headroom_requests_completed_total it is the class's attainment.",
+       nullptr, {{"", &ClassServingStats::sloMet}}},
       {"headroom_requests_cancelled_total",
        "Requests whose client went away before their last token (removed from the queue or the batch; not completed).",
        nullptr, {{"", &ClassServingStats::cancelled}}},

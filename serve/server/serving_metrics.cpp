@@ -130,6 +130,7 @@ ServingStats ServingMetrics::stats() const {
   for (std::size_t c = 0; c < stats.classes.size(); ++c) {
     const engine::ClassMetrics& total = collector_.classMetrics(static_cast<engine::ClassId>(c));
     stats.classes[c].completed = static_cast<std::uint64_t>(total.completed);
+    stats.classes[c].sloMet = static_cast<std::uint64_t>(total.sloMet);
     stats.classes[c].relegatedDeadline = static_cast<std::uint64_t>(total.relegated);
     // stats_ counts the cancellations the scheduler never saw; the collector those it held.
     stats.classes[c].cancelled += static_cast<std::uint64_t>(total.cancelled);

@@ -8,7 +8,7 @@
 namespace headroom::serve {
 
 // What a serving host has counted for one class since it started. Kept by the host: admission outcomes,
-// cancellations, queue and running gauges, tokens; `completed` and `relegatedDeadline` are copied from
+// cancellations, queue and running gauges, tokens; `completed`, `sloMet` and `relegatedDeadline` are copied from
 // the engine's MetricsCollector when read, as are the latencies (ServingHost::latencies()). A plain value.
 struct ClassServingStats {
   std::uint64_t admitted = 0;           // accepted into the queue (relegated ones included)
@@ -16,6 +16,7 @@ struct ClassServingStats {
   std::uint64_t relegatedOverload = 0;  // held back on overload instead of rejected
   std::uint64_t relegatedDeadline = 0;  // relegated by the scheduler (deadline no longer reachable)
   std::uint64_t completed = 0;          // produced their last token (cancelled ones never count here)
+  std::uint64_t sloMet = 0;             // completed and met every bound of their class's SLO
   std::uint64_t cancelled = 0;          // the client left before the last token (queued or running)
   std::uint64_t failed = 0;             // refused by the executor, or lost with a failed iteration
   std::uint64_t promptTokens = 0;       // of completed requests
