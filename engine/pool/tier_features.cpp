@@ -56,6 +56,15 @@ void tierFeatures(const TierContext& context, const TierPool& pool, std::span<do
   out[at++] = longRate > 0.0 ? std::clamp(shortRate / longRate, 0.0, kRateRatioClip) : 1.0;
 }
 
+void tierActionMask(std::span<const GroupView> groups, std::span<std::uint8_t> mask) {
+  bool any = false;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    mask[g] = groups[g].feasible() ? 1 : 0;
+    any = any || mask[g] != 0;
+  }
+  if (!any) std::fill(mask.begin(), mask.begin() + static_cast<std::ptrdiff_t>(groups.size()), std::uint8_t{1});
+}
+
 void FeatureNormalisation::apply(std::span<double> features) const {
   for (std::size_t i = 0; i < features.size(); ++i) features[i] = (features[i] - mean[i]) / std[i];
 }

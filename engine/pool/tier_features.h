@@ -29,6 +29,10 @@ std::size_t tierFeatureCount(const TierPool& pool);
 // one view per pool group; the request's class and task index the pool's classes and tasks.
 void tierFeatures(const TierContext& context, const TierPool& pool, std::span<double> out);
 
+// The groups a learned router may pick for this decision: those predicted to meet the request's SLO,
+// or every group when none is (mask[g] = 1 allowed). `mask` holds one byte per group.
+void tierActionMask(std::span<const GroupView> groups, std::span<std::uint8_t> mask);
+
 // Per-feature standardisation, (x - mean) / std, estimated during training and stored in the policy.
 struct FeatureNormalisation {
   std::vector<double> mean;
