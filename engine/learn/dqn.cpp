@@ -155,8 +155,17 @@ void Mlp::gradient(std::span<const double> inputs, std::int32_t batch, std::span
       parameterGradient.size() != impl_->parameters.size()) {
     throw std::invalid_argument("Mlp::gradient: wrong input, output or gradient size");
   }
+  impl_->forwardBatch(inputs.data(), batch);
+  backward(outputGradient, parameterGradient);
+}
+
+void Mlp::backward(std::span<const double> outputGradient, std::span<double> parameterGradient) const {
   Impl& m = *impl_;
-  m.forwardBatch(inputs.data(), batch);
+  const auto batch = static_cast<std::int32_t>(m.activations.front().cols());
+  if (outputGradient.size() != static_cast<std::size_t>(batch) * outputs() ||
+      parameterGradient.size() != m.parameters.size()) {
+    throw std::invalid_argument("Mlp::backward: wrong output or gradient size");
+  }
   m.delta = Eigen::Map<const ColMajor>(outputGradient.data(), outputs(), batch);
   for (std::size_t l = m.layers(); l-- > 0;) {
     const auto& sizes = m.sizes;
@@ -337,9 +346,9 @@ void DoubleDqn::trainBatch() {
     std::copy_n(m.nextStates.begin() + static_cast<std::ptrdiff_t>(pick * s), s,
                 m.batchNext.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(i) * s));
   }
-  m.online.forwardBatch(m.batchStates, batch, m.q);
   m.online.forwardBatch(m.batchNext, batch, m.qNextOnline);
   m.target.forwardBatch(m.batchNext, batch, m.qNextTarget);
+  m.online.forwardBatch(m.batchStates, batch, m.q);  // last: backward() reuses its activations
   std::fill(m.outputGradient.begin(), m.outputGradient.end(), 0.0);
   for (std::int32_t i = 0; i < batch; ++i) {
     const auto row = static_cast<std::size_t>(i) * a;
@@ -356,7 +365,7 @@ void DoubleDqn::trainBatch() {
     // Huber loss: the gradient is the error, clipped at +-delta.
     m.outputGradient[row + action] = std::clamp(error, -settings_.huberDelta, settings_.huberDelta) / batch;
   }
-  m.online.gradient(m.batchStates, batch, m.outputGradient, m.gradient);
+  m.online.backward(m.outputGradient, m.gradient);
   m.adam.step(m.online.parameters(), m.gradient);
   ++gradientSteps_;
   if (gradientSteps_ % settings_.targetSyncEvery == 0) m.target = m.online;

@@ -42,6 +42,9 @@ class Mlp {
   // batch.
   void gradient(std::span<const double> inputs, std::int32_t batch, std::span<const double> outputGradient,
                 std::span<double> parameterGradient) const;
+  // The same for the batch of the last forwardBatch call (its activations are kept), without running it
+  // forward again.
+  void backward(std::span<const double> outputGradient, std::span<double> parameterGradient) const;
 
  private:
   struct Impl;
