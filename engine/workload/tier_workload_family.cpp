@@ -18,6 +18,31 @@ std::optional<TierWorkloadFamily> tierWorkloadFamilyFromString(std::string_view 
   return std::nullopt;
 }
 
+namespace {
+
+// The class's rate at time t under its phases (steps hold, ramps move linearly from the previous rate).
+double rateAt(const ArrivalSpec& arrival, double t) {
+  double rate = arrival.ratePerS;
+  for (const RatePhase& phase : arrival.phases) {
+    if (t < phase.startS) break;
+    if (phase.shape == PhaseShape::Ramp && t < phase.endS) {
+      return rate + (phase.ratePerS - rate) * (t - phase.startS) / (phase.endS - phase.startS);
+    }
+    rate = phase.ratePerS;
+  }
+  return rate;
+}
+
+// The time-weighted mean rate of the class over the scenario's duration: the level the families vary around.
+double meanRate(const ArrivalSpec& arrival, double durationS) {
+  constexpr int kSamples = 1000;
+  double sum = 0.0;
+  for (int i = 0; i < kSamples; ++i) sum += rateAt(arrival, durationS * (i + 0.5) / kSamples);
+  return sum / kSamples;
+}
+
+}  // namespace
+
 Scenario tierWorkload(const Scenario& base, TierWorkloadFamily family, std::uint64_t seed) {
   if (base.trace) throw std::invalid_argument("tier workload families rewrite class arrivals; a trace has none");
   Scenario scenario = base;
@@ -27,7 +52,7 @@ Scenario tierWorkload(const Scenario& base, TierWorkloadFamily family, std::uint
   static constexpr std::array<double, 5> kLevels{0.5, 0.75, 1.0, 1.25, 1.5};
   for (auto& cls : scenario.classes) {
     ArrivalSpec& arrival = cls.arrival;
-    const double baseRate = arrival.ratePerS;
+    const double baseRate = meanRate(arrival, duration);
     arrival.phases.clear();
     if (family == TierWorkloadFamily::Stable) {
       // A random start level, then walk to a neighbouring level each stretch.

@@ -10,10 +10,10 @@ namespace headroom::engine {
 
 // The two workload families the learned tier router is trained and judged on (the third seed's):
 //  stable         each class's rate is held for a stretch (kStableHoldShare of the duration), then moved
-//                 to the next level; the levels lie around the scenario's own rate (x0.5 .. x1.5), which a
-//                 tier scenario sets near its pool's capacity
+//                 to the next level; the levels lie around the class's own mean rate over the scenario (x0.5
+//                 .. x1.5, its phases included), which a tier scenario sets near its pool's capacity
 //  unpredictable  rates and durations random: each stretch lasts an exponential time (mean
-//                 kUnpredictableMeanHoldShare of the duration) at a rate uniform in x0.25 .. x2
+//                 kUnpredictableMeanHoldShare of the duration) at a rate uniform in x0.25 .. x2 of that mean
 enum class TierWorkloadFamily : std::uint8_t { Stable, Unpredictable };
 
 inline constexpr double kStableHoldShare = 0.2;

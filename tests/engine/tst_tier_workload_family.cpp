@@ -1,5 +1,6 @@
 #include <QtTest>
 
+#include <cmath>
 #include <set>
 
 #include "engine/workload/tier_workload_family.h"
@@ -42,6 +43,20 @@ class TestTierWorkloadFamily : public QObject {
         previous = rate;
       }
       QVERIFY(!checkArrivalSpec(arrival));
+    }
+  }
+
+  void levelsCentreOnTheMeanRateOverThePhases() {
+    Scenario base = twoClasses();
+    base.classes[0].arrival.ratePerS = 2.0;
+    base.classes[0].arrival.phases = {{50.0, 0.0, 6.0, PhaseShape::Step}};  // mean 4 over 100 s
+    const Scenario stable = tierWorkload(base, TierWorkloadFamily::Stable, 3);
+    std::set<double> rates{stable.classes[0].arrival.ratePerS};
+    for (const auto& phase : stable.classes[0].arrival.phases) rates.insert(phase.ratePerS);
+    for (const double rate : rates) {
+      QVERIFY2(rate >= 2.0 - 1e-9 && rate <= 6.0 + 1e-9, qPrintable(QString::number(rate)));
+      const double level = rate / 4.0;
+      QVERIFY(std::abs(level * 4 - std::round(level * 4)) < 1e-9);  // one of x0.5, x0.75, ... x1.5
     }
   }
 
