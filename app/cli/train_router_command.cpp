@@ -1,5 +1,6 @@
 #include "app/cli/train_router_command.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,7 +19,10 @@ namespace {
 
 void printProgress(const engine::TierTrainingProgress& progress) {
   constexpr int kWidth = 30;
-  const double done = progress.total > 0 ? static_cast<double>(progress.decisions) / static_cast<double>(progress.total) : 1.0;
+  // The last episode slice may route a few requests past the total.
+  const double done = progress.total > 0
+                          ? std::min(1.0, static_cast<double>(progress.decisions) / static_cast<double>(progress.total))
+                          : 1.0;
   const int filled = static_cast<int>(done * kWidth);
   std::cerr << fmt::format("\rtraining [{}{}] {:5.1f}%  {}/{} decisions  reward {:.3f}  epsilon {:.3f}",
                            std::string(static_cast<std::size_t>(filled), '#'),

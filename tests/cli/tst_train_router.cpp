@@ -80,7 +80,7 @@ class TestTrainRouter : public QObject {
     const QString out = dir_.filePath("no-such-folder/policy.json");
     const CliRun run = runCli({"train-router", kScenario, "--out", out, "--decisions", kDecisions});
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains("--out") && run.err.contains(out), qPrintable(why(run)));
+    QVERIFY2(run.err.contains("--out") && run.err.contains(out.toUtf8()), qPrintable(why(run)));
   }
 
   void badPoliciesExitTwoWithTheReason_data() {
