@@ -205,6 +205,23 @@ int main(int argc, char** argv) {
       std::cout << fmt::format("| upper bound (most accurate group meeting the SLO on an idle instance) | {:.4f} [{:.4f}, {:.4f}] | {:+.4f} |\n",
                                bound.mean, bound.mean - bound.half, bound.mean + bound.half,
                                interval(rewards[learnedRow]).mean - bound.mean);
+      // The verdicts the targets ask for, in words.
+      std::size_t bestStatic = 0;
+      for (std::size_t r = 1; r < pool.groupNames.size(); ++r) {
+        if (interval(rewards[r]).mean > interval(rewards[bestStatic]).mean) bestStatic = r;
+      }
+      auto pairedWith = [&](std::size_t r) {
+        std::vector<double> diff;
+        for (std::size_t i = 0; i < testSeeds; ++i) diff.push_back(rewards[learnedRow][i] - rewards[r][i]);
+        return interval(diff);
+      };
+      const Interval vsStatic = pairedWith(bestStatic);
+      const Interval vsGreedy = pairedWith(greedyRow);
+      std::cout << fmt::format("\nbest static group: {}; learned {} it by {:.4f} (paired 95% interval {}zero)\n",
+                               rows[bestStatic].name, vsStatic.mean >= 0 ? "beats" : "loses to", std::abs(vsStatic.mean),
+                               vsStatic.mean - vsStatic.half > 0 ? "above " : (vsStatic.mean + vsStatic.half < 0 ? "below " : "spans "));
+      std::cout << fmt::format("learned {} greedy by {:.4f} ({:.1f}%)\n", vsGreedy.mean >= 0 ? "beats" : "LOSES TO",
+                               std::abs(vsGreedy.mean), 100.0 * vsGreedy.mean / std::max(1e-12, interval(rewards[greedyRow]).mean));
     }
     std::cout << fmt::format("\nreplay CPU time: learned {:.2f} s, greedy {:.2f} s ({:.2f}x)\n", learnedCpuS, greedyCpuS,
                              greedyCpuS > 0 ? learnedCpuS / greedyCpuS : 0.0);
