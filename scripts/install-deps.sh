@@ -15,6 +15,7 @@ packages=(
   xvfb xauth
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
   libsqlite3-dev
+  libeigen3-dev  # the learned tier router's network (engine/learn)
   libbenchmark-dev
   coinor-libcbc-dev zlib1g-dev
   libboost-dev libssl-dev

@@ -5,6 +5,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/logging.h"
 #include "app/cli/netbench_command.h"
+#include "app/cli/train_router_command.h"
 #include "app/cli/network_commands.h"
 #include "engine/io/json_input.h"
 #ifdef HEADROOM_HAVE_CUDA
@@ -130,6 +131,8 @@ int main(int argc, char** argv) {
   CLI::App* route = addRouteCommand(app, routeArgs);
   NetbenchArgs netbenchArgs;
   CLI::App* netbench = addNetbenchCommand(app, netbenchArgs);
+  TrainRouterArgs trainRouterArgs;
+  CLI::App* trainRouter = addTrainRouterCommand(app, trainRouterArgs);
 
   try {
     app.parse(argc, argv);
@@ -152,6 +155,7 @@ int main(int argc, char** argv) {
     if (*serve) return runServe(serveArgs);
     if (*route) return runRoute(routeArgs);
     if (*netbench) return runNetbench(netbenchArgs);
+    if (*trainRouter) return runTrainRouter(trainRouterArgs);
   } catch (const headroom::engine::InputError& error) {
     std::cerr << "error: " << error.what() << '\n';
     return kExitBadInput;

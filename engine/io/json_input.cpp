@@ -84,7 +84,7 @@ nlohmann::json JsonInput::loadFile(const std::filesystem::path& file, std::strin
   if (!in) throw InputError(file, JsonPointer(), "cannot open the " + std::string(what));
   try {
     return json::parse(in);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for a number too large for a double
     std::string message = e.what();
     if (const auto end = message.find("] "); message.rfind("[json.exception", 0) == 0 && end != std::string::npos) {
       message = message.substr(end + 2);

@@ -14,4 +14,9 @@ namespace headroom::engine {
 // non-finite weight, or was trained for another pool (other groups, models, tasks or classes).
 std::unique_ptr<TierRouter> makeLearnedTierRouter(const std::filesystem::path& policyFile, const TierPool& pool);
 
+struct TierPolicy;
+// The same from a policy in memory (the trainer's validation and the bench), already checked against the
+// pool it runs on.
+std::unique_ptr<TierRouter> makeLearnedTierRouter(const TierPolicy& policy);
+
 }  // namespace headroom::engine

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "engine/io/json_input.h"
+#include "engine/pool/learned_tier_router.h"
 #include "engine/workload/random.h"
 
 namespace headroom::engine {
@@ -91,8 +92,7 @@ std::unique_ptr<TierRouter> makeTierRouter(const TierRouterSpec& spec, const Tie
     }
     case TierRouterKind::Random: return std::make_unique<RandomTierRouter>(seed);
     case TierRouterKind::Greedy: return std::make_unique<GreedyTierRouter>();
-    case TierRouterKind::Learned:
-      throw InputError(spec.policy, JsonPointer(), "learned tier routers need a policy file; this build cannot read one yet");
+    case TierRouterKind::Learned: return makeLearnedTierRouter(spec.policy, pool);
   }
   throw std::invalid_argument("unknown tier router kind");
 }

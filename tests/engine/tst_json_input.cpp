@@ -135,6 +135,13 @@ class TestJsonInput : public QObject {
     QVERIFY(error);
     QVERIFY2(std::string(error->what()).rfind(broken.string() + ": not valid JSON: parse error at line 3, column 1", 0) == 0,
              error->what());
+    // A number too large for a double is bad input like any other, not an escaped library exception.
+    const std::filesystem::path overflow = dir.filePath("overflow.json").toStdString();
+    std::ofstream(overflow) << "{\"a\": 1e999}";
+    error = errorOf([&] { JsonInput::loadFile(overflow); });
+    QVERIFY(error);
+    QVERIFY2(std::string(error->what()).rfind(overflow.string() + ": not valid JSON: number overflow", 0) == 0,
+             error->what());
     const std::filesystem::path good = dir.filePath("good.json").toStdString();
     std::ofstream(good) << R"({"a": [1, 2]})";
     QCOMPARE(JsonInput::loadFile(good), json::parse(R"({"a": [1, 2]})"));
