@@ -7,10 +7,10 @@
 
 namespace headroom::serve {
 
-// Writes the manifests as files of `directory`, all or nothing: into a fresh sibling directory first,
-// renamed to `directory` at the end. An existing `directory` is replaced only when it is empty or holds
-// a kustomization.yaml that deploy wrote (its first line) and only the files that lists; anything else
-// throws std::invalid_argument and leaves it as it was. I/O failures throw std::runtime_error, with nothing left behind.
+// Writes the manifests as the files of `directory` by writeStagedDirectory: all or nothing, and an
+// existing `directory` is replaced only when it is empty or holds a kustomization.yaml that deploy
+// wrote (its first line) and only the files that lists. Else std::invalid_argument, and it is left as
+// it was; I/O failures throw std::runtime_error, with nothing left behind.
 void writeFleetDirectory(const std::filesystem::path& directory, const std::vector<Manifest>& manifests);
 
 }  // namespace headroom::serve

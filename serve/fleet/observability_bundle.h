@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "serve/fleet/observed_service.h"
+#include "serve/fleet/staged_directory.h"
 
 namespace headroom::serve {
 
@@ -12,10 +13,7 @@ namespace headroom::serve {
 // dashboard (kDashboardFile) and the Prometheus rule file (kAlertRulesFile). Made whole in memory; the
 // same configuration gives the same bytes.
 struct ObservabilityBundle {
-  struct File {
-    std::string name;  // relative to the output folder
-    std::string content;
-  };
+  using File = StagedFile;
   std::vector<File> files;
 };
 
@@ -25,10 +23,10 @@ inline constexpr const char* kAlertRulesFile = "alert-rules.yaml";
 // `source` is the configuration's file name, quoted in the files' headers.
 ObservabilityBundle makeObservabilityBundle(const ObservedService& service, const std::string& source);
 
-// Writes the bundle's files into `folder` (created, with its parents, when missing). The files are
-// first written whole into a new temporary folder beside it; then a missing `folder` is that folder
-// renamed, an existing one receives each file by a rename. A failure leaves `folder` as it was and
-// removes the temporary folder. Throws std::runtime_error naming the path.
+// Writes the bundle's files as the folder `folder` by writeStagedDirectory: all or nothing, and an
+// existing `folder` is replaced only when it is empty or holds an alert-rules.yaml that observability
+// wrote (its first line) and nothing but the bundle's files. Else std::invalid_argument, and it is left
+// as it was; I/O failures throw std::runtime_error naming the path.
 void writeObservabilityBundle(const ObservabilityBundle& bundle, const std::filesystem::path& folder);
 
 }  // namespace headroom::serve

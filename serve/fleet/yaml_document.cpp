@@ -30,6 +30,18 @@ bool plainIsSafe(std::string_view text) {
   });
 }
 
+// Whether yaml-cpp's literal block (`|`, clip chomping, indentation taken from the first line) reads back
+// as `text`: one final line break (clip keeps exactly one), a first line that starts with neither a space
+// nor a break (it sets the indentation), and no control character but line breaks and tabs.
+bool literalIsSafe(std::string_view text) {
+  if (text.size() < 2 || text.back() != '\n' || text[text.size() - 2] == '\n') return false;
+  if (text.front() == ' ' || text.front() == '\t' || text.front() == '\n') return false;
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7f;
+  });
+}
+
 void emit(YAML::Emitter& out, const ordered_json& value) {
   switch (value.type()) {
     case ordered_json::value_t::object:
@@ -55,7 +67,7 @@ void emit(YAML::Emitter& out, const ordered_json& value) {
       break;
     case ordered_json::value_t::string: {
       const std::string& text = value.get_ref<const std::string&>();
-      if (text.find('\n') != std::string::npos) {
+      if (text.find('\n') != std::string::npos && literalIsSafe(text)) {
         out << YAML::Literal << text;
       } else if (plainIsSafe(text)) {
         out << text;

@@ -255,6 +255,39 @@ class TestDeploy : public QObject {
     QVERIFY(QFileInfo::exists(ours + "/kustomization.yaml"));
   }
 
+  // Deploying again into a directory deploy wrote replaces it whole: files the new plan no longer makes
+  // go, a refused deploy leaves the last one as it was, and no staging directory is left beside it.
+  void redeployReplacesItsOwnDirectory() {
+    const QString out = dir_.filePath("redeployed/");  // a trailing slash names the same directory
+    const CliRun gateway = deploy(out, {"--mode-map", kMapping, "--target", "gateway-api"});
+    QVERIFY2(gateway.exitCode == 0, qPrintable(failure(gateway)));
+    QVERIFY(QFileInfo::exists(out + "httproute.yaml"));
+    const CliRun refused = deploy(out, {"--mode-map", kMapping, "--gpu-budget", "1"});
+    QVERIFY2(refused.exitCode == 2, qPrintable(failure(refused)));
+    QVERIFY(QFileInfo::exists(out + "httproute.yaml"));
+    const CliRun kustomize = deploy(out, {"--mode-map", kMapping});
+    QVERIFY2(kustomize.exitCode == 0, qPrintable(failure(kustomize)));
+    QVERIFY(!QFileInfo::exists(out + "httproute.yaml"));
+    const QStringList files = QDir(out).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(static_cast<std::size_t>(files.size()), loadYaml(out + "kustomization.yaml")["resources"].size() + 1);
+    const QStringList left = QDir(dir_.path()).entryList(QStringList{".redeployed*"}, QDir::AllEntries | QDir::Hidden);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
+
+    // A folder `headroom-cli observability` wrote is not deploy's.
+    const QString config = headroom::test::writeFile(
+        dir_, "serve-for-observability.json",
+        R"({"model_name": "m", "executor": {"kind": "constant", "iteration_s": 0.02},
+            "classes": [{"name": "chat", "slo": {"ttft_s": 1}}],
+            "tenants": [{"name": "t", "classes": ["chat"], "keys": ["sk-0123456789abcdef"]}]})");
+    const QString observed = dir_.filePath("observed");
+    const CliRun observability = runCli({"observability", "--config", config, "--out", observed});
+    QVERIFY2(observability.exitCode == 0, qPrintable(failure(observability)));
+    const CliRun over = deploy(observed, {"--mode-map", kMapping});
+    QVERIFY2(over.exitCode == 2, qPrintable(failure(over)));
+    QVERIFY2(QString::fromUtf8(over.err).contains("not written by headroom-cli deploy"), qPrintable(failure(over)));
+    QCOMPARE(QDir(observed).entryList(QDir::Files, QDir::Name), (QStringList{"alert-rules.yaml", "grafana-dashboard.json"}));
+  }
+
   void everyObjectValidatesAgainstItsSchema() {
     const QString node = QStandardPaths::findExecutable("node");
     const QString schemaDir = kSourceDir + "/tests/k8s-schema";

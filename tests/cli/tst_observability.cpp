@@ -17,6 +17,8 @@
 #include <set>
 #include <string>
 
+#include <yaml-cpp/yaml.h>
+
 #include "serve/fleet/alert_rules.h"
 #include "serve/fleet/observed_service.h"
 #include "support/cli_run.h"
@@ -187,6 +189,15 @@ std::set<std::string> queriedMetrics(const std::string& expr) {
   return names;
 }
 
+// Every rule's `expr` of a rule file as YAML reads it, one a line (however the file quotes them).
+std::string ruleExpressions(const QByteArray& ruleFile) {
+  std::string exprs;
+  for (const YAML::Node& group : YAML::Load(ruleFile.toStdString())["groups"]) {
+    for (const YAML::Node& rule : group["rules"]) exprs += rule["expr"].as<std::string>() + "\n";
+  }
+  return exprs;
+}
+
 QJsonObject jsonObjectOf(const QByteArray& text) { return QJsonDocument::fromJson(text).object(); }
 
 }  // namespace
@@ -222,13 +233,41 @@ class TestObservability : public QObject {
       QVERIFY2(!a.isEmpty(), name);
       QCOMPARE(readAll(second + "/" + name), a);
     }
-    // Into an existing folder: the files are replaced whole, other files stay, no staging folder is left.
-    QVERIFY(QFile::remove(first + "/alert-rules.yaml"));
-    QVERIFY(!writeFile(dir_, "first/notes.txt", "kept").isEmpty());
+    // A folder observability wrote is replaced whole, also when a file of it was removed or changed; no
+    // staging folder is left.
+    QVERIFY(QFile::remove(first + "/grafana-dashboard.json"));
+    QVERIFY(!writeFile(dir_, "first/alert-rules.yaml", readAll(first + "/alert-rules.yaml") + "# edited\n").isEmpty());
     QCOMPARE(generate(config, "first"), first);
+    QCOMPARE(QDir(first).entryList(QDir::Files, QDir::Name), (QStringList{"alert-rules.yaml", "grafana-dashboard.json"}));
     QCOMPARE(readAll(first + "/alert-rules.yaml"), readAll(second + "/alert-rules.yaml"));
-    QCOMPARE(readAll(first + "/notes.txt"), QByteArray("kept"));
-    const QStringList leftovers = QDir(dir_.path()).entryList({".first.tmp-*", ".second.tmp-*"}, QDir::AllEntries | QDir::Hidden);
+    QCOMPARE(readAll(first + "/grafana-dashboard.json"), readAll(second + "/grafana-dashboard.json"));
+    const QStringList leftovers = QDir(dir_.path()).entryList({".first*", ".second*"}, QDir::AllEntries | QDir::Hidden);
+    QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(", ")));
+  }
+
+  // An operator's files are never overwritten or mixed with ours: a folder observability did not write,
+  // or one it wrote that holds another file, is refused (exit 2, naming it) and left as it was.
+  void leavesOtherFoldersAlone() {
+    const QString config = writeFile(dir_, "serve.json", serveConfig());
+    QVERIFY(QDir(dir_.path()).mkdir("foreign"));
+    QVERIFY(!writeFile(dir_, "foreign/alert-rules.yaml", "groups: []\n").isEmpty());
+    const CliRun foreign = runCli({"observability", "--config", config, "--out", dir_.filePath("foreign")});
+    QVERIFY2(foreign.exitCode == 2, qPrintable(describe(foreign)));
+    QVERIFY2(QString::fromUtf8(foreign.err).contains("not written by headroom-cli observability"), qPrintable(describe(foreign)));
+    QCOMPARE(QDir(dir_.filePath("foreign")).entryList(QDir::Files), QStringList{"alert-rules.yaml"});
+    QCOMPARE(readAll(dir_.filePath("foreign/alert-rules.yaml")), QByteArray("groups: []\n"));
+
+    const QString ours = generate(config, "ours");
+    QVERIFY(!ours.isEmpty());
+    const QByteArray rules = readAll(ours + "/alert-rules.yaml");
+    QVERIFY(!writeFile(dir_, "ours/notes.txt", "kept").isEmpty());
+    const CliRun again = runCli({"observability", "--config", config, "--out", ours});
+    QVERIFY2(again.exitCode == 2, qPrintable(describe(again)));
+    QVERIFY2(QString::fromUtf8(again.err).contains("notes.txt"), qPrintable(describe(again)));
+    QCOMPARE(QDir(ours).entryList(QDir::Files, QDir::Name), (QStringList{"alert-rules.yaml", "grafana-dashboard.json", "notes.txt"}));
+    QCOMPARE(readAll(ours + "/alert-rules.yaml"), rules);
+    QCOMPARE(readAll(ours + "/notes.txt"), QByteArray("kept"));
+    const QStringList leftovers = QDir(dir_.path()).entryList({".foreign*", ".ours*"}, QDir::AllEntries | QDir::Hidden);
     QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(", ")));
   }
 
@@ -274,10 +313,10 @@ class TestObservability : public QObject {
     QVERIFY2(check.exitCode == 0, qPrintable(check.output));
     QVERIFY2(check.output.contains("SUCCESS: 10 rules found"), qPrintable(check.output));  // 4 ratios, 3 x 2 alerts
     // A budget over 1/14.4 cannot burn 14.4 times over: the threshold is every request missing.
-    const QByteArray rules = readAll(out + "/alert-rules.yaml");
-    QVERIFY(rules.contains(R"(class:headroom_slo_errors:ratio_rate1h{class="instant"} >= 1 and)"));
-    QVERIFY(rules.contains(R"(class:headroom_slo_errors:ratio_rate1h{class="chat"} > 0.144 and)"));
-    QVERIFY(rules.contains(R"(class:headroom_slo_errors:ratio_rate6h{class="batch"} > 0.3 and)"));
+    const std::string exprs = ruleExpressions(readAll(out + "/alert-rules.yaml"));
+    QVERIFY2(exprs.find(R"(class:headroom_slo_errors:ratio_rate1h{class="instant"} >= 1 and)") != std::string::npos, exprs.c_str());
+    QVERIFY2(exprs.find(R"(class:headroom_slo_errors:ratio_rate1h{class="chat"} > 0.144 and)") != std::string::npos, exprs.c_str());
+    QVERIFY2(exprs.find(R"(class:headroom_slo_errors:ratio_rate6h{class="batch"} > 0.3 and)") != std::string::npos, exprs.c_str());
     // A class name with quotes, a backslash, braces and a hash is quoted in PromQL and YAML alike.
     const QString oddName = oddClassName();
     const QByteArray odd = oddClassConfig();

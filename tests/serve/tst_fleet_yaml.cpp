@@ -44,7 +44,8 @@ class TestFleetYaml : public QObject {
                              "null", "~", "", " leading", "trailing ", "- item", "a: b", "#hash", "x #y", "@at", "*star",
                              "&anchor", "!tag", "%percent", "{flow}", "[list]", "'quoted'", "\"double\"", "|", ">", "-1",
                              "+1", "-.inf", ".NaN", "2026-08-18", "12:30", "0o17", "--host", "http://a:8000", "nvidia.com/gpu",
-                             "headroom:0.1.0", "line one\nline two\n", "tab\there", "ünïcode"}) {
+                             "headroom:0.1.0", "line one\nline two\n", "no final newline\nx", "two final newlines\n\n",
+                             " indented first line\nx\n", "\nleading newline\n", "trailing space \nx\n", "tab\there", "ünïcode"}) {
       QTest::newRow(qPrintable(QString::fromUtf8(text).replace('\n', "\\n").replace('\t', "\\t"))) << QString::fromUtf8(text);
     }
   }
