@@ -181,8 +181,6 @@ std::optional<RouteTiers> readTiers(const JsonInput& reader, const json& root, c
     spec.tensorParallel = member.tensorParallel;
     try {
       tiers.timeModels[g] = engine::makeTimeModel(spec);
-    } catch (const engine::InputError&) {
-      throw;
     } catch (const std::exception& error) {
       reader.fail(kRoot / "members" / first,
                   "must name a model and hardware of resources/models and resources/hardware (member \"" + member.name +

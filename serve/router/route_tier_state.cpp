@@ -110,11 +110,8 @@ std::vector<engine::GroupView> RouteTierState::viewsLocked(const engine::Request
       status.load.waiting = load.queued;
       status.load.decoding = load.running;
       status.load.outstandingTokens = load.queuedPrefillTokens + load.remainingDecodeTokens;
-      if (load.queuedPrefillTokens > 0) {
-        engine::BatchShape shape;
-        shape.addPrefill(static_cast<std::int32_t>(std::min<std::int64_t>(load.queuedPrefillTokens, 1 << 30)), 0);
-        status.queuedPrefill = model->predict(shape);
-      }
+      status.queuedPrefillTokens = load.queuedPrefillTokens;
+      // The member's token budget is unknown here: tokenBudget 0 (its prompts are taken whole).
       const engine::PredictedFinish finish = engine::predictFinish(status, *model, request);
       // The member that would give the request its first token soonest.
       if (!predicted || finish.firstToken < view.predicted.firstToken) view.predicted = finish;
