@@ -1,5 +1,6 @@
 #include "serve/router/route_service.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -113,6 +114,26 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
     sendError(exchange, ApiError::make(401, key.empty() ? "You didn't provide an API key (Authorization: Bearer <key>)."
                                                         : "Incorrect API key provided.",
                                        "invalid_request_error", "invalid_api_key"));
+    return;
+  }
+  if (models && tiers_) {
+    // With model tiers the router lists its members' models and "auto" itself.
+    auto model = [](std::string_view id) { return json{{"id", id}, {"object", "model"}, {"created", 0}, {"owned_by", "headroom"}}; };
+    std::vector<std::string> ids = tiers_->tiers().models;
+    ids.emplace_back(kAutoModel);
+    if (path == "/v1/models") {
+      json data = json::array();
+      for (const std::string& id : ids) data.push_back(model(id));
+      exchange->respond({200, {{"Content-Type", "application/json"}}, json{{"object", "list"}, {"data", data}}.dump()});
+      return;
+    }
+    const std::string id(path.substr(std::string_view("/v1/models/").size()));  // model names need no decoding
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+      exchange->respond({200, {{"Content-Type", "application/json"}}, model(id).dump()});
+    } else {
+      sendError(exchange, ApiError::make(404, "The model '" + echoInput(id) + "' does not exist here.", "invalid_request_error",
+                                         "model_not_found", "model"));
+    }
     return;
   }
   std::optional<json> body;

@@ -150,6 +150,13 @@ class TestTierRoute : public QObject {
       QVERIFY2(check.exitCode() == 0, check.readAll().constData());
     }
 
+    // The router lists its members' models and "auto".
+    const HttpReply models = httpRequest(port, "GET", "/v1/models", {}, {kAcme});
+    QCOMPARE(models.status, 200);
+    QStringList ids;
+    for (const auto& entry : jsonOf(models.body)["data"].toArray()) ids << entry.toObject()["id"].toString();
+    QCOMPARE(ids, (QStringList{kSmall, kLarge, "auto"}));
+
     // The members list says each member's model.
     const HttpReply members = httpRequest(port, "GET", "/v1/headroom/members", {}, {kAdmin});
     QCOMPARE(members.status, 200);
