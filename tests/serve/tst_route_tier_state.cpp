@@ -19,10 +19,12 @@ RouteConfig tieredRoute(const char* tierRouter = "greedy") {
   json root = json::parse(R"({
     "classes": [{"name": "batch", "slo": {"ttlt_s": 20}}],
     "tenants": [{"name": "acme", "classes": ["batch"], "keys": ["sk-acme-00000"]}],
-    "members": [{"name": "small", "url": "http://127.0.0.1:9001", "model": "llama-3.2-1b", "hardware": "a100-80g"},
-                {"name": "small-2", "url": "http://127.0.0.1:9003", "model": "llama-3.2-1b", "hardware": "a100-80g"},
-                {"name": "large", "url": "http://127.0.0.1:9002", "model": "llama-3.1-8b", "hardware": "a100-80g"}]
+    "members": [{"name": "small", "model": "llama-3.2-1b", "hardware": "a100-80g"},
+                {"name": "small-2", "model": "llama-3.2-1b", "hardware": "a100-80g"},
+                {"name": "large", "model": "llama-3.1-8b", "hardware": "a100-80g"}]
   })");
+  // (URLs added here: moc reads a "//" inside a raw string as a comment.)
+  for (std::size_t m = 0; m < root["members"].size(); ++m) root["members"][m]["url"] = "http://127.0.0.1:" + std::to_string(9001 + m);
   root["tier_router"] = tierRouter;
   return parseRouteConfig(root, "route.json");
 }
