@@ -60,7 +60,7 @@ QByteArray routeConfig(std::uint16_t small, std::uint16_t large, const QByteArra
          (largeHardware ? R"(, "hardware": "a100-80g")" : "") + "}]" + (extra.isEmpty() ? QByteArray() : ", " + extra) + "}";
 }
 
-QJsonObject jsonOf(const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); }
+const QJsonObject jsonOf(const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); }
 
 std::string completion(const char* model, int maxTokens, const char* qosClass = "batch", bool stream = false) {
   return std::string(R"({"model": ")") + model + R"(", "prompt": "Which model answers?", "max_tokens": )" +
