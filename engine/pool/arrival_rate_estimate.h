@@ -19,6 +19,9 @@ class ArrivalRateEstimate {
     longPerS_ += 1.0 / kLongRateWindowS;
   }
 
+  // As of the last arrival (what it read right after it).
+  ArrivalRates atLastArrival() const { return {shortPerS_, longPerS_}; }
+
   ArrivalRates rates(TimePoint now) const {
     const double elapsedS = now > last_ ? toSeconds(now - last_) : 0.0;
     return {shortPerS_ * std::exp(-elapsedS / kShortRateWindowS), longPerS_ * std::exp(-elapsedS / kLongRateWindowS)};

@@ -24,6 +24,9 @@ class TestArrivalRateEstimate : public QObject {
     const ArrivalRates rates = estimate.rates(timeFromSeconds(300.0));
     QVERIFY2(std::abs(rates.shortPerS - 10.0) < 0.6, qPrintable(QString::number(rates.shortPerS)));
     QVERIFY2(std::abs(rates.longPerS - 10.0) < 0.6, qPrintable(QString::number(rates.longPerS)));
+    // Right after the last arrival it reads what atLastArrival() says.
+    QCOMPARE(estimate.atLastArrival().shortPerS, estimate.rates(timeFromSeconds(300.0)).shortPerS);
+    QCOMPARE(estimate.atLastArrival().longPerS, estimate.rates(timeFromSeconds(300.0)).longPerS);
   }
 
   // After the arrivals stop the short average falls first: exp(-elapsed / window) on each scale.
