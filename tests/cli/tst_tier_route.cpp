@@ -221,6 +221,17 @@ class TestTierRoute : public QObject {
     QVERIFY2(message.contains("/members/1/hardware") && message.contains("\"large\"") && message.contains("greedy"),
              qPrintable(message));
   }
+
+  // A learned policy that cannot be read stops the router at start, exit 2, naming the file (resolved
+  // beside the configuration).
+  void unreadablePolicyIsRefused() {
+    const QString config = writeFile(dir_, "learned.json",
+                                     routeConfig(small_->port(), large_->port(), R"("tier_router": "learned:no-such-policy.json")"));
+    const auto run = runCli({"route", config, "--port", "0"}, 60000);
+    QCOMPARE(run.exitCode, 2);
+    const QString message = QString::fromUtf8(run.err + run.out);
+    QVERIFY2(message.contains(dir_.filePath("no-such-policy.json")), qPrintable(message));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestTierRoute)
