@@ -118,8 +118,9 @@ void RouteService::Forward::start() {
   exchange_->onClose([weak] {
     if (auto self = weak.lock()) self->clientGone();
   });
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   nextAttempt();
+  launch(lock);
 }
 
 void RouteService::Forward::onSending(int attempt) {
@@ -128,7 +129,7 @@ void RouteService::Forward::onSending(int attempt) {
 }
 
 void RouteService::Forward::onHead(int attempt, int status, const net::HttpHeaders& headers) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   const auto now = SteadyClock::now();
   // 503: the member is stopping or its instance failed; 429: its queue for the class is full. Neither
@@ -138,6 +139,7 @@ void RouteService::Forward::onHead(int attempt, int status, const net::HttpHeade
     abandonAttempt(status == 503);
     service_.metrics_.countRetry(classId_);
     nextAttempt();
+    launch(lock);
     return;
   }
   status_ = status;
@@ -204,7 +206,7 @@ void RouteService::Forward::onComplete(int attempt) {
 }
 
 void RouteService::Forward::onError(int attempt, std::string_view message) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   if (clientGone_) {
     finished_ = true;
@@ -224,6 +226,7 @@ void RouteService::Forward::onError(int attempt, std::string_view message) {
   abandonAttempt(true);
   service_.metrics_.countRetry(classId_);
   nextAttempt();
+  launch(lock);
 }
 
 void RouteService::Forward::onDeadlinePassed(int attempt) {
@@ -381,7 +384,24 @@ void RouteService::Forward::nextAttempt() {
   service_.table_.attemptStarted(member_);
   auto handler = std::make_shared<Attempt>(shared_from_this(), attempt_);
   sentAt_ = SteadyClock::now();
-  call_ = service_.transport_.start(std::move(upstream), std::move(handler));
+  pending_ = PendingCall{std::move(upstream), std::move(handler), attempt_};
+}
+
+void RouteService::Forward::launch(std::unique_lock<std::mutex>& lock) {
+  if (!pending_) return;
+  PendingCall pending = std::move(*pending_);
+  pending_.reset();
+  // The transport may call the attempt back before start() returns (a kept-alive connection sends at
+  // once, on this very thread when it is the transport's): the lock must be free by then.
+  lock.unlock();
+  std::shared_ptr<net::UpstreamCall> call = service_.transport_.start(std::move(pending.upstream), std::move(pending.handler));
+  lock.lock();
+  if (pending.attempt == attempt_ && !finished_ && !clientGone_) {
+    call_ = std::move(call);
+  } else {
+    // The attempt ended (or the client left) meanwhile: its call is over or to be ended.
+    call->cancel();
+  }
 }
 
 net::UpstreamRequest RouteService::Forward::upstreamRequest(const RouteMember& member) const {

@@ -80,7 +80,10 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   // A tiered request's answer arrived whole: judge it, count it, pay its reward.
   void judgeAnswer(SteadyClock::time_point at);
   void abandonAttempt(bool memberFailed);
+  // Picks the member for the next attempt and prepares its call (pending_), or answers 503 when none is
+  // left. launch() starts the prepared call with the lock released: callers hold the lock in `lock`.
   void nextAttempt();
+  void launch(std::unique_lock<std::mutex>& lock);
   const std::string& memberName() const;
   // The member failed while serving the request: answer 502 and try no other member. `how` says what
   // happened, e.g. "the connection broke off before its answer".
@@ -105,6 +108,12 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   std::mutex mutex_;
   std::vector<bool> tried_;
   std::shared_ptr<net::UpstreamCall> call_;
+  struct PendingCall {
+    net::UpstreamRequest upstream;
+    std::shared_ptr<net::UpstreamHandler> handler;
+    int attempt = 0;
+  };
+  std::optional<PendingCall> pending_;  // prepared by nextAttempt, started by launch
   int attempt_ = 0;
   int member_ = -1;
   int status_ = 0;

@@ -17,6 +17,7 @@
 #include "support/http_test_client.h"
 #include "support/metric_value.h"
 #include "support/prometheus_lint.h"
+#include "support/scripted_upstream.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
 
@@ -208,6 +209,36 @@ class TestTierRoute : public QObject {
     QCOMPARE(reply.status, 200);
     QCOMPARE(modelOf(reply), QString(kLarge));
     QCOMPARE(jsonOf(reply.body)["model"].toString(), QString(kLarge));
+    QCOMPARE(route->stop(), 0);
+  }
+
+  // A tiered request whose chosen model has no member left to try is served by another model, and the
+  // answer says which. Here the large model's only member answers its health checks but 503 to work.
+  void chosenModelWithNoMemberLeftFallsBackToAnother() {
+    headroom::test::ScriptedUpstream failing([](const headroom::test::ScriptedUpstream::Request& request) {
+      if (request.target == "/health") return headroom::test::ScriptedUpstream::response(200, R"({"status": "ok"})");
+      return headroom::test::ScriptedUpstream::response(
+          503, R"({"error": {"message": "stopping", "type": "server_error", "param": null, "code": null}})");
+    });
+    QVERIFY(failing.port() != 0);
+    auto route = std::make_unique<ServerProcess>(
+        QStringList{"route", writeFile(dir_, "failing.json", routeConfig(small_->port(), failing.port()))});
+    QVERIFY2(route->started(), "the router did not start");
+    // A first answer from the small model leaves the router an idle connection to it: the retry below
+    // then starts sending at once, from within the failing member's callback.
+    QCOMPARE(httpRequest(route->port(), "POST", "/v1/completions", completion(kSmall, 1), {kAcme}).status, 200);
+    const HttpReply reply = httpRequest(route->port(), "POST", "/v1/completions", completion("auto", 4), {kAcme});
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(modelOf(reply), QString(kSmall));
+    QCOMPARE(jsonOf(reply.body)["model"].toString(), QString(kSmall));
+    const std::string metrics = httpRequest(route->port(), "GET", "/metrics").body;
+    // Chosen for the large model (idle, more accurate), served by the small one.
+    QCOMPARE(metricValue(metrics, R"(headroom_router_tier_requests_total{class="batch",model="llama-3.1-8b"})"), 1.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_retries_total{class="batch"})"), 1.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_tier_completions_total{class="batch",model="llama-3.2-1b",slo="met"})"), 2.0);
+    QCOMPARE(metricValue(metrics, R"(headroom_router_tier_completions_total{class="batch",model="llama-3.1-8b",slo="met"})"), 0.0);
+    // A request naming the large model goes nowhere else (its member is down after the 503).
+    QCOMPARE(httpRequest(route->port(), "POST", "/v1/completions", completion(kLarge, 4), {kAcme}).status, 503);
     QCOMPARE(route->stop(), 0);
   }
 
