@@ -6,6 +6,7 @@
 
 #include "engine/io/json_input.h"
 #include "serve/router/route_config.h"
+#include "serve/router/route_tier_state.h"
 
 using namespace headroom::engine;
 using namespace headroom::serve;
@@ -131,6 +132,22 @@ class TestRouteTierConfig : public QObject {
     for (json& member : root["members"]) member.erase("model");
     const QString message = QString::fromStdString(errorOf(root));
     QVERIFY2(message.contains("/members/0/model"), qPrintable(message));
+  }
+
+  // The bundled example: two models, greedy, batch always tiered, class task mixes.
+  void bundledExampleLoads() {
+    const RouteConfig config =
+        loadRouteConfig(std::filesystem::path(HEADROOM_RESOURCE_DIR_FOR_TESTS) / "serving" / "route-tiers.json");
+    QVERIFY(config.tiers.has_value());
+    QCOMPARE(config.tiers->models, (std::vector<std::string>{"llama-3.2-1b", "llama-3.1-8b"}));
+    QCOMPARE(config.tiers->router.kind, TierRouterKind::Greedy);
+    QCOMPARE(config.tiers->tieredClasses, (std::vector<bool>{false, false, true}));
+    QCOMPARE(config.classes[1].qos.rewardWeight, 2.0);
+    // Both models have an accuracy for every task the classes ask for.
+    const RouteTierState state(*config.tiers, config.classes, config.members.size());
+    const std::vector<std::string> tasks = routeTaskNames(config.classes);
+    QCOMPARE(tasks.size(), 2u);
+    for (TaskId task = 0; task < tasks.size(); ++task) QVERIFY2(state.accuracy(1, task) > state.accuracy(0, task), tasks[task].c_str());
   }
 
   // A learned policy is found beside the configuration file.
