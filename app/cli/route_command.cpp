@@ -83,7 +83,8 @@ int runRoute(const RouteArgs& args) {
   server.start();
   std::cout << "headroom route: listening on " << (server.tls() ? "https" : "http") << "://" << args.host << ":"
             << server.port() << " (" << config.members.size() << " members, "
-            << (config.policy == serve::RoutePolicy::Weighted ? "weighted" : "least-loaded") << ")" << std::endl;
+            << (config.policy == serve::RoutePolicy::Weighted ? "weighted" : "least-loaded")
+            << (config.tiers ? ", tier router " + service->tierRouterName() : std::string()) << ")" << std::endl;
   const int received = waitForSignal(signals);
   const engine::Duration drain =
       args.drainS >= 0.0 ? engine::durationFromSeconds(args.drainS) : config.limits.drainTime;

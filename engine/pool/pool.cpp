@@ -79,18 +79,7 @@ std::int32_t Pool::routeInGroup(GroupId group, const Request& request) {
   return members[static_cast<std::size_t>(router.route(request, loads))];
 }
 
-// An exponential moving average of a point process: each arrival adds 1/window, and the sum decays by
-// e^(-dt/window); its expectation under a steady rate is that rate.
-void Pool::countArrival(TimePoint now) {
-  if (lastArrival_) {
-    const double elapsedS = std::max(0.0, toSeconds(now - *lastArrival_));
-    rates_.shortPerS *= std::exp(-elapsedS / kShortRateWindowS);
-    rates_.longPerS *= std::exp(-elapsedS / kLongRateWindowS);
-  }
-  lastArrival_ = now;
-  rates_.shortPerS += 1.0 / kShortRateWindowS;
-  rates_.longPerS += 1.0 / kLongRateWindowS;
-}
+void Pool::countArrival(TimePoint now) { rates_.arrive(now); }
 
 std::int32_t Pool::submit(const Request& request, TimePoint now) {
   countArrival(now);
@@ -102,7 +91,7 @@ std::int32_t Pool::submit(const Request& request, TimePoint now) {
     context.qos = &instances_[static_cast<std::size_t>(active_.front())]->scheduler().classes().at(request.classId);
     context.now = now;
     context.groups = views_;
-    context.rates = rates_;
+    context.rates = rates_.atLastArrival();
     group = tierRouter_->choose(context);
     if (group >= groups_.size()) {
       throw std::logic_error("pool: tier router " + tierRouter_->describe() + " chose group " + std::to_string(group) +

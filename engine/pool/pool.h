@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/instance/instance.h"
+#include "engine/pool/arrival_rate_estimate.h"
 #include "engine/pool/router.h"
 #include "engine/pool/tier_router.h"
 
@@ -50,7 +51,7 @@ class Pool {
   // learned router's trainer).
   std::vector<GroupView> groupViews(const Request& request, TimePoint now) const;
   // As of the last submitted arrival (counted in them).
-  ArrivalRates arrivalRates() const { return rates_; }
+  ArrivalRates arrivalRates() const { return rates_.atLastArrival(); }
 
   std::int32_t groupCount() const { return static_cast<std::int32_t>(groups_.size()); }
   const Group& group(GroupId id) const { return groups_[id]; }
@@ -101,8 +102,7 @@ class Pool {
   std::vector<std::int32_t> indexById_;             // id -> index, -1 once retired
   std::vector<std::int64_t> loads_;                 // scratch: the routed group's outstanding tokens
   std::vector<GroupView> views_;                    // scratch: the tier router's views
-  ArrivalRates rates_;
-  std::optional<TimePoint> lastArrival_;
+  ArrivalRateEstimate rates_;
   std::int32_t nextId_ = 0;
 };
 

@@ -63,6 +63,10 @@ class Reader {
     } else if (scheduler && !scheduler->is_null()) {
       input_.failValue(at / "stream_scheduler", "must be null for a member that is not quic", *scheduler);
     }
+    // Older routers send no "model"; null: the member declares none.
+    if (const json* model = JsonInput::field(object, "model"); model && !model->is_null()) {
+      member.model = input_.nonEmptyString(*model, at / "model");
+    }
     member.up = input_.boolean(input_.required(object, at, "up", "true or false"), at / "up");
     member.requestsInFlight = input_.integer(input_.required(object, at, "requests_in_flight", "an integer >= 0"),
                                              at / "requests_in_flight", 0, std::numeric_limits<std::int64_t>::max());
@@ -126,6 +130,7 @@ json toRouteMembersJson(const RouteMembersStatus& status) {
                        {"kind", std::string(kMemberKindNames.name(member.kind))},
                        {"transport", std::string(kMemberTransportNames.name(member.transport))},
                        {"stream_scheduler", member.streamScheduler.empty() ? json(nullptr) : json(member.streamScheduler)},
+                       {"model", member.model.empty() ? json(nullptr) : json(member.model)},
                        {"up", member.up},
                        {"requests_in_flight", member.requestsInFlight},
                        {"classes", std::move(classes)}});

@@ -41,14 +41,16 @@ struct MemberClassStreams {
 
 // One member of a router as the router sees it now: its name and address, what it is (kind), how the
 // router reaches it, the stream scheduler that orders the router's uploads to it (empty unless QUIC),
-// whether it is up (answering its health checks and not failing requests), the requests the router has
-// in flight to it, and per class its stream figures (empty for HTTP and HTTPS members). A plain value.
+// the model it serves (model tiers; empty when it declares none), whether it is up (answering its health
+// checks and not failing requests), the requests the router has in flight to it, and per class its
+// stream figures (empty for HTTP and HTTPS members). A plain value.
 struct MemberStatus {
   std::string name;
   std::string url;
   MemberKind kind = MemberKind::Headroom;
   MemberTransport transport = MemberTransport::Http;
   std::string streamScheduler;  // "rr", "fcfs", "abs", "edf", "ml"; empty unless transport is Quic
+  std::string model;            // empty: none declared
   bool up = true;
   std::int64_t requestsInFlight = 0;
   std::vector<MemberClassStreams> classes;
@@ -67,7 +69,8 @@ struct RouteMembersStatus {
 };
 
 // {"members": [{"name", "url", "kind": "headroom" | "openai", "transport": "http" | "https" | "quic",
-//   "stream_scheduler": "edf" (null unless quic), "up": bool, "requests_in_flight": int,
+//   "stream_scheduler": "edf" (null unless quic), "model": "llama-3.1-8b" (null when the member declares
+//   none; optional when read), "up": bool, "requests_in_flight": int,
 //   "classes": [{"class", "streams_completed", "streams_within_deadline", "streams_dropped_at_deadline",
 //                "completion_p50_s" (null when none completed), "completion_p99_s", "bytes_sent",
 //                "bytes_received", "lost_packets"}]}]}

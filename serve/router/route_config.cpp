@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "engine/exec/executor_factory.h"
+
 namespace headroom::serve {
 
 namespace {
@@ -72,7 +74,143 @@ std::vector<StreamClassSettings> readStreamClasses(const JsonInput& reader, cons
   return settings;
 }
 
+// Which member lacks `field` ("model" or "hardware") that the tier router needs; throws naming it.
+void requireMemberField(const JsonInput& reader, const std::vector<RouteMember>& members, std::string_view field,
+                        const std::string& why) {
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    const std::string& value = field == "model" ? members[m].model : members[m].hardware;
+    if (value.empty()) {
+      reader.fail(kRoot / "members" / m / std::string(field),
+                  "required: member \"" + members[m].name + "\" declares no " + std::string(field) + " (" + why + ")");
+    }
+  }
+}
+
+std::optional<RouteTiers> readTiers(const JsonInput& reader, const json& root, const std::vector<ServedClass>& classes,
+                                    const std::vector<RouteMember>& members, const std::filesystem::path& base) {
+  const json* routerField = JsonInput::field(root, "tier_router");
+  const json* tieredField = JsonInput::field(root, "tiered_classes");
+  const bool anyModel = std::any_of(members.begin(), members.end(), [](const RouteMember& m) { return !m.model.empty(); });
+  const bool anyHardware = std::any_of(members.begin(), members.end(), [](const RouteMember& m) { return !m.hardware.empty(); });
+  if (!anyModel && !routerField && !tieredField) {
+    if (anyHardware) {
+      for (std::size_t m = 0; m < members.size(); ++m) {
+        if (!members[m].hardware.empty()) {
+          reader.fail(kRoot / "members" / m / "model",
+                      "required with \"hardware\": member \"" + members[m].name + "\" declares hardware but no model");
+        }
+      }
+    }
+    return std::nullopt;
+  }
+  RouteTiers tiers;
+  const std::string why = routerField ? "members of a tier router declare the model they serve"
+                                      : "once one member declares its model, every member must";
+  requireMemberField(reader, members, "model", why);
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    const RouteMember& member = members[m];
+    auto found = std::find(tiers.models.begin(), tiers.models.end(), member.model);
+    if (found == tiers.models.end()) {
+      if (tiers.models.size() == engine::kMaxPoolGroups) {
+        reader.fail(kRoot / "members" / m / "model",
+                    "at most " + std::to_string(engine::kMaxPoolGroups) + " different models per router", member.model);
+      }
+      tiers.models.push_back(member.model);
+      found = tiers.models.end() - 1;
+    }
+    tiers.groupOf.push_back(static_cast<engine::GroupId>(found - tiers.models.begin()));
+  }
+
+  if (routerField) {
+    const JsonPointer at = kRoot / "tier_router";
+    const std::string text = reader.nonEmptyString(*routerField, at);
+    const auto spec = engine::parseTierRouterSpec(text);
+    if (!spec) reader.failValue(at, "must be one of: " + std::string(engine::kTierRouterForms), text);
+    tiers.router = *spec;
+  } else if (tiers.models.size() >= 2) {
+    tiers.router.kind = engine::TierRouterKind::Greedy;
+  } else {
+    tiers.router.kind = engine::TierRouterKind::Static;
+    tiers.router.group = tiers.models.front();
+  }
+  switch (tiers.router.kind) {
+    case engine::TierRouterKind::Static:
+      if (std::find(tiers.models.begin(), tiers.models.end(), tiers.router.group) == tiers.models.end()) {
+        std::string models;
+        for (const std::string& model : tiers.models) models += (models.empty() ? "" : ", ") + model;
+        reader.failValue(kRoot / "tier_router", "static: must name a model of the members (" + models + ")",
+                         "static:" + tiers.router.group);
+      }
+      break;
+    case engine::TierRouterKind::Learned:
+      if (tiers.router.policy.is_relative()) tiers.router.policy = base / tiers.router.policy;
+      [[fallthrough]];
+    case engine::TierRouterKind::Greedy:
+      requireMemberField(reader, members, "hardware",
+                         "tier router \"" + engine::toString(tiers.router) + "\" predicts finish times on each member's hardware");
+      break;
+    case engine::TierRouterKind::Random:
+      break;
+  }
+
+  // One group is one model on one hardware: its members must agree, and the time model is built once.
+  tiers.timeModels.resize(tiers.models.size());
+  for (std::size_t g = 0; g < tiers.models.size(); ++g) {
+    std::size_t first = members.size();
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      if (tiers.groupOf[m] != g) continue;
+      if (first == members.size()) {
+        first = m;
+        continue;
+      }
+      for (const auto& [field, same] : {std::pair{"hardware", members[m].hardware == members[first].hardware},
+                                        std::pair{"tensor_parallel", members[m].tensorParallel == members[first].tensorParallel}}) {
+        if (!same) {
+          reader.fail(kRoot / "members" / m / field,
+                      "must equal that of member \"" + members[first].name + "\": members of model \"" + tiers.models[g] +
+                          "\" form one group, one model on one hardware");
+        }
+      }
+    }
+    const RouteMember& member = members[first];
+    if (member.hardware.empty()) continue;
+    engine::ExecutorSpec spec;
+    spec.kind = engine::ExecutorKind::Modeled;
+    spec.model = member.model;
+    spec.hardware = member.hardware;
+    spec.tensorParallel = member.tensorParallel;
+    try {
+      tiers.timeModels[g] = engine::makeTimeModel(spec);
+    } catch (const std::exception& error) {
+      reader.fail(kRoot / "members" / first,
+                  "must name a model and hardware of resources/models and resources/hardware (member \"" + member.name +
+                      "\": " + error.what() + ")");
+    }
+  }
+
+  tiers.tieredClasses.assign(classes.size(), false);
+  if (tieredField) {
+    const JsonPointer at = kRoot / "tiered_classes";
+    if (!tieredField->is_array()) reader.failValue(at, "must be an array of class names", *tieredField);
+    for (std::size_t i = 0; i < tieredField->size(); ++i) {
+      const std::string name = reader.nonEmptyString((*tieredField)[i], at / i);
+      std::size_t c = 0;
+      while (c < classes.size() && classes[c].qos.name != name) ++c;
+      if (c == classes.size()) reader.fail(at / i, "must name a class of this configuration (unknown class \"" + name + "\")");
+      tiers.tieredClasses[c] = true;
+    }
+  }
+  return tiers;
+}
+
 }  // namespace
+
+std::optional<engine::GroupId> RouteTiers::groupOfModel(std::string_view model) const {
+  for (std::size_t g = 0; g < models.size(); ++g) {
+    if (models[g] == model) return static_cast<engine::GroupId>(g);
+  }
+  return std::nullopt;
+}
 
 RouteRouting readRouting(const JsonInput& reader, const json& object, const JsonPointer& path,
                          const std::vector<ServedClass>& classes, std::size_t members) {
@@ -133,7 +271,7 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
   reader.checkFields(root, kRoot,
                      {"classes", "tenants", "admin_keys", "limits", "members", "routing", "down_for_s", "upstream_timeout_s",
                       "health_check_interval_s", "health_check_timeout_s", "stream_scheduler", "stream_classes",
-                      "congestion_control"});
+                      "congestion_control", "tier_router", "tiered_classes"});
   RouteConfig config;
   config.classes = readServedClasses(reader, root);
   config.access = readAccess(reader, root, config.classes);
@@ -157,9 +295,11 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
     const JsonPointer path = kRoot / "members" / i;
     const json& object = members[i];
     reader.requireObject(object, path,
-                         "(name, url, transport, certificate, stream_scheduler, congestion_control, kind, api_key, priority)");
+                         "(name, url, transport, certificate, stream_scheduler, congestion_control, kind, api_key, priority, "
+                         "model, hardware, tensor_parallel)");
     reader.checkFields(object, path,
-                       {"name", "url", "transport", "certificate", "stream_scheduler", "congestion_control", "kind", "api_key", "priority"});
+                       {"name", "url", "transport", "certificate", "stream_scheduler", "congestion_control", "kind", "api_key",
+                        "priority", "model", "hardware", "tensor_parallel"});
     RouteMember member;
     member.name = "member-" + std::to_string(i);
     if (const json* v = JsonInput::field(object, "name")) member.name = reader.nonEmptyString(*v, path / "name");
@@ -224,8 +364,14 @@ RouteConfig parseRouteConfig(const json& root, const std::filesystem::path& file
         member.priorityByClass[c] = static_cast<int>(reader.integer(value, priorityPath / name, -1000000, 1000000));
       }
     }
+    if (const json* v = JsonInput::field(object, "model")) member.model = reader.nonEmptyString(*v, path / "model");
+    if (const json* v = JsonInput::field(object, "hardware")) member.hardware = reader.nonEmptyString(*v, path / "hardware");
+    if (const json* v = JsonInput::field(object, "tensor_parallel")) {
+      member.tensorParallel = static_cast<std::int32_t>(reader.integer(*v, path / "tensor_parallel", 1, 64));
+    }
     config.members.push_back(std::move(member));
   }
+  config.tiers = readTiers(reader, root, config.classes, config.members, base);
 
   if (const json* routing = JsonInput::field(root, "routing")) {
     RouteRouting parsed = readRouting(reader, *routing, kRoot / "routing", config.classes, config.members.size());

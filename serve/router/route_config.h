@@ -2,11 +2,17 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/core/request.h"
+#include "engine/exec/iteration_time_model.h"
+#include "engine/pool/tier_router.h"
 #include "serve/server/serve_config.h"
 #include "net/upstream.h"
 
@@ -23,7 +29,33 @@ struct RouteMember {
   MemberKind kind = MemberKind::Headroom;
   std::string apiKey;                  // sent as the Bearer key; empty: the client's own key is passed on
   std::vector<int> priorityByClass;    // openai members: "priority" per class (default: the class's rank)
+  // Model tiers: the model it serves (a resources/models name; its quality file gives the accuracies)
+  // and, for finish predictions, the hardware it runs on and its tensor-parallel degree (0: the model's
+  // default). Empty when not declared.
+  std::string model;
+  std::string hardware;
+  std::int32_t tensorParallel = 0;
 };
+
+// Model tiers over the members: set when members declare their models. Members of one model form one
+// group (one model on one hardware); a tier router picks the group for each tiered request, the member
+// policy the member inside it. Tiered: a request whose "model" is "auto", and every request of a class
+// in `tieredClasses` (whatever model it names). A request naming a concrete model goes only to members
+// of that model. `timeModels[g]` is group g's iteration-time model (the modeled executor's for its model
+// and hardware; null when its members declare no hardware). Immutable once read.
+struct RouteTiers {
+  engine::TierRouterSpec router;        // a learned policy's path resolved against the configuration file
+  std::vector<std::string> models;      // one per group, in order of the first member of each
+  std::vector<engine::GroupId> groupOf;  // per member
+  std::vector<bool> tieredClasses;      // per class
+  std::vector<std::shared_ptr<const engine::IterationTimeModel>> timeModels;  // per group
+
+  // The group of `model`, or nullopt when no member serves it.
+  std::optional<engine::GroupId> groupOfModel(std::string_view model) const;
+};
+
+// What a request names as its model to be routed by the tier router.
+inline constexpr std::string_view kAutoModel = "auto";
 
 // least-loaded: the up member with the fewest requests in flight. weighted: per-class shares over the
 // members (smooth weighted rotation), from the config or a plan; members that are down are skipped.
@@ -44,7 +76,17 @@ struct StreamClassSettings {
 //               PEM certificate, pinned; relative to the configuration file), "stream_scheduler" (quic:
 //               rr, fcfs, abs, edf, ml; default the route-wide one), "congestion_control" (quic: bbr2,
 //               bbr, cubic; default the route-wide one), "kind": "headroom" | "openai",
-//               "api_key", "priority": {"class": int, ...}}],
+//               "api_key", "priority": {"class": int, ...},
+//               "model" (model tiers: a resources/models name, the model the member serves; the request's
+//               "model" is rewritten to it), "hardware" (a resources/hardware name, for finish
+//               predictions), "tensor_parallel" (integer >= 1; default the model's)}],
+//  "tier_router": "static:MODEL" | "random" | "greedy" | "learned:POLICY.json" (relative to the
+//               configuration file): which model serves a tiered request (default greedy when members
+//               declare two or more models, else static to the one). Every member must then declare its
+//               model; greedy and learned need every member's hardware (they predict finish times).
+//               Members of one model must declare the same hardware and tensor_parallel.
+//  "tiered_classes": ["class", ...]: classes whose every request the tier router routes (besides any
+//               request naming the model "auto"),
 //  "stream_scheduler": the order of uploads on QUIC connections (default edf),
 //  "congestion_control": what paces the router's sending on QUIC connections (default bbr2),
 //  "stream_classes": {"class": {"level": 0..255, "deadline_s": seconds}} (QUIC members only),
@@ -64,6 +106,7 @@ struct RouteConfig {
   engine::Duration upstreamTimeout = std::chrono::seconds(120);
   engine::Duration healthCheckInterval = std::chrono::seconds(1);
   engine::Duration healthCheckTimeout = std::chrono::seconds(2);
+  std::optional<RouteTiers> tiers;  // set when members declare their models
 };
 
 // The "routing" object: {"policy": "least-loaded" | "weighted", "shares": {"class": [w per member]}}.

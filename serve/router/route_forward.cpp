@@ -5,7 +5,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "engine/core/tier_reward.h"
 #include "serve/protocol/api_error.h"
+#include "serve/router/route_tier_state.h"
 #include "serve/server/api_responses.h"
 
 namespace headroom::serve {
@@ -28,8 +30,10 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-// The member's answer headers worth passing on (no hop-by-hop or framing ones).
-net::HttpHeaders passedHeaders(const net::HttpHeaders& headers, const std::string& member) {
+// The member's answer headers worth passing on (no hop-by-hop or framing ones), with the member's name
+// and, when it declares one, its model.
+net::HttpHeaders passedHeaders(const net::HttpHeaders& headers, const RouteMember& routeMember) {
+  const std::string& member = routeMember.name;
   net::HttpHeaders out;
   for (const auto& [name, value] : headers) {
     for (std::string_view kept : {"content-type", "retry-after", "x-headroom-class", "x-request-id", "cache-control"}) {
@@ -37,6 +41,7 @@ net::HttpHeaders passedHeaders(const net::HttpHeaders& headers, const std::strin
     }
   }
   out.emplace_back("X-Headroom-Member", member);
+  if (!routeMember.model.empty()) out.emplace_back("X-Headroom-Model", routeMember.model);
   return out;
 }
 
@@ -96,7 +101,8 @@ class RouteService::Forward::Attempt final : public net::UpstreamHandler {
 };
 
 RouteService::Forward::Forward(RouteService& service, net::HttpRequest request, std::shared_ptr<net::HttpExchange> exchange,
-                               engine::ClassId classId, std::optional<json> body, std::string clientKey)
+                               engine::ClassId classId, std::optional<json> body, std::string clientKey,
+                               std::optional<Tiering> tiering)
     : service_(service),
       request_(std::move(request)),
       exchange_(std::move(exchange)),
@@ -104,15 +110,17 @@ RouteService::Forward::Forward(RouteService& service, net::HttpRequest request, 
       body_(std::move(body)),
       clientKey_(std::move(clientKey)),
       arrival_(SteadyClock::now()),
-      tried_(service.table_.size(), false) {}
+      tried_(service.table_.size(), false),
+      tiering_(std::move(tiering)) {}
 
 void RouteService::Forward::start() {
   std::weak_ptr<Forward> weak = shared_from_this();
   exchange_->onClose([weak] {
     if (auto self = weak.lock()) self->clientGone();
   });
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   nextAttempt();
+  launch(lock);
 }
 
 void RouteService::Forward::onSending(int attempt) {
@@ -121,7 +129,7 @@ void RouteService::Forward::onSending(int attempt) {
 }
 
 void RouteService::Forward::onHead(int attempt, int status, const net::HttpHeaders& headers) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   const auto now = SteadyClock::now();
   // 503: the member is stopping or its instance failed; 429: its queue for the class is full. Neither
@@ -131,10 +139,11 @@ void RouteService::Forward::onHead(int attempt, int status, const net::HttpHeade
     abandonAttempt(status == 503);
     service_.metrics_.countRetry(classId_);
     nextAttempt();
+    launch(lock);
     return;
   }
   status_ = status;
-  headers_ = passedHeaders(headers, memberName());
+  headers_ = passedHeaders(headers, service_.config_.members[static_cast<std::size_t>(member_)]);
   if (status >= 500 && status != 503) {
     // The member failed while serving the request. Its own message stays in its log: it may name hosts
     // the client is not to see.
@@ -159,6 +168,7 @@ void RouteService::Forward::onBody(int attempt, std::string_view bytes) {
   std::lock_guard lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   if (streaming_) {
+    if (eventStream_ && slo_) tokensArrived(bytes, SteadyClock::now());
     sendStreamed(bytes);
   } else if (reply_.size() + bytes.size() <= kMaxBufferedReplyBytes) {
     reply_.append(bytes);
@@ -182,7 +192,8 @@ void RouteService::Forward::onComplete(int attempt) {
   std::lock_guard lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   finished_ = true;
-  service_.table_.attemptEnded(member_, false);
+  judgeAnswer(SteadyClock::now());
+  endAttempt(false);
   if (streaming_) {
     if (!heldEvent_.empty()) exchange_->sendChunk(std::move(heldEvent_));
     exchange_->endStream();
@@ -195,11 +206,11 @@ void RouteService::Forward::onComplete(int attempt) {
 }
 
 void RouteService::Forward::onError(int attempt, std::string_view message) {
-  std::lock_guard lock(mutex_);
+  std::unique_lock lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   if (clientGone_) {
     finished_ = true;
-    service_.table_.attemptEnded(member_, false);
+    endAttempt(false);
     call_.reset();
     return;
   }
@@ -215,13 +226,14 @@ void RouteService::Forward::onError(int attempt, std::string_view message) {
   abandonAttempt(true);
   service_.metrics_.countRetry(classId_);
   nextAttempt();
+  launch(lock);
 }
 
 void RouteService::Forward::onDeadlinePassed(int attempt) {
   std::lock_guard lock(mutex_);
   if (attempt != attempt_ || finished_) return;
   finished_ = true;
-  service_.table_.attemptEnded(member_, false);
+  endAttempt(false);
   call_.reset();
   if (clientGone_) return;
   service_.metrics_.countDeadlinePassed(classId_);
@@ -243,7 +255,7 @@ void RouteService::Forward::onDeadlinePassed(int attempt) {
 
 void RouteService::Forward::failRequest(const std::string& how, bool memberFailed) {
   finished_ = true;
-  service_.table_.attemptEnded(member_, memberFailed);
+  endAttempt(memberFailed);
   service_.metrics_.countMemberFailed(classId_);
   const ApiError error = ApiError::make(502,
                                         "Member \"" + memberName() + "\" failed while serving this request (" + how +
@@ -257,7 +269,7 @@ void RouteService::Forward::failRequest(const std::string& how, bool memberFaile
 
 void RouteService::Forward::failStream(bool memberFailed) {
   finished_ = true;
-  service_.table_.attemptEnded(member_, memberFailed);
+  endAttempt(memberFailed);
   service_.metrics_.countStreamError(classId_);
   if (eventStream_) {
     const ApiError error = ApiError::make(502,
@@ -278,8 +290,63 @@ bool RouteService::Forward::hasUntriedMember() const {
   return std::find(tried_.begin(), tried_.end(), false) != tried_.end();
 }
 
-void RouteService::Forward::abandonAttempt(bool memberFailed) {
+void RouteService::Forward::endAttempt(bool memberFailed) {
   service_.table_.attemptEnded(member_, memberFailed);
+  if (slo_) service_.tiers_->ended(member_, tiering_->request, firstTokenSeen_, tokensSeen_);
+  slo_.reset();
+}
+
+void RouteService::Forward::tokensArrived(std::string_view bytes, SteadyClock::time_point at) {
+  for (const std::string& data : events_.feed(bytes)) {
+    const std::int32_t tokens = streamedTokens(data);
+    if (tokens == 0) continue;
+    if (!firstTokenSeen_) service_.tiers_->firstToken(member_, tiering_->request);
+    firstTokenSeen_ = true;
+    // The load counts at most the tokens the request may generate; the judgement counts every one.
+    const std::int32_t counted = std::min(tokens, std::max(0, tiering_->request.outputTokens - tokensSeen_));
+    if (counted > 0) service_.tiers_->tokensSeen(member_, counted);
+    tokensSeen_ += counted;
+    slo_->tokens(tokens, service_.tiers_->toEngineTime(at));
+  }
+}
+
+void RouteService::Forward::judgeAnswer(SteadyClock::time_point at) {
+  if (!slo_ || status_ != 200) return;
+  if (!streaming_) slo_->tokens(completionTokens(reply_).value_or(1), service_.tiers_->toEngineTime(at));
+  const engine::GroupId served = service_.tiers_->tiers().groupOf[static_cast<std::size_t>(member_)];
+  const engine::QosClass& qos = service_.config_.classes[classId_].qos;
+  const bool met = slo_->judge(service_.tiers_->toEngineTime(at)).met();
+  const double reward = engine::tierReward(qos, met, service_.tiers_->accuracy(served, tiering_->request.task));
+  service_.metrics_.countTierCompletion(classId_, served, met, reward);
+  if (decided_) {
+    service_.tiers_->outcome(tiering_->request.id, reward, at);
+    outcomeGiven_ = true;
+  }
+}
+
+int RouteService::Forward::pickMember() {
+  if (!tiering_) return service_.table_.pick(classId_, tried_);
+  const RouteTiers& tiers = service_.tiers_->tiers();
+  if (tiering_->tiered && !decided_) {
+    const std::vector<MemberState> states = service_.table_.states();
+    std::vector<bool> available(tried_.size());
+    for (std::size_t m = 0; m < available.size(); ++m) available[m] = !tried_[m] && states[m].up;
+    tiering_->group = service_.tiers_->choose(tiering_->request, available);
+    decided_ = true;
+    service_.metrics_.countTierRouted(classId_, *tiering_->group);
+  }
+  if (!tiering_->group || widened_) return service_.table_.pick(classId_, tried_);
+  std::vector<bool> excluded = tried_;
+  for (std::size_t m = 0; m < excluded.size(); ++m) excluded[m] = excluded[m] || tiers.groupOf[m] != *tiering_->group;
+  const int member = service_.table_.pick(classId_, excluded);
+  if (member >= 0 || !tiering_->tiered) return member;
+  // Every member of the chosen model is down or tried: a tiered request may take another model.
+  widened_ = true;
+  return service_.table_.pick(classId_, tried_);
+}
+
+void RouteService::Forward::abandonAttempt(bool memberFailed) {
+  endAttempt(memberFailed);
   if (call_) call_->cancel();
   call_.reset();
   ++attempt_;
@@ -289,7 +356,7 @@ void RouteService::Forward::abandonAttempt(bool memberFailed) {
 }
 
 void RouteService::Forward::nextAttempt() {
-  member_ = service_.table_.pick(classId_, tried_);
+  member_ = pickMember();
   if (member_ < 0) {
     finished_ = true;
     service_.metrics_.countUnavailable(classId_);
@@ -306,11 +373,35 @@ void RouteService::Forward::nextAttempt() {
     return;
   }
   tried_[static_cast<std::size_t>(member_)] = true;
+  if (tiering_ && body_) {
+    firstTokenSeen_ = false;
+    tokensSeen_ = 0;
+    events_ = SseDecoder();
+    slo_.emplace(service_.config_.classes[classId_].qos.slo, tiering_->request.arrival);
+    service_.tiers_->sent(member_, tiering_->request);
+  }
   net::UpstreamRequest upstream = upstreamRequest(service_.config_.members[static_cast<std::size_t>(member_)]);
   service_.table_.attemptStarted(member_);
   auto handler = std::make_shared<Attempt>(shared_from_this(), attempt_);
   sentAt_ = SteadyClock::now();
-  call_ = service_.transport_.start(std::move(upstream), std::move(handler));
+  pending_ = PendingCall{std::move(upstream), std::move(handler), attempt_};
+}
+
+void RouteService::Forward::launch(std::unique_lock<std::mutex>& lock) {
+  if (!pending_) return;
+  PendingCall pending = std::move(*pending_);
+  pending_.reset();
+  // The transport may call the attempt back before start() returns (a kept-alive connection sends at
+  // once, on this very thread when it is the transport's): the lock must be free by then.
+  lock.unlock();
+  std::shared_ptr<net::UpstreamCall> call = service_.transport_.start(std::move(pending.upstream), std::move(pending.handler));
+  lock.lock();
+  if (pending.attempt == attempt_ && !finished_ && !clientGone_) {
+    call_ = std::move(call);
+  } else {
+    // The attempt ended (or the client left) meanwhile: its call is over or to be ended.
+    call->cancel();
+  }
 }
 
 net::UpstreamRequest RouteService::Forward::upstreamRequest(const RouteMember& member) const {
@@ -323,11 +414,22 @@ net::UpstreamRequest RouteService::Forward::upstreamRequest(const RouteMember& m
   if (!key.empty()) upstream.headers.emplace_back("Authorization", "Bearer " + key);
   if (body_) {
     upstream.headers.emplace_back("Content-Type", "application/json");
+    // A member of a declared model is asked for that model (a tiered request names "auto", or nothing
+    // the member knows).
+    const auto named = body_->find("model");
+    const bool renamed = !member.model.empty() && (named == body_->end() || !named->is_string() || *named != member.model);
     if (member.kind == MemberKind::Headroom) {
       upstream.headers.emplace_back("X-Headroom-Class", service_.config_.classes[classId_].qos.name);
-      upstream.body = request_.body;
+      if (renamed) {
+        json rewritten = *body_;
+        rewritten["model"] = member.model;
+        upstream.body = rewritten.dump(-1, ' ', false, json::error_handler_t::replace);
+      } else {
+        upstream.body = request_.body;
+      }
     } else {
       json rewritten = *body_;
+      if (renamed) rewritten["model"] = member.model;
       rewritten.erase("qos_class");
       rewritten["priority"] = member.priorityByClass[classId_];
       upstream.body = rewritten.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -357,7 +459,12 @@ void RouteService::Forward::clientGone() {
   if (call) call->cancel();
 }
 
-RouteService::Forward::~Forward() { service_.forwardEnded(); }
+RouteService::Forward::~Forward() {
+  // A tiered request that ended without an answer judged (its member failed, none was left, the router
+  // shut down) earned nothing; one whose client left is not judged.
+  if (decided_ && !outcomeGiven_ && !clientGone_) service_.tiers_->outcome(tiering_->request.id, 0.0, SteadyClock::now());
+  service_.forwardEnded();
+}
 
 void RouteService::Forward::endForShutdown() {
   std::shared_ptr<net::UpstreamCall> call;
@@ -374,7 +481,7 @@ void RouteService::Forward::endForShutdown() {
     } else {
       exchange_->respond(error.toResponse());
     }
-    service_.table_.attemptEnded(member_, false);
+    endAttempt(false);
     call = std::move(call_);
   }
   if (call) call->cancel();

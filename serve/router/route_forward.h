@@ -14,6 +14,8 @@
 #include "engine/core/time.h"
 #include "net/http_exchange.h"
 #include "net/upstream.h"
+#include "serve/protocol/sse_decoder.h"
+#include "serve/router/relayed_slo.h"
 #include "serve/router/route_service.h"
 
 namespace headroom::serve {
@@ -31,9 +33,20 @@ namespace headroom::serve {
 // hold it); thread-safe.
 class RouteService::Forward final : public std::enable_shared_from_this<Forward> {
  public:
-  // `body`: the parsed JSON body of a completion (rewritten for openai members), empty for GET.
+  // A completion on a router with model tiers: `tiered` (the tier router picks its group at the first
+  // attempt), else `group` (the model it names; nullopt: it names none the router knows, any member).
+  // `request` describes it to the tier router and the reward (its id, arrival, tokens, task).
+  struct Tiering {
+    bool tiered = false;
+    std::optional<engine::GroupId> group;
+    engine::Request request;
+  };
+
+  // `body`: the parsed JSON body of a completion (rewritten for openai members, and for members of
+  // another model than the one it names), empty for GET.
   Forward(RouteService& service, net::HttpRequest request, std::shared_ptr<net::HttpExchange> exchange,
-          engine::ClassId classId, std::optional<nlohmann::json> body, std::string clientKey);
+          engine::ClassId classId, std::optional<nlohmann::json> body, std::string clientKey,
+          std::optional<Tiering> tiering = std::nullopt);
 
   // Tells the service that it ended (no attempt holds it any more).
   ~Forward();
@@ -57,8 +70,20 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   using SteadyClock = std::chrono::steady_clock;
 
   bool hasUntriedMember() const;
+  // The member's attempt ended: the member table and the tier load hear it.
+  void endAttempt(bool memberFailed);
+  // The member for the next attempt: in the request's group while one is left (a tiered request then
+  // goes to any member left), -1 when none is.
+  int pickMember();
+  // Tokens of a streamed answer reached the router (tier load and SLO judgement).
+  void tokensArrived(std::string_view bytes, SteadyClock::time_point at);
+  // A tiered request's answer arrived whole: judge it, count it, pay its reward.
+  void judgeAnswer(SteadyClock::time_point at);
   void abandonAttempt(bool memberFailed);
+  // Picks the member for the next attempt and prepares its call (pending_), or answers 503 when none is
+  // left. launch() starts the prepared call with the lock released: callers hold the lock in `lock`.
   void nextAttempt();
+  void launch(std::unique_lock<std::mutex>& lock);
   const std::string& memberName() const;
   // The member failed while serving the request: answer 502 and try no other member. `how` says what
   // happened, e.g. "the connection broke off before its answer".
@@ -83,6 +108,12 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   std::mutex mutex_;
   std::vector<bool> tried_;
   std::shared_ptr<net::UpstreamCall> call_;
+  struct PendingCall {
+    net::UpstreamRequest upstream;
+    std::shared_ptr<net::UpstreamHandler> handler;
+    int attempt = 0;
+  };
+  std::optional<PendingCall> pending_;  // prepared by nextAttempt, started by launch
   int attempt_ = 0;
   int member_ = -1;
   int status_ = 0;
@@ -95,6 +126,15 @@ class RouteService::Forward final : public std::enable_shared_from_this<Forward>
   bool streaming_ = false;
   bool finished_ = false;
   bool clientGone_ = false;
+
+  std::optional<Tiering> tiering_;
+  bool decided_ = false;         // the tier router chose the request's group
+  bool widened_ = false;         // its group had no member left; any member may take it
+  bool outcomeGiven_ = false;    // the tier router heard how it ended
+  bool firstTokenSeen_ = false;  // this attempt's first token came back
+  std::int32_t tokensSeen_ = 0;  // this attempt's tokens that came back
+  std::optional<RelayedSlo> slo_;
+  SseDecoder events_;
 };
 
 }  // namespace headroom::serve

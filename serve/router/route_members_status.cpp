@@ -17,6 +17,7 @@ RouteMembersStatus routeMembersStatus(const std::vector<RouteMember>& members, c
     out.kind = member.kind;
     out.transport = member.endpoint.quic ? MemberTransport::Quic : member.endpoint.tls ? MemberTransport::Https : MemberTransport::Http;
     if (member.endpoint.quic) out.streamScheduler = std::string(net::quic::streamSchedulerName(member.endpoint.streamScheduler));
+    out.model = member.model;
     if (m < states.size()) {
       out.up = states[m].up;
       out.requestsInFlight = states[m].inFlight;

@@ -14,7 +14,7 @@ namespace headroom::serve {
 // "http://host:port", "https://host:port" or "quic://host:port" for an endpoint, as parseEndpointUrl reads it.
 std::string endpointUrl(const net::UpstreamEndpoint& endpoint);
 
-// The router's members as GET /v1/headroom/members answers them: name, address, kind and transport from
+// The router's members as GET /v1/headroom/members answers them: name, address, kind, transport and model from
 // the configuration, up and in flight from the member table (`states`, one per member, same order), and
 // per member its per-class stream figures from `streamsByMember` (one entry per member; a missing or empty
 // entry: no figures, as for HTTP members). The QUIC transport's counters come in through

@@ -53,6 +53,29 @@ void RouteMetrics::countDeadlinePassed(engine::ClassId classId) {
   ++counters_[classId].deadlinePassed;
 }
 
+void RouteMetrics::setTierModels(std::vector<std::string> models) {
+  std::lock_guard lock(mutex_);
+  tierModels_ = std::move(models);
+  for (ClassCounters& counters : counters_) {
+    counters.tierRouted.assign(tierModels_.size(), 0);
+    counters.tierMet.assign(tierModels_.size(), 0);
+    counters.tierMissed.assign(tierModels_.size(), 0);
+  }
+}
+
+void RouteMetrics::countTierRouted(engine::ClassId classId, engine::GroupId group) {
+  std::lock_guard lock(mutex_);
+  ++counters_[classId].tierRouted.at(group);
+}
+
+void RouteMetrics::countTierCompletion(engine::ClassId classId, engine::GroupId group, bool metSlo, double reward) {
+  std::lock_guard lock(mutex_);
+  ClassCounters& counters = counters_[classId];
+  ++(metSlo ? counters.tierMet : counters.tierMissed).at(group);
+  counters.rewardTotal += reward;
+  ++counters.rewardCount;
+}
+
 void RouteMetrics::recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte) {
   std::lock_guard lock(mutex_);
   counters_[classId].overhead.record(overhead);
@@ -61,9 +84,11 @@ void RouteMetrics::recordOverhead(engine::ClassId classId, engine::Duration over
 
 std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members) const {
   std::vector<ClassCounters> counters;
+  std::vector<std::string> tierModels;
   {
     std::lock_guard lock(mutex_);
     counters = counters_;
+    tierModels = tierModels_;
   }
   PrometheusWriter out;
   auto classLabel = [&](std::size_t c) { return MetricLabels{{"class", classNames_[c]}}; };
@@ -96,6 +121,32 @@ std::string RouteMetrics::prometheusText(const std::vector<MemberState>& members
   out.family("headroom_router_first_byte_seconds", "histogram", "Arrival at the router to the first answer byte from a member.");
   for (std::size_t c = 0; c < counters.size(); ++c) {
     out.histogram("headroom_router_first_byte_seconds", classLabel(c), counters[c].firstByte);
+  }
+  if (!tierModels.empty()) {
+    auto classModel = [&](std::size_t c, std::size_t g) { return MetricLabels{{"class", classNames_[c]}, {"model", tierModels[g]}}; };
+    out.family("headroom_router_tier_requests_total", "counter", "Requests routed to each model, by class (tiered and model-named ones).");
+    for (std::size_t c = 0; c < counters.size(); ++c) {
+      for (std::size_t g = 0; g < tierModels.size(); ++g) out.sample("headroom_router_tier_requests_total", classModel(c, g), counters[c].tierRouted[g]);
+    }
+    out.family("headroom_router_tier_completions_total", "counter",
+               "Answers relayed in full per class and serving model, and whether they met the class's SLO as the "
+               "router saw the tokens arrive.");
+    for (std::size_t c = 0; c < counters.size(); ++c) {
+      for (std::size_t g = 0; g < tierModels.size(); ++g) {
+        for (const bool met : {true, false}) {
+          MetricLabels labels = classModel(c, g);
+          labels.emplace_back("slo", met ? "met" : "missed");
+          out.sample("headroom_router_tier_completions_total", labels, met ? counters[c].tierMet[g] : counters[c].tierMissed[g]);
+        }
+      }
+    }
+    out.family("headroom_router_tier_reward_total", "counter",
+               "Reward earned per class: reward weight x the serving model's accuracy on the task when the SLO was "
+               "met, else 0 (mean reward = headroom_router_tier_reward_total / headroom_router_tier_rewarded_total).");
+    for (std::size_t c = 0; c < counters.size(); ++c) out.sample("headroom_router_tier_reward_total", classLabel(c), counters[c].rewardTotal);
+    // Not "_count": promtool keeps that suffix for histograms and summaries.
+    out.family("headroom_router_tier_rewarded_total", "counter", "Answers the reward was counted over, per class.");
+    for (std::size_t c = 0; c < counters.size(); ++c) out.sample("headroom_router_tier_rewarded_total", classLabel(c), counters[c].rewardCount);
   }
   out.family("headroom_router_member_up", "gauge",
              "1 while a member is taking requests, 0 while it is skipped: after a failure until its health "

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/core/qos_class.h"
+#include "engine/core/request.h"
 #include "engine/core/time.h"
 #include "engine/metrics/bucket_histogram.h"
 #include "serve/router/member_table.h"
@@ -34,6 +35,15 @@ class RouteMetrics {
   // at the router to the first answer byte from a member.
   void recordOverhead(engine::ClassId classId, engine::Duration overhead, engine::Duration firstByte);
 
+  // Model tiers: the members' models (one per group; none when members declare no model). Call before
+  // counting.
+  void setTierModels(std::vector<std::string> models);
+  // The tier router sent a request of class `classId` to group `group`.
+  void countTierRouted(engine::ClassId classId, engine::GroupId group);
+  // A tiered request's answer ended: `group` served it, met (or missed) its class's SLO as the router
+  // judged it, and earned `reward` (engine::tierReward).
+  void countTierCompletion(engine::ClassId classId, engine::GroupId group, bool metSlo, double reward);
+
   // The Prometheus text of GET /metrics.
   std::string prometheusText(const std::vector<MemberState>& members) const;
 
@@ -47,9 +57,15 @@ class RouteMetrics {
     std::uint64_t deadlinePassed = 0;
     engine::BucketHistogram overhead;
     engine::BucketHistogram firstByte;
+    std::vector<std::uint64_t> tierRouted;  // per group
+    std::vector<std::uint64_t> tierMet;     // per group
+    std::vector<std::uint64_t> tierMissed;  // per group
+    double rewardTotal = 0.0;
+    std::uint64_t rewardCount = 0;
   };
 
   std::vector<std::string> classNames_;
+  std::vector<std::string> tierModels_;
   mutable std::mutex mutex_;
   std::vector<ClassCounters> counters_;
 };

@@ -1,9 +1,11 @@
 #include "serve/router/route_service.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
 #include "serve/protocol/api_error.h"
+#include "serve/protocol/completion_request.h"
 #include "serve/protocol/json_object_body.h"
 #include "serve/protocol/request_id.h"
 #include "serve/protocol/request_id_exchange.h"
@@ -28,7 +30,12 @@ RouteService::RouteService(RouteConfig config, net::UpstreamTransport& transport
       transport_(transport),
       table_(config_.members, config_.policy, config_.shares, config_.downFor),
       prober_(table_, config_.members, transport, config_.healthCheckInterval, config_.healthCheckTimeout),
-      metrics_(config_.classes) {}
+      metrics_(config_.classes) {
+  if (config_.tiers) {
+    tiers_ = std::make_unique<RouteTierState>(*config_.tiers, config_.classes, config_.members.size());
+    metrics_.setTierModels(config_.tiers->models);
+  }
+}
 
 RouteService::~RouteService() { prober_.stop(); }
 
@@ -109,6 +116,26 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
                                        "invalid_request_error", "invalid_api_key"));
     return;
   }
+  if (models && tiers_) {
+    // With model tiers the router lists its members' models and "auto" itself.
+    auto model = [](std::string_view id) { return json{{"id", id}, {"object", "model"}, {"created", 0}, {"owned_by", "headroom"}}; };
+    std::vector<std::string> ids = tiers_->tiers().models;
+    ids.emplace_back(kAutoModel);
+    if (path == "/v1/models") {
+      json data = json::array();
+      for (const std::string& id : ids) data.push_back(model(id));
+      exchange->respond({200, {{"Content-Type", "application/json"}}, json{{"object", "list"}, {"data", data}}.dump()});
+      return;
+    }
+    const std::string id(path.substr(std::string_view("/v1/models/").size()));  // model names need no decoding
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) {
+      exchange->respond({200, {{"Content-Type", "application/json"}}, model(id).dump()});
+    } else {
+      sendError(exchange, ApiError::make(404, "The model '" + echoInput(id) + "' does not exist here.", "invalid_request_error",
+                                         "model_not_found", "model"));
+    }
+    return;
+  }
   std::optional<json> body;
   std::optional<std::string> bodyClass;
   if (completion) {
@@ -137,8 +164,42 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
     return;
   }
   const engine::ClassId classId = std::get<engine::ClassId>(chosen);
+  std::optional<Forward::Tiering> tiering;
+  if (tiers_ && body) {
+    const auto arrival = std::chrono::steady_clock::now();
+    tiers_->arrived(arrival);
+    const RouteTiers& tierConfig = tiers_->tiers();
+    Forward::Tiering tier;
+    const auto named = body->find("model");
+    const std::string model = named != body->end() && named->is_string() ? named->get<std::string>() : std::string();
+    tier.tiered = tierConfig.tieredClasses[classId] || model == kAutoModel;
+    if (!tier.tiered && !model.empty()) {
+      tier.group = tierConfig.groupOfModel(model);
+      if (!tier.group) {
+        std::string models;
+        for (const std::string& known : tierConfig.models) models += (models.empty() ? "'" : "', '") + known;
+        sendError(exchange, ApiError::make(404, "The model '" + model + "' does not exist here. Models: " + models + "', or '" +
+                                                    std::string(kAutoModel) + "' to let the router choose.",
+                                           "invalid_request_error", "model_not_found", "model"));
+        return;
+      }
+    }
+    // Its tokens as the member's own reader counts them (prompt estimate or token ids, max_tokens).
+    std::int32_t promptTokens = 1;
+    std::int32_t outputTokens = config_.limits.defaultMaxTokens;
+    const CompletionEndpoint endpoint = path == "/v1/chat/completions" ? CompletionEndpoint::ChatCompletions : CompletionEndpoint::Completions;
+    const std::variant<CompletionRequest, ApiError> parsedRequest = parseCompletionRequest(endpoint, request.body, config_.limits);
+    if (const auto* parsed = std::get_if<CompletionRequest>(&parsedRequest)) {
+      promptTokens = parsed->promptTokens;
+      outputTokens = parsed->maxTokens;
+    }
+    tier.request = tiers_->describe(classId, arrival, promptTokens, outputTokens);
+    if (tier.group) metrics_.countTierRouted(classId, *tier.group);
+    tiering = std::move(tier);
+  }
   metrics_.countRequest(classId);
-  auto forward = std::make_shared<Forward>(*this, std::move(request), std::move(exchange), classId, std::move(body), key);
+  auto forward = std::make_shared<Forward>(*this, std::move(request), std::move(exchange), classId, std::move(body), key,
+                                           std::move(tiering));
   {
     const std::lock_guard lock(forwardsMutex_);
     std::erase_if(forwards_, [](const std::weak_ptr<Forward>& weak) { return weak.expired(); });

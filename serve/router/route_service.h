@@ -23,6 +23,7 @@
 #include "serve/router/member_table.h"
 #include "serve/router/route_config.h"
 #include "serve/router/route_metrics.h"
+#include "serve/router/route_tier_state.h"
 
 namespace headroom::serve {
 
@@ -35,6 +36,13 @@ namespace headroom::serve {
 // Also serves GET /health, GET /metrics (its own), GET /v1/models and /v1/models/{id} (from a member) and
 // GET|PUT /v1/headroom/admin/shares and GET /v1/headroom/members (admin key). Thread-safe.
 //
+// Model tiers (members that declare their models, RouteTiers): a tiered request (model "auto", or a
+// class in tiered_classes) goes to the group its tier router picks, a request naming a model to that
+// model's members (404 model_not_found naming the models when none serves it); the member policy picks
+// the member inside the group, and the member is asked for its own model. Answers carry
+// X-Headroom-Model; /metrics counts requests, completions (SLO met or missed, as the router saw the
+// tokens arrive) and the reward per class and model (RouteTierState, RelayedSlo).
+//
 // Shutdown: beginDrain() answers new requests 503 (Retry-After) and /health 503 while the requests in
 // flight go on; waitDrained() says when none is left; endInFlight() ends the rest (a stream's error
 // event, else a 503) and closes their upstream calls, so the members cancel them too.
@@ -45,6 +53,8 @@ namespace headroom::serve {
 // classes.
 class RouteService final : public net::HttpHandler {
  public:
+  // Throws engine::InputError when the tiers cannot be set up (a model without an accuracy for a class's
+  // task, a learned policy that cannot be read or does not match the members' models).
   RouteService(RouteConfig config, net::UpstreamTransport& transport);
   ~RouteService() override;
 
@@ -66,6 +76,8 @@ class RouteService final : public net::HttpHandler {
   void setShares(RoutePolicy policy, std::vector<std::vector<double>> shares);
   // Adds the QUIC upload streams' figures to /metrics (members of transport "quic"). Call before serving.
   void setQuicStreamMetrics(std::shared_ptr<const MemberStreamMetrics> metrics) { quicStreamMetrics_ = std::move(metrics); }
+  // The tier router, as an operator writes it ("greedy", ...); empty without model tiers.
+  std::string tierRouterName() const { return tiers_ ? tiers_->describeRouter() : std::string(); }
 
   // Starts the shutdown: from now on completions and model lists are answered 503 with a retry after
   // the rest of `drainTime` (at least 1 s), /health 503 {"status": "draining"}. Idempotent.
@@ -97,6 +109,7 @@ class RouteService final : public net::HttpHandler {
   MemberTable table_;
   MemberProber prober_;
   RouteMetrics metrics_;
+  std::unique_ptr<RouteTierState> tiers_;  // set when the members declare their models
   std::shared_ptr<net::HttpServerCounters> httpCounters_ = std::make_shared<net::HttpServerCounters>();
   std::shared_ptr<const MemberStreamMetrics> quicStreamMetrics_;
 

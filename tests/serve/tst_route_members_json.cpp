@@ -45,6 +45,7 @@ RouteMembersStatus sample() {
   http.transport = MemberTransport::Http;
   http.up = false;
   http.requestsInFlight = 0;
+  http.model = "llama-3.1-8b";
   MemberStatus https;
   https.name = "tls";
   https.url = "https://example.org:443";
@@ -69,6 +70,19 @@ class TestRouteMembersJson : public QObject {
     QCOMPARE(back.members[1].kind, MemberKind::OpenAi);
     QCOMPARE(back.members[1].up, false);
     QCOMPARE(back.members[2].transport, MemberTransport::Https);
+    QCOMPARE(back.members[1].model, std::string("llama-3.1-8b"));
+    QVERIFY(back.members[0].model.empty());
+  }
+
+  // A member's model: its name, null when it declares none; a router from before model tiers sends none.
+  void modelIsOptional() {
+    json root = toRouteMembersJson(sample());
+    QCOMPARE(root["members"][1]["model"].get<std::string>(), std::string("llama-3.1-8b"));
+    QVERIFY(root["members"][0]["model"].is_null());
+    root["members"][0].erase("model");
+    QVERIFY(routeMembersFromJson(root) == sample());
+    root["members"][1]["model"] = "";
+    QVERIFY_THROWS_EXCEPTION(headroom::engine::InputError, routeMembersFromJson(root));
   }
 
   void writesTheDocumentedShape() {
