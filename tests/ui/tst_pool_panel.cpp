@@ -35,6 +35,7 @@ class TestPoolPanel : public QObject {
     bridge.step(5.0);
     QTRY_VERIFY(bridge.latest()->simulatedS >= 5.0);
     QTRY_COMPARE(model.rowCount(), 2);
+    QVERIFY(panel.view()->isColumnHidden(PoolTableModel::Group));  // one model: no groups to show
     QVERIFY(panel.addAction()->isEnabled());
     QCOMPARE(panel.removalCandidate(), 1);  // nothing selected: the newest
 
