@@ -207,9 +207,10 @@ InstanceStatus Instance::status() const {
   status.iterations = iterations_;
   status.busyTime = busyTime_;
   status.tokenBudget = scheduler_.tokenBudget();
+  status.queuedPrefillTokens = scheduler_.pendingPrefillTokens();
   const double prefillRate = scheduler_.prefillTokensPerS();
   if (prefillRate > 0.0) {
-    status.queuedPrefill = durationFromSeconds(static_cast<double>(scheduler_.pendingPrefillTokens()) / prefillRate);
+    status.queuedPrefill = durationFromSeconds(static_cast<double>(status.queuedPrefillTokens) / prefillRate);
   }
   return status;
 }

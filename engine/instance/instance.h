@@ -31,6 +31,7 @@ struct InstanceStatus {
   bool draining = false;  // being removed: takes no new work, finishes what it runs
   std::int32_t tokenBudget = 0;  // the most tokens one iteration may hold under the current chunking
   Duration queuedPrefill{};      // prompt tokens held but not yet computed, at the recent prefill rate
+  std::int64_t queuedPrefillTokens = 0;  // those prompt tokens (waiting, relegated and partly prefilled)
 
   // Whether it holds any request (running or queued); `busy` only says an iteration is in progress now.
   bool holdsWork() const { return load.waiting + load.relegated + load.prefilling + load.decoding > 0; }

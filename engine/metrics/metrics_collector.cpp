@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "engine/core/tier_reward.h"
 #include "engine/metrics/slo_outcome.h"
 
 namespace headroom::engine {
@@ -51,6 +52,8 @@ void mergeWindow(SeriesWindow& into, const SeriesWindow& from) {
     a.sloMet += b.sloMet;
     a.tokensOut += b.tokensOut;
     a.relegations += b.relegations;
+    for (std::size_t g = 0; g < kMaxPoolGroups; ++g) a.completedByGroup[g] += b.completedByGroup[g];
+    a.rewardSum += b.rewardSum;
     mergeLatency(a.queue, b.queue);
     mergeLatency(a.ttft, b.ttft);
     mergeLatency(a.tbt, b.tbt);
@@ -155,16 +158,28 @@ void MetricsCollector::onFinished(const RequestState& state, TimePoint now) {
     if (*bound) ++count->met;
   }
   const bool paced = state.generatedTokens >= 2;
+  // Model tiers: the serving group's accuracy on the request's task, paid when the SLO was met.
+  const bool tiers = !groupNames_.empty();
+  const std::size_t group = state.request.group;
+  double reward = 0.0;
+  if (tiers && group < accuracy_.size() && state.request.task < accuracy_[group].size()) {
+    reward = tierReward(classes_[c], met, accuracy_[group][state.request.task]);
+  }
   for (ClassMetrics* metrics : {&total_[c], &window_[c]}) {
     ++metrics->completed;
     metrics->ttlt.record(ttlt);
     if (paced) metrics->tbt.record(state.worstTokenPace);
     if (met) ++metrics->sloMet;
+    if (tiers && group < kMaxPoolGroups) {
+      ++metrics->completedByGroup[group];
+      metrics->rewardSum += reward;
+    }
   }
   if (!bucketed_.empty()) {
     bucketed_[c].ttlt.record(ttlt);
     if (paced) bucketed_[c].tbt.record(state.worstTokenPace);
   }
+  if (outcomeListener_) outcomeListener_(state.request, reward, now);
 }
 
 void MetricsCollector::onCancelled(const RequestState& state, TimePoint now) {
@@ -195,6 +210,8 @@ void MetricsCollector::closeWindowsSlow(TimePoint now) {
                                 windowLatency(m.queue, watched), windowLatency(m.ttft, watched),
                                 windowLatency(m.tbt, watched), windowLatency(m.tokenGap, watched),
                                 windowLatency(m.ttlt, watched)});
+      closed.classes.back().completedByGroup = m.completedByGroup;
+      closed.classes.back().rewardSum = m.rewardSum;
       window_[c].reset();
     }
     appendEntry(std::move(closed));
@@ -278,12 +295,18 @@ Snapshot MetricsCollector::snapshot(TimePoint now) const {
     cls.tbt = latencyStats(m.tbt, qos.slo.percentile);
     cls.tokenGap = latencyStats(m.tokenGap, qos.slo.percentile);
     cls.ttlt = latencyStats(m.ttlt, qos.slo.percentile);
+    if (!groupNames_.empty()) {
+      cls.completedByGroup.assign(m.completedByGroup.begin(), m.completedByGroup.begin() + groupNames_.size());
+      cls.rewardSum = m.rewardSum;
+      if (m.completed > 0) cls.meanReward = m.rewardSum / static_cast<double>(m.completed);
+    }
     snap.arrived += m.arrived;
     snap.completed += m.completed;
     snap.sloMet += m.sloMet;
     snap.tokensOut += m.tokensOut;
     snap.classes.push_back(std::move(cls));
   }
+  snap.groupNames = groupNames_;
   if (!published_) published_ = std::make_shared<const MetricsSeries>(series_);
   snap.series = published_;
   return snap;
@@ -292,6 +315,20 @@ Snapshot MetricsCollector::snapshot(TimePoint now) const {
 void MetricsCollector::keepBuckets(const std::vector<double>& boundsS) {
   const BucketHistogram fresh(boundsS);
   bucketed_.assign(classes_.size(), {fresh, fresh, fresh, fresh, fresh});
+}
+
+void MetricsCollector::setModelTiers(std::vector<std::string> groupNames,
+                                     std::vector<std::vector<double>> accuracyByGroupTask) {
+  if (groupNames.size() > kMaxPoolGroups) {
+    throw std::invalid_argument("metrics: at most " + std::to_string(kMaxPoolGroups) + " groups, got " +
+                                std::to_string(groupNames.size()));
+  }
+  if (accuracyByGroupTask.size() != groupNames.size()) {
+    throw std::invalid_argument("metrics: " + std::to_string(groupNames.size()) + " groups but accuracies for " +
+                                std::to_string(accuracyByGroupTask.size()));
+  }
+  groupNames_ = std::move(groupNames);
+  accuracy_ = std::move(accuracyByGroupTask);
 }
 
 void MetricsCollector::setClasses(std::vector<QosClass> classes) {

@@ -30,13 +30,23 @@ nlohmann::json toReplayJson(const Snapshot& snapshot, std::string_view scenarioN
         {"token_gap_s", latencyJson(cls.tokenGap)},
         {"ttlt_s", latencyJson(cls.ttlt)},
     };
+    if (!snapshot.groupNames.empty()) {
+      nlohmann::json mix = nlohmann::json::object();
+      for (std::size_t g = 0; g < snapshot.groupNames.size() && g < cls.completedByGroup.size(); ++g) {
+        mix[snapshot.groupNames[g]] = cls.completedByGroup[g];
+      }
+      entry["completed_by_group"] = std::move(mix);
+      entry["mean_reward"] = cls.meanReward ? nlohmann::json(*cls.meanReward) : nlohmann::json(nullptr);
+    }
     classes.push_back(std::move(entry));
   }
-  return {{"scenario", std::string(scenarioName)},
+  nlohmann::json document = {{"scenario", std::string(scenarioName)},
           {"requests", snapshot.arrived},
           {"duration_s", durationS},
           {"goodput_per_s", snapshot.goodputPerS(durationS)},
           {"classes", std::move(classes)}};
+  if (!snapshot.groupNames.empty()) document["groups"] = snapshot.groupNames;
+  return document;
 }
 
 }  // namespace headroom::engine

@@ -25,6 +25,13 @@ json windowLatencyJson(const WindowLatency& latency) {
 // Reads fields of one JSON object through the checked reader, naming the field's pointer in every error.
 constexpr auto kMaxInt64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
 
+std::int64_t integerAt(const JsonInput& input, const json& value, const JsonPointer& at) {
+  if (!value.is_number_integer() || (value.is_number_unsigned() && value.get<std::uint64_t>() > kMaxInt64)) {
+    input.failValue(at, "must be an integer (64 bits)", value);
+  }
+  return value.get<std::int64_t>();
+}
+
 class Fields {
  public:
   Fields(const JsonInput& input, const json& object, JsonPointer at) : input_(input), object_(object), at_(std::move(at)) {
@@ -34,13 +41,7 @@ class Fields {
   const json& at(const char* name) const { return input_.required(object_, at_, name, "see the snapshot layout"); }
   bool has(const char* name) const { return object_.contains(name); }
   double number(const char* name) const { return input_.number(at(name), at_ / name, NumberRange{}); }
-  std::int64_t integer(const char* name) const {
-    const json& value = at(name);
-    if (!value.is_number_integer() || (value.is_number_unsigned() && value.get<std::uint64_t>() > kMaxInt64)) {
-      input_.failValue(at_ / name, "must be an integer (64 bits)", value);
-    }
-    return value.get<std::int64_t>();
-  }
+  std::int64_t integer(const char* name) const { return integerAt(input_, at(name), at_ / name); }
   std::optional<double> optionalNumber(const char* name) const {
     if (at(name).is_null()) return std::nullopt;
     return number(name);
@@ -82,11 +83,14 @@ WindowLatency windowLatencyFrom(const Fields& fields) {
 constexpr const char* kLatencyNames[] = {"queue", "ttft", "tbt", "ttlt"};
 // Written since the gap between tokens was told apart from the judged TBT; read when present.
 constexpr const char* kTokenGapName = "token_gap";
+// Written only for pools of model tiers; read when present.
+constexpr const char* kCompletedByGroupName = "completed_by_group";
+constexpr const char* kGroupNamesName = "group_names";
 
 }  // namespace
 
 json classSnapshotToJson(const ClassSnapshot& cls) {
-  return {{"name", cls.name},
+  json object = {{"name", cls.name},
           {"rank", cls.rank},
           {"slo", sloToJson(cls.slo)},
           {"arrived", cls.arrived},
@@ -101,6 +105,12 @@ json classSnapshotToJson(const ClassSnapshot& cls) {
           {"tbt", latencyJson(cls.tbt)},
           {"token_gap", latencyJson(cls.tokenGap)},
           {"ttlt", latencyJson(cls.ttlt)}};
+  if (!cls.completedByGroup.empty()) {
+    object["completed_by_group"] = cls.completedByGroup;
+    object["reward_sum"] = cls.rewardSum;
+    object["mean_reward"] = optionalNumber(cls.meanReward);
+  }
+  return object;
 }
 
 ClassSnapshot classSnapshotFromJson(const JsonInput& input, const json& object, const JsonPointer& at) {
@@ -119,6 +129,14 @@ ClassSnapshot classSnapshotFromJson(const JsonInput& input, const json& object, 
   LatencyStats* latencies[] = {&cls.queue, &cls.ttft, &cls.tbt, &cls.ttlt};
   for (std::size_t i = 0; i < 4; ++i) *latencies[i] = latencyFrom(fields.child(kLatencyNames[i]));
   if (fields.has(kTokenGapName)) cls.tokenGap = latencyFrom(fields.child(kTokenGapName));
+  if (fields.has(kCompletedByGroupName)) {
+    const json& counts = fields.array(kCompletedByGroupName);
+    for (std::size_t g = 0; g < counts.size(); ++g) {
+      cls.completedByGroup.push_back(integerAt(input, counts[g], fields.path(kCompletedByGroupName) / g));
+    }
+    cls.rewardSum = fields.number("reward_sum");
+    cls.meanReward = fields.optionalNumber("mean_reward");
+  }
   return cls;
 }
 
@@ -126,6 +144,7 @@ json toSnapshotJson(const Snapshot& snapshot) {
   json classes = json::array();
   for (const ClassSnapshot& cls : snapshot.classes) classes.push_back(classSnapshotToJson(cls));
   json series = json::array();
+  const std::size_t groups = snapshot.groupNames.size();
   if (snapshot.series) {
     for (const SeriesWindow& window : *snapshot.series) {
       json windowClasses = json::array();
@@ -140,12 +159,17 @@ json toSnapshotJson(const Snapshot& snapshot) {
                                  {"tbt", windowLatencyJson(cls.tbt)},
                                  {"token_gap", windowLatencyJson(cls.tokenGap)},
                                  {"ttlt", windowLatencyJson(cls.ttlt)}});
+        if (groups > 0) {
+          windowClasses.back()["completed_by_group"] =
+              std::vector<std::int64_t>(cls.completedByGroup.begin(), cls.completedByGroup.begin() + groups);
+          windowClasses.back()["reward_sum"] = cls.rewardSum;
+        }
       }
       series.push_back(
           {{"start_s", toSeconds(window.start)}, {"end_s", toSeconds(window.end)}, {"classes", std::move(windowClasses)}});
     }
   }
-  return {{"time_s", toSeconds(snapshot.time)},
+  json document = {{"time_s", toSeconds(snapshot.time)},
           {"window_s", toSeconds(snapshot.windowLength)},
           {"arrived", snapshot.arrived},
           {"completed", snapshot.completed},
@@ -153,6 +177,8 @@ json toSnapshotJson(const Snapshot& snapshot) {
           {"tokens_out", snapshot.tokensOut},
           {"classes", std::move(classes)},
           {"series", std::move(series)}};
+  if (groups > 0) document[kGroupNamesName] = snapshot.groupNames;
+  return document;
 }
 
 Snapshot snapshotFromJson(const json& document) {
@@ -168,6 +194,16 @@ Snapshot snapshotFromJson(const JsonInput& input, const json& document, const Js
   snapshot.completed = root.integer("completed");
   snapshot.sloMet = root.integer("slo_met");
   snapshot.tokensOut = root.integer("tokens_out");
+  if (root.has(kGroupNamesName)) {
+    const json& names = root.array(kGroupNamesName);
+    if (names.size() > kMaxPoolGroups) {
+      input.failValue(root.path(kGroupNamesName), "must hold at most " + std::to_string(kMaxPoolGroups) + " groups",
+                      names);
+    }
+    for (std::size_t g = 0; g < names.size(); ++g) {
+      snapshot.groupNames.push_back(input.string(names[g], root.path(kGroupNamesName) / g));
+    }
+  }
   const json& classes = root.array("classes");
   for (std::size_t c = 0; c < classes.size(); ++c) {
     snapshot.classes.push_back(classSnapshotFromJson(input, classes[c], root.path("classes") / c));
@@ -192,6 +228,17 @@ Snapshot snapshotFromJson(const JsonInput& input, const json& document, const Js
       WindowLatency* latencies[] = {&stats.queue, &stats.ttft, &stats.tbt, &stats.ttlt};
       for (std::size_t i = 0; i < 4; ++i) *latencies[i] = windowLatencyFrom(cf.child(kLatencyNames[i]));
       if (cf.has(kTokenGapName)) stats.tokenGap = windowLatencyFrom(cf.child(kTokenGapName));
+      if (cf.has(kCompletedByGroupName)) {
+        const json& counts = cf.array(kCompletedByGroupName);
+        if (counts.size() > kMaxPoolGroups) {
+          input.failValue(cf.path(kCompletedByGroupName), "must hold at most " + std::to_string(kMaxPoolGroups) +
+                                                              " counts", counts);
+        }
+        for (std::size_t g = 0; g < counts.size(); ++g) {
+          stats.completedByGroup[g] = integerAt(input, counts[g], cf.path(kCompletedByGroupName) / g);
+        }
+        stats.rewardSum = cf.number("reward_sum");
+      }
       window.classes.push_back(stats);
     }
     series->push_back(std::move(window));

@@ -17,6 +17,10 @@ namespace headroom::engine {
 //                                                          "max"}}],
 //  "series": [{"start_s", "end_s", "classes": [{"arrivals", "completions", "slo_met", "tokens_out",
 //              "relegations", "queue"|"ttft"|"tbt"|"token_gap"|"ttlt": {"p50", "watched"}}]}]}
+// A pool of model tiers (Snapshot::groupNames not empty) adds "group_names" at the top, per class
+// "completed_by_group" (counts in group order), "reward_sum" and "mean_reward" (null while nothing
+// completed), and per window class "completed_by_group" and "reward_sum"; without tiers none of them is
+// written, and a document without them reads as a pool without tiers.
 // "tbt" is the judged TBT (ClassSnapshot::tbt), "token_gap" every gap between tokens; a document without
 // "token_gap" (written before it existed) reads as one with no gaps recorded.
 nlohmann::json toSnapshotJson(const Snapshot& snapshot);

@@ -18,13 +18,14 @@ namespace headroom::engine {
 struct PredictedFinish {
   Duration firstToken{};
   Duration lastToken{};
+  Duration decodeStep{};  // one decode step at the batch it would join (what a TBT bound is judged on)
 };
 
 PredictedFinish predictFinish(const InstanceStatus& status, const IterationTimeModel& model, const Request& request);
 
 // How much room a prediction leaves under the class's SLO, as a share of the bound: for each bound the
 // class has, (bound - predicted) / bound, and the smallest of them (TTFT against firstToken, TTLT against
-// lastToken; a TBT bound against the mean decode step). Negative: predicted to miss. A class with no
+// lastToken; a TBT bound against decodeStep). Negative: predicted to miss. A class with no
 // bound gets +infinity.
 double deadlineSlack(const Slo& slo, const PredictedFinish& predicted);
 

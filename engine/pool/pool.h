@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/instance/instance.h"
@@ -47,7 +49,8 @@ class Pool {
   // What the tier router would see for `request` now, one view per group (for tests, benches and the
   // learned router's trainer).
   std::vector<GroupView> groupViews(const Request& request, TimePoint now) const;
-  ArrivalRates arrivalRates() const;
+  // As of the last submitted arrival (counted in them).
+  ArrivalRates arrivalRates() const { return rates_; }
 
   std::int32_t groupCount() const { return static_cast<std::int32_t>(groups_.size()); }
   const Group& group(GroupId id) const { return groups_[id]; }
@@ -79,14 +82,27 @@ class Pool {
 
  private:
   void reindex();
+  // Fills `views` (one per group) without allocating once it has the room.
+  void fillGroupViews(const Request& request, TimePoint now, std::vector<GroupView>& views) const;
+  // The instance index the group's router picks for `request`.
+  std::int32_t routeInGroup(GroupId group, const Request& request);
+  void countArrival(TimePoint now);
 
-  InstanceFactory makeInstance_;
+  GroupInstanceFactory makeInstance_;
+  std::vector<Group> groups_;
+  std::vector<Router> routers_;                     // one per group
+  std::unique_ptr<TierRouter> tierRouter_;          // null for one group
+  QualityTable quality_;
   std::vector<std::unique_ptr<Instance>> instances_;
+  std::vector<GroupId> groupOf_;                    // index -> group
   std::vector<bool> draining_;
-  std::vector<std::int32_t> active_;     // router position -> index
-  std::vector<std::int32_t> indexById_;  // id -> index, -1 once retired
-  Router router_;
-  std::vector<std::int64_t> loads_;
+  std::vector<std::int32_t> active_;                // every active index, in index order
+  std::vector<std::vector<std::int32_t>> groupActive_;  // per group: router position -> index
+  std::vector<std::int32_t> indexById_;             // id -> index, -1 once retired
+  std::vector<std::int64_t> loads_;                 // scratch: the routed group's outstanding tokens
+  std::vector<GroupView> views_;                    // scratch: the tier router's views
+  ArrivalRates rates_;
+  std::optional<TimePoint> lastArrival_;
   std::int32_t nextId_ = 0;
 };
 

@@ -56,7 +56,8 @@ class ReplayRunner {
   void setSpeed(double speed);
   // Applies edited classes from the current virtual time on (see Simulation::setClasses).
   void setClasses(std::vector<QosClass> classes);
-  // Grows the pool by one instance at the current virtual time (see Simulation::addInstance).
+  // Grows the pool by one instance at the current virtual time (see Simulation::addInstance), always
+  // of the first group: a console's "add instance" on a pool of model tiers adds to its first group.
   void addInstance();
   // Drains instance `id` at the current virtual time (see Simulation::drainInstance); a request the
   // pool refuses (unknown id, the last active instance) is logged and ignored.

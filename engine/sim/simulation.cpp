@@ -110,7 +110,7 @@ void Simulation::setClasses(const std::vector<QosClass>& classes) {
   for (std::size_t c = 0; c < classes.size() && c < scenario_.classes.size(); ++c) scenario_.classes[c].qos = classes[c];
 }
 
-std::int32_t Simulation::addInstance() { return pool_->addInstance(); }
+std::int32_t Simulation::addInstance(GroupId group) { return pool_->addInstance(group); }
 
 void Simulation::drainInstance(std::int32_t id) {
   const TimePoint now = clock_.now();

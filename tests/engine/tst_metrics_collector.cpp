@@ -1,6 +1,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -28,17 +29,17 @@ namespace {
 enum : ClassId { kInteractive, kBatch, kBoth, kUnbounded };
 
 std::vector<QosClass> testClasses() {
-  QosClass interactive{"interactive", 0, Importance::High, {}};
+  QosClass interactive{"interactive", 0, Importance::High, {}, 1.0, {}};
   interactive.slo.ttft = 6s;
   interactive.slo.tbt = 50ms;
   interactive.slo.percentile = 99.0;
-  QosClass batch{"batch", 1, Importance::Normal, {}};
+  QosClass batch{"batch", 1, Importance::Normal, {}, 1.0, {}};
   batch.slo.ttlt = 600s;
   batch.slo.percentile = 90.0;
-  QosClass both{"both", 2, Importance::Low, {}};
+  QosClass both{"both", 2, Importance::Low, {}, 1.0, {}};
   both.slo.ttft = 1s;
   both.slo.ttlt = 10s;
-  QosClass unbounded{"unbounded", 3, Importance::Low, {}};
+  QosClass unbounded{"unbounded", 3, Importance::Low, {}, 1.0, {}};
   return {interactive, batch, both, unbounded};
 }
 
@@ -518,6 +519,86 @@ class TestMetricsCollector : public QObject {
     QCOMPARE(total.cancelled, 2);
     QCOMPARE(total.cancelledPromptTokens, 100);
     QCOMPARE(total.cancelledOutputTokens, 2);
+  }
+
+  // Model tiers: completions counted per serving group; the reward is the class weight x the group's
+  // accuracy on the task when the SLO was met (the same judgement as sloMet), 0 when it was missed.
+  void modelTiersCountGroupsAndRewards() {
+    std::vector<QosClass> classes = testClasses();
+    classes[kBoth].rewardWeight = 2.0;
+    MetricsCollector collector(classes, 1s);
+    collector.setModelTiers({"small", "large"}, {{0.5, 0.25}, {0.8, 0.9}});
+    std::vector<std::pair<RequestId, double>> heard;
+    collector.setOutcomeListener([&heard](const Request& request, double reward, TimePoint) {
+      heard.emplace_back(request.id, reward);
+    });
+    // kBoth: TTFT 1 s, TTLT 10 s.
+    RequestState met = makeState(1, kBoth, 0.0, 2);
+    met.request.group = 1;
+    met.request.task = 1;
+    play(collector, met, 0.1, {0.5, 0.6});  // met: 2 x 0.9
+    RequestState missed = makeState(2, kBoth, 0.0, 2);
+    missed.request.group = 1;
+    play(collector, missed, 0.1, {1.5, 1.6});  // TTFT missed: 0
+    RequestState small = makeState(3, kBoth, 0.0, 2);
+    small.request.group = 0;
+    play(collector, small, 0.1, {0.5, 0.6});  // met: 2 x 0.5
+    const Snapshot snapshot = collector.snapshot(timeFromSeconds(5.0));
+    QCOMPARE(snapshot.groupNames, (std::vector<std::string>{"small", "large"}));
+    const ClassSnapshot& cls = snapshot.classes[kBoth];
+    QCOMPARE(cls.completedByGroup, (std::vector<std::int64_t>{1, 2}));
+    QCOMPARE(cls.rewardSum, 2.8);
+    QVERIFY(near(cls.meanReward, 2.8 / 3.0));
+    QVERIFY(snapshot.classes[kBatch].completedByGroup == (std::vector<std::int64_t>{0, 0}));
+    QVERIFY(!snapshot.classes[kBatch].meanReward.has_value());
+    QCOMPARE(heard.size(), std::size_t{3});
+    QCOMPARE(heard[0].second, 1.8);
+    QCOMPARE(heard[1].second, 0.0);
+    QCOMPARE(heard[2].second, 1.0);
+    // The closed window holds the same, and merging windows sums them.
+    collector.advanceTo(timeFromSeconds(5.0));
+    std::array<std::int64_t, kMaxPoolGroups> byGroup{};
+    double rewards = 0.0;
+    for (const SeriesWindow& window : collector.series()) {
+      for (std::size_t g = 0; g < kMaxPoolGroups; ++g) byGroup[g] += window.classes[kBoth].completedByGroup[g];
+      rewards += window.classes[kBoth].rewardSum;
+    }
+    QCOMPARE(byGroup[0], 1);
+    QCOMPARE(byGroup[1], 2);
+    QCOMPARE(rewards, 2.8);
+  }
+
+  void withoutTiersNothingIsCounted() {
+    MetricsCollector collector(testClasses(), 1s);
+    RequestState state = makeState(1, kBoth, 0.0, 2);
+    play(collector, state, 0.1, {0.5, 0.6});
+    const Snapshot snapshot = collector.snapshot(timeFromSeconds(5.0));
+    QVERIFY(snapshot.groupNames.empty());
+    QVERIFY(snapshot.classes[kBoth].completedByGroup.empty());
+    QVERIFY(!snapshot.classes[kBoth].meanReward.has_value());
+    QCOMPARE(collector.classMetrics(kBoth).completedByGroup[0], 0);
+  }
+
+  void modelTiersRefuseBadTables() {
+    MetricsCollector collector(testClasses(), 1s);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, collector.setModelTiers({"a", "b"}, {{0.5}}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             collector.setModelTiers(std::vector<std::string>(kMaxPoolGroups + 1, "g"),
+                                                     std::vector<std::vector<double>>(kMaxPoolGroups + 1, {0.5})));
+  }
+
+  void rewardsDoNotAllocate() {
+    MetricsCollector collector(testClasses(), 1s);
+    collector.setModelTiers({"small", "large"}, {{0.5}, {0.8}});
+    double heard = 0.0;
+    collector.setOutcomeListener([&heard](const Request&, double reward, TimePoint) { heard += reward; });
+    RequestState state = makeState(1, kBoth, 0.0, 2);
+    state.request.group = 1;
+    const std::vector<double> tokenTimesS{0.5, 0.6};
+    const std::int64_t before = gAllocations.load();
+    play(collector, state, 0.1, tokenTimesS);
+    QCOMPARE(gAllocations.load() - before, 0);
+    QCOMPARE(heard, 0.8);
   }
 };
 

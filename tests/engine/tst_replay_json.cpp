@@ -14,10 +14,10 @@ using namespace std::chrono_literals;
 namespace {
 
 std::vector<QosClass> twoClasses() {
-  QosClass chat{"chat", 0, Importance::High, {}};
+  QosClass chat{"chat", 0, Importance::High, {}, 1.0, {}};
   chat.slo.ttft = 2s;
   chat.slo.tbt = 100ms;
-  QosClass batch{"batch", 1, Importance::Low, {}};
+  QosClass batch{"batch", 1, Importance::Low, {}, 1.0, {}};
   batch.slo.ttlt = 600s;
   return {chat, batch};
 }
@@ -64,6 +64,24 @@ class TestReplayJson : public QObject {
   Q_OBJECT
 
  private slots:
+  // A pool of model tiers adds the groups and per class the model mix and the mean reward.
+  void modelTiers() {
+    Snapshot snapshot = runSmallReplay();
+    snapshot.groupNames = {"small", "large"};
+    snapshot.classes[0].completedByGroup = {1, 1};
+    snapshot.classes[0].rewardSum = 0.7;
+    snapshot.classes[0].meanReward = 0.35;
+    snapshot.classes[1].completedByGroup = {0, 0};
+    const nlohmann::json json = toReplayJson(snapshot, "tiers", 10.0);
+    QVERIFY(json["groups"] == nlohmann::json({"small", "large"}));
+    QVERIFY(json["classes"][0]["completed_by_group"] == nlohmann::json({{"small", 1}, {"large", 1}}));
+    QCOMPARE(json["classes"][0]["mean_reward"].get<double>(), 0.35);
+    QVERIFY(json["classes"][1]["mean_reward"].is_null());
+    const nlohmann::json plain = toReplayJson(runSmallReplay(), "plain", 10.0);
+    QVERIFY(!plain.contains("groups"));
+    QVERIFY(!plain["classes"][0].contains("completed_by_group"));
+  }
+
   void shape() {
     const nlohmann::json json = toReplayJson(runSmallReplay(), "two-classes", 10.0);
     QVERIFY(json.is_object());

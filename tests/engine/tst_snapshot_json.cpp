@@ -41,6 +41,43 @@ class TestSnapshotJson : public QObject {
     QVERIFY(nlohmann::json(toSnapshotJson(sampleSnapshot()))["classes"][0]["token_gap"]["p99"] == 0.03);
   }
 
+  // A pool of model tiers adds the group names, per class the completions per group and the rewards,
+  // per window the same counts; a snapshot without tiers writes none of these fields.
+  void roundTripsModelTiers() {
+    const nlohmann::json plain = toSnapshotJson(sampleSnapshot());
+    QVERIFY(!plain.contains("group_names"));
+    QVERIFY(!plain["classes"][0].contains("completed_by_group"));
+    QVERIFY(!plain["classes"][0].contains("mean_reward"));
+    QVERIFY(!plain["series"][0]["classes"][0].contains("completed_by_group"));
+
+    Snapshot snapshot = sampleSnapshot();
+    snapshot.groupNames = {"small", "large"};
+    for (ClassSnapshot& cls : snapshot.classes) cls.completedByGroup = {0, 0};
+    snapshot.classes[0].completedByGroup = {3, 5};
+    snapshot.classes[0].rewardSum = 4.25;
+    snapshot.classes[0].meanReward = 4.25 / 8.0;
+    auto series = std::make_shared<MetricsSeries>(*snapshot.series);
+    series->front().classes[0].completedByGroup[0] = 3;
+    series->front().classes[0].completedByGroup[1] = 5;
+    series->front().classes[0].rewardSum = 4.25;
+    snapshot.series = series;
+    const nlohmann::json encoded = toSnapshotJson(snapshot);
+    QVERIFY(encoded["group_names"] == nlohmann::json({"small", "large"}));
+    QVERIFY(encoded["classes"][0]["completed_by_group"] == nlohmann::json({3, 5}));
+    QVERIFY(encoded["classes"][1]["mean_reward"].is_null());
+    QVERIFY(encoded["series"][0]["classes"][0]["completed_by_group"] == nlohmann::json({3, 5}));
+    compareSnapshots(snapshotFromJson(nlohmann::json::parse(encoded.dump())), snapshot);
+
+    nlohmann::json bad = encoded;
+    bad["classes"][0]["completed_by_group"][1] = "five";
+    try {
+      snapshotFromJson(bad);
+      QFAIL("a count that is no integer was read");
+    } catch (const InputError& error) {
+      QCOMPARE(QString::fromStdString(error.pointer().to_string()), QString("/classes/0/completed_by_group/1"));
+    }
+  }
+
   void emptySnapshotRoundTrips() {
     const Snapshot empty;
     const Snapshot back = snapshotFromJson(toSnapshotJson(empty));

@@ -75,6 +75,7 @@ inline void compareSnapshots(const Snapshot& actual, const Snapshot& expected) {
   QCOMPARE(actual.completed, expected.completed);
   QCOMPARE(actual.sloMet, expected.sloMet);
   QCOMPARE(actual.tokensOut, expected.tokensOut);
+  QCOMPARE(actual.groupNames, expected.groupNames);
   QCOMPARE(actual.classes.size(), expected.classes.size());
   for (std::size_t c = 0; c < expected.classes.size(); ++c) {
     const ClassSnapshot& a = actual.classes[c];
@@ -97,6 +98,9 @@ inline void compareSnapshots(const Snapshot& actual, const Snapshot& expected) {
     QVERIFY(a.tbt == e.tbt);
     QVERIFY(a.tokenGap == e.tokenGap);
     QVERIFY(a.ttlt == e.ttlt);
+    QCOMPARE(a.completedByGroup, e.completedByGroup);
+    QCOMPARE(a.rewardSum, e.rewardSum);
+    QCOMPARE(a.meanReward, e.meanReward);
   }
   QVERIFY(actual.series);
   QVERIFY(*actual.series == *expected.series);
