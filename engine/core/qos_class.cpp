@@ -56,6 +56,28 @@ std::optional<ClassProblem> checkClassRank(std::int64_t rank) {
   return std::nullopt;
 }
 
+std::optional<TierClassProblem> checkRewardWeight(double rewardWeight) {
+  if (!std::isfinite(rewardWeight) || rewardWeight <= 0.0 || rewardWeight > kMaxRewardWeight) {
+    return TierClassProblem::RewardWeightOutOfRange;
+  }
+  return std::nullopt;
+}
+
+std::optional<TaskMixIssue> checkTaskMix(std::span<const TaskShare> tasks) {
+  for (std::size_t i = 0; i < tasks.size(); ++i) {
+    const std::string& name = tasks[i].task;
+    const bool blank =
+        std::all_of(name.begin(), name.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); });
+    if (blank) return TaskMixIssue{TierClassProblem::TaskNameEmpty, i};
+    if (name.size() > kMaxTaskNameBytes) return TaskMixIssue{TierClassProblem::TaskNameTooLong, i};
+    for (std::size_t k = 0; k < i; ++k) {
+      if (tasks[k].task == name) return TaskMixIssue{TierClassProblem::TaskNameTaken, i};
+    }
+    if (!std::isfinite(tasks[i].share) || tasks[i].share <= 0.0) return TaskMixIssue{TierClassProblem::ShareNotPositive, i};
+  }
+  return std::nullopt;
+}
+
 std::string_view sloProblemField(SloProblem problem) {
   switch (problem) {
     case SloProblem::NoBound: return "";

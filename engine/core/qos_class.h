@@ -92,6 +92,28 @@ inline constexpr std::string_view kDefaultTask = "mmlu";
 // (tierReward in engine/pool/tier_reward.h). The seed doubles it for high-priority traffic.
 inline constexpr double kMaxRewardWeight = 1000.0;
 
+// What can be wrong with a class's reward weight or task mix, whichever file, table or request it came
+// from; checkRewardWeight and checkTaskMix are the one place these rules live (readers word a problem
+// with englishText in engine/io/input_problems.h, the console with translated text).
+enum class TierClassProblem : std::uint8_t {
+  RewardWeightOutOfRange,  // not a number in (0, kMaxRewardWeight]
+  TaskNameEmpty,           // empty, or only white space
+  TaskNameTooLong,         // more than kMaxTaskNameBytes bytes
+  TaskNameTaken,           // two tasks of one mix have the same name
+  ShareNotPositive,        // a share <= 0 (or not a finite number)
+};
+
+inline constexpr std::size_t kMaxTaskNameBytes = 64;
+
+std::optional<TierClassProblem> checkRewardWeight(double rewardWeight);
+// A problem of a task mix and the index of the task it is about. An empty mix is valid (every request
+// is kDefaultTask); a file that writes one says so with an empty object, which its reader refuses.
+struct TaskMixIssue {
+  TierClassProblem problem;
+  std::size_t task = 0;
+};
+std::optional<TaskMixIssue> checkTaskMix(std::span<const TaskShare> tasks);
+
 // A QoS class. `rank` orders classes for the `priority` policy and the planner: 0 is the most urgent.
 // `tasks` is its requests' task mix (empty: all kDefaultTask); `rewardWeight` in (0, kMaxRewardWeight].
 struct QosClass {

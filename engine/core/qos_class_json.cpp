@@ -41,8 +41,41 @@ Slo sloFromJson(const JsonInput& input, const json& object, const JsonPointer& a
 }
 
 json qosClassToJson(const QosClass& qos) {
-  return {{"name", qos.name}, {"rank", qos.rank}, {"importance", toString(qos.importance)}, {"slo", sloToJson(qos.slo)}};
+  json object = {
+      {"name", qos.name}, {"rank", qos.rank}, {"importance", toString(qos.importance)}, {"slo", sloToJson(qos.slo)}};
+  if (qos.rewardWeight != 1.0) object["reward_weight"] = qos.rewardWeight;
+  if (!qos.tasks.empty()) {
+    json tasks = json::object();
+    for (const TaskShare& share : qos.tasks) tasks[share.task] = share.share;
+    object["tasks"] = std::move(tasks);
+  }
+  return object;
 }
+
+namespace {
+
+constexpr std::string_view kTasksAllowed =
+    "a non-empty object: task name (as the model files' \"quality\" names it, e.g. \"mmlu\", \"gsm8k\") -> "
+    "share > 0; leave it out for all \"mmlu\"";
+
+std::vector<TaskShare> tasksFromJson(const JsonInput& input, const json& object, const JsonPointer& at) {
+  if (!object.is_object() || object.empty()) input.failValue(at, "must be " + std::string(kTasksAllowed), object);
+  std::vector<TaskShare> tasks;
+  for (const auto& [name, share] : object.items()) {
+    if (!share.is_number()) input.failValue(at / name, englishText(TierClassProblem::ShareNotPositive), share);
+    tasks.push_back(TaskShare{name, share.get<double>()});
+  }
+  if (const auto issue = checkTaskMix(tasks)) {
+    const std::string& name = tasks[issue->task].task;
+    if (issue->problem == TierClassProblem::ShareNotPositive) {
+      input.failValue(at / name, englishText(issue->problem), object.at(name));
+    }
+    input.fail(at / name, englishText(issue->problem), "\"" + name + "\"");
+  }
+  return tasks;
+}
+
+}  // namespace
 
 QosClass qosClassFromJson(const JsonInput& input, const json& object, const JsonPointer& at, std::size_t defaultRank) {
   QosClass qos;
@@ -59,6 +92,13 @@ QosClass qosClassFromJson(const JsonInput& input, const json& object, const Json
     qos.importance = input.oneOf(*importance, at / "importance", "high, normal, low", importanceFromString);
   }
   qos.slo = sloFromJson(input, input.required(object, at, "slo", "an object with ttft_s, tbt_s and/or ttlt_s"), at / "slo");
+  if (const json* weight = JsonInput::field(object, "reward_weight")) {
+    const std::string allowed = englishText(TierClassProblem::RewardWeightOutOfRange);
+    if (!weight->is_number()) input.failValue(at / "reward_weight", allowed, *weight);
+    qos.rewardWeight = weight->get<double>();
+    if (checkRewardWeight(qos.rewardWeight)) input.failValue(at / "reward_weight", allowed, *weight);
+  }
+  if (const json* tasks = JsonInput::field(object, "tasks")) qos.tasks = tasksFromJson(input, *tasks, at / "tasks");
   return qos;
 }
 

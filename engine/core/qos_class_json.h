@@ -18,7 +18,8 @@ namespace headroom::engine {
 //  QosClass: {"name", "rank" (integer >= 0), "importance" (high, normal, low), "slo",
 //             "reward_weight" (optional, (0, 1000], default 1), "tasks" (optional: {task name: share > 0})}
 //  "reward_weight" and "tasks" are written only when they differ from the defaults, so files and records
-//  of classes that never route between models read as before.
+//  of classes that never route between models read as before. Tasks are read in name order (a JSON
+//  object's); their rules are checkRewardWeight and checkTaskMix (engine/core/qos_class.h).
 nlohmann::json sloToJson(const Slo& slo);
 // Whether sloFromJson applies checkSlo. Input (a file, a request) is Checked; a record of what the engine
 // ran with (a snapshot, a stored run) is read AsRecorded: types only, as it was checked when configured.

@@ -23,6 +23,19 @@ std::string englishText(ClassProblem problem) {
   return "is not valid";
 }
 
+std::string englishText(TierClassProblem problem) {
+  switch (problem) {
+    case TierClassProblem::RewardWeightOutOfRange:
+      return "must be a number in (0, " + JsonInput::formatNumber(kMaxRewardWeight) + "] (1 by default, 2 for traffic worth double)";
+    case TierClassProblem::TaskNameEmpty: return "a task name must be a non-empty string";
+    case TierClassProblem::TaskNameTooLong:
+      return "a task name must be at most " + std::to_string(kMaxTaskNameBytes) + " bytes long";
+    case TierClassProblem::TaskNameTaken: return "task names of one class must be unique";
+    case TierClassProblem::ShareNotPositive: return "must be a number > 0 (a share of the class's requests, any scale)";
+  }
+  return "is not valid";
+}
+
 std::string englishText(SloProblem problem) {
   switch (problem) {
     case SloProblem::NoBound: return "needs at least one bound: ttft_s, tbt_s or ttlt_s (numbers > 0, seconds)";

@@ -16,6 +16,7 @@ namespace headroom::engine {
 std::string englishText(SecondsProblem problem);
 std::string englishText(ClassProblem problem);
 std::string englishText(SloProblem problem);
+std::string englishText(TierClassProblem problem);
 std::string englishText(ChunkingProblem problem);
 std::string englishText(SchedulerProblem problem);
 std::string englishText(SamplingProblem problem);

@@ -6,8 +6,6 @@ using nlohmann::json;
 
 namespace {
 
-const JsonPointer kRoot;
-
 std::optional<ExecutorKind> parseExecutorKind(std::string_view text) {
   if (text == "modeled") return ExecutorKind::Modeled;
   if (text == "constant") return ExecutorKind::Constant;
@@ -16,11 +14,12 @@ std::optional<ExecutorKind> parseExecutorKind(std::string_view text) {
   return std::nullopt;
 }
 
-// Reads the "executor" object into `executor`; true for an executor that computes (cpu, cuda).
-bool readExecutorObject(const JsonInput& input, const json& root, ExecutorSpec& executor) {
-  const json* object = JsonInput::field(root, "executor");
+// Reads the "executor" object of `owner` (at `ownerAt`) into `executor`; true for an executor that computes
+// (cpu, cuda).
+bool readExecutorObject(const JsonInput& input, const json& owner, const JsonPointer& ownerAt, ExecutorSpec& executor) {
+  const json* object = JsonInput::field(owner, "executor");
   if (!object) return false;
-  const JsonPointer at = kRoot / "executor";
+  const JsonPointer at = ownerAt / "executor";
   input.requireObject(*object, at,
                       "({\"kind\": \"constant\", \"iteration_s\": ...}, {\"kind\": \"modeled\"} or "
                       "{\"kind\": \"cpu\", \"model\": ..., \"weights\": ...})");
@@ -79,41 +78,58 @@ void writeExecutorSpec(const ExecutorSpec& executor, json& root) {
 }
 
 ExecutorSpec executorSpecFromJson(const JsonInput& input, const json& root) {
+  return executorSpecFromJson(input, root, JsonPointer());
+}
+
+ExecutorSpec executorSpecFromJson(const JsonInput& input, const json& object, const JsonPointer& at) {
   ExecutorSpec executor;
   executor.kind = ExecutorKind::Modeled;
-  const bool computes = readExecutorObject(input, root, executor);
-  if (const json* model = JsonInput::field(root, "model")) {
-    const std::string name = input.nonEmptyString(*model, kRoot / "model");
+  const bool computes = readExecutorObject(input, object, at, executor);
+  // A pool group may name its measured profile beside its model ("profile"), as well as in "executor".
+  if (const json* profile = JsonInput::field(object, "profile")) {
+    const std::string name = input.nonEmptyString(*profile, at / "profile");
+    if (executor.kind == ExecutorKind::Constant) {
+      input.fail(at / "profile", "not allowed with a constant executor (its iteration time is fixed)");
+    }
+    if (!executor.profile.empty() && executor.profile != name) {
+      input.fail(at / "executor" / "profile",
+                 "names \"" + executor.profile + "\" but " + (at / "profile").to_string() + " names \"" + name +
+                     "\"; give one");
+    }
+    executor.profile = name;
+  }
+  if (const json* model = JsonInput::field(object, "model")) {
+    const std::string name = input.nonEmptyString(*model, at / "model");
     if (!executor.model.empty() && executor.model != name) {
-      input.fail(kRoot / "executor" / "model",
-                 "names \"" + executor.model + "\" but /model names \"" + name + "\"; give one");
+      input.fail(at / "executor" / "model", "names \"" + executor.model + "\" but " +
+                                                   (at / "model").to_string() + " names \"" + name + "\"; give one");
     }
     executor.model = name;
   }
-  if (const json* hardware = JsonInput::field(root, "hardware")) {
-    executor.hardware = input.nonEmptyString(*hardware, kRoot / "hardware");
+  if (const json* hardware = JsonInput::field(object, "hardware")) {
+    executor.hardware = input.nonEmptyString(*hardware, at / "hardware");
   }
-  if (const json* degree = JsonInput::field(root, "tensor_parallel")) {
-    executor.tensorParallel = static_cast<std::int32_t>(input.integer(*degree, kRoot / "tensor_parallel", 1));
+  if (const json* degree = JsonInput::field(object, "tensor_parallel")) {
+    executor.tensorParallel = static_cast<std::int32_t>(input.integer(*degree, at / "tensor_parallel", 1));
   }
   if (executor.kind == ExecutorKind::Constant && !executor.hardware.empty()) {
-    input.fail(kRoot / "hardware",
+    input.fail(at / "hardware",
                "not allowed with a constant executor (its iteration time is fixed); remove \"hardware\" "
                "or use {\"kind\": \"modeled\"}");
   }
   if (executor.kind == ExecutorKind::Modeled) {
     if (executor.model.empty()) {
-      input.fail(kRoot / "model",
+      input.fail(at / "model",
                  "required field is missing for the modeled executor (a model name, e.g. \"llama-3.1-8b\")");
     }
     if (executor.hardware.empty() && executor.profile.empty()) {
-      input.fail(kRoot / "hardware",
+      input.fail(at / "hardware",
                  "required field is missing for the modeled executor (a hardware name, e.g. \"a100-80g\", or "
-                 "a measured profile in /executor/profile)");
+                 "a measured profile in " + (at / "executor" / "profile").to_string() + ")");
     }
   }
   if (computes && executor.model.empty()) {
-    input.fail(kRoot / "executor" / "model",
+    input.fail(at / "executor" / "model",
                "required field is missing for a computing executor (a model name, e.g. \"llama-tiny\")");
   }
   return executor;

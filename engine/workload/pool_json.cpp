@@ -27,10 +27,11 @@ json poolConfigToJson(const PoolConfig& pool, const std::vector<std::string>& cl
 }
 
 PoolConfig poolConfigFromJson(const JsonInput& input, const json& object, const JsonPointer& at,
-                              const std::vector<std::string>& classNames) {
+                              const std::vector<std::string>& classNames,
+                              std::span<const std::string_view> otherFields) {
   PoolConfig pool;
   input.requireObject(object, at, "(instances, router, weights)");
-  input.checkFields(object, at, {"instances", "router", "weights"});
+  input.checkFields(object, at, kPoolConfigFields, otherFields);
   if (const json* instances = JsonInput::field(object, "instances")) {
     pool.instances = static_cast<std::int32_t>(input.integer(*instances, at / "instances", 1, 100000));
   }

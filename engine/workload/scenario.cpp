@@ -49,9 +49,15 @@ std::string_view arrivalProblemField(ArrivalProblem problem) {
 }
 
 std::vector<PoolGroup> poolGroups(const Scenario& scenario) {
-  if (!scenario.groups.empty()) return scenario.groups;
-  return {PoolGroup{scenario.executor.model.empty() ? std::string("pool") : scenario.executor.model, scenario.executor,
-                    scenario.pool}};
+  if (scenario.groups.size() > 1) return scenario.groups;
+  // One group: `executor` and `pool` are its own, so code that edits them (command-line overrides, the
+  // console's editor, the planner) is heard.
+  std::string name = scenario.groups.empty() ? defaultGroupName(scenario.executor) : scenario.groups.front().name;
+  return {PoolGroup{std::move(name), scenario.executor, scenario.pool}};
+}
+
+std::string defaultGroupName(const ExecutorSpec& executor) {
+  return executor.model.empty() ? std::string("pool") : executor.model;
 }
 
 void setPoolGroups(Scenario& scenario, std::vector<PoolGroup> groups) {

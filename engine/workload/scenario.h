@@ -121,9 +121,11 @@ struct PoolGroup {
 //   "pool": {"groups": [{"name", "model", "hardware", "tensor_parallel", "executor", "profile",
 //                        "instances", "router", "weights"}, ...],
 //            "tier_router": "static:GROUP" | "random" | "greedy" | "learned:POLICY.json" (default greedy)}
-// `groups` always holds every group (one for the first form); `executor` and `pool` are groups[0]'s,
-// kept for the code that only knows one mode (the planner, KV sizing of the first group). Edit groups
-// through setPoolGroups so the two stay equal. A learned policy path is relative to the scenario file.
+// `groups` holds the groups of the second form and is empty for the first; `executor` and `pool` are
+// groups[0]'s, kept for the code that only knows one mode (the planner, KV sizing of the first group,
+// command-line overrides). Read the groups with poolGroups(): for one group it takes `executor` and
+// `pool` as they are now, so edits to them hold. Set several groups through setPoolGroups so groups[0]
+// and the two stay equal. A learned policy path is relative to the scenario file.
 struct Scenario {
   std::string name;
   std::filesystem::path file;  // where it was loaded from; empty when built in code
@@ -138,9 +140,11 @@ struct Scenario {
   std::optional<TraceSpec> trace;
 };
 
-// The scenario's groups: `groups`, or one group made of `executor` and `pool` when it is empty (a
-// Scenario built in code that never set groups).
+// The scenario's groups: `groups` when it holds several, else one group made of `executor` and `pool`
+// (named groups[0].name when there is one, else defaultGroupName).
 std::vector<PoolGroup> poolGroups(const Scenario& scenario);
+// A group's name when none is given: its model's, "pool" for an executor without a model.
+std::string defaultGroupName(const ExecutorSpec& executor);
 // Replaces the groups (at least one) and mirrors groups[0] into executor and pool.
 void setPoolGroups(Scenario& scenario, std::vector<PoolGroup> groups);
 // Every task the scenario's classes name, in order of first appearance (class order, then task order);

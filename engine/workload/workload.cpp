@@ -23,6 +23,7 @@ Workload::Workload(const Scenario& scenario, WorkloadOptions options) {
     loadTrace(scenario, seed, options.rateScale);
     return;
   }
+  const std::vector<std::string> tasks = taskNames(scenario);
   classes_.reserve(scenario.classes.size());
   for (std::size_t i = 0; i < scenario.classes.size(); ++i) {
     const ClassSpec& spec = scenario.classes[i];
@@ -30,7 +31,7 @@ Workload::Workload(const Scenario& scenario, WorkloadOptions options) {
         ArrivalProcess(spec.arrival, options.rateScale, Rng(seed, classStreamId(i, kArrivalStream))),
         LengthDistribution(spec.promptTokens), LengthDistribution(spec.outputTokens),
         Rng(seed, classStreamId(i, kPromptStream)), Rng(seed, classStreamId(i, kOutputStream)),
-        std::nullopt});
+        TaskMix(spec.qos, tasks), Rng(seed, classStreamId(i, kTaskStream)), std::nullopt});
     advance(classes_.back());
   }
 }
@@ -63,6 +64,7 @@ std::optional<Request> Workload::next() {
   request.arrival = *stream.pending;
   request.promptTokens = stream.promptTokens.sample(stream.promptRng);
   request.outputTokens = stream.outputTokens.sample(stream.outputRng);
+  request.task = stream.taskMix.draw(stream.taskRng);
   advance(stream);
   return request;
 }
@@ -86,6 +88,13 @@ void Workload::loadTrace(const Scenario& scenario, std::uint64_t seed, double ra
     throw std::invalid_argument("a trace without a class column needs a class mix with a positive sum");
   }
   Rng mixRng(seed, kTraceMixStream);
+  const std::vector<std::string> tasks = taskNames(scenario);
+  std::vector<TaskMix> taskMixes;
+  std::vector<Rng> taskRngs;
+  for (std::size_t i = 0; i < scenario.classes.size(); ++i) {
+    taskMixes.emplace_back(scenario.classes[i].qos, tasks);
+    taskRngs.emplace_back(seed, classStreamId(i, kTaskStream));
+  }
 
   const double endTraceS = scenario.durationS;
   traceRequests_.reserve(trace.rows.size());
@@ -106,6 +115,7 @@ void Workload::loadTrace(const Scenario& scenario, std::uint64_t seed, double ra
       }
       request.classId = static_cast<ClassId>(pick);
     }
+    request.task = taskMixes[request.classId].draw(taskRngs[request.classId]);
     request.arrival = timeFromSeconds(row.arrivalS / rateScale);
     request.promptTokens = row.promptTokens;
     request.outputTokens = row.outputTokens;

@@ -10,6 +10,7 @@
 #include "engine/workload/length_distribution.h"
 #include "engine/workload/random.h"
 #include "engine/workload/scenario.h"
+#include "engine/workload/task_mix.h"
 
 namespace headroom::engine {
 
@@ -24,6 +25,8 @@ struct WorkloadOptions {
 // 0, 1, 2, ... and classId = the class's index in scenario.classes.
 //  Synthetic classes: arrivals in [0, durationS), generated lazily. Each class draws from its own
 //  streams derived from (seed, class index), so adding a class leaves the others' requests unchanged.
+//  Every request's task (an index into taskNames(scenario)) is drawn from its class's task mix on the
+//  class's own task stream, so a task mix changes no arrival time nor length (paired comparisons).
 //  Trace: read whole at construction; classes from the class column or drawn from the class mix with
 //  the seeded Rng; rows whose trace time is < durationS (loadScenario sets durationS to cover the whole
 //  trace when the file gives no duration_s), arrival times divided by rateScale.
@@ -46,6 +49,8 @@ class Workload {
     LengthDistribution outputTokens;
     Rng promptRng;
     Rng outputRng;
+    TaskMix taskMix;
+    Rng taskRng;
     std::optional<TimePoint> pending;
   };
 
@@ -69,6 +74,7 @@ std::uint64_t classStreamId(std::size_t classIndex, std::uint64_t purpose);
 inline constexpr std::uint64_t kArrivalStream = 0;
 inline constexpr std::uint64_t kPromptStream = 1;
 inline constexpr std::uint64_t kOutputStream = 2;
+inline constexpr std::uint64_t kTaskStream = 3;
 inline constexpr std::uint64_t kTraceMixStream = 0xFFFF'FFFF'FFFF'0001ULL;
 
 }  // namespace headroom::engine

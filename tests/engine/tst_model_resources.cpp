@@ -77,6 +77,7 @@ class TestModelResources : public QObject {
     QTest::addColumn<qint64>("kvBytesPerToken");
     QTest::addColumn<int>("defaultTp");
     QTest::newRow("1b") << "llama-3.2-1b" << qint64{1'235'814'400} << qint64{32'768} << 1;
+    QTest::newRow("3b") << "llama-3.2-3b" << qint64{3'212'749'824} << qint64{114'688} << 1;
     QTest::newRow("8b") << "llama-3.1-8b" << qint64{8'030'261'248} << qint64{131'072} << 1;
     QTest::newRow("70b") << "llama-3.1-70b" << qint64{70'553'706'496} << qint64{327'680} << 4;
   }
@@ -243,7 +244,7 @@ class TestModelResources : public QObject {
 
   void shippedListIsComplete() {
     const QString error = loadError(false, "nope");
-    for (const char* name : {"llama-3.2-1b", "llama-3.1-8b", "llama-3.1-70b"})
+    for (const char* name : {"llama-3.2-1b", "llama-3.2-3b", "llama-3.1-8b", "llama-3.1-70b"})
       QVERIFY2(error.contains(name), qPrintable(error));
   }
 

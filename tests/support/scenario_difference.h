@@ -71,6 +71,34 @@ inline std::string scenarioDifference(const engine::Scenario& a, const engine::S
               b.pool.weights[i][k]);
     }
   }
+  const std::vector<PoolGroup> groupsA = poolGroups(a);
+  const std::vector<PoolGroup> groupsB = poolGroups(b);
+  d.field("groups.size", groupsA.size(), groupsB.size());
+  for (std::size_t g = 0; g < groupsA.size() && g < groupsB.size(); ++g) {
+    const std::string p = "groups[" + std::to_string(g) + "]";
+    const PoolGroup& x = groupsA[g];
+    const PoolGroup& y = groupsB[g];
+    d.field(p + ".name", x.name, y.name);
+    d.field(p + ".executor.kind", x.executor.kind, y.executor.kind);
+    d.field(p + ".executor.model", x.executor.model, y.executor.model);
+    d.field(p + ".executor.hardware", x.executor.hardware, y.executor.hardware);
+    d.field(p + ".executor.tensorParallel", x.executor.tensorParallel, y.executor.tensorParallel);
+    d.field(p + ".executor.iteration", detail::micros(x.executor.iteration), detail::micros(y.executor.iteration));
+    d.field(p + ".executor.weights", x.executor.weights, y.executor.weights);
+    d.field(p + ".executor.weightsSeed", x.executor.weightsSeed, y.executor.weightsSeed);
+    d.field(p + ".executor.profile", x.executor.profile, y.executor.profile);
+    d.field(p + ".pool.instances", x.pool.instances, y.pool.instances);
+    d.field(p + ".pool.router", x.pool.router, y.pool.router);
+    d.field(p + ".pool.weights.size", x.pool.weights.size(), y.pool.weights.size());
+    for (std::size_t i = 0; i < x.pool.weights.size() && i < y.pool.weights.size(); ++i) {
+      const std::string row = p + ".pool.weights[" + std::to_string(i) + "]";
+      d.field(row + ".size", x.pool.weights[i].size(), y.pool.weights[i].size());
+      for (std::size_t k = 0; k < x.pool.weights[i].size() && k < y.pool.weights[i].size(); ++k) {
+        d.field(row + "[" + std::to_string(k) + "]", x.pool.weights[i][k], y.pool.weights[i][k]);
+      }
+    }
+  }
+  d.field("tierRouter", a.tierRouter, b.tierRouter);
   const SchedulerConfig& s = a.scheduler;
   const SchedulerConfig& t = b.scheduler;
   d.field("scheduler.policy", s.policy, t.policy);
@@ -99,6 +127,12 @@ inline std::string scenarioDifference(const engine::Scenario& a, const engine::S
     d.optionalField(p + ".slo.tbt", optionalMicros(x.qos.slo.tbt), optionalMicros(y.qos.slo.tbt));
     d.optionalField(p + ".slo.ttlt", optionalMicros(x.qos.slo.ttlt), optionalMicros(y.qos.slo.ttlt));
     d.field(p + ".slo.percentile", x.qos.slo.percentile, y.qos.slo.percentile);
+    d.field(p + ".rewardWeight", x.qos.rewardWeight, y.qos.rewardWeight);
+    d.field(p + ".tasks.size", x.qos.tasks.size(), y.qos.tasks.size());
+    for (std::size_t k = 0; k < x.qos.tasks.size() && k < y.qos.tasks.size(); ++k) {
+      d.field(p + ".tasks[" + std::to_string(k) + "].task", x.qos.tasks[k].task, y.qos.tasks[k].task);
+      d.field(p + ".tasks[" + std::to_string(k) + "].share", x.qos.tasks[k].share, y.qos.tasks[k].share);
+    }
     d.field(p + ".arrival.kind", x.arrival.kind, y.arrival.kind);
     d.field(p + ".arrival.ratePerS", x.arrival.ratePerS, y.arrival.ratePerS);
     d.field(p + ".arrival.cv", x.arrival.cv, y.arrival.cv);

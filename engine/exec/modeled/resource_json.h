@@ -23,6 +23,8 @@ class ResourceJson {
   static ResourceJson load(std::string_view kind, std::string_view name, std::string_view what);
 
   const std::filesystem::path& path() const { return path_; }
+  // The checked reader of this file, for nested objects (a model's "quality").
+  const JsonInput& input() const { return input_; }
 
   bool has(const char* field) const { return doc_.contains(field); }
   // The const nlohmann::json& for free-form parts (arrays, nested objects); throws when missing.
