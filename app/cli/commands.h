@@ -22,6 +22,7 @@ struct ReplayArgs {
   std::string model;     // replaces the scenario's model
   std::string weights;   // cpu/cuda: "random" or a safetensors checkpoint
   std::string profile;   // a measured profile (resources/profiles/NAME.json)
+  std::string tierRouter;  // replaces the scenario's tier router (pools of several groups)
 };
 
 // Flags of `headroom-cli profile`.

@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   replay->add_option("--weights", replayArgs.weights,
                      "cpu/cuda weights: random (default) or a safetensors file or folder");
   replay->add_option("--profile", replayArgs.profile, "Measured profile (resources/profiles/NAME.json) to time with");
+  replay->add_option("--tier-router", replayArgs.tierRouter,
+                     "Tier router of a pool of model groups: static:GROUP, random, greedy or learned:POLICY.json");
 
   ProfileArgs profileArgs;
   CLI::App* profile = app.add_subcommand(

@@ -5,6 +5,8 @@
 
 #include "engine/exec/executor_factory.h"
 #include "engine/exec/modeled/kv_capacity.h"
+#include "engine/io/json_input.h"
+#include "engine/pool/model_quality.h"
 
 namespace headroom::engine {
 
@@ -15,10 +17,42 @@ constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::max();
 }  // namespace
 
 std::int64_t instanceKvBlocks(const Scenario& scenario) {
+  return instanceKvBlocks(scenario, PoolGroup{"", scenario.executor, scenario.pool});
+}
+
+std::int64_t instanceKvBlocks(const Scenario& scenario, const PoolGroup& group) {
   if (scenario.scheduler.kvBlocksOverride) return *scenario.scheduler.kvBlocksOverride;
   // A constant executor models no memory: its KV cache is unbounded unless the scenario fixes it.
-  if (scenario.executor.kind == ExecutorKind::Constant) return BlockManager::kUnbounded;
-  return kvBlocksFor(scenario.executor, scenario.scheduler.kvBlockTokens).value_or(BlockManager::kUnbounded);
+  if (group.executor.kind == ExecutorKind::Constant) return BlockManager::kUnbounded;
+  return kvBlocksFor(group.executor, scenario.scheduler.kvBlockTokens).value_or(BlockManager::kUnbounded);
+}
+
+TierPool tierPool(const Scenario& scenario) {
+  TierPool pool;
+  for (const PoolGroup& group : poolGroups(scenario)) {
+    pool.groupNames.push_back(group.name);
+    pool.groupModels.push_back(group.executor.model);
+  }
+  pool.taskNames = taskNames(scenario);
+  for (const ClassSpec& spec : scenario.classes) pool.classNames.push_back(spec.qos.name);
+  return pool;
+}
+
+std::unique_ptr<TierRouter> scenarioTierRouter(const Scenario& scenario, const std::optional<TierRouterSpec>& override,
+                                               std::uint64_t seed) {
+  if (poolGroups(scenario).size() < 2) return nullptr;
+  std::optional<TierRouterSpec> spec = override;
+  if (!spec) {
+    spec = parseTierRouterSpec(scenario.tierRouter);
+    if (!spec) {
+      throw InputError(scenario.file, JsonPointer("/pool/tier_router"),
+                       "must be one of: " + std::string(kTierRouterForms), scenario.tierRouter);
+    }
+    if (spec->kind == TierRouterKind::Learned && spec->policy.is_relative() && !scenario.file.empty()) {
+      spec->policy = scenario.file.parent_path() / spec->policy;
+    }
+  }
+  return makeTierRouter(*spec, tierPool(scenario), seed);
 }
 
 std::vector<QosClass> qosClasses(const Scenario& scenario) {
@@ -28,7 +62,19 @@ std::vector<QosClass> qosClasses(const Scenario& scenario) {
   return classes;
 }
 
+namespace {
+
+// The random tier router's seed: the replay's, so the same seed gives the same choices.
+std::uint64_t tierSeed(const Scenario& scenario, const ReplayOptions& options) {
+  return options.seed.value_or(scenario.seed);
+}
+
+}  // namespace
+
 Simulation::Simulation(const Scenario& scenario, const ReplayOptions& options)
+    : Simulation(scenario, options, scenarioTierRouter(scenario, options.tierRouter, tierSeed(scenario, options))) {}
+
+Simulation::Simulation(const Scenario& scenario, const ReplayOptions& options, std::unique_ptr<TierRouter> tierRouter)
     : scenario_(scenario), options_(options) {
   const std::vector<QosClass> classes = qosClasses(scenario_);
   metrics_ = std::make_unique<MetricsCollector>(classes, options_.metricsWindow);
@@ -36,12 +82,32 @@ Simulation::Simulation(const Scenario& scenario, const ReplayOptions& options)
   // A trace's arrival times are divided by the rate scale, so its window shrinks with it.
   durationS_ = scenario_.trace ? scenario_.durationS / options_.rateScale : scenario_.durationS;
   arrivalEnd_ = timeFromSeconds(durationS_);
-  const std::int64_t kvBlocks = instanceKvBlocks(scenario_);
-  pool_ = std::make_unique<Pool>(scenario_.pool, classes, [this, kvBlocks](std::int32_t id) {
-    return std::make_unique<Instance>(id, qosClasses(scenario_), scenario_.scheduler, makeExecutor(scenario_.executor),
-                                      kvBlocks, *metrics_);
-  });
+  buildPool(std::move(tierRouter));
   nextArrival_ = workload_->next();
+}
+
+void Simulation::buildPool(std::unique_ptr<TierRouter> tierRouter) {
+  groups_ = poolGroups(scenario_);
+  for (const PoolGroup& group : groups_) groupKvBlocks_.push_back(instanceKvBlocks(scenario_, group));
+  std::vector<Pool::Group> poolGroups;
+  for (const PoolGroup& group : groups_) poolGroups.push_back({group.name, group.executor.model, group.pool});
+  QualityTable quality;
+  if (groups_.size() > 1) {
+    const TierPool names = tierPool(scenario_);
+    quality = qualityTable(names.groupNames, names.groupModels, names.taskNames);
+    metrics_->setModelTiers(quality.groups, quality.accuracy);
+  }
+  pool_ = std::make_unique<Pool>(
+      std::move(poolGroups), qosClasses(scenario_),
+      [this](std::int32_t id, GroupId group) {
+        return std::make_unique<Instance>(id, qosClasses(scenario_), scenario_.scheduler,
+                                          makeExecutor(groups_[group].executor), groupKvBlocks_[group], *metrics_);
+      },
+      groups_.size() > 1 ? std::move(tierRouter) : nullptr, std::move(quality));
+  if (TierRouter* router = pool_->tierRouter()) {
+    metrics_->setOutcomeListener(
+        [router](const Request& request, double reward, TimePoint now) { router->onOutcome(request.id, reward, now); });
+  }
 }
 
 double Simulation::progress() const {

@@ -42,6 +42,10 @@ class Simulation {
   // it hears every finished request's reward through onOutcome.
   Simulation(const Scenario& scenario, const ReplayOptions& options, std::unique_ptr<TierRouter> tierRouter);
 
+  // Model tiers: the metrics count completions per group and their reward when the pool has two or
+  // more groups (then every group's model must have quality figures for the scenario's tasks); a pool
+  // of one group reports as it always did.
+
   // Processes events up to and including virtual time `until`; returns false once the replay is over.
   bool runUntil(TimePoint until);
   // Runs to the end; `progress` (optional) hears the fraction of the arrival window done.
@@ -74,6 +78,7 @@ class Simulation {
 
   void startIfIdle(std::int32_t index, TimePoint now);
   bool step(TimePoint until);
+  void buildPool(std::unique_ptr<TierRouter> tierRouter);
 
   Scenario scenario_;
   ReplayOptions options_;
@@ -81,6 +86,8 @@ class Simulation {
   std::unique_ptr<MetricsCollector> metrics_;
   std::unique_ptr<Workload> workload_;
   std::unique_ptr<Pool> pool_;
+  std::vector<PoolGroup> groups_;
+  std::vector<std::int64_t> groupKvBlocks_;
   std::priority_queue<Completion, std::vector<Completion>, std::greater<>> completions_;
   std::optional<Request> nextArrival_;
   double durationS_ = 0.0;
@@ -103,7 +110,15 @@ ReplayOutcome replay(const Scenario& scenario, const ReplayOptions& options,
 std::vector<QosClass> qosClasses(const Scenario& scenario);
 
 // KV blocks each instance of the scenario gets: the scheduler's override, else what the executor's
-// model and hardware leave (kvBlocksFor), else unbounded.
+// model and hardware leave (kvBlocksFor), else unbounded. The first form is for the first group.
 std::int64_t instanceKvBlocks(const Scenario& scenario);
+std::int64_t instanceKvBlocks(const Scenario& scenario, const PoolGroup& group);
+
+// The tier router a replay of `scenario` uses: `override` when set, else the scenario's "tier_router";
+// a relative learned policy path in the scenario resolves against the scenario file's folder. Throws
+// InputError for a form none of kTierRouterForms, a static group the pool lacks, or a policy file that
+// cannot be used (see makeTierRouter). Null for a pool of one group.
+std::unique_ptr<TierRouter> scenarioTierRouter(const Scenario& scenario, const std::optional<TierRouterSpec>& override,
+                                               std::uint64_t seed);
 
 }  // namespace headroom::engine
