@@ -20,6 +20,7 @@
 #include "ui/planner/planner_task.h"
 #include "ui/widgets/planner_panel.h"
 #include "ui/widgets/pool_panel.h"
+#include "ui/models/pool_group_model.h"
 #include "ui/widgets/scenario_editor.h"
 
 #include "support/planner_fixtures.h"
@@ -218,8 +219,9 @@ class TestPlannerPanel : public QObject {
     QVERIFY(window.findChild<PoolPanel*>());
     QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("plannerDock")));
     QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("scenarioDock")));
-    QCOMPARE(editor->instancesSpin()->value(), 1);
-    editor->instancesSpin()->setValue(2);
+    PoolGroupModel* groups = editor->groupModel();
+    QCOMPARE(groups->index(0, PoolGroupModel::Instances).data().toInt(), 1);
+    QVERIFY(groups->setData(groups->index(0, PoolGroupModel::Instances), 2));
     QVERIFY(editor->apply());
     QCOMPARE(window.bridge()->scenario().pool.instances, 2);
   }

@@ -56,6 +56,15 @@ void PoolGroupModel::setGroups(const std::vector<engine::PoolGroup>& groups) {
 void PoolGroupModel::setConstantExecutor(bool constant) {
   if (constant_ == constant) return;
   constant_ = constant;
+  if (!constant) {
+    // Back to a model: a group that had none starts on the first one offered, as a combo box would.
+    for (auto& group : groups_) {
+      if (group.executor.model.empty() && !models_.isEmpty()) group.executor.model = models_.front().toStdString();
+      if (group.executor.hardware.empty() && !hardware_.isEmpty()) {
+        group.executor.hardware = hardware_.front().toStdString();
+      }
+    }
+  }
   if (!groups_.empty()) emit dataChanged(index(0, Model), index(rowCount() - 1, TensorParallel));
 }
 

@@ -17,7 +17,8 @@ namespace headroom::ui {
 // is validated per cell; a rejected edit leaves the group unchanged, editRejected() and lastError() say
 // why. Rows can be added (up to engine::kMaxPoolGroups; a new group copies the last one under a new name)
 // and removed (at least one stays). With a constant iteration time (setConstantExecutor) the model,
-// hardware and tensor-parallel cells read "—" and are not editable. Cells with a fixed set of values
+// hardware and tensor-parallel cells read "—" and are not editable; back to a modeled executor, a group
+// without a model or hardware gets the first one offered. Cells with a fixed set of values
 // give it in kChoicesRole (for ChoiceItemDelegate). UI thread only.
 class PoolGroupModel : public QAbstractTableModel {
   Q_OBJECT
