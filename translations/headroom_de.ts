@@ -1754,7 +1754,6 @@
     <name>headroom::ui::ModelMixChart</name>
     <message>
         <location filename="../ui/charts/model_mix_chart.cpp" line="55"/>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="68"/>
         <source>mean reward</source>
         <translation>mittlere Belohnung</translation>
     </message>
@@ -1765,13 +1764,18 @@
     </message>
     <message>
         <location filename="../ui/charts/model_mix_chart.cpp" line="64"/>
-        <source>share of completions (%)</source>
-        <translation>Anteil der Abschlüsse (%)</translation>
+        <source>%</source>
+        <translation>%</translation>
     </message>
     <message>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="129"/>
-        <source>%1 — model mix</source>
-        <translation>%1 — Modellmix</translation>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="70"/>
+        <source>reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="133"/>
+        <source>%1 — model mix (% of completions)</source>
+        <translation>%1 — Modellmix (% der Abschlüsse)</translation>
     </message>
 </context>
 <context>

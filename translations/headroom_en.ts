@@ -1754,7 +1754,6 @@
     <name>headroom::ui::ModelMixChart</name>
     <message>
         <location filename="../ui/charts/model_mix_chart.cpp" line="55"/>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="68"/>
         <source>mean reward</source>
         <translation>mean reward</translation>
     </message>
@@ -1765,13 +1764,18 @@
     </message>
     <message>
         <location filename="../ui/charts/model_mix_chart.cpp" line="64"/>
-        <source>share of completions (%)</source>
-        <translation>share of completions (%)</translation>
+        <source>%</source>
+        <translation>%</translation>
     </message>
     <message>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="129"/>
-        <source>%1 — model mix</source>
-        <translation>%1 — model mix</translation>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="70"/>
+        <source>reward</source>
+        <translation>reward</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="133"/>
+        <source>%1 — model mix (% of completions)</source>
+        <translation>%1 — model mix (% of completions)</translation>
     </message>
 </context>
 <context>

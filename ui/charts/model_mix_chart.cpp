@@ -19,9 +19,9 @@ namespace headroom::ui {
 
 namespace {
 
-// Colours of the groups in pool order (smallest model first in the shipped scenarios): light to dark.
-constexpr std::array<QRgb, engine::kMaxPoolGroups> kGroupColours = {0x9ecae1, 0x6baed6, 0x3182bd, 0x08519c,
-                                                                      0xfdae6b, 0xe6550d, 0xa1d99b, 0x31a354};
+// Colours of the groups in pool order: distinct hues (Tableau 10), so neighbouring areas stay apart.
+constexpr std::array<QRgb, engine::kMaxPoolGroups> kGroupColours = {0x4e79a7, 0xf28e2b, 0x59a14f, 0xe15759,
+                                                                      0xb07aa1, 0x9c755f, 0xff9da7, 0xbab0ac};
 
 double tickStep(double span) {
   const double raw = span / 5.0;
@@ -53,7 +53,7 @@ ModelMixChart::ModelMixChart(QWidget* parent)
   chart_->setTitleFont(titleFont);
 
   reward_->setName(tr("mean reward"));
-  reward_->setPen(QPen(QColor(0x21, 0x21, 0x21), 1.8));
+  reward_->setPen(QPen(QColor(0x21, 0x21, 0x21), 2.0));
   reward_->setUseOpenGL(false);
   chart_->addSeries(reward_);
 
@@ -61,14 +61,18 @@ ModelMixChart::ModelMixChart(QWidget* parent)
   axisX_->setLabelFormat(QStringLiteral("%.0f"));
   axisX_->setTickType(QValueAxis::TicksDynamic);
   axisX_->setTickAnchor(0.0);
-  axisShare_->setTitleText(tr("share of completions (%)"));
+  axisShare_->setTitleText(tr("%"));
   axisShare_->setRange(0.0, 100.0);
   axisShare_->setLabelFormat(QStringLiteral("%.0f"));
-  axisShare_->setTickCount(5);
-  axisReward_->setTitleText(tr("mean reward"));
+  axisShare_->setTickType(QValueAxis::TicksDynamic);
+  axisShare_->setTickAnchor(0.0);
+  axisShare_->setTickInterval(25.0);
+  axisReward_->setTitleText(tr("reward"));
   axisReward_->setLabelFormat(QStringLiteral("%.2g"));
   axisReward_->setRange(0.0, 1.0);
-  axisReward_->setTickCount(5);
+  axisReward_->setTickType(QValueAxis::TicksDynamic);
+  axisReward_->setTickAnchor(0.0);
+  axisReward_->setTickInterval(0.25);
   QFont axisFont = axisX_->labelsFont();
   axisFont.setPointSizeF(axisFont.pointSizeF() * 0.85);
   for (auto* axis : {axisX_, axisShare_, axisReward_}) {
@@ -126,7 +130,7 @@ void ModelMixChart::update(const engine::Snapshot& snapshot, std::size_t classIn
     return;
   }
   ensureGroups(snapshot.groupNames);
-  const QString title = tr("%1 — model mix").arg(QString::fromStdString(snapshot.classes[classIndex].name));
+  const QString title = tr("%1 — model mix (% of completions)").arg(QString::fromStdString(snapshot.classes[classIndex].name));
   if (chart_->title() != title) chart_->setTitle(title);
 
   const double nowS = engine::toSeconds(snapshot.time);
@@ -147,6 +151,7 @@ void ModelMixChart::update(const engine::Snapshot& snapshot, std::size_t classIn
     if (reward_->count() > 0) reward_->replace(QList<QPointF>{});
     if (axisX_->tickInterval() != stepX) axisX_->setTickInterval(stepX);
     axisX_->setRange(fromS, toS);
+    axisReward_->setTickInterval(topReward > 1.0 ? 0.5 : 0.25);
     axisReward_->setRange(0.0, topReward);
   }
   const qsizetype count = points.meanReward.size();
