@@ -24,7 +24,8 @@ struct ReplayOptions {
   std::optional<std::uint64_t> seed;
   bool drain = true;  // run requests still in flight at the end to completion
   Duration metricsWindow = std::chrono::seconds(1);
-  // Replaces the scenario's tier router (pools of several groups only).
+  // Replaces the scenario's tier router (pools of several groups only); a relative learned policy path
+  // here is used as given (the caller's working directory), unlike the scenario's.
   std::optional<TierRouterSpec> tierRouter;
 };
 
