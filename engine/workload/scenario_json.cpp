@@ -17,8 +17,8 @@ using nlohmann::json;
 namespace {
 
 // Fields of one group object of "pool": {"groups": [...]} besides its pool config's.
-constexpr std::array<std::string_view, 6> kGroupFields = {"name",     "model",   "hardware",
-                                                          "tensor_parallel", "executor", "profile"};
+constexpr std::array<std::string_view, 6> kGroupFields = {
+    "name", "model", "hardware", "tensor_parallel", "executor", "profile"};
 // Top-level fields that describe the one group of the old form; not allowed beside "groups".
 constexpr std::array<std::string_view, 4> kOneGroupFields = {"model", "hardware", "tensor_parallel", "executor"};
 constexpr std::size_t kMaxGroupNameBytes = 64;

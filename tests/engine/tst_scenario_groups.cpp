@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/pool/model_quality.h"
 #include "engine/pool/tier_router.h"
 #include "engine/sched/scheduler_config_json.h"
 #include "engine/store/workspace.h"
@@ -296,6 +297,27 @@ class TestScenarioGroups : public QObject {
       QCOMPARE(written.contains("executor"), !grouped);
       QCOMPARE(scenarioToJson(scenarioFromJson(written, loaded.file)).dump(), written.dump());
     }
+  }
+
+  void modelTiersScenario() {
+    const Scenario scenario =
+        loadScenario(std::filesystem::path(HEADROOM_RESOURCE_DIR_FOR_TESTS) / "scenarios/model-tiers.json");
+    const std::vector<PoolGroup> groups = poolGroups(scenario);
+    std::vector<std::string> names;
+    std::vector<std::string> models;
+    for (const PoolGroup& group : groups) {
+      names.push_back(group.name);
+      models.push_back(group.executor.model);
+    }
+    QCOMPARE(names, (std::vector<std::string>{"1b", "3b", "8b", "70b"}));
+    QCOMPARE(groups[3].executor.tensorParallel, 4);
+    QCOMPARE(scenario.tierRouter, std::string("greedy"));
+    QCOMPARE(scenario.classes.size(), std::size_t{3});
+    QCOMPARE(scenario.classes[0].qos.rewardWeight, 2.0);
+    QCOMPARE(taskNames(scenario), (std::vector<std::string>{"gsm8k", "mmlu"}));
+    qputenv("HEADROOM_RESOURCE_DIR", HEADROOM_RESOURCE_DIR_FOR_TESTS);
+    const QualityTable quality = qualityTable(names, models, taskNames(scenario));
+    QCOMPARE(quality.at(3, 1), 0.836);
   }
 
   // Edits to executor and pool of a one-group scenario (command-line overrides, the console) are what

@@ -41,7 +41,7 @@ Scenario everyFieldSet() {
   s.scheduler.kvBlocksOverride = 123456789012LL;
 
   ClassSpec chat;
-  chat.qos = {"chat/é", 3, Importance::High, {}};
+  chat.qos = {"chat/é", 3, Importance::High, {}, 2.5, {{"gsm8k", 3.0}, {"mmlu", 0.5}}};
   chat.qos.slo.ttft = Duration{1'500'001};
   chat.qos.slo.tbt = Duration{33'333};
   chat.qos.slo.percentile = 99.9;
@@ -57,7 +57,7 @@ Scenario everyFieldSet() {
   chat.outputTokens.max = 300;
 
   ClassSpec batch;
-  batch.qos = {"batch", 0, Importance::Low, {}};
+  batch.qos = {"batch", 0, Importance::Low, {}, 1.0, {}};
   batch.qos.slo.ttlt = durationFromSeconds(1800);
   batch.qos.slo.percentile = 50.0;
   batch.arrival = {ArrivalKind::Constant, 0.125, 1.0, {}};
@@ -67,12 +67,12 @@ Scenario everyFieldSet() {
   batch.outputTokens.value = 42;
 
   ClassSpec poisson = batch;
-  poisson.qos = {"poisson", 1, Importance::Normal, {}};
+  poisson.qos = {"poisson", 1, Importance::Normal, {}, 0.25, {{"mmlu", 1.0}}};
   poisson.qos.slo.ttft = Duration{1};
   poisson.arrival = {ArrivalKind::Poisson, 0.0, 1.0, {}};
 
   ClassSpec all = chat;
-  all.qos = {"all three", 2, Importance::Normal, {}};
+  all.qos = {"all three", 2, Importance::Normal, {}, 1.0, {}};
   all.qos.slo.ttft = Duration{2'000'000};
   all.qos.slo.tbt = Duration{100'000};
   all.qos.slo.ttlt = Duration{60'000'000};
