@@ -419,7 +419,7 @@
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="67"/>
-        <location filename="../ui/report/report_document.cpp" line="196"/>
+        <location filename="../ui/report/report_document.cpp" line="223"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -484,120 +484,139 @@
         <translation>modelliert</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="90"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="92"/>
+        <location filename="../ui/report/report_document.cpp" line="106"/>
         <source>Hardware</source>
         <translation>Hardware</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="94"/>
+        <location filename="../ui/report/report_document.cpp" line="109"/>
         <source>Tensor parallel</source>
         <translation>Tensor-Parallelität</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="95"/>
+        <location filename="../ui/report/report_document.cpp" line="96"/>
+        <location filename="../ui/report/report_document.cpp" line="111"/>
         <source>model default</source>
         <translation>Modellvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="96"/>
-        <location filename="../ui/report/report_document.cpp" line="198"/>
+        <location filename="../ui/report/report_document.cpp" line="97"/>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/report/report_document.cpp" line="98"/>
+        <source>%1 on %2, tensor parallel %3, %n instance(s), %4</source>
+        <translation>
+            <numerusform>%1 auf %2, Tensor-Parallelität %3, %n Instanz, %4</numerusform>
+            <numerusform>%1 auf %2, Tensor-Parallelität %3, %n Instanzen, %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
+        <source>Tier router</source>
+        <translation>Tier-Router</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="112"/>
+        <location filename="../ui/report/report_document.cpp" line="225"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="97"/>
+        <location filename="../ui/report/report_document.cpp" line="113"/>
         <source>Router</source>
         <translation>Router</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="98"/>
+        <location filename="../ui/report/report_document.cpp" line="115"/>
         <source>Scheduler policy</source>
         <translation>Scheduler-Strategie</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="101"/>
+        <location filename="../ui/report/report_document.cpp" line="117"/>
         <source>Hybrid alpha</source>
         <translation>Hybrid-Alpha</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="101"/>
+        <location filename="../ui/report/report_document.cpp" line="117"/>
         <source>%1 ms/token</source>
         <translation>%1 ms/Token</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="103"/>
+        <location filename="../ui/report/report_document.cpp" line="119"/>
         <source>Chunking</source>
         <translation>Chunking</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <location filename="../ui/report/report_document.cpp" line="120"/>
         <source>Relegation</source>
         <translation>Zurückstufung</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
-        <location filename="../ui/report/report_document.cpp" line="105"/>
+        <location filename="../ui/report/report_document.cpp" line="120"/>
+        <location filename="../ui/report/report_document.cpp" line="121"/>
         <source>on</source>
         <translation>ein</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
-        <location filename="../ui/report/report_document.cpp" line="105"/>
+        <location filename="../ui/report/report_document.cpp" line="120"/>
+        <location filename="../ui/report/report_document.cpp" line="121"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="105"/>
+        <location filename="../ui/report/report_document.cpp" line="121"/>
         <source>Selective preemption</source>
         <translation>Selektive Verdrängung</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="106"/>
+        <location filename="../ui/report/report_document.cpp" line="122"/>
         <source>Batch limits</source>
         <translation>Batch-Obergrenzen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="106"/>
+        <location filename="../ui/report/report_document.cpp" line="122"/>
         <source>%1 tokens, %2 sequences</source>
         <translation>%1 Tokens, %2 Sequenzen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="108"/>
+        <location filename="../ui/report/report_document.cpp" line="124"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="109"/>
+        <location filename="../ui/report/report_document.cpp" line="125"/>
         <source>Duration</source>
         <translation>Dauer</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="109"/>
+        <location filename="../ui/report/report_document.cpp" line="125"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="127"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="123"/>
+        <location filename="../ui/report/report_document.cpp" line="139"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="125"/>
+        <location filename="../ui/report/report_document.cpp" line="141"/>
         <source>median %1, p90 %2, at most %3</source>
         <translation>Median %1, p90 %2, höchstens %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/report/report_document.cpp" line="127"/>
+        <location filename="../ui/report/report_document.cpp" line="143"/>
         <source>%n listed value(s)</source>
         <translation>
             <numerusform>%n aufgeführter Wert</numerusform>
@@ -605,22 +624,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="131"/>
+        <location filename="../ui/report/report_document.cpp" line="147"/>
         <source>%1: rank</source>
         <translation>%1: Rang</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="132"/>
+        <location filename="../ui/report/report_document.cpp" line="148"/>
         <source>%1: SLO</source>
         <translation>%1: SLO</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="133"/>
+        <location filename="../ui/report/report_document.cpp" line="149"/>
         <source>%1: arrival rate</source>
         <translation>%1: Ankunftsrate</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/report/report_document.cpp" line="136"/>
+        <location filename="../ui/report/report_document.cpp" line="152"/>
         <source>%1, %n phase(s)</source>
         <translation>
             <numerusform>%1, %n Phase</numerusform>
@@ -628,92 +647,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="138"/>
+        <location filename="../ui/report/report_document.cpp" line="154"/>
         <source>%1: prompt tokens</source>
         <translation>%1: Prompt-Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="139"/>
+        <location filename="../ui/report/report_document.cpp" line="155"/>
         <source>%1: output tokens</source>
         <translation>%1: Ausgabe-Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="146"/>
+        <location filename="../ui/report/report_document.cpp" line="158"/>
+        <source>%1: reward weight</source>
+        <translation>%1: Belohnungsgewicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="163"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="165"/>
+        <source>%1: task mix</source>
+        <translation>%1: Aufgabenmix</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="173"/>
         <source>Metrics window</source>
         <translation>Metrikfenster</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="165"/>
+        <location filename="../ui/report/report_document.cpp" line="192"/>
         <source>%1: %2 over time</source>
         <translation>%1: %2 im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="166"/>
+        <location filename="../ui/report/report_document.cpp" line="193"/>
         <source>%1 (s)</source>
         <translation>%1 (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="168"/>
+        <location filename="../ui/report/report_document.cpp" line="195"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="169"/>
+        <location filename="../ui/report/report_document.cpp" line="196"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="172"/>
+        <location filename="../ui/report/report_document.cpp" line="199"/>
         <source>SLO %1</source>
         <translation>SLO %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="176"/>
+        <location filename="../ui/report/report_document.cpp" line="203"/>
         <source>Throughput over time</source>
         <translation>Durchsatz im Zeitverlauf</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="177"/>
+        <location filename="../ui/report/report_document.cpp" line="204"/>
         <source>output tokens/s</source>
         <translation>Ausgabe-Tokens/s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="187"/>
+        <location filename="../ui/report/report_document.cpp" line="214"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="197"/>
+        <location filename="../ui/report/report_document.cpp" line="224"/>
         <source>Objective</source>
         <translation>Zielfunktion</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="199"/>
+        <location filename="../ui/report/report_document.cpp" line="226"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="200"/>
+        <location filename="../ui/report/report_document.cpp" line="227"/>
         <source>Solve time (s)</source>
         <translation>Lösungszeit (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="201"/>
+        <location filename="../ui/report/report_document.cpp" line="228"/>
         <source>Explanation</source>
         <translation>Erläuterung</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="214"/>
+        <location filename="../ui/report/report_document.cpp" line="241"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="214"/>
+        <location filename="../ui/report/report_document.cpp" line="241"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="215"/>
+        <location filename="../ui/report/report_document.cpp" line="242"/>
         <source>%1 (req/s)</source>
         <translation>%1 (Anfr./s)</translation>
     </message>
@@ -1007,7 +1041,7 @@
 <context>
     <name>headroom::ui::ClassFiguresPanel</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="132"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="151"/>
         <source>All classes</source>
         <translation>Alle Klassen</translation>
     </message>
@@ -1048,142 +1082,172 @@
 <context>
     <name>headroom::ui::ClassTableModel</name>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="18"/>
+        <location filename="../ui/models/class_table_model.cpp" line="19"/>
         <location filename="../ui/widgets/class_editor.cpp" line="19"/>
         <source>high</source>
         <translation>hoch</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="19"/>
-        <location filename="../ui/models/class_table_model.cpp" line="22"/>
+        <location filename="../ui/models/class_table_model.cpp" line="20"/>
+        <location filename="../ui/models/class_table_model.cpp" line="23"/>
         <location filename="../ui/widgets/class_editor.cpp" line="20"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="20"/>
+        <location filename="../ui/models/class_table_model.cpp" line="21"/>
         <location filename="../ui/widgets/class_editor.cpp" line="21"/>
         <source>low</source>
         <translation>niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="88"/>
+        <location filename="../ui/models/class_table_model.cpp" line="69"/>
+        <source>Write the task mix as task names with shares, e.g. &quot;mmlu 0.6, gsm8k 0.4&quot;; could not read &quot;%1&quot;.</source>
+        <translation>Schreiben Sie den Aufgabenmix als Aufgabennamen mit Anteilen, z. B. „mmlu 0.6, gsm8k 0.4“; „%1“ ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="128"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="93"/>
+        <location filename="../ui/models/class_table_model.cpp" line="133"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="95"/>
+        <location filename="../ui/models/class_table_model.cpp" line="135"/>
         <source>trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="104"/>
+        <location filename="../ui/models/class_table_model.cpp" line="141"/>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="151"/>
         <source>Unique class name</source>
         <translation>Eindeutiger Klassenname</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="105"/>
+        <location filename="../ui/models/class_table_model.cpp" line="152"/>
         <source>0 is the most urgent class; orders classes for the priority policy</source>
         <translation>0 ist die dringendste Klasse; ordnet die Klassen für die Prioritätsstrategie</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="106"/>
+        <location filename="../ui/models/class_table_model.cpp" line="153"/>
         <source>Low-importance requests are relegated first when deadlines slip</source>
         <translation>Anfragen geringer Wichtigkeit werden zuerst zurückgestuft, wenn Fristen nicht zu halten sind</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="107"/>
+        <location filename="../ui/models/class_table_model.cpp" line="154"/>
         <source>Time to first token bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit bis zum ersten Token in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="108"/>
+        <location filename="../ui/models/class_table_model.cpp" line="155"/>
         <source>Time between tokens bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit zwischen Tokens in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="109"/>
+        <location filename="../ui/models/class_table_model.cpp" line="156"/>
         <source>Time to last token bound in seconds; empty for none</source>
         <translation>Grenze für die Zeit bis zum letzten Token in Sekunden; leer für keine</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="110"/>
+        <location filename="../ui/models/class_table_model.cpp" line="157"/>
         <source>The percentile the SLO is judged on, e.g. 99 for p99</source>
         <translation>Das Perzentil, an dem das SLO gemessen wird, z. B. 99 für p99</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="112"/>
-        <location filename="../ui/models/class_table_model.cpp" line="189"/>
+        <location filename="../ui/models/class_table_model.cpp" line="159"/>
+        <location filename="../ui/models/class_table_model.cpp" line="244"/>
         <source>Arrivals come from the scenario&apos;s trace</source>
         <translation>Die Ankünfte stammen aus dem Trace des Szenarios</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="113"/>
+        <location filename="../ui/models/class_table_model.cpp" line="160"/>
         <source>Base arrival rate in requests per second; applies when the replay restarts</source>
         <translation>Grundlegende Ankunftsrate in Anfragen pro Sekunde; gilt ab dem Neustart der Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="124"/>
+        <location filename="../ui/models/class_table_model.cpp" line="162"/>
+        <source>What a request that meets its SLO is worth, times the serving model&apos;s accuracy (e.g. 2 for high-priority traffic); routing between model tiers maximises it; applies when the replay restarts</source>
+        <translation>Was eine Anfrage wert ist, die ihr SLO einhält, mal die Genauigkeit des bedienenden Modells (z. B. 2 für Verkehr mit hoher Priorität); das Routing zwischen Modellstufen maximiert es; gilt ab dem Neustart der Wiedergabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="165"/>
+        <source>The tasks of the class&apos;s requests with their shares, e.g. &quot;mmlu 0.6, gsm8k 0.4&quot;; the serving model&apos;s accuracy on each task sets the reward; applies when the replay restarts</source>
+        <translation>Die Aufgaben der Anfragen der Klasse mit ihren Anteilen, z. B. „mmlu 0.6, gsm8k 0.4“; die Genauigkeit des bedienenden Modells bei jeder Aufgabe bestimmt die Belohnung; gilt ab dem Neustart der Wiedergabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="177"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="125"/>
+        <location filename="../ui/models/class_table_model.cpp" line="178"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="126"/>
+        <location filename="../ui/models/class_table_model.cpp" line="179"/>
         <source>Importance</source>
         <translation>Wichtigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="127"/>
+        <location filename="../ui/models/class_table_model.cpp" line="180"/>
         <source>TTFT (s)</source>
         <translation>TTFT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="128"/>
+        <location filename="../ui/models/class_table_model.cpp" line="181"/>
         <source>TBT (s)</source>
         <translation>TBT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="129"/>
+        <location filename="../ui/models/class_table_model.cpp" line="182"/>
         <source>TTLT (s)</source>
         <translation>TTLT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="130"/>
+        <location filename="../ui/models/class_table_model.cpp" line="183"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="131"/>
+        <location filename="../ui/models/class_table_model.cpp" line="184"/>
         <source>Rate (req/s)</source>
         <translation>Rate (Anfr./s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="144"/>
+        <location filename="../ui/models/class_table_model.cpp" line="185"/>
+        <source>Reward weight</source>
+        <translation>Belohnungsgewicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="186"/>
+        <source>Task mix</source>
+        <translation>Aufgabenmix</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="199"/>
         <source>No such class</source>
         <translation>Diese Klasse gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="164"/>
+        <location filename="../ui/models/class_table_model.cpp" line="219"/>
         <source>The importance must be high, normal or low</source>
         <translation>Die Wichtigkeit muss hoch, normal oder niedrig sein</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="196"/>
+        <location filename="../ui/models/class_table_model.cpp" line="265"/>
         <source>No such column</source>
         <translation>Diese Spalte gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="286"/>
+        <location filename="../ui/models/class_table_model.cpp" line="357"/>
         <source>A scenario needs at least one class</source>
         <translation>Ein Szenario braucht mindestens eine Klasse</translation>
     </message>
@@ -1239,77 +1303,77 @@
 <context>
     <name>headroom::ui::Dashboard</name>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="30"/>
         <source>Latency:</source>
         <translation>Latenz:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
         <source>Each class&apos;s SLO metric</source>
         <translation>SLO-Metrik jeder Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
         <source>Queue time</source>
         <translation>Wartezeit</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
         <source>Time to first token</source>
         <translation>Zeit bis zum ersten Token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
         <source>Time between tokens (as judged)</source>
         <translation>Zeit zwischen Tokens (wie bewertet)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="39"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="38"/>
         <source>Each request&apos;s effective time between tokens against its token deadlines (arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late</source>
         <translation>Effektive Zeit zwischen Tokens je Anfrage, gemessen an ihren Token-Fristen (Ankunft + TTFT + (n − 1) × TBT): genau dann über der SLO-Linie, wenn ein Token zu spät kam</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="42"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="41"/>
         <source>Time to last token</source>
         <translation>Zeit bis zum letzten Token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="43"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="42"/>
         <source>Gap between tokens</source>
         <translation>Abstand zwischen Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="45"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="44"/>
         <source>Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn</source>
         <translation>Jeder Abstand zwischen zwei Tokens; kein SLO bewertet einen einzelnen Abstand, daher ohne SLO-Linie</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="47"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="46"/>
         <source>Window:</source>
         <translation>Zeitfenster:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="49"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="48"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="50"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="49"/>
         <source>5 minutes</source>
         <translation>5 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="51"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="50"/>
         <source>10 minutes</source>
         <translation>10 Minuten</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="52"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="51"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/dashboard.cpp" line="84"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="83"/>
         <source>Disconnected: these figures are not live, last update %n s ago</source>
         <translation>
             <numerusform>Getrennt: Diese Werte sind nicht aktuell, letzte Aktualisierung vor %n s</numerusform>
@@ -1320,37 +1384,52 @@
 <context>
     <name>headroom::ui::FigureTile</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="53"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="44"/>
+        <source>Mean reward per completed request: the class&apos;s reward weight × the serving model&apos;s accuracy on the request&apos;s task when it met its SLO, else 0</source>
+        <translation>Mittlere Belohnung je abgeschlossener Anfrage: das Belohnungsgewicht der Klasse × die Genauigkeit des bedienenden Modells bei der Aufgabe der Anfrage, wenn sie ihr SLO einhielt, sonst 0</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="58"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="55"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="57"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="62"/>
         <source>SLO met · target %1 %</source>
         <translation>SLO eingehalten · Ziel %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="58"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="63"/>
         <source>goodput %1 req/s</source>
         <translation>Goodput %1 Anfr./s</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="64"/>
         <source>%1 tokens/s</source>
         <translation>%1 Tokens/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="65"/>
         <source>%n relegated</source>
         <translation>
             <numerusform>%n zurückgestuft</numerusform>
             <numerusform>%n zurückgestuft</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="73"/>
+        <source>mean reward %1</source>
+        <translation>mittlere Belohnung %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="74"/>
+        <source>mean reward —</source>
+        <translation>mittlere Belohnung —</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1751,34 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::ModelMixChart</name>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="55"/>
+        <source>mean reward</source>
+        <translation>mittlere Belohnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="60"/>
+        <source>virtual time (s)</source>
+        <translation>virtuelle Zeit (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="64"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="70"/>
+        <source>reward</source>
+        <translation>Belohnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="133"/>
+        <source>%1 — model mix (% of completions)</source>
+        <translation>%1 — Modellmix (% der Abschlüsse)</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::PlanComparisonModel</name>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="20"/>
@@ -1957,6 +2064,159 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::PoolGroupModel</name>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="41"/>
+        <source>Round robin</source>
+        <translation>Round Robin</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="42"/>
+        <source>Least loaded</source>
+        <translation>Geringste Last</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="43"/>
+        <source>Class priority</source>
+        <translation>Klassenpriorität</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="44"/>
+        <source>Weighted (plan shares)</source>
+        <translation>Gewichtet (Plananteile)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="83"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="90"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="110"/>
+        <source>Unique group name; tier routers and the model mix use it</source>
+        <translation>Eindeutiger Gruppenname; Tier-Router und Modellmix verwenden ihn</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="111"/>
+        <source>The model every instance of the group serves (resources/models)</source>
+        <translation>Das Modell, das jede Instanz der Gruppe bedient (resources/models)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="112"/>
+        <source>The hardware each instance runs on (resources/hardware)</source>
+        <translation>Die Hardware, auf der jede Instanz läuft (resources/hardware)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="113"/>
+        <source>GPUs per instance; 0 for the model file&apos;s default</source>
+        <translation>GPUs je Instanz; 0 für den Standard der Modelldatei</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="114"/>
+        <source>Instances in the group</source>
+        <translation>Instanzen der Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="115"/>
+        <source>How the group spreads its requests over its instances</source>
+        <translation>Wie die Gruppe ihre Anfragen auf ihre Instanzen verteilt</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="126"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="127"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="128"/>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="129"/>
+        <source>Tensor parallel</source>
+        <translation>Tensor-Parallelität</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="130"/>
+        <source>Instances</source>
+        <translation>Instanzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="131"/>
+        <source>Instance router</source>
+        <translation>Instanz-Router</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="145"/>
+        <source>No such group</source>
+        <translation>Keine solche Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="147"/>
+        <source>A constant iteration time has no model or hardware.</source>
+        <translation>Eine konstante Iterationszeit hat kein Modell und keine Hardware.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="151"/>
+        <source>A group needs a name.</source>
+        <translation>Eine Gruppe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="154"/>
+        <source>Another group is already named &quot;%1&quot;.</source>
+        <translation>Eine andere Gruppe heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="161"/>
+        <source>Choose one of the models: %1.</source>
+        <translation>Wählen Sie eines der Modelle: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="167"/>
+        <source>Choose one of the hardware profiles: %1.</source>
+        <translation>Wählen Sie eines der Hardwareprofile: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="172"/>
+        <source>The tensor-parallel degree must be a whole number, 0 for the model&apos;s default.</source>
+        <translation>Der Grad der Tensor-Parallelität muss eine ganze Zahl sein, 0 für den Standard des Modells.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="178"/>
+        <source>A group has from 1 to %1 instances.</source>
+        <translation>Eine Gruppe hat 1 bis %1 Instanzen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="183"/>
+        <source>The instance router must be round robin, least loaded, class priority or weighted.</source>
+        <translation>Der Instanz-Router muss Round Robin, geringste Last, Klassenpriorität oder gewichtet sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="185"/>
+        <source>No such column</source>
+        <translation>Keine solche Spalte</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="238"/>
+        <source>A pool holds at most %1 groups.</source>
+        <translation>Ein Pool hat höchstens %1 Gruppen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="259"/>
+        <source>A pool needs at least one group.</source>
+        <translation>Ein Pool braucht mindestens eine Gruppe.</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::PoolPanel</name>
     <message>
         <location filename="../ui/widgets/pool_panel.cpp" line="19"/>
@@ -1987,129 +2247,139 @@
 <context>
     <name>headroom::ui::PoolTableModel</name>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="107"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="121"/>
         <source>instance %1</source>
         <translation>Instanz %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="109"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="124"/>
         <source>draining</source>
         <translation>wird geleert</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="125"/>
         <source>running</source>
         <translation>rechnet</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="125"/>
         <source>idle</source>
         <translation>frei</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="112"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="127"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="113"/>
-        <location filename="../ui/models/pool_table_model.cpp" line="114"/>
-        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="128"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="129"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="135"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="115"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="130"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="127"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="142"/>
         <source>%1 waiting, %2 relegated</source>
         <translation>%1 wartend, %2 zurückgestuft</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="130"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="145"/>
         <source>%1 of %2 tokens in the last iteration</source>
         <translation>%1 von %2 Tokens in der letzten Iteration</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="142"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="157"/>
+        <source>The pool group (one model on one hardware) the instance belongs to</source>
+        <translation>Die Pool-Gruppe (ein Modell auf einer Hardware), zu der die Instanz gehört</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="158"/>
         <source>Tokens of the last iteration against the most one iteration may hold: spare room per batch</source>
         <translation>Tokens der letzten Iteration im Verhältnis zum Höchstwert einer Iteration: freier Platz je Batch</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="143"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="159"/>
         <source>Share of the KV cache in use</source>
         <translation>Belegter Anteil des KV-Caches</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="144"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="160"/>
         <source>Prompt tokens not yet computed, in seconds at this instance&apos;s recent prefill rate</source>
         <translation>Noch nicht berechnete Prompt-Tokens, in Sekunden bei der jüngsten Prefill-Rate dieser Instanz</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="145"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="161"/>
         <source>Requests waiting to start (waiting + relegated)</source>
         <translation>Anfragen, die auf den Start warten (wartend + zurückgestuft)</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="147"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="163"/>
         <source>Share of the recent time spent running iterations; a few decodes keep an instance busy, so this does not show spare capacity</source>
         <translation>Anteil der jüngsten Zeit mit laufenden Iterationen; schon wenige Decodes halten eine Instanz beschäftigt, daher zeigt dies keine freie Kapazität</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="155"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="171"/>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="156"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="172"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="173"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="157"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="174"/>
         <source>Batch fill</source>
         <translation>Batch-Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="158"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="175"/>
         <source>KV cache</source>
         <translation>KV-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="159"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="176"/>
         <source>Queued work</source>
         <translation>Wartende Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="160"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="177"/>
         <source>Busy</source>
         <translation>Beschäftigt</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="161"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="178"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="162"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="179"/>
         <source>Running</source>
         <translation>In Arbeit</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="163"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="180"/>
         <source>Batch size</source>
         <translation>Batchgröße</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="164"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="181"/>
         <source>Batch tokens</source>
         <translation>Batch-Tokens</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="165"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="182"/>
         <source>Iterations</source>
         <translation>Iterationen</translation>
     </message>
@@ -2533,7 +2803,7 @@
 <context>
     <name>headroom::ui::RouteMembersPanel</name>
     <message numerus="yes">
-        <location filename="../ui/widgets/route_members_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="57"/>
         <source>The router does not answer: these figures are not live, last update %n s ago</source>
         <translation>
             <numerusform>Der Router antwortet nicht: Diese Werte sind nicht aktuell, letzte Aktualisierung vor %n s</numerusform>
@@ -2541,17 +2811,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/route_members_panel.cpp" line="72"/>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="70"/>
         <source>Not connected to a router. Pool &gt; Connect… with “Router” shows its members, their transport and per-class stream figures here.</source>
         <translation>Nicht mit einem Router verbunden. Pool Pool &gt; Verbinden… mit „Router“gt; Verbinden … mit „Router“ zeigt hier seine Mitglieder, ihren Transport und die Stream-Zahlen je Klasse.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/route_members_panel.cpp" line="78"/>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="76"/>
         <source>Router %1: reading its members…</source>
         <translation>Router %1: Mitglieder werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/route_members_panel.cpp" line="87"/>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="85"/>
         <source>Router %1 · members up: %2 of %3</source>
         <translation>Router %1 · erreichbare Mitglieder: %2 von %3</translation>
     </message>
@@ -2652,6 +2922,31 @@
         <location filename="../ui/models/rule_text.cpp" line="85"/>
         <source>Phase %1: a ramp&apos;s end must be a number of seconds after its start.</source>
         <translation>Phase %1: Das Ende einer Rampe muss eine Sekundenzahl nach ihrem Beginn sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="93"/>
+        <source>The reward weight must be a number above 0, at most %1.</source>
+        <translation>Das Belohnungsgewicht muss eine Zahl über 0 sein, höchstens %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="94"/>
+        <source>Every task of the mix needs a name.</source>
+        <translation>Jede Aufgabe des Mixes braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="96"/>
+        <source>A task name has at most %1 bytes (UTF-8).</source>
+        <translation>Ein Aufgabenname hat höchstens %1 Bytes (UTF-8).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="97"/>
+        <source>The task &quot;%1&quot; is named twice.</source>
+        <translation>Die Aufgabe „%1“ ist doppelt genannt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="99"/>
+        <source>The share of task &quot;%1&quot; must be a number above 0.</source>
+        <translation>Der Anteil der Aufgabe „%1“ muss eine Zahl über 0 sein.</translation>
     </message>
 </context>
 <context>
@@ -2937,238 +3232,284 @@ b: %5 (ID %6, %7, %8)</translation>
 <context>
     <name>headroom::ui::ScenarioEditor</name>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="80"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
         <source>Eager relegation of requests that cannot meet their deadline</source>
         <translation>Anfragen, die ihre Frist nicht einhalten können, frühzeitig zurückstufen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="81"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="89"/>
         <source>Per-class arrival processes</source>
         <translation>Ankunftsprozesse je Klasse</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="82"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="90"/>
         <source>Trace file</source>
         <translation>Trace-Datei</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="84"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="83"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="92"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="87"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="79"/>
+        <source>Add group</source>
+        <translation>Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="80"/>
+        <source>Remove group</source>
+        <translation>Gruppe entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="95"/>
         <source>&amp;Apply</source>
         <translation>&amp;Übernehmen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="96"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="90"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
         <source>Length of the arrival window, seconds</source>
         <translation>Länge des Ankunftsfensters in Sekunden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="91"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
         <source>Seed of the random arrivals and lengths; the same seed replays the same requests</source>
         <translation>Seed für zufällige Ankünfte und Längen; derselbe Seed erzeugt bei der Wiedergabe dieselben Anfragen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="92"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
         <source>Modeled (model on hardware)</source>
         <translation>Modelliert (Modell auf Hardware)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="93"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="101"/>
         <source>Constant iteration time</source>
         <translation>Konstante Iterationszeit</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="96"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="102"/>
         <source>Every iteration takes this long whatever the batch, milliseconds</source>
         <translation>Jede Iteration dauert unabhängig vom Batch so lange, in Millisekunden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
-        <source>Round robin</source>
-        <translation>Round Robin</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
-        <source>Least loaded</source>
-        <translation>Geringste Last</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="103"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="119"/>
         <source>Class priority</source>
         <translation>Klassenpriorität</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="101"/>
-        <source>Weighted (plan shares)</source>
-        <translation>Gewichtet (Plananteile)</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="102"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="118"/>
         <source>FCFS</source>
         <translation>FCFS</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="104"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="120"/>
         <source>EDF</source>
         <translation>EDF</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="105"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="121"/>
         <source>SRPF</source>
         <translation>SRPF</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="106"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="122"/>
         <source>Hybrid (QoServe)</source>
         <translation>Hybrid (QoServe)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="107"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="123"/>
         <source>none, fixed:N (at most N tokens per iteration) or dynamic</source>
         <translation>none, fixed:N (höchstens N Tokens pro Iteration) oder dynamic</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="108"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="124"/>
         <source>Azure LLM inference (CSV)</source>
         <translation>Azure LLM Inference (CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="109"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="125"/>
         <source>BurstGPT (CSV)</source>
         <translation>BurstGPT (CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="110"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
         <source>Headroom (CSV with a class column)</source>
         <translation>Headroom (CSV mit Klassenspalte)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="119"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="121"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="137"/>
         <source>Duration (s):</source>
         <translation>Dauer (s):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="122"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="138"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="124"/>
-        <source>Instances</source>
-        <translation>Instanzen</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="142"/>
         <source>Executor:</source>
         <translation>Ausführung:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="127"/>
-        <source>Model:</source>
-        <translation>Modell:</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="128"/>
-        <source>Hardware:</source>
-        <translation>Hardware:</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="129"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="143"/>
         <source>Iteration (ms):</source>
         <translation>Iteration (ms):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="130"/>
-        <source>Instances:</source>
-        <translation>Instanzen:</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="131"/>
-        <source>Router:</source>
-        <translation>Router:</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="133"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="160"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="162"/>
         <source>Policy:</source>
         <translation>Strategie:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="136"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="163"/>
         <source>Chunking:</source>
         <translation>Chunking:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="139"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="166"/>
         <source>Workload</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="264"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="405"/>
         <source>Choose a Trace</source>
         <translation>Trace auswählen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="265"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="406"/>
         <source>CSV traces (*.csv);;All files (*)</source>
         <translation>CSV-Traces (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="274"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="415"/>
         <source>Open a scenario first.</source>
         <translation>Öffnen Sie zuerst ein Szenario.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="293"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="434"/>
         <source>Must be a whole number, 0 or more.</source>
         <translation>Muss eine ganze Zahl sein, 0 oder mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="328"/>
-        <source>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</source>
-        <translation>Gewichtetes Routing übernimmt die Anteile jeder Klasse aus einem Plan für diese Zahl an Instanzen: Wenden Sie einen aus dem Planer an oder wählen Sie einen anderen Router.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="348"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="523"/>
         <source>The classes changed since this table was filled; press Revert.</source>
         <translation>Die Klassen haben sich geändert, seit diese Tabelle gefüllt wurde; klicken Sie auf Zurücksetzen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="356"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="531"/>
         <source>Choose a trace file.</source>
         <translation>Wählen Sie eine Trace-Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="358"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="500"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="533"/>
         <source>No such file: %1</source>
         <translation>Datei nicht gefunden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="373"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="113"/>
+        <source>Add a group of instances of another model or hardware (a model tier)</source>
+        <translation>Eine Gruppe von Instanzen eines anderen Modells oder einer anderen Hardware hinzufügen (eine Modellstufe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="114"/>
+        <source>Remove the selected group (the last one when none is selected)</source>
+        <translation>Die ausgewählte Gruppe entfernen (die letzte, wenn keine ausgewählt ist)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="116"/>
+        <source>Which group serves each request; the group&apos;s instance router then picks the instance</source>
+        <translation>Welche Gruppe jede Anfrage bedient; der Instanz-Router der Gruppe wählt dann die Instanz</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="117"/>
+        <source>policy file (headroom-cli train-router)</source>
+        <translation>Richtliniendatei (headroom-cli train-router)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="140"/>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="158"/>
+        <source>Tier router:</source>
+        <translation>Tier-Router:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="332"/>
+        <source>Greedy: the most accurate group predicted to meet the SLO</source>
+        <translation>Gierig: die genaueste Gruppe, die das SLO voraussichtlich einhält</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="333"/>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="335"/>
+        <source>Static: every request to %1</source>
+        <translation>Statisch: jede Anfrage an %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="339"/>
+        <source>Learned policy</source>
+        <translation>Gelernte Richtlinie</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="397"/>
+        <source>Choose a Tier Router Policy</source>
+        <translation>Richtlinie des Tier-Routers auswählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="398"/>
+        <source>Policies (*.json);;All files (*)</source>
+        <translation>Richtlinien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="455"/>
+        <source>A constant iteration time serves one group: remove the others or choose a modeled executor.</source>
+        <translation>Eine konstante Iterationszeit bedient eine Gruppe: Entfernen Sie die anderen oder wählen Sie eine modellierte Ausführung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="475"/>
+        <source>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another instance router for group %1.</source>
+        <translation>Gewichtetes Routing nimmt die Anteile jeder Klasse aus einem Plan für so viele Instanzen: Wenden Sie einen aus dem Planer an oder wählen Sie einen anderen Instanz-Router für die Gruppe %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="488"/>
+        <source>Choose the policy file of the learned router.</source>
+        <translation>Wählen Sie die Richtliniendatei des gelernten Routers.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="490"/>
+        <source>Must be one of: %1.</source>
+        <translation>Muss eines davon sein: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="548"/>
         <source>Give at least one class a trace share above 0.</source>
         <translation>Geben Sie mindestens einer Klasse einen Trace-Anteil über 0.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="385"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="560"/>
         <source>The engine refused this scenario: %1</source>
         <translation>Die Engine hat dieses Szenario abgelehnt: %1</translation>
     </message>

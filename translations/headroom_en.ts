@@ -419,7 +419,7 @@
     </message>
     <message>
         <location filename="../ui/report/report_document.cpp" line="67"/>
-        <location filename="../ui/report/report_document.cpp" line="196"/>
+        <location filename="../ui/report/report_document.cpp" line="223"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -484,120 +484,139 @@
         <translation>modeled</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="90"/>
+        <location filename="../ui/report/report_document.cpp" line="104"/>
         <source>Model</source>
         <translation>Model</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="92"/>
+        <location filename="../ui/report/report_document.cpp" line="106"/>
         <source>Hardware</source>
         <translation>Hardware</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="94"/>
+        <location filename="../ui/report/report_document.cpp" line="109"/>
         <source>Tensor parallel</source>
         <translation>Tensor parallel</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="95"/>
+        <location filename="../ui/report/report_document.cpp" line="96"/>
+        <location filename="../ui/report/report_document.cpp" line="111"/>
         <source>model default</source>
         <translation>model default</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="96"/>
-        <location filename="../ui/report/report_document.cpp" line="198"/>
+        <location filename="../ui/report/report_document.cpp" line="97"/>
+        <source>Group %1</source>
+        <translation>Group %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/report/report_document.cpp" line="98"/>
+        <source>%1 on %2, tensor parallel %3, %n instance(s), %4</source>
+        <translation>
+            <numerusform>%1 on %2, tensor parallel %3, %n instance, %4</numerusform>
+            <numerusform>%1 on %2, tensor parallel %3, %n instances, %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="102"/>
+        <source>Tier router</source>
+        <translation>Tier router</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="112"/>
+        <location filename="../ui/report/report_document.cpp" line="225"/>
         <source>Instances</source>
         <translation>Instances</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="97"/>
+        <location filename="../ui/report/report_document.cpp" line="113"/>
         <source>Router</source>
         <translation>Router</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="98"/>
+        <location filename="../ui/report/report_document.cpp" line="115"/>
         <source>Scheduler policy</source>
         <translation>Scheduler policy</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="101"/>
+        <location filename="../ui/report/report_document.cpp" line="117"/>
         <source>Hybrid alpha</source>
         <translation>Hybrid alpha</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="101"/>
+        <location filename="../ui/report/report_document.cpp" line="117"/>
         <source>%1 ms/token</source>
         <translation>%1 ms/token</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="103"/>
+        <location filename="../ui/report/report_document.cpp" line="119"/>
         <source>Chunking</source>
         <translation>Chunking</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
+        <location filename="../ui/report/report_document.cpp" line="120"/>
         <source>Relegation</source>
         <translation>Relegation</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
-        <location filename="../ui/report/report_document.cpp" line="105"/>
+        <location filename="../ui/report/report_document.cpp" line="120"/>
+        <location filename="../ui/report/report_document.cpp" line="121"/>
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="104"/>
-        <location filename="../ui/report/report_document.cpp" line="105"/>
+        <location filename="../ui/report/report_document.cpp" line="120"/>
+        <location filename="../ui/report/report_document.cpp" line="121"/>
         <source>off</source>
         <translation>off</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="105"/>
+        <location filename="../ui/report/report_document.cpp" line="121"/>
         <source>Selective preemption</source>
         <translation>Selective preemption</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="106"/>
+        <location filename="../ui/report/report_document.cpp" line="122"/>
         <source>Batch limits</source>
         <translation>Batch limits</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="106"/>
+        <location filename="../ui/report/report_document.cpp" line="122"/>
         <source>%1 tokens, %2 sequences</source>
         <translation>%1 tokens, %2 sequences</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="108"/>
+        <location filename="../ui/report/report_document.cpp" line="124"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="109"/>
+        <location filename="../ui/report/report_document.cpp" line="125"/>
         <source>Duration</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="109"/>
+        <location filename="../ui/report/report_document.cpp" line="125"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="111"/>
+        <location filename="../ui/report/report_document.cpp" line="127"/>
         <source>Trace</source>
         <translation>Trace</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="123"/>
+        <location filename="../ui/report/report_document.cpp" line="139"/>
         <source>%1 to %2</source>
         <translation>%1 to %2</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="125"/>
+        <location filename="../ui/report/report_document.cpp" line="141"/>
         <source>median %1, p90 %2, at most %3</source>
         <translation>median %1, p90 %2, at most %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/report/report_document.cpp" line="127"/>
+        <location filename="../ui/report/report_document.cpp" line="143"/>
         <source>%n listed value(s)</source>
         <translation>
             <numerusform>%n listed value</numerusform>
@@ -605,22 +624,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="131"/>
+        <location filename="../ui/report/report_document.cpp" line="147"/>
         <source>%1: rank</source>
         <translation>%1: rank</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="132"/>
+        <location filename="../ui/report/report_document.cpp" line="148"/>
         <source>%1: SLO</source>
         <translation>%1: SLO</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="133"/>
+        <location filename="../ui/report/report_document.cpp" line="149"/>
         <source>%1: arrival rate</source>
         <translation>%1: arrival rate</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/report/report_document.cpp" line="136"/>
+        <location filename="../ui/report/report_document.cpp" line="152"/>
         <source>%1, %n phase(s)</source>
         <translation>
             <numerusform>%1, %n phase</numerusform>
@@ -628,92 +647,107 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="138"/>
+        <location filename="../ui/report/report_document.cpp" line="154"/>
         <source>%1: prompt tokens</source>
         <translation>%1: prompt tokens</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="139"/>
+        <location filename="../ui/report/report_document.cpp" line="155"/>
         <source>%1: output tokens</source>
         <translation>%1: output tokens</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="146"/>
+        <location filename="../ui/report/report_document.cpp" line="158"/>
+        <source>%1: reward weight</source>
+        <translation>%1: reward weight</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="163"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="165"/>
+        <source>%1: task mix</source>
+        <translation>%1: task mix</translation>
+    </message>
+    <message>
+        <location filename="../ui/report/report_document.cpp" line="173"/>
         <source>Metrics window</source>
         <translation>Metrics window</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="165"/>
+        <location filename="../ui/report/report_document.cpp" line="192"/>
         <source>%1: %2 over time</source>
         <translation>%1: %2 over time</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="166"/>
+        <location filename="../ui/report/report_document.cpp" line="193"/>
         <source>%1 (s)</source>
         <translation>%1 (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="168"/>
+        <location filename="../ui/report/report_document.cpp" line="195"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="169"/>
+        <location filename="../ui/report/report_document.cpp" line="196"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="172"/>
+        <location filename="../ui/report/report_document.cpp" line="199"/>
         <source>SLO %1</source>
         <translation>SLO %1</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="176"/>
+        <location filename="../ui/report/report_document.cpp" line="203"/>
         <source>Throughput over time</source>
         <translation>Throughput over time</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="177"/>
+        <location filename="../ui/report/report_document.cpp" line="204"/>
         <source>output tokens/s</source>
         <translation>output tokens/s</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="187"/>
+        <location filename="../ui/report/report_document.cpp" line="214"/>
         <source>all classes</source>
         <translation>all classes</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="197"/>
+        <location filename="../ui/report/report_document.cpp" line="224"/>
         <source>Objective</source>
         <translation>Objective</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="199"/>
+        <location filename="../ui/report/report_document.cpp" line="226"/>
         <source>Cost</source>
         <translation>Cost</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="200"/>
+        <location filename="../ui/report/report_document.cpp" line="227"/>
         <source>Solve time (s)</source>
         <translation>Solve time (s)</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="201"/>
+        <location filename="../ui/report/report_document.cpp" line="228"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="214"/>
+        <location filename="../ui/report/report_document.cpp" line="241"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="214"/>
+        <location filename="../ui/report/report_document.cpp" line="241"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/report/report_document.cpp" line="215"/>
+        <location filename="../ui/report/report_document.cpp" line="242"/>
         <source>%1 (req/s)</source>
         <translation>%1 (req/s)</translation>
     </message>
@@ -1007,7 +1041,7 @@
 <context>
     <name>headroom::ui::ClassFiguresPanel</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="132"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="151"/>
         <source>All classes</source>
         <translation>All classes</translation>
     </message>
@@ -1048,142 +1082,172 @@
 <context>
     <name>headroom::ui::ClassTableModel</name>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="18"/>
+        <location filename="../ui/models/class_table_model.cpp" line="19"/>
         <location filename="../ui/widgets/class_editor.cpp" line="19"/>
         <source>high</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="19"/>
-        <location filename="../ui/models/class_table_model.cpp" line="22"/>
+        <location filename="../ui/models/class_table_model.cpp" line="20"/>
+        <location filename="../ui/models/class_table_model.cpp" line="23"/>
         <location filename="../ui/widgets/class_editor.cpp" line="20"/>
         <source>normal</source>
         <translation>normal</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="20"/>
+        <location filename="../ui/models/class_table_model.cpp" line="21"/>
         <location filename="../ui/widgets/class_editor.cpp" line="21"/>
         <source>low</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="88"/>
+        <location filename="../ui/models/class_table_model.cpp" line="69"/>
+        <source>Write the task mix as task names with shares, e.g. &quot;mmlu 0.6, gsm8k 0.4&quot;; could not read &quot;%1&quot;.</source>
+        <translation>Write the task mix as task names with shares, e.g. &quot;mmlu 0.6, gsm8k 0.4&quot;; could not read &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="128"/>
         <source>none</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="93"/>
+        <location filename="../ui/models/class_table_model.cpp" line="133"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="95"/>
+        <location filename="../ui/models/class_table_model.cpp" line="135"/>
         <source>trace</source>
         <translation>trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="104"/>
+        <location filename="../ui/models/class_table_model.cpp" line="141"/>
+        <source>%1 (default)</source>
+        <translation>%1 (default)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="151"/>
         <source>Unique class name</source>
         <translation>Unique class name</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="105"/>
+        <location filename="../ui/models/class_table_model.cpp" line="152"/>
         <source>0 is the most urgent class; orders classes for the priority policy</source>
         <translation>0 is the most urgent class; orders classes for the priority policy</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="106"/>
+        <location filename="../ui/models/class_table_model.cpp" line="153"/>
         <source>Low-importance requests are relegated first when deadlines slip</source>
         <translation>Low-importance requests are relegated first when deadlines slip</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="107"/>
+        <location filename="../ui/models/class_table_model.cpp" line="154"/>
         <source>Time to first token bound in seconds; empty for none</source>
         <translation>Time to first token bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="108"/>
+        <location filename="../ui/models/class_table_model.cpp" line="155"/>
         <source>Time between tokens bound in seconds; empty for none</source>
         <translation>Time between tokens bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="109"/>
+        <location filename="../ui/models/class_table_model.cpp" line="156"/>
         <source>Time to last token bound in seconds; empty for none</source>
         <translation>Time to last token bound in seconds; empty for none</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="110"/>
+        <location filename="../ui/models/class_table_model.cpp" line="157"/>
         <source>The percentile the SLO is judged on, e.g. 99 for p99</source>
         <translation>The percentile the SLO is judged on, e.g. 99 for p99</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="112"/>
-        <location filename="../ui/models/class_table_model.cpp" line="189"/>
+        <location filename="../ui/models/class_table_model.cpp" line="159"/>
+        <location filename="../ui/models/class_table_model.cpp" line="244"/>
         <source>Arrivals come from the scenario&apos;s trace</source>
         <translation>Arrivals come from the scenario&apos;s trace</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="113"/>
+        <location filename="../ui/models/class_table_model.cpp" line="160"/>
         <source>Base arrival rate in requests per second; applies when the replay restarts</source>
         <translation>Base arrival rate in requests per second; applies when the replay restarts</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="124"/>
+        <location filename="../ui/models/class_table_model.cpp" line="162"/>
+        <source>What a request that meets its SLO is worth, times the serving model&apos;s accuracy (e.g. 2 for high-priority traffic); routing between model tiers maximises it; applies when the replay restarts</source>
+        <translation>What a request that meets its SLO is worth, times the serving model&apos;s accuracy (e.g. 2 for high-priority traffic); routing between model tiers maximises it; applies when the replay restarts</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="165"/>
+        <source>The tasks of the class&apos;s requests with their shares, e.g. &quot;mmlu 0.6, gsm8k 0.4&quot;; the serving model&apos;s accuracy on each task sets the reward; applies when the replay restarts</source>
+        <translation>The tasks of the class&apos;s requests with their shares, e.g. &quot;mmlu 0.6, gsm8k 0.4&quot;; the serving model&apos;s accuracy on each task sets the reward; applies when the replay restarts</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="177"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="125"/>
+        <location filename="../ui/models/class_table_model.cpp" line="178"/>
         <source>Rank</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="126"/>
+        <location filename="../ui/models/class_table_model.cpp" line="179"/>
         <source>Importance</source>
         <translation>Importance</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="127"/>
+        <location filename="../ui/models/class_table_model.cpp" line="180"/>
         <source>TTFT (s)</source>
         <translation>TTFT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="128"/>
+        <location filename="../ui/models/class_table_model.cpp" line="181"/>
         <source>TBT (s)</source>
         <translation>TBT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="129"/>
+        <location filename="../ui/models/class_table_model.cpp" line="182"/>
         <source>TTLT (s)</source>
         <translation>TTLT (s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="130"/>
+        <location filename="../ui/models/class_table_model.cpp" line="183"/>
         <source>Percentile</source>
         <translation>Percentile</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="131"/>
+        <location filename="../ui/models/class_table_model.cpp" line="184"/>
         <source>Rate (req/s)</source>
         <translation>Rate (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="144"/>
+        <location filename="../ui/models/class_table_model.cpp" line="185"/>
+        <source>Reward weight</source>
+        <translation>Reward weight</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="186"/>
+        <source>Task mix</source>
+        <translation>Task mix</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/class_table_model.cpp" line="199"/>
         <source>No such class</source>
         <translation>No such class</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="164"/>
+        <location filename="../ui/models/class_table_model.cpp" line="219"/>
         <source>The importance must be high, normal or low</source>
         <translation>The importance must be high, normal or low</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="196"/>
+        <location filename="../ui/models/class_table_model.cpp" line="265"/>
         <source>No such column</source>
         <translation>No such column</translation>
     </message>
     <message>
-        <location filename="../ui/models/class_table_model.cpp" line="286"/>
+        <location filename="../ui/models/class_table_model.cpp" line="357"/>
         <source>A scenario needs at least one class</source>
         <translation>A scenario needs at least one class</translation>
     </message>
@@ -1239,77 +1303,77 @@
 <context>
     <name>headroom::ui::Dashboard</name>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="31"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="30"/>
         <source>Latency:</source>
         <translation>Latency:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="33"/>
         <source>Each class&apos;s SLO metric</source>
         <translation>Each class&apos;s SLO metric</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="34"/>
         <source>Queue time</source>
         <translation>Queue time</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="35"/>
         <source>Time to first token</source>
         <translation>Time to first token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="37"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="36"/>
         <source>Time between tokens (as judged)</source>
         <translation>Time between tokens (as judged)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="39"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="38"/>
         <source>Each request&apos;s effective time between tokens against its token deadlines (arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late</source>
         <translation>Each request&apos;s effective time between tokens against its token deadlines (arrival + TTFT + (n − 1) × TBT): above the SLO line exactly when a token was late</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="42"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="41"/>
         <source>Time to last token</source>
         <translation>Time to last token</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="43"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="42"/>
         <source>Gap between tokens</source>
         <translation>Gap between tokens</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="45"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="44"/>
         <source>Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn</source>
         <translation>Every gap between two tokens; no SLO judges a single gap, so no SLO line is drawn</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="47"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="46"/>
         <source>Window:</source>
         <translation>Window:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="49"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="48"/>
         <source>1 minute</source>
         <translation>1 minute</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="50"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="49"/>
         <source>5 minutes</source>
         <translation>5 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="51"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="50"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/dashboard.cpp" line="52"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="51"/>
         <source>1 hour</source>
         <translation>1 hour</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/dashboard.cpp" line="84"/>
+        <location filename="../ui/widgets/dashboard.cpp" line="83"/>
         <source>Disconnected: these figures are not live, last update %n s ago</source>
         <translation>
             <numerusform>Disconnected: these figures are not live, last update %n s ago</numerusform>
@@ -1320,37 +1384,52 @@
 <context>
     <name>headroom::ui::FigureTile</name>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="53"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="44"/>
+        <source>Mean reward per completed request: the class&apos;s reward weight × the serving model&apos;s accuracy on the request&apos;s task when it met its SLO, else 0</source>
+        <translation>Mean reward per completed request: the class&apos;s reward weight × the serving model&apos;s accuracy on the request&apos;s task when it met its SLO, else 0</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="58"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="55"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="57"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="62"/>
         <source>SLO met · target %1 %</source>
         <translation>SLO met · target %1 %</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="58"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="63"/>
         <source>goodput %1 req/s</source>
         <translation>goodput %1 req/s</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="64"/>
         <source>%1 tokens/s</source>
         <translation>%1 tokens/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/class_figures_panel.cpp" line="60"/>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="65"/>
         <source>%n relegated</source>
         <translation>
             <numerusform>%n relegated</numerusform>
             <numerusform>%n relegated</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="73"/>
+        <source>mean reward %1</source>
+        <translation>mean reward %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/class_figures_panel.cpp" line="74"/>
+        <source>mean reward —</source>
+        <translation>mean reward —</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1751,34 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::ModelMixChart</name>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="55"/>
+        <source>mean reward</source>
+        <translation>mean reward</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="60"/>
+        <source>virtual time (s)</source>
+        <translation>virtual time (s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="64"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="70"/>
+        <source>reward</source>
+        <translation>reward</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="133"/>
+        <source>%1 — model mix (% of completions)</source>
+        <translation>%1 — model mix (% of completions)</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::PlanComparisonModel</name>
     <message>
         <location filename="../ui/models/plan_comparison_model.cpp" line="20"/>
@@ -1957,6 +2064,159 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::PoolGroupModel</name>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="41"/>
+        <source>Round robin</source>
+        <translation>Round robin</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="42"/>
+        <source>Least loaded</source>
+        <translation>Least loaded</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="43"/>
+        <source>Class priority</source>
+        <translation>Class priority</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="44"/>
+        <source>Weighted (plan shares)</source>
+        <translation>Weighted (plan shares)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="83"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="90"/>
+        <source>default</source>
+        <translation>default</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="110"/>
+        <source>Unique group name; tier routers and the model mix use it</source>
+        <translation>Unique group name; tier routers and the model mix use it</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="111"/>
+        <source>The model every instance of the group serves (resources/models)</source>
+        <translation>The model every instance of the group serves (resources/models)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="112"/>
+        <source>The hardware each instance runs on (resources/hardware)</source>
+        <translation>The hardware each instance runs on (resources/hardware)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="113"/>
+        <source>GPUs per instance; 0 for the model file&apos;s default</source>
+        <translation>GPUs per instance; 0 for the model file&apos;s default</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="114"/>
+        <source>Instances in the group</source>
+        <translation>Instances in the group</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="115"/>
+        <source>How the group spreads its requests over its instances</source>
+        <translation>How the group spreads its requests over its instances</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="126"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="127"/>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="128"/>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="129"/>
+        <source>Tensor parallel</source>
+        <translation>Tensor parallel</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="130"/>
+        <source>Instances</source>
+        <translation>Instances</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="131"/>
+        <source>Instance router</source>
+        <translation>Instance router</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="145"/>
+        <source>No such group</source>
+        <translation>No such group</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="147"/>
+        <source>A constant iteration time has no model or hardware.</source>
+        <translation>A constant iteration time has no model or hardware.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="151"/>
+        <source>A group needs a name.</source>
+        <translation>A group needs a name.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="154"/>
+        <source>Another group is already named &quot;%1&quot;.</source>
+        <translation>Another group is already named &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="161"/>
+        <source>Choose one of the models: %1.</source>
+        <translation>Choose one of the models: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="167"/>
+        <source>Choose one of the hardware profiles: %1.</source>
+        <translation>Choose one of the hardware profiles: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="172"/>
+        <source>The tensor-parallel degree must be a whole number, 0 for the model&apos;s default.</source>
+        <translation>The tensor-parallel degree must be a whole number, 0 for the model&apos;s default.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="178"/>
+        <source>A group has from 1 to %1 instances.</source>
+        <translation>A group has from 1 to %1 instances.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="183"/>
+        <source>The instance router must be round robin, least loaded, class priority or weighted.</source>
+        <translation>The instance router must be round robin, least loaded, class priority or weighted.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="185"/>
+        <source>No such column</source>
+        <translation>No such column</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="238"/>
+        <source>A pool holds at most %1 groups.</source>
+        <translation>A pool holds at most %1 groups.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_group_model.cpp" line="259"/>
+        <source>A pool needs at least one group.</source>
+        <translation>A pool needs at least one group.</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::PoolPanel</name>
     <message>
         <location filename="../ui/widgets/pool_panel.cpp" line="19"/>
@@ -1987,129 +2247,139 @@
 <context>
     <name>headroom::ui::PoolTableModel</name>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="107"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="121"/>
         <source>instance %1</source>
         <translation>instance %1</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="109"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="124"/>
         <source>draining</source>
         <translation>draining</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="125"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="110"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="125"/>
         <source>idle</source>
         <translation>idle</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="112"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="127"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="113"/>
-        <location filename="../ui/models/pool_table_model.cpp" line="114"/>
-        <location filename="../ui/models/pool_table_model.cpp" line="120"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="128"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="129"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="135"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="115"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="130"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="127"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="142"/>
         <source>%1 waiting, %2 relegated</source>
         <translation>%1 waiting, %2 relegated</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="130"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="145"/>
         <source>%1 of %2 tokens in the last iteration</source>
         <translation>%1 of %2 tokens in the last iteration</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="142"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="157"/>
+        <source>The pool group (one model on one hardware) the instance belongs to</source>
+        <translation>The pool group (one model on one hardware) the instance belongs to</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="158"/>
         <source>Tokens of the last iteration against the most one iteration may hold: spare room per batch</source>
         <translation>Tokens of the last iteration against the most one iteration may hold: spare room per batch</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="143"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="159"/>
         <source>Share of the KV cache in use</source>
         <translation>Share of the KV cache in use</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="144"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="160"/>
         <source>Prompt tokens not yet computed, in seconds at this instance&apos;s recent prefill rate</source>
         <translation>Prompt tokens not yet computed, in seconds at this instance&apos;s recent prefill rate</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="145"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="161"/>
         <source>Requests waiting to start (waiting + relegated)</source>
         <translation>Requests waiting to start (waiting + relegated)</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="147"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="163"/>
         <source>Share of the recent time spent running iterations; a few decodes keep an instance busy, so this does not show spare capacity</source>
         <translation>Share of the recent time spent running iterations; a few decodes keep an instance busy, so this does not show spare capacity</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="155"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="171"/>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="156"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="172"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/pool_table_model.cpp" line="173"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="157"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="174"/>
         <source>Batch fill</source>
         <translation>Batch fill</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="158"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="175"/>
         <source>KV cache</source>
         <translation>KV cache</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="159"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="176"/>
         <source>Queued work</source>
         <translation>Queued work</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="160"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="177"/>
         <source>Busy</source>
         <translation>Busy</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="161"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="178"/>
         <source>Queue</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="162"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="179"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="163"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="180"/>
         <source>Batch size</source>
         <translation>Batch size</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="164"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="181"/>
         <source>Batch tokens</source>
         <translation>Batch tokens</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_table_model.cpp" line="165"/>
+        <location filename="../ui/models/pool_table_model.cpp" line="182"/>
         <source>Iterations</source>
         <translation>Iterations</translation>
     </message>
@@ -2533,7 +2803,7 @@
 <context>
     <name>headroom::ui::RouteMembersPanel</name>
     <message numerus="yes">
-        <location filename="../ui/widgets/route_members_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="57"/>
         <source>The router does not answer: these figures are not live, last update %n s ago</source>
         <translation>
             <numerusform>The router does not answer: these figures are not live, last update %n s ago</numerusform>
@@ -2541,17 +2811,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/route_members_panel.cpp" line="72"/>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="70"/>
         <source>Not connected to a router. Pool &gt; Connect… with “Router” shows its members, their transport and per-class stream figures here.</source>
         <translation>Not connected to a router. Pool &gt; Connect… with “Router” shows its members, their transport and per-class stream figures here.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/route_members_panel.cpp" line="78"/>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="76"/>
         <source>Router %1: reading its members…</source>
         <translation>Router %1: reading its members…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/route_members_panel.cpp" line="87"/>
+        <location filename="../ui/widgets/route_members_panel.cpp" line="85"/>
         <source>Router %1 · members up: %2 of %3</source>
         <translation>Router %1 · members up: %2 of %3</translation>
     </message>
@@ -4695,6 +4965,31 @@
         <source>Phase %1: a ramp&apos;s end must be a number of seconds after its start.</source>
         <translation>Phase %1: a ramp&apos;s end must be a number of seconds after its start.</translation>
     </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="93"/>
+        <source>The reward weight must be a number above 0, at most %1.</source>
+        <translation>The reward weight must be a number above 0, at most %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="94"/>
+        <source>Every task of the mix needs a name.</source>
+        <translation>Every task of the mix needs a name.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="96"/>
+        <source>A task name has at most %1 bytes (UTF-8).</source>
+        <translation>A task name has at most %1 bytes (UTF-8).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="97"/>
+        <source>The task &quot;%1&quot; is named twice.</source>
+        <translation>The task &quot;%1&quot; is named twice.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="99"/>
+        <source>The share of task &quot;%1&quot; must be a number above 0.</source>
+        <translation>The share of task &quot;%1&quot; must be a number above 0.</translation>
+    </message>
 </context>
 <context>
     <name>headroom::ui::RunCompareDialog</name>
@@ -4979,238 +5274,284 @@ b: %5 (id %6, %7, %8)</translation>
 <context>
     <name>headroom::ui::ScenarioEditor</name>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="80"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
         <source>Eager relegation of requests that cannot meet their deadline</source>
         <translation>Eager relegation of requests that cannot meet their deadline</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="81"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="89"/>
         <source>Per-class arrival processes</source>
         <translation>Per-class arrival processes</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="82"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="90"/>
         <source>Trace file</source>
         <translation>Trace file</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="84"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="83"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="92"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="87"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="79"/>
+        <source>Add group</source>
+        <translation>Add group</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="80"/>
+        <source>Remove group</source>
+        <translation>Remove group</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="95"/>
         <source>&amp;Apply</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="88"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="96"/>
         <source>Revert</source>
         <translation>Revert</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="90"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
         <source>Length of the arrival window, seconds</source>
         <translation>Length of the arrival window, seconds</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="91"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
         <source>Seed of the random arrivals and lengths; the same seed replays the same requests</source>
         <translation>Seed of the random arrivals and lengths; the same seed replays the same requests</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="92"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
         <source>Modeled (model on hardware)</source>
         <translation>Modeled (model on hardware)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="93"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="101"/>
         <source>Constant iteration time</source>
         <translation>Constant iteration time</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="96"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="102"/>
         <source>Every iteration takes this long whatever the batch, milliseconds</source>
         <translation>Every iteration takes this long whatever the batch, milliseconds</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="98"/>
-        <source>Round robin</source>
-        <translation>Round robin</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="99"/>
-        <source>Least loaded</source>
-        <translation>Least loaded</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="100"/>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="103"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="119"/>
         <source>Class priority</source>
         <translation>Class priority</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="101"/>
-        <source>Weighted (plan shares)</source>
-        <translation>Weighted (plan shares)</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="102"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="118"/>
         <source>FCFS</source>
         <translation>FCFS</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="104"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="120"/>
         <source>EDF</source>
         <translation>EDF</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="105"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="121"/>
         <source>SRPF</source>
         <translation>SRPF</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="106"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="122"/>
         <source>Hybrid (QoServe)</source>
         <translation>Hybrid (QoServe)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="107"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="123"/>
         <source>none, fixed:N (at most N tokens per iteration) or dynamic</source>
         <translation>none, fixed:N (at most N tokens per iteration) or dynamic</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="108"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="124"/>
         <source>Azure LLM inference (CSV)</source>
         <translation>Azure LLM inference (CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="109"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="125"/>
         <source>BurstGPT (CSV)</source>
         <translation>BurstGPT (CSV)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="110"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
         <source>Headroom (CSV with a class column)</source>
         <translation>Headroom (CSV with a class column)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="119"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="121"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="137"/>
         <source>Duration (s):</source>
         <translation>Duration (s):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="122"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="138"/>
         <source>Seed:</source>
         <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="124"/>
-        <source>Instances</source>
-        <translation>Instances</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="126"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="142"/>
         <source>Executor:</source>
         <translation>Executor:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="127"/>
-        <source>Model:</source>
-        <translation>Model:</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="128"/>
-        <source>Hardware:</source>
-        <translation>Hardware:</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="129"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="143"/>
         <source>Iteration (ms):</source>
         <translation>Iteration (ms):</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="130"/>
-        <source>Instances:</source>
-        <translation>Instances:</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="131"/>
-        <source>Router:</source>
-        <translation>Router:</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="133"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="160"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="135"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="162"/>
         <source>Policy:</source>
         <translation>Policy:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="136"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="163"/>
         <source>Chunking:</source>
         <translation>Chunking:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="139"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="166"/>
         <source>Workload</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="264"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="405"/>
         <source>Choose a Trace</source>
         <translation>Choose a Trace</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="265"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="406"/>
         <source>CSV traces (*.csv);;All files (*)</source>
         <translation>CSV traces (*.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="274"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="415"/>
         <source>Open a scenario first.</source>
         <translation>Open a scenario first.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="293"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="434"/>
         <source>Must be a whole number, 0 or more.</source>
         <translation>Must be a whole number, 0 or more.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="328"/>
-        <source>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</source>
-        <translation>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another router.</translation>
-    </message>
-    <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="348"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="523"/>
         <source>The classes changed since this table was filled; press Revert.</source>
         <translation>The classes changed since this table was filled; press Revert.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="356"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="531"/>
         <source>Choose a trace file.</source>
         <translation>Choose a trace file.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="358"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="500"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="533"/>
         <source>No such file: %1</source>
         <translation>No such file: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="373"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="113"/>
+        <source>Add a group of instances of another model or hardware (a model tier)</source>
+        <translation>Add a group of instances of another model or hardware (a model tier)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="114"/>
+        <source>Remove the selected group (the last one when none is selected)</source>
+        <translation>Remove the selected group (the last one when none is selected)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="116"/>
+        <source>Which group serves each request; the group&apos;s instance router then picks the instance</source>
+        <translation>Which group serves each request; the group&apos;s instance router then picks the instance</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="117"/>
+        <source>policy file (headroom-cli train-router)</source>
+        <translation>policy file (headroom-cli train-router)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="140"/>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="158"/>
+        <source>Tier router:</source>
+        <translation>Tier router:</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="332"/>
+        <source>Greedy: the most accurate group predicted to meet the SLO</source>
+        <translation>Greedy: the most accurate group predicted to meet the SLO</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="333"/>
+        <source>Random</source>
+        <translation>Random</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="335"/>
+        <source>Static: every request to %1</source>
+        <translation>Static: every request to %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="339"/>
+        <source>Learned policy</source>
+        <translation>Learned policy</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="397"/>
+        <source>Choose a Tier Router Policy</source>
+        <translation>Choose a Tier Router Policy</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="398"/>
+        <source>Policies (*.json);;All files (*)</source>
+        <translation>Policies (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="455"/>
+        <source>A constant iteration time serves one group: remove the others or choose a modeled executor.</source>
+        <translation>A constant iteration time serves one group: remove the others or choose a modeled executor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="475"/>
+        <source>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another instance router for group %1.</source>
+        <translation>Weighted routing takes each class&apos;s shares from a plan for this many instances: apply one from the Planner, or choose another instance router for group %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="488"/>
+        <source>Choose the policy file of the learned router.</source>
+        <translation>Choose the policy file of the learned router.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="490"/>
+        <source>Must be one of: %1.</source>
+        <translation>Must be one of: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="548"/>
         <source>Give at least one class a trace share above 0.</source>
         <translation>Give at least one class a trace share above 0.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/scenario_editor.cpp" line="385"/>
+        <location filename="../ui/widgets/scenario_editor.cpp" line="560"/>
         <source>The engine refused this scenario: %1</source>
         <translation>The engine refused this scenario: %1</translation>
     </message>

@@ -238,6 +238,92 @@ class TestClassTableModel : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(bridge.latest()->simulatedS >= 10.0, 20000);
     QVERIFY(bridge.latest()->metrics->arrived < 40);  // about 10 at 1 request/s, was 200 at 20/s
   }
+
+  void parsesTaskMixes_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tasks");
+    QTest::addColumn<QList<double>>("shares");
+    QTest::addColumn<bool>("ok");
+    QTest::newRow("empty") << "" << QStringList{} << QList<double>{} << true;
+    QTest::newRow("one") << "gsm8k" << QStringList{"gsm8k"} << QList<double>{1.0} << true;
+    QTest::newRow("two") << "mmlu 0.6, gsm8k 0.4" << QStringList{"mmlu", "gsm8k"} << QList<double>{0.6, 0.4} << true;
+    QTest::newRow("colons") << "mmlu: 3; gsm8k=1" << QStringList{"mmlu", "gsm8k"} << QList<double>{3.0, 1.0} << true;
+    QTest::newRow("decimal comma") << "mmlu 0,6, gsm8k 0,4" << QStringList{"mmlu", "gsm8k"} << QList<double>{0.6, 0.4}
+                                   << true;
+    QTest::newRow("two words") << "mmlu gsm8k" << QStringList{} << QList<double>{} << false;
+    QTest::newRow("share first") << "0.5 mmlu" << QStringList{} << QList<double>{} << false;
+  }
+
+  void parsesTaskMixes() {
+    QFETCH(QString, text);
+    QFETCH(QStringList, tasks);
+    QFETCH(QList<double>, shares);
+    QFETCH(bool, ok);
+    QString error;
+    const auto mix = parseTaskMix(text, &error);
+    QCOMPARE(mix.has_value(), ok);
+    if (!ok) {
+      QVERIFY(error.contains(QStringLiteral("mmlu 0.6, gsm8k 0.4")));
+      return;
+    }
+    QCOMPARE(int(mix->size()), tasks.size());
+    for (std::size_t i = 0; i < mix->size(); ++i) {
+      QCOMPARE(QString::fromStdString((*mix)[i].task), tasks[qsizetype(i)]);
+      QCOMPARE((*mix)[i].share, shares[qsizetype(i)]);
+    }
+    QVERIFY(*parseTaskMix(taskMixText(*mix), nullptr) == *mix);  // round trip
+  }
+
+  // Reward weight and task mix are edited like the other cells and checked by the engine's rules.
+  void editsRewardWeightAndTaskMix() {
+    ClassTableModel model;
+    model.setClassSpecs(twoClasses());
+    QCOMPARE(model.data(model.index(0, ClassTableModel::RewardWeight)).toString(), QStringLiteral("1"));
+    QCOMPARE(model.data(model.index(0, ClassTableModel::Tasks)).toString(), QStringLiteral("mmlu (default)"));
+    QCOMPARE(model.data(model.index(0, ClassTableModel::Tasks), Qt::EditRole).toString(), QString());
+    QSignalSpy rejected(&model, &ClassTableModel::editRejected);
+    for (const char* bad : {"0", "-2", "1001", "lots"}) {
+      QVERIFY2(!model.setData(model.index(0, ClassTableModel::RewardWeight), QString::fromLatin1(bad)), bad);
+    }
+    QVERIFY(model.lastError().contains(QStringLiteral("1000")));
+    QVERIFY(model.setData(model.index(0, ClassTableModel::RewardWeight), QStringLiteral("2")));
+    QCOMPARE(model.classSpecs()[0].qos.rewardWeight, 2.0);
+
+    QVERIFY(!model.setData(model.index(1, ClassTableModel::Tasks), QStringLiteral("mmlu 0.5, mmlu 0.5")));
+    QVERIFY(model.lastError().contains(QStringLiteral("mmlu")));
+    QVERIFY(!model.setData(model.index(1, ClassTableModel::Tasks), QStringLiteral("mmlu 0, gsm8k 1")));
+    QVERIFY(model.lastError().contains(QStringLiteral("above 0")));
+    QVERIFY(!model.setData(model.index(1, ClassTableModel::Tasks), QStringLiteral("mmlu gsm8k")));
+    QCOMPARE(rejected.count(), 7);
+    QVERIFY(model.classSpecs()[1].qos.tasks.empty());
+    QVERIFY(model.setData(model.index(1, ClassTableModel::Tasks), QStringLiteral("mmlu 0.6, gsm8k 0.4")));
+    const std::vector<engine::TaskShare> expected = {{"mmlu", 0.6}, {"gsm8k", 0.4}};
+    QVERIFY(model.classSpecs()[1].qos.tasks == expected);
+    QCOMPARE(model.data(model.index(1, ClassTableModel::Tasks)).toString(), QStringLiteral("mmlu 0.6, gsm8k 0.4"));
+    QVERIFY(model.setData(model.index(1, ClassTableModel::Tasks), QString()));  // back to the default
+    QVERIFY(model.classSpecs()[1].qos.tasks.empty());
+  }
+
+  // A new task mix or reward weight is drawn and paid from the next restart, like a rate.
+  void taskMixWaitsForARestart() {
+    EngineBridge bridge;
+    bridge.setScenario(constantScenario());
+    ClassTableModel model;
+    model.setClassSpecs(bridge.classSpecs());
+    connect(&model, &ClassTableModel::classesEdited, &bridge, &EngineBridge::setClassSpecs);
+    bridge.step(1.0);
+    QTRY_VERIFY_WITH_TIMEOUT(bridge.latest()->simulatedS >= 1.0, 20000);
+    QVERIFY(model.setData(model.index(0, ClassTableModel::RewardWeight), QStringLiteral("2")));
+    QVERIFY(bridge.restartPending());
+    bridge.restart();
+    QVERIFY(!bridge.restartPending());
+    bridge.step(1.0);
+    QTRY_VERIFY_WITH_TIMEOUT(bridge.latest()->simulatedS >= 1.0, 20000);
+    QVERIFY(model.setData(model.index(0, ClassTableModel::Tasks), QStringLiteral("mmlu 1, gsm8k 1")));
+    QVERIFY(bridge.restartPending());
+    QCOMPARE(bridge.scenario().classes[0].qos.tasks.size(), std::size_t{2});
+    QCOMPARE(bridge.scenario().classes[0].qos.rewardWeight, 2.0);
+  }
 };
 
 QTEST_MAIN(TestClassTableModel)

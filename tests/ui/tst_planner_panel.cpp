@@ -20,6 +20,7 @@
 #include "ui/planner/planner_task.h"
 #include "ui/widgets/planner_panel.h"
 #include "ui/widgets/pool_panel.h"
+#include "ui/models/pool_group_model.h"
 #include "ui/widgets/scenario_editor.h"
 
 #include "support/planner_fixtures.h"
@@ -87,6 +88,19 @@ class TestPlannerPanel : public QObject {
     QCOMPARE(applied.pool.weights[1], (std::vector<double>{1.0, 1.0}));  // no traffic planned: spread evenly
     QVERIFY(applied.scheduler.policy == engine::OrderingPolicy::Priority);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, applyPlan(smallScenario(), solver::Plan{}));
+
+    // In a pool of model tiers the plan is the first group's, and the replayed groups carry it.
+    engine::Scenario tiered = smallScenario();
+    std::vector<engine::PoolGroup> groups = engine::poolGroups(tiered);
+    groups.push_back(groups.front());
+    groups.back().name = "second";
+    engine::setPoolGroups(tiered, groups);
+    const auto appliedGroups = engine::poolGroups(applyPlan(tiered, plan));
+    QCOMPARE(appliedGroups.size(), std::size_t{2});
+    QCOMPARE(appliedGroups[0].pool.instances, 2);
+    QVERIFY(appliedGroups[0].pool.router == engine::RouterKind::Weighted);
+    QCOMPARE(appliedGroups[0].pool.weights[0], (std::vector<double>{20.0, 10.0}));
+    QCOMPARE(appliedGroups[1].pool.instances, groups[1].pool.instances);
   }
 
   void planRunShowsThreePlansAppliesAndVerifies() {
@@ -218,8 +232,9 @@ class TestPlannerPanel : public QObject {
     QVERIFY(window.findChild<PoolPanel*>());
     QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("plannerDock")));
     QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("scenarioDock")));
-    QCOMPARE(editor->instancesSpin()->value(), 1);
-    editor->instancesSpin()->setValue(2);
+    PoolGroupModel* groups = editor->groupModel();
+    QCOMPARE(groups->index(0, PoolGroupModel::Instances).data().toInt(), 1);
+    QVERIFY(groups->setData(groups->index(0, PoolGroupModel::Instances), 2));
     QVERIFY(editor->apply());
     QCOMPARE(window.bridge()->scenario().pool.instances, 2);
   }

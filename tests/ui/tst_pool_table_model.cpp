@@ -105,22 +105,44 @@ class TestPoolTableModel : public QObject {
     model.update(viewAt(10.0, instances));
     QCOMPARE(model.utilisation(0), 1.0);
     QCOMPARE(model.utilisation(11), 1.0);
-    QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), QStringLiteral("Batch fill"));
-    QCOMPARE(model.headerData(3, Qt::Horizontal).toString(), QStringLiteral("KV cache"));
-    QCOMPARE(model.headerData(4, Qt::Horizontal).toString(), QStringLiteral("Queued work"));
-    QCOMPARE(cell(model, 0, 2), QStringLiteral("100 %"));
-    QCOMPARE(cell(model, 11, 2), QStringLiteral("0 %"));
-    QCOMPARE(cell(model, 0, 3), QStringLiteral("80 %"));
-    QCOMPARE(cell(model, 11, 3), QStringLiteral("1 %"));
-    QCOMPARE(cell(model, 0, 4), QStringLiteral("12.5 s"));
-    QCOMPARE(cell(model, 11, 4), QStringLiteral("0.0 s"));
-    QCOMPARE(model.index(11, 2).data(Qt::ToolTipRole).toString(), QStringLiteral("5 of 2560 tokens in the last iteration"));
+    // The figures of headroom come right after the instance's name, group and state.
+    QCOMPARE(int(PoolTableModel::BatchFill), int(PoolTableModel::State) + 1);
+    QCOMPARE(model.headerData(PoolTableModel::BatchFill, Qt::Horizontal).toString(), QStringLiteral("Batch fill"));
+    QCOMPARE(model.headerData(PoolTableModel::KvUse, Qt::Horizontal).toString(), QStringLiteral("KV cache"));
+    QCOMPARE(model.headerData(PoolTableModel::QueuedWork, Qt::Horizontal).toString(), QStringLiteral("Queued work"));
+    QCOMPARE(cell(model, 0, PoolTableModel::BatchFill), QStringLiteral("100 %"));
+    QCOMPARE(cell(model, 11, PoolTableModel::BatchFill), QStringLiteral("0 %"));
+    QCOMPARE(cell(model, 0, PoolTableModel::KvUse), QStringLiteral("80 %"));
+    QCOMPARE(cell(model, 11, PoolTableModel::KvUse), QStringLiteral("1 %"));
+    QCOMPARE(cell(model, 0, PoolTableModel::QueuedWork), QStringLiteral("12.5 s"));
+    QCOMPARE(cell(model, 11, PoolTableModel::QueuedWork), QStringLiteral("0.0 s"));
+    QCOMPARE(model.index(11, PoolTableModel::BatchFill).data(Qt::ToolTipRole).toString(), QStringLiteral("5 of 2560 tokens in the last iteration"));
     // Busy time stays in the table, behind the figures of headroom, and says what it is.
     const int busy = columnTitled(model, QStringLiteral("Busy"));
-    QVERIFY(busy > 4);
+    QVERIFY(busy > PoolTableModel::QueuedWork);
     QCOMPARE(cell(model, 11, busy), QStringLiteral("100 %"));
     QVERIFY(!model.headerData(busy, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
     QCOMPARE(columnTitled(model, QStringLiteral("Utilisation")), -1);
+  }
+
+  // In a pool of model tiers each instance names its group; without groups the column is empty.
+  void showsEachInstancesGroup() {
+    PoolTableModel model;
+    engine::InstanceStatus small = status(0, 0, 0, 0, 0, 0);
+    engine::InstanceStatus big = status(1, 0, 0, 0, 0, 0);
+    big.group = 2;
+    model.update(viewAt(0.0, {small, big}));
+    QVERIFY(!model.hasGroups());
+    QCOMPARE(cell(model, 1, PoolTableModel::Group), QString());
+    engine::RunnerView tiered = viewAt(1.0, {small, big});
+    auto snapshot = std::make_shared<engine::Snapshot>();
+    snapshot->groupNames = {"1b", "8b", "70b"};
+    tiered.metrics = snapshot;
+    model.update(tiered);
+    QVERIFY(model.hasGroups());
+    QCOMPARE(cell(model, 0, PoolTableModel::Group), QStringLiteral("1b"));
+    QCOMPARE(cell(model, 1, PoolTableModel::Group), QStringLiteral("70b"));
+    QCOMPARE(model.headerData(PoolTableModel::Group, Qt::Horizontal).toString(), QStringLiteral("Group"));
   }
 
   // A status taken between two iterations has no iteration in progress; an instance with requests

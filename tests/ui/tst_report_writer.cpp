@@ -150,6 +150,39 @@ class TestReportWriter : public QObject {
     QVERIFY(hasFact(document.overview(), QStringLiteral("Started"), QStringLiteral("2026-11-21 14:03:07 UTC")));
   }
 
+  // A pool of model tiers lists each group and the tier router instead of one model and instance count.
+  void groupedScenarioSettingsListEachGroup() {
+    engine::Scenario scenario;
+    scenario.executor.model = "llama-3.2-1b";
+    scenario.executor.hardware = "a100-80g";
+    const auto labelled = [](const QList<ReportFact>& facts, const QString& label) -> std::optional<QString> {
+      for (const auto& fact : facts) {
+        if (fact.label == label) return fact.value;
+      }
+      return std::nullopt;
+    };
+    const auto single = ReportDocument::scenarioSettings(scenario);
+    QCOMPARE(labelled(single, QStringLiteral("Model")), std::optional(QStringLiteral("llama-3.2-1b")));
+    QVERIFY(!labelled(single, QStringLiteral("Tier router")));
+
+    engine::PoolGroup small{"1b", scenario.executor, {}};
+    small.pool.instances = 2;
+    engine::PoolGroup big{"70b", scenario.executor, {}};
+    big.executor.model = "llama-3.1-70b";
+    big.executor.hardware = "h100-sxm";
+    big.executor.tensorParallel = 4;
+    engine::setPoolGroups(scenario, {small, big});
+    scenario.tierRouter = "static:70b";
+    const auto grouped = ReportDocument::scenarioSettings(scenario);
+    QVERIFY(!labelled(grouped, QStringLiteral("Model")));
+    QVERIFY(!labelled(grouped, QStringLiteral("Instances")));
+    const auto first = labelled(grouped, QStringLiteral("Group 1b"));
+    QVERIFY(first && first->startsWith(QStringLiteral("llama-3.2-1b on a100-80g, tensor parallel model default, 2 ")));
+    const auto second = labelled(grouped, QStringLiteral("Group 70b"));
+    QVERIFY(second && second->startsWith(QStringLiteral("llama-3.1-70b on h100-sxm, tensor parallel 4, 1 ")));
+    QCOMPARE(labelled(grouped, QStringLiteral("Tier router")), std::optional(QStringLiteral("static:70b")));
+  }
+
   void longSeriesAreMergedForCharts() {
     const QList<QPointF> points{{1, 1}, {2, 5}, {3, 2}, {4, 2}, {5, 7}};
     const QList<QPointF> merged = downsampleMax(points, 2);

@@ -7,11 +7,18 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QPushButton>
 #include <QtTest>
+
+#include "engine/core/resource_paths.h"
+#include "engine/store/workspace.h"
+#include "engine/workload/scenario_json.h"
 
 #include "ui/bridge/engine_bridge.h"
 #include "ui/models/class_arrival_model.h"
+#include "ui/models/pool_group_model.h"
 #include "ui/widgets/scenario_editor.h"
 #include "support/test_files.h"
 
@@ -39,6 +46,35 @@ engine::Scenario baseScenario() {
   batch.qos.rank = 1;
   batch.arrival.ratePerS = 2.0;
   scenario.classes = {chat, batch};
+  return scenario;
+}
+
+// Whether two pools have the same groups: name, executor (kind, model, hardware, tensor parallel,
+// iteration) and pool (instances, router, weights). PoolGroup has no usable operator== (ExecutorSpec
+// has none).
+bool sameGroups(const std::vector<engine::PoolGroup>& a, const std::vector<engine::PoolGroup>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const auto& x = a[i];
+    const auto& y = b[i];
+    if (x.name != y.name || x.executor.kind != y.executor.kind || x.executor.model != y.executor.model ||
+        x.executor.hardware != y.executor.hardware || x.executor.tensorParallel != y.executor.tensorParallel ||
+        x.executor.iteration != y.executor.iteration || x.pool.instances != y.pool.instances ||
+        x.pool.router != y.pool.router || x.pool.weights != y.pool.weights) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The base scenario on one modeled group: llama-3.2-1b on an A100.
+engine::Scenario modeledScenario() {
+  engine::Scenario scenario = baseScenario();
+  scenario.executor.kind = engine::ExecutorKind::Modeled;
+  scenario.executor.model = "llama-3.2-1b";
+  scenario.executor.hardware = "a100-80g";
+  scenario.executor.iteration = {};
+  scenario.pool.instances = 1;
   return scenario;
 }
 
@@ -133,10 +169,13 @@ class TestScenarioEditor : public QObject {
     editor.durationEdit()->setText(QLocale().toString(120.0));
     editor.seedEdit()->setText(QStringLiteral("9"));
     selectData(editor.executorCombo(), static_cast<int>(engine::ExecutorKind::Modeled));
-    editor.modelCombo()->setCurrentText(QStringLiteral("llama-3.1-8b"));
-    editor.hardwareCombo()->setCurrentText(QStringLiteral("a100-80g"));
-    editor.instancesSpin()->setValue(3);
-    selectData(editor.routerCombo(), static_cast<int>(engine::RouterKind::LeastLoaded));
+    PoolGroupModel* groups = editor.groupModel();
+    QCOMPARE(groups->rowCount(), 1);
+    QVERIFY(!editor.tierRouterShown());  // one group: no tier router
+    QVERIFY(groups->setData(groups->index(0, PoolGroupModel::Model), QStringLiteral("llama-3.1-8b")));
+    QVERIFY(groups->setData(groups->index(0, PoolGroupModel::Hardware), QStringLiteral("a100-80g")));
+    QVERIFY(groups->setData(groups->index(0, PoolGroupModel::Instances), 3));
+    QVERIFY(groups->setData(groups->index(0, PoolGroupModel::Router), QStringLiteral("least-loaded")));
     selectData(editor.policyCombo(), static_cast<int>(engine::OrderingPolicy::Edf));
     editor.chunkingEdit()->setText(QStringLiteral("fixed:512"));
     editor.relegationCheck()->setChecked(false);
@@ -164,7 +203,7 @@ class TestScenarioEditor : public QObject {
     QVERIFY(!scenario.trace);
     QCOMPARE(bridge.latest()->instances.size(), std::size_t{3});
     for (const char* key : {ScenarioEditor::kDuration, ScenarioEditor::kSeed, ScenarioEditor::kChunking,
-                            ScenarioEditor::kRouter, ScenarioEditor::kScenario}) {
+                            ScenarioEditor::kGroups, ScenarioEditor::kScenario}) {
       QVERIFY(editor.fieldError(QLatin1String(key)).isEmpty());
     }
   }
@@ -178,12 +217,13 @@ class TestScenarioEditor : public QObject {
     editor.seedEdit()->setText(QStringLiteral("seven"));
     editor.iterationEdit()->setText(QStringLiteral("0"));
     editor.chunkingEdit()->setText(QStringLiteral("fixed:0"));
-    selectData(editor.routerCombo(), static_cast<int>(engine::RouterKind::Weighted));
+    PoolGroupModel* groups = editor.groupModel();
+    QVERIFY(groups->setData(groups->index(0, PoolGroupModel::Router), QStringLiteral("weighted")));
     editor.traceRadio()->setChecked(true);
     editor.tracePathEdit()->clear();
     QVERIFY(!editor.apply());
     for (const char* key : {ScenarioEditor::kDuration, ScenarioEditor::kSeed, ScenarioEditor::kIteration,
-                            ScenarioEditor::kChunking, ScenarioEditor::kRouter, ScenarioEditor::kTrace}) {
+                            ScenarioEditor::kChunking, ScenarioEditor::kGroups, ScenarioEditor::kTrace}) {
       QVERIFY2(!editor.fieldError(QLatin1String(key)).isEmpty(), key);
     }
     QCOMPARE(changed.count(), 0);
@@ -195,7 +235,7 @@ class TestScenarioEditor : public QObject {
     editor.seedEdit()->setText(QStringLiteral("7"));
     editor.iterationEdit()->setText(QStringLiteral("25"));
     editor.chunkingEdit()->setText(QStringLiteral("dynamic"));
-    selectData(editor.routerCombo(), static_cast<int>(engine::RouterKind::RoundRobin));
+    QVERIFY(groups->setData(groups->index(0, PoolGroupModel::Router), QStringLiteral("round-robin")));
     editor.classArrivalsRadio()->setChecked(true);
     QVERIFY(editor.apply());
     QVERIFY(editor.fieldError(QLatin1String(ScenarioEditor::kDuration)).isEmpty());
@@ -253,6 +293,120 @@ class TestScenarioEditor : public QObject {
     editor.revert();
     QVERIFY(editor.fieldError(QLatin1String(ScenarioEditor::kDuration)).isEmpty());
     QCOMPARE(editor.durationEdit()->text(), QLocale().toString(600.0, 'g', 10));
+  }
+
+  // The groups table edits a pool of model tiers; the tier router follows the groups; the scenario
+  // saves to a workspace and comes back with its groups, and a new editor shows them as they were.
+  void groupsTableEditsAndSavesAGroupedScenario() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    EngineBridge bridge;
+    bridge.setScenario(modeledScenario());
+    ScenarioEditor editor(&bridge);
+    PoolGroupModel* groups = editor.groupModel();
+    QCOMPARE(groups->rowCount(), 1);
+    QVERIFY(!editor.tierRouterShown());
+    editor.addGroupButton()->click();
+    QCOMPARE(groups->rowCount(), 2);
+    QVERIFY(editor.tierRouterShown());
+    QVERIFY(groups->setData(groups->index(1, PoolGroupModel::Name), QStringLiteral("big")));
+    QVERIFY(groups->setData(groups->index(1, PoolGroupModel::Model), QStringLiteral("llama-3.1-8b")));
+    QVERIFY(groups->setData(groups->index(1, PoolGroupModel::Instances), 2));
+    QVERIFY(groups->setData(groups->index(1, PoolGroupModel::Router), QStringLiteral("least-loaded")));
+    // greedy, random, one static item per group, learned
+    QCOMPARE(editor.tierRouterCombo()->count(), 5);
+    QVERIFY(editor.setTierRouterText(QStringLiteral("static:big")));
+    QVERIFY(editor.tierRouterCombo()->currentText().contains(QStringLiteral("big")));
+    QVERIFY(editor.apply());
+
+    const engine::Scenario applied = bridge.scenario();
+    const auto pool = engine::poolGroups(applied);
+    QCOMPARE(pool.size(), std::size_t{2});
+    QCOMPARE(pool[0].name, std::string("llama-3.2-1b"));
+    QCOMPARE(pool[0].pool.instances, 1);
+    QCOMPARE(pool[1].name, std::string("big"));
+    QCOMPARE(pool[1].executor.model, std::string("llama-3.1-8b"));
+    QCOMPARE(pool[1].executor.hardware, std::string("a100-80g"));
+    QCOMPARE(pool[1].pool.instances, 2);
+    QVERIFY(pool[1].pool.router == engine::RouterKind::LeastLoaded);
+    QCOMPARE(applied.tierRouter, std::string("static:big"));
+    QCOMPARE(bridge.latest()->instances.size(), std::size_t{3});
+
+    const std::filesystem::path file = dir.filePath(QStringLiteral("tiers.headroom")).toStdString();
+    {
+      auto workspace = engine::Workspace::create(file);
+      workspace.saveScenario(applied);
+    }
+    const auto stored = engine::Workspace::open(file).scenario();
+    QVERIFY(stored);
+    QCOMPARE(engine::scenarioToJson(*stored).dump(), engine::scenarioToJson(applied).dump());
+    QVERIFY(sameGroups(engine::poolGroups(*stored), pool));
+
+    EngineBridge reopened;
+    reopened.setScenario(*stored);
+    ScenarioEditor again(&reopened);
+    QCOMPARE(again.groupModel()->rowCount(), 2);
+    QVERIFY(sameGroups(again.groupModel()->groups(), pool));
+    QVERIFY(again.tierRouterShown());
+    QVERIFY(again.tierRouterCombo()->currentText().contains(QStringLiteral("big")));
+    // Renaming the group keeps the static choice on it.
+    QVERIFY(again.groupModel()->setData(again.groupModel()->index(1, PoolGroupModel::Name), QStringLiteral("large")));
+    QVERIFY(again.apply());
+    QCOMPARE(reopened.scenario().tierRouter, std::string("static:large"));
+
+    // Back to one group: no tier router, and the pool is the first group again.
+    again.groupsView()->selectRow(1);
+    again.removeGroupButton()->click();
+    QVERIFY(!again.tierRouterShown());
+    QVERIFY(again.apply());
+    QCOMPARE(engine::poolGroups(reopened.scenario()).size(), std::size_t{1});
+    QCOMPARE(reopened.scenario().executor.model, std::string("llama-3.2-1b"));
+  }
+
+  // A learned router needs its policy file; a constant iteration time serves one group only. Nothing
+  // reaches the bridge until both are right.
+  void tierRouterAndGroupErrorsShowBesideTheirFields() {
+    QTemporaryDir dir;
+    EngineBridge bridge;
+    bridge.setScenario(modeledScenario());
+    ScenarioEditor editor(&bridge);
+    QSignalSpy changed(&bridge, &EngineBridge::scenarioChanged);
+    editor.addGroupButton()->click();
+    QVERIFY(editor.setTierRouterText(QStringLiteral("learned:") + dir.filePath(QStringLiteral("missing.json"))));
+    QVERIFY(!editor.policyPathEdit()->isHidden());
+    QVERIFY(!editor.apply());
+    QVERIFY2(editor.fieldError(QLatin1String(ScenarioEditor::kTierRouter)).contains(QStringLiteral("missing.json")),
+             qPrintable(editor.fieldError(QLatin1String(ScenarioEditor::kTierRouter))));
+    editor.policyPathEdit()->clear();
+    QVERIFY(!editor.apply());
+    QVERIFY(!editor.fieldError(QLatin1String(ScenarioEditor::kTierRouter)).isEmpty());
+    QVERIFY(editor.setTierRouterText(QStringLiteral("greedy")));
+    QVERIFY(editor.policyPathEdit()->isHidden());
+
+    selectData(editor.executorCombo(), static_cast<int>(engine::ExecutorKind::Constant));
+    editor.iterationEdit()->setText(QStringLiteral("20"));
+    QVERIFY(!editor.addGroupButton()->isEnabled());
+    QVERIFY(!editor.apply());
+    QVERIFY(!editor.fieldError(QLatin1String(ScenarioEditor::kGroups)).isEmpty());
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(engine::poolGroups(bridge.scenario()).size(), std::size_t{1});
+
+    selectData(editor.executorCombo(), static_cast<int>(engine::ExecutorKind::Modeled));
+    QVERIFY(editor.apply());
+    QCOMPARE(engine::poolGroups(bridge.scenario()).size(), std::size_t{2});
+    QCOMPARE(bridge.scenario().tierRouter, std::string("greedy"));
+  }
+
+  // A shipped one-model scenario applied unchanged saves exactly as it did.
+  void oneGroupScenarioSavesAsBefore() {
+    const engine::Scenario demo = engine::loadScenario(engine::resourceDir() / "scenarios" / "demo.json");
+    EngineBridge bridge;
+    bridge.setScenario(demo);
+    ScenarioEditor editor(&bridge);
+    QCOMPARE(editor.groupModel()->rowCount(), 1);
+    QVERIFY(!editor.tierRouterShown());
+    QVERIFY(editor.apply());
+    QCOMPARE(engine::scenarioToJson(bridge.scenario()).dump(2), engine::scenarioToJson(demo).dump(2));
   }
 };
 

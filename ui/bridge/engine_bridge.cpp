@@ -78,11 +78,14 @@ void EngineBridge::rebuild() {
 }
 
 bool EngineBridge::sameClassSet(const std::vector<engine::ClassSpec>& specs) const {
-  // The running replay was built from the classes as they were at its start: compare against those.
+  // The running replay was built from the classes as they were at its start: compare against those. A
+  // task mix is drawn by the workload and indexes the pool's accuracy table, and a run's mean reward is
+  // paid at one weight: both take effect at the next restart.
   if (specs.size() != runningSpecs_.size()) return false;
   for (std::size_t i = 0; i < specs.size(); ++i) {
     if (specs[i].arrival != runningSpecs_[i].arrival || specs[i].promptTokens != runningSpecs_[i].promptTokens ||
-        specs[i].outputTokens != runningSpecs_[i].outputTokens) {
+        specs[i].outputTokens != runningSpecs_[i].outputTokens || specs[i].qos.tasks != runningSpecs_[i].qos.tasks ||
+        specs[i].qos.rewardWeight != runningSpecs_[i].qos.rewardWeight) {
       return false;
     }
   }

@@ -24,8 +24,8 @@ double speedFactor(ReplaySpeed speed);
 // is new; the engine's thread never touches this object or any other QObject.
 //
 // Class edits go to the running replay at once when they keep the same classes in the same order (names,
-// ranks, importance, SLOs); a change of the class set, order or rates takes effect when the replay
-// restarts (Play after Stop or at the end). Lives on the UI thread; not thread-safe.
+// ranks, importance, SLOs); a change of the class set, order, rates, task mixes or reward weights takes
+// effect when the replay restarts (Play after Stop or at the end). Lives on the UI thread; not thread-safe.
 class EngineBridge : public QObject {
   Q_OBJECT
 
@@ -45,7 +45,7 @@ class EngineBridge : public QObject {
 
   // Class specs (QoS + arrival + lengths) as the next replay will use them.
   const std::vector<engine::ClassSpec>& classSpecs() const { return scenario_.classes; }
-  // Applies edited classes: live when only QoS fields changed, else at the next restart (see above).
+  // Applies edited classes: live when only names, ranks, importance or SLOs changed, else at the next restart (see above).
   void setClassSpecs(const std::vector<engine::ClassSpec>& specs);
   // True when the classes were changed in a way the running replay cannot take.
   bool restartPending() const { return restartPending_; }

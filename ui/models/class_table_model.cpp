@@ -1,6 +1,7 @@
 #include "ui/models/class_table_model.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <cmath>
 #include <string>
@@ -53,6 +54,45 @@ QString secondsText(double seconds) { return QLocale().toString(seconds, 'g', 6)
 
 }  // namespace
 
+std::optional<std::vector<engine::TaskShare>> parseTaskMix(const QString& text, QString* error) {
+  std::vector<engine::TaskShare> tasks;
+  // name, then optionally [:=] and a share whose decimal separator may be a point or a comma (German).
+  static const QRegularExpression item(
+      QStringLiteral(R"(\s*([^\s,;:=]+)\s*(?:[:=]\s*|\s+)?([+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)(?:[eE][+-]?\d+)?)?\s*(?:[,;]|$))"));
+  qsizetype at = 0;
+  const QString trimmed = text.trimmed();
+  while (at < trimmed.size()) {
+    const auto match = item.match(trimmed, at, QRegularExpression::NormalMatch,
+                                  QRegularExpression::AnchorAtOffsetMatchOption);
+    if (!match.hasMatch() || match.capturedLength(0) == 0) {
+      if (error) {
+        *error = ClassTableModel::tr("Write the task mix as task names with shares, e.g. \"mmlu 0.6, gsm8k 0.4\"; "
+                                     "could not read \"%1\".")
+                     .arg(trimmed.mid(at));
+      }
+      return std::nullopt;
+    }
+    engine::TaskShare share;
+    share.task = match.captured(1).toStdString();
+    if (match.capturedLength(2) > 0) {
+      QString number = match.captured(2);
+      number.replace(QLatin1Char(','), QLatin1Char('.'));
+      share.share = QLocale::c().toDouble(number);
+    }
+    tasks.push_back(std::move(share));
+    at += match.capturedLength(0);
+  }
+  return tasks;
+}
+
+QString taskMixText(const std::vector<engine::TaskShare>& tasks) {
+  QStringList items;
+  for (const auto& task : tasks) {
+    items << QStringLiteral("%1 %2").arg(QString::fromStdString(task.task), QLocale().toString(task.share, 'g', 6));
+  }
+  return items.join(QStringLiteral(", "));
+}
+
 ClassTableModel::ClassTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void ClassTableModel::setClassSpecs(const std::vector<engine::ClassSpec>& specs, bool ratesFromTrace) {
@@ -94,6 +134,13 @@ QVariant ClassTableModel::data(const QModelIndex& index, int role) const {
       case Rate:
         if (ratesFromTrace_) return role == Qt::EditRole ? QVariant(QString()) : QVariant(tr("trace"));
         return role == Qt::EditRole ? QVariant(spec.arrival.ratePerS) : QVariant(secondsText(spec.arrival.ratePerS));
+      case RewardWeight:
+        return role == Qt::EditRole ? QVariant(spec.qos.rewardWeight) : QVariant(secondsText(spec.qos.rewardWeight));
+      case Tasks:
+        if (spec.qos.tasks.empty() && role == Qt::DisplayRole) {
+          return tr("%1 (default)").arg(QString::fromLatin1(engine::kDefaultTask.data(), engine::kDefaultTask.size()));
+        }
+        return taskMixText(spec.qos.tasks);
       default: return {};
     }
   }
@@ -111,6 +158,12 @@ QVariant ClassTableModel::data(const QModelIndex& index, int role) const {
       case Rate:
         return ratesFromTrace_ ? tr("Arrivals come from the scenario's trace")
                                : tr("Base arrival rate in requests per second; applies when the replay restarts");
+      case RewardWeight:
+        return tr("What a request that meets its SLO is worth, times the serving model's accuracy (e.g. 2 for "
+                  "high-priority traffic); routing between model tiers maximises it; applies when the replay restarts");
+      case Tasks:
+        return tr("The tasks of the class's requests with their shares, e.g. \"mmlu 0.6, gsm8k 0.4\"; the serving "
+                  "model's accuracy on each task sets the reward; applies when the replay restarts");
       default: return {};
     }
   }
@@ -129,6 +182,8 @@ QVariant ClassTableModel::headerData(int section, Qt::Orientation orientation, i
     case Ttlt: return tr("TTLT (s)");
     case Percentile: return tr("Percentile");
     case Rate: return tr("Rate (req/s)");
+    case RewardWeight: return tr("Reward weight");
+    case Tasks: return tr("Task mix");
     default: return {};
   }
 }
@@ -193,6 +248,20 @@ std::optional<QString> ClassTableModel::validate(int row, int column, const QVar
       if (const auto issue = engine::checkArrivalSpec(arrival)) return RuleText::arrival(*issue, arrival);
       return std::nullopt;
     }
+    case RewardWeight: {
+      const double weight = typedNumber(value).value_or(std::nan(""));
+      if (const auto problem = engine::checkRewardWeight(weight)) return RuleText::tierClass(*problem);
+      return std::nullopt;
+    }
+    case Tasks: {
+      QString error;
+      const auto tasks = parseTaskMix(value.toString(), &error);
+      if (!tasks) return error;
+      if (const auto issue = engine::checkTaskMix(*tasks)) {
+        return RuleText::tierClass(issue->problem, QString::fromStdString((*tasks)[issue->task].task));
+      }
+      return std::nullopt;
+    }
     default: return tr("No such column");
   }
 }
@@ -229,6 +298,8 @@ bool ClassTableModel::setData(const QModelIndex& index, const QVariant& value, i
     }
     case Percentile: spec.qos.slo.percentile = *typedNumber(value); break;
     case Rate: spec.arrival.ratePerS = *typedNumber(value); break;
+    case RewardWeight: spec.qos.rewardWeight = *typedNumber(value); break;
+    case Tasks: spec.qos.tasks = *parseTaskMix(value.toString(), nullptr); break;
     default: return false;
   }
   const bool hadError = errorRow_ >= 0;

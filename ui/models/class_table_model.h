@@ -10,8 +10,16 @@
 
 namespace headroom::ui {
 
+// A class's task mix as an operator types it: task names with their shares, e.g. "mmlu 0.6, gsm8k 0.4"
+// (a share may follow a colon or an equals sign, a name without one has share 1; an empty text is the
+// default mix, every request kDefaultTask). parseTaskMix() reads the syntax only, nullopt and *error for
+// text it cannot read; the rules (names, positive shares) are engine::checkTaskMix's.
+std::optional<std::vector<engine::TaskShare>> parseTaskMix(const QString& text, QString* error);
+QString taskMixText(const std::vector<engine::TaskShare>& tasks);
+
 // The QoS classes as an editable table: name, rank, importance, TTFT / TBT / TTLT bounds (seconds; an
-// empty cell means no bound), watched percentile and base arrival rate (requests per second). Every edit
+// empty cell means no bound), watched percentile, base arrival rate (requests per second), and for model
+// tiers the reward weight and the task mix ("mmlu 0.6, gsm8k 0.4"; empty for the default). Every edit
 // is validated per cell; a rejected edit leaves the class unchanged and lastError() says why (also shown
 // as the cell's tooltip until the next accepted edit). Rows can be added, removed and moved.
 //
@@ -21,7 +29,7 @@ class ClassTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column : int { Name, Rank, Importance, Ttft, Tbt, Ttlt, Percentile, Rate, ColumnCount };
+  enum Column : int { Name, Rank, Importance, Ttft, Tbt, Ttlt, Percentile, Rate, RewardWeight, Tasks, ColumnCount };
 
   explicit ClassTableModel(QObject* parent = nullptr);
 

@@ -28,17 +28,21 @@ void PoolTableModel::clear() {
   if (rows_.empty()) return;
   beginResetModel();
   rows_.clear();
+  groupNames_.clear();
   lastSimulatedS_ = 0.0;
   endResetModel();
 }
 
 void PoolTableModel::update(const engine::RunnerView& view) {
   const auto& instances = view.instances;
-  bool sameInstances = instances.size() == rows_.size();
+  const std::vector<std::string> noGroups;
+  const auto& groupNames = view.metrics ? view.metrics->groupNames : noGroups;
+  bool sameInstances = instances.size() == rows_.size() && groupNames == groupNames_;
   for (std::size_t i = 0; sameInstances && i < rows_.size(); ++i) sameInstances = rows_[i].status.id == instances[i].id;
   if (!sameInstances || view.simulatedS < lastSimulatedS_) {
     beginResetModel();
     rows_.clear();
+    groupNames_ = groupNames;
     for (const auto& status : instances) {
       Row row;
       row.status = status;
@@ -89,6 +93,16 @@ bool PoolTableModel::draining(int row) const {
   return row >= 0 && row < rowCount() && rows_[static_cast<std::size_t>(row)].status.draining;
 }
 
+int PoolTableModel::groupOf(int row) const {
+  return row >= 0 && row < rowCount() ? static_cast<int>(rows_[static_cast<std::size_t>(row)].status.group) : -1;
+}
+
+QString PoolTableModel::groupName(int row) const {
+  if (row < 0 || row >= rowCount()) return {};
+  const std::size_t group = rows_[static_cast<std::size_t>(row)].status.group;
+  return group < groupNames_.size() ? QString::fromStdString(groupNames_[group]) : QString();
+}
+
 double PoolTableModel::utilisation(int row) const {
   return row >= 0 && row < rowCount() ? rows_[static_cast<std::size_t>(row)].utilisation : 0.0;
 }
@@ -105,6 +119,7 @@ QVariant PoolTableModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
       case Instance: return tr("instance %1").arg(status.id);
+      case Group: return groupName(index.row());
       case State:
         if (status.draining) return tr("draining");
         return active(status) ? tr("running") : tr("idle");
@@ -139,6 +154,7 @@ QVariant PoolTableModel::data(const QModelIndex& index, int role) const {
 QVariant PoolTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
     switch (section) {
+      case Group: return tr("The pool group (one model on one hardware) the instance belongs to");
       case BatchFill: return tr("Tokens of the last iteration against the most one iteration may hold: spare room per batch");
       case KvUse: return tr("Share of the KV cache in use");
       case QueuedWork: return tr("Prompt tokens not yet computed, in seconds at this instance's recent prefill rate");
@@ -153,6 +169,7 @@ QVariant PoolTableModel::headerData(int section, Qt::Orientation orientation, in
   if (orientation == Qt::Vertical) return section + 1;
   switch (section) {
     case Instance: return tr("Instance");
+    case Group: return tr("Group");
     case State: return tr("State");
     case BatchFill: return tr("Batch fill");
     case KvUse: return tr("KV cache");

@@ -16,12 +16,14 @@ namespace headroom::ui {
 // tokens, busy share (of the recent time spent running iterations: a few decodes keep it at 100 %, so it
 // says nothing of headroom) and iterations. An instance that holds no work reads idle with an empty
 // batch, and when a replay has ended every such instance reads 0 % busy. update() takes each new
-// RunnerView; rows change only when the pool does. UI thread only.
+// RunnerView; rows change only when the pool does. With model tiers the group column names each
+// instance's pool group (Snapshot::groupNames); without, it is empty and hasGroups() is false (the pool
+// panel hides it). UI thread only.
 class PoolTableModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column : int { Instance, State, BatchFill, KvUse, QueuedWork, QueueDepth, Running, BatchSize, BatchTokens,
+  enum Column : int { Instance, Group, State, BatchFill, KvUse, QueuedWork, QueueDepth, Running, BatchSize, BatchTokens,
                       Utilisation, Iterations, ColumnCount };
 
   explicit PoolTableModel(QObject* parent = nullptr);
@@ -37,6 +39,12 @@ class PoolTableModel : public QAbstractTableModel {
   // The engine's id of the instance on row `row` (-1 for no such row), and whether it is draining.
   int instanceId(int row) const;
   bool draining(int row) const;
+  // Whether the view names pool groups (a pool of model tiers).
+  bool hasGroups() const { return !groupNames_.empty(); }
+  // The pool group of the instance on row `row`: its index (-1 for no such row) and name (empty without
+  // groups).
+  int groupOf(int row) const;
+  QString groupName(int row) const;
   // Busy share of row `row` over the recent span, 0..1.
   double utilisation(int row) const;
   // The last iteration's tokens against the token budget, 0..1; 0 while the instance holds no work.
@@ -49,6 +57,7 @@ class PoolTableModel : public QAbstractTableModel {
   };
 
   std::vector<Row> rows_;
+  std::vector<std::string> groupNames_;
   double lastSimulatedS_ = 0.0;
 };
 

@@ -87,4 +87,18 @@ QString RuleText::arrival(const engine::ArrivalIssue& issue, const engine::Arriv
   return {};
 }
 
+QString RuleText::tierClass(engine::TierClassProblem problem, const QString& task) {
+  switch (problem) {
+    case engine::TierClassProblem::RewardWeightOutOfRange:
+      return tr("The reward weight must be a number above 0, at most %1.").arg(numberText(engine::kMaxRewardWeight));
+    case engine::TierClassProblem::TaskNameEmpty: return tr("Every task of the mix needs a name.");
+    case engine::TierClassProblem::TaskNameTooLong:
+      return tr("A task name has at most %1 bytes (UTF-8).").arg(engine::kMaxTaskNameBytes);
+    case engine::TierClassProblem::TaskNameTaken: return tr("The task \"%1\" is named twice.").arg(task);
+    case engine::TierClassProblem::ShareNotPositive:
+      return tr("The share of task \"%1\" must be a number above 0.").arg(task);
+  }
+  return {};
+}
+
 }  // namespace headroom::ui

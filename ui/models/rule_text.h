@@ -24,6 +24,8 @@ class RuleText {
   static QString slo(engine::SloProblem problem);
   static QString chunking(engine::ChunkingProblem problem);
   static QString arrival(const engine::ArrivalIssue& issue, const engine::ArrivalSpec& spec);
+  // `task` is the task a task-mix problem is about.
+  static QString tierClass(engine::TierClassProblem problem, const QString& task = {});
 };
 
 }  // namespace headroom::ui

@@ -35,11 +35,15 @@ engine::Scenario applyPlan(const engine::Scenario& scenario, const solver::Plan&
   if (!plan.solutionFound || plan.instances.empty()) throw std::invalid_argument("the plan has no solution to apply");
   engine::Scenario applied = scenario;
   const std::size_t instances = plan.instances.size();
-  applied.pool.instances = static_cast<std::int32_t>(instances);
-  applied.pool.router = engine::RouterKind::Weighted;
-  applied.pool.weights.assign(scenario.classes.size(), std::vector<double>(instances, 0.0));
+  // The plan is for the first group's mode (planningScenarioFor): it replaces that group's pool, through
+  // setPoolGroups so that a pool of several groups replays it too.
+  std::vector<engine::PoolGroup> groups = engine::poolGroups(scenario);
+  engine::PoolConfig& pool = groups.front().pool;
+  pool.instances = static_cast<std::int32_t>(instances);
+  pool.router = engine::RouterKind::Weighted;
+  pool.weights.assign(scenario.classes.size(), std::vector<double>(instances, 0.0));
   for (std::size_t cls = 0; cls < scenario.classes.size(); ++cls) {
-    auto& row = applied.pool.weights[cls];
+    auto& row = pool.weights[cls];
     for (std::size_t k = 0; k < instances; ++k) {
       const auto& rates = plan.instances[k].ratePerS;
       row[k] = cls < rates.size() ? std::max(0.0, rates[cls]) : 0.0;
@@ -48,6 +52,7 @@ engine::Scenario applyPlan(const engine::Scenario& scenario, const solver::Plan&
     for (const double share : row) sum += share;
     if (sum <= 0.0) std::fill(row.begin(), row.end(), 1.0);
   }
+  engine::setPoolGroups(applied, std::move(groups));
   applied.scheduler.policy = engine::OrderingPolicy::Priority;
   return applied;
 }

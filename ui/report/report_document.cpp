@@ -87,16 +87,32 @@ QList<ReportFact> ReportDocument::scenarioSettings(const engine::Scenario& scena
       {tr("Executor"), constant ? tr("constant, %1 per iteration")
                                       .arg(latencyText(engine::toSeconds(scenario.executor.iteration)))
                                 : tr("modeled")},
-      {tr("Model"), scenario.executor.model.empty() ? QStringLiteral("—")
-                                                    : QString::fromStdString(scenario.executor.model)},
-      {tr("Hardware"), scenario.executor.hardware.empty() ? QStringLiteral("—")
-                                                          : QString::fromStdString(scenario.executor.hardware)},
-      {tr("Tensor parallel"), scenario.executor.tensorParallel > 0 ? QString::number(scenario.executor.tensorParallel)
-                                                                   : tr("model default")},
-      {tr("Instances"), QString::number(scenario.pool.instances)},
-      {tr("Router"), QString::fromUtf8(engine::toString(scenario.pool.router))},
-      {tr("Scheduler policy"), QString::fromUtf8(engine::toString(scheduler.policy))},
   };
+  const std::vector<engine::PoolGroup> groups = engine::poolGroups(scenario);
+  if (groups.size() > 1) {
+    // Model tiers: one line per group, then the router that picks a group per request.
+    for (const engine::PoolGroup& group : groups) {
+      const QString degree = group.executor.tensorParallel > 0 ? QString::number(group.executor.tensorParallel)
+                                                                : tr("model default");
+      settings.append({tr("Group %1").arg(QString::fromStdString(group.name)),
+                       tr("%1 on %2, tensor parallel %3, %n instance(s), %4", nullptr, group.pool.instances)
+                           .arg(QString::fromStdString(group.executor.model), QString::fromStdString(group.executor.hardware),
+                                degree, QString::fromUtf8(engine::toString(group.pool.router)))});
+    }
+    settings.append({tr("Tier router"), QString::fromStdString(scenario.tierRouter)});
+  } else {
+    settings.append({tr("Model"), scenario.executor.model.empty() ? QStringLiteral("—")
+                                                                  : QString::fromStdString(scenario.executor.model)});
+    settings.append({tr("Hardware"), scenario.executor.hardware.empty()
+                                         ? QStringLiteral("—")
+                                         : QString::fromStdString(scenario.executor.hardware)});
+    settings.append({tr("Tensor parallel"), scenario.executor.tensorParallel > 0
+                                                ? QString::number(scenario.executor.tensorParallel)
+                                                : tr("model default")});
+    settings.append({tr("Instances"), QString::number(scenario.pool.instances)});
+    settings.append({tr("Router"), QString::fromUtf8(engine::toString(scenario.pool.router))});
+  }
+  settings.append({tr("Scheduler policy"), QString::fromUtf8(engine::toString(scheduler.policy))});
   if (scheduler.policy == engine::OrderingPolicy::Hybrid) {
     settings.append({tr("Hybrid alpha"), tr("%1 ms/token").arg(number(scheduler.alphaSPerToken * 1000.0, 2))});
   }
@@ -137,6 +153,17 @@ QList<ReportFact> ReportDocument::classSettings(const engine::Scenario& scenario
                                .arg(rateText(spec.arrival.ratePerS))});
     settings.append({tr("%1: prompt tokens").arg(name), lengths(spec.promptTokens)});
     settings.append({tr("%1: output tokens").arg(name), lengths(spec.outputTokens)});
+    // Model tiers: what a met request is worth and which tasks it asks, when not the defaults.
+    if (spec.qos.rewardWeight != 1.0) {
+      settings.append({tr("%1: reward weight").arg(name), number(spec.qos.rewardWeight, 2)});
+    }
+    if (!spec.qos.tasks.empty()) {
+      QStringList tasks;
+      for (const engine::TaskShare& task : spec.qos.tasks) {
+        tasks << tr("%1 %2").arg(QString::fromStdString(task.task), QLocale().toString(task.share, 'g', 6));
+      }
+      settings.append({tr("%1: task mix").arg(name), tasks.join(QStringLiteral(", "))});
+    }
   }
   return settings;
 }

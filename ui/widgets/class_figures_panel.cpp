@@ -39,7 +39,12 @@ FigureTile::FigureTile(QWidget* parent) : QFrame(parent) {
   goodput_ = makeLabel(this, 1.0, false);
   throughput_ = makeLabel(this, 1.0, false);
   relegated_ = makeLabel(this, 1.0, false);
-  for (auto* label : {name_, attainment_, target_, goodput_, throughput_, relegated_}) layout->addWidget(label);
+  reward_ = makeLabel(this, 1.0, true);
+  reward_->setObjectName(QStringLiteral("meanReward"));
+  reward_->setToolTip(tr("Mean reward per completed request: the class's reward weight × the serving model's "
+                         "accuracy on the request's task when it met its SLO, else 0"));
+  reward_->hide();
+  for (auto* label : {name_, attainment_, target_, goodput_, throughput_, relegated_, reward_}) layout->addWidget(label);
   setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
@@ -62,6 +67,16 @@ void FigureTile::setFigures(const QString& name, std::optional<double> attainmen
   applyColours();
 }
 
+void FigureTile::setMeanReward(bool shown, std::optional<double> meanReward) {
+  if (reward_->isHidden() == shown) reward_->setVisible(shown);
+  if (!shown) return;
+  const QString text = meanReward ? tr("mean reward %1").arg(QLocale().toString(*meanReward, 'f', 3))
+                                  : tr("mean reward —");
+  if (reward_->text() != text) reward_->setText(text);
+}
+
+QString FigureTile::meanRewardText() const { return reward_->isHidden() ? QString() : reward_->text(); }
+
 void FigureTile::setStale(bool stale) {
   if (stale_ == stale) return;
   stale_ = stale;
@@ -80,7 +95,7 @@ void FigureTile::applyColours() {
                               : QStringLiteral("#2e7d32");
   style(attainment_, QStringLiteral("color: %1;").arg(colour_));
   const QString others = stale_ ? QStringLiteral("color: %1;").arg(grey) : QString();
-  for (QLabel* label : {name_, target_, goodput_, throughput_}) style(label, others);
+  for (QLabel* label : {name_, target_, goodput_, throughput_, reward_}) style(label, others);
   style(relegated_, stale_ ? others : hasRelegated_ ? QStringLiteral("color: #ef6c00;") : QString());
 }
 
@@ -116,7 +131,9 @@ void ClassFiguresPanel::update(const engine::RunnerView& view) {
   ensureTiles(metrics.classes.size());
   const double elapsedS = std::max(view.simulatedS, 0.0);
   const double nowS = engine::toSeconds(metrics.time);
+  const bool tiers = !metrics.groupNames.empty();
   std::int64_t relegated = 0;
+  double rewardSum = 0.0;
   double worstTarget = 0.0;
   for (std::size_t c = 0; c < metrics.classes.size(); ++c) {
     const auto& cls = metrics.classes[c];
@@ -125,12 +142,19 @@ void ClassFiguresPanel::update(const engine::RunnerView& view) {
     const double goodput = elapsedS > 0.0 ? static_cast<double>(cls.sloMet) / elapsedS : 0.0;
     tiles_[c]->setFigures(QString::fromStdString(cls.name), cls.attainment, target, goodput,
                     recentTokensPerS(*metrics.series, c, nowS, kThroughputSpanS), cls.relegated);
+    tiles_[c]->setMeanReward(tiers, cls.meanReward);
     relegated += cls.relegated;
+    rewardSum += cls.rewardSum;
   }
   std::optional<double> overall;
   if (metrics.completed > 0) overall = static_cast<double>(metrics.sloMet) / static_cast<double>(metrics.completed);
   tiles_.back()->setFigures(tr("All classes"), overall, worstTarget, metrics.goodputPerS(elapsedS),
                       recentTokensPerS(*metrics.series, kAllClasses, nowS, kThroughputSpanS), relegated);
+  // Over all classes: the rewards of every completion over the completions (the classes' means weighted
+  // by their completions).
+  std::optional<double> overallReward;
+  if (metrics.completed > 0) overallReward = rewardSum / static_cast<double>(metrics.completed);
+  tiles_.back()->setMeanReward(tiers, overallReward);
 }
 
 }  // namespace headroom::ui

@@ -13,7 +13,8 @@ class QLabel;
 namespace headroom::ui {
 
 // One tile of large figures for a class (or the whole pool): SLO attainment against its target,
-// goodput, recent output throughput and relegations. The attainment turns red below target; a stale tile
+// goodput, recent output throughput and relegations; with model tiers also the mean reward per
+// completion (the class's weight x the serving model's accuracy when the SLO was met, else 0). The attainment turns red below target; a stale tile
 // (figures no longer live) is all grey.
 class FigureTile : public QFrame {
   Q_OBJECT
@@ -25,7 +26,12 @@ class FigureTile : public QFrame {
   void setFigures(const QString& name, std::optional<double> attainment, double targetShare, double goodputPerS,
             double tokensPerS, std::int64_t relegated);
 
+  // The mean reward line: shown only when `shown` (a pool of model tiers); "—" while nothing completed.
+  void setMeanReward(bool shown, std::optional<double> meanReward);
+
   QString attainmentText() const;
+  // The mean reward as shown ("mean reward 0.61"), empty while hidden.
+  QString meanRewardText() const;
   bool belowTarget() const { return belowTarget_; }
   void setStale(bool stale);
   bool isStale() const { return stale_; }
@@ -39,6 +45,7 @@ class FigureTile : public QFrame {
   QLabel* goodput_;
   QLabel* throughput_;
   QLabel* relegated_;
+  QLabel* reward_;
   void applyColours();
 
   bool belowTarget_ = false;
@@ -48,7 +55,8 @@ class FigureTile : public QFrame {
   QString colour_;
 };
 
-// Attainment, goodput, throughput and relegations per class as large figures, plus a pool tile; laid out
+// Attainment, goodput, throughput and relegations per class as large figures (and the mean reward when
+// the snapshot counts model tiers: Snapshot::groupNames not empty), plus a pool tile; laid out
 // in up to two rows so eight classes stay readable. UI thread only.
 class ClassFiguresPanel : public QWidget {
   Q_OBJECT

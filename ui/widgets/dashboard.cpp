@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "ui/charts/class_latency_chart.h"
+#include "ui/charts/model_mix_chart.h"
 #include "ui/widgets/class_figures_panel.h"
 #include "ui/widgets/stale_banner.h"
 
@@ -95,15 +96,28 @@ void Dashboard::setWindowS(double windowS) {
 
 void Dashboard::ensureCharts(std::size_t classCount) {
   if (charts_.size() == classCount) return;
-  for (auto* chart : charts_) delete chart;
+  for (auto* cell : cells_) delete cell;
+  cells_.clear();
   charts_.clear();
+  mixCharts_.clear();
   const int columns = classCount <= 3 ? static_cast<int>(std::max<std::size_t>(classCount, 1))
                                       : (classCount == 4 ? 2 : static_cast<int>((classCount + 1) / 2));
   for (std::size_t i = 0; i < classCount; ++i) {
-    auto* chart = new ClassLatencyChart(chartArea_);
+    auto* cell = new QWidget(chartArea_);
+    auto* stack = new QVBoxLayout(cell);
+    stack->setContentsMargins(0, 0, 0, 0);
+    stack->setSpacing(2);
+    auto* chart = new ClassLatencyChart(cell);
     chart->setCompact(classCount > 4);
+    auto* mix = new ModelMixChart(cell);
+    mix->setCompact(classCount > 4);
+    mix->hide();
+    stack->addWidget(chart, 3);
+    stack->addWidget(mix, 2);
+    cells_.push_back(cell);
     charts_.push_back(chart);
-    chartGrid_->addWidget(chart, static_cast<int>(i) / columns, static_cast<int>(i) % columns);
+    mixCharts_.push_back(mix);
+    chartGrid_->addWidget(cell, static_cast<int>(i) / columns, static_cast<int>(i) % columns);
   }
 }
 
@@ -115,6 +129,7 @@ void Dashboard::update(std::shared_ptr<const engine::RunnerView> view) {
 void Dashboard::clear() {
   lastView_.reset();
   for (auto* chart : charts_) chart->clearData();
+  for (auto* mix : mixCharts_) mix->clearData();
 }
 
 void Dashboard::redraw() {
@@ -128,6 +143,11 @@ void Dashboard::redraw() {
     const engine::LatencyMetric metric = metricChoice == kAutoMetric ? defaultMetric(metrics.classes[c].slo)
                                                                      : static_cast<engine::LatencyMetric>(metricChoice);
     charts_[c]->update(metrics, c, metric, windowS);
+  }
+  const bool tiers = !metrics.groupNames.empty();
+  for (std::size_t c = 0; c < mixCharts_.size(); ++c) {
+    if (mixCharts_[c]->isHidden() == tiers) mixCharts_[c]->setVisible(tiers);
+    if (tiers) mixCharts_[c]->update(metrics, c, windowS);
   }
 }
 

@@ -15,11 +15,15 @@ namespace headroom::ui {
 
 class ClassFiguresPanel;
 class ClassLatencyChart;
+class ModelMixChart;
 
 // The live dashboard: per-class figures on top, one latency chart per class below, with a choice of
 // metric (each class's own SLO metric, queue time, TTFT, TBT as its bound judges it, TTLT, or the gap
 // between tokens, which no bound judges and is drawn without an SLO line) and of the sliding window
-// length. update() redraws from one RunnerView; the charts' cost is bounded by
+// length. With model tiers (Snapshot::groupNames not empty) each class's latency chart has its model
+// mix chart under it (ModelMixChart: the share of its completions each group served per window, and the
+// mean reward per window) and the figures show the mean reward; without, both are hidden.
+// update() redraws from one RunnerView; the charts' cost is bounded by
 // ClassLatencyChart::kMaxPoints. setStale() marks what is shown as no longer live (a remote pool that
 // dropped): the figures grey out and a banner says how old they are. UI thread only.
 class Dashboard : public QWidget {
@@ -43,6 +47,7 @@ class Dashboard : public QWidget {
 
   int chartCount() const { return static_cast<int>(charts_.size()); }
   const ClassLatencyChart* chart(int index) const { return charts_.at(static_cast<std::size_t>(index)); }
+  const ModelMixChart* mixChart(int index) const { return mixCharts_.at(static_cast<std::size_t>(index)); }
   const ClassFiguresPanel* figures() const { return figures_; }
   double windowS() const;
   void setWindowS(double windowS);
@@ -58,7 +63,9 @@ class Dashboard : public QWidget {
   bool stale_ = false;
   QWidget* chartArea_;
   QGridLayout* chartGrid_;
+  std::vector<QWidget*> cells_;  // per class: its latency chart over its model mix chart
   std::vector<ClassLatencyChart*> charts_;
+  std::vector<ModelMixChart*> mixCharts_;
   std::shared_ptr<const engine::RunnerView> lastView_;
 };
 

@@ -49,20 +49,30 @@ PoolPanel::PoolPanel(PoolTableModel* model, EngineBridge* bridge, QWidget* paren
   });
   connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PoolPanel::updateActions);
   connect(model_, &QAbstractItemModel::modelReset, this, &PoolPanel::updateActions);
+  // The group column only means something in a pool of model tiers.
+  const auto showGroups = [this] { view_->setColumnHidden(PoolTableModel::Group, !model_->hasGroups()); };
+  connect(model_, &QAbstractItemModel::modelReset, this, showGroups);
+  showGroups();
   updateActions();
 }
 
 int PoolPanel::removalCandidate() const {
-  int active = 0;
-  for (int row = 0; row < model_->rowCount(); ++row) active += model_->draining(row) ? 0 : 1;
-  if (active <= 1) return -1;
+  // A group keeps at least one active instance (the pool refuses to drain its last one).
+  const auto activeInGroup = [this](int group) {
+    int active = 0;
+    for (int row = 0; row < model_->rowCount(); ++row) {
+      active += !model_->draining(row) && model_->groupOf(row) == group ? 1 : 0;
+    }
+    return active;
+  };
+  const auto removable = [&](int row) { return !model_->draining(row) && activeInGroup(model_->groupOf(row)) > 1; };
   const QModelIndexList selected = view_->selectionModel()->selectedRows();
   if (!selected.isEmpty()) {
     const int row = selected.front().row();
-    return model_->draining(row) ? -1 : model_->instanceId(row);
+    return removable(row) ? model_->instanceId(row) : -1;
   }
   for (int row = model_->rowCount() - 1; row >= 0; --row) {
-    if (!model_->draining(row)) return model_->instanceId(row);
+    if (removable(row)) return model_->instanceId(row);
   }
   return -1;
 }

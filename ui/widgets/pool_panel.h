@@ -13,7 +13,8 @@ namespace headroom::ui {
 class PoolTableModel;
 
 // The pool dock: the instances table under a toolbar that grows the running replay's pool by one
-// instance or drains the selected one (the newest active one when none is selected). A draining instance
+// instance (of its first group) or drains the selected one (the newest active one when none is selected;
+// never the last active instance of a group). With model tiers the table shows each instance's group. A draining instance
 // stays listed until its running requests finish. The scenario's own pool is untouched (see
 // EngineBridge::addInstance). UI thread only.
 class PoolPanel : public QWidget {

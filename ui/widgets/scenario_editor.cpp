@@ -25,11 +25,16 @@
 #include <filesystem>
 
 #include "engine/core/resource_paths.h"
+#include "engine/io/json_input.h"
+#include "engine/pool/tier_router.h"
+#include "engine/sim/simulation.h"
 #include "engine/workload/trace_reader.h"
 #include "ui/bridge/engine_bridge.h"
 #include "ui/models/class_arrival_model.h"
+#include "ui/models/pool_group_model.h"
 #include "ui/models/rule_text.h"
 #include "ui/models/typed_number.h"
+#include "ui/widgets/choice_item_delegate.h"
 
 namespace headroom::ui {
 
@@ -52,14 +57,12 @@ void selectData(QComboBox* combo, const QVariant& data) {
   if (index >= 0) combo->setCurrentIndex(index);
 }
 
-void selectText(QComboBox* combo, const QString& text) {
-  int index = combo->findText(text);
-  if (index < 0 && !text.isEmpty()) {
-    combo->addItem(text);  // a scenario may name a resource this build does not list
-    index = combo->count() - 1;
-  }
-  combo->setCurrentIndex(index);
-}
+// Tier router combo items: the kind in the item's data; a static item's group row in kGroupRowRole.
+constexpr int kGroupRowRole = Qt::UserRole + 1;
+const QString kGreedy = QStringLiteral("greedy");
+const QString kRandom = QStringLiteral("random");
+const QString kStatic = QStringLiteral("static");
+const QString kLearned = QStringLiteral("learned");
 
 }  // namespace
 
@@ -70,11 +73,16 @@ ScenarioEditor::ScenarioEditor(EngineBridge* bridge, QWidget* parent)
       duration_(new QLineEdit(this)),
       seed_(new QLineEdit(this)),
       executor_(new QComboBox(this)),
-      model_(new QComboBox(this)),
-      hardware_(new QComboBox(this)),
       iterationMs_(new QLineEdit(this)),
-      instances_(new QSpinBox(this)),
-      router_(new QComboBox(this)),
+      groups_(new PoolGroupModel(resourceNames("models"), resourceNames("hardware"), this)),
+      groupsView_(new QTableView(this)),
+      addGroup_(new QPushButton(tr("Add group"), this)),
+      removeGroup_(new QPushButton(tr("Remove group"), this)),
+      tierRouter_(new QComboBox(this)),
+      policyPath_(new QLineEdit(this)),
+      browsePolicy_(new QPushButton(tr("Browse…"), this)),
+      tierRow_(new QWidget(this)),
+      poolForm_(nullptr),
       policy_(new QComboBox(this)),
       chunking_(new QLineEdit(this)),
       relegation_(new QCheckBox(tr("Eager relegation of requests that cannot meet their deadline"), this)),
@@ -91,14 +99,22 @@ ScenarioEditor::ScenarioEditor(EngineBridge* bridge, QWidget* parent)
   seed_->setToolTip(tr("Seed of the random arrivals and lengths; the same seed replays the same requests"));
   executor_->addItem(tr("Modeled (model on hardware)"), static_cast<int>(engine::ExecutorKind::Modeled));
   executor_->addItem(tr("Constant iteration time"), static_cast<int>(engine::ExecutorKind::Constant));
-  model_->addItems(resourceNames("models"));
-  hardware_->addItems(resourceNames("hardware"));
   iterationMs_->setToolTip(tr("Every iteration takes this long whatever the batch, milliseconds"));
-  instances_->setRange(1, 4096);
-  router_->addItem(tr("Round robin"), static_cast<int>(engine::RouterKind::RoundRobin));
-  router_->addItem(tr("Least loaded"), static_cast<int>(engine::RouterKind::LeastLoaded));
-  router_->addItem(tr("Class priority"), static_cast<int>(engine::RouterKind::ClassPriority));
-  router_->addItem(tr("Weighted (plan shares)"), static_cast<int>(engine::RouterKind::Weighted));
+  groupsView_->setObjectName(QStringLiteral("poolGroups"));
+  groupsView_->setModel(groups_);
+  groupsView_->setItemDelegate(new ChoiceItemDelegate(PoolGroupModel::kChoicesRole, groupsView_));
+  groupsView_->verticalHeader()->setVisible(false);
+  groupsView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  groupsView_->horizontalHeader()->setStretchLastSection(true);
+  groupsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  groupsView_->setSelectionMode(QAbstractItemView::SingleSelection);
+  groupsView_->setMinimumHeight(groupsView_->horizontalHeader()->sizeHint().height() +
+                                3 * groupsView_->verticalHeader()->defaultSectionSize() + 4);
+  addGroup_->setToolTip(tr("Add a group of instances of another model or hardware (a model tier)"));
+  removeGroup_->setToolTip(tr("Remove the selected group (the last one when none is selected)"));
+  tierRouter_->setObjectName(QStringLiteral("tierRouter"));
+  tierRouter_->setToolTip(tr("Which group serves each request; the group's instance router then picks the instance"));
+  policyPath_->setPlaceholderText(tr("policy file (headroom-cli train-router)"));
   policy_->addItem(tr("FCFS"), static_cast<int>(engine::OrderingPolicy::Fcfs));
   policy_->addItem(tr("Class priority"), static_cast<int>(engine::OrderingPolicy::Priority));
   policy_->addItem(tr("EDF"), static_cast<int>(engine::OrderingPolicy::Edf));
@@ -121,14 +137,25 @@ ScenarioEditor::ScenarioEditor(EngineBridge* bridge, QWidget* parent)
   runForm->addRow(tr("Duration (s):"), withError(duration_, kDuration));
   runForm->addRow(tr("Seed:"), withError(seed_, kSeed));
 
-  auto* pool = new QGroupBox(tr("Instances"), this);
-  auto* poolForm = new QFormLayout(pool);
-  poolForm->addRow(tr("Executor:"), executor_);
-  poolForm->addRow(tr("Model:"), model_);
-  poolForm->addRow(tr("Hardware:"), hardware_);
-  poolForm->addRow(tr("Iteration (ms):"), withError(iterationMs_, kIteration));
-  poolForm->addRow(tr("Instances:"), instances_);
-  poolForm->addRow(tr("Router:"), withError(router_, kRouter));
+  auto* pool = new QGroupBox(tr("Pool"), this);
+  poolForm_ = new QFormLayout(pool);
+  poolForm_->addRow(tr("Executor:"), executor_);
+  poolForm_->addRow(tr("Iteration (ms):"), withError(iterationMs_, kIteration));
+  poolForm_->addRow(withError(groupsView_, kGroups));
+  auto* groupButtons = new QHBoxLayout;
+  groupButtons->addWidget(addGroup_);
+  groupButtons->addWidget(removeGroup_);
+  groupButtons->addStretch(1);
+  poolForm_->addRow(groupButtons);
+  auto* tierLayout = new QVBoxLayout(tierRow_);
+  tierLayout->setContentsMargins(0, 0, 0, 0);
+  tierLayout->setSpacing(2);
+  tierLayout->addWidget(tierRouter_);
+  auto* policyRow = new QHBoxLayout;
+  policyRow->addWidget(policyPath_, 1);
+  policyRow->addWidget(browsePolicy_);
+  tierLayout->addLayout(policyRow);
+  poolForm_->addRow(tr("Tier router:"), withError(tierRow_, kTierRouter));
 
   auto* scheduler = new QGroupBox(tr("Scheduler"), this);
   auto* schedulerForm = new QFormLayout(scheduler);
@@ -156,7 +183,7 @@ ScenarioEditor::ScenarioEditor(EngineBridge* bridge, QWidget* parent)
   left->addWidget(scheduler);
   left->addStretch(1);
   auto* columns = new QHBoxLayout;
-  columns->addLayout(left);
+  columns->addLayout(left, 1);
   columns->addWidget(workload, 1);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(withError(new QWidget(this), kScenario), 1);
@@ -170,6 +197,26 @@ ScenarioEditor::ScenarioEditor(EngineBridge* bridge, QWidget* parent)
   connect(revert_, &QPushButton::clicked, this, &ScenarioEditor::revert);
   connect(browse_, &QPushButton::clicked, this, &ScenarioEditor::browseTrace);
   connect(executor_, &QComboBox::currentIndexChanged, this, &ScenarioEditor::updateEnabled);
+  connect(addGroup_, &QPushButton::clicked, this, &ScenarioEditor::addGroup);
+  connect(removeGroup_, &QPushButton::clicked, this, &ScenarioEditor::removeGroup);
+  connect(browsePolicy_, &QPushButton::clicked, this, &ScenarioEditor::browsePolicy);
+  connect(tierRouter_, &QComboBox::currentIndexChanged, this, &ScenarioEditor::updateEnabled);
+  connect(groups_, &PoolGroupModel::editRejected, this,
+          [this](int, int, const QString& reason) { setError(kGroups, reason); });
+  connect(groups_, &QAbstractItemModel::dataChanged, this, [this] {
+    setError(kGroups, {});
+    refreshTierChoices();
+  });
+  for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+    connect(groups_, signal, this, [this] {
+      refreshTierChoices();
+      updateEnabled();
+    });
+  }
+  connect(groups_, &QAbstractItemModel::modelReset, this, [this] {
+    refreshTierChoices();
+    updateEnabled();
+  });
   connect(traceFormat_, &QComboBox::currentIndexChanged, this, &ScenarioEditor::updateEnabled);
   connect(fromTrace_, &QRadioButton::toggled, this, &ScenarioEditor::updateEnabled);
   connect(arrivals_, &ClassArrivalModel::editRejected, this,
@@ -222,11 +269,10 @@ void ScenarioEditor::load(const engine::Scenario& scenario) {
   duration_->setText(numberText(scenario.durationS));
   seed_->setText(QString::number(scenario.seed));
   selectData(executor_, static_cast<int>(scenario.executor.kind));
-  if (!scenario.executor.model.empty()) selectText(model_, QString::fromStdString(scenario.executor.model));
-  if (!scenario.executor.hardware.empty()) selectText(hardware_, QString::fromStdString(scenario.executor.hardware));
   iterationMs_->setText(numberText(engine::toSeconds(scenario.executor.iteration) * 1000.0));
-  instances_->setValue(scenario.pool.instances);
-  selectData(router_, static_cast<int>(scenario.pool.router));
+  groups_->setConstantExecutor(scenario.executor.kind == engine::ExecutorKind::Constant);
+  groups_->setGroups(engine::poolGroups(scenario));
+  if (!setTierRouterText(QString::fromStdString(scenario.tierRouter))) setTierRouterText(kGreedy);
   selectData(policy_, static_cast<int>(scenario.scheduler.policy));
   chunking_->setText(QString::fromStdString(engine::toString(scenario.scheduler.chunking)));
   relegation_->setChecked(scenario.scheduler.relegation == engine::Relegation::On);
@@ -244,9 +290,14 @@ void ScenarioEditor::revert() {
 
 void ScenarioEditor::updateEnabled() {
   const bool constant = executor_->currentData().toInt() == static_cast<int>(engine::ExecutorKind::Constant);
-  model_->setEnabled(!constant);
-  hardware_->setEnabled(!constant);
+  groups_->setConstantExecutor(constant);
   iterationMs_->setEnabled(constant);
+  addGroup_->setEnabled(!constant && groups_->rowCount() < static_cast<int>(engine::kMaxPoolGroups));
+  removeGroup_->setEnabled(groups_->rowCount() > 1);
+  if (poolForm_) poolForm_->setRowVisible(tierRow_->parentWidget(), tierRouterShown());
+  const bool learned = tierRouter_->currentData().toString() == kLearned;
+  policyPath_->setVisible(learned);
+  browsePolicy_->setVisible(learned);
   const bool trace = fromTrace_->isChecked();
   tracePath_->setEnabled(trace);
   browse_->setEnabled(trace);
@@ -256,6 +307,96 @@ void ScenarioEditor::updateEnabled() {
   for (int column : {ClassArrivalModel::Process, ClassArrivalModel::Rate, ClassArrivalModel::Cv, ClassArrivalModel::Phases}) {
     table_->setColumnHidden(column, trace);
   }
+}
+
+bool ScenarioEditor::tierRouterShown() const { return groups_->rowCount() > 1; }
+
+void ScenarioEditor::addGroup() {
+  setError(kGroups, {});
+  const int row = groups_->rowCount();
+  if (groups_->insertRows(row, 1)) groupsView_->selectRow(row);
+}
+
+void ScenarioEditor::removeGroup() {
+  setError(kGroups, {});
+  const QModelIndexList selected = groupsView_->selectionModel()->selectedRows();
+  const int row = selected.isEmpty() ? groups_->rowCount() - 1 : selected.front().row();
+  groups_->removeRows(row, 1);
+}
+
+void ScenarioEditor::refreshTierChoices() {
+  const QString kind = tierRouter_->currentData().toString();
+  const int staticRow = tierRouter_->currentData(kGroupRowRole).toInt();
+  const QSignalBlocker blocker(tierRouter_);
+  tierRouter_->clear();
+  tierRouter_->addItem(tr("Greedy: the most accurate group predicted to meet the SLO"), kGreedy);
+  tierRouter_->addItem(tr("Random"), kRandom);
+  for (int row = 0; row < groups_->rowCount(); ++row) {
+    tierRouter_->addItem(tr("Static: every request to %1").arg(groups_->index(row, PoolGroupModel::Name).data().toString()),
+                         kStatic);
+    tierRouter_->setItemData(tierRouter_->count() - 1, row, kGroupRowRole);
+  }
+  tierRouter_->addItem(tr("Learned policy"), kLearned);
+  int index = 0;
+  for (int i = 0; i < tierRouter_->count(); ++i) {
+    if (tierRouter_->itemData(i).toString() == kind &&
+        (kind != kStatic || tierRouter_->itemData(i, kGroupRowRole).toInt() == staticRow)) {
+      index = i;
+    }
+  }
+  tierRouter_->setCurrentIndex(index);
+}
+
+bool ScenarioEditor::setTierRouterText(const QString& text) {
+  const auto spec = engine::parseTierRouterSpec(text.trimmed().toStdString());
+  if (!spec) return false;
+  refreshTierChoices();
+  int index = -1;
+  switch (spec->kind) {
+    case engine::TierRouterKind::Greedy: index = tierRouter_->findData(kGreedy); break;
+    case engine::TierRouterKind::Random: index = tierRouter_->findData(kRandom); break;
+    case engine::TierRouterKind::Learned:
+      index = tierRouter_->findData(kLearned);
+      policyPath_->setText(QString::fromStdString(spec->policy.string()));
+      break;
+    case engine::TierRouterKind::Static: {
+      // By group name, or by model name when exactly one group runs that model (as the engine reads it).
+      const QString wanted = QString::fromStdString(spec->group);
+      int byModel = -1;
+      int models = 0;
+      for (int row = 0; row < groups_->rowCount(); ++row) {
+        if (groups_->index(row, PoolGroupModel::Name).data().toString() == wanted) {
+          index = tierRouter_->findData(row, kGroupRowRole);
+        }
+        if (QString::fromStdString(groups_->groups()[static_cast<std::size_t>(row)].executor.model) == wanted) {
+          byModel = row;
+          ++models;
+        }
+      }
+      if (index < 0 && models == 1) index = tierRouter_->findData(byModel, kGroupRowRole);
+      break;
+    }
+  }
+  if (index < 0) return false;
+  tierRouter_->setCurrentIndex(index);
+  updateEnabled();
+  return true;
+}
+
+QString ScenarioEditor::tierRouterText() const {
+  const QString kind = tierRouter_->currentData().toString();
+  if (kind == kStatic) {
+    const int row = tierRouter_->currentData(kGroupRowRole).toInt();
+    return QStringLiteral("static:") + groups_->index(row, PoolGroupModel::Name).data().toString();
+  }
+  if (kind == kLearned) return QStringLiteral("learned:") + policyPath_->text().trimmed();
+  return kind;
+}
+
+void ScenarioEditor::browsePolicy() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Choose a Tier Router Policy"), policyPath_->text(),
+                                                    tr("Policies (*.json);;All files (*)"));
+  if (!path.isEmpty()) policyPath_->setText(path);
 }
 
 void ScenarioEditor::browseTrace() {
@@ -296,43 +437,77 @@ bool ScenarioEditor::apply() {
   }
 
   const auto kind = static_cast<engine::ExecutorKind>(executor_->currentData().toInt());
-  scenario.executor.kind = kind;
+  std::vector<engine::PoolGroup> groups = groups_->groups();
+  bool groupsOk = true;
+  const auto failGroups = [&](const char* key, const QString& text) {
+    fail(key, text);
+    groupsOk = false;
+  };
+  engine::Duration iteration{};
   if (kind == engine::ExecutorKind::Constant) {
     const double iterationS = typedNumber(iterationMs_->text()).value_or(std::nan("")) / 1000.0;
     if (const auto problem = engine::checkPositiveSeconds(iterationS)) {
-      fail(kIteration, RuleText::seconds(*problem));
+      failGroups(kIteration, RuleText::seconds(*problem));
     } else {
-      scenario.executor.iteration = engine::durationFromSeconds(iterationS);
+      iteration = engine::durationFromSeconds(iterationS);
     }
-    scenario.executor.model.clear();
-    scenario.executor.hardware.clear();
-  } else {
-    if (model_->currentText() != QString::fromStdString(scenario.executor.model) ||
-        hardware_->currentText() != QString::fromStdString(scenario.executor.hardware)) {
-      scenario.executor.tensorParallel = 0;  // the new model's own default degree
+    if (groups.size() > 1) {
+      failGroups(kGroups, tr("A constant iteration time serves one group: remove the others or choose a modeled executor."));
     }
-    scenario.executor.model = model_->currentText().toStdString();
-    scenario.executor.hardware = hardware_->currentText().toStdString();
-    scenario.executor.iteration = {};
   }
-
-  const auto router = static_cast<engine::RouterKind>(router_->currentData().toInt());
-  const std::int32_t instances = instances_->value();
-  if (router == engine::RouterKind::Weighted) {
-    const auto& weights = scenario.pool.weights;
-    const bool fits = weights.size() == scenario.classes.size() &&
-                      std::all_of(weights.begin(), weights.end(), [&](const std::vector<double>& row) {
-                        return row.size() == static_cast<std::size_t>(instances);
-                      });
-    if (!fits) {
-      fail(kRouter, tr("Weighted routing takes each class's shares from a plan for this many instances: apply "
-                       "one from the Planner, or choose another router."));
+  for (auto& group : groups) {
+    group.executor.kind = kind;
+    if (kind == engine::ExecutorKind::Constant) {
+      group.executor.iteration = iteration;
+      group.executor.model.clear();
+      group.executor.hardware.clear();
+      group.executor.tensorParallel = 0;
+    } else {
+      group.executor.iteration = {};
     }
-  } else {
-    scenario.pool.weights.clear();
+    if (group.pool.router == engine::RouterKind::Weighted) {
+      const auto& weights = group.pool.weights;
+      const bool fits = weights.size() == scenario.classes.size() &&
+                        std::all_of(weights.begin(), weights.end(), [&](const std::vector<double>& row) {
+                          return row.size() == static_cast<std::size_t>(group.pool.instances);
+                        });
+      if (!fits) {
+        failGroups(kGroups, tr("Weighted routing takes each class's shares from a plan for this many instances: apply "
+                         "one from the Planner, or choose another instance router for group %1.")
+                          .arg(QString::fromStdString(group.name)));
+      }
+    } else {
+      group.pool.weights.clear();
+    }
   }
-  scenario.pool.router = router;
-  scenario.pool.instances = instances;
+  if (groupsOk) setPoolGroups(scenario, groups);
+  if (groups.size() > 1) {
+    const QString text = tierRouterText();
+    const auto spec = engine::parseTierRouterSpec(text.toStdString());
+    if (tierRouter_->currentData().toString() == kLearned && policyPath_->text().trimmed().isEmpty()) {
+      fail(kTierRouter, tr("Choose the policy file of the learned router."));
+    } else if (!spec) {
+      fail(kTierRouter, tr("Must be one of: %1.").arg(QString::fromLatin1(engine::kTierRouterForms.data())));
+    } else if (groupsOk) {
+      // The engine's own check: a static group the pool lacks, a policy that cannot be read or was
+      // trained for another pool. A relative policy path is the scenario file's neighbour.
+      engine::TierRouterSpec resolved = *spec;
+      if (resolved.kind == engine::TierRouterKind::Learned && resolved.policy.is_relative() && !scenario.file.empty()) {
+        resolved.policy = scenario.file.parent_path() / resolved.policy;
+      }
+      const QString policy = QString::fromStdString(resolved.policy.string());
+      if (resolved.kind == engine::TierRouterKind::Learned && !QFileInfo(policy).isFile()) {
+        fail(kTierRouter, tr("No such file: %1").arg(policy));
+      } else {
+        try {
+          engine::makeTierRouter(resolved, engine::tierPool(scenario), scenario.seed);
+          scenario.tierRouter = text.toStdString();
+        } catch (const std::exception& error) {
+          fail(kTierRouter, QString::fromStdString(error.what()));
+        }
+      }
+    }
+  }
 
   scenario.scheduler.policy = static_cast<engine::OrderingPolicy>(policy_->currentData().toInt());
   // chunkingFromString reads the text and refuses what checkChunking refuses.

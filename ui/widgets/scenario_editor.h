@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -19,11 +20,16 @@ namespace headroom::ui {
 
 class ClassArrivalModel;
 class EngineBridge;
+class PoolGroupModel;
 
 // Edits the bridge's scenario beyond its classes' SLOs: how long it runs and its seed; the workload
 // (per class: arrival process, rate and phases; or a trace file in the Azure, BurstGPT or Headroom CSV
-// format with a class mix); the model and hardware (from resources/models and resources/hardware) or a
-// constant iteration time; the pool size and router; the scheduler's policy, chunking and relegation.
+// format with a class mix); the pool: a modeled executor or a constant iteration time, and a table of
+// groups (name, model and hardware from resources/models and resources/hardware, tensor parallel,
+// instances, instance router; PoolGroupModel) with, for two groups or more, the tier router that picks
+// a group per request (greedy, random, static to one group, or a learned policy file); the scheduler's
+// policy, chunking and relegation. Groups reach the scenario through engine::setPoolGroups; a one-group
+// pool shows no tier router and saves as a pool of one model always did.
 //
 // Nothing reaches the engine until Apply: it checks every field, shows each problem next to its field
 // (fieldError()) and only when all are fine sets the bridge's scenario (the replay starts over). Revert
@@ -37,7 +43,8 @@ class ScenarioEditor : public QWidget {
   static constexpr const char* kSeed = "seed";
   static constexpr const char* kIteration = "iteration";
   static constexpr const char* kChunking = "chunking";
-  static constexpr const char* kRouter = "router";
+  static constexpr const char* kGroups = "groups";
+  static constexpr const char* kTierRouter = "tier_router";
   static constexpr const char* kTrace = "trace";
   static constexpr const char* kClasses = "classes";
   static constexpr const char* kScenario = "scenario";
@@ -54,11 +61,19 @@ class ScenarioEditor : public QWidget {
   QLineEdit* durationEdit() const { return duration_; }
   QLineEdit* seedEdit() const { return seed_; }
   QComboBox* executorCombo() const { return executor_; }
-  QComboBox* modelCombo() const { return model_; }
-  QComboBox* hardwareCombo() const { return hardware_; }
   QLineEdit* iterationEdit() const { return iterationMs_; }
-  QSpinBox* instancesSpin() const { return instances_; }
-  QComboBox* routerCombo() const { return router_; }
+  PoolGroupModel* groupModel() const { return groups_; }
+  QTableView* groupsView() const { return groupsView_; }
+  QPushButton* addGroupButton() const { return addGroup_; }
+  QPushButton* removeGroupButton() const { return removeGroup_; }
+  // Items: greedy, random, one static item per group, learned (its file in policyPathEdit()).
+  QComboBox* tierRouterCombo() const { return tierRouter_; }
+  QLineEdit* policyPathEdit() const { return policyPath_; }
+  // Whether the tier router row is shown (two groups or more).
+  bool tierRouterShown() const;
+  // Chooses a tier router by its text ("greedy", "random", "static:GROUP", "learned:FILE"); false when
+  // the text names none of the combo's items.
+  bool setTierRouterText(const QString& text);
   QComboBox* policyCombo() const { return policy_; }
   QLineEdit* chunkingEdit() const { return chunking_; }
   QCheckBox* relegationCheck() const { return relegation_; }
@@ -77,6 +92,11 @@ class ScenarioEditor : public QWidget {
   void clearErrors();
   void load(const engine::Scenario& scenario);
   void browseTrace();
+  void browsePolicy();
+  void addGroup();
+  void removeGroup();
+  void refreshTierChoices();
+  QString tierRouterText() const;
   void updateEnabled();
 
   EngineBridge* bridge_;
@@ -86,11 +106,16 @@ class ScenarioEditor : public QWidget {
   QLineEdit* duration_;
   QLineEdit* seed_;
   QComboBox* executor_;
-  QComboBox* model_;
-  QComboBox* hardware_;
   QLineEdit* iterationMs_;
-  QSpinBox* instances_;
-  QComboBox* router_;
+  PoolGroupModel* groups_;
+  QTableView* groupsView_;
+  QPushButton* addGroup_;
+  QPushButton* removeGroup_;
+  QComboBox* tierRouter_;
+  QLineEdit* policyPath_;
+  QPushButton* browsePolicy_;
+  QWidget* tierRow_;
+  QFormLayout* poolForm_;
   QComboBox* policy_;
   QLineEdit* chunking_;
   QCheckBox* relegation_;
