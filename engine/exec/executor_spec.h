@@ -29,6 +29,8 @@ struct ExecutorSpec {
   std::string weights = "random";  // Cpu and Cuda only
   std::uint64_t weightsSeed = 1;   // seed of random weights
   std::string profile;             // empty = none
+
+  bool operator==(const ExecutorSpec&) const = default;
 };
 
 }  // namespace headroom::engine

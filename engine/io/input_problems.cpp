@@ -36,6 +36,15 @@ std::string englishText(TierClassProblem problem) {
   return "is not valid";
 }
 
+std::string englishText(GroupNameProblem problem) {
+  switch (problem) {
+    case GroupNameProblem::Empty: return "a group name must be a non-empty string";
+    case GroupNameProblem::TooLong: return "a group name must be at most " + std::to_string(kMaxGroupNameBytes) + " bytes long";
+    case GroupNameProblem::Taken: return "group names must be unique";
+  }
+  return "is not valid";
+}
+
 std::string englishText(SloProblem problem) {
   switch (problem) {
     case SloProblem::NoBound: return "needs at least one bound: ttft_s, tbt_s or ttlt_s (numbers > 0, seconds)";

@@ -17,6 +17,7 @@ std::string englishText(SecondsProblem problem);
 std::string englishText(ClassProblem problem);
 std::string englishText(SloProblem problem);
 std::string englishText(TierClassProblem problem);
+std::string englishText(GroupNameProblem problem);
 std::string englishText(ChunkingProblem problem);
 std::string englishText(SchedulerProblem problem);
 std::string englishText(SamplingProblem problem);

@@ -24,6 +24,8 @@ struct PoolConfig {
   std::int32_t instances = 1;
   RouterKind router = RouterKind::RoundRobin;
   std::vector<std::vector<double>> weights;
+
+  bool operator==(const PoolConfig&) const = default;
 };
 
 }  // namespace headroom::engine

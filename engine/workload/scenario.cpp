@@ -60,6 +60,22 @@ std::string defaultGroupName(const ExecutorSpec& executor) {
   return executor.model.empty() ? std::string("pool") : executor.model;
 }
 
+std::optional<GroupNameProblem> checkGroupName(std::string_view name, std::span<const std::string> otherNames) {
+  if (name.empty()) return GroupNameProblem::Empty;
+  if (name.size() > kMaxGroupNameBytes) return GroupNameProblem::TooLong;
+  if (std::find(otherNames.begin(), otherNames.end(), name) != otherNames.end()) return GroupNameProblem::Taken;
+  return std::nullopt;
+}
+
+std::string uniqueGroupName(const std::string& base, std::span<const std::string> names) {
+  const auto taken = [&names](const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  std::string name = base;
+  for (int repeat = 2; taken(name); ++repeat) name = base + "-" + std::to_string(repeat);
+  return name;
+}
+
 void setPoolGroups(Scenario& scenario, std::vector<PoolGroup> groups) {
   if (groups.empty()) throw std::invalid_argument("a pool needs at least one group");
   scenario.executor = groups.front().executor;

@@ -5,7 +5,9 @@
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/core/qos_class.h"
@@ -145,6 +147,13 @@ struct Scenario {
 std::vector<PoolGroup> poolGroups(const Scenario& scenario);
 // A group's name when none is given: its model's, "pool" for an executor without a model.
 std::string defaultGroupName(const ExecutorSpec& executor);
+// The one rule of group names, whichever file or table they come from: non-empty, at most
+// kMaxGroupNameBytes bytes, unique within the pool. `otherNames` are the other groups' names.
+enum class GroupNameProblem : std::uint8_t { Empty, TooLong, Taken };
+inline constexpr std::size_t kMaxGroupNameBytes = 64;
+std::optional<GroupNameProblem> checkGroupName(std::string_view name, std::span<const std::string> otherNames);
+// `base` when no group in `names` has it, else base-2, base-3, ... (the first one free).
+std::string uniqueGroupName(const std::string& base, std::span<const std::string> names);
 // Replaces the groups (at least one) and mirrors groups[0] into executor and pool.
 void setPoolGroups(Scenario& scenario, std::vector<PoolGroup> groups);
 // Every task the scenario's classes name, in order of first appearance (class order, then task order);

@@ -1,5 +1,7 @@
 #include "engine/workload/scenario_json.h"
 
+#include "engine/io/input_problems.h"
+
 #include <algorithm>
 #include <array>
 
@@ -21,7 +23,6 @@ constexpr std::array<std::string_view, 6> kGroupFields = {
     "name", "model", "hardware", "tensor_parallel", "executor", "profile"};
 // Top-level fields that describe the one group of the old form; not allowed beside "groups".
 constexpr std::array<std::string_view, 4> kOneGroupFields = {"model", "hardware", "tensor_parallel", "executor"};
-constexpr std::size_t kMaxGroupNameBytes = 64;
 constexpr std::string_view kDefaultTierRouter = "greedy";
 
 std::vector<std::string> classNamesOf(const std::vector<ClassSpec>& classes) {
@@ -70,31 +71,30 @@ std::vector<PoolGroup> groupsFromJson(const JsonInput& input, const json& array,
     group.pool = poolConfigFromJson(input, object, groupAt, classNames, kGroupFields);
     group.executor = executorSpecFromJson(input, object, groupAt);
     if (const json* name = JsonInput::field(object, "name")) {
-      group.name = input.nonEmptyString(*name, groupAt / "name");
-      if (group.name.size() > kMaxGroupNameBytes) {
-        input.failValue(groupAt / "name", "must be at most " + std::to_string(kMaxGroupNameBytes) + " bytes long",
-                        *name);
-      }
+      group.name = input.string(*name, groupAt / "name");
+      std::vector<std::string> earlier;
       for (std::size_t k = 0; k < groups.size(); ++k) {
-        if (named[k] && groups[k].name == group.name) {
-          input.failValue(groupAt / "name",
-                          "group names must be unique (" + (at / k / "name").to_string() + " has the same)", *name);
+        if (named[k]) earlier.push_back(groups[k].name);
+      }
+      if (const auto problem = checkGroupName(group.name, earlier)) {
+        std::string allowed = englishText(*problem);
+        if (*problem == GroupNameProblem::Taken) {
+          for (std::size_t k = 0; k < groups.size(); ++k) {
+            if (named[k] && groups[k].name == group.name) allowed += " (" + (at / k / "name").to_string() + " has the same)";
+          }
         }
+        input.failValue(groupAt / "name", allowed, *name);
       }
     }
     named.push_back(!group.name.empty());
     groups.push_back(std::move(group));
   }
   // Unnamed groups take their model's name, then "-2", "-3", ... past the names already taken.
-  const auto taken = [&groups](const std::string& name) {
-    return std::any_of(groups.begin(), groups.end(), [&name](const PoolGroup& g) { return g.name == name; });
-  };
   for (PoolGroup& group : groups) {
     if (!group.name.empty()) continue;
-    const std::string base = defaultGroupName(group.executor);
-    std::string name = base;
-    for (int repeat = 2; taken(name); ++repeat) name = base + "-" + std::to_string(repeat);
-    group.name = std::move(name);
+    std::vector<std::string> names;
+    for (const PoolGroup& other : groups) names.push_back(other.name);
+    group.name = uniqueGroupName(defaultGroupName(group.executor), names);
   }
   return groups;
 }

@@ -1,6 +1,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <concepts>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,9 @@
 #include "engine/store/workspace.h"
 #include "engine/workload/class_spec_json.h"
 #include "engine/workload/scenario_json.h"
+
+// A defaulted == is silently deleted when a member lacks one: groups must compare.
+static_assert(std::equality_comparable<headroom::engine::PoolGroup>);
 #include "support/scenario_difference.h"
 
 using namespace headroom::engine;
@@ -61,6 +65,19 @@ class TestScenarioGroups : public QObject {
 
  private slots:
   void initTestCase() { QVERIFY(dir_.isValid()); }
+
+  void groupNameRuleIsOnePlace() {
+    using headroom::engine::GroupNameProblem;
+    const std::vector<std::string> others = {"1b", "8b"};
+    QCOMPARE(headroom::engine::checkGroupName("", others), std::optional(GroupNameProblem::Empty));
+    QCOMPARE(headroom::engine::checkGroupName(std::string(65, 'x'), others), std::optional(GroupNameProblem::TooLong));
+    QVERIFY(!headroom::engine::checkGroupName(std::string(64, 'x'), others));
+    QCOMPARE(headroom::engine::checkGroupName("8b", others), std::optional(GroupNameProblem::Taken));
+    QVERIFY(!headroom::engine::checkGroupName("70b", others));
+    QCOMPARE(headroom::engine::uniqueGroupName("70b", others), std::string("70b"));
+    const std::vector<std::string> taken = {"8b", "8b-2"};
+    QCOMPARE(headroom::engine::uniqueGroupName("8b", taken), std::string("8b-3"));
+  }
 
   void groupsFormIsRead() {
     const Scenario scenario = scenarioFromJson(tieredDocument(), kOrigin);

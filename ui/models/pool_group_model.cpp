@@ -1,5 +1,7 @@
 #include "ui/models/pool_group_model.h"
 
+#include "ui/models/rule_text.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -148,12 +150,11 @@ std::optional<QString> PoolGroupModel::validate(int row, int column, const QVari
   const QString text = value.toString().trimmed();
   switch (column) {
     case Name: {
-      if (text.isEmpty()) return tr("A group needs a name.");
+      std::vector<std::string> others;
       for (std::size_t i = 0; i < groups_.size(); ++i) {
-        if (static_cast<int>(i) != row && QString::fromStdString(groups_[i].name) == text) {
-          return tr("Another group is already named \"%1\".").arg(text);
-        }
+        if (static_cast<int>(i) != row) others.push_back(groups_[i].name);
       }
+      if (const auto problem = engine::checkGroupName(text.toStdString(), others)) return RuleText::groupName(*problem, text);
       return std::nullopt;
     }
     case Model:
@@ -222,14 +223,9 @@ bool PoolGroupModel::setData(const QModelIndex& index, const QVariant& value, in
 }
 
 QString PoolGroupModel::uniqueName(const std::string& base) const {
-  const auto taken = [&](const std::string& name) {
-    return std::any_of(groups_.begin(), groups_.end(), [&](const engine::PoolGroup& g) { return g.name == name; });
-  };
-  if (!taken(base)) return QString::fromStdString(base);
-  for (int n = 2;; ++n) {
-    const std::string candidate = base + "-" + std::to_string(n);
-    if (!taken(candidate)) return QString::fromStdString(candidate);
-  }
+  std::vector<std::string> names;
+  for (const engine::PoolGroup& group : groups_) names.push_back(group.name);
+  return QString::fromStdString(engine::uniqueGroupName(base, names));
 }
 
 bool PoolGroupModel::insertRows(int row, int count, const QModelIndex& parent) {
@@ -246,7 +242,7 @@ bool PoolGroupModel::insertRows(int row, int count, const QModelIndex& parent) {
     group.pool.instances = 1;
     group.pool.weights.clear();
     if (group.pool.router == engine::RouterKind::Weighted) group.pool.router = engine::RouterKind::RoundRobin;
-    group.name = uniqueName(group.executor.model.empty() ? std::string("pool") : group.executor.model).toStdString();
+    group.name = uniqueName(engine::defaultGroupName(group.executor)).toStdString();
     groups_.insert(groups_.begin() + row + i, std::move(group));
   }
   endInsertRows();

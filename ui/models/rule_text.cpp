@@ -101,4 +101,14 @@ QString RuleText::tierClass(engine::TierClassProblem problem, const QString& tas
   return {};
 }
 
+QString RuleText::groupName(engine::GroupNameProblem problem, const QString& name) {
+  switch (problem) {
+    case engine::GroupNameProblem::Empty: return tr("A group needs a name.");
+    case engine::GroupNameProblem::TooLong:
+      return tr("A group name has at most %1 bytes (UTF-8).").arg(engine::kMaxGroupNameBytes);
+    case engine::GroupNameProblem::Taken: return tr("Another group is already named \"%1\".").arg(name);
+  }
+  return {};
+}
+
 }  // namespace headroom::ui

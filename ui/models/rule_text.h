@@ -26,6 +26,8 @@ class RuleText {
   static QString arrival(const engine::ArrivalIssue& issue, const engine::ArrivalSpec& spec);
   // `task` is the task a task-mix problem is about.
   static QString tierClass(engine::TierClassProblem problem, const QString& task = {});
+  // `name` is the group name the problem is about.
+  static QString groupName(engine::GroupNameProblem problem, const QString& name);
 };
 
 }  // namespace headroom::ui
