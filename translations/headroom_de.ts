@@ -2066,152 +2066,142 @@
 <context>
     <name>headroom::ui::PoolGroupModel</name>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="41"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="43"/>
         <source>Round robin</source>
         <translation>Round Robin</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="42"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="44"/>
         <source>Least loaded</source>
         <translation>Geringste Last</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="43"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="45"/>
         <source>Class priority</source>
         <translation>Klassenpriorität</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="44"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="46"/>
         <source>Weighted (plan shares)</source>
         <translation>Gewichtet (Plananteile)</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="83"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="85"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="90"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="92"/>
         <source>default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="110"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="112"/>
         <source>Unique group name; tier routers and the model mix use it</source>
         <translation>Eindeutiger Gruppenname; Tier-Router und Modellmix verwenden ihn</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="111"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="113"/>
         <source>The model every instance of the group serves (resources/models)</source>
         <translation>Das Modell, das jede Instanz der Gruppe bedient (resources/models)</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="112"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="114"/>
         <source>The hardware each instance runs on (resources/hardware)</source>
         <translation>Die Hardware, auf der jede Instanz läuft (resources/hardware)</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="113"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="115"/>
         <source>GPUs per instance; 0 for the model file&apos;s default</source>
         <translation>GPUs je Instanz; 0 für den Standard der Modelldatei</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="114"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="116"/>
         <source>Instances in the group</source>
         <translation>Instanzen der Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="115"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="117"/>
         <source>How the group spreads its requests over its instances</source>
         <translation>Wie die Gruppe ihre Anfragen auf ihre Instanzen verteilt</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="126"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="128"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="127"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="129"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="128"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="130"/>
         <source>Hardware</source>
         <translation>Hardware</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="129"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="131"/>
         <source>Tensor parallel</source>
         <translation>Tensor-Parallelität</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="130"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="132"/>
         <source>Instances</source>
         <translation>Instanzen</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="131"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="133"/>
         <source>Instance router</source>
         <translation>Instanz-Router</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="145"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="147"/>
         <source>No such group</source>
         <translation>Keine solche Gruppe</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="147"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="149"/>
         <source>A constant iteration time has no model or hardware.</source>
         <translation>Eine konstante Iterationszeit hat kein Modell und keine Hardware.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="151"/>
-        <source>A group needs a name.</source>
-        <translation>Eine Gruppe braucht einen Namen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="154"/>
-        <source>Another group is already named &quot;%1&quot;.</source>
-        <translation>Eine andere Gruppe heißt bereits „%1“.</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="161"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="162"/>
         <source>Choose one of the models: %1.</source>
         <translation>Wählen Sie eines der Modelle: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="167"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="168"/>
         <source>Choose one of the hardware profiles: %1.</source>
         <translation>Wählen Sie eines der Hardwareprofile: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="172"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="173"/>
         <source>The tensor-parallel degree must be a whole number, 0 for the model&apos;s default.</source>
         <translation>Der Grad der Tensor-Parallelität muss eine ganze Zahl sein, 0 für den Standard des Modells.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="178"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="179"/>
         <source>A group has from 1 to %1 instances.</source>
         <translation>Eine Gruppe hat 1 bis %1 Instanzen.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="183"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="184"/>
         <source>The instance router must be round robin, least loaded, class priority or weighted.</source>
         <translation>Der Instanz-Router muss Round Robin, geringste Last, Klassenpriorität oder gewichtet sein.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="185"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="186"/>
         <source>No such column</source>
         <translation>Keine solche Spalte</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="238"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="234"/>
         <source>A pool holds at most %1 groups.</source>
         <translation>Ein Pool hat höchstens %1 Gruppen.</translation>
     </message>
     <message>
-        <location filename="../ui/models/pool_group_model.cpp" line="259"/>
+        <location filename="../ui/models/pool_group_model.cpp" line="255"/>
         <source>A pool needs at least one group.</source>
         <translation>Ein Pool braucht mindestens eine Gruppe.</translation>
     </message>
@@ -2947,6 +2937,21 @@
         <location filename="../ui/models/rule_text.cpp" line="99"/>
         <source>The share of task &quot;%1&quot; must be a number above 0.</source>
         <translation>Der Anteil der Aufgabe „%1“ muss eine Zahl über 0 sein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="106"/>
+        <source>A group needs a name.</source>
+        <translation>Eine Gruppe braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="108"/>
+        <source>A group name has at most %1 bytes (UTF-8).</source>
+        <translation>Ein Gruppenname hat höchstens %1 Bytes (UTF-8).</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/rule_text.cpp" line="109"/>
+        <source>Another group is already named &quot;%1&quot;.</source>
+        <translation>Eine andere Gruppe heißt bereits „%1“.</translation>
     </message>
 </context>
 <context>

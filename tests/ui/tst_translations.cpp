@@ -19,6 +19,7 @@ struct Entry {
   QString context;
   QString source;
   bool finished = false;
+  QString translation;
 };
 
 // Every message of a .ts file: context, source and whether it has a finished translation.
@@ -45,6 +46,7 @@ QList<Entry> readTs(const QString& path) {
       const bool unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
       const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
       entry.finished = !unfinished && !text.trimmed().isEmpty();
+      entry.translation = text;
       entries.append(entry);
       inMessage = false;
     }
@@ -85,6 +87,10 @@ class TestTranslations : public QObject {
     QSet<QString> translated;
     for (const auto& entry : entries) {
       QVERIFY2(entry.finished, qPrintable(entry.context + QStringLiteral(": ") + entry.source));
+      // A hand edit once left the markup of hundreds of messages inside one translation.
+      QVERIFY2(!entry.translation.contains(QLatin1String("</message>")) &&
+                   !entry.translation.contains(QLatin1String("<source>")),
+               qPrintable(QStringLiteral("markup inside the translation of %1: %2").arg(entry.context, entry.source)));
       translated.insert(entry.context + QLatin1Char('\x1f') + entry.source);
     }
 
