@@ -10,19 +10,13 @@
 #include "engine/exec/modeled/kv_capacity.h"
 #include "engine/sched/scheduler.h"
 
+#include "null_observer.h"
+
 using namespace headroom::engine;
 
 namespace {
 
-class NullObserver final : public RequestObserver {
- public:
-  void onArrival(const Request&, TimePoint) override {}
-  void onFirstScheduled(const RequestState&, TimePoint) override {}
-  void onToken(const RequestState&, TimePoint, Duration) override {}
-  void onRelegated(const RequestState&, TimePoint) override {}
-  void onPreempted(const RequestState&, TimePoint) override {}
-  void onFinished(const RequestState&, TimePoint) override {}
-};
+using headroom::bench::NullObserver;
 
 std::vector<QosClass> benchClasses() {
   QosClass interactive{"interactive", 0, Importance::High, {}};

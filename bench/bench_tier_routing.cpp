@@ -10,19 +10,13 @@
 #include "engine/pool/finish_prediction.h"
 #include "engine/pool/pool.h"
 
+#include "null_observer.h"
+
 using namespace headroom::engine;
 
 namespace {
 
-class NullObserver final : public RequestObserver {
- public:
-  void onArrival(const Request&, TimePoint) override {}
-  void onFirstScheduled(const RequestState&, TimePoint) override {}
-  void onToken(const RequestState&, TimePoint, Duration) override {}
-  void onRelegated(const RequestState&, TimePoint) override {}
-  void onPreempted(const RequestState&, TimePoint) override {}
-  void onFinished(const RequestState&, TimePoint) override {}
-};
+using headroom::bench::NullObserver;
 
 std::vector<QosClass> chatClass() {
   QosClass chat;
