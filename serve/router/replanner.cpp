@@ -27,6 +27,10 @@ std::vector<std::vector<double>> ReplanPlan::memberShares(std::size_t classes, s
       shares[cls][member] = instances[member].ratePerS[cls];
     }
   }
+  // A class the plan gives no rate keeps no shares: it is routed least-loaded.
+  for (std::vector<double>& row : shares) {
+    if (std::all_of(row.begin(), row.end(), [](double share) { return share <= 0.0; })) row.clear();
+  }
   return shares;
 }
 

@@ -35,7 +35,8 @@ struct ReplanPlan {
   // GPUs the plan takes, with `gpusPerInstance` per mode (missing entries count 1).
   double gpus(const std::vector<double>& gpusPerInstance) const;
   // Per-class shares over `members` members: member i gets planned instance i's rates; members past the
-  // plan's instances get none. [class][member].
+  // plan's instances get none; a class with no rate on any member gets an empty row (routed
+  // least-loaded). [class][member].
   std::vector<std::vector<double>> memberShares(std::size_t classes, std::size_t members) const;
 };
 

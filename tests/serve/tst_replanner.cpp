@@ -183,6 +183,7 @@ class TestReplanner : public QObject {
     QCOMPARE(replanDiffText(change).substr(0, 20), std::string("gpu: replicas 2 -> 3"));
     const auto shares = change.recommended.memberShares(1, 4);
     QCOMPARE(shares.at(0).at(3), 0.0);
+    QVERIFY(change.recommended.memberShares(2, 4).at(1).empty());  // a class without rate: least-loaded
     QVERIFY(shares.at(0).at(2) > 0.0);
   }
 };
