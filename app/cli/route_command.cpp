@@ -97,13 +97,7 @@ std::shared_ptr<serve::ReplanRunner> makeReplanner(const RouteArgs& args, const 
       if (each.name == name) ordered.classes.push_back(each);
     }
   }
-  serve::ReplannerOptions options;
-  options.interval = engine::durationFromSeconds(args.replanIntervalS);
-  options.shortWindowS = args.replanIntervalS;
-  options.longWindowS = 10.0 * args.replanIntervalS;
-  options.warmUp = options.interval;
-  options.settle = 2 * options.interval;
-  options.cooldown = 10 * options.interval;
+  serve::ReplannerOptions options = serve::ReplannerOptions::forInterval(args.replanIntervalS);
   if (args.replanBudgetGpus > 0.0) options.budgetGpus = args.replanBudgetGpus;
   std::vector<serve::ModeHardware> mapped;
   for (const std::string& text : args.modeMap) mapped.push_back(serve::parseModeHardware(text));

@@ -34,6 +34,18 @@ std::vector<std::vector<double>> ReplanPlan::memberShares(std::size_t classes, s
   return shares;
 }
 
+ReplannerOptions ReplannerOptions::forInterval(double intervalS) {
+  ReplannerOptions options;
+  options.interval = engine::durationFromSeconds(intervalS);
+  options.shortWindowS = intervalS;
+  options.longWindowS = 10.0 * intervalS;
+  options.warmUp = options.interval;
+  options.settle = 2 * options.interval;
+  options.cooldown = 10 * options.interval;
+  options.downSolves = 3;
+  return options;
+}
+
 std::string_view toString(ReplanAction action) {
   switch (action) {
     case ReplanAction::Kept: return "kept";
@@ -103,10 +115,26 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
   decision.classNames = classNames_;
   std::vector<double> predicted;
   for (const engine::ArrivalRateEstimate& estimate : rates_) {
-    const engine::ArrivalRates seen = estimate.rates(now);
-    decision.rates.push_back({seen.shortPerS, seen.longPerS, std::max(seen.shortPerS, seen.longPerS)});
+    // The averages start at zero: early on they read low by 1 - exp(-elapsed / window), which is divided
+    // out (a router just started does not scale down for want of history).
+    engine::ArrivalRates seen = estimate.rates(now);
+    const double elapsedS = std::max(0.0, engine::toSeconds(now - start_));
+    const double shortFill = 1.0 - std::exp(-elapsedS / options_.shortWindowS);
+    const double longFill = 1.0 - std::exp(-elapsedS / options_.longWindowS);
+    if (shortFill > 0.0) seen.shortPerS /= shortFill;
+    if (longFill > 0.0) seen.longPerS /= longFill;
+    decision.rates.push_back({seen.shortPerS, seen.longPerS, std::max(seen.shortPerS, seen.longPerS), 0.0});
     predicted.push_back(decision.rates.back().predictedPerS);
   }
+  // The lower noise bound, from the spread of the whole stream (the classes share the instances): each
+  // class's short rate scaled down by z standard deviations of the total.
+  double totalShort = 0.0;
+  for (const ClassRatesSeen& seen : decision.rates) totalShort += seen.shortPerS;
+  const double lowerFactor =
+      totalShort > 0.0
+          ? std::max(0.0, 1.0 - options_.noiseZ * std::sqrt(totalShort / (2.0 * options_.shortWindowS)) / totalShort)
+          : 0.0;
+  for (ClassRatesSeen& seen : decision.rates) seen.lowerPerS = seen.shortPerS * lowerFactor;
   decision.current = current_;
   decision.recommended = solve_(predicted, options_.budgetGpus);
   const ReplanPlan& next = decision.recommended;
@@ -120,6 +148,7 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
     current_ = next;
     lastChange_ = now;
     downStreak_ = 0;
+    upStreak_ = 0;
     ++changes_;
   };
   auto keep = [&](ReplanAction action, std::string reason) {
@@ -128,7 +157,9 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
   };
 
   const bool fewer = next.feasible && !anyModeGrows(current_, next) && next.instancesTotal() < current_.instancesTotal();
+  const bool more = next.feasible && (anyModeGrows(current_, next) || next.instancesTotal() > current_.instancesTotal());
   if (!next.feasible || !fewer) downStreak_ = 0;
+  if (!next.feasible || !more) upStreak_ = 0;
   if (!next.feasible) {
     keep(ReplanAction::Kept, "no plan for the predicted rates: " + next.reason + "; kept the current plan");
   } else if (next.gpus(options_.gpusPerInstance) > options_.budgetGpus) {
@@ -164,9 +195,24 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
     keep(ReplanAction::Kept, fmt::format("settling: the change at {:g} s settles until {:g} s; kept {} (recommended {})",
                                          changedS, changedS + engine::toSeconds(options_.settle), countsText(current_),
                                          countsText(next)));
-  } else if (anyModeGrows(current_, next) || next.instancesTotal() >= current_.instancesTotal()) {
-    apply(ReplanAction::ScaledUp, fmt::format("scale up: the predicted rates need {} (was {})", countsText(next),
-                                              countsText(current_)));
+  } else if (more || next.instancesTotal() >= current_.instancesTotal()) {
+    ++upStreak_;
+    std::vector<double> lower;
+    for (const ClassRatesSeen& seen : decision.rates) lower.push_back(seen.lowerPerS);
+    const ReplanPlan atLower = solve_(lower, options_.budgetGpus);
+    const bool clear = atLower.feasible && (anyModeGrows(current_, atLower) || atLower.instancesTotal() > current_.instancesTotal());
+    if (clear) {
+      apply(ReplanAction::ScaledUp, fmt::format("scale up: the predicted rates need {} (was {}), beyond the noise of "
+                                                "the short window",
+                                                countsText(next), countsText(current_)));
+    } else if (upStreak_ >= options_.upSolves) {
+      apply(ReplanAction::ScaledUp, fmt::format("scale up: {} consecutive solves asked for {} (was {})", options_.upSolves,
+                                                countsText(next), countsText(current_)));
+    } else {
+      keep(ReplanAction::Kept, fmt::format("{} of {} consecutive solves ask for more ({}) within the noise of the short "
+                                           "window; kept {}",
+                                           upStreak_, options_.upSolves, countsText(next), countsText(current_)));
+    }
   } else {
     ++downStreak_;
     const std::int32_t drop = current_.instancesTotal() - next.instancesTotal();
@@ -215,7 +261,8 @@ nlohmann::json toJson(const ReplanDecision& decision) {
   for (std::size_t cls = 0; cls < decision.classNames.size() && cls < decision.rates.size(); ++cls) {
     const ClassRatesSeen& seen = decision.rates[cls];
     rates[decision.classNames[cls]] = {
-        {"short_per_s", seen.shortPerS}, {"long_per_s", seen.longPerS}, {"predicted_per_s", seen.predictedPerS}};
+        {"short_per_s", seen.shortPerS}, {"long_per_s", seen.longPerS}, {"predicted_per_s", seen.predictedPerS},
+        {"short_lower_per_s", seen.lowerPerS}};
   }
   return {{"time_s", engine::toSeconds(decision.at)},
           {"rates", rates},

@@ -46,7 +46,12 @@ using ReplanSolve = std::function<ReplanPlan(const std::vector<double>& ratePerS
 
 // The re-planner's settings. Arrival rates are moving averages over `shortWindowS` and `longWindowS`; the
 // predicted rate of a class is max(short, long): it rises with the short window as soon as the load
-// rises, and falls only as slowly as the long one, so a short lull never shrinks the plan.
+// rises, and falls only as slowly as the long one, so a short lull never shrinks the plan. A rise is
+// taken at once when even the short window's lower noise bound needs more instances (each class's short
+// rate scaled by 1 - noiseZ * sqrt(S / (2 * shortWindowS)) / S, S the classes' total: a Poisson stream's
+// spread in that average), else after `upSolves`
+// consecutive solves asking for more: noise of a steady rate does not scale up. Both averages start at
+// zero when the re-planner starts; their start-up shortfall (1 - exp(-elapsed / window)) is divided out.
 struct ReplannerOptions {
   engine::Duration interval = std::chrono::seconds(60);   // a solve every interval
   double shortWindowS = 60.0;
@@ -56,8 +61,14 @@ struct ReplannerOptions {
   engine::Duration settle = std::chrono::seconds(120);    // after a change, no other change
   engine::Duration cooldown = std::chrono::seconds(600);  // after a change, no scale-down
   std::int32_t downSolves = 3;                            // consecutive solves asking for fewer
+  std::int32_t upSolves = 3;                              // ... for more, when the noise bound does not
+  double noiseZ = 2.0;
   std::int32_t downThresholdInstances = 1;                // the least drop in instances applied
   engine::Duration warmUp = std::chrono::seconds(60);     // no change until the short window has filled
+
+  // The settings `route --replan --interval S` uses: windows of S and 10 S, a warm-up of S, a settle time
+  // of 2 S, a cooldown of 10 S, three solves before a scale-down.
+  static ReplannerOptions forInterval(double intervalS);
 };
 
 // What one solve saw and decided: a plain value, written to the audit log and the admin endpoint.
@@ -65,6 +76,7 @@ struct ClassRatesSeen {
   double shortPerS = 0.0;
   double longPerS = 0.0;
   double predictedPerS = 0.0;
+  double lowerPerS = 0.0;  // the short window's lower noise bound
 };
 
 enum class ReplanAction : std::uint8_t { Kept, ScaledUp, ScaledDown, Rebalanced, Refused };
@@ -115,6 +127,7 @@ class Replanner {
   engine::TimePoint nextSolve_;
   std::vector<engine::ArrivalRateEstimate> rates_;
   std::int32_t downStreak_ = 0;
+  std::int32_t upStreak_ = 0;
   std::int32_t changes_ = 0;
   std::optional<ReplanDecision> last_;
 };
