@@ -214,9 +214,26 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
                                            upStreak_, options_.upSolves, countsText(next), countsText(current_)));
     }
   } else {
-    ++downStreak_;
+    // A drop is taken only as far as the upper noise bound of the predicted rates allows (each class's
+    // rate scaled by 1 + noiseZ * sqrt(P / (2 * longWindowS)) / P, P their total): a steady rate's noise
+    // does not scale down. The recommendation becomes that plan.
+    double totalPredicted = 0.0;
+    for (const double rate : predicted) totalPredicted += rate;
+    const double upperFactor =
+        totalPredicted > 0.0 ? 1.0 + options_.noiseZ * std::sqrt(totalPredicted / (2.0 * options_.longWindowS)) / totalPredicted
+                             : 1.0;
+    std::vector<double> upper;
+    for (const double rate : predicted) upper.push_back(rate * upperFactor);
+    decision.recommended = solve_(upper, options_.budgetGpus);
+    const bool fewerBeyondNoise = next.feasible && !anyModeGrows(current_, next) &&
+                                  next.instancesTotal() < current_.instancesTotal();
+    if (fewerBeyondNoise) ++downStreak_;
+    else downStreak_ = 0;
     const std::int32_t drop = current_.instancesTotal() - next.instancesTotal();
-    if (now - lastChange_ < options_.cooldown) {
+    if (!fewerBeyondNoise) {
+      keep(ReplanAction::Kept, fmt::format("the predicted rates would do with fewer, but not beyond their noise; kept {}",
+                                           countsText(current_)));
+    } else if (now - lastChange_ < options_.cooldown) {
       keep(ReplanAction::Kept, fmt::format("cooldown: {} would do, but no scale-down before {:g} s (the change at {:g} s "
                                            "plus the cooldown of {:g} s)",
                                            countsText(next), changedS + engine::toSeconds(options_.cooldown), changedS,

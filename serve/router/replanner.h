@@ -50,7 +50,8 @@ using ReplanSolve = std::function<ReplanPlan(const std::vector<double>& ratePerS
 // taken at once when even the short window's lower noise bound needs more instances (each class's short
 // rate scaled by 1 - noiseZ * sqrt(S / (2 * shortWindowS)) / S, S the classes' total: a Poisson stream's
 // spread in that average), else after `upSolves`
-// consecutive solves asking for more: noise of a steady rate does not scale up. Both averages start at
+// consecutive solves asking for more: noise of a steady rate does not scale up. A drop is taken only as far as the predicted rates' upper noise bound
+// allows (scaled by 1 + noiseZ * sqrt(P / (2 * longWindowS)) / P, P their total). Both averages start at
 // zero when the re-planner starts; their start-up shortfall (1 - exp(-elapsed / window)) is divided out.
 struct ReplannerOptions {
   engine::Duration interval = std::chrono::seconds(60);   // a solve every interval
