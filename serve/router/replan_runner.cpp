@@ -37,23 +37,22 @@ void ReplanRunner::arrive(engine::ClassId classId) {
 }
 
 ReplanDecision ReplanRunner::replanNow() {
-  std::vector<std::vector<double>> shares;
   ReplanDecision decision;
   {
     std::lock_guard lock(mutex_);
     decision = replanner_.replan(now());
+    // Auto: the shares are in place before the audit log says the plan was applied.
+    if (decision.applied && mode_ == ReplanMode::Auto && applyShares_) {
+      applyShares_(decision.recommended.memberShares(decision.classNames.size(), members_));
+    }
     if (auditLog_.is_open()) {
       nlohmann::json line = toJson(decision);
       line["unix_time_s"] = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
       auditLog_ << line.dump() << '\n' << std::flush;
     }
-    if (decision.applied && mode_ == ReplanMode::Auto) {
-      shares = decision.recommended.memberShares(decision.classNames.size(), members_);
-    }
   }
   spdlog::info("route: re-plan {} ({}): {}", toString(decision.action), decision.applied ? "applied" : "not applied",
                decision.reason);
-  if (!shares.empty() && applyShares_) applyShares_(std::move(shares));
   return decision;
 }
 

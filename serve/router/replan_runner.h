@@ -29,7 +29,8 @@ std::string_view toString(ReplanMode mode);
 // A Replanner on the wall clock for `headroom-cli route --replan`: counts each routed request's class,
 // re-solves on its own thread every interval, appends every decision to the audit log (one JSON line,
 // toJson(ReplanDecision) plus "unix_time_s"; none when the path is empty), and in auto mode hands an
-// applied plan's member shares to `applyShares` ([class][member]). Thread-safe.
+// applied plan's member shares to `applyShares` ([class][member]; called under the runner's lock, before
+// the decision is logged: it must not call back into the runner). Thread-safe.
 class ReplanRunner {
  public:
   using ApplyShares = std::function<void(std::vector<std::vector<double>>)>;
