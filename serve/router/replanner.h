@@ -46,13 +46,14 @@ using ReplanSolve = std::function<ReplanPlan(const std::vector<double>& ratePerS
 
 // The re-planner's settings. Arrival rates are moving averages over `shortWindowS` and `longWindowS`; the
 // predicted rate of a class is max(short, long): it rises with the short window as soon as the load
-// rises, and falls only as slowly as the long one, so a short lull never shrinks the plan. A rise is
-// taken at once when even the short window's lower noise bound needs more instances (each class's short
-// rate scaled by 1 - noiseZ * sqrt(S / (2 * shortWindowS)) / S, S the classes' total: a Poisson stream's
-// spread in that average), else after `upSolves`
-// consecutive solves asking for more: noise of a steady rate does not scale up. A drop is taken only as far as the predicted rates' upper noise bound
-// allows (scaled by 1 + noiseZ * sqrt(P / (2 * longWindowS)) / P, P their total). Both averages start at
-// zero when the re-planner starts; their start-up shortfall (1 - exp(-elapsed / window)) is divided out.
+// rises, and falls only as slowly as the long one, so a short lull never shrinks the plan.
+//  Up: at once when even the short window's lower noise bound needs more instances (each class's short
+//  rate scaled by 1 - noiseZ * sqrt(S / (2 * shortWindowS)) / S, S the classes' total: a Poisson stream's
+//  spread in that average), else after `upSolves` consecutive solves asking for more.
+//  Down: only as far as the predicted rates' upper noise bound allows (scaled by 1 + noiseZ * sqrt(P / (2
+//  * longWindowS)) / P, P their total), after the cooldown and `downSolves` consecutive solves.
+// So the noise of a steady rate changes nothing. Both averages start at zero with the re-planner; their
+// start-up shortfall (1 - exp(-elapsed / window)) is divided out.
 struct ReplannerOptions {
   engine::Duration interval = std::chrono::seconds(60);   // a solve every interval
   double shortWindowS = 60.0;
@@ -94,10 +95,10 @@ struct ReplanDecision {
   std::string reason;
 };
 
-// Re-plans from measured arrival rates with hysteresis: scale up as soon as a solve asks for more (unless
-// a previous change is still settling), scale down only after the cooldown, when the drop is at least the
-// threshold and the last `downSolves` solves all asked for fewer; never above the budget (refused, the
-// current plan kept). A plan with the same instances per mode but other per-class rates is taken as a
+// Re-plans from measured arrival rates with hysteresis (see ReplannerOptions): scale up as soon as a solve
+// asks for more beyond the noise (unless a previous change is still settling), scale down only after the
+// cooldown, when the drop is at least the threshold and the last `downSolves` solves all asked for fewer;
+// never above the budget (refused, the current plan kept). A plan with the same instances per mode but other per-class rates is taken as a
 // rebalance (shares only). Pure and deterministic: the caller passes the time; not thread-safe.
 class Replanner {
  public:
