@@ -36,6 +36,15 @@ struct RouteArgs {
   std::string tlsCert;
   std::string tlsKey;
   double drainS = -1.0;  // on SIGTERM/SIGINT: how long forwarded requests may finish; < 0: the config's
+  // Re-planning at run time: "advisory" or "auto" (empty: off), every `replanIntervalS`, within
+  // `replanBudgetGpus` (< 0: none), from the planning file `replanInput`; decisions appended to `replanLog`;
+  // `modeMap` (MODE=MODEL@HARDWARE[xTP]) gives each mode's GPUs per instance (unmapped: 1).
+  std::string replan;
+  double replanIntervalS = 60.0;
+  double replanBudgetGpus = -1.0;
+  std::string replanInput;
+  std::string replanLog;
+  std::vector<std::string> modeMap;
 };
 
 CLI::App* addServeCommand(CLI::App& app, ServeArgs& args);

@@ -4,12 +4,17 @@
 #include <iostream>
 #include <memory>
 
+#include <spdlog/fmt/fmt.h>
 #include <spdlog/spdlog.h>
 
 #include "app/cli/network_commands.h"
+#include "app/cli/replan_solve.h"
 #include "app/cli/stop_signals.h"
 #include "engine/core/time.h"
+#include "serve/fleet/mode_hardware.h"
+#include "serve/router/replan_runner.h"
 #include "serve/router/route_config.h"
+#include "solver/planning_file.h"
 #include "serve/router/route_service.h"
 #include "net/http_server.h"
 #include "net/open_file_limit.h"
@@ -36,8 +41,88 @@ CLI::App* addRouteCommand(CLI::App& app, RouteArgs& args) {
                     "On SIGTERM/SIGINT: seconds forwarded requests may finish while new ones get 503, before the rest "
                     "end with an error (default: the config's limits.drain_s, else 30; a second signal ends at once)")
       ->check(CLI::Range(0.0, 86400.0));
+  route->add_option("--replan", args.replan,
+                    "Re-plan at run time from the measured per-class rates: advisory (publish the recommendation: "
+                    "gauges, GET /v1/headroom/replan) or auto (also apply its per-class shares)")
+      ->check(CLI::IsMember({"advisory", "auto"}));
+  route->add_option("--interval", args.replanIntervalS, "--replan: seconds between solves (default 60)")
+      ->check(CLI::Range(1.0, 86400.0));
+  route->add_option("--budget", args.replanBudgetGpus,
+                    "--replan: GPUs the plan may take; a plan above it is refused (default: no budget)")
+      ->check(CLI::PositiveNumber);
+  route->add_option("--replan-input", args.replanInput,
+                    "--replan: the planning file the plan was made from (its classes, modes and latency curves)")
+      ->check(CLI::ExistingFile);
+  route->add_option("--replan-log", args.replanLog, "--replan: append every decision to this file (JSON lines)");
+  route->add_option("--mode-map", args.modeMap,
+                    "--replan: where a plan mode runs, MODE=MODEL@HARDWARE[xTP], for its GPUs per instance (default 1)");
   return route;
 }
+
+namespace {
+
+// The re-planner of `route --replan`, or null without it. Throws std::invalid_argument for flags that do
+// not go together.
+std::shared_ptr<serve::ReplanRunner> makeReplanner(const RouteArgs& args, const serve::RouteConfig& config,
+                                                   serve::RouteService& service) {
+  if (args.replan.empty()) {
+    for (const auto& [given, flag] : {std::pair{args.replanInput.empty(), "--replan-input"},
+                                      std::pair{args.replanLog.empty(), "--replan-log"},
+                                      std::pair{args.modeMap.empty(), "--mode-map"}}) {
+      if (!given) throw std::invalid_argument(std::string(flag) + " needs --replan advisory|auto");
+    }
+    if (args.replanBudgetGpus >= 0.0) throw std::invalid_argument("--budget needs --replan advisory|auto");
+    return nullptr;
+  }
+  if (args.replanInput.empty()) {
+    throw std::invalid_argument("--replan needs --replan-input PLANNING.json: the planning file (classes, modes, latency "
+                                "curves) the plan is re-solved with");
+  }
+  const solver::PlanningInput input = solver::loadPlanningFile(args.replanInput);
+  std::vector<std::string> classNames;
+  for (const serve::ServedClass& served : config.classes) {
+    classNames.push_back(served.qos.name);
+    const bool planned = std::any_of(input.classes.begin(), input.classes.end(),
+                                     [&](const solver::PlanningClass& each) { return each.name == served.qos.name; });
+    if (!planned) {
+      throw std::invalid_argument(args.replanInput + ": has no class \"" + served.qos.name +
+                                  "\" of the router's configuration; --replan needs the planning file of the router's classes");
+    }
+  }
+  // The planning file in the router's class order.
+  solver::PlanningInput ordered = input;
+  ordered.classes.clear();
+  for (const std::string& name : classNames) {
+    for (const solver::PlanningClass& each : input.classes) {
+      if (each.name == name) ordered.classes.push_back(each);
+    }
+  }
+  serve::ReplannerOptions options = serve::ReplannerOptions::forInterval(args.replanIntervalS);
+  if (args.replanBudgetGpus > 0.0) options.budgetGpus = args.replanBudgetGpus;
+  std::vector<serve::ModeHardware> mapped;
+  for (const std::string& text : args.modeMap) mapped.push_back(serve::parseModeHardware(text));
+  for (const serve::ModeHardware& each : mapped) {
+    const bool known = std::any_of(ordered.modes.begin(), ordered.modes.end(),
+                                   [&](const solver::InstanceMode& mode) { return mode.name == each.mode; });
+    if (!known) throw std::invalid_argument("--mode-map names mode \"" + each.mode + "\", which " + args.replanInput + " has not");
+  }
+  for (const solver::InstanceMode& mode : ordered.modes) {
+    const serve::ModeHardware* where = serve::findModeHardware(mapped, mode.name);
+    options.gpusPerInstance.push_back(where != nullptr ? static_cast<double>(where->tensorParallel) : 1.0);
+  }
+  serve::ReplanSolve solve = replanSolveFor(ordered);
+  // The plan the router starts with: the planning file's own rates (what `headroom-cli plan` made of it).
+  std::vector<double> plannedRates;
+  for (const solver::PlanningClass& each : ordered.classes) plannedRates.push_back(each.ratePerS);
+  serve::ReplanPlan initial = solve(plannedRates, options.budgetGpus);
+  const serve::ReplanMode mode = *serve::replanModeFromString(args.replan);
+  serve::Replanner replanner(classNames, std::move(initial), options, std::move(solve), engine::kTimeZero);
+  return std::make_shared<serve::ReplanRunner>(
+      std::move(replanner), mode, args.replanLog, config.members.size(),
+      [&service](std::vector<std::vector<double>> shares) { service.setShares(serve::RoutePolicy::Weighted, std::move(shares)); });
+}
+
+}  // namespace
 
 int runRoute(const RouteArgs& args) {
   serve::RouteConfig config = serve::loadRouteConfig(args.configPath);
@@ -64,6 +149,8 @@ int runRoute(const RouteArgs& args) {
   auto transport = std::make_unique<net::quic::UpstreamByProtocol>(*client, *quicClient);
   auto service = std::make_unique<serve::RouteService>(config, *transport);
   if (anyQuic) service->setQuicStreamMetrics(quicMetrics);
+  const std::shared_ptr<serve::ReplanRunner> replanner = makeReplanner(args, config, *service);
+  if (replanner) service->setReplanner(replanner);
   service->startHealthChecks();
   net::HttpServerOptions options;
   options.address = args.host;
@@ -81,10 +168,14 @@ int runRoute(const RouteArgs& args) {
   options.tlsKey = args.tlsKey;
   net::HttpServer server(options, *service);
   server.start();
+  if (replanner) replanner->start();
   std::cout << "headroom route: listening on " << (server.tls() ? "https" : "http") << "://" << args.host << ":"
             << server.port() << " (" << config.members.size() << " members, "
             << (config.policy == serve::RoutePolicy::Weighted ? "weighted" : "least-loaded")
-            << (config.tiers ? ", tier router " + service->tierRouterName() : std::string()) << ")" << std::endl;
+            << (config.tiers ? ", tier router " + service->tierRouterName() : std::string())
+            << (replanner ? ", re-planning " + args.replan + " every " + fmt::format("{:g}", args.replanIntervalS) + " s"
+                          : std::string())
+            << ")" << std::endl;
   const int received = waitForSignal(signals);
   const engine::Duration drain =
       args.drainS >= 0.0 ? engine::durationFromSeconds(args.drainS) : config.limits.drainTime;
@@ -97,6 +188,7 @@ int runRoute(const RouteArgs& args) {
   service->endInFlight();
   // Let the last events and 503s go out, then close.
   server.stop(std::chrono::milliseconds(2000));
+  if (replanner) replanner->stop();
   // Calls in flight hold exchanges of the stopped server: stop the client first, then the service.
   service->stopHealthChecks();
   quicClient.reset();

@@ -1,5 +1,5 @@
 // RouteService's own endpoints: GET /health, GET /metrics, GET|PUT /v1/headroom/admin/shares and
-// GET /v1/headroom/members.
+// GET /v1/headroom/members, GET /v1/headroom/replan.
 #include "serve/router/route_service.h"
 
 #include "serve/protocol/admin_put_body.h"
@@ -50,6 +50,7 @@ void RouteService::handleMetrics(const std::shared_ptr<net::HttpExchange>& excha
   writeHttpServerMetrics(http, *httpCounters_);
   writeProcessMetrics(http);
   if (quicStreamMetrics_) quicStreamMetrics_->all().write(http, "requests");
+  if (replanner_) replanner_->writeMetrics(http);
   exchange->respond({200, {{"Content-Type", std::string(PrometheusWriter::kContentType)}},
                      metrics_.prometheusText(table_.states()) + http.take()});
 }
@@ -104,6 +105,26 @@ void RouteService::handleMembers(const net::HttpRequest& request, const std::sha
   }
   const std::vector<std::vector<MemberClassStreams>> streams = memberStreamFigures();
   exchange->respond(jsonResponse(toRouteMembersJson(routeMembersStatus(config_.members, table_.states(), streams))));
+}
+
+void RouteService::handleReplan(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
+  if (!admitAdmin(config_.access, request, exchange)) return;
+  if (request.method != "GET") {
+    exchange->respond(ApiError::make(405, "Use GET on /v1/headroom/replan.", "invalid_request_error", "method_not_allowed")
+                          .toResponse({{"Allow", "GET"}}));
+    return;
+  }
+  if (!replanner_) {
+    exchange->respond(ApiError::make(404, "Re-planning is off: start the router with --replan advisory|auto.",
+                                     "invalid_request_error", "not_found")
+                          .toResponse());
+    return;
+  }
+  if (request.query() == "format=diff") {
+    exchange->respond({200, {{"Content-Type", "text/plain; charset=utf-8"}}, replanner_->diffText()});
+    return;
+  }
+  exchange->respond(jsonResponse(replanner_->statusJson()));
 }
 
 }  // namespace headroom::serve

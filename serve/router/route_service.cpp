@@ -92,6 +92,7 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
   if (path == "/metrics") return handleMetrics(exchange);
   if (path == "/v1/headroom/admin/shares") return handleShares(request, exchange);
   if (path == kRouteMembersPath) return handleMembers(request, exchange);
+  if (path == "/v1/headroom/replan") return handleReplan(request, exchange);
   const bool models = path == "/v1/models" || path.starts_with("/v1/models/");
   if (!completion && !models) {
     sendError(exchange, ApiError::make(404, "Unknown path " + std::string(path) + ".", "invalid_request_error", "not_found"));
@@ -198,6 +199,7 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
     tiering = std::move(tier);
   }
   metrics_.countRequest(classId);
+  if (replanner_) replanner_->arrive(classId);
   auto forward = std::make_shared<Forward>(*this, std::move(request), std::move(exchange), classId, std::move(body), key,
                                            std::move(tiering));
   {

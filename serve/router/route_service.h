@@ -21,6 +21,7 @@
 #include "serve/router/member_stream_metrics.h"
 #include "serve/router/member_prober.h"
 #include "serve/router/member_table.h"
+#include "serve/router/replan_runner.h"
 #include "serve/router/route_config.h"
 #include "serve/router/route_metrics.h"
 #include "serve/router/route_tier_state.h"
@@ -34,7 +35,7 @@ namespace headroom::serve {
 // reached it is not (the request may be what broke it): the client gets a 502, or an error event when
 // the answer was already streaming. Members that fail are skipped until their health check answers.
 // Also serves GET /health, GET /metrics (its own), GET /v1/models and /v1/models/{id} (from a member) and
-// GET|PUT /v1/headroom/admin/shares and GET /v1/headroom/members (admin key). Thread-safe.
+// GET|PUT /v1/headroom/admin/shares, GET /v1/headroom/members and GET /v1/headroom/replan (admin key). Thread-safe.
 //
 // Model tiers (members that declare their models, RouteTiers): a tiered request (model "auto", or a
 // class in tiered_classes) goes to the group its tier router picks, a request naming a model to that
@@ -76,6 +77,10 @@ class RouteService final : public net::HttpHandler {
   void setShares(RoutePolicy policy, std::vector<std::vector<double>> shares);
   // Adds the QUIC upload streams' figures to /metrics (members of transport "quic"). Call before serving.
   void setQuicStreamMetrics(std::shared_ptr<const MemberStreamMetrics> metrics) { quicStreamMetrics_ = std::move(metrics); }
+  // Re-planning at run time (route --replan): counts each request's class for it, adds its gauges to
+  // /metrics and serves GET /v1/headroom/replan (admin key; ?format=diff: the dry-run diff as text).
+  // Call before serving.
+  void setReplanner(std::shared_ptr<ReplanRunner> replanner) { replanner_ = std::move(replanner); }
   // The tier router, as an operator writes it ("greedy", ...); empty without model tiers.
   std::string tierRouterName() const { return tiers_ ? tiers_->describeRouter() : std::string(); }
 
@@ -98,6 +103,7 @@ class RouteService final : public net::HttpHandler {
   void handleShares(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
   nlohmann::json sharesJson() const;
   void handleMembers(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
+  void handleReplan(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
   // The per-class stream figures of each member (one entry per member, in configuration order) for
   // GET /v1/headroom/members; empty entries for members reached over HTTP.
   std::vector<std::vector<MemberClassStreams>> memberStreamFigures() const;
@@ -112,6 +118,7 @@ class RouteService final : public net::HttpHandler {
   std::unique_ptr<RouteTierState> tiers_;  // set when the members declare their models
   std::shared_ptr<net::HttpServerCounters> httpCounters_ = std::make_shared<net::HttpServerCounters>();
   std::shared_ptr<const MemberStreamMetrics> quicStreamMetrics_;
+  std::shared_ptr<ReplanRunner> replanner_;
 
   std::atomic<bool> draining_{false};
   std::atomic<std::chrono::steady_clock::time_point> drainDeadline_{};

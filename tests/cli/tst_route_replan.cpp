@@ -1,0 +1,220 @@
+// `headroom-cli route --replan`: the re-planner on a live router, its gauges, admin endpoint, audit log
+// and dry-run diff; auto applies the shares; the budget refuses; bad flags exit 2.
+#include <QtTest>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <memory>
+
+#include "support/http_test_client.h"
+#include "support/metric_value.h"
+#include "support/prometheus_lint.h"
+#include "support/scripted_upstream.h"
+#include "support/server_process.h"
+#include "support/test_files.h"
+#include "support/wait_for.h"
+
+using headroom::test::httpRequest;
+using headroom::test::HttpReply;
+using headroom::test::metricValue;
+using headroom::test::ScriptedUpstream;
+using headroom::test::ServerProcess;
+using headroom::test::waitFor;
+using headroom::test::writeFile;
+
+namespace {
+
+const std::pair<std::string, std::string> kAcme{"Authorization", "Bearer sk-acme-0123456789"};
+const std::pair<std::string, std::string> kAdmin{"Authorization", "Bearer sk-admin-0123456789"};
+
+QByteArray routeConfig(std::uint16_t a, std::uint16_t b) {
+  return R"({"classes": [{"name": "chat", "rank": 0, "slo": {"ttft_s": 1.0, "tbt_s": 0.1}},
+                         {"name": "batch", "rank": 1, "slo": {"ttlt_s": 60}}],
+    "tenants": [{"name": "acme", "classes": ["chat", "batch"], "default_class": "chat", "keys": ["sk-acme-0123456789"]}],
+    "admin_keys": ["sk-admin-0123456789"],
+    "members": [{"name": "a", "url": "http://127.0.0.1:)" + QByteArray::number(a) + R"("},
+                {"name": "b", "url": "http://127.0.0.1:)" + QByteArray::number(b) + R"("}]})";
+}
+
+// One instance of mode gpu carries between 5 and 6 req/s within chat's bound of 10 s.
+const QByteArray kPlanning =
+    "{\"classes\": [{\"name\": \"chat\", \"rate_per_s\": 0.1, \"bound_s\": 10},"
+    " {\"name\": \"batch\", \"rate_per_s\": 0.1, \"bound_s\": 60}],"
+    " \"modes\": [{\"name\": \"gpu\", \"max_instances\": 8, \"curve\": [ [0, 1], [5, 5], [6, 100] ]}]}";
+
+std::string answer(const ScriptedUpstream::Request& request) {
+  if (request.target == "/health") return ScriptedUpstream::response(200, R"({"status": "ok"})");
+  return ScriptedUpstream::response(
+      200, R"({"id": "c", "object": "text_completion", "choices": [{"index": 0, "text": "ok", "finish_reason": "length"}],)"
+           R"( "usage": {"prompt_tokens": 2, "completion_tokens": 1, "total_tokens": 3}})");
+}
+
+const std::string kCompletion = R"({"model": "m", "prompt": "x", "max_tokens": 1})";
+
+QJsonObject jsonOf(const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); }
+
+QList<QJsonObject> logLines(const QString& path) {
+  QList<QJsonObject> lines;
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return lines;
+  for (const QByteArray& line : file.readAll().split('\n')) {
+    if (!line.trimmed().isEmpty()) lines.push_back(QJsonDocument::fromJson(line).object());
+  }
+  return lines;
+}
+
+bool logHas(const QString& path, const QString& action) {
+  for (const QJsonObject& line : logLines(path)) {
+    if (line["action"].toString() == action) return true;
+  }
+  return false;
+}
+
+// Sends chat requests (well above one instance's rate) until the audit log shows `action`.
+bool loadUntil(std::uint16_t port, const QString& log, const QString& action) {
+  return waitFor(
+      [&] {
+        for (int i = 0; i < 3; ++i) httpRequest(port, "POST", "/v1/completions", kCompletion, {kAcme});
+        return logHas(log, action);
+      },
+      std::chrono::seconds(60), std::chrono::milliseconds(100));
+}
+
+}  // namespace
+
+class TestRouteReplan : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir dir_;
+  std::unique_ptr<ScriptedUpstream> a_;
+  std::unique_ptr<ScriptedUpstream> b_;
+
+  std::unique_ptr<ServerProcess> router(const QString& log, const QStringList& extra) {
+    const QString config = writeFile(dir_, "route.json", routeConfig(a_->port(), b_->port()));
+    const QString planning = writeFile(dir_, "planning.json", kPlanning);
+    return std::make_unique<ServerProcess>(QStringList{"route", config, "--interval", "1", "--replan-input", planning,
+                                                       "--replan-log", log} +
+                                           extra);
+  }
+
+  int exitCodeOf(const QStringList& arguments, QByteArray* errors) {
+    QProcess process;
+    process.start(QStringLiteral(HEADROOM_CLI_PATH), arguments + QStringList{"--port", "0"});
+    if (!process.waitForFinished(20000)) {
+      process.kill();
+      process.waitForFinished();
+      return -1;
+    }
+    *errors = process.readAllStandardError();
+    return process.exitCode();
+  }
+
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    a_ = std::make_unique<ScriptedUpstream>(answer);
+    b_ = std::make_unique<ScriptedUpstream>(answer);
+  }
+
+  // Advisory: the recommendation follows the load in the gauges, the admin endpoint, the diff and the
+  // audit log; the router's routing stays as it was.
+  void advisoryPublishesTheRecommendation() {
+    const QString log = dir_.filePath("advisory.jsonl");
+    auto process = router(log, {"--replan", "advisory"});
+    QVERIFY(process->started());
+    const std::uint16_t port = process->port();
+    QVERIFY2(loadUntil(port, log, "scaled-up"), "no scale-up in the audit log");
+
+    const std::string metrics = httpRequest(port, "GET", "/metrics", {}, {}).body;
+    QVERIFY(headroom::test::prometheusLintProblems(metrics).empty());
+    QVERIFY(metricValue(metrics, R"(headroom_router_current_instances{mode="gpu"})") >= 2.0);
+    QVERIFY(metricValue(metrics, R"(headroom_router_desired_instances{mode="gpu"})") >= 0.0);
+    QVERIFY(metricValue(metrics, "headroom_router_replan_changes_total") >= 1.0);
+
+    const HttpReply status = httpRequest(port, "GET", "/v1/headroom/replan", {}, {kAdmin});
+    QCOMPARE(status.status, 200);
+    const QJsonObject body = jsonOf(status.body);
+    QCOMPARE(body["mode"].toString(), QString("advisory"));
+    QVERIFY(body["current"].toObject()["instances"].toInt() >= 2);
+    QVERIFY(!body["last_decision"].toObject()["reason"].toString().isEmpty());
+    QVERIFY(body["last_decision"].toObject()["rates"].toObject().contains("chat"));
+    QCOMPARE(httpRequest(port, "GET", "/v1/headroom/replan", {}, {kAcme}).status, 403);
+    const HttpReply diff = httpRequest(port, "GET", "/v1/headroom/replan?format=diff", {}, {kAdmin});
+    QCOMPARE(diff.status, 200);
+    QVERIFY2(diff.body.starts_with("gpu: replicas "), diff.body.c_str());
+
+    // Every line of the audit log is one decision with the rates, both plans and a reason.
+    for (const QJsonObject& line : logLines(log)) {
+      QVERIFY(line.contains("rates") && line.contains("current") && line.contains("recommended"));
+      QVERIFY(!line["reason"].toString().isEmpty());
+    }
+    const QJsonObject shares = jsonOf(httpRequest(port, "GET", "/v1/headroom/admin/shares", {}, {kAdmin}).body);
+    QCOMPARE(shares["policy"].toString(), QString("least-loaded"));
+    QCOMPARE(process->stop(), 0);
+  }
+
+  // Auto: an applied plan's per-class shares go to the router.
+  void autoAppliesTheShares() {
+    const QString log = dir_.filePath("auto.jsonl");
+    auto process = router(log, {"--replan", "auto"});
+    QVERIFY(process->started());
+    QVERIFY2(loadUntil(process->port(), log, "scaled-up"), "no scale-up in the audit log");
+    const QJsonObject shares = jsonOf(httpRequest(process->port(), "GET", "/v1/headroom/admin/shares", {}, {kAdmin}).body);
+    QCOMPARE(shares["policy"].toString(), QString("weighted"));
+    QVERIFY(shares["shares"].toObject().contains("chat"));
+    QCOMPARE(process->stop(), 0);
+  }
+
+  // A plan above the budget is refused and said so; the routing is not touched.
+  void theBudgetHolds() {
+    const QString log = dir_.filePath("budget.jsonl");
+    auto process = router(log, {"--replan", "auto", "--budget", "1"});
+    QVERIFY(process->started());
+    QVERIFY2(loadUntil(process->port(), log, "refused"), "no refusal in the audit log");
+    QVERIFY(!logHas(log, "scaled-up"));
+    bool named = false;
+    for (const QJsonObject& line : logLines(log)) named |= line["reason"].toString().contains("above the budget of 1");
+    QVERIFY(named);
+    const QJsonObject shares = jsonOf(httpRequest(process->port(), "GET", "/v1/headroom/admin/shares", {}, {kAdmin}).body);
+    QCOMPARE(shares["policy"].toString(), QString("least-loaded"));
+    QCOMPARE(process->stop(), 0);
+  }
+
+  void badFlagsExit2_data() {
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown mode") << QStringList{"--replan", "sideways"} << "sideways";
+    QTest::newRow("no planning file") << QStringList{"--replan", "auto"} << "--replan-input";
+    QTest::newRow("log without replan") << QStringList{"--replan-log", "x.jsonl"} << "needs --replan";
+    QTest::newRow("budget without replan") << QStringList{"--budget", "4"} << "needs --replan";
+    QTest::newRow("zero interval") << QStringList{"--replan", "auto", "--interval", "0"} << "--interval";
+    QTest::newRow("negative budget") << QStringList{"--replan", "auto", "--budget", "-1"} << "--budget";
+    QTest::newRow("unmapped mode") << QStringList{"--replan", "auto", "--mode-map", "cpu=llama-3.1-8b@h100-sxm"} << "cpu";
+    QTest::newRow("planning file without the classes")
+        << QStringList{"--replan", "auto", "--replan-input", "OTHER"} << "has no class \"chat\"";
+  }
+  void badFlagsExit2() {
+    QFETCH(QStringList, flags);
+    QFETCH(QString, message);
+    const QString config = writeFile(dir_, "bad-route.json", routeConfig(1, 2));
+    const QString planning = writeFile(dir_, "bad-planning.json", kPlanning);
+    const QString other = writeFile(dir_, "other-planning.json",
+                                    "{\"classes\": [{\"name\": \"x\", \"rate_per_s\": 1, \"bound_s\": 10}],"
+                                    " \"modes\": [{\"name\": \"gpu\", \"curve\": [ [0, 1], [5, 5] ]}]}");
+    QStringList arguments{"route", config};
+    const bool namesInput = flags.contains("--replan-input");
+    for (const QString& flag : flags) arguments << (flag == "OTHER" ? other : flag);
+    if (!namesInput && flags.contains("auto") && message != "--replan-input") arguments << "--replan-input" << planning;
+    QByteArray errors;
+    QCOMPARE(exitCodeOf(arguments, &errors), 2);
+    QVERIFY2(errors.contains(message.toUtf8()), errors.constData());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRouteReplan)
+#include "tst_route_replan.moc"
