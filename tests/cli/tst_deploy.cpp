@@ -15,6 +15,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "support/cli_run.h"
+#include "support/tool_run.h"
 #include "support/test_files.h"
 
 using headroom::test::CliRun;
@@ -36,22 +37,8 @@ QString failure(const CliRun& run) {
   return QString::fromUtf8("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
 }
 
-struct ToolRun {
-  int exitCode = -1;
-  QString output;
-};
-
-ToolRun runTool(const QString& program, const QStringList& arguments) {
-  QProcess process;
-  process.setProcessChannelMode(QProcess::MergedChannels);
-  process.start(program, arguments);
-  if (!process.waitForFinished(120000)) {
-    process.kill();
-    process.waitForFinished();
-    return {-1, program + " did not finish within 120 s"};
-  }
-  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAll())};
-}
+using headroom::test::runTool;
+using headroom::test::ToolRun;
 
 }  // namespace
 

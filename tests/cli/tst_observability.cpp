@@ -22,6 +22,7 @@
 #include "serve/fleet/alert_rules.h"
 #include "serve/fleet/observed_service.h"
 #include "support/cli_run.h"
+#include "support/tool_run.h"
 #include "support/http_test_client.h"
 #include "support/metric_value.h"
 #include "support/server_process.h"
@@ -108,22 +109,8 @@ QString describe(const CliRun& run) {
       .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
 }
 
-struct ToolRun {
-  int exitCode = -1;
-  QString output;
-};
-
-ToolRun runTool(const QString& program, const QStringList& arguments) {
-  QProcess process;
-  process.setProcessChannelMode(QProcess::MergedChannels);
-  process.start(program, arguments);
-  if (!process.waitForFinished(120000)) {
-    process.kill();
-    process.waitForFinished();
-    return {-1, program + " did not finish within 120 s"};
-  }
-  return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, QString::fromUtf8(process.readAll())};
-}
+using headroom::test::runTool;
+using headroom::test::ToolRun;
 
 // Sample names of a Prometheus text exposition (histograms as their _bucket, _sum and _count series).
 std::set<std::string> exportedNames(const std::string& text) {
