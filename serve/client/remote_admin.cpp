@@ -69,4 +69,33 @@ RouteMembersAnswer readRouteMembers(net::UpstreamTransport& transport, const Rem
   return routeMembersAnswer(callRemote(transport, target, "GET", std::string(kRouteMembersPath), {}, timeout));
 }
 
+ReplanStatusAnswer replanStatusAnswer(const RemoteReply& reply) {
+  ReplanStatusAnswer answer;
+  answer.error = reply.error;
+  if (reply.error) {
+    answer.off = reply.error.kind == RemoteErrorKind::HttpStatus && reply.status == 404;
+    return answer;
+  }
+  const nlohmann::json root = nlohmann::json::parse(reply.body, nullptr, false);
+  if (root.is_discarded()) {
+    answer.error = {RemoteErrorKind::Protocol, reply.status, "the re-planning status is not JSON"};
+    return answer;
+  }
+  try {
+    answer.status = replanStatusFromJson(root, "the router's re-planning status");
+  } catch (const engine::InputError& error) {
+    answer.error = {RemoteErrorKind::Protocol, reply.status, error.what()};
+  }
+  return answer;
+}
+
+ReplanStatusAnswer readReplanStatus(net::UpstreamTransport& transport, const RemoteTarget& target, engine::Duration timeout) {
+  return replanStatusAnswer(callRemote(transport, target, "GET", std::string(kReplanPath), {}, timeout));
+}
+
+ReplanStatusAnswer applyReplanDecision(net::UpstreamTransport& transport, const RemoteTarget& target, std::int64_t sequence) {
+  const nlohmann::json body = {{"sequence", sequence}};
+  return replanStatusAnswer(callRemote(transport, target, "POST", std::string(kReplanApplyPath), body.dump()));
+}
+
 }  // namespace headroom::serve

@@ -6,6 +6,7 @@
 
 #include "serve/client/remote_call.h"
 #include "serve/protocol/route_members_json.h"
+#include "serve/router/replan_json.h"
 
 namespace headroom::serve {
 
@@ -38,5 +39,23 @@ RouteMembersAnswer routeMembersAnswer(const RemoteReply& reply);
 // polls it without blocking its owner.
 RouteMembersAnswer readRouteMembers(net::UpstreamTransport& transport, const RemoteTarget& target,
                                     engine::Duration timeout = std::chrono::seconds(5));
+
+// What a router said on GET /v1/headroom/replan (or after POST /v1/headroom/replan/apply): its
+// re-planning status, or `off` (404: the router runs without --replan; `error` says so too), or the error
+// (an answer that cannot be read: RemoteErrorKind::Protocol with the field at fault; a refused apply:
+// HttpStatus 409 with the router's reason).
+struct ReplanStatusAnswer {
+  std::optional<ReplanStatus> status;
+  bool off = false;
+  RemoteError error;
+};
+ReplanStatusAnswer replanStatusAnswer(const RemoteReply& reply);
+
+// Reads a router's re-planning status with an admin key. Blocks.
+ReplanStatusAnswer readReplanStatus(net::UpstreamTransport& transport, const RemoteTarget& target,
+                                    engine::Duration timeout = std::chrono::seconds(5));
+// Applies decision `sequence`'s recommendation (POST /v1/headroom/replan/apply); the answer is the status
+// after it. Blocks.
+ReplanStatusAnswer applyReplanDecision(net::UpstreamTransport& transport, const RemoteTarget& target, std::int64_t sequence);
 
 }  // namespace headroom::serve

@@ -7,14 +7,6 @@
 
 namespace headroom::serve {
 
-std::optional<ReplanMode> replanModeFromString(std::string_view text) {
-  if (text == "advisory") return ReplanMode::Advisory;
-  if (text == "auto") return ReplanMode::Auto;
-  return std::nullopt;
-}
-
-std::string_view toString(ReplanMode mode) { return mode == ReplanMode::Auto ? "auto" : "advisory"; }
-
 ReplanRunner::ReplanRunner(Replanner replanner, ReplanMode mode, std::filesystem::path auditLog, std::size_t members,
                            ApplyShares applyShares)
     : replanner_(std::move(replanner)), mode_(mode), members_(members), applyShares_(std::move(applyShares)) {
@@ -45,15 +37,41 @@ ReplanDecision ReplanRunner::replanNow() {
     if (decision.applied && mode_ == ReplanMode::Auto && applyShares_) {
       applyShares_(decision.recommended.memberShares(decision.classNames.size(), members_));
     }
-    if (auditLog_.is_open()) {
-      nlohmann::json line = toJson(decision);
-      line["unix_time_s"] = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-      auditLog_ << line.dump() << '\n' << std::flush;
-    }
+    log(decision);
   }
   spdlog::info("route: re-plan {} ({}): {}", toString(decision.action), decision.applied ? "applied" : "not applied",
                decision.reason);
   return decision;
+}
+
+ReplanRunner::Acceptance ReplanRunner::accept(std::int64_t sequence) {
+  Acceptance acceptance;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto refusal = replanner_.acceptRefusal(sequence)) {
+      acceptance.refusal = std::move(*refusal);
+    } else {
+      acceptance.decision = replanner_.accept(sequence, now());
+      // The operator asked for it: the shares are applied in advisory mode too, before the log says so.
+      if (applyShares_) {
+        applyShares_(acceptance.decision->recommended.memberShares(acceptance.decision->classNames.size(), members_));
+      }
+      log(*acceptance.decision);
+    }
+  }
+  if (acceptance.decision) {
+    spdlog::info("route: re-plan accepted: {}", acceptance.decision->reason);
+  } else {
+    spdlog::warn("route: re-plan accept of decision {} refused: {}", sequence, acceptance.refusal);
+  }
+  return acceptance;
+}
+
+void ReplanRunner::log(const ReplanDecision& decision) {
+  if (!auditLog_.is_open()) return;
+  nlohmann::json line = toJson(decision);
+  line["unix_time_s"] = std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  auditLog_ << line.dump() << '\n' << std::flush;
 }
 
 void ReplanRunner::start() {
@@ -92,15 +110,17 @@ void ReplanRunner::run() {
 void ReplanRunner::writeMetrics(PrometheusWriter& out) const {
   std::lock_guard lock(mutex_);
   const ReplanPlan& current = replanner_.current();
+  // A plan the budget refused is not desired: KEDA or an HPA following the gauge would go above it.
+  const std::optional<ReplanDecision>& last = replanner_.lastDecision();
   const ReplanPlan& desired =
-      replanner_.lastDecision() && replanner_.lastDecision()->recommended.feasible ? replanner_.lastDecision()->recommended : current;
+      last && last->recommended.feasible && last->action != ReplanAction::Refused ? last->recommended : current;
   auto byMode = [&](std::string_view name, const ReplanPlan& plan) {
     for (std::size_t mode = 0; mode < plan.modeNames.size() && mode < plan.instancesPerMode.size(); ++mode) {
       out.sample(name, {{"mode", plan.modeNames[mode]}}, static_cast<double>(plan.instancesPerMode[mode]));
     }
   };
   out.family("headroom_router_desired_instances", "gauge",
-             "Instances per mode the re-planner recommends for the measured rates (its last solve)");
+             "Instances per mode the re-planner recommends for the measured rates (its last solve; the current plan while the budget refuses it)");
   byMode("headroom_router_desired_instances", desired);
   out.family("headroom_router_current_instances", "gauge", "Instances per mode of the plan the re-planner holds current");
   byMode("headroom_router_current_instances", current);
@@ -108,16 +128,21 @@ void ReplanRunner::writeMetrics(PrometheusWriter& out) const {
   out.sample("headroom_router_replan_changes_total", {}, static_cast<std::uint64_t>(replanner_.changes()));
 }
 
-nlohmann::json ReplanRunner::statusJson() const {
+ReplanStatus ReplanRunner::status() const {
   std::lock_guard lock(mutex_);
   const ReplannerOptions& options = replanner_.options();
-  nlohmann::json out = {{"mode", std::string(toString(mode_))},
-                        {"interval_s", engine::toSeconds(options.interval)},
-                        {"current", toJson(replanner_.current(), replanner_.classNames())},
-                        {"changes", replanner_.changes()}};
-  if (std::isfinite(options.budgetGpus)) out["budget_gpus"] = options.budgetGpus;
-  out["last_decision"] = replanner_.lastDecision() ? toJson(*replanner_.lastDecision()) : nlohmann::json(nullptr);
-  return out;
+  ReplanStatus status;
+  status.mode = mode_;
+  status.intervalS = engine::toSeconds(options.interval);
+  status.shortWindowS = options.shortWindowS;
+  status.longWindowS = options.longWindowS;
+  if (std::isfinite(options.budgetGpus)) status.budgetGpus = options.budgetGpus;
+  status.classNames = replanner_.classNames();
+  status.timeS = engine::toSeconds(now());
+  status.current = replanner_.current();
+  status.changes = replanner_.changes();
+  status.lastDecision = replanner_.lastDecision();
+  return status;
 }
 
 std::string ReplanRunner::diffText() const {

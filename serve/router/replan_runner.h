@@ -16,15 +16,10 @@
 
 #include "engine/core/request.h"
 #include "serve/protocol/prometheus_writer.h"
+#include "serve/router/replan_json.h"
 #include "serve/router/replanner.h"
 
 namespace headroom::serve {
-
-// advisory: the recommendation is published (gauges, the admin endpoint, the audit log); auto: its
-// per-class shares are also applied to the router.
-enum class ReplanMode : std::uint8_t { Advisory, Auto };
-std::optional<ReplanMode> replanModeFromString(std::string_view text);
-std::string_view toString(ReplanMode mode);
 
 // A Replanner on the wall clock for `headroom-cli route --replan`: counts each routed request's class,
 // re-solves on its own thread every interval, appends every decision to the audit log (one JSON line,
@@ -46,18 +41,28 @@ class ReplanRunner {
   // One solve now (the thread's step; also for tests).
   ReplanDecision replanNow();
 
+  // An operator's accept of decision `sequence` (POST /v1/headroom/replan/apply): in either mode the
+  // recommendation becomes the current plan and its shares are applied to the router, then the decision
+  // is logged. `refusal` says why not (Replanner::acceptRefusal) and nothing changes.
+  struct Acceptance {
+    std::optional<ReplanDecision> decision;
+    std::string refusal;
+  };
+  Acceptance accept(std::int64_t sequence);
+
   // headroom_router_desired_instances{mode} and headroom_router_current_instances{mode}, and the count
   // of changes applied.
   void writeMetrics(PrometheusWriter& out) const;
   // GET /v1/headroom/replan: the mode, the current plan and the last decision (rates, recommended plan,
   // reason).
-  nlohmann::json statusJson() const;
+  ReplanStatus status() const;
   // The same as a dry-run diff, replicas per mode now -> recommended.
   std::string diffText() const;
 
  private:
   engine::TimePoint now() const;
   void run();
+  void log(const ReplanDecision& decision);
 
   mutable std::mutex mutex_;
   Replanner replanner_;  // guarded by mutex_

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 #include <spdlog/fmt/fmt.h>
 
@@ -53,8 +54,17 @@ std::string_view toString(ReplanAction action) {
     case ReplanAction::ScaledDown: return "scaled-down";
     case ReplanAction::Rebalanced: return "rebalanced";
     case ReplanAction::Refused: return "refused";
+    case ReplanAction::Accepted: return "accepted";
   }
   return "kept";
+}
+
+std::optional<ReplanAction> replanActionFromString(std::string_view text) {
+  for (const ReplanAction action : {ReplanAction::Kept, ReplanAction::ScaledUp, ReplanAction::ScaledDown,
+                                    ReplanAction::Rebalanced, ReplanAction::Refused, ReplanAction::Accepted}) {
+    if (toString(action) == text) return action;
+  }
+  return std::nullopt;
 }
 
 Replanner::Replanner(std::vector<std::string> classNames, ReplanPlan initial, ReplannerOptions options,
@@ -111,6 +121,7 @@ std::vector<double> classSplit(const ReplanPlan& plan, std::size_t cls) {
 ReplanDecision Replanner::replan(engine::TimePoint now) {
   nextSolve_ = now + options_.interval;
   ReplanDecision decision;
+  decision.sequence = ++decisions_;
   decision.at = now;
   decision.classNames = classNames_;
   std::vector<double> predicted;
@@ -254,40 +265,50 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
   return decision;
 }
 
-nlohmann::json toJson(const ReplanPlan& plan, const std::vector<std::string>& classNames) {
-  nlohmann::json modes = nlohmann::json::array();
-  for (std::size_t mode = 0; mode < plan.instancesPerMode.size(); ++mode) {
-    nlohmann::json rates = nlohmann::json::object();
-    for (std::size_t cls = 0; cls < classNames.size(); ++cls) {
-      const double rate = mode < plan.ratePerSByMode.size() && cls < plan.ratePerSByMode[mode].size()
-                              ? plan.ratePerSByMode[mode][cls]
-                              : 0.0;
-      rates[classNames[cls]] = rate;
-    }
-    modes.push_back({{"mode", mode < plan.modeNames.size() ? plan.modeNames[mode] : std::string()},
-                     {"instances", plan.instancesPerMode[mode]},
-                     {"rates_per_s", rates}});
+std::optional<std::string> Replanner::acceptRefusal(std::int64_t sequence) const {
+  if (!last_) return std::string("no solve yet: the first comes one interval after the start");
+  if (sequence != last_->sequence) {
+    return fmt::format("decision {} is no longer the last one: decision {} is ({})", sequence, last_->sequence,
+                       last_->reason);
   }
-  nlohmann::json out = {{"feasible", plan.feasible}, {"instances", plan.instancesTotal()}, {"modes", modes}};
-  if (!plan.reason.empty()) out["reason"] = plan.reason;
-  return out;
+  if (last_->action == ReplanAction::Accepted) {
+    return fmt::format("decision {} was already applied by an operator ({})", sequence, countsText(current_));
+  }
+  if (!last_->recommended.feasible) {
+    return fmt::format("decision {} has no plan to apply: {}", sequence, last_->recommended.reason);
+  }
+  const double gpus = last_->recommended.gpus(options_.gpusPerInstance);
+  if (gpus > options_.budgetGpus) {
+    return fmt::format("decision {}'s plan needs {:g} GPUs ({}), above the budget of {:g}", sequence, gpus,
+                       countsText(last_->recommended), options_.budgetGpus);
+  }
+  return std::nullopt;
 }
 
-nlohmann::json toJson(const ReplanDecision& decision) {
-  nlohmann::json rates = nlohmann::json::object();
-  for (std::size_t cls = 0; cls < decision.classNames.size() && cls < decision.rates.size(); ++cls) {
-    const ClassRatesSeen& seen = decision.rates[cls];
-    rates[decision.classNames[cls]] = {
-        {"short_per_s", seen.shortPerS}, {"long_per_s", seen.longPerS}, {"predicted_per_s", seen.predictedPerS},
-        {"short_lower_per_s", seen.lowerPerS}};
+ReplanDecision Replanner::accept(std::int64_t sequence, engine::TimePoint now) {
+  if (const auto refusal = acceptRefusal(sequence)) throw std::logic_error("Replanner::accept: " + *refusal);
+  ReplanDecision decision = *last_;
+  decision.sequence = ++decisions_;
+  decision.at = now;
+  decision.current = current_;
+  decision.applied = true;
+  decision.action = ReplanAction::Accepted;
+  if (last_->applied) {
+    // The re-planner already holds it current (advisory mode does not route by it): nothing changes here.
+    decision.reason = fmt::format("accepted by an operator: the router routes by decision {}'s plan ({}), which the "
+                                  "re-planner already held current",
+                                  sequence, countsText(decision.recommended));
+  } else {
+    decision.reason = fmt::format("accepted by an operator: {} (was {}); decision {} had kept it back: {}",
+                                  countsText(decision.recommended), countsText(current_), sequence, last_->reason);
+    lastChange_ = now;
+    downStreak_ = 0;
+    upStreak_ = 0;
+    ++changes_;
   }
-  return {{"time_s", engine::toSeconds(decision.at)},
-          {"rates", rates},
-          {"current", toJson(decision.current, decision.classNames)},
-          {"recommended", toJson(decision.recommended, decision.classNames)},
-          {"applied", decision.applied},
-          {"action", std::string(toString(decision.action))},
-          {"reason", decision.reason}};
+  current_ = decision.recommended;
+  last_ = decision;
+  return decision;
 }
 
 std::string replanDiffText(const ReplanDecision& decision) {

@@ -81,10 +81,14 @@ struct ClassRatesSeen {
   double lowerPerS = 0.0;  // the short window's lower noise bound
 };
 
-enum class ReplanAction : std::uint8_t { Kept, ScaledUp, ScaledDown, Rebalanced, Refused };
+// Accepted: an operator applied the last solve's recommendation (Replanner::accept), whatever the
+// hysteresis had kept back.
+enum class ReplanAction : std::uint8_t { Kept, ScaledUp, ScaledDown, Rebalanced, Refused, Accepted };
 std::string_view toString(ReplanAction action);
+std::optional<ReplanAction> replanActionFromString(std::string_view text);
 
 struct ReplanDecision {
+  std::int64_t sequence = 0;  // 1 for the first decision, then one more per decision (a solve or an accept)
   engine::TimePoint at{};
   std::vector<std::string> classNames;
   std::vector<ClassRatesSeen> rates;  // per class
@@ -112,6 +116,14 @@ class Replanner {
   engine::TimePoint nextSolve() const { return nextSolve_; }
   // Solves and decides; the next solve is due an interval later.
   ReplanDecision replan(engine::TimePoint now);
+  // Why an operator may not accept decision `sequence` now (it is not the last decision, the last one was
+  // an operator's accept or has no plan, or its plan is above the budget), in words; nullopt when they may.
+  std::optional<std::string> acceptRefusal(std::int64_t sequence) const;
+  // The operator accepts the last decision's recommendation (acceptRefusal must be empty; else
+  // std::logic_error): it becomes the current plan at `now`. A plan the hysteresis had kept back counts
+  // as a change (settle and cooldown start again); one already current does not. The decision returned,
+  // Accepted and applied, is the new last decision.
+  ReplanDecision accept(std::int64_t sequence, engine::TimePoint now);
 
   const ReplanPlan& current() const { return current_; }
   const std::optional<ReplanDecision>& lastDecision() const { return last_; }
@@ -131,13 +143,10 @@ class Replanner {
   std::int32_t downStreak_ = 0;
   std::int32_t upStreak_ = 0;
   std::int32_t changes_ = 0;
+  std::int64_t decisions_ = 0;
   std::optional<ReplanDecision> last_;
 };
 
-nlohmann::json toJson(const ReplanPlan& plan, const std::vector<std::string>& classNames);
-// One audit-log line's object: time (s), rates per class, current and recommended plan, applied, action,
-// reason.
-nlohmann::json toJson(const ReplanDecision& decision);
 // "mode: now -> recommended" per mode, one line each, for an operator's dry run.
 std::string replanDiffText(const ReplanDecision& decision);
 

@@ -1,9 +1,12 @@
 // RouteService's own endpoints: GET /health, GET /metrics, GET|PUT /v1/headroom/admin/shares and
-// GET /v1/headroom/members, GET /v1/headroom/replan.
+// GET /v1/headroom/members, GET /v1/headroom/replan, POST /v1/headroom/replan/apply.
 #include "serve/router/route_service.h"
+
+#include <limits>
 
 #include "serve/protocol/admin_put_body.h"
 #include "serve/protocol/http_server_metrics.h"
+#include "serve/protocol/json_object_body.h"
 #include "serve/protocol/process_metrics.h"
 #include "serve/protocol/prometheus_writer.h"
 #include "serve/protocol/route_members_json.h"
@@ -109,9 +112,12 @@ void RouteService::handleMembers(const net::HttpRequest& request, const std::sha
 
 void RouteService::handleReplan(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
   if (!admitAdmin(config_.access, request, exchange)) return;
-  if (request.method != "GET") {
-    exchange->respond(ApiError::make(405, "Use GET on /v1/headroom/replan.", "invalid_request_error", "method_not_allowed")
-                          .toResponse({{"Allow", "GET"}}));
+  const bool apply = request.path() == kReplanApplyPath;
+  const std::string_view method = apply ? "POST" : "GET";
+  if (request.method != method) {
+    exchange->respond(ApiError::make(405, "Use " + std::string(method) + " on " + std::string(request.path()) + ".",
+                                     "invalid_request_error", "method_not_allowed")
+                          .toResponse({{"Allow", std::string(method)}}));
     return;
   }
   if (!replanner_) {
@@ -120,11 +126,40 @@ void RouteService::handleReplan(const net::HttpRequest& request, const std::shar
                           .toResponse());
     return;
   }
+  if (apply) return handleReplanApply(request, exchange);
   if (request.query() == "format=diff") {
     exchange->respond({200, {{"Content-Type", "text/plain; charset=utf-8"}}, replanner_->diffText()});
     return;
   }
-  exchange->respond(jsonResponse(replanner_->statusJson()));
+  exchange->respond(jsonResponse(toJson(replanner_->status())));
+}
+
+void RouteService::handleReplanApply(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange) {
+  constexpr std::string_view kShape = "The body must be a JSON object {\"sequence\": N}: the number of the decision to apply.";
+  JsonObjectBody body = parseJsonObjectBody(request.body);
+  if (!body.object) {
+    exchange->respond(ApiError::make(400, body.tooDeep ? "The JSON body nests too deeply." : std::string(kShape), "invalid_request_error")
+                          .toResponse());
+    return;
+  }
+  std::int64_t sequence = 0;
+  try {
+    const engine::JsonInput reader("request body");
+    const engine::JsonPointer top;
+    reader.checkFields(*body.object, top, {"sequence"});
+    sequence = reader.integer(reader.required(*body.object, top, "sequence", "the number of the decision to apply"),
+                              top / "sequence", 1, std::numeric_limits<std::int64_t>::max());
+  } catch (const engine::InputError& error) {
+    exchange->respond(ApiError::make(400, error.what(), "invalid_request_error").toResponse());
+    return;
+  }
+  const ReplanRunner::Acceptance acceptance = replanner_->accept(sequence);
+  if (!acceptance.decision) {
+    exchange->respond(ApiError::make(409, "Not applied: " + acceptance.refusal + ".", "invalid_request_error", "conflict")
+                          .toResponse());
+    return;
+  }
+  exchange->respond(jsonResponse(toJson(replanner_->status())));
 }
 
 }  // namespace headroom::serve

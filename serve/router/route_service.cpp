@@ -92,7 +92,7 @@ void RouteService::handle(net::HttpRequest request, std::shared_ptr<net::HttpExc
   if (path == "/metrics") return handleMetrics(exchange);
   if (path == "/v1/headroom/admin/shares") return handleShares(request, exchange);
   if (path == kRouteMembersPath) return handleMembers(request, exchange);
-  if (path == "/v1/headroom/replan") return handleReplan(request, exchange);
+  if (path == kReplanPath || path == kReplanApplyPath) return handleReplan(request, exchange);
   const bool models = path == "/v1/models" || path.starts_with("/v1/models/");
   if (!completion && !models) {
     sendError(exchange, ApiError::make(404, "Unknown path " + std::string(path) + ".", "invalid_request_error", "not_found"));

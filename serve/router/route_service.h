@@ -104,6 +104,7 @@ class RouteService final : public net::HttpHandler {
   nlohmann::json sharesJson() const;
   void handleMembers(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
   void handleReplan(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
+  void handleReplanApply(const net::HttpRequest& request, const std::shared_ptr<net::HttpExchange>& exchange);
   // The per-class stream figures of each member (one entry per member, in configuration order) for
   // GET /v1/headroom/members; empty entries for members reached over HTTP.
   std::vector<std::vector<MemberClassStreams>> memberStreamFigures() const;

@@ -170,6 +170,52 @@ class TestRouteReplan : public QObject {
     QCOMPARE(process->stop(), 0);
   }
 
+  // Advisory: an operator applies the last recommendation (POST /v1/headroom/replan/apply with its
+  // number); its shares go to the router and the audit log says who applied it. A number that is no
+  // longer the last, a tenant key, another method and a bad body are refused.
+  void operatorAppliesTheRecommendation() {
+    const QString log = dir_.filePath("apply.jsonl");
+    auto process = router(log, {"--replan", "advisory"});
+    QVERIFY(process->started());
+    const std::uint16_t port = process->port();
+    QVERIFY2(loadUntil(port, log, "scaled-up"), "no scale-up in the audit log");
+    QCOMPARE(jsonOf(httpRequest(port, "GET", "/v1/headroom/admin/shares", {}, {kAdmin}).body)["policy"].toString(),
+             QString("least-loaded"));
+
+    // A solve comes every second: apply the last one that is not current yet, as the console does.
+    HttpReply applied;
+    std::int64_t sequence = 0;
+    const bool done = waitFor(
+        [&] {
+          httpRequest(port, "POST", "/v1/completions", kCompletion, {kAcme});
+          const QJsonObject last = jsonOf(httpRequest(port, "GET", "/v1/headroom/replan", {}, {kAdmin}).body)["last_decision"].toObject();
+          if (last.isEmpty() || last["applied"].toBool() || !last["recommended"].toObject()["feasible"].toBool()) return false;
+          sequence = last["sequence"].toInteger();
+          applied = httpRequest(port, "POST", "/v1/headroom/replan/apply", "{\"sequence\": " + std::to_string(sequence) + "}", {kAdmin});
+          return applied.status == 200;
+        },
+        std::chrono::seconds(60), std::chrono::milliseconds(50));
+    QVERIFY2(done, applied.body.c_str());
+    const QJsonObject after = jsonOf(applied.body);
+    QCOMPARE(after["last_decision"].toObject()["action"].toString(), QString("accepted"));
+    QCOMPARE(after["last_decision"].toObject()["sequence"].toInteger(), sequence + 1);
+    QVERIFY(after["last_decision"].toObject()["reason"].toString().startsWith("accepted by an operator"));
+    const QJsonObject shares = jsonOf(httpRequest(port, "GET", "/v1/headroom/admin/shares", {}, {kAdmin}).body);
+    QCOMPARE(shares["policy"].toString(), QString("weighted"));
+    QVERIFY(logHas(log, "accepted"));
+
+    const HttpReply again = httpRequest(port, "POST", "/v1/headroom/replan/apply", "{\"sequence\": " + std::to_string(sequence) + "}", {kAdmin});
+    QCOMPARE(again.status, 409);
+    QVERIFY2(again.body.find("no longer the last one") != std::string::npos, again.body.c_str());
+    QCOMPARE(httpRequest(port, "POST", "/v1/headroom/replan/apply", R"({"sequence": 1})", {kAcme}).status, 403);
+    QCOMPARE(httpRequest(port, "GET", "/v1/headroom/replan/apply", {}, {kAdmin}).status, 405);
+    const HttpReply bad = httpRequest(port, "POST", "/v1/headroom/replan/apply", R"({"sequence": 0})", {kAdmin});
+    QCOMPARE(bad.status, 400);
+    QVERIFY2(bad.body.find("/sequence") != std::string::npos, bad.body.c_str());
+    QCOMPARE(httpRequest(port, "POST", "/v1/headroom/replan/apply", R"({"seq": 3})", {kAdmin}).status, 400);
+    QCOMPARE(process->stop(), 0);
+  }
+
   // A plan above the budget is refused and said so; the routing is not touched.
   void theBudgetHolds() {
     const QString log = dir_.filePath("budget.jsonl");

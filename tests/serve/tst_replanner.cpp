@@ -1,10 +1,13 @@
 // The re-planner (Replanner) in virtual time with a fake solve: one mode whose instances carry 1 req/s
-// each. Up fast, down slow, the budget, the settle time and no flapping on Poisson noise.
+// each. Up fast, down slow, the budget, the settle time and no flapping on Poisson noise; an operator's
+// accept of a recommendation; the status JSON read back.
 #include <QtTest>
 
 #include <cmath>
 #include <random>
 
+#include "engine/io/json_input.h"
+#include "serve/router/replan_json.h"
 #include "serve/router/replanner.h"
 
 using namespace headroom::engine;
@@ -185,6 +188,126 @@ class TestReplanner : public QObject {
     QCOMPARE(shares.at(0).at(3), 0.0);
     QVERIFY(change.recommended.memberShares(2, 4).at(1).empty());  // a class without rate: least-loaded
     QVERIFY(shares.at(0).at(2) > 0.0);
+  }
+
+  // The rate halves; during the cooldown the recommendation (fewer) is kept back. An operator accepts
+  // it: it becomes current at once, counts as a change, and starts the settle time again. Only the last
+  // decision can be accepted, and only once.
+  void operatorAcceptsAKeptRecommendation() {
+    Driver d = driver(options(), 2, 1.5);
+    d.run(3.0, 1800.0);
+    QCOMPARE(d.replanner.current().instancesTotal(), 3);
+    // The rate halves: solve by solve until one asks for fewer and the hysteresis keeps it back.
+    double untilS = 1800.0;
+    auto keptFewer = [&] {
+      const ReplanDecision& each = d.decisions.back();
+      return !each.applied && each.recommended.feasible && each.recommended.instancesTotal() < each.current.instancesTotal();
+    };
+    do {
+      untilS += 60.0;
+      d.run(1.5, untilS);
+    } while (!keptFewer() && untilS < 6000.0);
+    QVERIFY(keptFewer());
+    const ReplanDecision last = d.decisions.back();
+    QCOMPARE(last.recommended.instancesTotal(), 2);
+    QCOMPARE(last.sequence, static_cast<std::int64_t>(d.decisions.size()));
+
+    const std::optional<std::string> stale = d.replanner.acceptRefusal(last.sequence - 1);
+    QVERIFY(stale && stale->find("no longer the last one") != std::string::npos);
+    QVERIFY(!d.replanner.acceptRefusal(last.sequence));
+    const std::int32_t changesBefore = d.replanner.changes();
+    const ReplanDecision accepted = d.replanner.accept(last.sequence, at(untilS));
+    QVERIFY(accepted.action == ReplanAction::Accepted);
+    QVERIFY(accepted.applied);
+    QCOMPARE(accepted.sequence, last.sequence + 1);
+    QCOMPARE(accepted.current.instancesTotal(), 3);
+    QCOMPARE(d.replanner.current().instancesTotal(), 2);
+    QCOMPARE(d.replanner.changes(), changesBefore + 1);
+    QVERIFY2(accepted.reason.find("accepted by an operator: gpu 2 (was gpu 3); decision") == 0, accepted.reason.c_str());
+    const std::optional<std::string> twice = d.replanner.acceptRefusal(accepted.sequence);
+    QVERIFY(twice && twice->find("already applied by an operator") != std::string::npos);
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, d.replanner.accept(accepted.sequence, at(untilS + 1.0)));
+    // The settle time starts again: a rise right after waits.
+    d.run(4.5, untilS + 100.0);
+    QVERIFY2(d.decisions.back().reason.find("settling") != std::string::npos, d.decisions.back().reason.c_str());
+  }
+
+  // A recommendation the re-planner already holds current (advisory mode routes by none) can be accepted:
+  // it is no change.
+  void acceptOfTheCurrentPlanIsNoChange() {
+    Driver d = driver(options(), 2, 1.5);
+    double untilS = 0.0;
+    do {  // solve by solve until the rise is applied
+      untilS += 60.0;
+      d.run(3.0, untilS);
+    } while ((d.decisions.empty() || !d.decisions.back().applied) && untilS < 1200.0);
+    QVERIFY(d.decisions.back().applied);
+    const std::int32_t changes = d.replanner.changes();
+    const ReplanDecision accepted = d.replanner.accept(d.decisions.back().sequence, at(toSeconds(d.decisions.back().at) + 1.0));
+    QCOMPARE(d.replanner.changes(), changes);
+    QVERIFY2(accepted.reason.find("already held current") != std::string::npos, accepted.reason.c_str());
+  }
+
+  // A recommendation above the budget cannot be accepted.
+  void acceptRefusesAboveTheBudget() {
+    ReplannerOptions o = options();
+    o.budgetGpus = 4.0;
+    o.gpusPerInstance = {2.0};
+    Driver d = driver(o, 2, 1.5);
+    d.run(3.0, 1200.0);
+    const ReplanDecision& last = d.decisions.back();
+    QVERIFY(last.action == ReplanAction::Refused);
+    const std::optional<std::string> refusal = d.replanner.acceptRefusal(last.sequence);
+    QVERIFY(refusal);
+    QVERIFY2(refusal->find("needs 6 GPUs (gpu 3), above the budget of 4") != std::string::npos, refusal->c_str());
+  }
+
+  // The status the router answers reads back as written; a field at fault is named.
+  void statusJsonReadsBack() {
+    Driver d = driver(options(), 2, 1.5);
+    d.run(3.0, 600.0);
+    ReplanStatus status;
+    status.mode = ReplanMode::Auto;
+    status.intervalS = 60.0;
+    status.shortWindowS = 30.0;
+    status.longWindowS = 600.0;
+    status.budgetGpus = 8.0;
+    status.classNames = {"chat"};
+    status.timeS = 600.0;
+    status.current = d.replanner.current();
+    status.changes = d.replanner.changes();
+    status.lastDecision = d.replanner.lastDecision();
+    const nlohmann::json written = toJson(status);
+    const ReplanStatus read = replanStatusFromJson(written, "test");
+    QVERIFY(read.mode == ReplanMode::Auto);
+    QCOMPARE(read.budgetGpus.value_or(0.0), 8.0);
+    QCOMPARE(read.classNames, std::vector<std::string>{"chat"});
+    QCOMPARE(read.current.instancesPerMode, status.current.instancesPerMode);
+    QCOMPARE(read.current.ratePerSByMode, status.current.ratePerSByMode);
+    QCOMPARE(read.current.modeNames, status.current.modeNames);
+    QVERIFY(read.lastDecision);
+    QCOMPARE(read.lastDecision->sequence, status.lastDecision->sequence);
+    QCOMPARE(read.lastDecision->reason, status.lastDecision->reason);
+    QVERIFY(read.lastDecision->action == status.lastDecision->action);
+    QCOMPARE(read.lastDecision->rates.at(0).predictedPerS, status.lastDecision->rates.at(0).predictedPerS);
+    QCOMPARE(toJson(read), written);
+
+    nlohmann::json noRate = written;
+    noRate["current"]["modes"][0]["rates_per_s"].erase("chat");
+    try {
+      (void)replanStatusFromJson(noRate, "the router's status");
+      QFAIL("a plan without the class's rate was read");
+    } catch (const InputError& error) {
+      QVERIFY2(std::string(error.what()).find("/current/modes/0/rates_per_s/chat") != std::string::npos, error.what());
+    }
+    nlohmann::json badAction = written;
+    badAction["last_decision"]["action"] = "sideways";
+    try {
+      (void)replanStatusFromJson(badAction, "the router's status");
+      QFAIL("an unknown action was read");
+    } catch (const InputError& error) {
+      QVERIFY2(std::string(error.what()).find("accepted") != std::string::npos, error.what());
+    }
   }
 };
 

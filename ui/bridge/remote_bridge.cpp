@@ -61,8 +61,11 @@ RemoteBridge::RemoteBridge(QObject* parent) : QObject(parent) {
   qRegisterMetaType<ViewPtr>();
   qRegisterMetaType<std::vector<engine::QosClass>>();
   qRegisterMetaType<RouteMembersPtr>();
+  qRegisterMetaType<ReplanStatusPtr>();
   frameTimer_.setInterval(EngineBridge::kDefaultFrameIntervalMs);
   connect(&frameTimer_, &QTimer::timeout, this, &RemoteBridge::pullLatest);
+  replanTimer_.setInterval(kReplanPollIntervalMs);
+  connect(&replanTimer_, &QTimer::timeout, this, &RemoteBridge::pullReplan);
 }
 
 RemoteBridge::~RemoteBridge() { disconnectFrom(); }
@@ -106,12 +109,17 @@ bool RemoteBridge::connectTo(const RemoteConnection& connection, QString* error)
           frameTimer_.start();
         }
         emit connected();
+        replanTimer_.start();
+        pullReplan();
       });
   return true;
 }
 
 void RemoteBridge::disconnectFrom() {
   frameTimer_.stop();
+  replanTimer_.stop();
+  replanInFlight_ = false;
+  replan_.reset();
   telemetry_.reset();
   membersPoller_.reset();
   members_.reset();
@@ -204,6 +212,47 @@ void RemoteBridge::pushPlan(const QByteArray& planJson) {
           return;
         }
         emit sharesPushed(QString::fromStdString(reply.body));
+      });
+}
+
+void RemoteBridge::pullReplan() {
+  const auto target = serve::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
+  if (!connected_ || connection_.kind != RemoteKind::Router || !target || replanInFlight_) return;
+  replanInFlight_ = true;
+  runInBackground([target = *target](net::UpstreamTransport& transport) { return serve::readReplanStatus(transport, target); },
+                  [this](const serve::ReplanStatusAnswer& answer) {
+                    replanInFlight_ = false;
+                    takeReplan(answer);
+                  });
+}
+
+void RemoteBridge::takeReplan(const serve::ReplanStatusAnswer& answer) {
+  if (answer.status) {
+    replan_ = std::make_shared<const serve::ReplanStatus>(*answer.status);
+    emit replanChanged(replan_);
+    return;
+  }
+  if (answer.off) replan_.reset();
+  emit replanUnavailable(answer.off, answer.off ? tr("The router runs without re-planning: start it with --replan "
+                                                     "advisory (or auto) to see its recommendation here.")
+                                                : remoteErrorText(answer.error));
+}
+
+void RemoteBridge::applyReplanDecision(std::int64_t sequence) {
+  const auto target = serve::remoteTarget(connection_.url.toStdString(), connection_.apiKey.toStdString());
+  if (!connected_ || connection_.kind != RemoteKind::Router || !target) return;
+  runInBackground(
+      [target = *target, sequence](net::UpstreamTransport& transport) {
+        return serve::applyReplanDecision(transport, target, sequence);
+      },
+      [this, sequence](const serve::ReplanStatusAnswer& answer) {
+        if (!answer.status) {
+          emit adminFailed(remoteErrorText(answer.error));
+          return;
+        }
+        replan_ = std::make_shared<const serve::ReplanStatus>(*answer.status);
+        emit replanChanged(replan_);
+        emit replanApplied(sequence);
       });
 }
 

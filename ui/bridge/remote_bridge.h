@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/core/qos_class.h"
+#include "serve/client/remote_admin.h"
 #include "serve/client/remote_error.h"
 #include "serve/client/route_members_poller.h"
 #include "serve/client/telemetry_client.h"
@@ -22,6 +23,8 @@ namespace headroom::ui {
 
 // A router's members as one answer gave them; immutable once published.
 using RouteMembersPtr = std::shared_ptr<const serve::RouteMembersStatus>;
+// A router's re-planning status as one answer gave it; immutable once published.
+using ReplanStatusPtr = std::shared_ptr<const serve::ReplanStatus>;
 
 // What a remote pool is: one `headroom-cli serve` (live telemetry, class edits) or a `headroom-cli
 // route` front (plan shares are pushed to it; its members and their per-class stream figures are polled).
@@ -42,8 +45,10 @@ struct RemoteConnection {
 // reconnect, perhaps to a restarted server) re-reads the server's classes. For a router it polls the
 // members (serve::RouteMembersPoller, about once a second) and emits each new answer as
 // routeMembersChanged(); the members go stale as the telemetry does when the router stops answering
-// (staleChanged()). Admin calls (classes, shares) run on a worker thread and answer with signals. Lives on
-// the UI thread; not thread-safe.
+// (staleChanged()), and it reads the router's re-planning status (GET /v1/headroom/replan) every
+// replan poll interval: replanChanged() with each answer, replanUnavailable() when the router runs
+// without --replan or the read fails. Admin calls (classes, shares, applying a recommendation) run on a
+// worker thread and answer with signals. Lives on the UI thread; not thread-safe.
 class RemoteBridge : public QObject {
   Q_OBJECT
 
@@ -60,6 +65,8 @@ class RemoteBridge : public QObject {
   bool isConnected() const { return connected_; }
   // The server publishes telemetry about twice a second; a view older than this is not live.
   static constexpr qint64 kStaleAfterMs = 2000;
+  // The router re-plans every interval (60 s by default): its status is read this often.
+  static constexpr int kReplanPollIntervalMs = 2000;
   // Whether the view shown is no longer live (connected once, and the stream dropped or went quiet).
   bool isStale() const { return stale_; }
   const RemoteConnection& connection() const { return connection_; }
@@ -73,6 +80,14 @@ class RemoteBridge : public QObject {
   // Router: puts a plan's per-class instance shares (headroom-cli plan --json). Answers sharesPushed()
   // or adminFailed().
   void pushPlan(const QByteArray& planJson);
+  // Router: applies the re-planner's decision `sequence` (POST /v1/headroom/replan/apply). Answers
+  // replanChanged() and replanApplied(), or adminFailed() with the router's reason (e.g. a newer decision
+  // came first).
+  void applyReplanDecision(std::int64_t sequence);
+  // Router: the re-planning status as last read; null until one was read, or while re-planning is off.
+  ReplanStatusPtr latestReplan() const { return replan_; }
+  // Router: how often the re-planning status is read (default kReplanPollIntervalMs).
+  void setReplanPollIntervalMs(int intervalMs) { replanTimer_.setInterval(intervalMs); }
 
   void setFrameIntervalMs(int intervalMs) { frameTimer_.setInterval(intervalMs); }
   // Router: how often the members are read (default 1 s); applies to the next connection.
@@ -97,6 +112,13 @@ class RemoteBridge : public QObject {
   // Router: a new answer of its members (about once a second while it answers).
   void routeMembersChanged(const headroom::ui::RouteMembersPtr& members);
   void adminFailed(const QString& message);
+  // Router: the re-planning status (after each read, and after an apply).
+  void replanChanged(const headroom::ui::ReplanStatusPtr& status);
+  // Router: re-planning is off (`off`: the router runs without --replan) or its status could not be read
+  // (`reason`); the last status stays as it was.
+  void replanUnavailable(bool off, const QString& reason);
+  // Router: decision `sequence` was applied; replanChanged() has the status after it.
+  void replanApplied(std::int64_t sequence);
 
  private:
   template <typename Work, typename Done>
@@ -104,6 +126,8 @@ class RemoteBridge : public QObject {
   void fetchClasses();
   void updateStaleness(bool streaming);
   void pullMembers();
+  void pullReplan();
+  void takeReplan(const serve::ReplanStatusAnswer& answer);
 
   std::shared_ptr<net::UpstreamClient> transport_;
   std::unique_ptr<serve::TelemetryClient> telemetry_;
@@ -123,6 +147,9 @@ class RemoteBridge : public QObject {
   std::int64_t classesReadAtConnection_ = -1;  // the client's connection count when classes were last read
   std::int64_t generation_ = 0;  // answers of an earlier connection are dropped
   QTimer frameTimer_;
+  QTimer replanTimer_;
+  bool replanInFlight_ = false;
+  ReplanStatusPtr replan_;
 };
 
 // The user's words for a remote failure.
@@ -132,3 +159,4 @@ QString remoteErrorText(const serve::RemoteError& error);
 
 Q_DECLARE_METATYPE(std::vector<headroom::engine::QosClass>)
 Q_DECLARE_METATYPE(headroom::ui::RouteMembersPtr)
+Q_DECLARE_METATYPE(headroom::ui::ReplanStatusPtr)

@@ -36,6 +36,7 @@
 #include "ui/widgets/log_panel.h"
 #include "ui/widgets/planner_panel.h"
 #include "ui/widgets/pool_panel.h"
+#include "ui/widgets/replan_panel.h"
 #include "ui/widgets/replay_controls.h"
 #include "ui/widgets/route_members_panel.h"
 #include "ui/widgets/runs_panel.h"
@@ -286,6 +287,18 @@ void MainWindow::createDocks() {
     if (remote->isConnected() && remote->connection().kind == RemoteKind::Router) remote->pushPlan(planJson);
   });
 
+  // A connected router's live re-planning recommendation, below the planner; Apply has the router take it.
+  replanPanel_ = planning.replanPanel;
+  replanPanel_->setConfirmation(confirm_);
+  RemoteBridge* remote = remote_->remote();
+  connect(remote_, &RemoteController::routerChanged, replanPanel_, &ReplanPanel::setRouter);
+  connect(remote_, &RemoteController::routerStaleChanged, replanPanel_, &ReplanPanel::setStale);
+  connect(remote, &RemoteBridge::replanChanged, replanPanel_, &ReplanPanel::showStatus);
+  connect(remote, &RemoteBridge::replanUnavailable, replanPanel_, &ReplanPanel::showUnavailable);
+  connect(remote, &RemoteBridge::replanApplied, replanPanel_, &ReplanPanel::showApplied);
+  connect(remote, &RemoteBridge::adminFailed, replanPanel_, &ReplanPanel::showApplyFailed);
+  connect(replanPanel_, &ReplanPanel::applyRequested, remote, &RemoteBridge::applyReplanDecision);
+
   // Runs stored in the open workspace (none without one); the list follows recordings and File > Open.
   RunSource runSource;
   runSource.list = [this] {
@@ -330,6 +343,7 @@ bool MainWindow::replaceSetupWithScenario(const QString& path, QString* error) {
 void MainWindow::setConfirmation(Confirmation confirmation) {
   confirm_ = std::move(confirmation);
   plannerPanel_->setConfirmation(confirm_);
+  replanPanel_->setConfirmation(confirm_);
 }
 
 void MainWindow::setScenario(const engine::Scenario& scenario) { bridge_->setScenario(scenario); }

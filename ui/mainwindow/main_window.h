@@ -21,6 +21,7 @@ class PlannerPanel;
 class PoolTableModel;
 class ReplayControls;
 class RemoteController;
+class ReplanPanel;
 class RouteMembersPanel;
 class WorkspaceController;
 
@@ -63,6 +64,7 @@ class MainWindow : public QMainWindow {
   RemoteController* remoteController() const { return remote_; }
   PlannerPanel* plannerPanel() const { return plannerPanel_; }
   RouteMembersPanel* routeMembersPanel() const { return routeMembersPanel_; }
+  ReplanPanel* replanPanel() const { return replanPanel_; }
   QAction* playPauseAction() const { return playPause_; }
   QAction* stepAction() const { return step_; }
   QAction* stopAction() const { return stop_; }
@@ -99,6 +101,7 @@ class MainWindow : public QMainWindow {
   WorkspaceController* workspace_ = nullptr;
   PlannerPanel* plannerPanel_ = nullptr;
   RouteMembersPanel* routeMembersPanel_ = nullptr;
+  ReplanPanel* replanPanel_ = nullptr;
   Confirmation confirm_;
   QTableView* poolView_ = nullptr;
 

@@ -5,8 +5,10 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QScrollArea>
+#include <QVBoxLayout>
 
 #include "ui/widgets/planner_panel.h"
+#include "ui/widgets/replan_panel.h"
 #include "ui/widgets/scenario_editor.h"
 
 namespace headroom::ui {
@@ -30,10 +32,16 @@ PlanningDocks addPlanningDocks(QMainWindow* window, EngineBridge* bridge, QDockW
   docks.scenario = new QDockWidget(QCoreApplication::translate("PlanningDocks", "Scenario"), window);
   docks.scenario->setObjectName(QStringLiteral("scenarioDock"));
   docks.scenario->setWidget(scrolling(docks.editor, docks.scenario));
-  docks.plannerPanel = new PlannerPanel(bridge, window);
+  auto* planning = new QWidget(window);
+  docks.plannerPanel = new PlannerPanel(bridge, planning);
+  docks.replanPanel = new ReplanPanel(planning);
+  auto* layout = new QVBoxLayout(planning);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(docks.plannerPanel, 3);
+  layout->addWidget(docks.replanPanel, 2);
   docks.planner = new QDockWidget(QCoreApplication::translate("PlanningDocks", "Planner"), window);
   docks.planner->setObjectName(QStringLiteral("plannerDock"));
-  docks.planner->setWidget(scrolling(docks.plannerPanel, docks.planner));
+  docks.planner->setWidget(scrolling(planning, docks.planner));
   for (QDockWidget* dock : {docks.scenario, docks.planner}) {
     window->addDockWidget(Qt::BottomDockWidgetArea, dock);
     if (tabWith) window->tabifyDockWidget(tabWith, dock);

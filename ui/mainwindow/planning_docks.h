@@ -8,6 +8,7 @@ namespace headroom::ui {
 
 class EngineBridge;
 class PlannerPanel;
+class ReplanPanel;
 class ScenarioEditor;
 
 // The scenario editor and planner docks of the main window.
@@ -16,6 +17,7 @@ struct PlanningDocks {
   QDockWidget* planner = nullptr;
   ScenarioEditor* editor = nullptr;
   PlannerPanel* plannerPanel = nullptr;
+  ReplanPanel* replanPanel = nullptr;  // below the planner: a connected router's live recommendation
 };
 
 // Creates both docks over `bridge`, tabbed with `tabWith` (when given), and lists them in `viewMenu`.

@@ -1,0 +1,112 @@
+#include "ui/models/replan_mode_model.h"
+
+#include <algorithm>
+
+#include <QBrush>
+#include <QLocale>
+#include <QPalette>
+
+namespace headroom::ui {
+
+namespace {
+
+int instancesOf(const serve::ReplanPlan& plan, const std::string& mode) {
+  for (std::size_t m = 0; m < plan.modeNames.size() && m < plan.instancesPerMode.size(); ++m) {
+    if (plan.modeNames[m] == mode) return plan.instancesPerMode[m];
+  }
+  return 0;
+}
+
+}  // namespace
+
+ReplanModeModel::ReplanModeModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ReplanModeModel::setStatus(const ReplanStatusPtr& status) {
+  std::vector<Row> rows;
+  if (status) {
+    std::vector<std::string> modes = status->current.modeNames;
+    const serve::ReplanDecision* last = status->lastDecision ? &*status->lastDecision : nullptr;
+    const bool recommends = last != nullptr && last->recommended.feasible;
+    if (recommends) {
+      for (const std::string& mode : last->recommended.modeNames) {
+        if (std::find(modes.begin(), modes.end(), mode) == modes.end()) modes.push_back(mode);
+      }
+    }
+    for (const std::string& mode : modes) {
+      Row row{QString::fromStdString(mode), instancesOf(status->current, mode), std::nullopt};
+      if (recommends) row.recommended = instancesOf(last->recommended, mode);
+      rows.push_back(row);
+    }
+  }
+  const bool sameRows = rows.size() == rows_.size() &&
+                        std::equal(rows.begin(), rows.end(), rows_.begin(), [](const Row& a, const Row& b) { return a.mode == b.mode; });
+  if (!sameRows) {
+    beginResetModel();
+    rows_ = std::move(rows);
+    endResetModel();
+    return;
+  }
+  rows_ = std::move(rows);
+  if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ReplanModeModel::setStale(bool stale) {
+  if (stale == stale_) return;
+  stale_ = stale;
+  if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
+}
+
+int ReplanModeModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
+
+int ReplanModeModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant ReplanModeModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount()) return {};
+  const Row& row = rows_[static_cast<std::size_t>(index.row())];
+  const std::optional<int> change = row.recommended ? std::optional<int>(*row.recommended - row.current) : std::nullopt;
+  if (role == kValueRole) {
+    switch (index.column()) {
+      case Current: return row.current;
+      case Recommended: return row.recommended ? QVariant(*row.recommended) : QVariant();
+      case Change: return change ? QVariant(*change) : QVariant();
+      default: return {};
+    }
+  }
+  if (role == Qt::TextAlignmentRole && index.column() != Mode) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+  if (role == Qt::ForegroundRole && stale_) return QPalette().brush(QPalette::Disabled, QPalette::Text);
+  if (role != Qt::DisplayRole) return {};
+  const QLocale locale;
+  switch (index.column()) {
+    case Mode: return row.mode;
+    case Current: return locale.toString(row.current);
+    case Recommended: return row.recommended ? locale.toString(*row.recommended) : tr("—");
+    case Change:
+      if (!change) return tr("—");
+      if (*change == 0) return tr("no change");
+      return *change > 0 ? tr("+%1").arg(locale.toString(*change)) : tr("−%1").arg(locale.toString(-*change));
+    default: return {};
+  }
+}
+
+QVariant ReplanModeModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal) return {};
+  if (role == Qt::ToolTipRole) {
+    switch (section) {
+      case Current:
+        return tr("Instances of the plan the re-planner holds current: the last plan it applied (auto) or took "
+                  "as its recommendation (advisory), or the one an operator applied");
+      case Recommended: return tr("Instances the last solve recommends for the measured rates");
+      default: return {};
+    }
+  }
+  if (role != Qt::DisplayRole) return {};
+  switch (section) {
+    case Mode: return tr("Mode");
+    case Current: return tr("Current plan");
+    case Recommended: return tr("Recommended");
+    case Change: return tr("Change");
+    default: return {};
+  }
+}
+
+}  // namespace headroom::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+#include <vector>
+
+#include "ui/bridge/remote_bridge.h"
+
+namespace headroom::ui {
+
+// A router's re-planning status by mode, read-only: the instances of the plan the re-planner holds
+// current, those its last solve recommends ("—" before the first solve or when it found no plan), and
+// the change between them. setStatus() takes each new status; setStale() greys every cell while the
+// router does not answer. UI thread only.
+class ReplanModeModel : public QAbstractTableModel {
+  Q_OBJECT
+
+ public:
+  enum Column : int { Mode, Current, Recommended, Change, ColumnCount };
+  // The cell's value unformatted: instance counts and the change as int; invalid where none is shown.
+  static constexpr int kValueRole = Qt::UserRole;
+
+  explicit ReplanModeModel(QObject* parent = nullptr);
+
+  void setStatus(const ReplanStatusPtr& status);
+  void setStale(bool stale);
+
+  int rowCount(const QModelIndex& parent = {}) const override;
+  int columnCount(const QModelIndex& parent = {}) const override;
+  QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+  QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+ private:
+  struct Row {
+    QString mode;
+    int current = 0;
+    std::optional<int> recommended;
+  };
+  std::vector<Row> rows_;
+  bool stale_ = false;
+};
+
+}  // namespace headroom::ui
