@@ -115,6 +115,22 @@ std::shared_ptr<serve::ReplanRunner> makeReplanner(const RouteArgs& args, const 
   std::vector<double> plannedRates;
   for (const solver::PlanningClass& each : ordered.classes) plannedRates.push_back(each.ratePerS);
   serve::ReplanPlan initial = solve(plannedRates, options.budgetGpus);
+  // The router starts on that plan: one it cannot have is refused before it listens.
+  if (!initial.feasible) {
+    throw std::invalid_argument("--replan: " + args.replanInput + " has no plan for its own rates (the plan the router starts with): " +
+                                initial.reason);
+  }
+  if (initial.gpus(options.gpusPerInstance) > options.budgetGpus) {
+    std::string counts;
+    for (std::size_t mode = 0; mode < initial.modeNames.size() && mode < initial.instancesPerMode.size(); ++mode) {
+      if (initial.instancesPerMode[mode] <= 0) continue;
+      counts += (counts.empty() ? "" : ", ") + fmt::format("{} {}", initial.modeNames[mode], initial.instancesPerMode[mode]);
+    }
+    throw std::invalid_argument(fmt::format(
+        "--budget {:g}: the plan for the rates of {} (the plan the router starts with) needs {:g} GPUs ({}), above the budget "
+        "of {:g}; raise --budget or plan for lower rates",
+        options.budgetGpus, args.replanInput, initial.gpus(options.gpusPerInstance), counts, options.budgetGpus));
+  }
   const serve::ReplanMode mode = *serve::replanModeFromString(args.replan);
   serve::Replanner replanner(classNames, std::move(initial), options, std::move(solve), engine::kTimeZero);
   return std::make_shared<serve::ReplanRunner>(

@@ -159,13 +159,16 @@ FleetContext resolveFleet(const FleetPlan& plan, const FleetOptions& options) {
   // The drain, then 10 s for the last replies to be written.
   context.terminationGraceS = std::chrono::ceil<std::chrono::seconds>(parsed.limits.drainTime).count() + 10;
   context.configComments = header(options);
+  context.configComments.push_back("A Secret: the configuration holds API keys (stringData here, in plain text: keep this directory");
+  context.configComments.push_back("as private as the keys). A changed configuration rolls the pods through their headroom/config-hash.");
   if (!options.serveConfig) {
     context.configComments.push_back("The tenant's API key is a placeholder: give deploy --serve-config with your tenants and keys.");
   }
   return context;
 }
 
-// Per mode: its serve config (ConfigMap), Deployment, Service and PodDisruptionBudget.
+// Per mode: its serve config (a Secret: it holds the tenants' API keys), Deployment, Service and
+// PodDisruptionBudget.
 void addServeManifests(const FleetContext& context, std::vector<Manifest>& out) {
   const FleetOptions& options = context.options;
   for (const DeployedMode& mode : context.modes) {
@@ -180,7 +183,7 @@ void addServeManifests(const FleetContext& context, std::vector<Manifest>& out) 
     workload.image = options.image;
     workload.args = {"serve", "/etc/headroom/serve.json", "--host", "0.0.0.0", "--port", std::to_string(kServePort)};
     workload.port = kServePort;
-    workload.configMapName = mode.name + "-config";
+    workload.configSecretName = mode.name + "-config";
     workload.gpus = mode.hardware->tensorParallel;
     workload.nodeSelector = ordered_json{{"headroom/hardware", mode.hardware->hardware}};
     workload.terminationGraceS = context.terminationGraceS;
@@ -192,7 +195,7 @@ void addServeManifests(const FleetContext& context, std::vector<Manifest>& out) 
                                  std::to_string(mode.mode->instances) + " planned instance(s).");
     deploymentComments.push_back("Pods run on nodes labelled headroom/hardware=" + mode.hardware->hardware + ".");
     out.push_back({mode.name + "-config.yaml", context.configComments,
-                   k8s::configMap(workload.configMapName, workload.labels, "serve.json", configText)});
+                   k8s::secret(workload.configSecretName, workload.labels, "serve.json", configText)});
     out.push_back({mode.name + "-deployment.yaml", deploymentComments, k8s::deployment(workload)});
     out.push_back({mode.name + "-service.yaml", header(options), k8s::service(workload)});
     out.push_back({mode.name + "-pdb.yaml", header(options), k8s::podDisruptionBudget(workload)});
@@ -200,7 +203,8 @@ void addServeManifests(const FleetContext& context, std::vector<Manifest>& out) 
 }
 
 // The router: the classes and access of the serve config, one member per mode Service, the plan's
-// per-class rates on each mode as weighted shares; its ConfigMap, Deployment, Service and PDB.
+// per-class rates on each mode as weighted shares; its Secret (the config holds the API keys),
+// Deployment, Service and PDB.
 void addRouterManifests(const FleetContext& context, std::vector<Manifest>& out) {
   const FleetPlan& plan = context.plan;
   json route = json::object();
@@ -234,12 +238,12 @@ void addRouterManifests(const FleetContext& context, std::vector<Manifest>& out)
   router.image = context.options.image;
   router.args = {"route", "/etc/headroom/route.json", "--host", "0.0.0.0", "--port", std::to_string(kRouterPort)};
   router.port = kRouterPort;
-  router.configMapName = "headroom-router-config";
+  router.configSecretName = "headroom-router-config";
   router.terminationGraceS = context.terminationGraceS;
   router.configHash = k8s::contentHash(routeText);
   std::vector<std::string> routeComments = context.configComments;
   routeComments.push_back("Weighted shares per class, one per member (mode Service): the plan's requests per second there.");
-  out.push_back({"router-config.yaml", routeComments, k8s::configMap(router.configMapName, router.labels, "route.json", routeText)});
+  out.push_back({"router-config.yaml", routeComments, k8s::secret(router.configSecretName, router.labels, "route.json", routeText)});
   out.push_back({"router-deployment.yaml", header(context.options), k8s::deployment(router)});
   out.push_back({"router-service.yaml", header(context.options), k8s::service(router)});
   out.push_back({"router-pdb.yaml", header(context.options), k8s::podDisruptionBudget(router)});

@@ -115,6 +115,42 @@ DashboardRow poolRow(const ObservedService& service) {
   return row;
 }
 
+// The re-planner of `route --replan advisory|auto` (serve/router/replan_runner): its desired and current
+// instances per mode, its changes, and its desired total beside the serving instances Prometheus scrapes.
+DashboardRow replannerRow() {
+  DashboardRow row{"Re-planner", {}};
+  row.panels.push_back(
+      {"Instances: desired vs current",
+       "Instances per mode. desired: the plan of the re-planner's last solve for the per-class rates the router "
+       "measures; it is what KEDA or an HPA should scale each mode's Deployment to. current: the plan the "
+       "re-planner holds after its hysteresis (scale up fast, down after a cooldown, never while a change "
+       "settles or above the GPU budget); in auto mode the router routes by its shares. Only a router started "
+       "with --replan advisory|auto exports them. Each router re-plans from the requests it routes itself; "
+       "with several routers scraped the panel shows the largest.",
+       "short",
+       {{"max by (mode) (headroom_router_desired_instances)", "desired {{mode}}"},
+        {"max by (mode) (headroom_router_current_instances)", "current {{mode}}"}},
+       std::nullopt});
+  row.panels.push_back({"Plan changes",
+                        "Changes of instances (up or down) the re-planner applied within each rate interval. At a "
+                        "steady load there are none; changes back and forth mean the load moves faster than the "
+                        "cooldown. Only with --replan advisory|auto.",
+                        "short",
+                        {{"sum(increase(headroom_router_replan_changes_total" + std::string(kRateWindow) + "))", "changes"}},
+                        std::nullopt});
+  row.panels.push_back(
+      {"Desired vs serving instances",
+       "The re-planner's desired instances over all modes beside the serve processes this Prometheus scrapes "
+       "(one headroom_busy_seconds_total series each), when it scrapes the router and the serving pods alike. "
+       "The count takes every serve it scrapes, also ones outside this router's fleet, and a pod leaves it only "
+       "when its scrape fails or goes stale: the lines meet once the fleet has scaled to the recommendation.",
+       "short",
+       {{"sum(max by (mode) (headroom_router_desired_instances))", "desired (all modes)"},
+        {"count(headroom_busy_seconds_total)", "serving, scraped"}},
+       std::nullopt});
+  return row;
+}
+
 std::string dashboardUid(const ObservedService& service) {
   std::string uid = "headroom-" + std::string(toString(service.kind)) + "-";
   for (const char c : service.name) {
@@ -168,6 +204,7 @@ GrafanaDashboard buildGrafanaDashboard(const ObservedService& service) {
   dashboard.uid = dashboardUid(service);
   for (const ServedClass& served : service.classes) dashboard.rows.push_back(classRow(service, served));
   dashboard.rows.push_back(poolRow(service));
+  if (service.kind == ServiceKind::Route) dashboard.rows.push_back(replannerRow());
   return dashboard;
 }
 

@@ -43,8 +43,10 @@ struct DashboardRow {
 // A Grafana dashboard as data: a row per class (attainment against the class's percentile, TTFT, judged
 // TBT, end-to-end and queue-time percentiles from the histograms against the class's bounds, 429s,
 // relegations, cancellations; a router's own counters for a route), then a pool row (headroom as the
-// instances' idle share, KV use, queued and running requests, instances reporting; members for a route).
-// Every query names only metrics that `serve` or `route` export on /metrics.
+// instances' idle share, KV use, queued and running requests, instances reporting; members for a route),
+// and for a route a re-planner row (desired vs current instances per mode, plan changes, the desired total
+// beside the serving instances scraped; a router exports them with `--replan advisory|auto`). Every query
+// names only metrics that `serve` or `route` export on /metrics.
 struct GrafanaDashboard {
   std::string title;
   std::string uid;  // at most 40 characters, [A-Za-z0-9_-]

@@ -37,9 +37,10 @@ std::string contentHash(const std::string& text) {
   return hex;
 }
 
-Object configMap(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText) {
-  Object object = header("v1", "ConfigMap", name, labels);
-  object["data"] = Object{{fileName, fileText}};
+Object secret(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText) {
+  Object object = header("v1", "Secret", name, labels);
+  object["type"] = "Opaque";
+  object["stringData"] = Object{{fileName, fileText}};
   return object;
 }
 
@@ -60,7 +61,7 @@ Object deployment(const Workload& workload) {
   Object pod = {{"terminationGracePeriodSeconds", workload.terminationGraceS}};
   if (!workload.nodeSelector.empty()) pod["nodeSelector"] = workload.nodeSelector;
   pod["containers"] = Object::array({container});
-  pod["volumes"] = Object::array({Object{{"name", "config"}, {"configMap", {{"name", workload.configMapName}}}}});
+  pod["volumes"] = Object::array({Object{{"name", "config"}, {"secret", {{"secretName", workload.configSecretName}}}}});
 
   Object templateMeta = {{"labels", workload.labels}};
   if (!workload.configHash.empty()) templateMeta["annotations"] = Object{{"headroom/config-hash", workload.configHash}};

@@ -13,10 +13,12 @@ namespace headroom::serve::k8s {
 // are ordered_json objects of string values. Names must already be valid DNS labels.
 using Object = nlohmann::ordered_json;
 
-Object configMap(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText);
+// An Opaque Secret holding one file, `fileName` with `fileText` (as stringData: the text as written, the
+// API server encodes it): for a configuration that holds API keys.
+Object secret(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText);
 
 // What a Deployment runs: one container of `image` running `args` (after the image's headroom-cli),
-// serving HTTP on `port`, probed on `healthPath`, with the ConfigMap `configMapName` mounted read-only at
+// serving HTTP on `port`, probed on `healthPath`, with the Secret `configSecretName` mounted read-only at
 // `configDirectory`; `gpus` > 0 requests (and limits) that many nvidia.com/gpu; `nodeSelector` may be
 // empty.
 struct Workload {
@@ -27,7 +29,7 @@ struct Workload {
   std::vector<std::string> args;
   std::uint16_t port = 8000;
   std::string healthPath = "/health";
-  std::string configMapName;
+  std::string configSecretName;
   std::string configDirectory = "/etc/headroom";
   std::int32_t gpus = 0;
   Object nodeSelector = Object::object();
@@ -35,7 +37,7 @@ struct Workload {
   std::string configHash;  // pod annotation headroom/config-hash: a changed config rolls the pods
 };
 Object deployment(const Workload& workload);
-// FNV-1a (64 bit) of `text` in hex: a stable fingerprint of a ConfigMap's content for configHash.
+// FNV-1a (64 bit) of `text` in hex: a stable fingerprint of a configuration's content for configHash.
 std::string contentHash(const std::string& text);
 // A ClusterIP Service named like the workload, port `port` to the container's named port "http".
 Object service(const Workload& workload);

@@ -1,5 +1,5 @@
 // `headroom-cli deploy`: the seed example's plan as Kubernetes manifests. The replicas and shares are
-// the plan's, the same plan gives the same bytes, a plan over the GPU budget or with an unmapped mode
+// the plan's, the configurations (they hold API keys) are Secrets, the same plan gives the same bytes, a plan over the GPU budget or with an unmapped mode
 // writes nothing, every object validates offline against its schema (tests/k8s-schema), and where
 // kubectl is installed `kubectl kustomize` renders the directory.
 #include <QtTest>
@@ -32,6 +32,23 @@ QByteArray readAll(const QString& path) {
 }
 
 YAML::Node loadYaml(const QString& path) { return YAML::Load(readAll(path).toStdString()); }
+
+// The configuration file `fileName` of the Secret in `path` (an Opaque Secret with it in stringData);
+// empty when the file holds no such Secret.
+QJsonObject secretConfig(const QString& path, const std::string& fileName) {
+  const YAML::Node secret = loadYaml(path);
+  if (!secret["kind"] || secret["kind"].as<std::string>() != "Secret" || !secret["type"] ||
+      secret["type"].as<std::string>() != "Opaque" || !secret["stringData"] || !secret["stringData"][fileName]) {
+    return {};
+  }
+  return QJsonDocument::fromJson(QByteArray::fromStdString(secret["stringData"][fileName].as<std::string>())).object();
+}
+
+// The config-hash annotation of a Deployment's pods.
+std::string configHash(const QString& deploymentPath) {
+  const YAML::Node annotation = loadYaml(deploymentPath)["spec"]["template"]["metadata"]["annotations"]["headroom/config-hash"];
+  return annotation ? annotation.as<std::string>() : std::string();
+}
 
 QString failure(const CliRun& run) {
   return QString::fromUtf8("exit %1\nstdout: %2\nstderr: %3").arg(run.exitCode).arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err));
@@ -97,14 +114,12 @@ class TestDeploy : public QObject {
     QCOMPARE(container["readinessProbe"]["httpGet"]["path"].as<std::string>(), std::string("/health"));
     QCOMPARE(container["image"].as<std::string>().rfind("headroom:", 0), std::size_t{0});
 
-    const QJsonObject serveConfig = QJsonDocument::fromJson(QByteArray::fromStdString(
-        loadYaml(out + "/headroom-serve-gpu-config.yaml")["data"]["serve.json"].as<std::string>())).object();
+    const QJsonObject serveConfig = secretConfig(out + "/headroom-serve-gpu-config.yaml", "serve.json");
     QCOMPARE(serveConfig["model"].toString(), QStringLiteral("llama-3.1-8b"));
     QCOMPARE(serveConfig["hardware"].toString(), QStringLiteral("h100-sxm"));
     QCOMPARE(serveConfig["classes"].toArray().size(), plan_["classes"].toArray().size());
 
-    const QJsonObject route = QJsonDocument::fromJson(QByteArray::fromStdString(
-        loadYaml(out + "/router-config.yaml")["data"]["route.json"].as<std::string>())).object();
+    const QJsonObject route = secretConfig(out + "/router-config.yaml", "route.json");
     QCOMPARE(route["members"].toArray().size(), 1);
     QCOMPARE(route["members"][0][QStringLiteral("url")].toString(), QStringLiteral("http://headroom-serve-gpu:8000"));
     QCOMPARE(route["routing"][QStringLiteral("policy")].toString(), QStringLiteral("weighted"));
@@ -202,15 +217,41 @@ class TestDeploy : public QObject {
     const QString out = dir_.filePath("with-config");
     const CliRun run = deploy(out, {"--mode-map", kMapping, "--serve-config", config});
     QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
-    const QJsonObject serve = QJsonDocument::fromJson(QByteArray::fromStdString(
-        loadYaml(out + "/headroom-serve-gpu-config.yaml")["data"]["serve.json"].as<std::string>())).object();
+    const QJsonObject serve = secretConfig(out + "/headroom-serve-gpu-config.yaml", "serve.json");
     QCOMPARE(serve[QStringLiteral("tenants")][0][QStringLiteral("keys")][0].toString(), QStringLiteral("sk-acme-0123456789"));
     QCOMPARE(serve[QStringLiteral("scheduler")][QStringLiteral("policy")].toString(), QStringLiteral("priority"));
     QCOMPARE(serve[QStringLiteral("model")].toString(), QStringLiteral("llama-3.1-8b"));
-    const QJsonObject route = QJsonDocument::fromJson(QByteArray::fromStdString(
-        loadYaml(out + "/router-config.yaml")["data"]["route.json"].as<std::string>())).object();
+    const QJsonObject route = secretConfig(out + "/router-config.yaml", "route.json");
     QCOMPARE(route[QStringLiteral("admin_keys")][0].toString(), QStringLiteral("sk-admin-0123456789"));
     QVERIFY(!QString::fromUtf8(readAll(out + "/router-config.yaml")).contains("placeholder"));
+    // The keys are in Secrets only: every file that holds one is a Secret, mounted where the server
+    // reads its configuration; a changed configuration (a new key) rolls the pods (config-hash).
+    QStringList withKeys;
+    for (const QString& file : QDir(out).entryList({"*.yaml"}, QDir::Files, QDir::Name)) {
+      const QString text = QString::fromUtf8(readAll(out + "/" + file));
+      QVERIFY2(!text.contains("kind: ConfigMap"), qPrintable(file));
+      if (!text.contains("sk-acme-0123456789") && !text.contains("sk-admin-0123456789")) continue;
+      withKeys << file;
+      QCOMPARE(loadYaml(out + "/" + file)["kind"].as<std::string>(), std::string("Secret"));
+    }
+    QCOMPARE(withKeys, (QStringList{"headroom-serve-gpu-config.yaml", "router-config.yaml"}));
+    for (const auto& [deployment, secret] : {std::pair{"headroom-serve-gpu-deployment.yaml", "headroom-serve-gpu-config"},
+                                             std::pair{"router-deployment.yaml", "headroom-router-config"}}) {
+      const YAML::Node pod = loadYaml(out + "/" + deployment)["spec"]["template"]["spec"];
+      QCOMPARE(pod["volumes"][0]["secret"]["secretName"].as<std::string>(), std::string(secret));
+      QCOMPARE(pod["containers"][0]["volumeMounts"][0]["mountPath"].as<std::string>(), std::string("/etc/headroom"));
+    }
+    const QString rotated =
+        headroom::test::writeFile(dir_, "serve-rotated.json", readAll(config).replace("sk-acme-0123456789", "sk-acme-9876543210"));
+    const QString rotatedOut = dir_.filePath("with-rotated-key");
+    const CliRun rotation = deploy(rotatedOut, {"--mode-map", kMapping, "--serve-config", rotated});
+    QVERIFY2(rotation.exitCode == 0, qPrintable(failure(rotation)));
+    for (const char* deployment : {"/headroom-serve-gpu-deployment.yaml", "/router-deployment.yaml"}) {
+      const std::string before = configHash(out + deployment);
+      QCOMPARE(before.size(), std::size_t{16});
+      QVERIFY2(configHash(rotatedOut + deployment) != before, deployment);
+    }
+
     // The drain time (50 s) and 10 s for the last replies.
     QCOMPARE(loadYaml(out + "/headroom-serve-gpu-deployment.yaml")["spec"]["template"]["spec"]["terminationGracePeriodSeconds"].as<int>(), 60);
 
@@ -315,6 +356,8 @@ class TestDeploy : public QObject {
         "apiVersion: llm-d.ai/v1alpha2\nkind: InferenceObjective\nmetadata: {name: o}\nspec: {poolRef: {name: p}, priority: 1, criticality: high}\n");
     QTest::newRow("pool without ports") << QByteArray(
         "apiVersion: inference.networking.k8s.io/v1\nkind: InferencePool\nmetadata: {name: p}\nspec: {selector: {matchLabels: {a: b}}}\n");
+    QTest::newRow("Secret with a value that is no text") << QByteArray(
+        "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\nstringData: {serve.json: 5}\n");
     QTest::newRow("a kind no schema knows") << QByteArray("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
   }
 

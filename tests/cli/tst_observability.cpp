@@ -56,6 +56,13 @@ QByteArray serveConfig() {
   return QByteArray(R"({"model_name": "test-model", "executor": {"kind": "constant", "iteration_s": 0.02},)") + kClasses + "}";
 }
 
+// The planning file the route re-plans with (`--replan-input`): the route's three classes on one mode.
+const QByteArray kPlanning =
+    "{\"classes\": [{\"name\": \"chat\", \"rate_per_s\": 0.1, \"bound_s\": 10},"
+    " {\"name\": \"batch\", \"rate_per_s\": 0.1, \"bound_s\": 60},"
+    " {\"name\": \"instant\", \"rate_per_s\": 0.1, \"bound_s\": 10}],"
+    " \"modes\": [{\"name\": \"gpu\", \"max_instances\": 8, \"curve\": [ [0, 1], [5, 5], [6, 100] ]}]}";
+
 QByteArray routeConfig(std::uint16_t memberPort) {
   const QByteArray member = "{\"name\": \"a\", \"url\": \"http://127.0.0.1:" + QByteArray::number(memberPort) + "\"}";
   return "{" + QByteArray(kClasses) + ", \"members\": [" + member + "]}";
@@ -379,14 +386,16 @@ class TestObservability : public QObject {
     QVERIFY2(wrong.exitCode != 0, qPrintable("a healthy series was expected to fire and promtool did not object:\n" + wrong.output));
   }
 
-  // Start a real serve and a real route in front of it, read their /metrics, and check that every query
-  // of both dashboards names a metric one of them exports, and that the rows and SLO lines are there.
+  // Start a real serve and a real route (re-planning, so it exports the re-planner's gauges) in front of
+  // it, read their /metrics, and check that every query of both dashboards names a metric one of them
+  // exports, and that the rows and SLO lines are there.
   void dashboardQueriesNameExportedMetrics() {
     const QString serveFile = writeFile(dir_, "serve.json", serveConfig());
     ServerProcess member(QStringList{"serve", serveFile});
     QVERIFY(member.port() != 0);
     const QString routeFile = writeFile(dir_, "route.json", routeConfig(member.port()));
-    ServerProcess router(QStringList{"route", routeFile});
+    const QString planning = writeFile(dir_, "planning.json", kPlanning);
+    ServerProcess router(QStringList{"route", routeFile, "--replan", "advisory", "--replan-input", planning, "--interval", "1"});
     QVERIFY(router.port() != 0);
     // One request that meets chat's SLO, one that misses instant's: the server counts them apart.
     for (const char* className : {"chat", "instant"}) {
@@ -412,6 +421,9 @@ class TestObservability : public QObject {
     fleet.merge(exportedNames(routeMetrics.body));
     QVERIFY(served.contains("headroom_ttft_seconds_bucket"));
     QVERIFY(fleet.contains("headroom_router_requests_total"));
+    // The re-planner's gauges (its plans take at least one instance of gpu for any load).
+    QVERIFY2(metricValue(routeMetrics.body, R"(headroom_router_desired_instances{mode="gpu"})") >= 1.0, routeMetrics.body.c_str());
+    QVERIFY2(metricValue(routeMetrics.body, R"(headroom_router_current_instances{mode="gpu"})") >= 1.0, routeMetrics.body.c_str());
 
     // The rules' counters are the server's.
     for (const std::string_view counter : {headroom::serve::kJudgedCounter, headroom::serve::kMetCounter}) {
@@ -427,6 +439,8 @@ class TestObservability : public QObject {
       QStringList rows;
       QMap<QString, QJsonObject> panelsOfChat;  // title -> panel, in the chat row
       QMap<QString, QJsonObject> panelsOfBatch;
+      QStringList replannerPanels;
+      QStringList desiredLegends;
       QString row;
       int queries = 0;
       for (const QJsonValue& value : dashboard["panels"].toArray()) {
@@ -438,6 +452,10 @@ class TestObservability : public QObject {
         }
         if (row == "Class chat") panelsOfChat[panel["title"].toString()] = panel;
         if (row == "Class batch") panelsOfBatch[panel["title"].toString()] = panel;
+        if (row == "Re-planner") replannerPanels << panel["title"].toString();
+        if (panel["title"].toString() == "Instances: desired vs current") {
+          for (const QJsonValue& target : panel["targets"].toArray()) desiredLegends << target.toObject()["legendFormat"].toString();
+        }
         const QJsonArray targets = panel["targets"].toArray();
         QVERIFY2(!targets.isEmpty(), qPrintable(row + " / " + panel["title"].toString() + ": no query"));
         for (const QJsonValue& target : targets) {
@@ -453,7 +471,9 @@ class TestObservability : public QObject {
           ++queries;
         }
       }
-      QCOMPARE(rows, (QStringList{"Class chat", "Class batch", "Class instant", "Pool"}));
+      QStringList expectedRows{"Class chat", "Class batch", "Class instant", "Pool"};
+      if (kind == "route") expectedRows << "Re-planner";
+      QCOMPARE(rows, expectedRows);
       QVERIFY(queries >= 20);
       auto thresholdOf = [](const QJsonObject& panel) {
         const QJsonArray steps = panel["fieldConfig"]["defaults"]["thresholds"]["steps"].toArray();
@@ -470,6 +490,11 @@ class TestObservability : public QObject {
         QVERIFY2(panelsOfChat.contains(QString(title)), title);
       }
       QCOMPARE(panelsOfChat.contains("Router: requests and errors"), kind == "route");
+      if (kind == "route") {
+        const QStringList replanner{"Instances: desired vs current", "Plan changes", "Desired vs serving instances"};
+        QCOMPARE(replannerPanels, replanner);
+        QCOMPARE(desiredLegends, (QStringList{"desired {{mode}}", "current {{mode}}"}));
+      }
     }
   }
 

@@ -243,6 +243,16 @@ class TestRouteReplan : public QObject {
     QTest::newRow("unmapped mode") << QStringList{"--replan", "auto", "--mode-map", "cpu=llama-3.1-8b@h100-sxm"} << "cpu";
     QTest::newRow("planning file without the classes")
         << QStringList{"--replan", "auto", "--replan-input", "OTHER"} << "has no class \"chat\"";
+    // The plan for the planning file's own rates is the one the router starts with: over the budget, or
+    // with no plan at all, the router does not start.
+    QTest::newRow("starting plan over the budget")
+        << QStringList{"--replan", "advisory", "--replan-input", "BUSY", "--budget", "2"}
+        << "needs 3 GPUs (gpu 3), above the budget of 2";
+    QTest::newRow("starting plan GPUs per instance over the budget")
+        << QStringList{"--replan", "advisory", "--mode-map", "gpu=llama-3.1-8b@h100-sxmx2", "--budget", "1"}
+        << "needs 2 GPUs (gpu 1), above the budget of 1";
+    QTest::newRow("no starting plan")
+        << QStringList{"--replan", "advisory", "--replan-input", "UNPLANNABLE"} << "no plan for its own rates";
   }
   void badFlagsExit2() {
     QFETCH(QStringList, flags);
@@ -252,10 +262,19 @@ class TestRouteReplan : public QObject {
     const QString other = writeFile(dir_, "other-planning.json",
                                     "{\"classes\": [{\"name\": \"x\", \"rate_per_s\": 1, \"bound_s\": 10}],"
                                     " \"modes\": [{\"name\": \"gpu\", \"curve\": [ [0, 1], [5, 5] ]}]}");
+    // chat at 12 req/s takes three instances of gpu (one carries between 5 and 6 within chat's bound);
+    // at 100 req/s it would take more than gpu's eight.
+    const QString busy = writeFile(dir_, "busy-planning.json", QByteArray(kPlanning).replace("\"rate_per_s\": 0.1, \"bound_s\": 10",
+                                                                                             "\"rate_per_s\": 12, \"bound_s\": 10"));
+    const QString unplannable = writeFile(dir_, "unplannable-planning.json",
+                                          QByteArray(kPlanning).replace("\"rate_per_s\": 0.1, \"bound_s\": 10",
+                                                                        "\"rate_per_s\": 100, \"bound_s\": 10"));
+    const QMap<QString, QString> files{{"OTHER", other}, {"BUSY", busy}, {"UNPLANNABLE", unplannable}};
     QStringList arguments{"route", config};
     const bool namesInput = flags.contains("--replan-input");
-    for (const QString& flag : flags) arguments << (flag == "OTHER" ? other : flag);
-    if (!namesInput && flags.contains("auto") && message != "--replan-input") arguments << "--replan-input" << planning;
+    for (const QString& flag : flags) arguments << files.value(flag, flag);
+    const bool replans = flags.contains("auto") || flags.contains("advisory");
+    if (!namesInput && replans && message != "--replan-input") arguments << "--replan-input" << planning;
     QByteArray errors;
     QCOMPARE(exitCodeOf(arguments, &errors), 2);
     QVERIFY2(errors.contains(message.toUtf8()), errors.constData());
