@@ -1,4 +1,4 @@
-// Planner > Export…: the plan shown in the planner panel written as the Kustomize directory
+// The planner's Export…: the plan shown in the planner panel written as the Kustomize directory
 // `headroom-cli deploy` writes for it (the same bytes), with replicas and shares from the plan; refusals
 // (over the GPU budget, a directory deploy did not write, a constant executor, a bad serve
 // configuration) say why in red and write nothing; the dialog's values become the deploy options, and OK
@@ -14,11 +14,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
+#include <functional>
 #include <memory>
 
 #include <yaml-cpp/yaml.h>
@@ -107,6 +110,8 @@ class TestDeployExport : public QObject {
 
  private slots:
   void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
     const PlannerOutcomePtr outcome = outcomeFor("llama-3.1-8b");
     QVERIFY(outcome->report.recommended.solutionFound);
     QCOMPARE(outcome->report.recommended.instancesTotal, 3);
@@ -369,26 +374,53 @@ class TestDeployExport : public QObject {
     QVERIFY(!defaults.serveConfig);
   }
 
-  // The button opens the dialog; accepted with a directory, the plan is written there.
+  // The button opens the dialog; accepted with a directory, the plan is written there, and the next
+  // export offers the same choices.
   void exportButtonOpensTheDialogAndWrites() {
     QTemporaryDir dir;
     ShownPlan shown(outcomeFor("llama-3.1-8b"));
     const QString out = dir.filePath(QStringLiteral("fleet"));
+    DeployExportChoices offered;
     bool sawDialog = false;
-    QTimer::singleShot(0, &shown.panel, [&] {
-      auto* dialog = shown.panel.findChild<DeployExportDialog*>();
-      if (dialog == nullptr) {
-        if (QWidget* modal = QApplication::activeModalWidget()) modal->close();
-        return;
-      }
-      sawDialog = true;
+    // Runs inside the dialog's exec(): reads what it offers, then fills it in with `fill` and accepts.
+    const auto answer = [&](const std::function<void(DeployExportDialog*)>& fill) {
+      QTimer::singleShot(0, &shown.panel, [&, fill] {
+        auto* dialog = shown.panel.findChild<DeployExportDialog*>();
+        if (dialog == nullptr) {
+          if (QWidget* modal = QApplication::activeModalWidget()) modal->close();
+          return;
+        }
+        sawDialog = true;
+        offered = dialog->choices();
+        fill(dialog);
+        dialog->okButton()->click();
+      });
+    };
+
+    answer([&](DeployExportDialog* dialog) {
+      dialog->targetBox()->setCurrentIndex(dialog->targetBox()->findData(static_cast<int>(serve::FleetTarget::GatewayApi)));
+      dialog->budgetCheck()->setChecked(true);
+      dialog->budgetSpin()->setValue(5);
       dialog->directoryEdit()->setText(out);
-      dialog->okButton()->click();
     });
     shown.panel.exportButton()->click();
     QVERIFY(sawDialog);
+    QVERIFY(offered.directory.empty());
+    QVERIFY(!offered.gpuBudget);
     QVERIFY2(QFileInfo::exists(out + "/kustomization.yaml"), qPrintable(shown.panel.statusText()));
+    QVERIFY(QFileInfo::exists(out + "/httproute.yaml"));
+    QCOMPARE(loadYaml(out + "/gpu-quota.yaml")["spec"]["hard"]["requests.nvidia.com/gpu"].as<std::string>(), std::string("5"));
     QVERIFY(!shown.statusIsError());
+
+    sawDialog = false;
+    answer([](DeployExportDialog*) {});
+    shown.panel.exportButton()->click();
+    QVERIFY(sawDialog);
+    QCOMPARE(offered.directory, std::filesystem::path(out.toStdString()));
+    QVERIFY(offered.target == serve::FleetTarget::GatewayApi);
+    QCOMPARE(offered.gpuBudget, std::optional<std::int32_t>(5));
+    QCOMPARE(offered.image, serve::defaultFleetImage());
+    QVERIFY2(shown.panel.statusText().contains(QStringLiteral("kubectl kustomize")), qPrintable(shown.panel.statusText()));
   }
 };
 

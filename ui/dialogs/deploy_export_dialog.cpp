@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStringList>
 
@@ -17,6 +18,15 @@
 #include "engine/io/json_input.h"
 
 namespace headroom::ui {
+
+namespace key {
+constexpr auto kTarget = "export/target";
+constexpr auto kImage = "export/image";
+constexpr auto kGpuBudget = "export/gpuBudget";  // absent: no budget
+constexpr auto kGateway = "export/gateway";
+constexpr auto kServeConfig = "export/serveConfig";
+constexpr auto kDirectory = "export/directory";
+}  // namespace key
 
 namespace {
 
@@ -148,7 +158,45 @@ DeployExportChoices DeployExportDialog::choices() const {
   return choices;
 }
 
-void DeployExportDialog::setDirectory(const QString& directory) { directory_->setText(directory); }
+void DeployExportDialog::setChoices(const DeployExportChoices& choices) {
+  target_->setCurrentIndex(std::max(0, target_->findData(static_cast<int>(choices.target))));
+  image_->setText(QString::fromStdString(choices.image.empty() ? serve::defaultFleetImage() : choices.image));
+  budgetOn_->setChecked(choices.gpuBudget.has_value());
+  if (choices.gpuBudget) budget_->setValue(*choices.gpuBudget);
+  gateway_->setText(QString::fromStdString(choices.gateway));
+  serveConfig_->setText(QString::fromStdString(choices.serveConfigFile.string()));
+  directory_->setText(QString::fromStdString(choices.directory.string()));
+}
+
+void DeployExportDialog::restoreSettings() {
+  const QSettings settings;
+  DeployExportChoices remembered;
+  if (const auto target = serve::fleetTargetFromString(settings.value(key::kTarget).toString().toStdString())) {
+    remembered.target = *target;
+  }
+  remembered.image = settings.value(key::kImage).toString().toStdString();
+  if (settings.contains(key::kGpuBudget)) remembered.gpuBudget = settings.value(key::kGpuBudget).toInt();
+  remembered.gateway = settings.value(key::kGateway, QString::fromStdString(remembered.gateway)).toString().toStdString();
+  remembered.serveConfigFile = settings.value(key::kServeConfig).toString().toStdString();
+  remembered.directory = settings.value(key::kDirectory).toString().toStdString();
+  setChoices(remembered);
+}
+
+void DeployExportDialog::saveSettings() const {
+  QSettings settings;
+  const DeployExportChoices chosen = choices();
+  settings.setValue(key::kTarget, QString::fromUtf8(serve::toString(chosen.target).data(),
+                                                   static_cast<qsizetype>(serve::toString(chosen.target).size())));
+  settings.setValue(key::kImage, QString::fromStdString(chosen.image));
+  if (chosen.gpuBudget) {
+    settings.setValue(key::kGpuBudget, *chosen.gpuBudget);
+  } else {
+    settings.remove(key::kGpuBudget);
+  }
+  settings.setValue(key::kGateway, QString::fromStdString(chosen.gateway));
+  settings.setValue(key::kServeConfig, QString::fromStdString(chosen.serveConfigFile.string()));
+  settings.setValue(key::kDirectory, QString::fromStdString(chosen.directory.string()));
+}
 
 std::int32_t DeployExportDialog::gpusNeeded() const { return serve::fleetGpus(plan_, modes_); }
 

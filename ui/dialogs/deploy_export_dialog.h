@@ -21,7 +21,7 @@ class QSpinBox;
 
 namespace headroom::ui {
 
-// What Planner > Export… gathers for one plan, as plain values: the `headroom-cli deploy` flags.
+// What the planner panel's Export… gathers for one plan, as plain values: the `headroom-cli deploy` flags.
 //  gpuBudget: absent = no budget. serveConfigFile: empty = the configuration deploy makes from the
 //  plan's classes. directory: where the Kustomize directory goes.
 struct DeployExportChoices {
@@ -38,10 +38,11 @@ struct DeployExportChoices {
 // file when it is missing or not JSON; buildFleet checks the rest).
 serve::FleetOptions fleetOptionsFor(const DeployExportChoices& choices, std::vector<serve::ModeHardware> modes);
 
-// Planner > Export…: the target (Kustomize base or Gateway API, each explained in a line), the image, an
-// optional GPU budget, the Gateway's name (Gateway API only), an optional serve configuration and the
-// output directory. Shows, read-only, where each planned mode runs and the GPUs the plan needs against
-// the budget, updated as it changes. OK is enabled only when a directory is given. UI thread only.
+// The planner panel's Export…: the target (Kustomize base or Gateway API, each explained in a line), the
+// image, an optional GPU budget, the Gateway's name (Gateway API only), an optional serve configuration
+// and the output directory. Shows, read-only, where each planned mode runs and the GPUs the plan needs
+// against the budget, updated as it changes. OK is enabled only when a directory is given. The choices
+// are kept in QSettings (group "export") by restoreSettings/saveSettings. UI thread only.
 class DeployExportDialog : public QDialog {
   Q_OBJECT
 
@@ -49,7 +50,11 @@ class DeployExportDialog : public QDialog {
   DeployExportDialog(serve::FleetPlan plan, std::vector<serve::ModeHardware> modes, QWidget* parent = nullptr);
 
   DeployExportChoices choices() const;
-  void setDirectory(const QString& directory);
+  void setChoices(const DeployExportChoices& choices);
+
+  // Reads and writes the choices of the last export.
+  void restoreSettings();
+  void saveSettings() const;
 
   // The GPUs the plan needs under the dialog's mapping.
   std::int32_t gpusNeeded() const;

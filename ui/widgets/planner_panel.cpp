@@ -47,13 +47,13 @@ PlannerPanel::PlannerPanel(EngineBridge* bridge, QWidget* parent)
       task_(new PlannerTask(this)),
       comparison_(new PlanComparisonModel(this)),
       verification_(new VerificationModel(this)),
+      confirm_(messageBoxConfirmation()),
       maxInstances_(new QSpinBox(this)),
       plan_(new QPushButton(tr("&Plan"), this)),
       cancel_(new QPushButton(tr("Cancel"), this)),
       apply_(new QPushButton(tr("&Apply to Pool"), this)),
       verify_(new QPushButton(tr("&Verify by Replay"), this)),
       export_(new QPushButton(tr("&Export…"), this)),
-      confirm_(messageBoxConfirmation()),
       progress_(new QProgressBar(this)),
       status_(new QLabel(this)) {
   setObjectName(QStringLiteral("plannerPanel"));
@@ -291,10 +291,10 @@ void PlannerPanel::exportWithDialog() {
     const serve::FleetPlan plan = fleetPlanFor(*outcome_);
     std::vector<serve::ModeHardware> modes = fleetModesFor(outcome_->planning, plan);
     DeployExportDialog dialog(plan, modes, this);
-    dialog.setDirectory(exportDirectory_);
+    dialog.restoreSettings();
     if (dialog.exec() != QDialog::Accepted) return;
+    dialog.saveSettings();
     const DeployExportChoices choices = dialog.choices();
-    exportDirectory_ = QString::fromStdString(choices.directory.string());
     exportPlan(choices.directory, fleetOptionsFor(choices, std::move(modes)));
   } catch (const std::exception& error) {
     refuseExport(error);

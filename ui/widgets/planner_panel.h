@@ -105,7 +105,6 @@ class PlannerPanel : public QWidget {
   std::optional<engine::PlanId> storedPlan_;
   bool applied_ = false;
   bool verifying_ = false;
-  QString exportDirectory_;  // the last directory exported to, offered again
 
   QSpinBox* maxInstances_;
   QPushButton* plan_;
