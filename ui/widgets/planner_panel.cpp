@@ -273,7 +273,7 @@ bool PlannerPanel::exportPlan(const std::filesystem::path& directory, serve::Fle
     const QString shown = QDir::toNativeSeparators(QString::fromStdString(directory.string()));
     spdlog::info("plan exported: {} files to {} ({} instances, {} GPUs)", written.files, directory.string(),
                  written.instances, written.gpus);
-    setStatus(tr("Exported %n file(s) to %1 (%2 instances, %3 GPUs). Render them with: kubectl kustomize %1", nullptr,
+    setStatus(tr("Exported %n file(s) to %1 (instances: %2, GPUs: %3). Render them with: kubectl kustomize %1", nullptr,
                  static_cast<int>(written.files))
                   .arg(shown)
                   .arg(written.instances)

@@ -5,8 +5,8 @@
 #include <exception>
 #include <filesystem>
 
-#include "solver/curve_measurement.h"
 #include "serve/fleet/fleet_manifests.h"
+#include "solver/curve_measurement.h"
 #include "solver/plan.h"
 #include "ui/dialogs/confirmation.h"
 #include "ui/planner/plan_store.h"
