@@ -322,6 +322,10 @@ std::optional<FleetTarget> fleetTargetFromString(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view toString(FleetTarget target) {
+  return target == FleetTarget::GatewayApi ? std::string_view("gateway-api") : std::string_view("kustomize");
+}
+
 std::int32_t fleetGpus(const FleetPlan& plan, const std::vector<ModeHardware>& modes) {
   std::int32_t gpus = 0;
   for (const FleetMode& mode : plan.modes) {

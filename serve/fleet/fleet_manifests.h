@@ -19,6 +19,7 @@ namespace headroom::serve {
 enum class FleetTarget : std::uint8_t { Kustomize, GatewayApi };
 inline constexpr std::string_view kFleetTargetNames = "kustomize, gateway-api";
 std::optional<FleetTarget> fleetTargetFromString(std::string_view text);
+std::string_view toString(FleetTarget target);
 
 // How a plan becomes manifests.
 //  modes: the hardware of each planned mode (every mode with instances needs one).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -17,8 +18,10 @@
 #include "engine/workload/scenario.h"
 #include "solver/plan_json.h"
 #include "ui/bridge/engine_bridge.h"
+#include "ui/dialogs/deploy_export_dialog.h"
 #include "ui/models/plan_comparison_model.h"
 #include "ui/models/verification_model.h"
+#include "ui/planner/plan_export.h"
 #include "ui/planner/plan_setup.h"
 
 namespace headroom::ui {
@@ -44,12 +47,13 @@ PlannerPanel::PlannerPanel(EngineBridge* bridge, QWidget* parent)
       task_(new PlannerTask(this)),
       comparison_(new PlanComparisonModel(this)),
       verification_(new VerificationModel(this)),
+      confirm_(messageBoxConfirmation()),
       maxInstances_(new QSpinBox(this)),
       plan_(new QPushButton(tr("&Plan"), this)),
       cancel_(new QPushButton(tr("Cancel"), this)),
       apply_(new QPushButton(tr("&Apply to Pool"), this)),
       verify_(new QPushButton(tr("&Verify by Replay"), this)),
-      confirm_(messageBoxConfirmation()),
+      export_(new QPushButton(tr("&Export…"), this)),
       progress_(new QProgressBar(this)),
       status_(new QLabel(this)) {
   setObjectName(QStringLiteral("plannerPanel"));
@@ -61,6 +65,8 @@ PlannerPanel::PlannerPanel(EngineBridge* bridge, QWidget* parent)
   apply_->setToolTip(tr("Set the pool to the recommended instances, route each class by the plan's shares "
                         "and order requests by class priority inside instances; the replay restarts"));
   verify_->setToolTip(tr("Replay the applied pool and compare each class's measured latency with the prediction"));
+  export_->setToolTip(tr("Write the plan as Kubernetes manifests, a Kustomize directory: the same files as "
+                         "headroom-cli deploy"));
   progress_->setRange(0, 1);
   progress_->setValue(0);
   progress_->setFormat(tr("%v of about %m replays"));
@@ -76,6 +82,7 @@ PlannerPanel::PlannerPanel(EngineBridge* bridge, QWidget* parent)
   auto* actions = new QHBoxLayout;
   actions->addWidget(apply_);
   actions->addWidget(verify_);
+  actions->addWidget(export_);
   actions->addStretch(1);
 
   comparisonView_ = makeTable(comparison_, this);
@@ -92,6 +99,7 @@ PlannerPanel::PlannerPanel(EngineBridge* bridge, QWidget* parent)
   connect(cancel_, &QPushButton::clicked, this, &PlannerPanel::cancel);
   connect(apply_, &QPushButton::clicked, this, &PlannerPanel::applyToPool);
   connect(verify_, &QPushButton::clicked, this, &PlannerPanel::verifyByReplay);
+  connect(export_, &QPushButton::clicked, this, &PlannerPanel::exportWithDialog);
   connect(task_, &PlannerTask::progress, this, &PlannerPanel::showProgress);
   connect(task_, &PlannerTask::planned, this, &PlannerPanel::showPlan);
   connect(task_, &PlannerTask::verified, this, &PlannerPanel::showVerification);
@@ -132,6 +140,7 @@ void PlannerPanel::updateButtons() {
   cancel_->setEnabled(busy);
   apply_->setEnabled(!busy && solved);
   verify_->setEnabled(!busy && solved && applied_);
+  export_->setEnabled(!busy && solved);
 }
 
 void PlannerPanel::startPlanning() {
@@ -252,6 +261,49 @@ void PlannerPanel::verifyByReplay() {
   progress_->setValue(0);
   setStatus(tr("Replaying the applied pool…"));
   updateButtons();
+}
+
+bool PlannerPanel::exportPlan(const std::filesystem::path& directory, serve::FleetOptions options) {
+  if (!outcome_ || !outcome_->report.recommended.solutionFound || task_->running()) {
+    setStatus(tr("Nothing to export: plan the scenario first."), true);
+    return false;
+  }
+  try {
+    const PlanExport written = ui::exportPlan(*outcome_, directory, std::move(options));
+    const QString shown = QDir::toNativeSeparators(QString::fromStdString(directory.string()));
+    spdlog::info("plan exported: {} files to {} ({} instances, {} GPUs)", written.files, directory.string(),
+                 written.instances, written.gpus);
+    setStatus(tr("Exported %n file(s) to %1 (instances: %2, GPUs: %3). Render them with: kubectl kustomize %1", nullptr,
+                 static_cast<int>(written.files))
+                  .arg(shown)
+                  .arg(written.instances)
+                  .arg(written.gpus));
+    return true;
+  } catch (const std::exception& error) {
+    refuseExport(error);
+    return false;
+  }
+}
+
+void PlannerPanel::exportWithDialog() {
+  if (!outcome_ || !outcome_->report.recommended.solutionFound || task_->running()) return;
+  try {
+    const serve::FleetPlan plan = fleetPlanFor(*outcome_);
+    std::vector<serve::ModeHardware> modes = fleetModesFor(outcome_->planning, plan);
+    DeployExportDialog dialog(plan, modes, this);
+    dialog.restoreSettings();
+    if (dialog.exec() != QDialog::Accepted) return;
+    dialog.saveSettings();
+    const DeployExportChoices choices = dialog.choices();
+    exportPlan(choices.directory, fleetOptionsFor(choices, std::move(modes)));
+  } catch (const std::exception& error) {
+    refuseExport(error);
+  }
+}
+
+void PlannerPanel::refuseExport(const std::exception& error) {
+  spdlog::warn("plan export refused: {}", error.what());
+  setStatus(tr("Not exported, nothing was written: %1").arg(QString::fromStdString(error.what())), true);
 }
 
 void PlannerPanel::showVerification(const VerificationOutcomePtr& outcome) {

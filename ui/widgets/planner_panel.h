@@ -2,6 +2,10 @@
 
 #include <QWidget>
 
+#include <exception>
+#include <filesystem>
+
+#include "serve/fleet/fleet_manifests.h"
 #include "solver/curve_measurement.h"
 #include "solver/plan.h"
 #include "ui/dialogs/confirmation.h"
@@ -25,7 +29,8 @@ class VerificationModel;
 // shows the recommendation beside the FCFS and siloed baselines, applies it to the pool (instance count,
 // weighted router shares, priority ordering) and verifies it by replay, measured against predicted.
 // Every plan computed is kept in the plan store with its inputs; applying one names it to the store, and
-// asks first when a replay is in progress (applying restarts it). UI thread only.
+// asks first when a replay is in progress (applying restarts it). Export… writes the plan shown as the
+// Kubernetes manifests `headroom-cli deploy` writes for it. UI thread only.
 class PlannerPanel : public QWidget {
   Q_OBJECT
 
@@ -58,12 +63,20 @@ class PlannerPanel : public QWidget {
   QPushButton* cancelButton() const { return cancel_; }
   QPushButton* applyButton() const { return apply_; }
   QPushButton* verifyButton() const { return verify_; }
+  QPushButton* exportButton() const { return export_; }
+
+  // Writes the plan shown into `directory` as `headroom-cli deploy` would (ui/planner/plan_export.h;
+  // empty options.modes are the planned executor's model and hardware). The status line says how many
+  // files went where and how to render them, or, in red, why nothing was written. False when refused.
+  bool exportPlan(const std::filesystem::path& directory, serve::FleetOptions options);
 
  public slots:
   void startPlanning();
   void cancel();
   void applyToPool();
   void verifyByReplay();
+  // Asks for the export's options (DeployExportDialog) and exports.
+  void exportWithDialog();
 
  signals:
   // The recommendation was applied to the pool; `planJson` is it as `headroom-cli plan --json` writes it
@@ -79,6 +92,7 @@ class PlannerPanel : public QWidget {
   void setStatus(const QString& text, bool error = false);
   void updateButtons();
   void storePlan(const PlannerOutcomePtr& outcome);
+  void refuseExport(const std::exception& error);
 
   EngineBridge* bridge_;
   PlannerTask* task_;
@@ -97,6 +111,7 @@ class PlannerPanel : public QWidget {
   QPushButton* cancel_;
   QPushButton* apply_;
   QPushButton* verify_;
+  QPushButton* export_;
   QProgressBar* progress_;
   QLabel* status_;
   QTableView* comparisonView_;
