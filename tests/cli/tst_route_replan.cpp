@@ -226,6 +226,9 @@ class TestRouteReplan : public QObject {
     bool named = false;
     for (const QJsonObject& line : logLines(log)) named |= line["reason"].toString().contains("above the budget of 1");
     QVERIFY(named);
+    // What KEDA or an HPA would follow stays within the budget too.
+    const std::string metrics = httpRequest(process->port(), "GET", "/metrics", {}, {}).body;
+    QCOMPARE(metricValue(metrics, R"(headroom_router_desired_instances{mode="gpu"})"), 1.0);
     const QJsonObject shares = jsonOf(httpRequest(process->port(), "GET", "/v1/headroom/admin/shares", {}, {kAdmin}).body);
     QCOMPARE(shares["policy"].toString(), QString("least-loaded"));
     QCOMPARE(process->stop(), 0);

@@ -157,12 +157,12 @@ class TestDeployExport : public QObject {
     QCOMPARE(container["image"].as<std::string>(), serve::defaultFleetImage());
     QCOMPARE(container["resources"]["limits"]["nvidia.com/gpu"].as<std::string>(), std::string("1"));
     const QJsonObject serveConfig = QJsonDocument::fromJson(QByteArray::fromStdString(
-        loadYaml(out + "/" + mode + "-config.yaml")["data"]["serve.json"].as<std::string>())).object();
+        loadYaml(out + "/" + mode + "-config.yaml")["stringData"]["serve.json"].as<std::string>())).object();
     QCOMPARE(serveConfig["model"].toString(), QStringLiteral("llama-3.1-8b"));
     QCOMPARE(serveConfig["hardware"].toString(), QStringLiteral("h100-sxm"));
 
     const QJsonObject route = QJsonDocument::fromJson(QByteArray::fromStdString(
-        loadYaml(out + "/router-config.yaml")["data"]["route.json"].as<std::string>())).object();
+        loadYaml(out + "/router-config.yaml")["stringData"]["route.json"].as<std::string>())).object();
     QCOMPARE(route["routing"][QStringLiteral("policy")].toString(), QStringLiteral("weighted"));
     const auto& classes = outcome->input.classes;
     for (std::size_t c = 0; c < classes.size(); ++c) {

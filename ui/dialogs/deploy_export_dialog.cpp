@@ -214,7 +214,7 @@ void DeployExportDialog::targetChanged() {
   targetExplanation_->setText(
       gateway ? tr("The Kustomize base, plus per mode an InferencePool, an HTTPRoute weighting each class's modes and "
                    "the InferenceObjectives of the Gateway API Inference Extension (its controller must be installed).")
-              : tr("Core kinds only: per mode a Deployment, Service, serve ConfigMap and PodDisruptionBudget, and the "
+              : tr("Core kinds only: per mode a Deployment, Service, serve configuration (a Secret: it holds the API keys) and PodDisruptionBudget, and the "
                    "router as a Deployment and Service with the plan's shares; runs on any cluster."));
   gateway_->setEnabled(gateway);
 }
