@@ -362,12 +362,12 @@
 <context>
     <name>PlanningDocks</name>
     <message>
-        <location filename="../ui/mainwindow/planning_docks.cpp" line="30"/>
+        <location filename="../ui/mainwindow/planning_docks.cpp" line="32"/>
         <source>Scenario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/planning_docks.cpp" line="34"/>
+        <location filename="../ui/mainwindow/planning_docks.cpp" line="42"/>
         <source>Planner</source>
         <translation>Planner</translation>
     </message>
@@ -1382,6 +1382,177 @@
     </message>
 </context>
 <context>
+    <name>headroom::ui::DeployExportDialog</name>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="71"/>
+        <source>Limit the fleet&apos;s &amp;GPUs to</source>
+        <translation>Limit the fleet&apos;s &amp;GPUs to</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="80"/>
+        <source>Export the Plan to Kubernetes</source>
+        <translation>Export the Plan to Kubernetes</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="81"/>
+        <source>Kustomize base</source>
+        <translation>Kustomize base</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="82"/>
+        <source>Gateway API</source>
+        <translation>Gateway API</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="85"/>
+        <source>The container image with headroom-cli that every server and the router run</source>
+        <translation>The container image with headroom-cli that every server and the router run</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="87"/>
+        <source> GPUs</source>
+        <translation> GPUs</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="89"/>
+        <source>A plan needing more GPUs is refused; the budget also becomes a ResourceQuota</source>
+        <translation>A plan needing more GPUs is refused; the budget also becomes a ResourceQuota</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="91"/>
+        <source>The Gateway the HTTPRoute attaches to</source>
+        <translation>The Gateway the HTTPRoute attaches to</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="92"/>
+        <source>Made from the plan&apos;s classes, with a placeholder key</source>
+        <translation>Made from the plan&apos;s classes, with a placeholder key</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="93"/>
+        <source>The serving configuration every mode starts from (tenants, keys, limits)</source>
+        <translation>The serving configuration every mode starts from (tenants, keys, limits)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="94"/>
+        <source>A new or empty directory, or one written by an earlier export</source>
+        <translation>A new or empty directory, or one written by an earlier export</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="99"/>
+        <source>&amp;Target:</source>
+        <translation>&amp;Target:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="101"/>
+        <source>&amp;Image:</source>
+        <translation>&amp;Image:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="106"/>
+        <source>GPU budget:</source>
+        <translation>GPU budget:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="107"/>
+        <source>G&amp;ateway:</source>
+        <translation>G&amp;ateway:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="108"/>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="111"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="110"/>
+        <source>&amp;Serve configuration:</source>
+        <translation>&amp;Serve configuration:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="113"/>
+        <source>&amp;Directory:</source>
+        <translation>&amp;Directory:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="114"/>
+        <source>Modes:</source>
+        <translation>Modes:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="115"/>
+        <source>GPUs:</source>
+        <translation>GPUs:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="118"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="126"/>
+        <source>%1: no model and hardware</source>
+        <translation>%1: no model and hardware</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="129"/>
+        <source>%1: %2 on %3, tensor-parallel degree %4, %n instance(s)</source>
+        <translation>
+            <numerusform>%1: %2 on %3, tensor-parallel degree %4, %n instance</numerusform>
+            <numerusform>%1: %2 on %3, tensor-parallel degree %4, %n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="204"/>
+        <source>The plan needs %n GPU(s).</source>
+        <translation>
+            <numerusform>The plan needs %n GPU.</numerusform>
+            <numerusform>The plan needs %n GPUs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="207"/>
+        <source>That is over the budget of %n GPU(s): the export will be refused.</source>
+        <translation>
+            <numerusform>That is over the budget of %n GPU: the export will be refused.</numerusform>
+            <numerusform>That is over the budget of %n GPUs: the export will be refused.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="209"/>
+        <source>Within the budget of %n GPU(s).</source>
+        <translation>
+            <numerusform>Within the budget of %n GPU.</numerusform>
+            <numerusform>Within the budget of %n GPUs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="215"/>
+        <source>The Kustomize base, plus per mode an InferencePool, an HTTPRoute weighting each class&apos;s modes and the InferenceObjectives of the Gateway API Inference Extension (its controller must be installed).</source>
+        <translation>The Kustomize base, plus per mode an InferencePool, an HTTPRoute weighting each class&apos;s modes and the InferenceObjectives of the Gateway API Inference Extension (its controller must be installed).</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="217"/>
+        <source>Core kinds only: per mode a Deployment, Service, serve configuration (a Secret: it holds the API keys) and PodDisruptionBudget, and the router as a Deployment and Service with the plan&apos;s shares; runs on any cluster.</source>
+        <translation>Core kinds only: per mode a Deployment, Service, serve configuration (a Secret: it holds the API keys) and PodDisruptionBudget, and the router as a Deployment and Service with the plan&apos;s shares; runs on any cluster.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="234"/>
+        <source>Serve Configuration</source>
+        <translation>Serve Configuration</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="235"/>
+        <source>Serving configurations (*.json);;All files (*)</source>
+        <translation>Serving configurations (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs/deploy_export_dialog.cpp" line="240"/>
+        <source>Export to Directory</source>
+        <translation>Export to Directory</translation>
+    </message>
+</context>
+<context>
     <name>headroom::ui::FigureTile</name>
     <message>
         <location filename="../ui/widgets/class_figures_panel.cpp" line="44"/>
@@ -1478,220 +1649,220 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
         <source>Paused</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
         <source>Playing</source>
         <translation>Playing</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="68"/>
         <source>Stopped</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="68"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="69"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="87"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="374"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="88"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="388"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="99"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="100"/>
         <source>No scenario</source>
         <translation>No scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="132"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="137"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="410"/>
         <source>&amp;Play</source>
         <translation>&amp;Play</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Play or pause the replay (Space)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
         <source>S&amp;tep</source>
         <translation>S&amp;tep</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>Advance %1 s of virtual time, then pause (Ctrl+Right)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
         <source>&amp;Stop</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="147"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="148"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>End the replay; Play starts it again from the beginning (Ctrl+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="149"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
         <source>&amp;Restart</source>
         <translation>&amp;Restart</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Rebuild the replay from the start with the current classes (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="156"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
         <source>Real time (1×)</source>
         <translation>Real time (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="160"/>
         <source>As fast as possible</source>
         <translation>As fast as possible</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="174"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="176"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="176"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="177"/>
         <source>German (Deutsch)</source>
         <translation>German (Deutsch)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="185"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="186"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="191"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="201"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="202"/>
         <source>&amp;Replay</source>
         <translation>&amp;Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="207"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="208"/>
         <source>S&amp;peed</source>
         <translation>S&amp;peed</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="210"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="211"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="214"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="215"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="217"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="219"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="221"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="222"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="224"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="225"/>
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="234"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="235"/>
         <source>Classes and SLOs</source>
         <translation>Classes and SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="241"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="242"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="248"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="249"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="257"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="258"/>
         <source>Router members</source>
         <translation>Router members</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="297"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="310"/>
         <source>no workspace is open</source>
         <translation>no workspace is open</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="321"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="340"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="334"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="354"/>
         <source>Open Scenario</source>
         <translation>Open Scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="322"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="335"/>
         <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
         <translation>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="340"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="354"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Scenario files (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="344"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="358"/>
         <source>Cannot open scenario</source>
         <translation>Cannot open scenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="345"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1700,52 +1871,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="351"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="365"/>
         <source>About Headroom</source>
         <translation>About Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="352"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="366"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="374"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="388"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="366"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="380"/>
         <source>Scenario: %1</source>
         <translation>Scenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="129"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="130"/>
         <source>Open &amp;Scenario…</source>
         <translation>Open &amp;Scenario…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="376"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="390"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="396"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="410"/>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="403"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="417"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 arrived · %2 completed · %3 met their SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="411"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="425"/>
         <source>The replay failed: %1</source>
         <translation>The replay failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="422"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="436"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>The language changes when Headroom starts again.</translation>
     </message>
@@ -1885,124 +2056,134 @@
 <context>
     <name>headroom::ui::PlannerPanel</name>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="48"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="52"/>
         <source>&amp;Plan</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="49"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="53"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="50"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="54"/>
         <source>&amp;Apply to Pool</source>
         <translation>&amp;Apply to Pool</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="51"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="55"/>
         <source>&amp;Verify by Replay</source>
         <translation>&amp;Verify by Replay</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="58"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="56"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="62"/>
         <source>The most instances a plan may use</source>
         <translation>The most instances a plan may use</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="59"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
         <source>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</source>
         <translation>Measure each class&apos;s latency curve by replay and compute the fewest instances that keep every class within its bound, with the FCFS and siloed baselines</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="61"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="65"/>
         <source>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</source>
         <translation>Set the pool to the recommended instances, route each class by the plan&apos;s shares and order requests by class priority inside instances; the replay restarts</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="63"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="67"/>
         <source>Replay the applied pool and compare each class&apos;s measured latency with the prediction</source>
         <translation>Replay the applied pool and compare each class&apos;s measured latency with the prediction</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="66"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="68"/>
+        <source>Write the plan as Kubernetes manifests, a Kustomize directory: the same files as headroom-cli deploy</source>
+        <translation>Write the plan as Kubernetes manifests, a Kustomize directory: the same files as headroom-cli deploy</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="72"/>
         <source>%v of about %m replays</source>
         <translation>%v of about %m replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="71"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="77"/>
         <source>Max instances:</source>
         <translation>Max instances:</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="100"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="108"/>
         <source>Plan the current scenario&apos;s classes on its model and hardware.</source>
         <translation>Plan the current scenario&apos;s classes on its model and hardware.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="112"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="120"/>
         <source>Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency with the instance otherwise idle, which no number of instances lowers.</source>
         <translation>Class %1: its bound of %2 s (%3) is below its service floor of %4 s on mode %5, its latency with the instance otherwise idle, which no number of instances lowers.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="116"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="124"/>
         <source>No mode meets it.</source>
         <translation>No mode meets it.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="118"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="126"/>
         <source>Mode %1 meets it (floor %2 s).</source>
         <translation>Mode %1 meets it (floor %2 s).</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="140"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="149"/>
         <source>Open a scenario first.</source>
         <translation>Open a scenario first.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="147"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="156"/>
         <source>This scenario cannot be planned: %1</source>
         <translation>This scenario cannot be planned: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="154"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="163"/>
         <source>Measuring latency curves…</source>
         <translation>Measuring latency curves…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="161"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="170"/>
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="169"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="253"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="178"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="262"/>
         <source>Replaying the applied pool…</source>
         <translation>Replaying the applied pool…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="171"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="180"/>
         <source>Measuring latency curves: %1 of about %2 replays</source>
         <translation>Measuring latency curves: %1 of about %2 replays</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="187"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="196"/>
         <source>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</source>
         <translation>Recommended: %1 instances with priority routing (FCFS needs %2, siloed %3). %4 curve replays, %5 s.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="190"/>
-        <location filename="../ui/widgets/planner_panel.cpp" line="191"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="199"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="200"/>
         <source>no plan</source>
         <translation>no plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="202"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="211"/>
         <source>No plan keeps every class within its bound: %1</source>
         <translation>No plan keeps every class within its bound: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="213"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="222"/>
         <source>%1: %n instance(s)</source>
         <translation>
             <numerusform>%1: %n instance</numerusform>
@@ -2010,42 +2191,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="214"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="223"/>
         <source>%1: no plan</source>
         <translation>%1: no plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="222"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="231"/>
         <source>Apply Plan</source>
         <translation>Apply Plan</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="223"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="232"/>
         <source>Applying the plan stops the replay in progress and starts it again from the beginning with the plan&apos;s pool. Apply it now?</source>
         <translation>Applying the plan stops the replay in progress and starts it again from the beginning with the plan&apos;s pool. Apply it now?</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="225"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="234"/>
         <source>Not applied; the replay goes on.</source>
         <translation>Not applied; the replay goes on.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="235"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="244"/>
         <source>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</source>
         <translation>Applied: %1 instances, each class routed by the plan&apos;s shares, priority ordering inside instances. The replay starts again from the beginning.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="241"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="250"/>
         <source>The plan could not be applied: %1</source>
         <translation>The plan could not be applied: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="264"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="268"/>
+        <source>Nothing to export: plan the scenario first.</source>
+        <translation>Nothing to export: plan the scenario first.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/planner_panel.cpp" line="276"/>
+        <source>Exported %n file(s) to %1 (instances: %2, GPUs: %3). Render them with: kubectl kustomize %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1 (instances: %2, GPUs: %3). Render them with: kubectl kustomize %1</numerusform>
+            <numerusform>Exported %n files to %1 (instances: %2, GPUs: %3). Render them with: kubectl kustomize %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="306"/>
+        <source>Not exported, nothing was written: %1</source>
+        <translation>Not exported, nothing was written: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/planner_panel.cpp" line="316"/>
         <source>The replay held every class within its bound.</source>
         <translation>The replay held every class within its bound.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/planner_panel.cpp" line="266"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="318"/>
         <source>The replay missed the bound of %n class(es).</source>
         <translation>
             <numerusform>The replay missed the bound of %n class.</numerusform>
@@ -2053,12 +2252,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="274"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="326"/>
         <source>The planner failed: %1</source>
         <translation>The planner failed: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/planner_panel.cpp" line="282"/>
+        <location filename="../ui/widgets/planner_panel.cpp" line="334"/>
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
     </message>
@@ -2426,6 +2625,11 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <location filename="../ui/bridge/remote_bridge.cpp" line="236"/>
+        <source>The router runs without re-planning: start it with --replan advisory (or auto) to see its recommendation here.</source>
+        <translation>The router runs without re-planning: start it with --replan advisory (or auto) to see its recommendation here.</translation>
+    </message>
 </context>
 <context>
     <name>headroom::ui::RemoteController</name>
@@ -2518,6 +2722,259 @@
         <location filename="../ui/mainwindow/remote_controller.cpp" line="147"/>
         <source>Pool: embedded · router %1</source>
         <translation>Pool: embedded · router %1</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::ReplanModeModel</name>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="82"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="84"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="85"/>
+        <source>no change</source>
+        <translation>no change</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="86"/>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="86"/>
+        <source>−%1</source>
+        <translation>−%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="96"/>
+        <source>Instances of the plan the re-planner holds current: the last plan it applied (auto) or took as its recommendation (advisory), or the one an operator applied</source>
+        <translation>Instances of the plan the re-planner holds current: the last plan it applied (auto) or took as its recommendation (advisory), or the one an operator applied</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="98"/>
+        <source>Instances the last solve recommends for the measured rates</source>
+        <translation>Instances the last solve recommends for the measured rates</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="104"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="105"/>
+        <source>Current plan</source>
+        <translation>Current plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="106"/>
+        <source>Recommended</source>
+        <translation>Recommended</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="107"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::ReplanPanel</name>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="33"/>
+        <source>Scaled up</source>
+        <translation>Scaled up</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="34"/>
+        <source>Scaled down</source>
+        <translation>Scaled down</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="35"/>
+        <source>Rebalanced the shares</source>
+        <translation>Rebalanced the shares</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="36"/>
+        <source>Refused (over the budget)</source>
+        <translation>Refused (over the budget)</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="37"/>
+        <source>Applied by an operator</source>
+        <translation>Applied by an operator</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="40"/>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="40"/>
+        <source>Kept the current plan</source>
+        <translation>Kept the current plan</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/replan_panel.cpp" line="58"/>
+        <source>%1: %n instance(s)</source>
+        <translation>
+            <numerusform>%1: %n instance</numerusform>
+            <numerusform>%1: %n instances</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/replan_panel.cpp" line="66"/>
+        <source>%1 — %2 (decision %3, %n s ago)</source>
+        <translation>
+            <numerusform>%1 — %2 (decision %3, %n s ago)</numerusform>
+            <numerusform>%1 — %2 (decision %3, %n s ago)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="72"/>
+        <source>Connected router: live recommendation</source>
+        <translation>Connected router: live recommendation</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="80"/>
+        <source>Apply &amp;Recommendation</source>
+        <translation>Apply &amp;Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="90"/>
+        <source>Have the router route each class by the recommended plan&apos;s shares now. The router starts and stops no instance: scale the Deployments, or let KEDA or an HPA follow headroom_router_desired_instances</source>
+        <translation>Have the router route each class by the recommended plan&apos;s shares now. The router starts and stops no instance: scale the Deployments, or let KEDA or an HPA follow headroom_router_desired_instances</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="147"/>
+        <source>The re-planning status could not be read: %1</source>
+        <translation>The re-planning status could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/replan_panel.cpp" line="157"/>
+        <source>The router does not answer: this recommendation is not live, last update %n s ago</source>
+        <translation>
+            <numerusform>The router does not answer: this recommendation is not live, last update %n s ago</numerusform>
+            <numerusform>The router does not answer: this recommendation is not live, last update %n s ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="167"/>
+        <source>Apply Recommendation</source>
+        <translation>Apply Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="168"/>
+        <source>Have the router at %1 route by decision %2&apos;s plan (%3) now? The router starts and stops no instance: scale the Deployments to match, or let KEDA or an HPA follow headroom_router_desired_instances.</source>
+        <translation>Have the router at %1 route by decision %2&apos;s plan (%3) now? The router starts and stops no instance: scale the Deployments to match, or let KEDA or an HPA follow headroom_router_desired_instances.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="174"/>
+        <source>Not applied.</source>
+        <translation>Not applied.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="178"/>
+        <source>Applying decision %1…</source>
+        <translation>Applying decision %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="186"/>
+        <source>Applied decision %1: the router routes by its plan.</source>
+        <translation>Applied decision %1: the router routes by its plan.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="193"/>
+        <source>Not applied: %1</source>
+        <translation>Not applied: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="204"/>
+        <source>Not connected to a router. Pool &gt; Connect… to a router started with --replan advisory shows its live recommendation here, with why it changed.</source>
+        <translation>Not connected to a router. Pool &gt; Connect… to a router started with --replan advisory shows its live recommendation here, with why it changed.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="210"/>
+        <source>Router %1: reading its re-planning status…</source>
+        <translation>Router %1: reading its re-planning status…</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="215"/>
+        <source>auto: applies its plans</source>
+        <translation>auto: applies its plans</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="215"/>
+        <source>advisory: recommends only</source>
+        <translation>advisory: recommends only</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets/replan_panel.cpp" line="216"/>
+        <source>Router %1 re-plans every %2 s (%3); %n change(s) so far.</source>
+        <translation>
+            <numerusform>Router %1 re-plans every %2 s (%3); %n change so far.</numerusform>
+            <numerusform>Router %1 re-plans every %2 s (%3); %n changes so far.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="218"/>
+        <source>Budget: %1 GPUs.</source>
+        <translation>Budget: %1 GPUs.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="221"/>
+        <source>No solve yet: the first comes one interval after the router started.</source>
+        <translation>No solve yet: the first comes one interval after the router started.</translation>
+    </message>
+    <message>
+        <location filename="../ui/widgets/replan_panel.cpp" line="225"/>
+        <source>Why: %1</source>
+        <translation>Why: %1</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::ReplanRateModel</name>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="70"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="79"/>
+        <source>Arrivals at the router per second, a moving average over the window</source>
+        <translation>Arrivals at the router per second, a moving average over the window</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="80"/>
+        <source>The rate the last solve planned for: the larger of the two averages, so a short lull never shrinks the plan</source>
+        <translation>The rate the last solve planned for: the larger of the two averages, so a short lull never shrinks the plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="81"/>
+        <source>The rate the current plan was made for, summed over its modes</source>
+        <translation>The rate the current plan was made for, summed over its modes</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="87"/>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="88"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="89"/>
+        <source>Measured, %1 s (req/s)</source>
+        <translation>Measured, %1 s (req/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="90"/>
+        <source>Planned for (req/s)</source>
+        <translation>Planned for (req/s)</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="91"/>
+        <source>Current plan (req/s)</source>
+        <translation>Current plan (req/s)</translation>
     </message>
 </context>
 <context>
