@@ -367,7 +367,7 @@
         <translation>Szenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/planning_docks.cpp" line="42"/>
+        <location filename="../ui/mainwindow/planning_docks.cpp" line="46"/>
         <source>Planner</source>
         <translation>Planer</translation>
     </message>
@@ -1649,220 +1649,220 @@
 <context>
     <name>headroom::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="65"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
         <source>Paused</source>
         <translation>Angehalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="66"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
         <source>Playing</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="67"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="68"/>
         <source>Finished</source>
         <translation>Beendet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="68"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="69"/>
         <source>Stopped</source>
         <translation>Gestoppt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="69"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="70"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="88"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="388"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="89"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="403"/>
         <source>Headroom</source>
         <translation>Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="100"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="101"/>
         <source>No scenario</source>
         <translation>Kein Szenario</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="133"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="134"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="138"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="410"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="139"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="425"/>
         <source>&amp;Play</source>
         <translation>&amp;Abspielen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="140"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="141"/>
         <source>Play or pause the replay (Space)</source>
         <translation>Wiedergabe abspielen oder anhalten (Leertaste)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="142"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="143"/>
         <source>S&amp;tep</source>
         <translation>&amp;Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="144"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="145"/>
         <source>Advance %1 s of virtual time, then pause (Ctrl+Right)</source>
         <translation>%1 s virtuelle Zeit vorspulen, dann anhalten (Strg+Rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="146"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="147"/>
         <source>&amp;Stop</source>
         <translation>S&amp;topp</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="148"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="149"/>
         <source>End the replay; Play starts it again from the beginning (Ctrl+.)</source>
         <translation>Wiedergabe beenden; Abspielen startet sie wieder von vorn (Strg+.)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="150"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="151"/>
         <source>&amp;Restart</source>
         <translation>&amp;Neu starten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="152"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="153"/>
         <source>Rebuild the replay from the start with the current classes (Ctrl+R)</source>
         <translation>Wiedergabe mit den aktuellen Klassen von vorn aufbauen (Strg+R)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="157"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
         <source>Real time (1×)</source>
         <translation>Echtzeit (1×)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="158"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
         <source>10×</source>
         <translation>10×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="159"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="160"/>
         <source>100×</source>
         <translation>100×</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="160"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="161"/>
         <source>As fast as possible</source>
         <translation>So schnell wie möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="175"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="176"/>
         <source>System default</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="176"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="177"/>
         <source>English</source>
         <translation>Englisch (English)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="177"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="178"/>
         <source>German (Deutsch)</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="186"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="187"/>
         <source>&amp;About Headroom</source>
         <translation>&amp;Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="192"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="193"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="202"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="203"/>
         <source>&amp;Replay</source>
         <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="208"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="209"/>
         <source>S&amp;peed</source>
         <translation>&amp;Geschwindigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="211"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="212"/>
         <source>P&amp;ool</source>
         <translation>P&amp;ool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="215"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="216"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="218"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="219"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="219"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="220"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="222"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="223"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="225"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="226"/>
         <source>Replay</source>
         <translation>Wiedergabe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="235"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="236"/>
         <source>Classes and SLOs</source>
         <translation>Klassen und SLOs</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="242"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="243"/>
         <source>Pool</source>
         <translation>Pool</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="249"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="250"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="258"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="259"/>
         <source>Router members</source>
         <translation>Router-Mitglieder</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="310"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="325"/>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="334"/>
-        <location filename="../ui/mainwindow/main_window.cpp" line="354"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="349"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="369"/>
         <source>Open Scenario</source>
         <translation>Szenario öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="335"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="350"/>
         <source>The scenario %1 replaces the setup of the workspace %2: its classes, workload, pool and scheduler settings. Its stored runs and plans are kept. Replace the setup?</source>
         <translation>Das Szenario %1 ersetzt die Konfiguration des Arbeitsbereichs %2: seine Klassen, Last, Pool- und Scheduler-Einstellungen. Seine gespeicherten Läufe und Pläne bleiben erhalten. Konfiguration ersetzen?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="354"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="369"/>
         <source>Scenario files (*.json);;All files (*)</source>
         <translation>Szenariodateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="358"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="373"/>
         <source>Cannot open scenario</source>
         <translation>Szenario kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="359"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="374"/>
         <source>The scenario could not be opened; the current one stays loaded.
 
 %1</source>
@@ -1871,52 +1871,52 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="365"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="380"/>
         <source>About Headroom</source>
         <translation>Über Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="366"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="381"/>
         <source>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;An operations console for GPU inference pools serving many QoS classes: define classes and their SLOs, replay load scenarios on a simulated pool and watch per class how long requests queue, how fast they are served and how many meet their SLO.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Headroom %1&lt;/h3&gt;&lt;p&gt;Eine Betriebskonsole für GPU-Inferenz-Pools, die viele QoS-Klassen bedienen: Klassen und ihre SLOs festlegen, Lastszenarien auf einem simulierten Pool abspielen und je Klasse verfolgen, wie lange Anfragen warten, wie schnell sie bedient werden und wie viele ihr SLO einhalten.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="388"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="403"/>
         <source>%1 — Headroom</source>
         <translation>%1 — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="380"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="395"/>
         <source>Scenario: %1</source>
         <translation>Szenario: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="130"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="131"/>
         <source>Open &amp;Scenario…</source>
         <translation>&amp;Szenario öffnen …</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="390"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="405"/>
         <source>%1 (%2) — Headroom</source>
         <translation>%1 (%2) — Headroom</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="410"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="425"/>
         <source>&amp;Pause</source>
         <translation>&amp;Anhalten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="417"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="432"/>
         <source>%1 arrived · %2 completed · %3 met their SLO</source>
         <translation>%1 angekommen · %2 abgeschlossen · %3 im SLO</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="425"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="440"/>
         <source>The replay failed: %1</source>
         <translation>Die Wiedergabe ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="436"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="451"/>
         <source>The language changes when Headroom starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Headroom.</translation>
     </message>
@@ -2764,8 +2764,10 @@
     </message>
     <message>
         <location filename="../ui/models/replan_mode_model.cpp" line="105"/>
-        <source>Current plan</source>
-        <translation>Aktueller Plan</translation>
+        <source>Current
+plan</source>
+        <translation>Aktueller
+Plan</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_mode_model.cpp" line="106"/>
@@ -2781,42 +2783,42 @@
 <context>
     <name>headroom::ui::ReplanPanel</name>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="33"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="36"/>
         <source>Scaled up</source>
         <translation>Hochskaliert</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="34"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="37"/>
         <source>Scaled down</source>
         <translation>Herunterskaliert</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="35"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="38"/>
         <source>Rebalanced the shares</source>
         <translation>Anteile neu verteilt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="36"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="39"/>
         <source>Refused (over the budget)</source>
         <translation>Abgelehnt (über dem Budget)</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="37"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="40"/>
         <source>Applied by an operator</source>
         <translation>Von einem Operator angewandt</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="40"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="43"/>
         <source>Changed</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="40"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="43"/>
         <source>Kept the current plan</source>
         <translation>Aktuellen Plan beibehalten</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/replan_panel.cpp" line="58"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="61"/>
         <source>%1: %n instance(s)</source>
         <translation>
             <numerusform>%1: %n Instanz</numerusform>
@@ -2824,7 +2826,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/replan_panel.cpp" line="66"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="69"/>
         <source>%1 — %2 (decision %3, %n s ago)</source>
         <translation>
             <numerusform>%1 — %2 (Entscheidung %3, vor %n s)</numerusform>
@@ -2832,27 +2834,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="72"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="75"/>
         <source>Connected router: live recommendation</source>
         <translation>Verbundener Router: aktuelle Empfehlung</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="80"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="83"/>
         <source>Apply &amp;Recommendation</source>
         <translation>&amp;Empfehlung anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="90"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="93"/>
         <source>Have the router route each class by the recommended plan&apos;s shares now. The router starts and stops no instance: scale the Deployments, or let KEDA or an HPA follow headroom_router_desired_instances</source>
         <translation>Den Router jede Klasse jetzt nach den Anteilen des empfohlenen Plans verteilen lassen. Der Router startet und stoppt keine Instanz: die Deployments skalieren oder KEDA bzw. einen HPA headroom_router_desired_instances folgen lassen</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="147"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="153"/>
         <source>The re-planning status could not be read: %1</source>
         <translation>Der Neuplanungsstatus konnte nicht gelesen werden: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/replan_panel.cpp" line="157"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="163"/>
         <source>The router does not answer: this recommendation is not live, last update %n s ago</source>
         <translation>
             <numerusform>Der Router antwortet nicht: diese Empfehlung ist nicht aktuell, letzte Aktualisierung vor %n s</numerusform>
@@ -2860,57 +2862,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="167"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="173"/>
         <source>Apply Recommendation</source>
         <translation>Empfehlung anwenden</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="168"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="174"/>
         <source>Have the router at %1 route by decision %2&apos;s plan (%3) now? The router starts and stops no instance: scale the Deployments to match, or let KEDA or an HPA follow headroom_router_desired_instances.</source>
         <translation>Soll der Router unter %1 jetzt nach dem Plan der Entscheidung %2 (%3) verteilen? Der Router startet und stoppt keine Instanz: die Deployments passend skalieren oder KEDA bzw. einen HPA headroom_router_desired_instances folgen lassen.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="174"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="180"/>
         <source>Not applied.</source>
         <translation>Nicht angewandt.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="178"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="184"/>
         <source>Applying decision %1…</source>
         <translation>Entscheidung %1 wird angewandt…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="186"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="192"/>
         <source>Applied decision %1: the router routes by its plan.</source>
         <translation>Entscheidung %1 angewandt: der Router verteilt nach ihrem Plan.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="193"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="199"/>
         <source>Not applied: %1</source>
         <translation>Nicht angewandt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="204"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="210"/>
         <source>Not connected to a router. Pool &gt; Connect… to a router started with --replan advisory shows its live recommendation here, with why it changed.</source>
         <translation>Nicht mit einem Router verbunden. Pool &gt; Verbinden… mit einem Router, der mit --replan advisory gestartet wurde, zeigt hier seine aktuelle Empfehlung und warum sie sich geändert hat.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="210"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="216"/>
         <source>Router %1: reading its re-planning status…</source>
         <translation>Router %1: Neuplanungsstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="215"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="221"/>
         <source>auto: applies its plans</source>
         <translation>auto: wendet seine Pläne an</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="215"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="221"/>
         <source>advisory: recommends only</source>
         <translation>advisory: empfiehlt nur</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets/replan_panel.cpp" line="216"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="222"/>
         <source>Router %1 re-plans every %2 s (%3); %n change(s) so far.</source>
         <translation>
             <numerusform>Router %1 plant alle %2 s neu (%3); bisher %n Änderung.</numerusform>
@@ -2918,17 +2920,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="218"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="224"/>
         <source>Budget: %1 GPUs.</source>
         <translation>Budget: %1 GPUs.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="221"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="227"/>
         <source>No solve yet: the first comes one interval after the router started.</source>
         <translation>Noch keine Lösung: die erste kommt ein Intervall nach dem Start des Routers.</translation>
     </message>
     <message>
-        <location filename="../ui/widgets/replan_panel.cpp" line="225"/>
+        <location filename="../ui/widgets/replan_panel.cpp" line="231"/>
         <source>Why: %1</source>
         <translation>Warum: %1</translation>
     </message>
@@ -2963,18 +2965,24 @@
     <message>
         <location filename="../ui/models/replan_rate_model.cpp" line="88"/>
         <location filename="../ui/models/replan_rate_model.cpp" line="89"/>
-        <source>Measured, %1 s (req/s)</source>
-        <translation>Gemessen, %1 s (Anfr./s)</translation>
+        <source>Measured, %1 s
+(req/s)</source>
+        <translation>Gemessen, %1 s
+(Anfr./s)</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_rate_model.cpp" line="90"/>
-        <source>Planned for (req/s)</source>
-        <translation>Geplant für (Anfr./s)</translation>
+        <source>Planned for
+(req/s)</source>
+        <translation>Geplant für
+(Anfr./s)</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_rate_model.cpp" line="91"/>
-        <source>Current plan (req/s)</source>
-        <translation>Aktueller Plan (Anfr./s)</translation>
+        <source>Current plan
+(req/s)</source>
+        <translation>Aktueller Plan
+(Anfr./s)</translation>
     </message>
 </context>
 <context>

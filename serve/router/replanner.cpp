@@ -179,7 +179,7 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
                      "the current plan ({})",
                      next.gpus(options_.gpusPerInstance), countsText(next), options_.budgetGpus, countsText(current_)));
   } else if (now - start_ < options_.warmUp) {
-    keep(ReplanAction::Kept, fmt::format("warming up: the rates are measured for {:g} s before a change (at {:g} s)",
+    keep(ReplanAction::Kept, fmt::format("warming up: the rates are measured for {:g} s before a change (at {:.0f} s)",
                                          engine::toSeconds(options_.warmUp), nowS));
   } else if (next.instancesPerMode == current_.instancesPerMode) {
     // Same instances: the new per-class rates only move shares, which the settle time does not hold back
@@ -203,7 +203,7 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
       keep(ReplanAction::Kept, fmt::format("the predicted rates need the current plan ({})", countsText(current_)));
     }
   } else if (now - lastChange_ < options_.settle) {
-    keep(ReplanAction::Kept, fmt::format("settling: the change at {:g} s settles until {:g} s; kept {} (recommended {})",
+    keep(ReplanAction::Kept, fmt::format("settling: the change at {:.0f} s settles until {:.0f} s; kept {} (recommended {})",
                                          changedS, changedS + engine::toSeconds(options_.settle), countsText(current_),
                                          countsText(next)));
   } else if (more || next.instancesTotal() >= current_.instancesTotal()) {
@@ -245,7 +245,7 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
       keep(ReplanAction::Kept, fmt::format("the predicted rates would do with fewer, but not beyond their noise; kept {}",
                                            countsText(current_)));
     } else if (now - lastChange_ < options_.cooldown) {
-      keep(ReplanAction::Kept, fmt::format("cooldown: {} would do, but no scale-down before {:g} s (the change at {:g} s "
+      keep(ReplanAction::Kept, fmt::format("cooldown: {} would do, but no scale-down before {:.0f} s (the change at {:.0f} s "
                                            "plus the cooldown of {:g} s)",
                                            countsText(next), changedS + engine::toSeconds(options_.cooldown), changedS,
                                            engine::toSeconds(options_.cooldown)));

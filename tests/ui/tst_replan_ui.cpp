@@ -119,8 +119,8 @@ class TestReplanUi : public QObject {
     QCOMPARE(modes.index(0, ReplanModeModel::Mode).data().toString(), QStringLiteral("gpu"));
     QCOMPARE(rates.rowCount(), 2);
     QCOMPARE(rates.index(0, ReplanRateModel::Class).data().toString(), QStringLiteral("chat"));
-    QCOMPARE(rates.headerData(ReplanRateModel::ShortWindow, Qt::Horizontal).toString(), QStringLiteral("Measured, 1 s (req/s)"));
-    QCOMPARE(rates.headerData(ReplanRateModel::LongWindow, Qt::Horizontal).toString(), QStringLiteral("Measured, 10 s (req/s)"));
+    QCOMPARE(rates.headerData(ReplanRateModel::ShortWindow, Qt::Horizontal).toString(), QStringLiteral("Measured, 1 s\n(req/s)"));
+    QCOMPARE(rates.headerData(ReplanRateModel::LongWindow, Qt::Horizontal).toString(), QStringLiteral("Measured, 10 s\n(req/s)"));
 
     // Load: the recommendation grows beyond one instance, the measured chat rate with it, and says why.
     const bool followed = loadUntil(

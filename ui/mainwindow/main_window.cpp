@@ -14,6 +14,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTableView>
@@ -294,6 +295,20 @@ void MainWindow::createDocks() {
   connect(remote_, &RemoteController::routerChanged, replanPanel_, &ReplanPanel::setRouter);
   connect(remote_, &RemoteController::routerStaleChanged, replanPanel_, &ReplanPanel::setStale);
   connect(remote, &RemoteBridge::replanChanged, replanPanel_, &ReplanPanel::showStatus);
+  // The first recommendation of a router brings the planner dock to the front, as its members do theirs.
+  connect(remote_, &RemoteController::routerChanged, this, [this] { replanShown_ = false; });
+  connect(remote, &RemoteBridge::replanChanged, this, [this, dock = planning.planner] {
+    if (replanShown_) return;
+    replanShown_ = true;
+    dock->raise();
+    // ... and gives the recommendation the room it needs below the planner.
+    auto* split = dock->findChild<QSplitter*>(QStringLiteral("plannerSplitter"));
+    if (split && split->sizes().size() == 2) {
+      const int total = split->sizes()[0] + split->sizes()[1];
+      const int wanted = std::min(replanPanel_->sizeHint().height(), total / 2);
+      if (split->sizes()[1] < wanted) split->setSizes({total - wanted, wanted});
+    }
+  });
   connect(remote, &RemoteBridge::replanUnavailable, replanPanel_, &ReplanPanel::showUnavailable);
   connect(remote, &RemoteBridge::replanApplied, replanPanel_, &ReplanPanel::showApplied);
   connect(remote, &RemoteBridge::adminFailed, replanPanel_, &ReplanPanel::showApplyFailed);

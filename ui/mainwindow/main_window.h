@@ -102,6 +102,7 @@ class MainWindow : public QMainWindow {
   PlannerPanel* plannerPanel_ = nullptr;
   RouteMembersPanel* routeMembersPanel_ = nullptr;
   ReplanPanel* replanPanel_ = nullptr;
+  bool replanShown_ = false;  // the planner dock was raised for this router's recommendation
   Confirmation confirm_;
   QTableView* poolView_ = nullptr;
 

@@ -5,7 +5,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QScrollArea>
-#include <QVBoxLayout>
+#include <QSplitter>
 
 #include "ui/widgets/planner_panel.h"
 #include "ui/widgets/replan_panel.h"
@@ -32,16 +32,20 @@ PlanningDocks addPlanningDocks(QMainWindow* window, EngineBridge* bridge, QDockW
   docks.scenario = new QDockWidget(QCoreApplication::translate("PlanningDocks", "Scenario"), window);
   docks.scenario->setObjectName(QStringLiteral("scenarioDock"));
   docks.scenario->setWidget(scrolling(docks.editor, docks.scenario));
-  auto* planning = new QWidget(window);
-  docks.plannerPanel = new PlannerPanel(bridge, planning);
-  docks.replanPanel = new ReplanPanel(planning);
-  auto* layout = new QVBoxLayout(planning);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(docks.plannerPanel, 3);
-  layout->addWidget(docks.replanPanel, 2);
+  // The planner and, below it, a connected router's live recommendation, each scrolling on its own: the
+  // operator moves the split.
+  auto* planning = new QSplitter(Qt::Vertical, window);
+  planning->setObjectName(QStringLiteral("plannerSplitter"));
+  docks.plannerPanel = new PlannerPanel(bridge, window);
+  docks.replanPanel = new ReplanPanel(window);
+  planning->addWidget(scrolling(docks.plannerPanel, planning));
+  planning->addWidget(scrolling(docks.replanPanel, planning));
+  planning->setStretchFactor(0, 3);
+  planning->setStretchFactor(1, 2);
+  planning->setChildrenCollapsible(false);
   docks.planner = new QDockWidget(QCoreApplication::translate("PlanningDocks", "Planner"), window);
   docks.planner->setObjectName(QStringLiteral("plannerDock"));
-  docks.planner->setWidget(scrolling(planning, docks.planner));
+  docks.planner->setWidget(planning);
   for (QDockWidget* dock : {docks.scenario, docks.planner}) {
     window->addDockWidget(Qt::BottomDockWidgetArea, dock);
     if (tabWith) window->tabifyDockWidget(tabWith, dock);

@@ -102,7 +102,7 @@ QVariant ReplanModeModel::headerData(int section, Qt::Orientation orientation, i
   if (role != Qt::DisplayRole) return {};
   switch (section) {
     case Mode: return tr("Mode");
-    case Current: return tr("Current plan");
+    case Current: return tr("Current\nplan");
     case Recommended: return tr("Recommended");
     case Change: return tr("Change");
     default: return {};

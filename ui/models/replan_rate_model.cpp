@@ -85,10 +85,10 @@ QVariant ReplanRateModel::headerData(int section, Qt::Orientation orientation, i
   if (role != Qt::DisplayRole) return {};
   switch (section) {
     case Class: return tr("Class");
-    case ShortWindow: return tr("Measured, %1 s (req/s)").arg(locale.toString(shortWindowS_, 'g', 4));
-    case LongWindow: return tr("Measured, %1 s (req/s)").arg(locale.toString(longWindowS_, 'g', 4));
-    case Predicted: return tr("Planned for (req/s)");
-    case Planned: return tr("Current plan (req/s)");
+    case ShortWindow: return tr("Measured, %1 s\n(req/s)").arg(locale.toString(shortWindowS_, 'g', 4));
+    case LongWindow: return tr("Measured, %1 s\n(req/s)").arg(locale.toString(longWindowS_, 'g', 4));
+    case Predicted: return tr("Planned for\n(req/s)");
+    case Planned: return tr("Current plan\n(req/s)");
     default: return {};
   }
 }

@@ -18,6 +18,7 @@ namespace headroom::ui {
 
 namespace {
 
+// A table as tall as its rows (a few modes or classes), so the reason and Apply stay in view below it.
 QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
   auto* view = new QTableView(parent);
   view->setModel(model);
@@ -25,6 +26,8 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
   view->verticalHeader()->setVisible(false);
   view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   view->horizontalHeader()->setStretchLastSection(true);
+  view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+  view->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
   return view;
 }
 
@@ -94,14 +97,17 @@ ReplanPanel::ReplanPanel(QWidget* parent)
   actions->addWidget(apply_);
   actions->addWidget(message_, 1);
   auto* tables = new QHBoxLayout;
-  tables->addWidget(modeView_, 2);
-  tables->addWidget(rateView_, 3);
+  modeView_->horizontalHeader()->setStretchLastSection(false);
+  modeView_->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Maximum);
+  tables->addWidget(modeView_, 0, Qt::AlignTop);
+  tables->addWidget(rateView_, 1, Qt::AlignTop);
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(staleBanner_);
   layout->addWidget(summary_);
   layout->addLayout(tables);
   layout->addWidget(reason_);
   layout->addLayout(actions);
+  layout->addStretch(1);
   connect(apply_, &QPushButton::clicked, this, &ReplanPanel::apply);
   updateSummary();
   updateButtons();
