@@ -13,6 +13,7 @@
 #include "support/http_test_client.h"
 #include "support/metric_value.h"
 #include "support/prometheus_lint.h"
+#include "support/replan_route.h"
 #include "support/scripted_upstream.h"
 #include "support/server_process.h"
 #include "support/test_files.h"
@@ -25,35 +26,9 @@ using headroom::test::ScriptedUpstream;
 using headroom::test::ServerProcess;
 using headroom::test::waitFor;
 using headroom::test::writeFile;
+using namespace headroom::test::replan_route;
 
 namespace {
-
-const std::pair<std::string, std::string> kAcme{"Authorization", "Bearer sk-acme-0123456789"};
-const std::pair<std::string, std::string> kAdmin{"Authorization", "Bearer sk-admin-0123456789"};
-
-QByteArray routeConfig(std::uint16_t a, std::uint16_t b) {
-  return R"({"classes": [{"name": "chat", "rank": 0, "slo": {"ttft_s": 1.0, "tbt_s": 0.1}},
-                         {"name": "batch", "rank": 1, "slo": {"ttlt_s": 60}}],
-    "tenants": [{"name": "acme", "classes": ["chat", "batch"], "default_class": "chat", "keys": ["sk-acme-0123456789"]}],
-    "admin_keys": ["sk-admin-0123456789"],
-    "members": [{"name": "a", "url": "http://127.0.0.1:)" + QByteArray::number(a) + R"("},
-                {"name": "b", "url": "http://127.0.0.1:)" + QByteArray::number(b) + R"("}]})";
-}
-
-// One instance of mode gpu carries between 5 and 6 req/s within chat's bound of 10 s.
-const QByteArray kPlanning =
-    "{\"classes\": [{\"name\": \"chat\", \"rate_per_s\": 0.1, \"bound_s\": 10},"
-    " {\"name\": \"batch\", \"rate_per_s\": 0.1, \"bound_s\": 60}],"
-    " \"modes\": [{\"name\": \"gpu\", \"max_instances\": 8, \"curve\": [ [0, 1], [5, 5], [6, 100] ]}]}";
-
-std::string answer(const ScriptedUpstream::Request& request) {
-  if (request.target == "/health") return ScriptedUpstream::response(200, R"({"status": "ok"})");
-  return ScriptedUpstream::response(
-      200, R"({"id": "c", "object": "text_completion", "choices": [{"index": 0, "text": "ok", "finish_reason": "length"}],)"
-           R"( "usage": {"prompt_tokens": 2, "completion_tokens": 1, "total_tokens": 3}})");
-}
-
-const std::string kCompletion = R"({"model": "m", "prompt": "x", "max_tokens": 1})";
 
 QJsonObject jsonOf(const std::string& text) { return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object(); }
 
@@ -117,8 +92,8 @@ class TestRouteReplan : public QObject {
  private slots:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    a_ = std::make_unique<ScriptedUpstream>(answer);
-    b_ = std::make_unique<ScriptedUpstream>(answer);
+    a_ = std::make_unique<ScriptedUpstream>(memberAnswer);
+    b_ = std::make_unique<ScriptedUpstream>(memberAnswer);
   }
 
   // Advisory: the recommendation follows the load in the gauges, the admin endpoint, the diff and the
