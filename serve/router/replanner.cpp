@@ -77,10 +77,13 @@ Replanner::Replanner(std::vector<std::string> classNames, ReplanPlan initial, Re
       lastChange_(start),
       nextSolve_(start + options_.interval) {
   rates_.assign(classNames_.size(), engine::ArrivalRateEstimate(options_.shortWindowS, options_.longWindowS));
+  lastArrival_.assign(classNames_.size(), std::nullopt);
 }
 
 void Replanner::arrive(std::size_t classIndex, engine::TimePoint now) {
-  if (classIndex < rates_.size()) rates_[classIndex].arrive(now);
+  if (classIndex >= rates_.size()) return;
+  rates_[classIndex].arrive(now);
+  lastArrival_[classIndex] = now;
 }
 
 namespace {
@@ -134,7 +137,12 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
     const double longFill = 1.0 - std::exp(-elapsedS / options_.longWindowS);
     if (shortFill > 0.0) seen.shortPerS /= shortFill;
     if (longFill > 0.0) seen.longPerS /= longFill;
-    decision.rates.push_back({seen.shortPerS, seen.longPerS, std::max(seen.shortPerS, seen.longPerS), 0.0});
+    // A class with no arrival for a long window is idle: planned at no rate, so a fleet with no load
+    // scales to what no load needs (the averages only decay towards zero, and a positive rate, however
+    // small, needs an instance).
+    const std::size_t cls = decision.rates.size();
+    const bool idle = !lastArrival_[cls] || engine::toSeconds(now - *lastArrival_[cls]) >= options_.longWindowS;
+    decision.rates.push_back({seen.shortPerS, seen.longPerS, idle ? 0.0 : std::max(seen.shortPerS, seen.longPerS), 0.0});
     predicted.push_back(decision.rates.back().predictedPerS);
   }
   // The lower noise bound, from the spread of the whole stream (the classes share the instances): each
@@ -212,7 +220,11 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
     for (const ClassRatesSeen& seen : decision.rates) lower.push_back(seen.lowerPerS);
     const ReplanPlan atLower = solve_(lower, options_.budgetGpus);
     const bool clear = atLower.feasible && (anyModeGrows(current_, atLower) || atLower.instancesTotal() > current_.instancesTotal());
-    if (clear) {
+    if (current_.instancesTotal() == 0) {
+      // No instance serves the requests that came: no waiting for more solves.
+      apply(ReplanAction::ScaledUp, fmt::format("scale up from zero: requests arrived; the predicted rates need {}",
+                                                countsText(next)));
+    } else if (clear) {
       apply(ReplanAction::ScaledUp, fmt::format("scale up: the predicted rates need {} (was {}), beyond the noise of "
                                                 "the short window",
                                                 countsText(next), countsText(current_)));

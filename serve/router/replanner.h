@@ -52,7 +52,9 @@ using ReplanSolve = std::function<ReplanPlan(const std::vector<double>& ratePerS
 //  spread in that average), else after `upSolves` consecutive solves asking for more.
 //  Down: only as far as the predicted rates' upper noise bound allows (scaled by 1 + noiseZ * sqrt(P / (2
 //  * longWindowS)) / P, P their total), after the cooldown and `downSolves` consecutive solves.
-// So the noise of a steady rate changes nothing. Both averages start at zero with the re-planner; their
+// So the noise of a steady rate changes nothing. A class with no arrival for a long window is idle and
+// planned at no rate: at no load the plan scales down to what no load needs (zero instances
+// when the planner says so), and from zero instances the first solve that sees requests scales up. Both averages start at zero with the re-planner; their
 // start-up shortfall (1 - exp(-elapsed / window)) is divided out.
 struct ReplannerOptions {
   engine::Duration interval = std::chrono::seconds(60);   // a solve every interval
@@ -140,6 +142,7 @@ class Replanner {
   engine::TimePoint lastChange_;
   engine::TimePoint nextSolve_;
   std::vector<engine::ArrivalRateEstimate> rates_;
+  std::vector<std::optional<engine::TimePoint>> lastArrival_;  // per class
   std::int32_t downStreak_ = 0;
   std::int32_t upStreak_ = 0;
   std::int32_t changes_ = 0;

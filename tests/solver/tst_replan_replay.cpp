@@ -1,6 +1,7 @@
 // The router's re-planner (serve Replanner) in virtual time on a scenario's arrivals (engine Workload),
 // re-solving with the real planner on the seed example's curves, with the settings `route --replan
-// --interval 60` uses: the rate doubles and halves, stays steady with Poisson noise, meets a budget.
+// --interval 60` uses: the rate doubles and halves, stays steady with Poisson noise, stops and returns,
+// meets a budget.
 #include <QtTest>
 
 #include <cmath>
@@ -147,6 +148,35 @@ class TestReplanReplay : public QObject {
                               serve::ReplannerOptions::forInterval(kIntervalS));
     qInfo("changes at a steady rate (Poisson) over 6 h, %zu solves: %d", run.decisions.size(), run.changes);
     QCOMPARE(run.changes, 0);
+  }
+
+  // The load stops at 1 h and comes back at 3 h: the plan scales down to what no load needs (after a
+  // long window without arrivals, the cooldown and consecutive solves) instead of holding the plan made
+  // for the old rate, and from zero instances the first solve after the load returns scales up.
+  void scalesToZeroAndBack() {
+    const solver::PlanningInput input = seedExample();
+    const std::int32_t base = instancesAt(input, kBaseScale);
+    const std::int32_t idle = instancesAt(input, 0.0);
+    const Replay run = replay(input, scenario(input, kBaseScale, 4 * 3600.0, {{3600.0, 0.0}, {3 * 3600.0, 1.0}}, 17),
+                              kBaseScale, serve::ReplannerOptions::forInterval(kIntervalS));
+    double zeroS = -1.0;
+    double backS = -1.0;
+    for (const serve::ReplanDecision& each : run.decisions) {
+      const double atS = engine::toSeconds(each.at);
+      if (zeroS < 0 && each.applied && each.recommended.instancesTotal() == idle) zeroS = atS;
+      if (backS < 0 && atS > 3 * 3600.0 && each.action == serve::ReplanAction::ScaledUp) {
+        backS = atS;
+        QVERIFY2(each.reason.starts_with("scale up from zero"), each.reason.c_str());
+      }
+      if (atS < 3 * 3600.0) QVERIFY2(each.action != serve::ReplanAction::ScaledUp, each.reason.c_str());
+    }
+    qInfo("load stops after 1 h: %d -> %d instances (what no load needs) %.0f s after the stop; back %.0f s after "
+          "the load returned; %d changes; final %d instances",
+          base, idle, zeroS - 3600.0, backS - 3 * 3600.0, run.changes, run.final.instancesTotal());
+    QCOMPARE(idle, 0);
+    QVERIFY(zeroS > 3600.0 && zeroS - 3600.0 <= 1800.0);
+    QVERIFY(backS > 3 * 3600.0 && backS - 3 * 3600.0 <= kIntervalS + 60.0);
+    QCOMPARE(run.final.instancesTotal(), base);
   }
 
   // A budget one GPU above the start: the doubled rate's plan is refused, said so, and never applied.
