@@ -30,7 +30,11 @@ std::set<std::string> kustomizationEntries(const fs::path& directory) {
 void writeFleetDirectory(const fs::path& directory, const std::vector<Manifest>& manifests) {
   std::vector<StagedFile> files;
   files.reserve(manifests.size());
-  for (const Manifest& manifest : manifests) files.push_back({manifest.file, manifestText(manifest)});
+  // A Secret's file holds its keys in plain text: its owner alone may read it.
+  for (const Manifest& manifest : manifests) {
+    const bool secret = manifest.object.contains("kind") && manifest.object["kind"] == "Secret";
+    files.push_back({manifest.file, manifestText(manifest), secret});
+  }
   const DirectoryOwner owner{"headroom-cli deploy", "kustomization.yaml", "# " + std::string(kDeployMark), kustomizationEntries};
   writeStagedDirectory(directory, files, owner);
 }

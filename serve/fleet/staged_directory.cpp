@@ -66,8 +66,9 @@ fs::path freshSibling(const fs::path& directory, std::string_view tag) {
   }
 }
 
-void writeFile(const fs::path& path, const std::string& content) {
+void writeFile(const fs::path& path, const std::string& content, bool ownerOnly) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (ownerOnly && out) fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace);
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.close();
   if (!out) throw std::runtime_error(path.string() + ": cannot write");
@@ -101,7 +102,7 @@ void writeStagedDirectory(const fs::path& requested, const std::vector<StagedFil
     throw std::runtime_error(staging.string() + ": cannot create folder" + (error ? ": " + error.message() : std::string()));
   }
   try {
-    for (const StagedFile& file : files) writeFile(staging / file.name, file.content);
+    for (const StagedFile& file : files) writeFile(staging / file.name, file.content, file.ownerOnly);
     if (exists) {
       replaceDirectory(staging, directory);
     } else {

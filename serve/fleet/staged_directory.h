@@ -8,10 +8,12 @@
 
 namespace headroom::serve {
 
-// One file of a directory a command writes whole: its name in the directory and its bytes.
+// One file of a directory a command writes whole: its name in the directory, its bytes, and whether only
+// its owner may read it (0600, set before the bytes are written: it holds secrets).
 struct StagedFile {
   std::string name;
   std::string content;
+  bool ownerOnly = false;
 };
 
 // How a command knows a directory it wrote before: `markFile`'s first line starts with `mark`, and
