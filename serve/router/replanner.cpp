@@ -210,6 +210,10 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
     } else {
       keep(ReplanAction::Kept, fmt::format("the predicted rates need the current plan ({})", countsText(current_)));
     }
+  } else if (current_.instancesTotal() == 0 && next.instancesTotal() > 0) {
+    // No instance serves the requests that came: neither settling nor more solves hold it back.
+    apply(ReplanAction::ScaledUp, fmt::format("scale up from zero: requests arrived; the predicted rates need {}",
+                                              countsText(next)));
   } else if (now - lastChange_ < options_.settle) {
     keep(ReplanAction::Kept, fmt::format("settling: the change at {:.0f} s settles until {:.0f} s; kept {} (recommended {})",
                                          changedS, changedS + engine::toSeconds(options_.settle), countsText(current_),
@@ -220,11 +224,7 @@ ReplanDecision Replanner::replan(engine::TimePoint now) {
     for (const ClassRatesSeen& seen : decision.rates) lower.push_back(seen.lowerPerS);
     const ReplanPlan atLower = solve_(lower, options_.budgetGpus);
     const bool clear = atLower.feasible && (anyModeGrows(current_, atLower) || atLower.instancesTotal() > current_.instancesTotal());
-    if (current_.instancesTotal() == 0) {
-      // No instance serves the requests that came: no waiting for more solves.
-      apply(ReplanAction::ScaledUp, fmt::format("scale up from zero: requests arrived; the predicted rates need {}",
-                                                countsText(next)));
-    } else if (clear) {
+    if (clear) {
       apply(ReplanAction::ScaledUp, fmt::format("scale up: the predicted rates need {} (was {}), beyond the noise of "
                                                 "the short window",
                                                 countsText(next), countsText(current_)));

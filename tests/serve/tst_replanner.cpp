@@ -32,6 +32,12 @@ ReplanPlan fakeSolve(const std::vector<double>& ratePerS, double /*budgetGpus*/)
   return planFor(std::max<std::int32_t>(1, static_cast<std::int32_t>(std::ceil(total - 1e-9))), total);
 }
 
+// The same, but no rate needs no instance.
+ReplanPlan zeroSolve(const std::vector<double>& ratePerS, double /*budgetGpus*/) {
+  const double total = ratePerS.at(0);
+  return planFor(static_cast<std::int32_t>(std::ceil(total - 1e-9)), total);
+}
+
 ReplannerOptions options() {
   ReplannerOptions o;
   o.interval = 60s;
@@ -246,6 +252,27 @@ class TestReplanner : public QObject {
     const ReplanDecision accepted = d.replanner.accept(d.decisions.back().sequence, at(toSeconds(d.decisions.back().at) + 1.0));
     QCOMPARE(d.replanner.changes(), changes);
     QVERIFY2(accepted.reason.find("already held current") != std::string::npos, accepted.reason.c_str());
+  }
+
+  // No arrival for a long window: the class is idle and the plan goes to zero instances; the first solve
+  // after requests come back scales up, even while the change to zero is still settling.
+  void scalesToZeroAndUpAtOnce() {
+    Driver d{Replanner({"chat"}, planFor(1, 0.5), options(), zeroSolve, at(0)), 0.0, 0.0, {}};
+    double untilS = 0.0;
+    do {  // solve by solve, no arrival at all, until the plan reaches zero
+      untilS += 60.0;
+      while (d.replanner.due(at(untilS))) d.decisions.push_back(d.replanner.replan(d.replanner.nextSolve()));
+    } while (d.replanner.current().instancesTotal() > 0 && untilS < 4000.0);
+    QCOMPARE(d.replanner.current().instancesTotal(), 0);
+    const double zeroS = toSeconds(d.decisions.back().at);
+    QVERIFY2(d.decisions.back().action == ReplanAction::ScaledDown, d.decisions.back().reason.c_str());
+    d.clockS = zeroS;
+    d.nextArrivalS = zeroS + 1.0;
+    d.run(1.0, zeroS + 61.0);
+    const ReplanDecision& up = d.decisions.back();
+    QVERIFY2(up.action == ReplanAction::ScaledUp && up.reason.starts_with("scale up from zero"), up.reason.c_str());
+    QVERIFY(toSeconds(up.at) - zeroS < toSeconds(options().settle));
+    QCOMPARE(d.replanner.current().instancesTotal(), 1);
   }
 
   // A recommendation above the budget cannot be accepted.
