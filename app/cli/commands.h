@@ -77,7 +77,7 @@ struct DeployArgs {
   std::string gateway = "inference-gateway";
   std::string replan;          // advisory | auto; empty: the router does not re-plan
   std::string replanInput;     // the planning file the plan was made from
-  double replanIntervalS = 60.0;
+  double replanIntervalS = 0.0;  // 0: not given (60)
   std::string prometheusUrl;   // empty: serve::kDefaultPrometheusUrl
 };
 

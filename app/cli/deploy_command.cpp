@@ -53,7 +53,7 @@ namespace {
 std::optional<serve::FleetReplan> replanOptions(const DeployArgs& args) {
   if (args.replan.empty()) {
     for (const auto& [given, flag] : {std::pair{!args.replanInput.empty(), "--replan-input"},
-                                      std::pair{args.replanIntervalS != DeployArgs{}.replanIntervalS, "--replan-interval"},
+                                      std::pair{args.replanIntervalS != 0.0, "--replan-interval"},
                                       std::pair{!args.prometheusUrl.empty(), "--prometheus"}}) {
       if (given) throw std::invalid_argument(std::string(flag) + " needs --replan advisory|auto");
     }
@@ -72,7 +72,7 @@ std::optional<serve::FleetReplan> replanOptions(const DeployArgs& args) {
   std::ifstream in(replan.planningFile, std::ios::binary);
   replan.planningText.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (!in) throw std::runtime_error(args.replanInput + ": cannot be read");
-  replan.intervalS = args.replanIntervalS;
+  if (args.replanIntervalS != 0.0) replan.intervalS = args.replanIntervalS;
   if (!args.prometheusUrl.empty()) replan.prometheusUrl = args.prometheusUrl;
   return replan;
 }

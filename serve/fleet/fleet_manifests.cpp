@@ -363,7 +363,7 @@ void addScalingManifests(const FleetContext& context, std::vector<Manifest>& out
     comments.push_back("metricType AverageValue, threshold 1: the HPA divides the value by the current replicas and scales until");
     comments.push_back("each holds 1, so replicas = that count. (Value would compare the whole value with the threshold");
     comments.push_back("and scale by the ratio: from 2 replicas a desired 3 would ask for 6.) The HPA leaves alone a change");
-    comments.push_back("within its 10% tolerance: above 10 replicas a step of one waits for the next larger one.");
+    comments.push_back("within its 10% tolerance: from 10 replicas up a step of one waits for a larger one.");
     comments.push_back("minReplicaCount 0: the re-planner plans 0 when the mode's classes are idle or another mode serves");
     comments.push_back("them; maxReplicaCount " + std::to_string(target.maxReplicas) + ": the planning file's max_instances for the mode.");
     comments.push_back("No stabilization window either way: the re-planner already scales up at once and down only after its");

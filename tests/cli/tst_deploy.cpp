@@ -1,7 +1,8 @@
 // `headroom-cli deploy`: the seed example's plan as Kubernetes manifests. The replicas and shares are
 // the plan's, the configurations (they hold API keys) are Secrets, the same plan gives the same bytes, a plan over the GPU budget or with an unmapped mode
 // writes nothing, every object validates offline against its schema (tests/k8s-schema), and where
-// kubectl is installed `kubectl kustomize` renders the directory.
+// kubectl is installed `kubectl kustomize` renders the directory. With --replan the router re-plans on
+// the planning file (one replica) and a KEDA ScaledObject per mode reads the gauge the router publishes.
 #include <QtTest>
 
 #include <QDir>
@@ -464,6 +465,8 @@ class TestDeploy : public QObject {
                                        << QStringList{"--replan-interval"};
     QTest::newRow("planning file without --replan") << QByteArray() << QStringList{"--mode-map", kMapping, "--replan-input", kPlanning}
                                                     << QStringList{"--replan-input needs --replan advisory|auto"};
+    QTest::newRow("interval without --replan") << QByteArray() << QStringList{"--mode-map", kMapping, "--replan-interval", "60"}
+                                               << QStringList{"--replan-interval needs --replan advisory|auto"};
     QTest::newRow("Prometheus that is no URL") << QByteArray()
                                                << replan + QStringList{"--replan-input", kPlanning, "--prometheus", "prometheus:9090"}
                                                << QStringList{"--prometheus \"prometheus:9090\"", "http://"};
