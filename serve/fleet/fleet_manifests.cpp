@@ -150,6 +150,14 @@ void checkReplan(const FleetContext& context, const ServeConfig& routerClasses) 
                                   "; give the planning file the plan was made from");
     }
   }
+  // auto hands the router the new plan's shares instance by instance (instance i of the plan to member
+  // i), and this router has one member per mode Service: with one member any shares route the same, with
+  // several they would land on the wrong modes.
+  if (replan.mode == ReplanMode::Auto && context.modes.size() > 1) {
+    throw std::invalid_argument("--replan auto applies the re-planner's per-class shares to the router's members instance by instance, "
+                                "but the router has one member per mode (" + std::to_string(context.modes.size()) +
+                                " modes here): use --replan advisory, where KEDA still scales each mode");
+  }
   if (!(replan.intervalS >= kMinReplanIntervalS && replan.intervalS <= kMaxReplanIntervalS)) {
     throw std::invalid_argument(fmt::format("--replan-interval must be in [1, 86400] seconds (got {:g})", replan.intervalS));
   }

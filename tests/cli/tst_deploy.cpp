@@ -486,6 +486,40 @@ class TestDeploy : public QObject {
     QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
   }
 
+  // A plan on two modes: a ScaledObject each, bounded by its own max_instances. auto is refused: it hands
+  // the router the plan's shares instance by instance, and the router has one member per mode.
+  void replanTwoModes() {
+    const QString plan = headroom::test::writeFile(dir_, "two-mode-plan.json", R"({"status": "optimal",
+      "instances_per_mode": {"big": 1, "small": 2}, "instances_total": 3,
+      "instances": [{"mode": "big", "rates_per_s": {"chat": 0.5}}, {"mode": "small", "rates_per_s": {"chat": 0.25}},
+                    {"mode": "small", "rates_per_s": {"chat": 0.25}}],
+      "classes": [{"name": "chat", "rate_per_s": 1.0, "bound_s": 60, "metric": "ttlt", "percentile": 95, "rank": 0}]})");
+    const QString planning = headroom::test::writeFile(dir_, "two-mode-planning.json", R"({
+      "classes": [{"name": "chat", "rate_per_s": 1.0, "bound_s": 60}],
+      "modes": [{"name": "big", "max_instances": 4, "curve": [[0, 10], [1, 50], [2, 100]]},
+                {"name": "small", "max_instances": 6, "curve": [[0, 20], [0.5, 50], [1, 100]]}]})");
+    const QStringList flags{"--mode-map", "big=llama-3.1-8b@h100-sxm", "--mode-map", "small=llama-3.1-8b@a100-80g", "--replan-input", planning};
+    const QString out = dir_.filePath("two-modes");
+    const CliRun advisory = runCli(QStringList{"deploy", plan, "--out", out, "--replan", "advisory"} + flags);
+    QVERIFY2(advisory.exitCode == 0, qPrintable(failure(advisory)));
+    for (const auto& [mode, max] : {std::pair{"big", 4}, std::pair{"small", 6}}) {
+      const YAML::Node spec = loadYaml(out + "/headroom-serve-" + mode + "-scaledobject.yaml")["spec"];
+      QCOMPARE(spec["scaleTargetRef"]["name"].as<std::string>(), std::string("headroom-serve-") + mode);
+      QCOMPARE(spec["maxReplicaCount"].as<int>(), max);
+      QCOMPARE(spec["triggers"][0]["metadata"]["query"].as<std::string>(),
+               std::string("max(headroom_router_current_instances{mode=\"") + mode + "\"})");
+    }
+    QCOMPARE(flagValues(argsOf(loadYaml(out + "/router-deployment.yaml")), "--mode-map"),
+             (std::vector<std::string>{"big=llama-3.1-8b@h100-sxmx1", "small=llama-3.1-8b@a100-80gx1"}));
+
+    const QString refused = dir_.filePath("two-modes-auto");
+    const CliRun autoRun = runCli(QStringList{"deploy", plan, "--out", refused, "--replan", "auto"} + flags);
+    QVERIFY2(autoRun.exitCode == 2, qPrintable(failure(autoRun)));
+    QVERIFY2(QString::fromUtf8(autoRun.err).contains("one member per mode") && QString::fromUtf8(autoRun.err).contains("--replan advisory"),
+             qPrintable(failure(autoRun)));
+    QVERIFY(!QFileInfo::exists(refused));
+  }
+
   // The router runs as the manifest says (its arguments, its route.json and planning.json from the
   // Secret) and publishes the series the ScaledObject reads at the plan's count. That series is the plan
   // the re-planner holds: after a solve that sees no request (its raw answer, the desired gauge, drops
