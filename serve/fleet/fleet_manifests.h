@@ -93,7 +93,8 @@ std::int32_t fleetGpus(const FleetPlan& plan, const std::vector<ModeHardware>& m
 // plan over the GPU budget (both figures), a class whose bound a serve config cannot state (queue time)
 // without serveConfig, names that do not make Kubernetes names, and with replan a planning file that
 // lacks a class of the router or a mode of the plan, or allows a mode fewer instances than the plan
-// gives it, a re-planning interval outside [1, 86400] s or a Prometheus address that is no http(s) URL;
+// gives it, auto for a plan on several modes, a re-planning interval outside [1, 86400] s or a Prometheus
+// address that is no http(s) URL;
 // engine::InputError for a serveConfig that is not valid or lacks a plan class.
 std::vector<Manifest> buildFleet(const FleetPlan& plan, const FleetOptions& options);
 
