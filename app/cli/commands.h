@@ -75,6 +75,10 @@ struct DeployArgs {
   int gpuBudget = 0;                 // 0: none
   std::string serveConfigPath;
   std::string gateway = "inference-gateway";
+  std::string replan;          // advisory | auto; empty: the router does not re-plan
+  std::string replanInput;     // the planning file the plan was made from
+  double replanIntervalS = 0.0;  // 0: not given (60)
+  std::string prometheusUrl;   // empty: serve::kDefaultPrometheusUrl
 };
 
 // Flags of `headroom-cli report`.

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include <spdlog/fmt/fmt.h>
+
 #include "engine/core/qos_class_json.h"
 #include "engine/io/json_input.h"
 #include "serve/fleet/kubernetes_objects.h"
@@ -25,6 +27,10 @@ using engine::JsonInput;
 using engine::JsonPointer;
 
 constexpr std::string_view kPlaceholderKey = "sk-replace-before-use";
+constexpr double kMinReplanIntervalS = 1.0;  // what `route --interval` takes
+constexpr double kMaxReplanIntervalS = 86400.0;
+constexpr std::string_view kPlanningFileName = "planning.json";
+constexpr std::string_view kScaledInstancesGauge = "headroom_router_current_instances";
 constexpr std::size_t kMaxNamePart = 40;  // leaves room for "headroom-serve-" and a class in 63 characters
 
 // A Kubernetes name part (RFC 1123 label) from a plan's name: lower case, other characters as '-'.
@@ -112,6 +118,56 @@ struct FleetContext {
   }
 };
 
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+// Re-planning: the router re-solves the planning file for its own classes, and KEDA scales the plan's
+// modes, so the planning file must hold every class of the router and every mode of the plan, with room
+// for the plan's instances.
+void checkReplan(const FleetContext& context, const ServeConfig& routerClasses) {
+  const FleetReplan& replan = *context.options.replan;
+  const std::string file = replan.planningFile.string();
+  for (const ServedClass& served : routerClasses.classes) {
+    if (std::find(replan.classNames.begin(), replan.classNames.end(), served.qos.name) == replan.classNames.end()) {
+      throw std::invalid_argument("--replan-input " + file + " has no class \"" + served.qos.name + "\" of the router (its classes: " +
+                                  joined(replan.classNames) + "); give the planning file the plan was made from");
+    }
+  }
+  std::vector<std::string> modeNames;
+  for (const PlanningModeLimit& mode : replan.modes) modeNames.push_back(mode.name);
+  for (const FleetMode& mode : context.plan.modes) {
+    const auto limit = std::find_if(replan.modes.begin(), replan.modes.end(), [&](const PlanningModeLimit& each) { return each.name == mode.name; });
+    if (limit == replan.modes.end()) {
+      throw std::invalid_argument("--replan-input " + file + " has no mode \"" + mode.name + "\" of the plan (its modes: " + joined(modeNames) +
+                                  "); give the planning file the plan was made from");
+    }
+    if (mode.instances > limit->maxInstances) {
+      throw std::invalid_argument("--replan-input " + file + " allows mode \"" + mode.name + "\" at most " + std::to_string(limit->maxInstances) +
+                                  " instance(s) (max_instances) but the plan has " + std::to_string(mode.instances) +
+                                  "; give the planning file the plan was made from");
+    }
+  }
+  // auto hands the router the new plan's shares instance by instance (instance i of the plan to member
+  // i), and this router has one member per mode Service: with one member any shares route the same, with
+  // several they would land on the wrong modes.
+  if (replan.mode == ReplanMode::Auto && context.modes.size() > 1) {
+    throw std::invalid_argument("--replan auto applies the re-planner's per-class shares to the router's members instance by instance, "
+                                "but the router has one member per mode (" + std::to_string(context.modes.size()) +
+                                " modes here): use --replan advisory, where KEDA still scales each mode");
+  }
+  if (!(replan.intervalS >= kMinReplanIntervalS && replan.intervalS <= kMaxReplanIntervalS)) {
+    throw std::invalid_argument(fmt::format("--replan-interval must be in [1, 86400] seconds (got {:g})", replan.intervalS));
+  }
+  const std::string_view url = replan.prometheusUrl;
+  if (!(url.starts_with("http://") || url.starts_with("https://")) || url.find_first_of(" \t\n\"") != std::string_view::npos) {
+    throw std::invalid_argument("--prometheus \"" + replan.prometheusUrl + "\" must be an http:// or https:// URL (e.g. " +
+                                std::string(kDefaultPrometheusUrl) + ")");
+  }
+}
+
 // The planned modes and their mappings (every planned mode mapped, no mapping of a mode the plan
 // lacks, within the GPU budget), and the serve config checked against the plan's classes.
 FleetContext resolveFleet(const FleetPlan& plan, const FleetOptions& options) {
@@ -156,6 +212,7 @@ FleetContext resolveFleet(const FleetPlan& plan, const FleetOptions& options) {
       JsonInput(context.configFile).fail(JsonPointer("/classes"), "must include every class of the plan (it lacks \"" + cls.name + "\")");
     }
   }
+  if (options.replan) checkReplan(context, parsed);
   // The drain, then 10 s for the last replies to be written.
   context.terminationGraceS = std::chrono::ceil<std::chrono::seconds>(parsed.limits.drainTime).count() + 10;
   context.configComments = header(options);
@@ -179,7 +236,9 @@ void addServeManifests(const FleetContext& context, std::vector<Manifest>& out) 
     k8s::Workload workload;
     workload.name = mode.name;
     workload.labels = serveLabels(mode.label);
-    workload.replicas = mode.mode->instances;
+    // Re-planning: KEDA owns the count (the ScaledObject); the Deployment states none.
+    if (options.replan) workload.replicas = std::nullopt;
+    else workload.replicas = mode.mode->instances;
     workload.image = options.image;
     workload.args = {"serve", "/etc/headroom/serve.json", "--host", "0.0.0.0", "--port", std::to_string(kServePort)};
     workload.port = kServePort;
@@ -193,6 +252,10 @@ void addServeManifests(const FleetContext& context, std::vector<Manifest>& out) 
     deploymentComments.push_back("Mode \"" + mode.mode->name + "\": " + mode.hardware->model + " on " + mode.hardware->hardware + " x " +
                                  std::to_string(mode.hardware->tensorParallel) + " (tensor parallel), " +
                                  std::to_string(mode.mode->instances) + " planned instance(s).");
+    if (options.replan) {
+      deploymentComments.push_back("No replicas here: the ScaledObject " + mode.name + " (KEDA) owns the count and follows the");
+      deploymentComments.push_back("router's re-planner; a count stated here would be put back by every kubectl apply.");
+    }
     deploymentComments.push_back("Pods run on nodes labelled headroom/hardware=" + mode.hardware->hardware + ".");
     out.push_back({mode.name + "-config.yaml", context.configComments,
                    k8s::secret(workload.configSecretName, workload.labels, "serve.json", configText)});
@@ -230,23 +293,95 @@ void addRouterManifests(const FleetContext& context, std::vector<Manifest>& out)
   route["routing"] = json{{"policy", "weighted"}, {"shares", shares}};
   (void)parseRouteConfig(route, context.configFile);
   const std::string routeText = route.dump(2) + "\n";
+  const std::optional<FleetReplan>& replan = context.options.replan;
 
   k8s::Workload router;
   router.name = "headroom-router";
   router.labels = ordered_json{{"app.kubernetes.io/name", "headroom"}, {"app.kubernetes.io/component", "router"}};
-  router.replicas = 2;
+  router.replicas = replan ? 1 : 2;
   router.image = context.options.image;
   router.args = {"route", "/etc/headroom/route.json", "--host", "0.0.0.0", "--port", std::to_string(kRouterPort)};
   router.port = kRouterPort;
   router.configSecretName = "headroom-router-config";
   router.terminationGraceS = context.terminationGraceS;
-  router.configHash = k8s::contentHash(routeText);
+  std::vector<k8s::SecretFile> files = {{"route.json", routeText}};
   std::vector<std::string> routeComments = context.configComments;
   routeComments.push_back("Weighted shares per class, one per member (mode Service): the plan's requests per second there.");
-  out.push_back({"router-config.yaml", routeComments, k8s::secret(router.configSecretName, router.labels, "route.json", routeText)});
-  out.push_back({"router-deployment.yaml", header(context.options), k8s::deployment(router)});
+  std::vector<std::string> deploymentComments = header(context.options);
+  if (replan) {
+    // The planning file is a second key of this Secret rather than a ConfigMap of its own: it is read by
+    // the same process at the same time as route.json, one volume mounts both, and one config-hash over
+    // both rolls the router when either changes.
+    const std::string planningPath = "/etc/headroom/" + std::string(kPlanningFileName);
+    router.args.insert(router.args.end(), {"--replan", std::string(toString(replan->mode)), "--replan-input", planningPath, "--interval",
+                                           fmt::format("{:g}", replan->intervalS)});
+    if (context.options.gpuBudget) router.args.insert(router.args.end(), {"--budget", std::to_string(*context.options.gpuBudget)});
+    for (const ModeHardware& mapped : context.options.modes) router.args.insert(router.args.end(), {"--mode-map", toString(mapped)});
+    files.emplace_back(std::string(kPlanningFileName), replan->planningText);
+    routeComments.push_back(std::string(kPlanningFileName) + ": the planning file the plan was made from (" +
+                            replan->planningFile.filename().string() + "); the router re-solves it at the rates it measures.");
+    deploymentComments.push_back("One replica: each router's re-planner sees only the requests it routes, so two would each plan for");
+    deploymentComments.push_back("half of the load. Re-planning " + std::string(toString(replan->mode)) + " every " +
+                                 fmt::format("{:g}", replan->intervalS) + " s: the gauge headroom_router_current_instances{mode}");
+    deploymentComments.push_back(replan->mode == ReplanMode::Auto
+                                     ? "drives each mode's ScaledObject (KEDA), and the router applies the new per-class shares itself."
+                                     : "drives each mode's ScaledObject (KEDA); the router keeps its shares until an operator applies a plan.");
+  }
+  std::string hashed = routeText;
+  if (replan) hashed += "\n" + std::string(kPlanningFileName) + "\n" + replan->planningText;
+  router.configHash = k8s::contentHash(hashed);
+  out.push_back({"router-config.yaml", routeComments, k8s::secret(router.configSecretName, router.labels, files)});
+  out.push_back({"router-deployment.yaml", deploymentComments, k8s::deployment(router)});
   out.push_back({"router-service.yaml", header(context.options), k8s::service(router)});
-  out.push_back({"router-pdb.yaml", header(context.options), k8s::podDisruptionBudget(router)});
+  std::vector<std::string> pdbComments = header(context.options);
+  if (replan) {
+    pdbComments.push_back("maxUnavailable 1 with one replica: a node drain may evict the router (it starts again elsewhere and");
+    pdbComments.push_back("re-plans from its planning file); minAvailable 1 would block every drain of its node.");
+  }
+  out.push_back({"router-pdb.yaml", pdbComments, k8s::podDisruptionBudget(router)});
+}
+
+// Re-planning: per deployed mode a KEDA ScaledObject that scales its Deployment to the router's
+// headroom_router_current_instances{mode}: the plan the re-planner holds after its hysteresis.
+// Not headroom_router_desired_instances: that is each solve's raw answer (the dashboard shows it beside
+// the current plan); it drops during the warm-up and the cooldown and moves with the noise of the rates,
+// which the hysteresis exists to keep away from the replica count.
+void addScalingManifests(const FleetContext& context, std::vector<Manifest>& out) {
+  const FleetReplan& replan = *context.options.replan;
+  const auto intervalS = static_cast<std::int32_t>(std::ceil(replan.intervalS));
+  for (const DeployedMode& mode : context.modes) {
+    const auto limit = std::find_if(replan.modes.begin(), replan.modes.end(),
+                                    [&](const PlanningModeLimit& each) { return each.name == mode.mode->name; });
+    k8s::ScaledTarget target;
+    target.name = mode.name;
+    target.labels = serveLabels(mode.label);
+    target.prometheusUrl = replan.prometheusUrl;
+    target.query = "max(" + std::string(kScaledInstancesGauge) + "{mode=\"" + mode.mode->name + "\"})";
+    target.minReplicas = 0;
+    target.maxReplicas = limit->maxInstances;
+    target.fallbackReplicas = mode.mode->instances;
+    target.pollingS = std::min(intervalS, 30);
+    target.cooldownS = intervalS;
+
+    std::vector<std::string> comments = header(context.options);
+    comments.push_back("Mode \"" + mode.mode->name + "\": KEDA scales " + mode.name + " to the instances of the plan the router's");
+    comments.push_back("re-planner holds after its hysteresis, " + target.query + " (max: during a router");
+    comments.push_back("rollout two may publish). Not headroom_router_desired_instances: that is each solve's raw answer, which");
+    comments.push_back("drops during the warm-up and the cooldown and moves with the noise of the rates.");
+    comments.push_back("metricType AverageValue, threshold 1: the HPA divides the value by the current replicas and scales until");
+    comments.push_back("each holds 1, so replicas = that count. (Value would compare the whole value with the threshold");
+    comments.push_back("and scale by the ratio: from 2 replicas a desired 3 would ask for 6.) The HPA leaves alone a change");
+    comments.push_back("within its 10% tolerance: from 10 replicas up a step of one waits for a larger one.");
+    comments.push_back("minReplicaCount 0: the re-planner plans 0 when the mode's classes are idle or another mode serves");
+    comments.push_back("them; maxReplicaCount " + std::to_string(target.maxReplicas) + ": the planning file's max_instances for the mode.");
+    comments.push_back("No stabilization window either way: the re-planner already scales up at once and down only after its");
+    comments.push_back("cooldown and repeated lower solves; a second hysteresis here would only delay it.");
+    comments.push_back("ignoreNullValues false: no series (the router down, not yet scraped) is an error, not 0; after 3 failed");
+    comments.push_back("reads the fallback holds the plan's " + std::to_string(mode.mode->instances) + " instance(s).");
+    comments.push_back(replan.mode == ReplanMode::Auto ? "auto: the router also applies the new plan's per-class shares."
+                                                       : "advisory: KEDA still scales; the router's shares change only when an operator applies a plan.");
+    out.push_back({mode.name + "-scaledobject.yaml", comments, k8s::scaledObject(target)});
+  }
 }
 
 // Gateway API Inference Extension: an InferencePool per mode, an InferenceObjective per class and
@@ -346,6 +481,7 @@ std::vector<Manifest> buildFleet(const FleetPlan& plan, const FleetOptions& opti
                        " nvidia.com/gpu together (this plan needs " + std::to_string(fleetGpus(plan, options.modes)) + ").");
     out.push_back({"gpu-quota.yaml", comments, k8s::gpuResourceQuota("headroom-gpus", *options.gpuBudget)});
   }
+  if (options.replan) addScalingManifests(context, out);
   if (options.target == FleetTarget::GatewayApi) addGatewayManifests(context, out);
 
   std::vector<std::string> files;

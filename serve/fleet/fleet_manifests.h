@@ -11,6 +11,7 @@
 
 #include "serve/fleet/fleet_plan.h"
 #include "serve/fleet/mode_hardware.h"
+#include "serve/router/replan_json.h"
 
 namespace headroom::serve {
 
@@ -21,6 +22,33 @@ inline constexpr std::string_view kFleetTargetNames = "kustomize, gateway-api";
 std::optional<FleetTarget> fleetTargetFromString(std::string_view text);
 std::string_view toString(FleetTarget target);
 
+// Where KEDA reads the router's gauges when deploy is given no --prometheus: the Prometheus Operator's
+// service in the monitoring namespace.
+inline constexpr std::string_view kDefaultPrometheusUrl = "http://prometheus-operated.monitoring.svc:9090";
+
+// A mode of a planning file as re-planning needs it: its name and the most instances a plan may give it.
+struct PlanningModeLimit {
+  std::string name;
+  std::int32_t maxInstances = 0;
+};
+
+// Re-planning at run time: the router runs `route --replan` on the planning file the plan was made from
+// and KEDA scales each mode's Deployment to the plan the re-planner holds after its hysteresis
+// (headroom_router_current_instances{mode}).
+//  planningText: the planning file as read, for the router's configuration (planningFile names it in
+//    errors); classNames and modes: what it holds (the caller reads it: serve does not plan).
+//  intervalS: seconds between the router's solves (the router takes [1, 86400]).
+//  prometheusUrl: where KEDA reads the gauge.
+struct FleetReplan {
+  ReplanMode mode = ReplanMode::Advisory;
+  std::filesystem::path planningFile;
+  std::string planningText;
+  std::vector<std::string> classNames;
+  std::vector<PlanningModeLimit> modes;
+  double intervalS = 60.0;
+  std::string prometheusUrl = std::string(kDefaultPrometheusUrl);
+};
+
 // How a plan becomes manifests.
 //  modes: the hardware of each planned mode (every mode with instances needs one).
 //  gpuBudget: GPUs the fleet may request; a plan needing more is refused; set, it also becomes a
@@ -28,6 +56,8 @@ std::string_view toString(FleetTarget target);
 //  serveConfig: the serving configuration every mode's server starts from (tenants and keys, limits,
 //    scheduler, executor; its classes must include the plan's); deploy sets model_name, model, hardware
 //    and tensor_parallel per mode. Absent: one is made from the plan's classes with a placeholder key.
+//  replan: set, the router re-plans (one replica, the planning file beside its configuration) and each
+//    mode gets a KEDA ScaledObject that owns its replica count.
 struct FleetOptions {
   FleetTarget target = FleetTarget::Kustomize;
   std::string image;
@@ -37,6 +67,7 @@ struct FleetOptions {
   std::filesystem::path serveConfigFile;  // names serveConfig in errors
   std::string gateway = "inference-gateway";  // gateway-api: the Gateway the HTTPRoute attaches to
   std::string planName;                      // shown in each file's header comment
+  std::optional<FleetReplan> replan;
 };
 
 // One file of the output: its name in the directory, its header comments and its object.
@@ -60,8 +91,11 @@ std::int32_t fleetGpus(const FleetPlan& plan, const std::vector<ModeHardware>& m
 // Every manifest of the fleet, kustomization.yaml last, in a fixed order. Throws std::invalid_argument
 // for a planned mode with no hardware mapping (naming the mode), a mapping of a mode the plan lacks, a
 // plan over the GPU budget (both figures), a class whose bound a serve config cannot state (queue time)
-// without serveConfig, names that do not make Kubernetes names; engine::InputError for a serveConfig
-// that is not valid or lacks a plan class.
+// without serveConfig, names that do not make Kubernetes names, and with replan a planning file that
+// lacks a class of the router or a mode of the plan, or allows a mode fewer instances than the plan
+// gives it, auto for a plan on several modes, a re-planning interval outside [1, 86400] s or a Prometheus
+// address that is no http(s) URL;
+// engine::InputError for a serveConfig that is not valid or lacks a plan class.
 std::vector<Manifest> buildFleet(const FleetPlan& plan, const FleetOptions& options);
 
 // Each file's header comment starts with this; deploy knows a directory it wrote by its kustomization.yaml's.

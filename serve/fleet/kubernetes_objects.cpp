@@ -1,5 +1,6 @@
 #include "serve/fleet/kubernetes_objects.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace headroom::serve::k8s {
@@ -38,9 +39,15 @@ std::string contentHash(const std::string& text) {
 }
 
 Object secret(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText) {
+  return secret(name, labels, std::vector<SecretFile>{{fileName, fileText}});
+}
+
+Object secret(const std::string& name, const Object& labels, const std::vector<SecretFile>& files) {
   Object object = header("v1", "Secret", name, labels);
   object["type"] = "Opaque";
-  object["stringData"] = Object{{fileName, fileText}};
+  Object data = Object::object();
+  for (const auto& [fileName, fileText] : files) data[fileName] = fileText;
+  object["stringData"] = std::move(data);
   return object;
 }
 
@@ -66,9 +73,11 @@ Object deployment(const Workload& workload) {
   Object templateMeta = {{"labels", workload.labels}};
   if (!workload.configHash.empty()) templateMeta["annotations"] = Object{{"headroom/config-hash", workload.configHash}};
   Object object = header("apps/v1", "Deployment", workload.name, workload.labels);
-  object["spec"] = Object{{"replicas", workload.replicas},
-                          {"selector", {{"matchLabels", workload.labels}}},
-                          {"template", {{"metadata", templateMeta}, {"spec", pod}}}};
+  Object spec = Object::object();
+  if (workload.replicas) spec["replicas"] = *workload.replicas;
+  spec["selector"] = Object{{"matchLabels", workload.labels}};
+  spec["template"] = Object{{"metadata", templateMeta}, {"spec", pod}};
+  object["spec"] = std::move(spec);
   return object;
 }
 
@@ -95,6 +104,38 @@ Object gpuResourceQuota(const std::string& name, std::int32_t gpus) {
 
 Object kustomization(const std::vector<std::string>& resources) {
   return Object{{"apiVersion", "kustomize.config.k8s.io/v1beta1"}, {"kind", "Kustomization"}, {"resources", resources}};
+}
+
+Object scaledObject(const ScaledTarget& target) {
+  // Scale-up: up to the whole range at once; scale-down: all of it at once. Both without a stabilization
+  // window: the HPA's defaults (300 s before a scale-down, 4 pods or double per 60 s up) would add a
+  // second hysteresis on top of the producer's.
+  auto rules = [](const std::string& type, std::int32_t value) {
+    return Object{{"stabilizationWindowSeconds", 0},
+                  {"selectPolicy", "Max"},
+                  {"policies", Object::array({Object{{"type", type}, {"value", value}, {"periodSeconds", 15}}})}};
+  };
+  Object trigger = {{"type", "prometheus"},
+                    {"metricType", "AverageValue"},
+                    {"metadata",
+                     {{"serverAddress", target.prometheusUrl},
+                      {"query", target.query},
+                      {"threshold", "1"},
+                      {"activationThreshold", "0"},
+                      {"ignoreNullValues", "false"}}}};
+  Object object = header("keda.sh/v1alpha1", "ScaledObject", target.name, target.labels);
+  object["spec"] = Object{
+      {"scaleTargetRef", {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", target.name}}},
+      {"pollingInterval", target.pollingS},
+      {"cooldownPeriod", target.cooldownS},
+      {"minReplicaCount", target.minReplicas},
+      {"maxReplicaCount", target.maxReplicas},
+      {"fallback", {{"failureThreshold", 3}, {"replicas", target.fallbackReplicas}}},
+      {"advanced",
+       {{"horizontalPodAutoscalerConfig",
+         {{"behavior", {{"scaleUp", rules("Pods", std::max(target.maxReplicas, 1))}, {"scaleDown", rules("Percent", 100)}}}}}}},
+      {"triggers", Object::array({trigger})}};
+  return object;
 }
 
 Object inferencePool(const std::string& name, const Object& selector, std::uint16_t port) {

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -16,6 +18,10 @@ using Object = nlohmann::ordered_json;
 // An Opaque Secret holding one file, `fileName` with `fileText` (as stringData: the text as written, the
 // API server encodes it): for a configuration that holds API keys.
 Object secret(const std::string& name, const Object& labels, const std::string& fileName, const std::string& fileText);
+// The same with several files, one key each, in the order given (a process's configuration and the files
+// it reads beside it, mounted together).
+using SecretFile = std::pair<std::string, std::string>;  // file name, file text
+Object secret(const std::string& name, const Object& labels, const std::vector<SecretFile>& files);
 
 // What a Deployment runs: one container of `image` running `args` (after the image's headroom-cli),
 // serving HTTP on `port`, probed on `healthPath`, with the Secret `configSecretName` mounted read-only at
@@ -24,7 +30,9 @@ Object secret(const std::string& name, const Object& labels, const std::string& 
 struct Workload {
   std::string name;
   Object labels;    // pods and selector
-  std::int32_t replicas = 1;
+  // Absent: the Deployment states none, for an autoscaler that owns the count (a stated count would be
+  // put back by every `kubectl apply`, starting and stopping pods until the autoscaler corrects it).
+  std::optional<std::int32_t> replicas = 1;
   std::string image;
   std::vector<std::string> args;
   std::uint16_t port = 8000;
@@ -47,6 +55,27 @@ Object podDisruptionBudget(const Workload& workload);
 Object gpuResourceQuota(const std::string& name, std::int32_t gpus);
 
 Object kustomization(const std::vector<std::string>& resources);
+
+// What a KEDA ScaledObject scales and on what: the Deployment `deployment` between `minReplicas` and
+// `maxReplicas` to the value of the Prometheus `query` at `prometheusUrl`, read as a replica count
+// (metricType AverageValue with a threshold of 1: the HPA divides the value by the replicas and scales
+// until each replica holds 1, so replicas = the value). KEDA polls every `pollingS` (the 0 <-> 1 step)
+// and scales to 0 after `cooldownS` at 0; `fallbackReplicas` hold after 3 failed reads (the query
+// answers nothing: the series is gone). The HPA behaviour adds no stabilization window in either
+// direction: the metric's producer decides when to scale.
+struct ScaledTarget {
+  std::string name;  // the ScaledObject's, and the Deployment's it targets
+  Object labels;
+  std::string prometheusUrl;
+  std::string query;
+  std::int32_t minReplicas = 0;
+  std::int32_t maxReplicas = 1;
+  std::int32_t fallbackReplicas = 1;
+  std::int32_t pollingS = 30;
+  std::int32_t cooldownS = 300;
+};
+// keda.sh/v1alpha1 ScaledObject with one `prometheus` trigger.
+Object scaledObject(const ScaledTarget& target);
 
 // Gateway API Inference Extension: the pods of `selector` as one pool on `port`.
 Object inferencePool(const std::string& name, const Object& selector, std::uint16_t port);

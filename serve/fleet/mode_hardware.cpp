@@ -52,6 +52,10 @@ ModeHardware parseModeHardware(std::string_view text) {
   return mapped;
 }
 
+std::string toString(const ModeHardware& mapped) {
+  return mapped.mode + "=" + mapped.model + "@" + mapped.hardware + "x" + std::to_string(mapped.tensorParallel);
+}
+
 const ModeHardware* findModeHardware(const std::vector<ModeHardware>& mapped, std::string_view mode) {
   const auto it = std::find_if(mapped.begin(), mapped.end(), [&](const ModeHardware& each) { return each.mode == mode; });
   return it == mapped.end() ? nullptr : &*it;

@@ -22,6 +22,10 @@ struct ModeHardware {
 // std::invalid_argument naming the value and what is allowed.
 ModeHardware parseModeHardware(std::string_view text);
 
+// The mapping as a `--mode-map` value with its degree stated, "MODE=MODEL@HARDWARExTP": what
+// parseModeHardware reads back as the same mapping.
+std::string toString(const ModeHardware& mapped);
+
 // The mapping of `mode` among `mapped`; nullptr when none.
 const ModeHardware* findModeHardware(const std::vector<ModeHardware>& mapped, std::string_view mode);
 

@@ -1,7 +1,8 @@
 // `headroom-cli deploy`: the seed example's plan as Kubernetes manifests. The replicas and shares are
 // the plan's, the configurations (they hold API keys) are Secrets, the same plan gives the same bytes, a plan over the GPU budget or with an unmapped mode
 // writes nothing, every object validates offline against its schema (tests/k8s-schema), and where
-// kubectl is installed `kubectl kustomize` renders the directory.
+// kubectl is installed `kubectl kustomize` renders the directory. With --replan the router re-plans on
+// the planning file (one replica) and a KEDA ScaledObject per mode reads the gauge the router publishes.
 #include <QtTest>
 
 #include <QDir>
@@ -15,16 +16,23 @@
 #include <yaml-cpp/yaml.h>
 
 #include "support/cli_run.h"
+#include "support/http_test_client.h"
+#include "support/metric_value.h"
+#include "support/server_process.h"
 #include "support/tool_run.h"
 #include "support/test_files.h"
+#include "support/wait_for.h"
 
 using headroom::test::CliRun;
 using headroom::test::runCli;
+using headroom::test::ServerProcess;
 
 namespace {
 
 const QString kSourceDir = QStringLiteral(HEADROOM_SOURCE_DIR_FOR_TESTS);
 const QString kMapping = QStringLiteral("gpu=llama-3.1-8b@h100-sxm");
+// The planning file the seed plan is made from (mode gpu: max_instances 8).
+const QString kPlanning = kSourceDir + "/resources/plans/seed-example.json";
 
 QByteArray readAll(const QString& path) {
   QFile file(path);
@@ -48,6 +56,19 @@ QJsonObject secretConfig(const QString& path, const std::string& fileName) {
 std::string configHash(const QString& deploymentPath) {
   const YAML::Node annotation = loadYaml(deploymentPath)["spec"]["template"]["metadata"]["annotations"]["headroom/config-hash"];
   return annotation ? annotation.as<std::string>() : std::string();
+}
+
+std::vector<std::string> argsOf(const YAML::Node& deployment) {
+  return deployment["spec"]["template"]["spec"]["containers"][0]["args"].as<std::vector<std::string>>();
+}
+
+// The value after `flag` in `args` (every one, in order).
+std::vector<std::string> flagValues(const std::vector<std::string>& args, const std::string& flag) {
+  std::vector<std::string> values;
+  for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] == flag) values.push_back(args[i + 1]);
+  }
+  return values;
 }
 
 QString failure(const CliRun& run) {
@@ -327,13 +348,230 @@ class TestDeploy : public QObject {
     QCOMPARE(QDir(observed).entryList(QDir::Files, QDir::Name), (QStringList{"alert-rules.yaml", "grafana-dashboard.json"}));
   }
 
+  // deploy --replan: the router re-plans on the planning file (one replica, the file beside its
+  // configuration, the fleet's budget and mode mappings), and KEDA scales each mode to the re-planner's plan.
+  void replanRouterAndScaledObjects() {
+    const QString out = dir_.filePath("replan-auto");
+    const CliRun run = deploy(out, {"--mode-map", kMapping, "--gpu-budget", "4", "--replan", "auto", "--replan-input", kPlanning,
+                                    "--replan-interval", "30"});
+    QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+
+    const YAML::Node router = loadYaml(out + "/router-deployment.yaml");
+    QCOMPARE(router["spec"]["replicas"].as<int>(), 1);
+    const std::vector<std::string> args = argsOf(router);
+    QCOMPARE(args.front(), std::string("route"));
+    QCOMPARE(flagValues(args, "--replan"), std::vector<std::string>{"auto"});
+    QCOMPARE(flagValues(args, "--replan-input"), std::vector<std::string>{"/etc/headroom/planning.json"});
+    QCOMPARE(flagValues(args, "--interval"), std::vector<std::string>{"30"});
+    QCOMPARE(flagValues(args, "--budget"), std::vector<std::string>{"4"});
+    QCOMPARE(flagValues(args, "--mode-map"), std::vector<std::string>{"gpu=llama-3.1-8b@h100-sxmx1"});
+    QVERIFY2(QString::fromUtf8(readAll(out + "/router-deployment.yaml")).contains("One replica"),
+             "the router's manifest must say why it runs one replica");
+    // One replica: the PDB still lets a drain evict it.
+    QCOMPARE(loadYaml(out + "/router-pdb.yaml")["spec"]["maxUnavailable"].as<int>(), 1);
+    QVERIFY(!loadYaml(out + "/router-pdb.yaml")["spec"]["minAvailable"]);
+
+    // The planning file as given, beside the router's configuration in its Secret.
+    const YAML::Node secret = loadYaml(out + "/router-config.yaml");
+    QCOMPARE(QByteArray::fromStdString(secret["stringData"]["planning.json"].as<std::string>()), readAll(kPlanning));
+    QVERIFY(!secretConfig(out + "/router-config.yaml", "route.json").isEmpty());
+
+    // KEDA owns the mode's replica count.
+    const YAML::Node serve = loadYaml(out + "/headroom-serve-gpu-deployment.yaml");
+    QVERIFY2(!serve["spec"]["replicas"], "a count stated beside a ScaledObject is put back by every kubectl apply");
+    const YAML::Node scaled = loadYaml(out + "/headroom-serve-gpu-scaledobject.yaml");
+    QCOMPARE(scaled["apiVersion"].as<std::string>(), std::string("keda.sh/v1alpha1"));
+    QCOMPARE(scaled["kind"].as<std::string>(), std::string("ScaledObject"));
+    const YAML::Node spec = scaled["spec"];
+    QCOMPARE(spec["scaleTargetRef"]["kind"].as<std::string>(), std::string("Deployment"));
+    QCOMPARE(spec["scaleTargetRef"]["name"].as<std::string>(), std::string("headroom-serve-gpu"));
+    QCOMPARE(spec["minReplicaCount"].as<int>(), 0);  // the re-planner plans idle classes at no rate
+    QCOMPARE(spec["maxReplicaCount"].as<int>(), 8);  // the planning file's max_instances
+    QCOMPARE(spec["fallback"]["replicas"].as<int>(), 3);  // the plan's count while the gauge cannot be read
+    QCOMPARE(spec["triggers"].size(), std::size_t{1});
+    const YAML::Node trigger = spec["triggers"][0];
+    QCOMPARE(trigger["type"].as<std::string>(), std::string("prometheus"));
+    // AverageValue with a threshold of 1: replicas = the gauge's value.
+    QCOMPARE(trigger["metricType"].as<std::string>(), std::string("AverageValue"));
+    QCOMPARE(trigger["metadata"]["threshold"].as<std::string>(), std::string("1"));
+    QCOMPARE(trigger["metadata"]["query"].as<std::string>(), std::string(R"(max(headroom_router_current_instances{mode="gpu"}))"));
+    QCOMPARE(trigger["metadata"]["serverAddress"].as<std::string>(), std::string("http://prometheus-operated.monitoring.svc:9090"));
+    QCOMPARE(trigger["metadata"]["ignoreNullValues"].as<std::string>(), std::string("false"));
+    const YAML::Node behavior = spec["advanced"]["horizontalPodAutoscalerConfig"]["behavior"];
+    QCOMPARE(behavior["scaleUp"]["stabilizationWindowSeconds"].as<int>(), 0);
+    QCOMPARE(behavior["scaleDown"]["stabilizationWindowSeconds"].as<int>(), 0);
+    const QString scaledText = QString::fromUtf8(readAll(out + "/headroom-serve-gpu-scaledobject.yaml"));
+    QVERIFY2(scaledText.contains("AverageValue") && scaledText.contains("# "), "the ScaledObject must say why AverageValue");
+
+    const YAML::Node resources = loadYaml(out + "/kustomization.yaml")["resources"];
+    QCOMPARE(resources.size(), std::size_t{10});  // 4 per mode, 4 for the router, the quota, the ScaledObject
+    bool listed = false;
+    for (const YAML::Node& file : resources) listed = listed || file.as<std::string>() == "headroom-serve-gpu-scaledobject.yaml";
+    QVERIFY(listed);
+
+    // advisory and another Prometheus; the same flags give the same bytes.
+    const QString advisory = dir_.filePath("replan-advisory");
+    for (const QString& each : {advisory, dir_.filePath("replan-advisory-again")}) {
+      const CliRun again = deploy(each, {"--mode-map", kMapping, "--replan", "advisory", "--replan-input", kPlanning, "--prometheus",
+                                         "http://prometheus.observability:9090"});
+      QVERIFY2(again.exitCode == 0, qPrintable(failure(again)));
+    }
+    QCOMPARE(flagValues(argsOf(loadYaml(advisory + "/router-deployment.yaml")), "--replan"), std::vector<std::string>{"advisory"});
+    QCOMPARE(flagValues(argsOf(loadYaml(advisory + "/router-deployment.yaml")), "--interval"), std::vector<std::string>{"60"});
+    QVERIFY(flagValues(argsOf(loadYaml(advisory + "/router-deployment.yaml")), "--budget").empty());
+    QCOMPARE(loadYaml(advisory + "/headroom-serve-gpu-scaledobject.yaml")["spec"]["triggers"][0]["metadata"]["serverAddress"].as<std::string>(),
+             std::string("http://prometheus.observability:9090"));
+    const QStringList files = QDir(advisory).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(QDir(dir_.filePath("replan-advisory-again")).entryList(QDir::Files, QDir::Name), files);
+    for (const QString& file : files) {
+      QVERIFY2(readAll(advisory + "/" + file) == readAll(dir_.filePath("replan-advisory-again/") + file), qPrintable(file));
+    }
+
+    // A changed planning file rolls the router (its config-hash), not the modes.
+    const QString changed = headroom::test::writeFile(dir_, "planning-changed.json", readAll(kPlanning).replace("[15, 600]", "[15, 601]"));
+    const QString changedOut = dir_.filePath("replan-changed");
+    const CliRun rolled = deploy(changedOut, {"--mode-map", kMapping, "--replan", "advisory", "--replan-input", changed, "--prometheus",
+                                              "http://prometheus.observability:9090"});
+    QVERIFY2(rolled.exitCode == 0, qPrintable(failure(rolled)));
+    QVERIFY(configHash(changedOut + "/router-deployment.yaml") != configHash(advisory + "/router-deployment.yaml"));
+    QCOMPARE(configHash(changedOut + "/headroom-serve-gpu-deployment.yaml"), configHash(advisory + "/headroom-serve-gpu-deployment.yaml"));
+  }
+
+  void replanRefusalsWriteNothing_data() {
+    QTest::addColumn<QByteArray>("planning");  // empty: the seed's planning file
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QStringList>("said");
+    const QStringList replan{"--mode-map", kMapping, "--replan", "auto"};
+    QTest::newRow("no planning file") << QByteArray() << replan << QStringList{"--replan needs --replan-input"};
+    QTest::newRow("planning file without a class") << QByteArray(
+        R"({"classes": [{"name": "user1", "rate_per_min": 15, "bound_s": 204}, {"name": "user2", "rate_per_min": 18, "bound_s": 301}],
+            "modes": [{"name": "gpu", "max_instances": 8, "curve_per_min": [[0, 40], [15, 600]]}]})")
+                                                  << replan << QStringList{"has no class \"user3\"", "its classes: user1, user2"};
+    QTest::newRow("planning file without the mode") << QByteArray(
+        R"({"classes": [{"name": "user1", "rate_per_min": 15, "bound_s": 204}, {"name": "user2", "rate_per_min": 18, "bound_s": 301},
+                        {"name": "user3", "rate_per_min": 9, "bound_s": 352}],
+            "modes": [{"name": "cpu", "max_instances": 8, "curve_per_min": [[0, 40], [15, 600]]}]})")
+                                                    << replan << QStringList{"has no mode \"gpu\"", "its modes: cpu"};
+    QTest::newRow("planning file with fewer instances") << QByteArray(
+        R"({"classes": [{"name": "user1", "rate_per_min": 15, "bound_s": 204}, {"name": "user2", "rate_per_min": 18, "bound_s": 301},
+                        {"name": "user3", "rate_per_min": 9, "bound_s": 352}],
+            "modes": [{"name": "gpu", "max_instances": 2, "curve_per_min": [[0, 40], [15, 600]]}]})")
+                                                        << replan << QStringList{"at most 2", "the plan has 3"};
+    QTest::newRow("unknown replan mode") << QByteArray() << QStringList{"--mode-map", kMapping, "--replan", "manual", "--replan-input", kPlanning}
+                                         << QStringList{"--replan", "manual"};
+    QTest::newRow("interval 0") << QByteArray() << replan + QStringList{"--replan-input", kPlanning, "--replan-interval", "0"}
+                                << QStringList{"--replan-interval"};
+    QTest::newRow("negative interval") << QByteArray() << replan + QStringList{"--replan-input", kPlanning, "--replan-interval", "-5"}
+                                       << QStringList{"--replan-interval"};
+    QTest::newRow("planning file without --replan") << QByteArray() << QStringList{"--mode-map", kMapping, "--replan-input", kPlanning}
+                                                    << QStringList{"--replan-input needs --replan advisory|auto"};
+    QTest::newRow("interval without --replan") << QByteArray() << QStringList{"--mode-map", kMapping, "--replan-interval", "60"}
+                                               << QStringList{"--replan-interval needs --replan advisory|auto"};
+    QTest::newRow("Prometheus that is no URL") << QByteArray()
+                                               << replan + QStringList{"--replan-input", kPlanning, "--prometheus", "prometheus:9090"}
+                                               << QStringList{"--prometheus \"prometheus:9090\"", "http://"};
+  }
+
+  void replanRefusalsWriteNothing() {
+    QFETCH(QByteArray, planning);
+    QFETCH(QStringList, flags);
+    QFETCH(QStringList, said);
+    if (!planning.isEmpty()) flags << "--replan-input" << headroom::test::writeFile(dir_, "planning-refused.json", planning);
+    const QString out = dir_.filePath("replan-refused");
+    const CliRun run = deploy(out, flags);
+    QVERIFY2(run.exitCode == 2, qPrintable(failure(run)));
+    for (const QString& words : said) QVERIFY2(QString::fromUtf8(run.err).contains(words), qPrintable(failure(run)));
+    QVERIFY2(!QFileInfo::exists(out), "nothing may be written");
+    const QStringList left = QDir(dir_.path()).entryList(QStringList{".replan-refused*"}, QDir::AllEntries | QDir::Hidden);
+    QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
+  }
+
+  // A plan on two modes: a ScaledObject each, bounded by its own max_instances. auto is refused: it hands
+  // the router the plan's shares instance by instance, and the router has one member per mode.
+  void replanTwoModes() {
+    const QString plan = headroom::test::writeFile(dir_, "two-mode-plan.json", R"({"status": "optimal",
+      "instances_per_mode": {"big": 1, "small": 2}, "instances_total": 3,
+      "instances": [{"mode": "big", "rates_per_s": {"chat": 0.5}}, {"mode": "small", "rates_per_s": {"chat": 0.25}},
+                    {"mode": "small", "rates_per_s": {"chat": 0.25}}],
+      "classes": [{"name": "chat", "rate_per_s": 1.0, "bound_s": 60, "metric": "ttlt", "percentile": 95, "rank": 0}]})");
+    const QString planning = headroom::test::writeFile(dir_, "two-mode-planning.json", R"({
+      "classes": [{"name": "chat", "rate_per_s": 1.0, "bound_s": 60}],
+      "modes": [{"name": "big", "max_instances": 4, "curve": [[0, 10], [1, 50], [2, 100]]},
+                {"name": "small", "max_instances": 6, "curve": [[0, 20], [0.5, 50], [1, 100]]}]})");
+    const QStringList flags{"--mode-map", "big=llama-3.1-8b@h100-sxm", "--mode-map", "small=llama-3.1-8b@a100-80g", "--replan-input", planning};
+    const QString out = dir_.filePath("two-modes");
+    const CliRun advisory = runCli(QStringList{"deploy", plan, "--out", out, "--replan", "advisory"} + flags);
+    QVERIFY2(advisory.exitCode == 0, qPrintable(failure(advisory)));
+    for (const auto& [mode, max] : {std::pair{"big", 4}, std::pair{"small", 6}}) {
+      const YAML::Node spec = loadYaml(out + "/headroom-serve-" + mode + "-scaledobject.yaml")["spec"];
+      QCOMPARE(spec["scaleTargetRef"]["name"].as<std::string>(), std::string("headroom-serve-") + mode);
+      QCOMPARE(spec["maxReplicaCount"].as<int>(), max);
+      QCOMPARE(spec["triggers"][0]["metadata"]["query"].as<std::string>(),
+               std::string("max(headroom_router_current_instances{mode=\"") + mode + "\"})");
+    }
+    QCOMPARE(flagValues(argsOf(loadYaml(out + "/router-deployment.yaml")), "--mode-map"),
+             (std::vector<std::string>{"big=llama-3.1-8b@h100-sxmx1", "small=llama-3.1-8b@a100-80gx1"}));
+
+    const QString refused = dir_.filePath("two-modes-auto");
+    const CliRun autoRun = runCli(QStringList{"deploy", plan, "--out", refused, "--replan", "auto"} + flags);
+    QVERIFY2(autoRun.exitCode == 2, qPrintable(failure(autoRun)));
+    QVERIFY2(QString::fromUtf8(autoRun.err).contains("one member per mode") && QString::fromUtf8(autoRun.err).contains("--replan advisory"),
+             qPrintable(failure(autoRun)));
+    QVERIFY(!QFileInfo::exists(refused));
+  }
+
+  // The router runs as the manifest says (its arguments, its route.json and planning.json from the
+  // Secret) and publishes the series the ScaledObject reads at the plan's count. That series is the plan
+  // the re-planner holds: after a solve that sees no request (its raw answer, the desired gauge, drops
+  // to 0) it still says 3, so KEDA does not take the fleet down during the warm-up and the cooldown.
+  void routerPublishesWhatKedaReads() {
+    const QString out = dir_.filePath("replan-run");
+    const CliRun run = deploy(out, {"--mode-map", kMapping, "--replan", "advisory", "--replan-input", kPlanning, "--replan-interval", "1"});
+    QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
+    const YAML::Node secret = loadYaml(out + "/router-config.yaml");
+    const QString config = dir_.filePath("replan-run-config");
+    QVERIFY(QDir().mkpath(config));
+    for (const char* file : {"route.json", "planning.json"}) {
+      QFile written(config + "/" + file);
+      QVERIFY(written.open(QIODevice::WriteOnly));
+      written.write(QByteArray::fromStdString(secret["stringData"][file].as<std::string>()));
+    }
+    QStringList args;
+    const std::vector<std::string> manifestArgs = argsOf(loadYaml(out + "/router-deployment.yaml"));
+    for (std::size_t i = 0; i < manifestArgs.size(); ++i) {
+      QString arg = QString::fromStdString(manifestArgs[i]);
+      if (arg == "--port") {  // ServerProcess picks a free one
+        ++i;
+        continue;
+      }
+      if (arg == "0.0.0.0") arg = "127.0.0.1";
+      args << arg.replace("/etc/headroom", config);
+    }
+    ServerProcess router(args);
+    QVERIFY(router.port() != 0);
+
+    const std::string query = loadYaml(out + "/headroom-serve-gpu-scaledobject.yaml")["spec"]["triggers"][0]["metadata"]["query"].as<std::string>();
+    const std::string series = query.substr(4, query.size() - 5);  // max(SERIES)
+    std::string metrics;
+    const bool solved = headroom::test::waitFor(
+        [&] {
+          metrics = headroom::test::httpRequest(router.port(), "GET", "/metrics", {}, {}).body;
+          return headroom::test::metricValue(metrics, R"(headroom_router_desired_instances{mode="gpu"})") == 0.0;
+        },
+        std::chrono::seconds(60), std::chrono::milliseconds(100));
+    QVERIFY2(solved, ("no solve without requests recommended 0 instances within 60 s:\n" + metrics).c_str());
+    QCOMPARE(headroom::test::metricValue(metrics, series), 3.0);
+  }
+
   void everyObjectValidatesAgainstItsSchema() {
     const QString node = QStandardPaths::findExecutable("node");
     const QString schemaDir = kSourceDir + "/tests/k8s-schema";
     if (const QString missing = schemaToolsMissing(); !missing.isEmpty()) QSKIP(qPrintable(missing));
-    for (const QString& target : {QStringLiteral("kustomize"), QStringLiteral("gateway-api")}) {
+    for (const QString& target : {QStringLiteral("kustomize"), QStringLiteral("gateway-api"), QStringLiteral("replan")}) {
       const QString out = dir_.filePath("schema-" + target);
-      const CliRun run = deploy(out, {"--mode-map", kMapping, "--target", target, "--gpu-budget", "8"});
+      const QStringList flags = target == "replan" ? QStringList{"--replan", "auto", "--replan-input", kPlanning}
+                                                   : QStringList{"--target", target};
+      const CliRun run = deploy(out, QStringList{"--mode-map", kMapping, "--gpu-budget", "8"} + flags);
       QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
       QStringList files;
       for (const QString& file : QDir(out).entryList({"*.yaml"}, QDir::Files, QDir::Name)) files << out + "/" + file;
@@ -358,6 +596,12 @@ class TestDeploy : public QObject {
         "apiVersion: inference.networking.k8s.io/v1\nkind: InferencePool\nmetadata: {name: p}\nspec: {selector: {matchLabels: {a: b}}}\n");
     QTest::newRow("Secret with a value that is no text") << QByteArray(
         "apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\nstringData: {serve.json: 5}\n");
+    QTest::newRow("ScaledObject maximum as text") << QByteArray(
+        "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: s}\nspec:\n  scaleTargetRef: {name: d}\n"
+        "  maxReplicaCount: eight\n  triggers: [{type: prometheus, metadata: {query: q, threshold: \"1\"}}]\n");
+    QTest::newRow("ScaledObject threshold as a number") << QByteArray(
+        "apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: s}\nspec:\n  scaleTargetRef: {name: d}\n"
+        "  triggers: [{type: prometheus, metadata: {query: q, threshold: 1}}]\n");
     QTest::newRow("a kind no schema knows") << QByteArray("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
   }
 
@@ -375,21 +619,28 @@ class TestDeploy : public QObject {
   void kubectlKustomizeRenders() {
     const QString kubectl = QStandardPaths::findExecutable("kubectl");
     if (kubectl.isEmpty()) QSKIP("kubectl is not installed: `kubectl kustomize` was not run on the output");
-    for (const QString& target : {QStringLiteral("kustomize"), QStringLiteral("gateway-api")}) {
+    for (const QString& target : {QStringLiteral("kustomize"), QStringLiteral("gateway-api"), QStringLiteral("replan")}) {
       const QString out = dir_.filePath("kubectl-" + target);
-      const CliRun run = deploy(out, {"--mode-map", kMapping, "--target", target, "--gpu-budget", "3"});
+      const bool replan = target == "replan";
+      const QStringList flags = replan ? QStringList{"--replan", "advisory", "--replan-input", kPlanning} : QStringList{"--target", target};
+      const CliRun run = deploy(out, QStringList{"--mode-map", kMapping, "--gpu-budget", "3"} + flags);
       QVERIFY2(run.exitCode == 0, qPrintable(failure(run)));
       const ToolRun rendered = runTool(kubectl, {"kustomize", out});
       QVERIFY2(rendered.exitCode == 0, qPrintable(rendered.output));
       std::size_t objects = 0;
+      std::size_t scaledObjects = 0;
       for (const YAML::Node& document : YAML::LoadAll(rendered.output.toStdString())) {
         if (!document.IsMap()) continue;
         ++objects;
+        if (document["kind"].as<std::string>() == "ScaledObject") ++scaledObjects;
         if (document["kind"].as<std::string>() == "Deployment" && document["metadata"]["name"].as<std::string>() == "headroom-serve-gpu") {
-          QCOMPARE(document["spec"]["replicas"].as<int>(), 3);
+          // Re-planning: KEDA owns the count and the Deployment states none.
+          if (replan) QVERIFY(!document["spec"]["replicas"]);
+          else QCOMPARE(document["spec"]["replicas"].as<int>(), 3);
         }
       }
       QCOMPARE(objects, loadYaml(out + "/kustomization.yaml")["resources"].size());
+      QCOMPARE(scaledObjects, std::size_t{replan ? 1u : 0u});
     }
   }
 };

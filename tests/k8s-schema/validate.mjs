@@ -1,6 +1,6 @@
 // Validates every object of the given Kubernetes manifest files (YAML, several documents each) offline:
-// core and Gateway API kinds against the schemas of the pinned npm packages `kubernetes-models` and
-// `@kubernetes-models/gateway-api`, the inference CRDs against the OpenAPI schemas shipped in crds/
+// core, Gateway API and KEDA kinds against the schemas of the pinned npm packages `kubernetes-models`,
+// `@kubernetes-models/gateway-api` and `@kubernetes-models/keda`, the inference CRDs against the OpenAPI schemas shipped in crds/
 // (see README.md for their source). Unknown fields are errors, as with `kubectl --validate=strict`.
 // A Kustomization is checked for the files it lists. Prints one line per object; exits 1 when any
 // object fails or has a kind no schema here knows.
@@ -22,6 +22,7 @@ const modelModules = {
   "apps/v1": "kubernetes-models/apps/v1",
   "policy/v1": "kubernetes-models/policy/v1",
   "gateway.networking.k8s.io/v1": "@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1",
+  "keda.sh/v1alpha1": "@kubernetes-models/keda/keda.sh/v1alpha1",
 };
 
 // Object schemas that list their properties take no others (what the API server's strict field
