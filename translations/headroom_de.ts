@@ -2749,33 +2749,31 @@
     </message>
     <message>
         <location filename="../ui/models/replan_mode_model.cpp" line="96"/>
-        <source>Instances of the plan the re-planner holds current: the last plan it applied (auto) or took as its recommendation (advisory), or the one an operator applied</source>
-        <translation>Instanzen des Plans, den der Neuplaner als aktuell führt: der zuletzt angewandte (auto) oder als Empfehlung übernommene Plan (advisory) oder der, den ein Operator angewandt hat</translation>
+        <source>Instances of the plan the re-planner holds after its hysteresis and budget: what the fleet should run, and what KEDA follows (headroom_router_desired_instances)</source>
+        <translation>Instanzen des Plans, den der Neuplaner nach seiner Hysterese und seinem Budget führt: was die Flotte betreiben soll und dem KEDA folgt (headroom_router_desired_instances)</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_mode_model.cpp" line="98"/>
-        <source>Instances the last solve recommends for the measured rates</source>
-        <translation>Instanzen, die die letzte Lösung für die gemessenen Raten empfiehlt</translation>
+        <source>Instances the last solve asks for at the measured rates, before the hysteresis and the budget (headroom_router_recommended_instances)</source>
+        <translation>Instanzen, die die letzte Lösung bei den gemessenen Raten verlangt, vor Hysterese und Budget (headroom_router_recommended_instances)</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="104"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="106"/>
+        <source>Desired</source>
+        <translation>Gewünscht</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="105"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="105"/>
-        <source>Current
-plan</source>
-        <translation>Aktueller
-Plan</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="106"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="107"/>
         <source>Recommended</source>
         <translation>Empfohlen</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="107"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="108"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
@@ -2954,8 +2952,15 @@ Plan</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_rate_model.cpp" line="81"/>
-        <source>The rate the current plan was made for, summed over its modes</source>
-        <translation>Die Rate, für die der aktuelle Plan gemacht wurde, summiert über seine Modi</translation>
+        <source>The rate the desired plan (the one the re-planner holds) was made for, summed over its modes</source>
+        <translation>Die Rate, für die der gewünschte Plan (den der Neuplaner führt) gemacht wurde, summiert über seine Modi</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="91"/>
+        <source>Desired plan
+(req/s)</source>
+        <translation>Gewünschter Plan
+(Anfr./s)</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_rate_model.cpp" line="87"/>
@@ -2975,13 +2980,6 @@ Plan</translation>
         <source>Planned for
 (req/s)</source>
         <translation>Geplant für
-(Anfr./s)</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="91"/>
-        <source>Current plan
-(req/s)</source>
-        <translation>Aktueller Plan
 (Anfr./s)</translation>
     </message>
 </context>

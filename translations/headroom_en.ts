@@ -2749,33 +2749,31 @@
     </message>
     <message>
         <location filename="../ui/models/replan_mode_model.cpp" line="96"/>
-        <source>Instances of the plan the re-planner holds current: the last plan it applied (auto) or took as its recommendation (advisory), or the one an operator applied</source>
-        <translation>Instances of the plan the re-planner holds current: the last plan it applied (auto) or took as its recommendation (advisory), or the one an operator applied</translation>
+        <source>Instances of the plan the re-planner holds after its hysteresis and budget: what the fleet should run, and what KEDA follows (headroom_router_desired_instances)</source>
+        <translation>Instances of the plan the re-planner holds after its hysteresis and budget: what the fleet should run, and what KEDA follows (headroom_router_desired_instances)</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_mode_model.cpp" line="98"/>
-        <source>Instances the last solve recommends for the measured rates</source>
-        <translation>Instances the last solve recommends for the measured rates</translation>
+        <source>Instances the last solve asks for at the measured rates, before the hysteresis and the budget (headroom_router_recommended_instances)</source>
+        <translation>Instances the last solve asks for at the measured rates, before the hysteresis and the budget (headroom_router_recommended_instances)</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="104"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="106"/>
+        <source>Desired</source>
+        <translation>Desired</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_mode_model.cpp" line="105"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="105"/>
-        <source>Current
-plan</source>
-        <translation>Current
-plan</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="106"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="107"/>
         <source>Recommended</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="107"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="108"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
@@ -2954,8 +2952,15 @@ plan</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_rate_model.cpp" line="81"/>
-        <source>The rate the current plan was made for, summed over its modes</source>
-        <translation>The rate the current plan was made for, summed over its modes</translation>
+        <source>The rate the desired plan (the one the re-planner holds) was made for, summed over its modes</source>
+        <translation>The rate the desired plan (the one the re-planner holds) was made for, summed over its modes</translation>
+    </message>
+    <message>
+        <location filename="../ui/models/replan_rate_model.cpp" line="91"/>
+        <source>Desired plan
+(req/s)</source>
+        <translation>Desired plan
+(req/s)</translation>
     </message>
     <message>
         <location filename="../ui/models/replan_rate_model.cpp" line="87"/>
@@ -2975,13 +2980,6 @@ plan</translation>
         <source>Planned for
 (req/s)</source>
         <translation>Planned for
-(req/s)</translation>
-    </message>
-    <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="91"/>
-        <source>Current plan
-(req/s)</source>
-        <translation>Current plan
 (req/s)</translation>
     </message>
 </context>

@@ -30,7 +30,7 @@ constexpr std::string_view kPlaceholderKey = "sk-replace-before-use";
 constexpr double kMinReplanIntervalS = 1.0;  // what `route --interval` takes
 constexpr double kMaxReplanIntervalS = 86400.0;
 constexpr std::string_view kPlanningFileName = "planning.json";
-constexpr std::string_view kScaledInstancesGauge = "headroom_router_current_instances";
+constexpr std::string_view kScaledInstancesGauge = "headroom_router_desired_instances";
 constexpr std::size_t kMaxNamePart = 40;  // leaves room for "headroom-serve-" and a class in 63 characters
 
 // A Kubernetes name part (RFC 1123 label) from a plan's name: lower case, other characters as '-'.
@@ -322,7 +322,7 @@ void addRouterManifests(const FleetContext& context, std::vector<Manifest>& out)
                             replan->planningFile.filename().string() + "); the router re-solves it at the rates it measures.");
     deploymentComments.push_back("One replica: each router's re-planner sees only the requests it routes, so two would each plan for");
     deploymentComments.push_back("half of the load. Re-planning " + std::string(toString(replan->mode)) + " every " +
-                                 fmt::format("{:g}", replan->intervalS) + " s: the gauge headroom_router_current_instances{mode}");
+                                 fmt::format("{:g}", replan->intervalS) + " s: the gauge headroom_router_desired_instances{mode}");
     deploymentComments.push_back(replan->mode == ReplanMode::Auto
                                      ? "drives each mode's ScaledObject (KEDA), and the router applies the new per-class shares itself."
                                      : "drives each mode's ScaledObject (KEDA); the router keeps its shares until an operator applies a plan.");
@@ -342,8 +342,8 @@ void addRouterManifests(const FleetContext& context, std::vector<Manifest>& out)
 }
 
 // Re-planning: per deployed mode a KEDA ScaledObject that scales its Deployment to the router's
-// headroom_router_current_instances{mode}: the plan the re-planner holds after its hysteresis.
-// Not headroom_router_desired_instances: that is each solve's raw answer (the dashboard shows it beside
+// headroom_router_desired_instances{mode}: the plan the re-planner holds after its hysteresis.
+// Not headroom_router_recommended_instances: that is each solve's raw answer (the dashboard shows it beside
 // the current plan); it drops during the warm-up and the cooldown and moves with the noise of the rates,
 // which the hysteresis exists to keep away from the replica count.
 void addScalingManifests(const FleetContext& context, std::vector<Manifest>& out) {
@@ -366,7 +366,7 @@ void addScalingManifests(const FleetContext& context, std::vector<Manifest>& out
     std::vector<std::string> comments = header(context.options);
     comments.push_back("Mode \"" + mode.mode->name + "\": KEDA scales " + mode.name + " to the instances of the plan the router's");
     comments.push_back("re-planner holds after its hysteresis, " + target.query + " (max: during a router");
-    comments.push_back("rollout two may publish). Not headroom_router_desired_instances: that is each solve's raw answer, which");
+    comments.push_back("rollout two may publish). Not headroom_router_recommended_instances: that is each solve's raw answer, which");
     comments.push_back("drops during the warm-up and the cooldown and moves with the noise of the rates.");
     comments.push_back("metricType AverageValue, threshold 1: the HPA divides the value by the current replicas and scales until");
     comments.push_back("each holds 1, so replicas = that count. (Value would compare the whole value with the threshold");

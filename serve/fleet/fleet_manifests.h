@@ -34,7 +34,7 @@ struct PlanningModeLimit {
 
 // Re-planning at run time: the router runs `route --replan` on the planning file the plan was made from
 // and KEDA scales each mode's Deployment to the plan the re-planner holds after its hysteresis
-// (headroom_router_current_instances{mode}).
+// (headroom_router_desired_instances{mode}).
 //  planningText: the planning file as read, for the router's configuration (planningFile names it in
 //    errors); classNames and modes: what it holds (the caller reads it: serve does not plan).
 //  intervalS: seconds between the router's solves (the router takes [1, 86400]).

@@ -115,21 +115,22 @@ DashboardRow poolRow(const ObservedService& service) {
   return row;
 }
 
-// The re-planner of `route --replan advisory|auto` (serve/router/replan_runner): its desired and current
-// instances per mode, its changes, and its desired total beside the serving instances Prometheus scrapes.
+// The re-planner of `route --replan advisory|auto` (serve/router/replan_runner): its desired and
+// recommended instances per mode, its changes, and its desired total beside the serving instances
+// Prometheus scrapes.
 DashboardRow replannerRow() {
   DashboardRow row{"Re-planner", {}};
   row.panels.push_back(
-      {"Instances: desired vs current",
-       "Instances per mode. desired: the plan of the re-planner's last solve for the per-class rates the router "
-       "measures; it is what KEDA or an HPA should scale each mode's Deployment to. current: the plan the "
-       "re-planner holds after its hysteresis (scale up fast, down after a cooldown, never while a change "
-       "settles or above the GPU budget); in auto mode the router routes by its shares. Only a router started "
-       "with --replan advisory|auto exports them. Each router re-plans from the requests it routes itself; "
-       "with several routers scraped the panel shows the largest.",
+      {"Instances: desired vs recommended",
+       "Instances per mode. desired: the plan the re-planner holds after its hysteresis (scale up fast, down "
+       "after a cooldown, never while a change settles, never above the GPU budget); it is what KEDA or an HPA "
+       "scales each mode's Deployment to, and in auto mode the router routes by its shares. recommended: the "
+       "last solve's plan for the per-class rates the router measures, before the hysteresis and the budget. "
+       "Only a router started with --replan advisory|auto exports them. Each router re-plans from the requests "
+       "it routes itself; with several routers scraped the panel shows the largest.",
        "short",
        {{"max by (mode) (headroom_router_desired_instances)", "desired {{mode}}"},
-        {"max by (mode) (headroom_router_current_instances)", "current {{mode}}"}},
+        {"max by (mode) (headroom_router_recommended_instances)", "recommended {{mode}}"}},
        std::nullopt});
   row.panels.push_back({"Plan changes",
                         "Changes of instances (up or down) the re-planner applied within each rate interval. At a "
@@ -143,7 +144,7 @@ DashboardRow replannerRow() {
        "The re-planner's desired instances over all modes beside the serve processes this Prometheus scrapes "
        "(one headroom_busy_seconds_total series each), when it scrapes the router and the serving pods alike. "
        "The count takes every serve it scrapes, also ones outside this router's fleet, and a pod leaves it only "
-       "when its scrape fails or goes stale: the lines meet once the fleet has scaled to the recommendation.",
+       "when its scrape fails or goes stale: the lines meet once the fleet has scaled to the desired plan.",
        "short",
        {{"sum(max by (mode) (headroom_router_desired_instances))", "desired (all modes)"},
         {"count(headroom_busy_seconds_total)", "serving, scraped"}},

@@ -109,21 +109,22 @@ void ReplanRunner::run() {
 
 void ReplanRunner::writeMetrics(PrometheusWriter& out) const {
   std::lock_guard lock(mutex_);
-  const ReplanPlan& current = replanner_.current();
-  // A plan the budget refused is not desired: KEDA or an HPA following the gauge would go above it.
+  const ReplanPlan& held = replanner_.current();
   const std::optional<ReplanDecision>& last = replanner_.lastDecision();
-  const ReplanPlan& desired =
-      last && last->recommended.feasible && last->action != ReplanAction::Refused ? last->recommended : current;
+  const ReplanPlan& recommended = last && last->recommended.feasible ? last->recommended : held;
   auto byMode = [&](std::string_view name, const ReplanPlan& plan) {
     for (std::size_t mode = 0; mode < plan.modeNames.size() && mode < plan.instancesPerMode.size(); ++mode) {
       out.sample(name, {{"mode", plan.modeNames[mode]}}, static_cast<double>(plan.instancesPerMode[mode]));
     }
   };
   out.family("headroom_router_desired_instances", "gauge",
-             "Instances per mode the re-planner recommends for the measured rates (its last solve; the current plan while the budget refuses it)");
-  byMode("headroom_router_desired_instances", desired);
-  out.family("headroom_router_current_instances", "gauge", "Instances per mode of the plan the re-planner holds current");
-  byMode("headroom_router_current_instances", current);
+             "Instances per mode the fleet should run: the plan the re-planner holds after its hysteresis and budget "
+             "(what KEDA or an HPA follows)");
+  byMode("headroom_router_desired_instances", held);
+  out.family("headroom_router_recommended_instances", "gauge",
+             "Instances per mode the last solve asks for at the measured rates, before the hysteresis and the budget "
+             "(the held plan while no solve found one)");
+  byMode("headroom_router_recommended_instances", recommended);
   out.family("headroom_router_replan_changes_total", "counter", "Plan changes the re-planner applied (up or down)");
   out.sample("headroom_router_replan_changes_total", {}, static_cast<std::uint64_t>(replanner_.changes()));
 }

@@ -50,7 +50,7 @@ class ReplanRunner {
   };
   Acceptance accept(std::int64_t sequence);
 
-  // headroom_router_desired_instances{mode} and headroom_router_current_instances{mode}, and the count
+  // headroom_router_recommended_instances{mode} and headroom_router_desired_instances{mode}, and the count
   // of changes applied.
   void writeMetrics(PrometheusWriter& out) const;
   // GET /v1/headroom/replan: the mode, the current plan and the last decision (rates, recommended plan,

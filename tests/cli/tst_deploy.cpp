@@ -394,7 +394,7 @@ class TestDeploy : public QObject {
     // AverageValue with a threshold of 1: replicas = the gauge's value.
     QCOMPARE(trigger["metricType"].as<std::string>(), std::string("AverageValue"));
     QCOMPARE(trigger["metadata"]["threshold"].as<std::string>(), std::string("1"));
-    QCOMPARE(trigger["metadata"]["query"].as<std::string>(), std::string(R"(max(headroom_router_current_instances{mode="gpu"}))"));
+    QCOMPARE(trigger["metadata"]["query"].as<std::string>(), std::string(R"(max(headroom_router_desired_instances{mode="gpu"}))"));
     QCOMPARE(trigger["metadata"]["serverAddress"].as<std::string>(), std::string("http://prometheus-operated.monitoring.svc:9090"));
     QCOMPARE(trigger["metadata"]["ignoreNullValues"].as<std::string>(), std::string("false"));
     const YAML::Node behavior = spec["advanced"]["horizontalPodAutoscalerConfig"]["behavior"];
@@ -507,7 +507,7 @@ class TestDeploy : public QObject {
       QCOMPARE(spec["scaleTargetRef"]["name"].as<std::string>(), std::string("headroom-serve-") + mode);
       QCOMPARE(spec["maxReplicaCount"].as<int>(), max);
       QCOMPARE(spec["triggers"][0]["metadata"]["query"].as<std::string>(),
-               std::string("max(headroom_router_current_instances{mode=\"") + mode + "\"})");
+               std::string("max(headroom_router_desired_instances{mode=\"") + mode + "\"})");
     }
     QCOMPARE(flagValues(argsOf(loadYaml(out + "/router-deployment.yaml")), "--mode-map"),
              (std::vector<std::string>{"big=llama-3.1-8b@h100-sxmx1", "small=llama-3.1-8b@a100-80gx1"}));
@@ -556,7 +556,7 @@ class TestDeploy : public QObject {
     const bool solved = headroom::test::waitFor(
         [&] {
           metrics = headroom::test::httpRequest(router.port(), "GET", "/metrics", {}, {}).body;
-          return headroom::test::metricValue(metrics, R"(headroom_router_desired_instances{mode="gpu"})") == 0.0;
+          return headroom::test::metricValue(metrics, R"(headroom_router_recommended_instances{mode="gpu"})") == 0.0;
         },
         std::chrono::seconds(60), std::chrono::milliseconds(100));
     QVERIFY2(solved, ("no solve without requests recommended 0 instances within 60 s:\n" + metrics).c_str());

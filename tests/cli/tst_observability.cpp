@@ -421,9 +421,10 @@ class TestObservability : public QObject {
     fleet.merge(exportedNames(routeMetrics.body));
     QVERIFY(served.contains("headroom_ttft_seconds_bucket"));
     QVERIFY(fleet.contains("headroom_router_requests_total"));
-    // The re-planner's gauges (its plans take at least one instance of gpu for any load).
+    // The re-planner's gauges: the plan it holds (started on the planning file's, at least one instance of
+    // gpu) and the last solve's (none for classes idle since the requests above).
     QVERIFY2(metricValue(routeMetrics.body, R"(headroom_router_desired_instances{mode="gpu"})") >= 1.0, routeMetrics.body.c_str());
-    QVERIFY2(metricValue(routeMetrics.body, R"(headroom_router_current_instances{mode="gpu"})") >= 1.0, routeMetrics.body.c_str());
+    QVERIFY2(metricValue(routeMetrics.body, R"(headroom_router_recommended_instances{mode="gpu"})") >= 0.0, routeMetrics.body.c_str());
 
     // The rules' counters are the server's.
     for (const std::string_view counter : {headroom::serve::kJudgedCounter, headroom::serve::kMetCounter}) {
@@ -453,7 +454,7 @@ class TestObservability : public QObject {
         if (row == "Class chat") panelsOfChat[panel["title"].toString()] = panel;
         if (row == "Class batch") panelsOfBatch[panel["title"].toString()] = panel;
         if (row == "Re-planner") replannerPanels << panel["title"].toString();
-        if (panel["title"].toString() == "Instances: desired vs current") {
+        if (panel["title"].toString() == "Instances: desired vs recommended") {
           for (const QJsonValue& target : panel["targets"].toArray()) desiredLegends << target.toObject()["legendFormat"].toString();
         }
         const QJsonArray targets = panel["targets"].toArray();
@@ -491,9 +492,9 @@ class TestObservability : public QObject {
       }
       QCOMPARE(panelsOfChat.contains("Router: requests and errors"), kind == "route");
       if (kind == "route") {
-        const QStringList replanner{"Instances: desired vs current", "Plan changes", "Desired vs serving instances"};
+        const QStringList replanner{"Instances: desired vs recommended", "Plan changes", "Desired vs serving instances"};
         QCOMPARE(replannerPanels, replanner);
-        QCOMPARE(desiredLegends, (QStringList{"desired {{mode}}", "current {{mode}}"}));
+        QCOMPARE(desiredLegends, (QStringList{"desired {{mode}}", "recommended {{mode}}"}));
       }
     }
   }

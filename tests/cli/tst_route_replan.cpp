@@ -107,8 +107,8 @@ class TestRouteReplan : public QObject {
 
     const std::string metrics = httpRequest(port, "GET", "/metrics", {}, {}).body;
     QVERIFY(headroom::test::prometheusLintProblems(metrics).empty());
-    QVERIFY(metricValue(metrics, R"(headroom_router_current_instances{mode="gpu"})") >= 2.0);
-    QVERIFY(metricValue(metrics, R"(headroom_router_desired_instances{mode="gpu"})") >= 0.0);
+    QVERIFY(metricValue(metrics, R"(headroom_router_desired_instances{mode="gpu"})") >= 2.0);
+    QVERIFY(metricValue(metrics, R"(headroom_router_recommended_instances{mode="gpu"})") >= 0.0);
     QVERIFY(metricValue(metrics, "headroom_router_replan_changes_total") >= 1.0);
 
     const HttpReply status = httpRequest(port, "GET", "/v1/headroom/replan", {}, {kAdmin});

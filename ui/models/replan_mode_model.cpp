@@ -63,10 +63,10 @@ int ReplanModeModel::columnCount(const QModelIndex& parent) const { return paren
 QVariant ReplanModeModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
   const Row& row = rows_[static_cast<std::size_t>(index.row())];
-  const std::optional<int> change = row.recommended ? std::optional<int>(*row.recommended - row.current) : std::nullopt;
+  const std::optional<int> change = row.recommended ? std::optional<int>(*row.recommended - row.desired) : std::nullopt;
   if (role == kValueRole) {
     switch (index.column()) {
-      case Current: return row.current;
+      case Desired: return row.desired;
       case Recommended: return row.recommended ? QVariant(*row.recommended) : QVariant();
       case Change: return change ? QVariant(*change) : QVariant();
       default: return {};
@@ -78,7 +78,7 @@ QVariant ReplanModeModel::data(const QModelIndex& index, int role) const {
   const QLocale locale;
   switch (index.column()) {
     case Mode: return row.mode;
-    case Current: return locale.toString(row.current);
+    case Desired: return locale.toString(row.desired);
     case Recommended: return row.recommended ? locale.toString(*row.recommended) : tr("—");
     case Change:
       if (!change) return tr("—");
@@ -92,17 +92,18 @@ QVariant ReplanModeModel::headerData(int section, Qt::Orientation orientation, i
   if (orientation != Qt::Horizontal) return {};
   if (role == Qt::ToolTipRole) {
     switch (section) {
-      case Current:
-        return tr("Instances of the plan the re-planner holds current: the last plan it applied (auto) or took "
-                  "as its recommendation (advisory), or the one an operator applied");
-      case Recommended: return tr("Instances the last solve recommends for the measured rates");
+      case Desired:
+        return tr("Instances of the plan the re-planner holds after its hysteresis and budget: what the fleet "
+                  "should run, and what KEDA follows (headroom_router_desired_instances)");
+      case Recommended: return tr("Instances the last solve asks for at the measured rates, before the hysteresis and "
+                                  "the budget (headroom_router_recommended_instances)");
       default: return {};
     }
   }
   if (role != Qt::DisplayRole) return {};
   switch (section) {
     case Mode: return tr("Mode");
-    case Current: return tr("Current\nplan");
+    case Desired: return tr("Desired");
     case Recommended: return tr("Recommended");
     case Change: return tr("Change");
     default: return {};

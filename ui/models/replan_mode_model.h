@@ -9,14 +9,14 @@
 namespace headroom::ui {
 
 // A router's re-planning status by mode, read-only: the instances of the plan the re-planner holds
-// current, those its last solve recommends ("—" before the first solve or when it found no plan), and
-// the change between them. setStatus() takes each new status; setStale() greys every cell while the
+// (desired: after its hysteresis and budget), those its last solve recommends ("—" before the first
+// solve or when it found no plan), and the change between them. setStatus() takes each new status; setStale() greys every cell while the
 // router does not answer. UI thread only.
 class ReplanModeModel : public QAbstractTableModel {
   Q_OBJECT
 
  public:
-  enum Column : int { Mode, Current, Recommended, Change, ColumnCount };
+  enum Column : int { Mode, Desired, Recommended, Change, ColumnCount };
   // The cell's value unformatted: instance counts and the change as int; invalid where none is shown.
   static constexpr int kValueRole = Qt::UserRole;
 
@@ -33,7 +33,7 @@ class ReplanModeModel : public QAbstractTableModel {
  private:
   struct Row {
     QString mode;
-    int current = 0;
+    int desired = 0;
     std::optional<int> recommended;
   };
   std::vector<Row> rows_;

@@ -78,7 +78,7 @@ QVariant ReplanRateModel::headerData(int section, Qt::Orientation orientation, i
       case ShortWindow:
       case LongWindow: return tr("Arrivals at the router per second, a moving average over the window");
       case Predicted: return tr("The rate the last solve planned for: the larger of the two averages, so a short lull never shrinks the plan");
-      case Planned: return tr("The rate the current plan was made for, summed over its modes");
+      case Planned: return tr("The rate the desired plan (the one the re-planner holds) was made for, summed over its modes");
       default: return {};
     }
   }
@@ -88,7 +88,7 @@ QVariant ReplanRateModel::headerData(int section, Qt::Orientation orientation, i
     case ShortWindow: return tr("Measured, %1 s\n(req/s)").arg(locale.toString(shortWindowS_, 'g', 4));
     case LongWindow: return tr("Measured, %1 s\n(req/s)").arg(locale.toString(longWindowS_, 'g', 4));
     case Predicted: return tr("Planned for\n(req/s)");
-    case Planned: return tr("Current plan\n(req/s)");
+    case Planned: return tr("Desired plan\n(req/s)");
     default: return {};
   }
 }

@@ -9,8 +9,8 @@
 namespace headroom::ui {
 
 // A router's measured arrival rates per class, as its last solve saw them, read-only: the short and
-// long window averages, the rate it planned for (the larger of the two), and the rate the current plan
-// was made for (summed over its modes), all in requests per second. The window lengths head the
+// long window averages, the rate it planned for (the larger of the two), and the rate the desired plan
+// (the one the re-planner holds) was made for (summed over its modes), all in requests per second. The window lengths head the
 // columns. setStale() greys every cell while the router does not answer. UI thread only.
 class ReplanRateModel : public QAbstractTableModel {
   Q_OBJECT
