@@ -4,7 +4,6 @@
 
 #include <QBrush>
 #include <QLocale>
-#include <QPalette>
 
 namespace headroom::ui {
 
@@ -19,7 +18,7 @@ int instancesOf(const serve::ReplanPlan& plan, const std::string& mode) {
 
 }  // namespace
 
-ReplanModeModel::ReplanModeModel(QObject* parent) : QAbstractTableModel(parent) {}
+ReplanModeModel::ReplanModeModel(QObject* parent) : LiveTableModel(parent) {}
 
 void ReplanModeModel::setStatus(const ReplanStatusPtr& status) {
   std::vector<Row> rows;
@@ -38,22 +37,7 @@ void ReplanModeModel::setStatus(const ReplanStatusPtr& status) {
       rows.push_back(row);
     }
   }
-  const bool sameRows = rows.size() == rows_.size() &&
-                        std::equal(rows.begin(), rows.end(), rows_.begin(), [](const Row& a, const Row& b) { return a.mode == b.mode; });
-  if (!sameRows) {
-    beginResetModel();
-    rows_ = std::move(rows);
-    endResetModel();
-    return;
-  }
-  rows_ = std::move(rows);
-  if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
-
-void ReplanModeModel::setStale(bool stale) {
-  if (stale == stale_) return;
-  stale_ = stale;
-  if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
+  replaceRows(rows_, std::move(rows), [](const Row& a, const Row& b) { return a.mode == b.mode; });
 }
 
 int ReplanModeModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
@@ -73,7 +57,7 @@ QVariant ReplanModeModel::data(const QModelIndex& index, int role) const {
     }
   }
   if (role == Qt::TextAlignmentRole && index.column() != Mode) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-  if (role == Qt::ForegroundRole && stale_) return QPalette().brush(QPalette::Disabled, QPalette::Text);
+  if (role == Qt::ForegroundRole) return staleForeground();
   if (role != Qt::DisplayRole) return {};
   const QLocale locale;
   switch (index.column()) {

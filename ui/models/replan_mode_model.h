@@ -1,18 +1,18 @@
 #pragma once
 
-#include <QAbstractTableModel>
-
+#include <optional>
 #include <vector>
 
 #include "ui/bridge/remote_bridge.h"
+#include "ui/models/live_table_model.h"
 
 namespace headroom::ui {
 
 // A router's re-planning status by mode, read-only: the instances of the plan the re-planner holds
 // (desired: after its hysteresis and budget), those its last solve recommends ("—" before the first
-// solve or when it found no plan), and the change between them. setStatus() takes each new status; setStale() greys every cell while the
-// router does not answer. UI thread only.
-class ReplanModeModel : public QAbstractTableModel {
+// solve or when it found no plan), and the change between them. setStatus() takes each new status;
+// setStale() greys every cell while the router does not answer. UI thread only.
+class ReplanModeModel : public LiveTableModel {
   Q_OBJECT
 
  public:
@@ -23,7 +23,6 @@ class ReplanModeModel : public QAbstractTableModel {
   explicit ReplanModeModel(QObject* parent = nullptr);
 
   void setStatus(const ReplanStatusPtr& status);
-  void setStale(bool stale);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -37,7 +36,6 @@ class ReplanModeModel : public QAbstractTableModel {
     std::optional<int> recommended;
   };
   std::vector<Row> rows_;
-  bool stale_ = false;
 };
 
 }  // namespace headroom::ui

@@ -3,11 +3,10 @@
 #include <algorithm>
 
 #include <QLocale>
-#include <QPalette>
 
 namespace headroom::ui {
 
-ReplanRateModel::ReplanRateModel(QObject* parent) : QAbstractTableModel(parent) {}
+ReplanRateModel::ReplanRateModel(QObject* parent) : LiveTableModel(parent) {}
 
 void ReplanRateModel::setStatus(const ReplanStatusPtr& status) {
   std::vector<Row> rows;
@@ -23,28 +22,12 @@ void ReplanRateModel::setStatus(const ReplanStatusPtr& status) {
   }
   const double shortS = status ? status->shortWindowS : 0.0;
   const double longS = status ? status->longWindowS : 0.0;
-  const bool sameRows = rows.size() == rows_.size() &&
-                        std::equal(rows.begin(), rows.end(), rows_.begin(),
-                                   [](const Row& a, const Row& b) { return a.className == b.className; });
   if (shortS != shortWindowS_ || longS != longWindowS_) {
     shortWindowS_ = shortS;
     longWindowS_ = longS;
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
   }
-  if (!sameRows) {
-    beginResetModel();
-    rows_ = std::move(rows);
-    endResetModel();
-    return;
-  }
-  rows_ = std::move(rows);
-  if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
-
-void ReplanRateModel::setStale(bool stale) {
-  if (stale == stale_) return;
-  stale_ = stale;
-  if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
+  replaceRows(rows_, std::move(rows), [](const Row& a, const Row& b) { return a.className == b.className; });
 }
 
 int ReplanRateModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(rows_.size()); }
@@ -64,7 +47,7 @@ QVariant ReplanRateModel::data(const QModelIndex& index, int role) const {
   }
   if (role == kValueRole) return value ? QVariant(*value) : QVariant();
   if (role == Qt::TextAlignmentRole && index.column() != Class) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-  if (role == Qt::ForegroundRole && stale_) return QPalette().brush(QPalette::Disabled, QPalette::Text);
+  if (role == Qt::ForegroundRole) return staleForeground();
   if (role != Qt::DisplayRole) return {};
   if (index.column() == Class) return row.className;
   return value ? QLocale().toString(*value, 'f', 2) : tr("—");

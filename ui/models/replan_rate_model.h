@@ -1,18 +1,19 @@
 #pragma once
 
-#include <QAbstractTableModel>
-
+#include <optional>
 #include <vector>
 
 #include "ui/bridge/remote_bridge.h"
+#include "ui/models/live_table_model.h"
 
 namespace headroom::ui {
 
 // A router's measured arrival rates per class, as its last solve saw them, read-only: the short and
 // long window averages, the rate it planned for (the larger of the two), and the rate the desired plan
-// (the one the re-planner holds) was made for (summed over its modes), all in requests per second. The window lengths head the
-// columns. setStale() greys every cell while the router does not answer. UI thread only.
-class ReplanRateModel : public QAbstractTableModel {
+// (the one the re-planner holds) was made for (summed over its modes), all in requests per second. The
+// window lengths head the columns. setStale() greys every cell while the router does not answer. UI
+// thread only.
+class ReplanRateModel : public LiveTableModel {
   Q_OBJECT
 
  public:
@@ -23,7 +24,6 @@ class ReplanRateModel : public QAbstractTableModel {
   explicit ReplanRateModel(QObject* parent = nullptr);
 
   void setStatus(const ReplanStatusPtr& status);
-  void setStale(bool stale);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -39,7 +39,6 @@ class ReplanRateModel : public QAbstractTableModel {
   std::vector<Row> rows_;
   double shortWindowS_ = 0.0;
   double longWindowS_ = 0.0;
-  bool stale_ = false;
 };
 
 }  // namespace headroom::ui
