@@ -120,7 +120,7 @@ std::int32_t Scheduler::tokenBudget() const {
   return config_.maxBatchTokens;
 }
 
-std::int64_t Scheduler::pendingPrefillTokens() const {
+std::int64_t Scheduler::pendingPrefillTokensCounted() const {
   std::int64_t tokens = 0;
   for (const Slot slot : waiting_.waitingSlots()) tokens += states_[slot].remainingPrefill();
   for (const HeapEntry& entry : relegated_) tokens += states_[entry.slot].remainingPrefill();
@@ -176,6 +176,7 @@ void Scheduler::admit(const Request& request, bool relegated, const RequestHints
   hints_[slot] = hints;
   initDeadlines(states_[slot], hints);
   outstandingTokens_ += std::int64_t{request.promptTokens} + request.outputTokens;
+  pendingPrefillTokens_ += request.promptTokens;
   if (relegated) {
     states_[slot].relegated = true;
     pushRelegated(slot);
@@ -203,6 +204,7 @@ std::vector<UnstartedRequest> Scheduler::takeUnstarted() {
     const RequestState& state = states_[slot];
     taken.push_back({state.request, state.relegated, hints_[slot]});
     outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
+    pendingPrefillTokens_ -= state.remainingPrefill();
     freeSlot(slot);
   };
   for (const Slot slot : waiting_.waitingSlots()) {
@@ -316,6 +318,7 @@ bool Scheduler::cancel(RequestId id, TimePoint now) {
   if (!slot) return false;
   RequestState& state = states_[*slot];
   outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
+  pendingPrefillTokens_ -= state.remainingPrefill();
   observer_.onCancelled(state, now);
   blocks_.release(state.kvBlocks);
   state.kvBlocks = 0;
@@ -378,6 +381,7 @@ void Scheduler::preempt(Slot slot, TimePoint now) {
   state.prefillTarget = state.request.promptTokens + state.generatedTokens;
   state.preemptions += 1;
   outstandingTokens_ += state.remainingPrefill() - remainingBefore;
+  pendingPrefillTokens_ += state.remainingPrefill() - remainingBefore;
   auto removeFrom = [slot](std::vector<Slot>& list) {
     if (const auto it = std::find(list.begin(), list.end(), slot); it != list.end()) list.erase(it);
   };
@@ -602,6 +606,7 @@ void Scheduler::complete(const Batch& batch, TimePoint end) {
       emitToken(state, end);
     } else {
       outstandingTokens_ -= entry.newTokens;
+      pendingPrefillTokens_ -= entry.newTokens;
       if (!state.prefilling()) emitToken(state, end);
     }
     if (state.finished()) {
@@ -629,6 +634,7 @@ std::vector<RequestId> Scheduler::dropBatch(const Batch& batch) {
     removeFrom(prefilling_, slot);
     removeFrom(decoding_, slot);
     outstandingTokens_ -= std::int64_t{state.remainingPrefill()} + state.remainingDecode();
+    pendingPrefillTokens_ -= state.remainingPrefill();
     blocks_.release(state.kvBlocks);
     state.kvBlocks = 0;
     dropped.push_back(state.request.id);

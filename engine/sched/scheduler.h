@@ -93,8 +93,10 @@ class Scheduler {
   // dynamic: its largest chunk; none: the batch cap). A dashboard's measure of how full a batch is.
   std::int32_t tokenBudget() const;
   // Prompt tokens of every request held that are not yet in the KV cache (waiting, relegated and
-  // partly prefilled), O(requests held).
-  std::int64_t pendingPrefillTokens() const;
+  // partly prefilled): a running total, O(1).
+  std::int64_t pendingPrefillTokens() const { return pendingPrefillTokens_; }
+  // The same added up from the requests held, O(requests held): the running total's check.
+  std::int64_t pendingPrefillTokensCounted() const;
   // Removes a request wherever it is (waiting, relegated, prefilling or decoding) because its client
   // left: its KV blocks are freed, its remaining work leaves the outstanding tokens, and the observer
   // hears onCancelled (not onFinished). Call between iterations only (not between schedule() and
@@ -166,6 +168,7 @@ class Scheduler {
   std::vector<Slot> nextDecoding_;
   std::int32_t waitingByImportance_[3] = {0, 0, 0};
   std::int64_t outstandingTokens_ = 0;
+  std::int64_t pendingPrefillTokens_ = 0;  // remaining prefill of every request held
   std::int64_t watermarkBlocks_ = 0;
 
   TimePoint iterationStart_{};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 
 #include "engine/exec/batch.h"
 #include "engine/kv/block_manager.h"
@@ -489,6 +490,61 @@ class TestScheduler : public QObject {
     QVERIFY(scheduler.cancel(5, kTimeZero));
     QCOMPARE(scheduler.load().relegated, 0);
     QVERIFY(!scheduler.hasWork());
+  }
+
+  // The running total of pending prefill tokens stays the sum over the requests held through arrivals,
+  // chunked prefill, KV preemption and recompute, relegation, cancels, early finishes, unstarted
+  // requests taken away and a dropped batch.
+  void pendingPrefillTotalFollowsEveryPath() {
+    const std::vector<QosClass> classes = {interactiveClass("chat", 0, milliseconds(200), milliseconds(50)),
+                                           ttltClass("batch", 1, seconds(30))};
+    SchedulerConfig config;
+    config.policy = OrderingPolicy::Priority;
+    config.chunking = {ChunkingMode::Fixed, 96};
+    config.relegation = Relegation::On;
+    LinearTimeModel model(milliseconds(10), Duration{20});
+    RecordingObserver observer;
+    // 40 blocks of 16 tokens: a few requests fill the cache and force preemption.
+    Scheduler scheduler(classes, config, BlockManager(40, 16), model, observer);
+    std::mt19937_64 rng(3);
+    std::uniform_int_distribution<std::int32_t> prompt(16, 300);
+    std::uniform_int_distribution<std::int32_t> output(1, 200);
+    std::uniform_int_distribution<int> dice(0, 99);
+    TimePoint now = kTimeZero;
+    RequestId next = 0;
+    Batch batch;
+    int preempted = 0;
+    for (int step = 0; step < 3000; ++step) {
+      const int roll = dice(rng);
+      if (roll < 30) {
+        scheduler.enqueue(makeRequest(next++, static_cast<ClassId>(roll % 2), toSeconds(now), prompt(rng), output(rng)), now);
+      } else if (roll < 33 && next > 0) {
+        scheduler.cancel(static_cast<RequestId>(rng() % next), now);
+      } else if (roll < 35 && next > 0) {
+        scheduler.finishEarly(static_cast<RequestId>(rng() % next), now);
+      } else if (roll == 35) {
+        for (const UnstartedRequest& taken : scheduler.takeUnstarted()) scheduler.adopt(taken, now);
+      } else {
+        scheduler.schedule(now, batch);
+        if (!batch.empty()) {
+          now += model.predict(batch.shape);
+          if (roll == 36) {
+            scheduler.dropBatch(batch);
+          } else {
+            scheduler.complete(batch, now);
+          }
+        } else {
+          now += milliseconds(5);
+        }
+      }
+      preempted = static_cast<int>(observer.preempted.size());
+      QCOMPARE(scheduler.pendingPrefillTokens(), scheduler.pendingPrefillTokensCounted());
+    }
+    qInfo("requests %lld, preemptions %d, pending prefill at the end %lld", static_cast<long long>(next), preempted,
+          static_cast<long long>(scheduler.pendingPrefillTokens()));
+    QVERIFY(preempted > 0);
+    runToEnd(scheduler, model, now);
+    QCOMPARE(scheduler.pendingPrefillTokens(), std::int64_t{0});
   }
 };
 
