@@ -1049,32 +1049,27 @@
 <context>
     <name>headroom::ui::ClassLatencyChart</name>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="37"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="38"/>
         <source>p%1</source>
         <translation>p%1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="60"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="53"/>
         <source>p50</source>
         <translation>p50</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="65"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="58"/>
         <source>SLO</source>
         <translation>SLO</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="70"/>
-        <source>virtual time (s)</source>
-        <translation>virtual time (s)</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="74"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="64"/>
         <source>seconds</source>
         <translation>seconds</translation>
     </message>
     <message>
-        <location filename="../ui/charts/class_latency_chart.cpp" line="113"/>
+        <location filename="../ui/charts/class_latency_chart.cpp" line="98"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1924,29 +1919,32 @@
 <context>
     <name>headroom::ui::ModelMixChart</name>
     <message>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="55"/>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="48"/>
         <source>mean reward</source>
         <translation>mean reward</translation>
     </message>
     <message>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="60"/>
-        <source>virtual time (s)</source>
-        <translation>virtual time (s)</translation>
-    </message>
-    <message>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="64"/>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="54"/>
         <source>%</source>
         <translation>%</translation>
     </message>
     <message>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="70"/>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="60"/>
         <source>reward</source>
         <translation>reward</translation>
     </message>
     <message>
-        <location filename="../ui/charts/model_mix_chart.cpp" line="133"/>
+        <location filename="../ui/charts/model_mix_chart.cpp" line="118"/>
         <source>%1 — model mix (% of completions)</source>
         <translation>%1 — model mix (% of completions)</translation>
+    </message>
+</context>
+<context>
+    <name>headroom::ui::PanelChart</name>
+    <message>
+        <location filename="../ui/charts/panel_chart_style.cpp" line="30"/>
+        <source>virtual time (s)</source>
+        <translation>virtual time (s)</translation>
     </message>
 </context>
 <context>
@@ -2727,53 +2725,53 @@
 <context>
     <name>headroom::ui::ReplanModeModel</name>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="82"/>
-        <location filename="../ui/models/replan_mode_model.cpp" line="84"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="66"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="68"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="85"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="69"/>
         <source>no change</source>
         <translation>no change</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="86"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="70"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="86"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="70"/>
         <source>−%1</source>
         <translation>−%1</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="96"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="80"/>
         <source>Instances of the plan the re-planner holds after its hysteresis and budget: what the fleet should run, and what KEDA follows (headroom_router_desired_instances)</source>
         <translation>Instances of the plan the re-planner holds after its hysteresis and budget: what the fleet should run, and what KEDA follows (headroom_router_desired_instances)</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="98"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="82"/>
         <source>Instances the last solve asks for at the measured rates, before the hysteresis and the budget (headroom_router_recommended_instances)</source>
         <translation>Instances the last solve asks for at the measured rates, before the hysteresis and the budget (headroom_router_recommended_instances)</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="106"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="90"/>
         <source>Desired</source>
         <translation>Desired</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="105"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="89"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="107"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="91"/>
         <source>Recommended</source>
         <translation>Recommended</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_mode_model.cpp" line="108"/>
+        <location filename="../ui/models/replan_mode_model.cpp" line="92"/>
         <source>Change</source>
         <translation>Change</translation>
     </message>
@@ -2936,47 +2934,47 @@
 <context>
     <name>headroom::ui::ReplanRateModel</name>
     <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="70"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="53"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="79"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="62"/>
         <source>Arrivals at the router per second, a moving average over the window</source>
         <translation>Arrivals at the router per second, a moving average over the window</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="80"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="63"/>
         <source>The rate the last solve planned for: the larger of the two averages, so a short lull never shrinks the plan</source>
         <translation>The rate the last solve planned for: the larger of the two averages, so a short lull never shrinks the plan</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="81"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="64"/>
         <source>The rate the desired plan (the one the re-planner holds) was made for, summed over its modes</source>
         <translation>The rate the desired plan (the one the re-planner holds) was made for, summed over its modes</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="91"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="74"/>
         <source>Desired plan
 (req/s)</source>
         <translation>Desired plan
 (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="87"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="70"/>
         <source>Class</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="88"/>
-        <location filename="../ui/models/replan_rate_model.cpp" line="89"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="71"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="72"/>
         <source>Measured, %1 s
 (req/s)</source>
         <translation>Measured, %1 s
 (req/s)</translation>
     </message>
     <message>
-        <location filename="../ui/models/replan_rate_model.cpp" line="90"/>
+        <location filename="../ui/models/replan_rate_model.cpp" line="73"/>
         <source>Planned for
 (req/s)</source>
         <translation>Planned for
@@ -3030,225 +3028,225 @@
 <context>
     <name>headroom::ui::RouteMemberTableModel</name>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="45"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="44"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="46"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="45"/>
         <source>HTTPS</source>
         <translation>HTTPS</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="47"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="46"/>
         <source>QUIC</source>
         <translation>QUIC</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="53"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="52"/>
         <source>round robin</source>
         <translation>round robin</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="54"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="53"/>
         <source>first come, first served</source>
         <translation>first come, first served</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="55"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="54"/>
         <source>absolute priority</source>
         <translation>absolute priority</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="56"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="55"/>
         <source>earliest deadline first</source>
         <translation>earliest deadline first</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="57"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="56"/>
         <source>multi-level</source>
         <translation>multi-level</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="63"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="62"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="64"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="63"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="175"/>
-        <location filename="../ui/models/route_member_table_model.cpp" line="184"/>
-        <location filename="../ui/models/route_member_table_model.cpp" line="190"/>
-        <location filename="../ui/models/route_member_table_model.cpp" line="194"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="168"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="177"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="183"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="187"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="176"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="169"/>
         <source>up</source>
         <translation>up</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="176"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="169"/>
         <source>down</source>
         <translation>down</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="190"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="183"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="226"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="219"/>
         <source>an OpenAI-compatible server</source>
         <translation>an OpenAI-compatible server</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="226"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="219"/>
         <source>a Headroom server</source>
         <translation>a Headroom server</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="227"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="220"/>
         <source>%1 at %2: %3</source>
         <translation>%1 at %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="230"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="223"/>
         <source>Streams of class %1 to member %2</source>
         <translation>Streams of class %1 to member %2</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="233"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="226"/>
         <source>Only QUIC members count streams</source>
         <translation>Only QUIC members count streams</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="242"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="235"/>
         <source>How the router reaches the member: HTTP/1.1, HTTP/1.1 over TLS, or QUIC with one stream per request</source>
         <translation>How the router reaches the member: HTTP/1.1, HTTP/1.1 over TLS, or QUIC with one stream per request</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="243"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="236"/>
         <source>The order in which the router sends its QUIC streams to the member</source>
         <translation>The order in which the router sends its QUIC streams to the member</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="244"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="237"/>
         <source>Down: the member failed a request or its health check and gets no requests for now</source>
         <translation>Down: the member failed a request or its health check and gets no requests for now</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="245"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="238"/>
         <source>Requests the router is waiting on at this member</source>
         <translation>Requests the router is waiting on at this member</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="246"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="239"/>
         <source>Streams whose whole answer arrived</source>
         <translation>Streams whose whole answer arrived</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="248"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="241"/>
         <source>Share of the streams that completed within their class&apos;s deadline, of those that completed or were dropped at the deadline</source>
         <translation>Share of the streams that completed within their class&apos;s deadline, of those that completed or were dropped at the deadline</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="250"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="243"/>
         <source>Streams reset because their deadline passed; their clients got an error</source>
         <translation>Streams reset because their deadline passed; their clients got an error</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="251"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="244"/>
         <source>Median time from opening a stream to its last byte</source>
         <translation>Median time from opening a stream to its last byte</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="252"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="245"/>
         <source>99th percentile of the time from opening a stream to its last byte</source>
         <translation>99th percentile of the time from opening a stream to its last byte</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="253"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="246"/>
         <source>Payload bytes the router sent on the streams</source>
         <translation>Payload bytes the router sent on the streams</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="254"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="247"/>
         <source>Payload bytes the router received on the streams</source>
         <translation>Payload bytes the router received on the streams</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="255"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="248"/>
         <source>Packets of these streams that QUIC declared lost and sent again</source>
         <translation>Packets of these streams that QUIC declared lost and sent again</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="262"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="255"/>
         <source>Member / class</source>
         <translation>Member / class</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="263"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="256"/>
         <source>Transport</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="264"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="257"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="265"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="258"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="266"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="259"/>
         <source>In flight</source>
         <translation>In flight</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="267"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="260"/>
         <source>Streams</source>
         <translation>Streams</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="268"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="261"/>
         <source>Within deadline</source>
         <translation>Within deadline</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="269"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="262"/>
         <source>Dropped at deadline</source>
         <translation>Dropped at deadline</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="270"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="263"/>
         <source>Completion p50</source>
         <translation>Completion p50</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="271"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="264"/>
         <source>Completion p99</source>
         <translation>Completion p99</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="272"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="265"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="273"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="266"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../ui/models/route_member_table_model.cpp" line="274"/>
+        <location filename="../ui/models/route_member_table_model.cpp" line="267"/>
         <source>Lost packets</source>
         <translation>Lost packets</translation>
     </message>

@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "engine/metrics/latency_of.h"
+#include "ui/charts/panel_chart_style.h"
 #include "ui/report/report_text.h"
 
 namespace headroom::ui {
@@ -47,15 +48,7 @@ ClassLatencyChart::ClassLatencyChart(QWidget* parent)
       bound_(new QLineSeries),
       axisX_(new QValueAxis),
       axisY_(new QValueAxis) {
-  chart_->setMargins(QMargins(4, 4, 4, 4));
-  chart_->setBackgroundRoundness(0);
-  chart_->legend()->setAlignment(Qt::AlignBottom);
-  QFont legendFont = chart_->legend()->font();
-  legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
-  chart_->legend()->setFont(legendFont);
-  QFont titleFont = chart_->titleFont();
-  titleFont.setBold(true);
-  chart_->setTitleFont(titleFont);
+  stylePanelChart(*chart_);
 
   p50_->setName(tr("p50"));
   p50_->setPen(QPen(QColor(0x1f, 0x77, 0xb4), 1.5));
@@ -67,20 +60,12 @@ ClassLatencyChart::ClassLatencyChart(QWidget* parent)
     series->setUseOpenGL(false);
     chart_->addSeries(series);
   }
-  axisX_->setTitleText(tr("virtual time (s)"));
-  axisX_->setLabelFormat(QStringLiteral("%.0f"));
-  axisX_->setTickType(QValueAxis::TicksDynamic);
-  axisX_->setTickAnchor(0.0);
+  setUpTimeAxis(*axisX_);
   axisY_->setTitleText(tr("seconds"));
   axisY_->setLabelFormat(QStringLiteral("%.3g"));
   axisY_->setTickType(QValueAxis::TicksDynamic);
   axisY_->setTickAnchor(0.0);
-  QFont axisFont = axisX_->labelsFont();
-  axisFont.setPointSizeF(axisFont.pointSizeF() * 0.85);
-  for (auto* axis : {axisX_, axisY_}) {
-    axis->setLabelsFont(axisFont);
-    axis->setTitleFont(axisFont);
-  }
+  useSmallAxisFonts({axisX_, axisY_});
   chart_->addAxis(axisX_, Qt::AlignBottom);
   chart_->addAxis(axisY_, Qt::AlignLeft);
   for (auto* series : {p50_, watched_, bound_}) {

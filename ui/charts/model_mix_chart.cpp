@@ -14,6 +14,7 @@
 #include <cmath>
 
 #include "ui/charts/model_mix_sampler.h"
+#include "ui/charts/panel_chart_style.h"
 
 namespace headroom::ui {
 
@@ -42,25 +43,14 @@ ModelMixChart::ModelMixChart(QWidget* parent)
       axisX_(new QValueAxis),
       axisShare_(new QValueAxis),
       axisReward_(new QValueAxis) {
-  chart_->setMargins(QMargins(4, 4, 4, 4));
-  chart_->setBackgroundRoundness(0);
-  chart_->legend()->setAlignment(Qt::AlignBottom);
-  QFont legendFont = chart_->legend()->font();
-  legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
-  chart_->legend()->setFont(legendFont);
-  QFont titleFont = chart_->titleFont();
-  titleFont.setBold(true);
-  chart_->setTitleFont(titleFont);
+  stylePanelChart(*chart_);
 
   reward_->setName(tr("mean reward"));
   reward_->setPen(QPen(QColor(0x21, 0x21, 0x21), 2.0));
   reward_->setUseOpenGL(false);
   chart_->addSeries(reward_);
 
-  axisX_->setTitleText(tr("virtual time (s)"));
-  axisX_->setLabelFormat(QStringLiteral("%.0f"));
-  axisX_->setTickType(QValueAxis::TicksDynamic);
-  axisX_->setTickAnchor(0.0);
+  setUpTimeAxis(*axisX_);
   axisShare_->setTitleText(tr("%"));
   axisShare_->setRange(0.0, 100.0);
   axisShare_->setLabelFormat(QStringLiteral("%.0f"));
@@ -73,12 +63,7 @@ ModelMixChart::ModelMixChart(QWidget* parent)
   axisReward_->setTickType(QValueAxis::TicksDynamic);
   axisReward_->setTickAnchor(0.0);
   axisReward_->setTickInterval(0.25);
-  QFont axisFont = axisX_->labelsFont();
-  axisFont.setPointSizeF(axisFont.pointSizeF() * 0.85);
-  for (auto* axis : {axisX_, axisShare_, axisReward_}) {
-    axis->setLabelsFont(axisFont);
-    axis->setTitleFont(axisFont);
-  }
+  useSmallAxisFonts({axisX_, axisShare_, axisReward_});
   chart_->addAxis(axisX_, Qt::AlignBottom);
   chart_->addAxis(axisShare_, Qt::AlignLeft);
   chart_->addAxis(axisReward_, Qt::AlignRight);

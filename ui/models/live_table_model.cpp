@@ -1,6 +1,7 @@
 #include "ui/models/live_table_model.h"
 
-#include <QPalette>
+#include <QBrush>
+#include <QColor>
 
 namespace headroom::ui {
 
@@ -11,7 +12,8 @@ void LiveTableModel::setStale(bool stale) {
 }
 
 QVariant LiveTableModel::staleForeground() const {
-  return stale_ ? QVariant(QPalette().brush(QPalette::Disabled, QPalette::Text)) : QVariant();
+  static const QColor kStaleGrey(0x9e, 0x9e, 0x9e);
+  return stale_ ? QVariant(QBrush(kStaleGrey)) : QVariant();
 }
 
 }  // namespace headroom::ui

@@ -13,7 +13,6 @@ using serve::MemberClassStreams;
 using serve::MemberStatus;
 using serve::MemberTransport;
 
-const QColor kStaleGrey(0x9e, 0x9e, 0x9e);
 const QColor kDownRed(0xc6, 0x28, 0x28);
 const QColor kDroppedOrange(0xef, 0x6c, 0x00);
 
@@ -68,7 +67,7 @@ QString bytesText(std::uint64_t bytes) { return QLocale().formattedDataSize(stat
 
 }  // namespace
 
-RouteMemberTableModel::RouteMemberTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+RouteMemberTableModel::RouteMemberTableModel(QObject* parent) : LiveTableModel(parent) {}
 
 void RouteMemberTableModel::update(const serve::RouteMembersStatus& status) {
   std::vector<RowRef> rows;
@@ -100,12 +99,6 @@ void RouteMemberTableModel::clear() {
   status_ = {};
   rows_.clear();
   endResetModel();
-}
-
-void RouteMemberTableModel::setStale(bool stale) {
-  if (stale_ == stale) return;
-  stale_ = stale;
-  if (!rows_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
 }
 
 int RouteMemberTableModel::rowCount(const QModelIndex& parent) const {
@@ -217,7 +210,7 @@ QVariant RouteMemberTableModel::data(const QModelIndex& index, int role) const {
       }
       return {};
     case Qt::ForegroundRole:
-      if (stale_) return QBrush(kStaleGrey);
+      if (isStale()) return staleForeground();
       if (ref.cls < 0 && column == State && !member.up) return QBrush(kDownRed);
       if (column == DroppedAtDeadline && value(ref, column).toULongLong() > 0) return QBrush(kDroppedOrange);
       return {};

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <QAbstractTableModel>
 #include <QString>
 
 #include <vector>
 
 #include "serve/protocol/route_members_json.h"
+#include "ui/models/live_table_model.h"
 
 namespace headroom::ui {
 
@@ -16,7 +16,7 @@ namespace headroom::ui {
 // time p50 and p99, payload bytes sent and received, and lost packets. HTTP members have no stream
 // figures ("—"). update() takes each new answer; rows change only when the members or their classes do.
 // setStale() greys every cell while the router does not answer. UI thread only.
-class RouteMemberTableModel : public QAbstractTableModel {
+class RouteMemberTableModel : public LiveTableModel {
   Q_OBJECT
 
  public:
@@ -31,8 +31,6 @@ class RouteMemberTableModel : public QAbstractTableModel {
 
   void update(const serve::RouteMembersStatus& status);
   void clear();
-  void setStale(bool stale);
-  bool isStale() const { return stale_; }
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -57,7 +55,6 @@ class RouteMemberTableModel : public QAbstractTableModel {
 
   serve::RouteMembersStatus status_;
   std::vector<RowRef> rows_;
-  bool stale_ = false;
 };
 
 }  // namespace headroom::ui
